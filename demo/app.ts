@@ -1,0 +1,111 @@
+import path from 'node:path'
+import AdminJS from 'adminjs'
+import AdminJSExpress from '@adminjs/express'
+import { TypeormStore } from 'connect-typeorm'
+import express, { type Express } from 'express'
+import { rateLimit } from 'express-rate-limit'
+import helmet from 'helmet'
+import type { DataSource } from 'typeorm'
+import { createClientManagement, type ClientManagement, type Language } from '../src/index.js'
+import { AdminUser } from './entities/AdminUser.js'
+import { Session } from './entities/Session.js'
+import type { DemoMailer } from './mailTransport.js'
+
+export interface DemoAppOptions {
+  dataSource: DataSource
+  mailer: DemoMailer
+  /** Signs the session cookie; keep it stable so sessions survive a restart. */
+  sessionSecret: string
+  language?: Language
+  /** Login attempts allowed per IP and 15 minutes. Default 10. */
+  loginAttempts?: number
+}
+
+export interface DemoApp {
+  app: Express
+  admin: AdminJS
+  clients: ClientManagement
+}
+
+export function createDemoApp(options: DemoAppOptions): DemoApp {
+  const { dataSource } = options
+  const clients = createClientManagement({
+    dataSource,
+    mailer: options.mailer,
+    mailFrom: 'Cabinet Démo <no-reply@demo.example.com>',
+    hashing: { driver: 'argon2id' },
+    language: options.language ?? 'fr',
+  })
+
+  const admin = new AdminJS({
+    ...clients.adminOptions,
+    rootPath: '/admin',
+    resources: clients.resources,
+    branding: { companyName: 'adminjs-clients', withMadeWithLove: false },
+  })
+
+  // Returns only what the panel needs to know about the admin: never the hash.
+  const authenticate = async (email: string, password: string) => {
+    const user = await dataSource
+      .getRepository(AdminUser)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: String(email).trim().toLowerCase() })
+      .getOne()
+    const ok = await clients.passwordHasher.verify(user?.passwordHash ?? null, String(password))
+    return ok && user ? { id: String(user.id), email: user.email, role: user.role } : null
+  }
+
+  const router = AdminJSExpress.buildAuthenticatedRouter(
+    admin,
+    { authenticate, cookieName: 'adminjs_clients_demo', cookiePassword: options.sessionSecret },
+    null,
+    {
+      secret: options.sessionSecret,
+      // limitSubquery off: MariaDB/MySQL refuse LIMIT inside an IN subquery.
+      store: new TypeormStore({ cleanupLimit: 2, limitSubquery: false, ttl: 8 * 3600 }).connect(
+        dataSource.getRepository(Session),
+      ),
+      resave: false,
+      saveUninitialized: false,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: false, maxAge: 8 * 3600 * 1000 },
+    },
+  )
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(
+    helmet({
+      // AdminJS's page boots from inline scripts and styles.
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+          'style-src': ["'self'", "'unsafe-inline'", 'https:'],
+          'img-src': ["'self'", 'data:', 'https:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      // The demo is served over plain http on localhost.
+      strictTransportSecurity: false,
+    }),
+  )
+  app.post(
+    path.posix.join(admin.options.rootPath, 'login'),
+    rateLimit({
+      windowMs: 15 * 60 * 1000,
+      limit: options.loginAttempts ?? 10,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      handler: async (_req, res) => {
+        const page = await admin.renderLogin({
+          action: admin.options.loginPath,
+          errorMessage: 'tooManyRequests',
+        })
+        res.status(429).send(page)
+      },
+    }),
+  )
+  app.use(admin.options.rootPath, router)
+  app.get('/', (_req, res) => res.redirect(admin.options.rootPath))
+  return { app, admin, clients }
+}

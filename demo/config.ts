@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+export interface DemoConfig {
+  port: number
+  dataDir: string
+  databaseUrl?: string
+  smtpUrl?: string
+  demoPassword: string
+}
+
+export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
+  const port = Number(env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`PORT must be a port number, got ${env.PORT}`)
+  return {
+    port,
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    demoPassword: env.DEMO_PASSWORD || 'changeme',
+  }
+}
+
+/** SESSION_SECRET, or one made on first start and kept in the data folder (sessions survive restarts). */
+export async function sessionSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET
+  const file = path.join(dataDir, 'session-secret')
+  try {
+    return (await readFile(file, 'utf8')).trim()
+  } catch {
+    const secret = randomBytes(32).toString('hex')
+    await mkdir(dataDir, { recursive: true })
+    await writeFile(file, secret, { mode: 0o600 })
+    return secret
+  }
+}

@@ -1,0 +1,58 @@
+import { mkdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { createDemoApp } from './app.js'
+import { readDemoConfig, sessionSecret } from './config.js'
+import { createDemoDataSource, prepareSchema } from './dataSource.js'
+import { createDemoMailer } from './mailTransport.js'
+import { DEMO_ADMINS, seedAdmins, seedDemoData } from './seed.js'
+
+const started = Date.now()
+const config = readDemoConfig()
+await mkdir(config.dataDir, { recursive: true })
+
+// In development AdminJS serves an existing components bundle as it is: drop it so the first
+// page view bundles the components as they are now, not as they were at the last start.
+if (process.env.NODE_ENV !== 'production') {
+  await rm(path.join(process.env.ADMIN_JS_TMP_DIR ?? '.adminjs', 'bundle.js'), { force: true })
+}
+
+const dataSource = await createDemoDataSource(config)
+await dataSource.initialize()
+const migrations = await prepareSchema(dataSource)
+if (migrations.length > 0) console.log(`Migrations run: ${migrations.join(', ')}`)
+
+const mailer = createDemoMailer(config)
+const { app, clients } = createDemoApp({
+  dataSource,
+  mailer,
+  sessionSecret: await sessionSecret(config.dataDir),
+})
+
+const admins = await seedAdmins(dataSource, clients.passwordHasher, config.demoPassword)
+const seeded = await seedDemoData(dataSource, clients.passwordHasher)
+if (seeded) {
+  console.log(
+    `Seeded ${seeded.advisors} advisors, ${seeded.clients} clients, ${seeded.contracts} contracts, ` +
+      `${seeded.commissions} commissions, ${seeded.events} history entries, ${seeded.emails} emails, ${seeded.notes} notes.`,
+  )
+}
+
+const server = app.listen(config.port, () => {
+  const db = config.databaseUrl ? 'MySQL/MariaDB (DATABASE_URL)' : `SQLite in ${config.dataDir}`
+  console.log(`
+adminjs-clients demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s
+  Panel:     http://localhost:${config.port}/admin
+  Database:  ${db}
+  Mail:      ${mailer.describe}
+  Log in as: ${DEMO_ADMINS.map((a) => `${a.email} (${a.role})`).join(', ')}
+  Password:  ${admins > 0 ? config.demoPassword : 'the one set when the demo was first started (DEMO_PASSWORD, default changeme)'}
+`)
+})
+
+const stop = async () => {
+  server.close()
+  await dataSource.destroy()
+  process.exit(0)
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

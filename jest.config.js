@@ -1,0 +1,13 @@
+// ts-jest only transpiles here (isolatedModules); `npm test` type-checks with `tsc --noEmit` first.
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+  },
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  reporters: ['default', '<rootDir>/test/support/summaryReporter.cjs'],
+  testTimeout: 60_000,
+  maxWorkers: 2,
+}

@@ -1,0 +1,15 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ComponentLoader } from 'adminjs'
+
+// Resolved without an extension: AdminJS's bundler finds the .tsx in the repo and the compiled .js in the package.
+const here = path.dirname(fileURLToPath(import.meta.url))
+
+/** Registers the plugin's React components on a loader (the host's, or a new one) and returns their ids. */
+export function registerComponents(componentLoader: ComponentLoader) {
+  return {
+    ClientStatusBadge: componentLoader.add('ClientStatusBadge', path.join(here, 'ClientStatusBadge')),
+  }
+}
+
+export type ComponentIds = ReturnType<typeof registerComponents>

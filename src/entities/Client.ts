@@ -1,0 +1,128 @@
+import {
+  BaseEntity,
+  BeforeInsert,
+  BeforeUpdate,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm'
+import { Advisor } from './Advisor.js'
+import { decimalString, type ClientStatus } from './columns.js'
+import { generateClientNumber, normalizeEmail } from '../services/clientIdentity.js'
+
+@Entity({ name: 'clients' })
+@Index('IDX_clients_status_lastName', ['status', 'lastName'])
+export class Client extends BaseEntity {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id!: number
+
+  @Index('UQ_clients_clientNumber', { unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  clientNumber!: string
+
+  @Index('IDX_clients_lastName')
+  @Column({ type: 'varchar', length: 100 })
+  lastName!: string
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  firstName!: string | null
+
+  // Unique but optional: clients created by a commission import may have no email yet.
+  @Index('UQ_clients_email', { unique: true })
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  email!: string | null
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  phone!: string | null
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  addressLine1!: string | null
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  addressLine2!: string | null
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  postalCode!: string | null
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  city!: string | null
+
+  // ISO 3166-1 alpha-2
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  country!: string | null
+
+  @Column({ type: 'varchar', length: 5, default: 'fr' })
+  locale!: string
+
+  // Filtering by status uses IDX_clients_status_lastName (status first).
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status!: ClientStatus
+
+  @Column({ type: 'text', nullable: true })
+  statusReason!: string | null
+
+  @Column({ type: 'datetime', nullable: true })
+  emailConfirmedAt!: Date | null
+
+  @Column({ type: 'varchar', length: 255, nullable: true, select: false })
+  passwordHash?: string | null
+
+  @Column({ type: 'varchar', length: 255, nullable: true, select: false })
+  twoFactorSecret?: string | null
+
+  @Column({ type: 'datetime', nullable: true })
+  twoFactorEnabledAt!: Date | null
+
+  @Column({ type: 'decimal', precision: 12, scale: 2, default: 0, transformer: decimalString(2) })
+  balance!: string
+
+  @Index('IDX_clients_advisorId')
+  @Column({ type: 'int', nullable: true })
+  advisorId!: number | null
+
+  @ManyToOne(() => Advisor, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'advisorId' })
+  advisor?: Relation<Advisor> | null
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  stripeCustomerId!: string | null
+
+  @Column({ type: 'datetime', nullable: true })
+  lastLoginAt!: Date | null
+
+  @Column({ type: 'varchar', length: 45, nullable: true })
+  lastLoginIp!: string | null
+
+  @Index('IDX_clients_createdAt')
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt!: Date
+
+  @UpdateDateColumn({ type: 'datetime' })
+  updatedAt!: Date
+
+  // A plain column, not TypeORM's @DeleteDateColumn: soft-deleted clients must stay findable by the panel.
+  @Column({ type: 'datetime', nullable: true })
+  deletedAt!: Date | null
+
+  @VersionColumn({ type: 'int' })
+  version!: number
+
+  @BeforeInsert()
+  protected fillIdentity(): void {
+    if (!this.clientNumber || !String(this.clientNumber).trim()) this.clientNumber = generateClientNumber()
+    this.normalize()
+  }
+
+  @BeforeUpdate()
+  protected normalize(): void {
+    if (this.clientNumber) this.clientNumber = String(this.clientNumber).trim().toUpperCase()
+    if (this.email !== undefined) this.email = normalizeEmail(this.email)
+  }
+}

@@ -1,0 +1,50 @@
+import type { ValueTransformer } from 'typeorm'
+
+/**
+ * Money and rates as strings with a fixed scale on every driver: mysql2 returns DECIMAL as a
+ * string, better-sqlite3 as a number; floats would round cents.
+ */
+export const decimalString = (scale: number): ValueTransformer => ({
+  to: (value: unknown) => (value === undefined || value === null || value === '' ? value : String(value)),
+  from: (value: unknown) =>
+    value === null || value === undefined ? value : Number(value as string | number).toFixed(scale),
+})
+
+export const CLIENT_STATUSES = ['pending', 'active', 'suspended', 'banned', 'deleted'] as const
+export type ClientStatus = (typeof CLIENT_STATUSES)[number]
+
+export const CONTRACT_STATUSES = ['active', 'suspended', 'terminated'] as const
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number]
+
+export const COMMISSION_STATUSES = ['pending', 'paid', 'cancelled'] as const
+export type CommissionStatus = (typeof COMMISSION_STATUSES)[number]
+
+export const EMAIL_STATUSES = ['sent', 'failed'] as const
+export type EmailStatus = (typeof EMAIL_STATUSES)[number]
+
+export const ACTOR_TYPES = ['admin', 'client', 'system'] as const
+export type ActorType = (typeof ACTOR_TYPES)[number]
+
+export const TOKEN_PURPOSES = ['email_confirmation', 'password_reset'] as const
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number]
+
+export const CLIENT_EVENT_TYPES = [
+  'profile_updated',
+  'login',
+  'login_failed',
+  'balance_changed',
+  'password_reset_requested',
+  'password_changed',
+  'account_confirmed',
+  'confirmation_sent',
+  'two_factor_enabled',
+  'two_factor_disabled',
+  'suspended',
+  'reactivated',
+  'banned',
+  'deleted',
+  'restored',
+  'email_sent',
+  'note_added',
+] as const
+export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]

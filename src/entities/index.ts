@@ -1,0 +1,26 @@
+import { Advisor } from './Advisor.js'
+import { Client } from './Client.js'
+import { ClientEvent } from './ClientEvent.js'
+import { ClientNote } from './ClientNote.js'
+import { ClientToken } from './ClientToken.js'
+import { Commission } from './Commission.js'
+import { Contract } from './Contract.js'
+import { EmailLog } from './EmailLog.js'
+import { Setting } from './Setting.js'
+
+export { Advisor, Client, ClientEvent, ClientNote, ClientToken, Commission, Contract, EmailLog, Setting }
+export type { FieldChange } from './ClientEvent.js'
+export * from './columns.js'
+
+/** Every entity of the plugin: add them to the host's DataSource `entities`. */
+export const clientManagementEntities = [
+  Advisor,
+  Client,
+  Contract,
+  Commission,
+  ClientEvent,
+  EmailLog,
+  ClientNote,
+  ClientToken,
+  Setting,
+]

@@ -1,0 +1,93 @@
+import AdminJS, { ComponentLoader, type Locale, type ResourceWithOptions } from 'adminjs'
+import { Database, Resource } from '@adminjs/typeorm'
+import { registerComponents } from './components/index.js'
+import { buildLocale } from './locale/index.js'
+import { AccessControl } from './services/accessControl.js'
+import { PasswordHasher } from './services/passwordHasher.js'
+import { resolveOptions, type ClientManagementOptions, type ResolvedOptions } from './services/options.js'
+import { createAdvisorResource } from './resources/advisor.resource.js'
+import { createClientResource } from './resources/client.resource.js'
+import { createCommissionResource } from './resources/commission.resource.js'
+import { createContractResource } from './resources/contract.resource.js'
+import {
+  createClientEventResource,
+  createClientNoteResource,
+  createEmailLogResource,
+} from './resources/history.resources.js'
+import type { ResourceDeps } from './resources/resourceDeps.js'
+
+export interface ClientManagement {
+  /** The AdminJS resources, ids `Client`, `Advisor`, `Contract`, `Commission`, `ClientEvent`, `EmailLog`, `ClientNote`. */
+  resources: ResourceWithOptions[]
+  /** The loader holding the plugin's components; pass it to AdminJS (or pass yours in the options). */
+  componentLoader: ComponentLoader
+  /** French and English translations (AdminJS's own French included). */
+  locale: Locale
+  /** Spread into `new AdminJS({ ...adminOptions, resources })`. */
+  adminOptions: { componentLoader: ComponentLoader; locale: Locale }
+  /** Hashes and verifies client passwords with the configured driver. */
+  passwordHasher: PasswordHasher
+  /** Answers "may this admin run this action?" from the roles map. */
+  accessControl: AccessControl
+  options: ResolvedOptions
+}
+
+declare global {
+  // AdminJS keeps its adapters on the global object.
+  var RegisteredAdapters: { Database: unknown; Resource: unknown }[] | undefined
+}
+
+/** The resources are TypeORM entities: make sure AdminJS has the adapter, once. */
+function registerTypeormAdapter(): void {
+  if (!(globalThis.RegisteredAdapters ?? []).some((adapter) => adapter.Resource === Resource)) {
+    AdminJS.registerAdapter({ Database, Resource })
+  }
+}
+
+/**
+ * The client management module for AdminJS. Validates the options (throws a
+ * `ClientManagementConfigError` listing every problem) and builds the resources.
+ */
+export function createClientManagement(
+  options: ClientManagementOptions & { componentLoader?: ComponentLoader },
+): ClientManagement {
+  const resolved = resolveOptions(options)
+  registerTypeormAdapter()
+  const componentLoader = options.componentLoader ?? new ComponentLoader()
+  const accessControl = new AccessControl(resolved.roles, resolved.roleOf)
+  const deps: ResourceDeps = {
+    dataSource: resolved.dataSource,
+    access: accessControl,
+    components: registerComponents(componentLoader),
+    navigation: resolved.navigation,
+  }
+  const locale = buildLocale(resolved.language)
+  return {
+    resources: [
+      createClientResource(deps),
+      createAdvisorResource(deps),
+      createContractResource(deps),
+      createCommissionResource(deps),
+      createClientEventResource(deps),
+      createEmailLogResource(deps),
+      createClientNoteResource(deps),
+    ],
+    componentLoader,
+    locale,
+    adminOptions: { componentLoader, locale },
+    passwordHasher: new PasswordHasher(resolved.hashing),
+    accessControl,
+    options: resolved,
+  }
+}
+
+export * from './entities/index.js'
+export { clientManagementMigrations } from './migrations/index.js'
+export { ClientManagementConfigError, LANGUAGES } from './services/options.js'
+export type { ClientManagementOptions, Language, StripeLike } from './services/options.js'
+export { AccessControl, DEFAULT_ROLES } from './services/accessControl.js'
+export type { RoleMap, RoleOf } from './services/accessControl.js'
+export { PasswordHasher, HASHING_DRIVERS, hashFormat } from './services/passwordHasher.js'
+export type { HashingDriver, HashingOptions, HashFormat } from './services/passwordHasher.js'
+export { SECRET_KEYS, withoutSecrets } from './services/secrets.js'
+export { mergeLocale, translations } from './locale/index.js'

@@ -1,0 +1,46 @@
+import { locales as adminjsLocales, type Locale, type LocaleTranslations } from 'adminjs'
+import { en } from './en/index.js'
+import { fr } from './fr/index.js'
+import { adminjsFr } from './fr/adminjs.js'
+import type { Language } from '../services/options.js'
+
+type Tree = { [key: string]: unknown }
+
+function deepMerge(base: Tree, extra: Tree): Tree {
+  const out: Tree = { ...base }
+  for (const [key, value] of Object.entries(extra)) {
+    const current = out[key]
+    out[key] =
+      value && typeof value === 'object' && current && typeof current === 'object'
+        ? deepMerge(current as Tree, value as Tree)
+        : value
+  }
+  return out
+}
+
+/** Our strings over AdminJS's, per language: French needs AdminJS's own French too (it ships none). */
+export const translations: Record<Language, LocaleTranslations> = {
+  en: deepMerge(adminjsLocales.en as Tree, en) as LocaleTranslations,
+  fr: deepMerge(adminjsFr, fr) as LocaleTranslations,
+}
+
+export function buildLocale(language: Language): Locale {
+  return { language, availableLanguages: ['fr', 'en'], translations }
+}
+
+/** Merges the plugin's locale with the host's own translations (the host's win on conflicts). */
+export function mergeLocale(ours: Locale, host?: Partial<Locale>): Locale {
+  if (!host) return ours
+  const merged: Record<string, LocaleTranslations> = { ...ours.translations } as Record<
+    string,
+    LocaleTranslations
+  >
+  for (const [lang, value] of Object.entries(host.translations ?? {})) {
+    merged[lang] = deepMerge((merged[lang] ?? {}) as Tree, value as Tree) as LocaleTranslations
+  }
+  return {
+    language: host.language ?? ours.language,
+    availableLanguages: host.availableLanguages ?? ours.availableLanguages,
+    translations: merged,
+  }
+}

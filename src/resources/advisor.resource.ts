@@ -1,0 +1,27 @@
+import type { ResourceWithOptions } from 'adminjs'
+import { Advisor } from '../entities/Advisor.js'
+import { secureActions } from './secureActions.js'
+import type { ResourceDeps } from './resourceDeps.js'
+
+const EDITABLE = ['code', 'lastName', 'firstName', 'email', 'phone', 'active']
+
+export function createAdvisorResource(deps: ResourceDeps): ResourceWithOptions {
+  return {
+    resource: Advisor,
+    options: {
+      id: 'Advisor',
+      navigation: deps.navigation,
+      sort: { sortBy: 'lastName', direction: 'asc' },
+      listProperties: ['code', 'lastName', 'firstName', 'email', 'phone', 'active'],
+      filterProperties: ['code', 'lastName', 'email', 'active'],
+      editProperties: EDITABLE,
+      properties: { lastName: { isTitle: true } },
+      actions: secureActions(deps, {
+        resourceId: 'Advisor',
+        entity: Advisor,
+        editable: EDITABLE,
+        rules: { required: ['code', 'lastName'], unique: ['code'], emails: ['email'] },
+      }),
+    },
+  }
+}

@@ -1,0 +1,77 @@
+import type { ResourceWithOptions } from 'adminjs'
+import { Client } from '../entities/Client.js'
+import { CLIENT_STATUSES } from '../entities/columns.js'
+import { secureActions, valuesOf } from './secureActions.js'
+import type { ResourceDeps } from './resourceDeps.js'
+
+const PROFILE = [
+  'lastName',
+  'firstName',
+  'email',
+  'phone',
+  'addressLine1',
+  'addressLine2',
+  'postalCode',
+  'city',
+  'country',
+  'locale',
+  'advisorId',
+  'stripeCustomerId',
+]
+
+// Status, balance and secrets change only through their actions, which keep the history.
+const EDITABLE = ['clientNumber', ...PROFILE]
+
+export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
+  const badge = { list: deps.components.ClientStatusBadge, show: deps.components.ClientStatusBadge }
+  return {
+    resource: Client,
+    options: {
+      id: 'Client',
+      navigation: deps.navigation,
+      sort: { sortBy: 'createdAt', direction: 'desc' },
+      listProperties: ['clientNumber', 'lastName', 'firstName', 'email', 'phone', 'status', 'createdAt'],
+      filterProperties: [
+        'clientNumber',
+        'lastName',
+        'firstName',
+        'email',
+        'status',
+        'advisorId',
+        'createdAt',
+      ],
+      showProperties: [
+        'clientNumber',
+        'status',
+        'statusReason',
+        ...PROFILE,
+        'balance',
+        'emailConfirmedAt',
+        'twoFactorEnabledAt',
+        'lastLoginAt',
+        'lastLoginIp',
+        'createdAt',
+        'updatedAt',
+        'deletedAt',
+      ],
+      editProperties: EDITABLE,
+      properties: {
+        lastName: { isTitle: true },
+        status: { availableValues: valuesOf(CLIENT_STATUSES), components: badge },
+        locale: { availableValues: valuesOf(['fr', 'en']) },
+        statusReason: { type: 'textarea' },
+        passwordHash: { isVisible: false },
+        twoFactorSecret: { isVisible: false },
+        version: { isVisible: false },
+      },
+      actions: secureActions(deps, {
+        resourceId: 'Client',
+        entity: Client,
+        editable: EDITABLE,
+        // A client is never removed by a plain delete: soft delete and restore are actions of their own.
+        disabled: ['delete', 'bulkDelete'],
+        rules: { required: ['lastName'], unique: ['email', 'clientNumber'], emails: ['email'] },
+      }),
+    },
+  }
+}

@@ -1,0 +1,32 @@
+import type { ResourceWithOptions } from 'adminjs'
+import { Commission } from '../entities/Commission.js'
+import { COMMISSION_STATUSES } from '../entities/columns.js'
+import { secureActions, valuesOf } from './secureActions.js'
+import type { ResourceDeps } from './resourceDeps.js'
+
+const EDITABLE = ['period', 'clientId', 'contractId', 'advisorId', 'amount', 'rate', 'status']
+
+export function createCommissionResource(deps: ResourceDeps): ResourceWithOptions {
+  return {
+    resource: Commission,
+    options: {
+      id: 'Commission',
+      navigation: deps.navigation,
+      sort: { sortBy: 'period', direction: 'desc' },
+      listProperties: ['period', 'clientId', 'contractId', 'advisorId', 'amount', 'rate', 'status'],
+      filterProperties: ['period', 'clientId', 'contractId', 'advisorId', 'status', 'importBatchId'],
+      editProperties: EDITABLE,
+      properties: {
+        period: { type: 'date' },
+        status: { availableValues: valuesOf(COMMISSION_STATUSES) },
+        importBatchId: { isVisible: { list: false, filter: true, show: true, edit: false } },
+      },
+      actions: secureActions(deps, {
+        resourceId: 'Commission',
+        entity: Commission,
+        editable: EDITABLE,
+        rules: { required: ['period', 'amount'], decimals: ['amount', 'rate'], dates: ['period'] },
+      }),
+    },
+  }
+}

@@ -1,0 +1,47 @@
+import type { ResourceWithOptions } from 'adminjs'
+import { Contract } from '../entities/Contract.js'
+import { CONTRACT_STATUSES } from '../entities/columns.js'
+import { secureActions, valuesOf } from './secureActions.js'
+import type { ResourceDeps } from './resourceDeps.js'
+
+const EDITABLE = [
+  'reference',
+  'clientId',
+  'advisorId',
+  'product',
+  'status',
+  'startDate',
+  'endDate',
+  'premium',
+]
+
+export function createContractResource(deps: ResourceDeps): ResourceWithOptions {
+  return {
+    resource: Contract,
+    options: {
+      id: 'Contract',
+      navigation: deps.navigation,
+      sort: { sortBy: 'createdAt', direction: 'desc' },
+      listProperties: ['reference', 'clientId', 'advisorId', 'product', 'status', 'startDate', 'premium'],
+      filterProperties: ['reference', 'clientId', 'advisorId', 'product', 'status', 'startDate'],
+      editProperties: EDITABLE,
+      properties: {
+        reference: { isTitle: true },
+        status: { availableValues: valuesOf(CONTRACT_STATUSES) },
+        startDate: { type: 'date' },
+        endDate: { type: 'date' },
+      },
+      actions: secureActions(deps, {
+        resourceId: 'Contract',
+        entity: Contract,
+        editable: EDITABLE,
+        rules: {
+          required: ['reference', 'product'],
+          unique: ['reference'],
+          decimals: ['premium'],
+          dates: ['startDate', 'endDate'],
+        },
+      }),
+    },
+  }
+}

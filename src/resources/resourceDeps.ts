@@ -1,0 +1,10 @@
+import type { DataSource } from 'typeorm'
+import type { AccessControl } from '../services/accessControl.js'
+import type { ComponentIds } from '../components/index.js'
+
+export interface ResourceDeps {
+  dataSource: DataSource
+  access: AccessControl
+  components: ComponentIds
+  navigation: { name: string; icon?: string } | null
+}

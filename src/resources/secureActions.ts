@@ -1,0 +1,84 @@
+import type { Action, ActionContext, ActionResponse, After, Before } from 'adminjs'
+import type { EntityTarget, ObjectLiteral } from 'typeorm'
+import type { AccessControl } from '../services/accessControl.js'
+import { dropSecretsFromPayload, keepOnlyEditable, stripSecretsFromResponse } from '../hooks/stripSecrets.js'
+import { normalizePayload } from '../hooks/normalizePayload.js'
+import { validateRecord, type RecordRules } from '../hooks/validateRecord.js'
+import type { ResourceDeps } from './resourceDeps.js'
+
+export const BUILT_IN_ACTIONS = ['list', 'search', 'show', 'new', 'edit', 'delete', 'bulkDelete'] as const
+type BuiltIn = (typeof BUILT_IN_ACTIONS)[number]
+
+export interface SecureActionsSpec {
+  resourceId: string
+  entity: EntityTarget<ObjectLiteral>
+  /** Built-in actions this resource does not offer at all (e.g. history is never edited). */
+  disabled?: BuiltIn[]
+  /** The only fields create and edit may write (the form's fields). */
+  editable?: readonly string[]
+  /** Checks on create and edit. */
+  rules?: RecordRules
+  /** Actions of the resource's own, by name. */
+  custom?: Record<string, Partial<Action<ActionResponse>>>
+}
+
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value]
+
+function guarded(
+  access: AccessControl,
+  resourceId: string,
+  name: string,
+  action: Partial<Action<ActionResponse>>,
+) {
+  const own = action.isAccessible
+  return (context: ActionContext) => {
+    if (!access.can(context.currentAdmin, resourceId, name)) return false
+    if (typeof own === 'function') return own(context)
+    return own ?? true
+  }
+}
+
+/**
+ * Every action of a resource, built-in or custom, gets: the role check from the roles map
+ * (invisible in the panel, 403 through the API), secrets stripped from its response, and on
+ * create and edit the payload cleaned and validated before the adapter sees it.
+ */
+export function secureActions(
+  deps: Pick<ResourceDeps, 'access' | 'dataSource'>,
+  spec: SecureActionsSpec,
+): Record<string, Partial<Action<ActionResponse>>> {
+  const { access, dataSource } = deps
+  const actions: Record<string, Partial<Action<ActionResponse>>> = {}
+  const disabled = new Set(spec.disabled ?? [])
+
+  for (const name of BUILT_IN_ACTIONS) {
+    if (disabled.has(name)) {
+      actions[name] = { isAccessible: false }
+      continue
+    }
+    const before: Before[] = []
+    if (name === 'new' || name === 'edit') {
+      before.push(dropSecretsFromPayload)
+      if (spec.editable) before.push(keepOnlyEditable(spec.editable))
+      before.push(normalizePayload(dataSource, spec.entity))
+      if (spec.rules) before.push(validateRecord(dataSource, spec.entity, spec.rules))
+    }
+    actions[name] = {
+      isAccessible: guarded(access, spec.resourceId, name, {}),
+      ...(before.length ? { before } : {}),
+      after: [stripSecretsFromResponse],
+    }
+  }
+
+  for (const [name, action] of Object.entries(spec.custom ?? {})) {
+    actions[name] = {
+      ...action,
+      isAccessible: guarded(access, spec.resourceId, name, action),
+      after: [...(asArray(action.after) as After<ActionResponse>[]), stripSecretsFromResponse],
+    }
+  }
+  return actions
+}
+
+export const valuesOf = (values: readonly string[]) => values.map((value) => ({ value, label: value }))

@@ -1,0 +1,42 @@
+import type { CurrentAdmin } from 'adminjs'
+
+/**
+ * Who may run which action: role name → `'*'` (everything) or a list of action names. A name
+ * is either bare (`show`, for every resource) or qualified by resource id (`Client.suspend`).
+ */
+export type RoleMap = Record<string, '*' | readonly string[]>
+
+const READ_ONLY = ['list', 'show', 'search'] as const
+
+export const DEFAULT_ROLES: RoleMap = {
+  admin: '*',
+  support: [
+    ...READ_ONLY,
+    'Client.resendConfirmation',
+    'Client.sendPasswordReset',
+    'Client.sendEmail',
+    'Client.bulkSendEmail',
+    'Client.forceConfirm',
+    'Client.bulkForceConfirm',
+    'Client.addNote',
+  ],
+}
+
+export type RoleOf = (admin: CurrentAdmin | undefined) => string | undefined
+
+export const defaultRoleOf: RoleOf = (admin) => (typeof admin?.role === 'string' ? admin.role : undefined)
+
+export class AccessControl {
+  constructor(
+    private readonly roles: RoleMap,
+    private readonly roleOf: RoleOf = defaultRoleOf,
+  ) {}
+
+  can(admin: CurrentAdmin | undefined, resourceId: string, action: string): boolean {
+    const role = this.roleOf(admin)
+    if (!role || !Object.prototype.hasOwnProperty.call(this.roles, role)) return false
+    const allowed = this.roles[role]
+    if (allowed === '*') return true
+    return allowed.includes(action) || allowed.includes(`${resourceId}.${action}`)
+  }
+}

@@ -1,0 +1,107 @@
+import { DataSource } from 'typeorm'
+import {
+  ClientManagementConfigError,
+  clientManagementEntities,
+  createClientManagement,
+  type ClientManagementOptions,
+} from '../src/index.js'
+
+const dataSource = new DataSource({
+  type: 'better-sqlite3',
+  database: ':memory:',
+  entities: clientManagementEntities,
+})
+const mailer = { sendMail: async () => ({}) }
+const valid: ClientManagementOptions = { dataSource, mailer, mailFrom: 'Acme <no-reply@acme.test>' }
+
+function problemsOf(options: unknown): string[] {
+  try {
+    createClientManagement(options as ClientManagementOptions)
+  } catch (error) {
+    expect(error).toBeInstanceOf(ClientManagementConfigError)
+    return (error as ClientManagementConfigError).problems
+  }
+  throw new Error('expected a ClientManagementConfigError')
+}
+
+describe('createClientManagement', () => {
+  test('returns the seven resources, the component loader and both languages', () => {
+    const cm = createClientManagement(valid)
+    expect(cm.resources.map((r) => r.options?.id)).toEqual([
+      'Client',
+      'Advisor',
+      'Contract',
+      'Commission',
+      'ClientEvent',
+      'EmailLog',
+      'ClientNote',
+    ])
+    expect(Object.keys(cm.componentLoader.getComponents())).toContain('ClientStatusBadge')
+    expect(cm.locale.language).toBe('fr')
+    expect(cm.locale.availableLanguages).toEqual(['fr', 'en'])
+    expect(cm.adminOptions).toEqual({ componentLoader: cm.componentLoader, locale: cm.locale })
+    expect(cm.options.hashing.driver).toBe('argon2id')
+  })
+
+  test('uses the language and the component loader it is given', () => {
+    const cm = createClientManagement({ ...valid, language: 'en' })
+    expect(cm.locale.language).toBe('en')
+  })
+
+  test('lists every problem at once', () => {
+    const problems = problemsOf({
+      dataSource: {},
+      mailer: {},
+      mailFrom: 'not an email',
+      hashing: { driver: 'md5' },
+      roles: { admin: 'everything' },
+      language: 'de',
+      stripe: { charges: {} },
+    })
+    expect(problems).toEqual([
+      expect.stringContaining('dataSource is required'),
+      expect.stringContaining('mailer is required'),
+      expect.stringContaining('mailFrom must be an email address'),
+      expect.stringContaining('stripe must be a client'),
+      expect.stringContaining('hashing.driver must be one of bcrypt, argon2id, argon2i'),
+      expect.stringContaining('roles.admin must be "*" or a list'),
+      expect.stringContaining('language must be one of fr, en'),
+    ])
+  })
+
+  test('names the entities missing from the DataSource', () => {
+    const partial = new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      entities: [clientManagementEntities[0]],
+    })
+    const [problem] = problemsOf({ ...valid, dataSource: partial })
+    expect(problem).toContain('dataSource.entities lacks Client, Contract')
+    expect(problem).toContain('clientManagementEntities')
+  })
+
+  test('checks the bcrypt cost and the role map', () => {
+    expect(problemsOf({ ...valid, hashing: { driver: 'bcrypt', bcryptCost: 3 } })).toEqual([
+      expect.stringContaining('bcryptCost must be a whole number from 4 to 31'),
+    ])
+    expect(problemsOf({ ...valid, roles: {} })).toEqual([
+      expect.stringContaining('roles must map at least one role'),
+    ])
+    expect(() => createClientManagement(undefined as unknown as ClientManagementOptions)).toThrow(
+      ClientManagementConfigError,
+    )
+  })
+
+  test('an admin may do everything, support only reads and contacts', () => {
+    const { accessControl } = createClientManagement(valid)
+    const admin = { email: 'a@x.test', role: 'admin' }
+    const support = { email: 's@x.test', role: 'support' }
+    expect(accessControl.can(admin, 'Client', 'edit')).toBe(true)
+    expect(accessControl.can(support, 'Client', 'list')).toBe(true)
+    expect(accessControl.can(support, 'Client', 'sendEmail')).toBe(true)
+    expect(accessControl.can(support, 'Client', 'edit')).toBe(false)
+    expect(accessControl.can(support, 'Advisor', 'sendEmail')).toBe(false)
+    expect(accessControl.can({ email: 'x@x.test', role: 'intern' }, 'Client', 'list')).toBe(false)
+    expect(accessControl.can(undefined, 'Client', 'list')).toBe(false)
+  })
+})

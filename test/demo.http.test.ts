@@ -1,0 +1,189 @@
+import request from 'supertest'
+import { Advisor, Client, ClientEvent } from '../src/index.js'
+import {
+  createTestDatabase,
+  databaseKinds,
+  requireMysqlInCi,
+  type TestDatabase,
+} from './support/databases.js'
+import { DEMO_PASSWORD, loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
+
+requireMysqlInCi()
+
+describe.each(databaseKinds())('demo panel over HTTP on %s', (kind) => {
+  let db: TestDatabase
+  let demo: SeededDemo
+  beforeAll(async () => {
+    db = await createTestDatabase(kind)
+    demo = await seededDemo(db)
+  })
+  afterAll(() => db?.dispose())
+
+  test('the panel asks for a login and refuses a wrong password', async () => {
+    const page = await request(demo.app).get('/admin/login')
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('"action":"/admin/login"')
+    expect((await request(demo.app).get('/admin/api/resources/Client/actions/list')).status).toBe(302)
+    const wrong = await request(demo.app)
+      .post('/admin/login')
+      .type('form')
+      .send({ email: 'admin@example.com', password: 'nope' })
+    expect(wrong.status).toBe(200)
+    expect(wrong.text).toContain('invalidCredentials')
+  })
+
+  test('each of the seven resources lists its seeded rows', async () => {
+    const agent = await loginAs(demo.app, 'admin@example.com')
+    const expected: Record<string, number> = {
+      Client: demo.counts.clients,
+      Advisor: demo.counts.advisors,
+      Contract: demo.counts.contracts,
+      Commission: demo.counts.commissions,
+      ClientEvent: demo.counts.events,
+      EmailLog: demo.counts.emails,
+      ClientNote: demo.counts.notes,
+    }
+    expect(demo.counts).toMatchObject({ advisors: 5, clients: 200, commissions: 2000 })
+    expect(demo.counts.contracts).toBeGreaterThan(400)
+    for (const [resource, total] of Object.entries(expected)) {
+      const res = await agent.get(`/admin/api/resources/${resource}/actions/list`)
+      expect([resource, res.status, res.body.meta.total]).toEqual([resource, 200, total])
+      expect(res.body.records.length).toBeGreaterThan(0)
+    }
+  })
+
+  test('the seeded clients cover every status', async () => {
+    const rows: { status: string }[] = await db.dataSource
+      .getRepository(Client)
+      .createQueryBuilder('c')
+      .select('c.status', 'status')
+      .groupBy('c.status')
+      .getRawMany()
+    expect(rows.map((r) => r.status).sort()).toEqual(['active', 'banned', 'deleted', 'pending', 'suspended'])
+  })
+
+  // AdminJS answers a forbidden action with an error notice (HTTP 200); nothing changes.
+  const expectForbidden = (res: request.Response) => {
+    expect(res.status).toBe(200)
+    expect(res.body.notice).toMatchObject({ type: 'error', message: expect.stringMatching(/forbidden/i) })
+  }
+
+  test('support reads but cannot edit: the action is hidden and refused through the API', async () => {
+    const agent = await loginAs(demo.app, 'support@example.com')
+    const list = await agent.get('/admin/api/resources/Client/actions/list')
+    expect(list.status).toBe(200)
+    const record = list.body.records[0]
+    expect(record.recordActions.map((a: { name: string }) => a.name)).toEqual(['show'])
+    const edit = await agent
+      .post(`/admin/api/resources/Client/records/${record.id}/edit`)
+      .send({ lastName: 'Hacked' })
+    expectForbidden(edit)
+    const after = await db.dataSource.getRepository(Client).findOneByOrFail({ id: Number(record.id) })
+    expect(after.lastName).not.toBe('Hacked')
+    expectForbidden(
+      await agent.post('/admin/api/resources/Advisor/actions/new').send({ code: 'X', lastName: 'Y' }),
+    )
+    expect(await db.dataSource.getRepository(Advisor).countBy({ code: 'X' })).toBe(0)
+  })
+
+  test('history cannot be written or removed by hand, not even by an admin', async () => {
+    const agent = await loginAs(demo.app, 'admin@example.com')
+    const list = await agent.get('/admin/api/resources/ClientEvent/actions/list')
+    expect(list.body.records[0].recordActions.map((a: { name: string }) => a.name)).toEqual(['show'])
+    const id = list.body.records[0].id
+    expectForbidden(await agent.post(`/admin/api/resources/ClientEvent/records/${id}/delete`))
+    expect(await db.dataSource.getRepository(ClientEvent).countBy({ id: Number(id) })).toBe(1)
+    expectForbidden(await agent.post('/admin/api/resources/ClientNote/actions/new').send({ body: 'x' }))
+    const client = await db.dataSource.getRepository(Client).findOneByOrFail({ status: 'active' })
+    expectForbidden(await agent.post(`/admin/api/resources/Client/records/${client.id}/delete`))
+    expect(await db.dataSource.getRepository(Client).countBy({ id: client.id })).toBe(1)
+    expect(await db.dataSource.getRepository(ClientEvent).count()).toBe(demo.counts.events)
+  })
+
+  test('creating a client: field errors for bad input, nothing written', async () => {
+    const agent = await loginAs(demo.app, 'admin@example.com')
+    const before = await db.dataSource.getRepository(Client).count()
+    const taken = (await db.dataSource.getRepository(Client).findOneByOrFail({ status: 'active' })).email
+    const cases: [Record<string, string>, Record<string, string>][] = [
+      [{ lastName: '', email: 'new@example.fr' }, { lastName: 'fieldRequired' }],
+      [{ lastName: 'Durand', email: 'not-an-email' }, { email: 'invalidEmail' }],
+      [{ lastName: 'Durand', email: (taken as string).toUpperCase() }, { email: 'alreadyTaken' }],
+      [{ lastName: 'x'.repeat(101) }, { lastName: 'tooLong' }],
+    ]
+    for (const [payload, errors] of cases) {
+      const res = await agent.post('/admin/api/resources/Client/actions/new').send(payload)
+      expect(res.status).toBe(200)
+      const got = Object.fromEntries(
+        Object.entries(res.body.record.errors as Record<string, { message: string }>).map(([k, v]) => [
+          k,
+          v.message,
+        ]),
+      )
+      expect(got).toEqual(errors)
+      expect(res.body.notice.type).toBe('error')
+    }
+    expect(await db.dataSource.getRepository(Client).count()).toBe(before)
+  })
+
+  test('creating a client: email lower-cased, empty fields stored as NULL, client number generated', async () => {
+    const agent = await loginAs(demo.app, 'admin@example.com')
+    const res = await agent.post('/admin/api/resources/Client/actions/new').send({
+      lastName: ' Durand ',
+      firstName: 'Élise',
+      email: ' Elise.Durand@Example.FR ',
+      phone: '',
+      postalCode: '',
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.notice.type).toBe('success')
+    const saved = await db.dataSource
+      .getRepository(Client)
+      .findOneByOrFail({ email: 'elise.durand@example.fr' })
+    expect(saved).toMatchObject({
+      lastName: 'Durand',
+      firstName: 'Élise',
+      phone: null,
+      postalCode: null,
+      status: 'pending',
+    })
+    expect(saved.clientNumber).toMatch(/^C\w{8}$/)
+  })
+
+  test('editing keeps the status and balance out of reach of the form', async () => {
+    const agent = await loginAs(demo.app, 'admin@example.com')
+    const client = await db.dataSource.getRepository(Client).findOneByOrFail({ status: 'banned' })
+    const res = await agent
+      .post(`/admin/api/resources/Client/records/${client.id}/edit`)
+      .send({ city: 'Lyon', status: 'active', balance: '99999' })
+    expect(res.status).toBe(200)
+    const after = await db.dataSource.getRepository(Client).findOneByOrFail({ id: client.id })
+    expect(after).toMatchObject({ city: 'Lyon', status: 'banned', balance: client.balance })
+  })
+
+  test('the login route is rate limited per IP', async () => {
+    const app = (await seededDemoLimited()).app
+    const attempt = () =>
+      request(app).post('/admin/login').type('form').send({ email: 'x@example.com', password: 'x' })
+    for (let i = 0; i < 5; i += 1) expect((await attempt()).status).toBe(200)
+    const limited = await attempt()
+    expect(limited.status).toBe(429)
+    expect(limited.text).toContain('tooManyRequests')
+    // A correct password is refused too while limited.
+    const right = await request(app)
+      .post('/admin/login')
+      .type('form')
+      .send({ email: 'admin@example.com', password: DEMO_PASSWORD })
+    expect(right.status).toBe(429)
+  })
+
+  // A separate app instance: its own limiter, so the other tests' logins do not count.
+  async function seededDemoLimited() {
+    const { createDemoApp } = await import('../demo/app.js')
+    return createDemoApp({
+      dataSource: db.dataSource,
+      mailer: demo.clients.options.mailer as never,
+      sessionSecret: 's'.repeat(32),
+      loginAttempts: 5,
+    })
+  }
+})

@@ -1,0 +1,88 @@
+import { locales } from 'adminjs'
+import { DataSource } from 'typeorm'
+import { clientManagementEntities } from '../src/index.js'
+import { en } from '../src/locale/en/index.js'
+import { fr } from '../src/locale/fr/index.js'
+import { adminjsFr } from '../src/locale/fr/adminjs.js'
+import { translations } from '../src/locale/index.js'
+import {
+  CLIENT_EVENT_TYPES,
+  CLIENT_STATUSES,
+  COMMISSION_STATUSES,
+  CONTRACT_STATUSES,
+} from '../src/entities/columns.js'
+
+type Tree = { [key: string]: unknown }
+const flatten = (tree: Tree, prefix = ''): Record<string, string> =>
+  Object.entries(tree).reduce<Record<string, string>>((out, [key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key
+    return value && typeof value === 'object'
+      ? { ...out, ...flatten(value as Tree, path) }
+      : { ...out, [path]: String(value) }
+  }, {})
+const placeholders = (text: string) => (text.match(/{{\w+}}|<\/?\d+>/g) ?? []).sort()
+
+describe('translations', () => {
+  test.each([
+    ['plugin', en, fr],
+    ['AdminJS base', locales.en, adminjsFr],
+  ])('%s strings: French has exactly the English keys and placeholders', (_name, english, french) => {
+    const e = flatten(english as Tree)
+    const f = flatten(french as Tree)
+    expect(Object.keys(f).sort()).toEqual(Object.keys(e).sort())
+    for (const key of Object.keys(e)) expect([key, placeholders(f[key])]).toEqual([key, placeholders(e[key])])
+    for (const key of Object.keys(f)) expect([key, f[key].trim()]).not.toEqual([key, ''])
+  })
+
+  test('every visible column of every resource has a label in both languages', async () => {
+    const ds = new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      entities: clientManagementEntities,
+    })
+    await ds.initialize()
+    const secret = new Set(['passwordHash', 'twoFactorSecret', 'tokenHash'])
+    for (const lang of ['fr', 'en'] as const) {
+      const resources = translations[lang].resources as Tree
+      for (const id of [
+        'Client',
+        'Advisor',
+        'Contract',
+        'Commission',
+        'ClientEvent',
+        'EmailLog',
+        'ClientNote',
+      ]) {
+        const entity = clientManagementEntities.find((e) => e.name === id)!
+        const properties = (resources[id] as { properties: Record<string, string> }).properties
+        for (const column of ds.getMetadata(entity).columns) {
+          if (secret.has(column.propertyName)) continue
+          expect([lang, id, column.propertyName, typeof properties[column.propertyName]]).toEqual([
+            lang,
+            id,
+            column.propertyName,
+            'string',
+          ])
+        }
+      }
+    }
+    await ds.destroy()
+  })
+
+  test('every enum value has a label in both languages', () => {
+    const cases: [string, string, readonly string[]][] = [
+      ['Client', 'status', CLIENT_STATUSES],
+      ['Contract', 'status', CONTRACT_STATUSES],
+      ['Commission', 'status', COMMISSION_STATUSES],
+      ['ClientEvent', 'type', CLIENT_EVENT_TYPES],
+    ]
+    for (const lang of ['fr', 'en'] as const) {
+      const labels = flatten(translations[lang].resources as Tree)
+      for (const [resource, property, values] of cases) {
+        for (const value of values) expect(labels[`${resource}.labels.${property}.${value}`]).toBeTruthy()
+      }
+    }
+    expect(flatten(translations.fr as Tree)['resources.Client.labels.status.banned']).toBe('Banni')
+    expect(flatten(translations.fr as Tree)['buttons.save']).toBe(adminjsFr.buttons.save)
+  })
+})

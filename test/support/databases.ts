@@ -1,0 +1,76 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import mysql from 'mysql2/promise'
+import type { DataSource } from 'typeorm'
+import { createDemoDataSource, prepareSchema } from '../../demo/dataSource.js'
+
+export type DatabaseKind = 'sqlite' | 'mysql'
+
+/**
+ * SQLite always; MariaDB/MySQL when MYSQL_URL is set. In CI a missing MYSQL_URL is a failure,
+ * never a silent skip (see `requireMysqlInCi`).
+ */
+export function databaseKinds(): DatabaseKind[] {
+  return process.env.MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite']
+}
+
+/** Call at the top level of a test file that has MySQL cases: fails the file in CI when MYSQL_URL is unset. */
+export function requireMysqlInCi(): void {
+  if (process.env.CI && !process.env.MYSQL_URL) {
+    test('MYSQL_URL is set in CI', () => {
+      throw new Error('CI must run the MariaDB tests: MYSQL_URL is not set (see .ci/run)')
+    })
+  }
+}
+
+export interface TestDatabase {
+  kind: DatabaseKind
+  dataSource: DataSource
+  /** For MySQL: the URL of the fresh database. */
+  url?: string
+  dispose(): Promise<void>
+}
+
+/** A fresh MySQL database named after MYSQL_URL's with a random suffix; the user needs rights on that prefix. */
+export async function createMysqlDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = new URL(process.env.MYSQL_URL as string)
+  const name = `${base.pathname.slice(1) || 'adminjs_clients_test'}_${randomBytes(4).toString('hex')}`
+  const admin = await mysql.createConnection({ uri: base.toString() })
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+  await admin.end()
+  const url = new URL(base.toString())
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const conn = await mysql.createConnection({ uri: base.toString() })
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``)
+      await conn.end()
+    },
+  }
+}
+
+/** The demo's DataSource (plugin + demo entities) on a new, empty database with its schema in place. */
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  options: { schema?: boolean } = {},
+): Promise<TestDatabase> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'adminjs-clients-test-'))
+  const mysqlDb = kind === 'mysql' ? await createMysqlDatabase() : null
+  const dataSource = await createDemoDataSource({ databaseUrl: mysqlDb?.url, dataDir })
+  if (options.schema === false && kind === 'sqlite') dataSource.setOptions({ synchronize: false })
+  await dataSource.initialize()
+  if (options.schema !== false) await prepareSchema(dataSource)
+  return {
+    kind,
+    dataSource,
+    url: mysqlDb?.url,
+    async dispose() {
+      if (dataSource.isInitialized) await dataSource.destroy()
+      await mysqlDb?.drop()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
