@@ -3,6 +3,7 @@ import { Database, Resource } from '@adminjs/typeorm'
 import { registerComponents } from './components/index.js'
 import { buildLocale } from './locale/index.js'
 import { AccessControl } from './services/accessControl.js'
+import { ClientMailer } from './services/clientMailer.js'
 import { PasswordHasher } from './services/passwordHasher.js'
 import { resolveOptions, type ClientManagementOptions, type ResolvedOptions } from './services/options.js'
 import { createAdvisorResource } from './resources/advisor.resource.js'
@@ -29,6 +30,8 @@ export interface ClientManagement {
   passwordHasher: PasswordHasher
   /** Answers "may this admin run this action?" from the roles map. */
   accessControl: AccessControl
+  /** Sends an email to a client and records it in the EmailLog, sent or failed. */
+  clientMailer: ClientMailer
   options: ResolvedOptions
 }
 
@@ -77,6 +80,7 @@ export function createClientManagement(
     adminOptions: { componentLoader, locale },
     passwordHasher: new PasswordHasher(resolved.hashing),
     accessControl,
+    clientMailer: new ClientMailer(resolved.dataSource, resolved.mailer, resolved.mailFrom),
     options: resolved,
   }
 }
@@ -90,4 +94,6 @@ export type { RoleMap, RoleOf } from './services/accessControl.js'
 export { PasswordHasher, HASHING_DRIVERS, hashFormat } from './services/passwordHasher.js'
 export type { HashingDriver, HashingOptions, HashFormat } from './services/passwordHasher.js'
 export { SECRET_KEYS, withoutSecrets } from './services/secrets.js'
+export { ClientMailer } from './services/clientMailer.js'
+export type { ClientEmail } from './services/clientMailer.js'
 export { mergeLocale, translations } from './locale/index.js'

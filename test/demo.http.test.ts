@@ -6,7 +6,7 @@ import {
   requireMysqlInCi,
   type TestDatabase,
 } from './support/databases.js'
-import { DEMO_PASSWORD, loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
+import { DEMO_PASSWORD, loginAs, nullMailer, seededDemo, type SeededDemo } from './support/demoAgent.js'
 
 requireMysqlInCi()
 
@@ -160,6 +160,26 @@ describe.each(databaseKinds())('demo panel over HTTP on %s', (kind) => {
     expect(after).toMatchObject({ city: 'Lyon', status: 'banned', balance: client.balance })
   })
 
+  test('a session survives a restart: the store is the database, not memory', async () => {
+    const first = await loginAs(demo.app, 'admin@example.com')
+    const cookie = (await first.get('/admin/api/resources/Advisor/actions/list')).request.cookies
+    expect(cookie).toContain('adminjs_clients_demo=')
+    // A new app instance, as after a restart: same database and secret, nothing in memory.
+    const { createDemoApp } = await import('../demo/app.js')
+    const restarted = createDemoApp({
+      dataSource: db.dataSource,
+      mailer: nullMailer,
+      sessionSecret: 'test-session-secret-test-session-secret',
+    })
+    const res = await request(restarted.app)
+      .get('/admin/api/resources/Advisor/actions/list')
+      .set('Cookie', cookie)
+    expect(res.status).toBe(200)
+    expect(res.body.meta.total).toBe(demo.counts.advisors)
+    const stranger = await request(restarted.app).get('/admin/api/resources/Advisor/actions/list')
+    expect(stranger.status).toBe(302)
+  })
+
   test('the login route is rate limited per IP', async () => {
     const app = (await seededDemoLimited()).app
     const attempt = () =>
@@ -181,7 +201,7 @@ describe.each(databaseKinds())('demo panel over HTTP on %s', (kind) => {
     const { createDemoApp } = await import('../demo/app.js')
     return createDemoApp({
       dataSource: db.dataSource,
-      mailer: demo.clients.options.mailer as never,
+      mailer: nullMailer,
       sessionSecret: 's'.repeat(32),
       loginAttempts: 5,
     })

@@ -30,6 +30,8 @@ export interface TestDatabase {
   dataSource: DataSource
   /** For MySQL: the URL of the fresh database. */
   url?: string
+  /** A temporary folder of this database's own (the SQLite file lives there), removed by dispose. */
+  dataDir: string
   dispose(): Promise<void>
 }
 
@@ -67,6 +69,7 @@ export async function createTestDatabase(
     kind,
     dataSource,
     url: mysqlDb?.url,
+    dataDir,
     async dispose() {
       if (dataSource.isInitialized) await dataSource.destroy()
       await mysqlDb?.drop()
