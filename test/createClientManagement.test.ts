@@ -5,6 +5,7 @@ import {
   createClientManagement,
   type ClientManagementOptions,
 } from '../src/index.js'
+import { RESOURCE_IDS } from './support/resourceIds.js'
 
 const dataSource = new DataSource({
   type: 'better-sqlite3',
@@ -27,15 +28,7 @@ function problemsOf(options: unknown): string[] {
 describe('createClientManagement', () => {
   test('returns the seven resources, the component loader and both languages', () => {
     const cm = createClientManagement(valid)
-    expect(cm.resources.map((r) => r.options?.id)).toEqual([
-      'Client',
-      'Advisor',
-      'Contract',
-      'Commission',
-      'ClientEvent',
-      'EmailLog',
-      'ClientNote',
-    ])
+    expect(cm.resources.map((r) => r.options?.id)).toEqual(RESOURCE_IDS)
     expect(Object.keys(cm.componentLoader.getComponents())).toContain('ClientStatusBadge')
     expect(cm.locale.language).toBe('fr')
     expect(cm.locale.availableLanguages).toEqual(['fr', 'en'])

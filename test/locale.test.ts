@@ -11,6 +11,7 @@ import {
   COMMISSION_STATUSES,
   CONTRACT_STATUSES,
 } from '../src/entities/columns.js'
+import { RESOURCE_IDS } from './support/resourceIds.js'
 
 type Tree = { [key: string]: unknown }
 const flatten = (tree: Tree, prefix = ''): Record<string, string> =>
@@ -44,15 +45,7 @@ describe('translations', () => {
     const secret = new Set(['passwordHash', 'twoFactorSecret', 'tokenHash'])
     for (const lang of ['fr', 'en'] as const) {
       const resources = translations[lang].resources as Tree
-      for (const id of [
-        'Client',
-        'Advisor',
-        'Contract',
-        'Commission',
-        'ClientEvent',
-        'EmailLog',
-        'ClientNote',
-      ]) {
+      for (const id of RESOURCE_IDS) {
         const entity = clientManagementEntities.find((e) => e.name === id)!
         const properties = (resources[id] as { properties: Record<string, string> }).properties
         for (const column of ds.getMetadata(entity).columns) {

@@ -4,6 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { RESOURCE_IDS } from './support/resourceIds.js'
 
 const run = promisify(execFile)
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -79,15 +80,7 @@ describe('the npm package', () => {
       timeout: 180_000,
     })
     const result = JSON.parse(stdout.trim().split('\n').pop() as string)
-    expect(result.resources).toEqual([
-      'Client',
-      'Advisor',
-      'Contract',
-      'Commission',
-      'ClientEvent',
-      'EmailLog',
-      'ClientNote',
-    ])
+    expect(result.resources).toEqual(RESOURCE_IDS)
     expect(result.migrations).toBeGreaterThan(0)
     expect(result.clientNumber).toMatch(/^C\w{8}$/)
     const badge = result.components.ClientStatusBadge as string

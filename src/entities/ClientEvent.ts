@@ -1,15 +1,5 @@
-import {
-  BaseEntity,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm'
-import { Client } from './Client.js'
+import { Column, Entity, Index } from 'typeorm'
+import { ClientHistoryRecord } from './ClientHistoryRecord.js'
 import type { ActorType, ClientEventType } from './columns.js'
 
 /** One field change in a history entry; secrets are stored masked. */
@@ -21,18 +11,8 @@ export interface FieldChange {
 
 @Entity({ name: 'client_events' })
 @Index('IDX_client_events_clientId_createdAt', ['clientId', 'createdAt'])
-export class ClientEvent extends BaseEntity {
-  @PrimaryGeneratedColumn({ type: 'int' })
-  id!: number
-
-  // History outlives the client row: SET NULL when a client is removed for good.
-  @Column({ type: 'int', nullable: true })
-  clientId!: number | null
-
-  @ManyToOne(() => Client, { nullable: true, onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'clientId' })
-  client?: Relation<Client> | null
-
+@Index('IDX_client_events_createdAt', ['createdAt'])
+export class ClientEvent extends ClientHistoryRecord {
   @Index('IDX_client_events_type')
   @Column({ type: 'varchar', length: 40 })
   type!: ClientEventType
@@ -56,8 +36,4 @@ export class ClientEvent extends BaseEntity {
   // Facts an action needs later, e.g. the contract ids a suspension suspended.
   @Column({ type: 'simple-json', nullable: true })
   data!: Record<string, unknown> | null
-
-  @Index('IDX_client_events_createdAt')
-  @CreateDateColumn({ type: 'datetime' })
-  createdAt!: Date
 }

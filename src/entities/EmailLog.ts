@@ -1,30 +1,11 @@
-import {
-  BaseEntity,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm'
-import { Client } from './Client.js'
+import { Column, Entity, Index } from 'typeorm'
+import { ClientHistoryRecord } from './ClientHistoryRecord.js'
 import type { EmailStatus } from './columns.js'
 
 @Entity({ name: 'email_logs' })
 @Index('IDX_email_logs_clientId_createdAt', ['clientId', 'createdAt'])
-export class EmailLog extends BaseEntity {
-  @PrimaryGeneratedColumn({ type: 'int' })
-  id!: number
-
-  @Column({ type: 'int', nullable: true })
-  clientId!: number | null
-
-  @ManyToOne(() => Client, { nullable: true, onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'clientId' })
-  client?: Relation<Client> | null
-
+@Index('IDX_email_logs_createdAt', ['createdAt'])
+export class EmailLog extends ClientHistoryRecord {
   @Column({ type: 'varchar', length: 255 })
   to!: string
 
@@ -50,8 +31,4 @@ export class EmailLog extends BaseEntity {
   // Who had it sent: an admin's email, or null for the system.
   @Column({ type: 'varchar', length: 255, nullable: true })
   actor!: string | null
-
-  @Index('IDX_email_logs_createdAt')
-  @CreateDateColumn({ type: 'datetime' })
-  createdAt!: Date
 }

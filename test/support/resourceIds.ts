@@ -1,0 +1,10 @@
+/** The resource ids the plugin promises to hosts (they appear in URLs and in role maps). */
+export const RESOURCE_IDS = [
+  'Client',
+  'Advisor',
+  'Contract',
+  'Commission',
+  'ClientEvent',
+  'EmailLog',
+  'ClientNote',
+]
