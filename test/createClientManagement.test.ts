@@ -1,3 +1,5 @@
+import { ComponentLoader } from 'adminjs'
+import Stripe from 'stripe'
 import { DataSource } from 'typeorm'
 import {
   ClientManagementConfigError,
@@ -36,9 +38,17 @@ describe('createClientManagement', () => {
     expect(cm.options.hashing.driver).toBe('argon2id')
   })
 
+  test('accepts a client of the official stripe package', () => {
+    const stripe = new Stripe('sk_test_not_used', { host: '127.0.0.1', port: 9, protocol: 'http' })
+    expect(createClientManagement({ ...valid, stripe }).options.stripe).toBe(stripe)
+  })
+
   test('uses the language and the component loader it is given', () => {
-    const cm = createClientManagement({ ...valid, language: 'en' })
+    const mine = new ComponentLoader()
+    const cm = createClientManagement({ ...valid, language: 'en', componentLoader: mine })
     expect(cm.locale.language).toBe('en')
+    expect(cm.componentLoader).toBe(mine)
+    expect(Object.keys(mine.getComponents())).toEqual(['ClientStatusBadge'])
   })
 
   test('lists every problem at once', () => {

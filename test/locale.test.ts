@@ -4,7 +4,7 @@ import { clientManagementEntities } from '../src/index.js'
 import { en } from '../src/locale/en/index.js'
 import { fr } from '../src/locale/fr/index.js'
 import { adminjsFr } from '../src/locale/fr/adminjs.js'
-import { translations } from '../src/locale/index.js'
+import { buildLocale, mergeLocale, translations } from '../src/locale/index.js'
 import {
   CLIENT_EVENT_TYPES,
   CLIENT_STATUSES,
@@ -77,5 +77,23 @@ describe('translations', () => {
     }
     expect(flatten(translations.fr as Tree)['resources.Client.labels.status.banned']).toBe('Banni')
     expect(flatten(translations.fr as Tree)['buttons.save']).toBe(adminjsFr.buttons.save)
+  })
+
+  test('mergeLocale adds the host’s strings: the host wins, ours stay where it says nothing', () => {
+    const merged = mergeLocale(buildLocale('fr'), {
+      language: 'en',
+      translations: {
+        fr: { labels: { Client: 'Assurés', Invoice: 'Factures' } },
+        de: { labels: { Client: 'Kunden' } },
+      },
+    })
+    expect(merged.language).toBe('en')
+    const fr = flatten(merged.translations!.fr as Tree)
+    expect(fr['labels.Client']).toBe('Assurés')
+    expect(fr['labels.Invoice']).toBe('Factures')
+    expect(fr['labels.Advisor']).toBe('Conseillers')
+    expect(fr['buttons.save']).toBe(adminjsFr.buttons.save)
+    expect(flatten(merged.translations!.de as Tree)['labels.Client']).toBe('Kunden')
+    expect(flatten(translations.fr as Tree)['labels.Client']).toBe('Clients')
   })
 })
