@@ -3,39 +3,27 @@ import path from 'node:path'
 import nodemailer from 'nodemailer'
 import { Client, ClientMailer, EmailLog } from '../src/index.js'
 import { createDemoMailer } from '../demo/mailTransport.js'
-import {
-  createTestDatabase,
-  databaseKinds,
-  requireMysqlInCi,
-  type TestDatabase,
-} from './support/databases.js'
+import { describeEachDatabase } from './support/databases.js'
 import { startSmtpServer } from './support/smtpServer.js'
 
-requireMysqlInCi()
-
-describe.each(databaseKinds())('ClientMailer on %s', (kind) => {
-  let db: TestDatabase
+describeEachDatabase('ClientMailer', (database) => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>
   let client: Client
   beforeAll(async () => {
-    db = await createTestDatabase(kind)
     smtp = await startSmtpServer({ rejectTo: ['nobody@example.fr'] })
-    client = await db.dataSource.manager.save(
-      db.dataSource.manager.create(Client, {
+    client = await database().dataSource.manager.save(
+      database().dataSource.manager.create(Client, {
         lastName: 'Lefèvre',
         firstName: 'Hélène',
         email: 'helene@example.fr',
       }),
     )
   })
-  afterAll(async () => {
-    await smtp?.close()
-    await db?.dispose()
-  })
+  afterAll(() => smtp?.close())
 
   const mailer = () =>
     new ClientMailer(
-      db.dataSource,
+      database().dataSource,
       nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true }),
       'Cabinet <no-reply@cabinet.example>',
     )
@@ -53,7 +41,7 @@ describe.each(databaseKinds())('ClientMailer on %s', (kind) => {
     expect(mail).toBeDefined()
     expect(mail!.from).toBe('no-reply@cabinet.example')
     expect(mail!.raw).toContain('Subject: Votre espace client')
-    const saved = await db.dataSource.getRepository(EmailLog).findOneByOrFail({ id: log.id })
+    const saved = await database().dataSource.getRepository(EmailLog).findOneByOrFail({ id: log.id })
     expect(saved).toMatchObject({
       clientId: client.id,
       to: 'helene@example.fr',
@@ -80,9 +68,9 @@ describe.each(databaseKinds())('ClientMailer on %s', (kind) => {
   })
 
   test('the demo writes each email as an .eml file when no SMTP_URL is set', async () => {
-    const dataDir = path.join(db.dataDir, 'demo')
+    const dataDir = path.join(database().dataDir, 'demo')
     const demoMailer = createDemoMailer({ dataDir })
-    const log = await new ClientMailer(db.dataSource, demoMailer, 'demo@example.com').send({
+    const log = await new ClientMailer(database().dataSource, demoMailer, 'demo@example.com').send({
       clientId: client.id,
       to: 'helene@example.fr',
       subject: 'Fichier',

@@ -1,23 +1,13 @@
 import request from 'supertest'
 import { Advisor, Client, ClientEvent } from '../src/index.js'
-import {
-  createTestDatabase,
-  databaseKinds,
-  requireMysqlInCi,
-  type TestDatabase,
-} from './support/databases.js'
+import { describeEachDatabase } from './support/databases.js'
 import { DEMO_PASSWORD, loginAs, nullMailer, seededDemo, type SeededDemo } from './support/demoAgent.js'
 
-requireMysqlInCi()
-
-describe.each(databaseKinds())('demo panel over HTTP on %s', (kind) => {
-  let db: TestDatabase
+describeEachDatabase('demo panel over HTTP', (database) => {
   let demo: SeededDemo
   beforeAll(async () => {
-    db = await createTestDatabase(kind)
-    demo = await seededDemo(db)
+    demo = await seededDemo(database())
   })
-  afterAll(() => db?.dispose())
 
   test('the panel asks for a login and refuses a wrong password', async () => {
     const page = await request(demo.app).get('/admin/login')
@@ -53,8 +43,8 @@ describe.each(databaseKinds())('demo panel over HTTP on %s', (kind) => {
   })
 
   test('the seeded clients cover every status', async () => {
-    const rows: { status: string }[] = await db.dataSource
-      .getRepository(Client)
+    const rows: { status: string }[] = await database()
+      .dataSource.getRepository(Client)
       .createQueryBuilder('c')
       .select('c.status', 'status')
       .groupBy('c.status')
@@ -78,12 +68,14 @@ describe.each(databaseKinds())('demo panel over HTTP on %s', (kind) => {
       .post(`/admin/api/resources/Client/records/${record.id}/edit`)
       .send({ lastName: 'Hacked' })
     expectForbidden(edit)
-    const after = await db.dataSource.getRepository(Client).findOneByOrFail({ id: Number(record.id) })
+    const after = await database()
+      .dataSource.getRepository(Client)
+      .findOneByOrFail({ id: Number(record.id) })
     expect(after.lastName).not.toBe('Hacked')
     expectForbidden(
       await agent.post('/admin/api/resources/Advisor/actions/new').send({ code: 'X', lastName: 'Y' }),
     )
-    expect(await db.dataSource.getRepository(Advisor).countBy({ code: 'X' })).toBe(0)
+    expect(await database().dataSource.getRepository(Advisor).countBy({ code: 'X' })).toBe(0)
   })
 
   test('history cannot be written or removed by hand, not even by an admin', async () => {
@@ -92,18 +84,23 @@ describe.each(databaseKinds())('demo panel over HTTP on %s', (kind) => {
     expect(list.body.records[0].recordActions.map((a: { name: string }) => a.name)).toEqual(['show'])
     const id = list.body.records[0].id
     expectForbidden(await agent.post(`/admin/api/resources/ClientEvent/records/${id}/delete`))
-    expect(await db.dataSource.getRepository(ClientEvent).countBy({ id: Number(id) })).toBe(1)
+    expect(
+      await database()
+        .dataSource.getRepository(ClientEvent)
+        .countBy({ id: Number(id) }),
+    ).toBe(1)
     expectForbidden(await agent.post('/admin/api/resources/ClientNote/actions/new').send({ body: 'x' }))
-    const client = await db.dataSource.getRepository(Client).findOneByOrFail({ status: 'active' })
+    const client = await database().dataSource.getRepository(Client).findOneByOrFail({ status: 'active' })
     expectForbidden(await agent.post(`/admin/api/resources/Client/records/${client.id}/delete`))
-    expect(await db.dataSource.getRepository(Client).countBy({ id: client.id })).toBe(1)
-    expect(await db.dataSource.getRepository(ClientEvent).count()).toBe(demo.counts.events)
+    expect(await database().dataSource.getRepository(Client).countBy({ id: client.id })).toBe(1)
+    expect(await database().dataSource.getRepository(ClientEvent).count()).toBe(demo.counts.events)
   })
 
   test('creating a client: field errors for bad input, nothing written', async () => {
     const agent = await loginAs(demo.app, 'admin@example.com')
-    const before = await db.dataSource.getRepository(Client).count()
-    const taken = (await db.dataSource.getRepository(Client).findOneByOrFail({ status: 'active' })).email
+    const before = await database().dataSource.getRepository(Client).count()
+    const taken = (await database().dataSource.getRepository(Client).findOneByOrFail({ status: 'active' }))
+      .email
     const cases: [Record<string, string>, Record<string, string>][] = [
       [{ lastName: '', email: 'new@example.fr' }, { lastName: 'fieldRequired' }],
       [{ lastName: 'Durand', email: 'not-an-email' }, { email: 'invalidEmail' }],
@@ -122,7 +119,7 @@ describe.each(databaseKinds())('demo panel over HTTP on %s', (kind) => {
       expect(got).toEqual(errors)
       expect(res.body.notice.type).toBe('error')
     }
-    expect(await db.dataSource.getRepository(Client).count()).toBe(before)
+    expect(await database().dataSource.getRepository(Client).count()).toBe(before)
   })
 
   test('creating a client: email lower-cased, empty fields stored as NULL, client number generated', async () => {
@@ -136,8 +133,8 @@ describe.each(databaseKinds())('demo panel over HTTP on %s', (kind) => {
     })
     expect(res.status).toBe(200)
     expect(res.body.notice.type).toBe('success')
-    const saved = await db.dataSource
-      .getRepository(Client)
+    const saved = await database()
+      .dataSource.getRepository(Client)
       .findOneByOrFail({ email: 'elise.durand@example.fr' })
     expect(saved).toMatchObject({
       lastName: 'Durand',
@@ -151,12 +148,12 @@ describe.each(databaseKinds())('demo panel over HTTP on %s', (kind) => {
 
   test('editing keeps the status and balance out of reach of the form', async () => {
     const agent = await loginAs(demo.app, 'admin@example.com')
-    const client = await db.dataSource.getRepository(Client).findOneByOrFail({ status: 'banned' })
+    const client = await database().dataSource.getRepository(Client).findOneByOrFail({ status: 'banned' })
     const res = await agent
       .post(`/admin/api/resources/Client/records/${client.id}/edit`)
       .send({ city: 'Lyon', status: 'active', balance: '99999' })
     expect(res.status).toBe(200)
-    const after = await db.dataSource.getRepository(Client).findOneByOrFail({ id: client.id })
+    const after = await database().dataSource.getRepository(Client).findOneByOrFail({ id: client.id })
     expect(after).toMatchObject({ city: 'Lyon', status: 'banned', balance: client.balance })
   })
 
@@ -167,7 +164,7 @@ describe.each(databaseKinds())('demo panel over HTTP on %s', (kind) => {
     // A new app instance, as after a restart: same database and secret, nothing in memory.
     const { createDemoApp } = await import('../demo/app.js')
     const restarted = createDemoApp({
-      dataSource: db.dataSource,
+      dataSource: database().dataSource,
       mailer: nullMailer,
       sessionSecret: 'test-session-secret-test-session-secret',
     })
@@ -200,7 +197,7 @@ describe.each(databaseKinds())('demo panel over HTTP on %s', (kind) => {
   async function seededDemoLimited() {
     const { createDemoApp } = await import('../demo/app.js')
     return createDemoApp({
-      dataSource: db.dataSource,
+      dataSource: database().dataSource,
       mailer: nullMailer,
       sessionSecret: 's'.repeat(32),
       loginAttempts: 5,

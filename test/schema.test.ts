@@ -1,7 +1,7 @@
 import { Advisor, Client, ClientEvent, ClientToken, Commission, Contract, EmailLog } from '../src/index.js'
 import {
   createTestDatabase,
-  databaseKinds,
+  describeEachDatabase,
   requireMysqlInCi,
   type TestDatabase,
 } from './support/databases.js'
@@ -57,15 +57,9 @@ if (process.env.MYSQL_URL) {
   })
 }
 
-describe.each(databaseKinds())('schema rules on %s', (kind) => {
-  let db: TestDatabase
-  beforeAll(async () => {
-    db = await createTestDatabase(kind)
-  })
-  afterAll(() => db?.dispose())
-
+describeEachDatabase('schema rules', (database) => {
   test('removing a client for good keeps its contracts, commissions and history, unlinked', async () => {
-    const { manager } = db.dataSource
+    const { manager } = database().dataSource
     const advisor = await manager.save(Advisor, { code: 'A1', lastName: 'Martin' })
     const client = await manager.save(
       manager.create(Client, { lastName: 'Dupont', email: 'J.Dupont@Example.FR ' }),
@@ -117,7 +111,7 @@ describe.each(databaseKinds())('schema rules on %s', (kind) => {
   })
 
   test('a new client gets a client number and a lower-case email; secrets are not selected', async () => {
-    const { manager } = db.dataSource
+    const { manager } = database().dataSource
     const saved = await manager.save(
       manager.create(Client, {
         lastName: 'Lefèvre',
@@ -141,7 +135,7 @@ describe.each(databaseKinds())('schema rules on %s', (kind) => {
   })
 
   test('client numbers and emails are unique', async () => {
-    const { manager } = db.dataSource
+    const { manager } = database().dataSource
     await manager.save(
       manager.create(Client, { lastName: 'A', email: 'same@example.fr', clientNumber: 'CSAME0001' }),
     )

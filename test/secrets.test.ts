@@ -1,15 +1,8 @@
 import type { ActionRequest, ActionResponse, ActionContext, RecordJSON } from 'adminjs'
 import { Client } from '../src/index.js'
 import { dropSecretsFromPayload, stripSecretsFromResponse } from '../src/hooks/stripSecrets.js'
-import {
-  createTestDatabase,
-  databaseKinds,
-  requireMysqlInCi,
-  type TestDatabase,
-} from './support/databases.js'
+import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
-
-requireMysqlInCi()
 
 const record = (params: Record<string, unknown>, populated: RecordJSON['populated'] = {}): RecordJSON => ({
   params,
@@ -61,15 +54,13 @@ describe('secret-stripping hooks', () => {
   })
 })
 
-describe.each(databaseKinds())('no secret in any API body on %s', (kind) => {
-  let db: TestDatabase
+describeEachDatabase('no secret in any API body', (database) => {
   let demo: SeededDemo
   let secrets: string[]
   beforeAll(async () => {
-    db = await createTestDatabase(kind)
-    demo = await seededDemo(db)
-    const rows = await db.dataSource
-      .getRepository(Client)
+    demo = await seededDemo(database())
+    const rows = await database()
+      .dataSource.getRepository(Client)
       .createQueryBuilder('c')
       .addSelect(['c.passwordHash', 'c.twoFactorSecret'])
       .getMany()
@@ -77,7 +68,6 @@ describe.each(databaseKinds())('no secret in any API body on %s', (kind) => {
       ...new Set(rows.flatMap((c) => [c.passwordHash, c.twoFactorSecret]).filter((s): s is string => !!s)),
     ]
   })
-  afterAll(() => db?.dispose())
 
   // API bodies carry neither the values nor the keys; pages list the resources' property
   // definitions (a hidden property's name), never a value.
@@ -94,8 +84,10 @@ describe.each(databaseKinds())('no secret in any API body on %s', (kind) => {
 
   test('list, show, edit form, search, bulk GET and populated references', async () => {
     const agent = await loginAs(demo.app, 'admin@example.com')
-    const withTwoFactor = await db.dataSource.getRepository(Client).findOneByOrFail({ status: 'active' })
-    const ids = (await db.dataSource.getRepository(Client).find({ take: 5 })).map((c) => c.id)
+    const withTwoFactor = await database()
+      .dataSource.getRepository(Client)
+      .findOneByOrFail({ status: 'active' })
+    const ids = (await database().dataSource.getRepository(Client).find({ take: 5 })).map((c) => c.id)
     const urls = [
       '/admin/api/resources/Client/actions/list?perPage=500',
       `/admin/api/resources/Client/records/${withTwoFactor.id}/show`,
@@ -126,14 +118,14 @@ describe.each(databaseKinds())('no secret in any API body on %s', (kind) => {
 
   test('saving a client answers without secrets and cannot overwrite them', async () => {
     const agent = await loginAs(demo.app, 'admin@example.com')
-    const client = await db.dataSource.getRepository(Client).findOneByOrFail({ status: 'pending' })
+    const client = await database().dataSource.getRepository(Client).findOneByOrFail({ status: 'pending' })
     const res = await agent
       .post(`/admin/api/resources/Client/records/${client.id}/edit`)
       .send({ city: 'Nantes', passwordHash: 'overwritten', twoFactorSecret: 'overwritten' })
     expect(res.body.notice.type).toBe('success')
     expectNoSecret(res.text)
-    const after = await db.dataSource
-      .getRepository(Client)
+    const after = await database()
+      .dataSource.getRepository(Client)
       .createQueryBuilder('c')
       .addSelect(['c.passwordHash', 'c.twoFactorSecret'])
       .where('c.id = :id', { id: client.id })

@@ -16,8 +16,12 @@ export function databaseKinds(): DatabaseKind[] {
   return process.env.MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite']
 }
 
+let mysqlRequired = false
+
 /** Call at the top level of a test file that has MySQL cases: fails the file in CI when MYSQL_URL is unset. */
 export function requireMysqlInCi(): void {
+  if (mysqlRequired) return
+  mysqlRequired = true
   if (process.env.CI && !process.env.MYSQL_URL) {
     test('MYSQL_URL is set in CI', () => {
       throw new Error('CI must run the MariaDB tests: MYSQL_URL is not set (see .ci/run)')
@@ -76,4 +80,23 @@ export async function createTestDatabase(
       await rm(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * `describe` once per database kind, each with a fresh database made before its tests and
+ * removed after; `db()` gives it to the tests (and to `beforeAll`s registered in `body`).
+ */
+export function describeEachDatabase(
+  title: string,
+  body: (db: () => TestDatabase, kind: DatabaseKind) => void,
+): void {
+  requireMysqlInCi()
+  describe.each(databaseKinds())(`${title} on %s`, (kind) => {
+    let database: TestDatabase
+    beforeAll(async () => {
+      database = await createTestDatabase(kind)
+    })
+    afterAll(() => database?.dispose())
+    body(() => database, kind)
+  })
 }
