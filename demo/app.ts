@@ -19,6 +19,8 @@ export interface DemoAppOptions {
   language?: Language
   /** Login attempts allowed per IP and 15 minutes. Default 10. */
   loginAttempts?: number
+  /** Where the demo is reached, for the links in emails. Default http://localhost:3000. */
+  publicUrl?: string
 }
 
 export interface DemoApp {
@@ -29,10 +31,15 @@ export interface DemoApp {
 
 export function createDemoApp(options: DemoAppOptions): DemoApp {
   const { dataSource } = options
+  const publicUrl = (options.publicUrl ?? 'http://localhost:3000').replace(/\/$/, '')
   const clients = createClientManagement({
     dataSource,
     mailer: options.mailer,
     mailFrom: 'Cabinet Démo <no-reply@demo.example.com>',
+    links: {
+      confirmEmail: `${publicUrl}/account/confirm?token={token}`,
+      resetPassword: `${publicUrl}/account/reset?token={token}`,
+    },
     hashing: { driver: 'argon2id' },
     language: options.language ?? 'fr',
   })

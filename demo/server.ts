@@ -26,6 +26,7 @@ const { app, clients } = createDemoApp({
   dataSource,
   mailer,
   sessionSecret: await sessionSecret(config.dataDir),
+  publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${config.port}`,
 })
 
 const admins = await seedAdmins(dataSource, clients.passwordHasher, config.demoPassword)

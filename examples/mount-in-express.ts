@@ -21,6 +21,10 @@ const clients = createClientManagement({
   dataSource,
   mailer: nodemailer.createTransport(process.env.SMTP_URL),
   mailFrom: 'Acme <no-reply@acme.example>',
+  links: {
+    confirmEmail: 'https://app.acme.example/account/confirm?token={token}',
+    resetPassword: 'https://app.acme.example/account/reset?token={token}',
+  },
   hashing: { driver: 'argon2id' },
   roles: { admin: '*', support: ['list', 'show', 'search', 'Client.sendEmail', 'Client.addNote'] },
   language: 'fr',

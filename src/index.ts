@@ -3,6 +3,7 @@ import { Database, Resource } from '@adminjs/typeorm'
 import { registerComponents } from './components/index.js'
 import { buildLocale } from './locale/index.js'
 import { AccessControl } from './services/accessControl.js'
+import { ClientLifecycle } from './services/clientLifecycle.js'
 import { ClientMailer } from './services/clientMailer.js'
 import { PasswordHasher } from './services/passwordHasher.js'
 import { resolveOptions, type ClientManagementOptions, type ResolvedOptions } from './services/options.js'
@@ -32,6 +33,8 @@ export interface ClientManagement {
   accessControl: AccessControl
   /** Sends an email to a client and records it in the EmailLog, sent or failed. */
   clientMailer: ClientMailer
+  /** What the panel's actions call: suspend, ban, confirm… each in one transaction with its history. */
+  lifecycle: ClientLifecycle
   options: ResolvedOptions
 }
 
@@ -58,11 +61,20 @@ export function createClientManagement(
   registerTypeormAdapter()
   const componentLoader = options.componentLoader ?? new ComponentLoader()
   const accessControl = new AccessControl(resolved.roles, resolved.roleOf)
+  const passwordHasher = new PasswordHasher(resolved.hashing)
+  const clientMailer = new ClientMailer(resolved.dataSource, resolved.mailer, resolved.mailFrom)
+  const lifecycle = new ClientLifecycle(resolved.dataSource, clientMailer, passwordHasher, {
+    links: resolved.links,
+    confirmationHours: resolved.tokenLifetimes.confirmationHours,
+    passwordResetMinutes: resolved.tokenLifetimes.passwordResetMinutes,
+    language: resolved.language,
+  })
   const deps: ResourceDeps = {
     dataSource: resolved.dataSource,
     access: accessControl,
     components: registerComponents(componentLoader),
     navigation: resolved.navigation,
+    lifecycle,
   }
   const locale = buildLocale(resolved.language)
   return {
@@ -78,9 +90,10 @@ export function createClientManagement(
     componentLoader,
     locale,
     adminOptions: { componentLoader, locale },
-    passwordHasher: new PasswordHasher(resolved.hashing),
+    passwordHasher,
     accessControl,
-    clientMailer: new ClientMailer(resolved.dataSource, resolved.mailer, resolved.mailFrom),
+    clientMailer,
+    lifecycle,
     options: resolved,
   }
 }
@@ -96,4 +109,9 @@ export type { HashingDriver, HashingOptions, HashFormat } from './services/passw
 export { SECRET_KEYS, withoutSecrets } from './services/secrets.js'
 export { ClientMailer } from './services/clientMailer.js'
 export type { ClientEmail } from './services/clientMailer.js'
+export { ClientLifecycle } from './services/clientLifecycle.js'
+export type { LifecycleResult, Skipped, EmailOutcome } from './services/clientLifecycle.js'
+export type { Actor } from './services/actor.js'
+export { ClientActionRefused, InvalidInputError, ConcurrentChangeError } from './services/lifecycleErrors.js'
+export type { RefusalReason } from './services/lifecycleErrors.js'
 export { mergeLocale, translations } from './locale/index.js'

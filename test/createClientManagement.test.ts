@@ -15,7 +15,15 @@ const dataSource = new DataSource({
   entities: clientManagementEntities,
 })
 const mailer = { sendMail: async () => ({}) }
-const valid: ClientManagementOptions = { dataSource, mailer, mailFrom: 'Acme <no-reply@acme.test>' }
+const valid: ClientManagementOptions = {
+  dataSource,
+  mailer,
+  mailFrom: 'Acme <no-reply@acme.test>',
+  links: {
+    confirmEmail: 'https://app.acme.test/confirm?token={token}',
+    resetPassword: 'https://app.acme.test/reset?token={token}',
+  },
+}
 
 function problemsOf(options: unknown): string[] {
   try {
@@ -48,7 +56,7 @@ describe('createClientManagement', () => {
     const cm = createClientManagement({ ...valid, language: 'en', componentLoader: mine })
     expect(cm.locale.language).toBe('en')
     expect(cm.componentLoader).toBe(mine)
-    expect(Object.keys(mine.getComponents())).toEqual(['ClientStatusBadge'])
+    expect(Object.keys(mine.getComponents())).toEqual(['ClientStatusBadge', 'ClientActionForm'])
   })
 
   test('lists every problem at once', () => {
@@ -56,6 +64,9 @@ describe('createClientManagement', () => {
       dataSource: {},
       mailer: {},
       mailFrom: 'not an email',
+      // No {token}; a scheme a mail client would run.
+      links: { confirmEmail: 'https://app.example.com/confirm', resetPassword: 'javascript:alert({token})' },
+      tokenLifetimes: { confirmationHours: 0 },
       hashing: { driver: 'md5' },
       roles: { admin: 'everything' },
       language: 'de',
@@ -65,6 +76,9 @@ describe('createClientManagement', () => {
       expect.stringContaining('dataSource is required'),
       expect.stringContaining('mailer is required'),
       expect.stringContaining('mailFrom must be an email address'),
+      expect.stringContaining('links.confirmEmail must be an http(s) URL containing {token}'),
+      expect.stringContaining('links.resetPassword must be an http(s) URL containing {token}'),
+      expect.stringContaining('tokenLifetimes.confirmationHours must be a whole number from 1 to 1440'),
       expect.stringContaining('stripe must be a client'),
       expect.stringContaining('hashing.driver must be one of bcrypt, argon2id, argon2i'),
       expect.stringContaining('roles.admin must be "*" or a list'),

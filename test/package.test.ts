@@ -21,7 +21,7 @@ import { Client, clientManagementEntities, clientManagementMigrations, createCli
 
 const dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: clientManagementEntities, synchronize: true })
 await dataSource.initialize()
-const clients = createClientManagement({ dataSource, mailer: { sendMail: async () => ({}) }, mailFrom: 'a@example.com' })
+const clients = createClientManagement({ dataSource, mailer: { sendMail: async () => ({}) }, mailFrom: 'a@example.com', links: { confirmEmail: 'https://x.example/c?t={token}', resetPassword: 'https://x.example/r?t={token}' } })
 const admin = new AdminJS({ ...clients.adminOptions, resources: clients.resources })
 await admin.initialize()
 const saved = await dataSource.getRepository(Client).save(dataSource.getRepository(Client).create({ lastName: 'Martin' }))

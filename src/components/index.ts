@@ -9,6 +9,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 export function registerComponents(componentLoader: ComponentLoader) {
   return {
     ClientStatusBadge: componentLoader.add('ClientStatusBadge', path.join(here, 'ClientStatusBadge')),
+    ClientActionForm: componentLoader.add('ClientActionForm', path.join(here, 'ClientActionForm')),
   }
 }
 

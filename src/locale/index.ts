@@ -44,3 +44,21 @@ export function mergeLocale(ours: Locale, host?: Partial<Locale>): Locale {
     translations: merged,
   }
 }
+
+/**
+ * A message of ours in one language, on the server (AdminJS 7 translates only in the browser):
+ * for texts built server-side, such as the list of skipped clients in a bulk notice.
+ */
+export function translateMessage(
+  language: string,
+  key: string,
+  options: Record<string, unknown> = {},
+): string {
+  const lang = (language in translations ? language : 'en') as Language
+  const messages = (translations[lang] as Tree).messages as Record<string, unknown>
+  const text = messages[key]
+  if (typeof text !== 'string') return key
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    name in options ? String(options[name]) : whole,
+  )
+}

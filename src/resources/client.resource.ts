@@ -1,6 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { Client } from '../entities/Client.js'
 import { CLIENT_STATUSES } from '../entities/columns.js'
+import { clientLifecycleActions, editClientHandler, listClientsHandler } from '../actions/index.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -68,9 +69,10 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         resourceId: 'Client',
         entity: Client,
         editable: EDITABLE,
-        // A client is never removed by a plain delete: soft delete and restore are actions of their own.
-        disabled: ['delete', 'bulkDelete'],
         rules: { required: ['lastName'], unique: ['email', 'clientNumber'], emails: ['email'] },
+        handlers: { list: listClientsHandler, edit: editClientHandler(deps, EDITABLE) },
+        // Includes `delete` and `bulkDelete`: a soft delete that restore undoes.
+        custom: clientLifecycleActions(deps),
       }),
     },
   }

@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm'
 import type { AccessControl } from '../services/accessControl.js'
 import type { ComponentIds } from '../components/index.js'
+import type { ClientLifecycle } from '../services/clientLifecycle.js'
 
 export interface ResourceDeps {
   dataSource: DataSource
   access: AccessControl
   components: ComponentIds
   navigation: { name: string; icon?: string } | null
+  lifecycle: ClientLifecycle
 }

@@ -1,4 +1,12 @@
-import type { Action, ActionContext, ActionResponse, After, Before } from 'adminjs'
+import {
+  ForbiddenError,
+  type Action,
+  type ActionContext,
+  type ActionHandler,
+  type ActionResponse,
+  type After,
+  type Before,
+} from 'adminjs'
 import type { EntityTarget, ObjectLiteral } from 'typeorm'
 import type { AccessControl } from '../services/accessControl.js'
 import { dropSecretsFromPayload, stripSecretsFromResponse } from '../hooks/stripSecrets.js'
@@ -19,7 +27,9 @@ export interface SecureActionsSpec {
   editable?: readonly string[]
   /** Checks on create and edit. */
   rules?: RecordRules
-  /** Actions of the resource's own, by name. */
+  /** Handlers replacing a built-in action's (its hooks stay). */
+  handlers?: Partial<Record<BuiltIn, ActionHandler<ActionResponse>>>
+  /** Actions of the resource's own, or replacing a built-in one, by name. */
   custom?: Record<string, Partial<Action<ActionResponse>>>
 }
 
@@ -41,6 +51,20 @@ function guarded(
 }
 
 /**
+ * The first hook of every action: refuses a role without the right (anyone, for an action the
+ * resource does not offer) before anything else runs,
+ * with HTTP 403 (AdminJS alone answers 200 with an error notice). @adminjs/express hands us a
+ * copy of Express's request, which keeps `res`.
+ */
+function refuseWith403(access: AccessControl | null, resourceId: string, name: string): Before {
+  return (request, context) => {
+    if (access?.can(context.currentAdmin, resourceId, name)) return request
+    ;(request as { res?: { status?: (code: number) => unknown } }).res?.status?.(403)
+    throw new ForbiddenError('forbiddenError')
+  }
+}
+
+/**
  * Every action of a resource, built-in or custom, gets: the role check from the roles map
  * (invisible in the panel, 403 through the API), secrets stripped from its response, and on
  * create and edit the payload cleaned and validated before the adapter sees it.
@@ -55,10 +79,10 @@ export function secureActions(
 
   for (const name of BUILT_IN_ACTIONS) {
     if (disabled.has(name)) {
-      actions[name] = { isAccessible: false }
+      actions[name] = { isAccessible: false, before: [refuseWith403(null, spec.resourceId, name)] }
       continue
     }
-    const before: Before[] = []
+    const before: Before[] = [refuseWith403(access, spec.resourceId, name)]
     if (name === 'new' || name === 'edit') {
       before.push(dropSecretsFromPayload)
       if (spec.editable) before.push(keepOnlyEditable(spec.editable))
@@ -67,7 +91,8 @@ export function secureActions(
     }
     actions[name] = {
       isAccessible: guarded(access, spec.resourceId, name, {}),
-      ...(before.length ? { before } : {}),
+      before,
+      ...(spec.handlers?.[name] ? { handler: spec.handlers[name] } : {}),
       after: [stripSecretsFromResponse],
     }
   }
@@ -76,6 +101,7 @@ export function secureActions(
     actions[name] = {
       ...action,
       isAccessible: guarded(access, spec.resourceId, name, action),
+      before: [refuseWith403(access, spec.resourceId, name), ...(asArray(action.before) as Before[])],
       after: [...(asArray(action.after) as After<ActionResponse>[]), stripSecretsFromResponse],
     }
   }

@@ -6,8 +6,10 @@ export interface ClientEmail {
   clientId: number | null
   to: string
   subject: string
-  /** Plain text body; it is also what the EmailLog keeps. */
+  /** Plain text body. */
   text: string
+  /** What the EmailLog keeps instead of `text` (a token in a link masked). Default: `text`. */
+  logText?: string
   html?: string
   /** Template name, when the email comes from one. */
   template?: string | null
@@ -29,7 +31,8 @@ export class ClientMailer {
     private readonly from: string,
   ) {}
 
-  async send(email: ClientEmail, manager: EntityManager = this.dataSource.manager): Promise<EmailLog> {
+  /** Sends one email and returns its EmailLog row, not yet saved. Never throws for a transport failure. */
+  async deliver(email: ClientEmail): Promise<Partial<EmailLog>> {
     let messageId: string | null = null
     let error: string | null = null
     try {
@@ -44,16 +47,42 @@ export class ClientMailer {
     } catch (caught) {
       error = (caught instanceof Error ? caught.message : String(caught)).slice(0, MAX_ERROR_LENGTH)
     }
-    return manager.getRepository(EmailLog).save({
+    return {
       clientId: email.clientId,
       to: email.to,
       subject: email.subject,
       template: email.template ?? null,
-      body: email.text,
+      body: email.logText ?? email.text,
       status: error ? 'failed' : 'sent',
       error,
       messageId,
       actor: email.actor ?? null,
-    })
+    }
+  }
+
+  /** Sends many, a few at a time (a mail server throttles a flood), in the order given. */
+  async deliverAll(emails: ClientEmail[], concurrency = 4): Promise<Partial<EmailLog>[]> {
+    const rows: Partial<EmailLog>[] = new Array(emails.length)
+    let next = 0
+    const worker = async () => {
+      while (next < emails.length) {
+        const index = next
+        next += 1
+        rows[index] = await this.deliver(emails[index])
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(concurrency, emails.length) }, worker))
+    return rows
+  }
+
+  /** Sends one email and saves its EmailLog row. */
+  async send(email: ClientEmail, manager: EntityManager = this.dataSource.manager): Promise<EmailLog> {
+    return manager.getRepository(EmailLog).save(await this.deliver(email))
+  }
+
+  /** Saves the rows of `deliverAll` in one multi-row INSERT. */
+  async log(rows: Partial<EmailLog>[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (rows.length === 0) return
+    await manager.createQueryBuilder().insert().into(EmailLog).values(rows).updateEntity(false).execute()
   }
 }

@@ -21,6 +21,13 @@ export interface ClientManagementOptions {
   mailer: Pick<Transporter, 'sendMail'>
   /** Sender of emails to clients, e.g. `"Acme" <no-reply@acme.test>`. */
   mailFrom: string
+  /**
+   * Links in the emails clients receive, on the host's client area: `{token}` is replaced by
+   * the single-use token, e.g. `https://app.example.com/account/confirm?token={token}`.
+   */
+  links: { confirmEmail: string; resetPassword: string }
+  /** How long links stay valid. Default: confirmation 48 hours, password reset 60 minutes. */
+  tokenLifetimes?: { confirmationHours?: number; passwordResetMinutes?: number }
   /** An official `stripe` client. Without it, the payment methods tab says Stripe is not configured. */
   stripe?: StripeLike
   /** Password hashing for clients. Default: argon2id with PHP's default costs. */
@@ -39,6 +46,8 @@ export interface ResolvedOptions {
   dataSource: DataSource
   mailer: Pick<Transporter, 'sendMail'>
   mailFrom: string
+  links: { confirmEmail: string; resetPassword: string }
+  tokenLifetimes: { confirmationHours: number; passwordResetMinutes: number }
   stripe: StripeLike | null
   hashing: HashingOptions
   roles: RoleMap
@@ -88,6 +97,22 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     problems.push('mailFrom must be an email address, e.g. "Acme <no-reply@acme.test>"')
   }
 
+  const links = options.links as Record<string, unknown> | undefined
+  for (const name of ['confirmEmail', 'resetPassword'] as const) {
+    const link = links?.[name]
+    if (typeof link !== 'string' || !/^https?:\/\/[^\s]+$/.test(link) || !link.includes('{token}')) {
+      problems.push(
+        `links.${name} must be an http(s) URL containing {token}, e.g. "https://app.example.com/account/${name === 'confirmEmail' ? 'confirm' : 'reset'}?token={token}"`,
+      )
+    }
+  }
+  const lifetimes = { confirmationHours: 48, passwordResetMinutes: 60, ...(options.tokenLifetimes ?? {}) }
+  for (const [name, value] of Object.entries(lifetimes)) {
+    if (!Number.isInteger(value) || value < 1 || value > 24 * 60) {
+      problems.push(`tokenLifetimes.${name} must be a whole number from 1 to 1440`)
+    }
+  }
+
   if (options.stripe !== undefined && options.stripe !== null) {
     const s = options.stripe as unknown as Record<string, Record<string, unknown> | undefined>
     if (!isObject(s) || !isObject(s.paymentMethods) || typeof s.paymentMethods.list !== 'function') {
@@ -127,6 +152,8 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     dataSource: options.dataSource,
     mailer: options.mailer,
     mailFrom: options.mailFrom,
+    links: { confirmEmail: options.links.confirmEmail, resetPassword: options.links.resetPassword },
+    tokenLifetimes: lifetimes,
     stripe: options.stripe ?? null,
     hashing,
     roles,

@@ -21,11 +21,11 @@ export interface SeededDemo extends DemoApp {
 
 export async function seededDemo(
   db: TestDatabase,
-  options: { loginAttempts?: number } = {},
+  options: { loginAttempts?: number; mailer?: DemoMailer } = {},
 ): Promise<SeededDemo> {
   const demo = createDemoApp({
     dataSource: db.dataSource,
-    mailer: nullMailer,
+    mailer: options.mailer ?? nullMailer,
     sessionSecret: 'test-session-secret-test-session-secret',
     loginAttempts: options.loginAttempts ?? 1000,
   })

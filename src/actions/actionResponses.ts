@@ -1,0 +1,122 @@
+import {
+  ValidationError,
+  populator,
+  type ActionContext,
+  type ActionRequest,
+  type NoticeMessage,
+} from 'adminjs'
+import { translateMessage } from '../locale/index.js'
+import type { Actor } from '../services/actor.js'
+import type { LifecycleResult } from '../services/clientLifecycle.js'
+import { ClientActionRefused, ConcurrentChangeError, InvalidInputError } from '../services/lifecycleErrors.js'
+
+const RESOURCE = 'Client'
+
+/**
+ * The admin and the address the request came from. @adminjs/express hands the handler a copy of
+ * Express's request, which keeps `res`, hence `res.req.ip` (the host's `trust proxy` applies).
+ */
+export function actorOf(request: ActionRequest, context: ActionContext): Actor {
+  const copy = request as ActionRequest & {
+    res?: { req?: { ip?: string } }
+    socket?: { remoteAddress?: string }
+  }
+  const raw = copy.res?.req?.ip ?? copy.socket?.remoteAddress ?? null
+  const ip = raw ? raw.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1').slice(0, 45) : null
+  const email = context.currentAdmin?.email
+  return { email: typeof email === 'string' ? email : null, ip, type: 'admin' }
+}
+
+/** Ids of a bulk request as asked for, including those that no longer exist (reported as such). */
+export function requestedIds(request: ActionRequest): number[] {
+  const raw = String((request.query as Record<string, unknown> | undefined)?.recordIds ?? '')
+  return raw
+    .split(',')
+    .map((id) => Number(id))
+    .filter((id) => Number.isInteger(id) && id > 0)
+}
+
+export const recordId = (context: ActionContext) => Number(context.record?.id())
+
+/** The records again, as they are after the change, with their references. */
+export async function freshRecords(context: ActionContext, ids: number[]) {
+  const records = await context.resource.findMany(ids.map(String), context)
+  return (await populator(records, context)).map((r) => r.toJSON(context.currentAdmin))
+}
+
+const t = (context: ActionContext, key: string, options?: Record<string, unknown>) =>
+  translateMessage(context._admin.locale?.language ?? 'en', key, options)
+
+/** "C7K2M9QX4: already banned; C4…: no email address" in the panel's language. */
+function skippedDetails(context: ActionContext, result: LifecycleResult): string {
+  return result.skipped.map((s) => `${s.clientNumber ?? `#${s.id}`}: ${t(context, s.reason)}`).join('; ')
+}
+
+/** The notice after a single-client action: its own success message, or the email that failed. */
+export function recordNotice(success: string, result: LifecycleResult): NoticeMessage {
+  if (result.emails.failed > 0) {
+    return {
+      message: 'actionDoneEmailFailed',
+      type: 'error',
+      resourceId: RESOURCE,
+      options: { error: result.emails.error ?? '' },
+    }
+  }
+  return { message: success, type: 'success', resourceId: RESOURCE }
+}
+
+/** The notice after a bulk action: how many changed, which were skipped and why, emails that failed. */
+export function bulkNotice(context: ActionContext, result: LifecycleResult): NoticeMessage {
+  const count = result.changed.length
+  const skipped = result.skipped.length
+  const emailsFailed =
+    result.emails.failed > 0
+      ? ` ${t(context, result.emails.failed === 1 ? 'emailsFailed_one' : 'emailsFailed_other', {
+          count: result.emails.failed,
+          error: result.emails.error ?? '',
+        })}`
+      : ''
+  const options = { count, skipped, details: skippedDetails(context, result), emailsFailed }
+  if (count === 0) return { message: 'bulkNothingChanged', type: 'error', resourceId: RESOURCE, options }
+  return {
+    message: skipped > 0 ? 'bulkChangedSomeSkipped' : 'bulkChanged',
+    type: skipped > 0 || result.emails.failed > 0 ? 'info' : 'success',
+    resourceId: RESOURCE,
+    options,
+  }
+}
+
+/**
+ * Our service errors as AdminJS answers: bad input → field errors (ValidationError), an action
+ * that does not apply → an error notice. Anything else is a bug and stays an error.
+ */
+export function refusalResponse(error: unknown, context: ActionContext) {
+  if (error instanceof InvalidInputError) {
+    throw new ValidationError(
+      Object.fromEntries(
+        Object.entries(error.fields).map(([field, message]) => [field, { message, type: message }]),
+      ),
+    )
+  }
+  const record = context.record?.toJSON(context.currentAdmin)
+  const records = (context.records ?? []).map((r) => r.toJSON(context.currentAdmin))
+  if (error instanceof ClientActionRefused) {
+    return {
+      record,
+      records,
+      notice: {
+        message: error.reason,
+        type: 'error',
+        resourceId: RESOURCE,
+      } satisfies NoticeMessage,
+    }
+  }
+  if (error instanceof ConcurrentChangeError) {
+    return {
+      record,
+      records,
+      notice: { message: 'concurrentChange', type: 'error', resourceId: RESOURCE } satisfies NoticeMessage,
+    }
+  }
+  throw error
+}

@@ -1,0 +1,150 @@
+import type {
+  Action,
+  ActionContext,
+  ActionRequest,
+  ActionResponse,
+  BulkActionResponse,
+  RecordActionResponse,
+} from 'adminjs'
+import type { ComponentIds } from '../components/index.js'
+import type { Actor } from '../services/actor.js'
+import type { ClientLifecycle, LifecycleResult } from '../services/clientLifecycle.js'
+import { ClientActionRefused } from '../services/lifecycleErrors.js'
+import {
+  actorOf,
+  bulkNotice,
+  freshRecords,
+  recordId,
+  recordNotice,
+  refusalResponse,
+  requestedIds,
+} from './actionResponses.js'
+
+/** A field of an action's form, drawn by the ClientActionForm component. */
+export interface FormField {
+  name: string
+  type: 'textarea' | 'text' | 'checkbox' | 'password' | 'amount'
+  required?: boolean
+  maxLength?: number
+}
+
+/**
+ * What the form shows. Its texts are the message keys `forms.<id>.intro` (for one client),
+ * `forms.<id>.bulkIntro` (for a selection), `forms.<id>.<field>` (labels) and
+ * `forms.<id>.submit`; with no fields it is a confirmation.
+ */
+export interface ActionForm {
+  id: string
+  fields: FormField[]
+  /** Record properties shown read-only above the form (e.g. the suspension reason). */
+  show?: string[]
+}
+
+export interface ClientActionDeps {
+  lifecycle: ClientLifecycle
+  components: ComponentIds
+}
+
+type Payload = Record<string, unknown>
+type Variant = 'default' | 'primary' | 'danger' | 'success' | 'info'
+
+interface ActionSpec {
+  name: string
+  icon: string
+  variant?: Variant
+  form: ActionForm
+}
+
+export interface RecordActionSpec extends ActionSpec {
+  /** Whether the action applies to a record as listed (hides it otherwise; the service re-checks). */
+  appliesTo?: (params: Record<string, unknown>) => boolean
+  /** Message key of the success notice. */
+  success: string
+  run: (lifecycle: ClientLifecycle, actor: Actor, id: number, payload: Payload) => Promise<LifecycleResult>
+}
+
+export interface BulkActionSpec extends ActionSpec {
+  run: (lifecycle: ClientLifecycle, actor: Actor, ids: number[], payload: Payload) => Promise<LifecycleResult>
+}
+
+const payloadOf = (request: ActionRequest): Payload => (request.payload ?? {}) as Payload
+
+const look = (deps: ClientActionDeps, spec: ActionSpec) => ({
+  name: spec.name,
+  icon: spec.icon,
+  variant: spec.variant ?? 'default',
+  component: deps.components.ClientActionForm,
+  showInDrawer: true,
+  // Our form asks for confirmation itself; AdminJS's guard would call the action with GET.
+  guard: '',
+  custom: { form: spec.form },
+})
+
+/**
+ * A record action on a client: GET answers with the record (what the form needs), POST runs one
+ * lifecycle method and answers with the record as it now is and a translated notice.
+ */
+export function recordClientAction(
+  deps: ClientActionDeps,
+  spec: RecordActionSpec,
+): Partial<Action<RecordActionResponse>> {
+  return {
+    ...look(deps, spec),
+    actionType: 'record',
+    isVisible: (context: ActionContext) => spec.appliesTo?.(context.record?.params ?? {}) ?? true,
+    handler: async (request, _response, context) => {
+      const current = context.record?.toJSON(context.currentAdmin)
+      if (request.method !== 'post') return { record: current } as RecordActionResponse
+      try {
+        const id = recordId(context)
+        const result = await spec.run(deps.lifecycle, actorOf(request, context), id, payloadOf(request))
+        const [refusal] = result.skipped
+        if (refusal && result.changed.length === 0)
+          throw new ClientActionRefused(refusal.reason, refusal.clientNumber)
+        const [record] = await freshRecords(context, [id])
+        return {
+          record: record ?? current,
+          notice: recordNotice(spec.success, result),
+          redirectUrl: context.h.recordActionUrl({
+            resourceId: context.resource.id(),
+            recordId: String(id),
+            actionName: 'show',
+          }),
+        } as RecordActionResponse
+      } catch (error) {
+        return refusalResponse(error, context) as RecordActionResponse
+      }
+    },
+  }
+}
+
+/**
+ * A bulk action on clients: all or nothing in one transaction; the notice says how many changed
+ * and which were skipped, and why.
+ */
+export function bulkClientAction(
+  deps: ClientActionDeps,
+  spec: BulkActionSpec,
+): Partial<Action<BulkActionResponse>> {
+  return {
+    ...look(deps, spec),
+    actionType: 'bulk',
+    handler: async (request, _response, context) => {
+      const current = (context.records ?? []).map((r) => r.toJSON(context.currentAdmin))
+      if (request.method !== 'post') return { records: current }
+      try {
+        const ids = requestedIds(request)
+        const result = await spec.run(deps.lifecycle, actorOf(request, context), ids, payloadOf(request))
+        return {
+          records: await freshRecords(context, ids),
+          notice: bulkNotice(context, result),
+          redirectUrl: context.h.resourceUrl({ resourceId: context.resource.id() }),
+        }
+      } catch (error) {
+        return refusalResponse(error, context) as BulkActionResponse
+      }
+    },
+  }
+}
+
+export type ClientAction = Partial<Action<ActionResponse>>

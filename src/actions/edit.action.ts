@@ -1,0 +1,30 @@
+import type { ActionHandler, RecordActionResponse } from 'adminjs'
+import type { ClientActionDeps } from './defineClientAction.js'
+import { actorOf, freshRecords, recordId, refusalResponse } from './actionResponses.js'
+
+/**
+ * AdminJS's edit, with the save done by the lifecycle service: one transaction writes the
+ * profile and a `profile_updated` event with each changed field (old → new, secrets masked).
+ */
+export const editClientHandler =
+  (deps: ClientActionDeps, editable: readonly string[]): ActionHandler<RecordActionResponse> =>
+  async (request, _response, context) => {
+    const current = context.record?.toJSON(context.currentAdmin)
+    if (request.method !== 'post') return { record: current } as RecordActionResponse
+    try {
+      const id = recordId(context)
+      await deps.lifecycle.updateProfile(actorOf(request, context), id, request.payload ?? {}, editable)
+      const [record] = await freshRecords(context, [id])
+      return {
+        record,
+        redirectUrl: context.h.recordActionUrl({
+          resourceId: context.resource.id(),
+          recordId: String(id),
+          actionName: 'show',
+        }),
+        notice: { message: 'successfullyUpdated', type: 'success' },
+      }
+    } catch (error) {
+      return refusalResponse(error, context) as RecordActionResponse
+    }
+  }

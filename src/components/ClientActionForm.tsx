@@ -1,0 +1,183 @@
+import React, { useState } from 'react'
+import {
+  Box,
+  Button,
+  CheckBox,
+  FormGroup,
+  FormMessage,
+  Icon,
+  Input,
+  Label,
+  MessageBox,
+  Text,
+  TextArea,
+} from '@adminjs/design-system'
+import {
+  ApiClient,
+  useActionResponseHandler,
+  useTranslation,
+  type ActionProps,
+  type RecordJSON,
+} from 'adminjs'
+
+interface FormField {
+  name: string
+  type: 'textarea' | 'text' | 'checkbox' | 'password' | 'amount'
+  required?: boolean
+  maxLength?: number
+}
+
+interface ActionForm {
+  id: string
+  fields: FormField[]
+  show?: string[]
+}
+
+const api = new ApiClient()
+
+const describe = (record: RecordJSON) =>
+  [record.params.clientNumber, record.params.lastName, record.params.firstName].filter(Boolean).join(' · ')
+
+/**
+ * The form of every client action (suspend, ban, send an email…) and the confirmation of those
+ * without fields. It posts to the action through AdminJS's API client, shows the notice the
+ * action answers with, and puts field errors next to their field.
+ */
+const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, records }) => {
+  const { translateMessage, translateProperty } = useTranslation()
+  const form = (action.custom?.form ?? { id: action.name, fields: [] }) as ActionForm
+  const handleResponse = useActionResponseHandler()
+  const [values, setValues] = useState<Record<string, string | boolean>>(() =>
+    Object.fromEntries(form.fields.map((f) => [f.name, f.type === 'checkbox' ? false : ''])),
+  )
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [sending, setSending] = useState(false)
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translateMessage(`forms.${form.id}.${key}`, resource.id, options)
+  const selection = records ?? (record ? [record] : [])
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault()
+    if (sending) return
+    setSending(true)
+    setErrors({})
+    const data = new FormData()
+    for (const [name, value] of Object.entries(values)) data.append(name, String(value))
+    try {
+      const response = records
+        ? await api.bulkAction({
+            resourceId: resource.id,
+            actionName: action.name,
+            recordIds: records.map((r) => r.id),
+            data,
+          })
+        : await api.recordAction({
+            resourceId: resource.id,
+            actionName: action.name,
+            recordId: record?.id as string,
+            data,
+          })
+      const fieldErrors = response.data.record?.errors ?? {}
+      setErrors(
+        Object.fromEntries(
+          Object.entries(fieldErrors).map(([name, error]) => [
+            name,
+            translateMessage((error as { message: string }).message, resource.id),
+          ]),
+        ),
+      )
+      handleResponse(response)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const set = (name: string, value: string | boolean) =>
+    setValues((current) => ({ ...current, [name]: value }))
+
+  return (
+    <Box as="form" onSubmit={submit} data-testid={`client-action-${action.name}`} noValidate>
+      <MessageBox
+        mb="xl"
+        variant={action.variant === 'danger' ? 'danger' : 'info'}
+        message={records ? t('bulkIntro', { count: records.length }) : t('intro')}
+      />
+      {records && (
+        <Box mb="xl" as="ul" data-testid="selection">
+          {selection.map((r) => (
+            <Text as="li" key={r.id}>
+              {describe(r)}
+            </Text>
+          ))}
+        </Box>
+      )}
+      {record &&
+        (form.show ?? []).map((name) => (
+          <FormGroup key={name}>
+            <Label>{translateProperty(name, resource.id)}</Label>
+            <Text data-testid={`show-${name}`}>{String(record.params[name] ?? '—')}</Text>
+          </FormGroup>
+        ))}
+      {form.fields.map((field) => {
+        const id = `client-action-${field.name}`
+        const error = errors[field.name]
+        if (field.type === 'checkbox') {
+          return (
+            <FormGroup key={field.name} error={Boolean(error)}>
+              <CheckBox
+                id={id}
+                name={field.name}
+                checked={Boolean(values[field.name])}
+                onChange={() => set(field.name, !values[field.name])}
+              />
+              <Label inline htmlFor={id} ml="default">
+                {t(field.name)}
+              </Label>
+              <FormMessage>{error}</FormMessage>
+            </FormGroup>
+          )
+        }
+        const common = {
+          id,
+          name: field.name,
+          value: String(values[field.name] ?? ''),
+          maxLength: field.maxLength,
+          width: 1,
+          onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+            set(field.name, e.target.value),
+        }
+        return (
+          <FormGroup key={field.name} error={Boolean(error)}>
+            <Label htmlFor={id} required={field.required}>
+              {t(field.name)}
+            </Label>
+            {field.type === 'textarea' ? (
+              <TextArea {...common} rows={field.name === 'body' ? 10 : 4} />
+            ) : (
+              <Input
+                {...common}
+                type={field.type === 'password' ? 'password' : 'text'}
+                inputMode={field.type === 'amount' ? 'decimal' : undefined}
+                autoComplete={field.type === 'password' ? 'new-password' : 'off'}
+              />
+            )}
+            <FormMessage>{error}</FormMessage>
+          </FormGroup>
+        )
+      })}
+      <Box mt="xl">
+        <Button
+          type="submit"
+          variant={action.variant === 'danger' ? 'danger' : 'contained'}
+          disabled={sending}
+          data-testid="client-action-submit"
+        >
+          <Icon icon={sending ? 'Loader' : (action.icon ?? 'Check')} spin={sending} />
+          {t('submit')}
+        </Button>
+      </Box>
+    </Box>
+  )
+}
+
+export default ClientActionForm

@@ -1,0 +1,19 @@
+import type { EmailTranslation } from '../en/emails.js'
+
+// Les emails aux clients, en français.
+export const frEmails: EmailTranslation = {
+  greeting: 'Bonjour {{name}},',
+  signature: 'Cordialement,\nLe service client',
+  confirmation: {
+    subject: 'Confirmez votre adresse e-mail',
+    body: 'Merci de confirmer votre adresse e-mail en ouvrant ce lien :\n{{link}}\n\nLe lien ne sert qu’une fois et expire dans {{hours}} heures. Si vous n’avez pas créé de compte, ignorez cet e-mail.',
+  },
+  passwordReset: {
+    subject: 'Réinitialisez votre mot de passe',
+    body: 'Une réinitialisation du mot de passe a été demandée pour votre compte. Choisissez un nouveau mot de passe en ouvrant ce lien :\n{{link}}\n\nLe lien ne sert qu’une fois et expire dans {{minutes}} minutes. Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : votre mot de passe reste inchangé.',
+  },
+  suspended: {
+    subject: 'Votre compte a été suspendu',
+    body: 'Votre compte a été suspendu.\nMotif : {{reason}}\n\nN’hésitez pas à nous contacter pour toute question.',
+  },
+}

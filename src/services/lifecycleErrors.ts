@@ -1,0 +1,44 @@
+/** Why an action does not apply to a client; each is a message key translated in `src/locale`. */
+export const REFUSAL_REASONS = [
+  'notFound',
+  'notPending',
+  'notActive',
+  'notSuspendedOrBanned',
+  'alreadyBanned',
+  'isDeleted',
+  'notDeleted',
+  'noTwoFactor',
+  'noEmail',
+  'isBanned',
+] as const
+export type RefusalReason = (typeof REFUSAL_REASONS)[number]
+
+/** The action does not apply to this client (suspend a banned client…): nothing was changed. */
+export class ClientActionRefused extends Error {
+  constructor(
+    readonly reason: RefusalReason,
+    readonly clientNumber: string | null = null,
+  ) {
+    super(`action refused: ${reason}`)
+    this.name = 'ClientActionRefused'
+  }
+}
+
+/** Bad form input: field → message key. Nothing was changed. */
+export class InvalidInputError extends Error {
+  constructor(readonly fields: Record<string, string>) {
+    super(`invalid input: ${Object.keys(fields).join(', ')}`)
+    this.name = 'InvalidInputError'
+  }
+}
+
+/**
+ * Another admin or app server changed the client between our read and our write (or holds its
+ * row): the transaction was rolled back and can simply be tried again.
+ */
+export class ConcurrentChangeError extends Error {
+  constructor() {
+    super('the client was changed at the same time by someone else')
+    this.name = 'ConcurrentChangeError'
+  }
+}
