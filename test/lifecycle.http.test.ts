@@ -133,6 +133,26 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
       ]),
     )
     expect((await ds().getRepository(Client).findOneByOrFail({ id: client.id })).statusReason).toBeNull()
+
+    // In bulk: suspended and banned clients come back; an active one is left as it is.
+    const [wasSuspended] = await clientsWith(ds(), 'suspended', 1)
+    const [banned] = await clientsWith(ds(), 'banned', 1, (qb) => qb.skip(2))
+    const bulk = await clientApi(admin).bulk('bulkReactivate', [wasSuspended.id, banned.id, client.id])
+    expect(bulk.body.notice).toMatchObject({
+      message: 'bulkChangedSomeSkipped',
+      options: {
+        count: 2,
+        skipped: 1,
+        details: `${client.clientNumber}: the account is neither suspended nor banned`,
+      },
+    })
+    for (const c of [wasSuspended, banned]) {
+      expect((await ds().getRepository(Client).findOneByOrFail({ id: c.id })).status).toBe('active')
+      expect((await eventsOf(ds(), c.id, 'reactivated')).at(-1)).toMatchObject({
+        actor: 'admin@example.com',
+        changes: expect.arrayContaining([{ field: 'status', from: c.status, to: 'active' }]),
+      })
+    }
   })
 
   test('an action that does not apply is hidden and, called anyway, refused with a notice; nothing changes', async () => {

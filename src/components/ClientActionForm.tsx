@@ -99,7 +99,7 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
     <Box as="form" onSubmit={submit} data-testid={`client-action-${action.name}`} noValidate>
       <MessageBox
         mb="xl"
-        variant={action.variant === 'danger' ? 'danger' : 'info'}
+        variant={action.variant === 'danger' ? 'warning' : 'info'}
         message={records ? t('bulkIntro', { count: records.length }) : t('intro')}
       />
       {records && (
