@@ -1,7 +1,7 @@
 import path from 'node:path'
 import mysql from 'mysql2/promise'
 import { DataSource } from 'typeorm'
-import { clientManagementEntities, clientManagementMigrations } from '../src/index.js'
+import { backfillSearchColumns, clientManagementEntities, clientManagementMigrations } from '../src/index.js'
 import { AdminUser } from './entities/AdminUser.js'
 import { Session } from './entities/Session.js'
 import { demoMigrations } from './migrations/index.js'
@@ -61,7 +61,11 @@ export async function createDemoDataSource(options: {
 
 /** Brings the schema up to date: migrations on MySQL/MariaDB; SQLite synchronizes on initialize. */
 export async function prepareSchema(dataSource: DataSource): Promise<string[]> {
-  if (dataSource.options.type === 'better-sqlite3') return []
+  if (dataSource.options.type === 'better-sqlite3') {
+    // `synchronize` adds new columns empty: fill the search columns of clients from before them.
+    await backfillSearchColumns(dataSource.manager)
+    return []
+  }
   const ran = await dataSource.runMigrations({ transaction: 'each' })
   return ran.map((m) => m.name)
 }

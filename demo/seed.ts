@@ -13,6 +13,7 @@ import {
   type PasswordHasher,
 } from '../src/index.js'
 import { generateClientNumber } from '../src/services/clientIdentity.js'
+import { searchColumnsFor } from '../src/services/clientSearch.js'
 import { AdminUser } from './entities/AdminUser.js'
 
 export const DEMO_ADMINS = [
@@ -139,6 +140,8 @@ export async function seedDemoData(
           clientNumber: generateClientNumber(),
           lastName,
           firstName,
+          // Multi-row INSERTs skip the entity's listeners: the search columns are filled here.
+          ...searchColumnsFor(lastName, firstName),
           email: `${faker.helpers.slugify(`${firstName}.${lastName}`).toLowerCase()}.${n}@example.fr`,
           phone: faker.phone.number(),
           addressLine1: faker.location.streetAddress(),

@@ -4,6 +4,7 @@ import { registerComponents } from './components/index.js'
 import { buildLocale } from './locale/index.js'
 import { AccessControl } from './services/accessControl.js'
 import { ClientLifecycle } from './services/clientLifecycle.js'
+import { ClientList } from './services/clientList.js'
 import { ClientMailer } from './services/clientMailer.js'
 import { PasswordHasher } from './services/passwordHasher.js'
 import { resolveOptions, type ClientManagementOptions, type ResolvedOptions } from './services/options.js'
@@ -75,6 +76,7 @@ export function createClientManagement(
     components: registerComponents(componentLoader),
     navigation: resolved.navigation,
     lifecycle,
+    clientList: new ClientList(resolved.dataSource),
   }
   const locale = buildLocale(resolved.language)
   return {
@@ -110,6 +112,9 @@ export { SECRET_KEYS, withoutSecrets } from './services/secrets.js'
 export { ClientMailer } from './services/clientMailer.js'
 export type { ClientEmail } from './services/clientMailer.js'
 export { ClientLifecycle } from './services/clientLifecycle.js'
+export { ClientList, readListQuery } from './services/clientList.js'
+export type { ClientListQuery, ClientListPage } from './services/clientList.js'
+export { normalizeForSearch, searchColumnsFor, backfillSearchColumns } from './services/clientSearch.js'
 export type { LifecycleResult, Skipped, EmailOutcome } from './services/clientLifecycle.js'
 export type { Actor } from './services/actor.js'
 export { ClientActionRefused, InvalidInputError, ConcurrentChangeError } from './services/lifecycleErrors.js'

@@ -21,6 +21,7 @@ if (process.env.MYSQL_URL) {
       expect(ran.map((m) => m.name)).toEqual([
         expect.stringMatching(/^InitialSchema\d+$/),
         expect.stringMatching(/^DemoSchema\d+$/),
+        expect.stringMatching(/^ClientSearch\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])
@@ -50,9 +51,42 @@ if (process.env.MYSQL_URL) {
         'client_events.clientId',
         'email_logs.clientId',
         'client_notes.clientId',
+        'clients.searchName',
+        'clients.searchNameReversed',
+        'clients.searchNameTail',
       ]) {
         expect([column, leading.has(column)]).toEqual([column, true])
       }
+    })
+  })
+
+  describe('the search migration on a database with clients', () => {
+    let db: TestDatabase
+    beforeAll(async () => {
+      db = await createTestDatabase('mysql', { schema: false })
+    })
+    afterAll(() => db?.dispose())
+
+    test('fills the search columns of the clients already there', async () => {
+      const all = db.dataSource.migrations
+      // Only the first migration, then a client written as the previous version would have.
+      db.dataSource.setOptions({ migrations: all.slice(0, 1) as never })
+      ;(db.dataSource as unknown as { migrations: unknown[] }).migrations = all.slice(0, 1)
+      await db.dataSource.runMigrations()
+      await db.dataSource.query(
+        "INSERT INTO clients (clientNumber, lastName, firstName, status, version, updatedAt) VALUES ('COLD00001', 'Le Bœuf', 'Hélène', 'active', 1, '2020-01-02 03:04:05')",
+      )
+      ;(db.dataSource as unknown as { migrations: unknown[] }).migrations = all
+      const ran = await db.dataSource.runMigrations({ transaction: 'each' })
+      expect(ran.map((m) => m.name)).toContainEqual(expect.stringMatching(/^ClientSearch\d+$/))
+      const [row] = await db.dataSource.query("SELECT * FROM clients WHERE clientNumber = 'COLD00001'")
+      expect(row).toMatchObject({
+        searchName: 'le boeuf helene',
+        searchNameReversed: 'helene le boeuf',
+        searchNameTail: 'boeuf helene',
+        version: 1,
+      })
+      expect(new Date(row.updatedAt).toISOString()).toBe('2020-01-02T03:04:05.000Z')
     })
   })
 }

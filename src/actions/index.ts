@@ -49,4 +49,4 @@ export function clientLifecycleActions(deps: ClientActionDeps): Record<string, C
 
 export type { ClientActionDeps } from './defineClientAction.js'
 export { editClientHandler } from './edit.action.js'
-export { listClientsHandler } from './list.action.js'
+export { listClientsHandler, searchClientsHandler } from './list.action.js'

@@ -16,9 +16,14 @@ import {
 import { Advisor } from './Advisor.js'
 import { decimalString, type ClientStatus } from './columns.js'
 import { generateClientNumber, normalizeEmail } from '../services/clientIdentity.js'
+import { searchColumnsFor } from '../services/clientSearch.js'
 
 @Entity({ name: 'clients' })
 @Index('IDX_clients_status_lastName', ['status', 'lastName'])
+// The list's orders (name, creation) with the id as tie-break and the status to filter on, all in
+// the index: a deep page is a scan of this index alone (the deferred join in clientList.ts).
+@Index('IDX_clients_lastName_id_status', ['lastName', 'id', 'status'])
+@Index('IDX_clients_createdAt_id_status', ['createdAt', 'id', 'status'])
 export class Client extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number
@@ -27,7 +32,6 @@ export class Client extends BaseEntity {
   @Column({ type: 'varchar', length: 32 })
   clientNumber!: string
 
-  @Index('IDX_clients_lastName')
   @Column({ type: 'varchar', length: 100 })
   lastName!: string
 
@@ -100,7 +104,6 @@ export class Client extends BaseEntity {
   @Column({ type: 'varchar', length: 45, nullable: true })
   lastLoginIp!: string | null
 
-  @Index('IDX_clients_createdAt')
   @CreateDateColumn({ type: 'datetime' })
   createdAt!: Date
 
@@ -114,6 +117,19 @@ export class Client extends BaseEntity {
   @VersionColumn({ type: 'int' })
   version!: number
 
+  // Search columns, kept by the listeners below from the name (see services/clientSearch.ts).
+  @Index('IDX_clients_searchName')
+  @Column({ type: 'varchar', length: 220, nullable: true })
+  searchName!: string | null
+
+  @Index('IDX_clients_searchNameReversed')
+  @Column({ type: 'varchar', length: 220, nullable: true })
+  searchNameReversed!: string | null
+
+  @Index('IDX_clients_searchNameTail')
+  @Column({ type: 'varchar', length: 220, nullable: true })
+  searchNameTail!: string | null
+
   @BeforeInsert()
   protected fillIdentity(): void {
     if (!this.clientNumber || !String(this.clientNumber).trim()) this.clientNumber = generateClientNumber()
@@ -124,5 +140,6 @@ export class Client extends BaseEntity {
   protected normalize(): void {
     if (this.clientNumber) this.clientNumber = String(this.clientNumber).trim().toUpperCase()
     if (this.email !== undefined) this.email = normalizeEmail(this.email)
+    if (this.lastName !== undefined) Object.assign(this, searchColumnsFor(this.lastName, this.firstName))
   }
 }

@@ -16,6 +16,8 @@ import { decimalString, type ContractStatus } from './columns.js'
 
 @Entity({ name: 'contracts' })
 @Index('IDX_contracts_clientId_status', ['clientId', 'status'])
+// "Clients of this advisor" reads only this index.
+@Index('IDX_contracts_advisorId_clientId', ['advisorId', 'clientId'])
 export class Contract extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number
@@ -32,7 +34,6 @@ export class Contract extends BaseEntity {
   @JoinColumn({ name: 'clientId' })
   client?: Relation<Client> | null
 
-  @Index('IDX_contracts_advisorId')
   @Column({ type: 'int', nullable: true })
   advisorId!: number | null
 

@@ -1,4 +1,5 @@
 import { InitialSchema1795240025712 } from './1795240025712-InitialSchema.js'
+import { ClientSearch1795243690875 } from './1795243690875-ClientSearch.js'
 
 // MySQL/MariaDB migrations, oldest first. SQLite hosts may use `synchronize` instead.
-export const clientManagementMigrations = [InitialSchema1795240025712]
+export const clientManagementMigrations = [InitialSchema1795240025712, ClientSearch1795243690875]

@@ -1,7 +1,12 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { Client } from '../entities/Client.js'
 import { CLIENT_STATUSES } from '../entities/columns.js'
-import { clientLifecycleActions, editClientHandler, listClientsHandler } from '../actions/index.js'
+import {
+  clientLifecycleActions,
+  editClientHandler,
+  listClientsHandler,
+  searchClientsHandler,
+} from '../actions/index.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -31,16 +36,18 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       id: 'Client',
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
-      listProperties: ['clientNumber', 'lastName', 'firstName', 'email', 'phone', 'status', 'createdAt'],
-      filterProperties: [
+      listProperties: [
         'clientNumber',
         'lastName',
         'firstName',
         'email',
+        'phone',
+        'activeContracts',
         'status',
-        'advisorId',
         'createdAt',
       ],
+      // `q` searches last name, first name, email and client number at once (services/clientSearch.ts).
+      filterProperties: ['q', 'status', 'advisorId', 'createdAt', 'hasActiveContracts'],
       showProperties: [
         'clientNumber',
         'status',
@@ -61,6 +68,25 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         status: { availableValues: valuesOf(CLIENT_STATUSES), components: badge },
         locale: { availableValues: valuesOf(['fr', 'en']) },
         statusReason: { type: 'textarea' },
+        // Virtual: filled by the list, one aggregated query per page.
+        activeContracts: {
+          type: 'number',
+          isSortable: false,
+          isVisible: { list: true, show: false, edit: false, filter: false },
+        },
+        q: {
+          type: 'string',
+          isSortable: false,
+          isVisible: { list: false, show: false, edit: false, filter: true },
+        },
+        hasActiveContracts: {
+          type: 'boolean',
+          isSortable: false,
+          isVisible: { list: false, show: false, edit: false, filter: true },
+        },
+        searchName: { isVisible: false },
+        searchNameReversed: { isVisible: false },
+        searchNameTail: { isVisible: false },
         passwordHash: { isVisible: false },
         twoFactorSecret: { isVisible: false },
         version: { isVisible: false },
@@ -70,7 +96,11 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         entity: Client,
         editable: EDITABLE,
         rules: { required: ['lastName'], unique: ['email', 'clientNumber'], emails: ['email'] },
-        handlers: { list: listClientsHandler, edit: editClientHandler(deps, EDITABLE) },
+        handlers: {
+          list: listClientsHandler(deps.clientList),
+          search: searchClientsHandler(deps.clientList),
+          edit: editClientHandler(deps, EDITABLE),
+        },
         // Includes `delete` and `bulkDelete`: a soft delete that restore undoes.
         custom: clientLifecycleActions(deps),
       }),

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm'
 import type { AccessControl } from '../services/accessControl.js'
 import type { ComponentIds } from '../components/index.js'
 import type { ClientLifecycle } from '../services/clientLifecycle.js'
+import type { ClientList } from '../services/clientList.js'
 
 export interface ResourceDeps {
   dataSource: DataSource
@@ -9,4 +10,5 @@ export interface ResourceDeps {
   components: ComponentIds
   navigation: { name: string; icon?: string } | null
   lifecycle: ClientLifecycle
+  clientList: ClientList
 }

@@ -203,6 +203,12 @@ export const en = {
         updatedAt: 'Updated',
         deletedAt: 'Deleted on',
         version: 'Version',
+        activeContracts: 'Active contracts',
+        q: 'Search (name, email, client number)',
+        hasActiveContracts: 'Has active contracts',
+        searchName: 'Search key (last name first)',
+        searchNameReversed: 'Search key (first name first)',
+        searchNameTail: 'Search key (end of last name)',
       },
       labels: {
         status: {

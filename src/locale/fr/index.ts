@@ -211,6 +211,12 @@ export const fr: PluginTranslation = {
         updatedAt: 'Modifié le',
         deletedAt: 'Supprimé le',
         version: 'Version',
+        activeContracts: 'Contrats actifs',
+        q: 'Recherche (nom, e-mail, n° client)',
+        hasActiveContracts: 'A des contrats actifs',
+        searchName: 'Clé de recherche (nom d’abord)',
+        searchNameReversed: 'Clé de recherche (prénom d’abord)',
+        searchNameTail: 'Clé de recherche (fin du nom)',
       },
       labels: {
         status: {
