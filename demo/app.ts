@@ -3,6 +3,7 @@ import AdminJS from 'adminjs'
 import AdminJSExpress from '@adminjs/express'
 import { TypeormStore } from 'connect-typeorm'
 import express, { type Express } from 'express'
+import type { Store } from 'express-session'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import type { DataSource } from 'typeorm'
@@ -21,12 +22,19 @@ export interface DemoAppOptions {
   loginAttempts?: number
   /** Where the demo is reached, for the links in emails. Default http://localhost:3000. */
   publicUrl?: string
+  /** Session store; default: the database (connect-typeorm), so sessions survive restarts. */
+  sessionStore?: Store
 }
 
 export interface DemoApp {
   app: Express
   admin: AdminJS
   clients: ClientManagement
+  /** Checks an admin's email and password (what the login form calls). */
+  authenticate: (
+    email: string,
+    password: string,
+  ) => Promise<{ id: string; email: string; role: string } | null>
 }
 
 export function createDemoApp(options: DemoAppOptions): DemoApp {
@@ -70,9 +78,11 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     {
       secret: options.sessionSecret,
       // limitSubquery off: MariaDB/MySQL refuse LIMIT inside an IN subquery.
-      store: new TypeormStore({ cleanupLimit: 2, limitSubquery: false, ttl: 8 * 3600 }).connect(
-        dataSource.getRepository(Session),
-      ),
+      store:
+        options.sessionStore ??
+        new TypeormStore({ cleanupLimit: 2, limitSubquery: false, ttl: 8 * 3600 }).connect(
+          dataSource.getRepository(Session),
+        ),
       resave: false,
       saveUninitialized: false,
       cookie: { httpOnly: true, sameSite: 'lax', secure: false, maxAge: 8 * 3600 * 1000 },
@@ -114,5 +124,5 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   )
   app.use(admin.options.rootPath, router)
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath))
-  return { app, admin, clients }
+  return { app, admin, clients, authenticate }
 }

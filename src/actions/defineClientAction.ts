@@ -20,26 +20,6 @@ import {
   requestedIds,
 } from './actionResponses.js'
 
-/** A field of an action's form, drawn by the ClientActionForm component. */
-export interface FormField {
-  name: string
-  type: 'textarea' | 'text' | 'checkbox' | 'password' | 'amount'
-  required?: boolean
-  maxLength?: number
-}
-
-/**
- * What the form shows. Its texts are the message keys `forms.<id>.intro` (for one client),
- * `forms.<id>.bulkIntro` (for a selection), `forms.<id>.<field>` (labels) and
- * `forms.<id>.submit`; with no fields it is a confirmation.
- */
-export interface ActionForm {
-  id: string
-  fields: FormField[]
-  /** Record properties shown read-only above the form (e.g. the suspension reason). */
-  show?: string[]
-}
-
 export interface ClientActionDeps {
   lifecycle: ClientLifecycle
   components: ComponentIds
@@ -52,7 +32,6 @@ interface ActionSpec {
   name: string
   icon: string
   variant?: Variant
-  form: ActionForm
 }
 
 export interface RecordActionSpec extends ActionSpec {
@@ -77,11 +56,10 @@ const look = (deps: ClientActionDeps, spec: ActionSpec) => ({
   showInDrawer: true,
   // Our form asks for confirmation itself; AdminJS's guard would call the action with GET.
   guard: '',
-  custom: { form: spec.form },
 })
 
 /**
- * A record action on a client: GET answers with the record (what the form needs), POST runs one
+ * A record action on a client (its form: components/clientActionForms.ts): GET answers with the record (what the form needs), POST runs one
  * lifecycle method and answers with the record as it now is and a translated notice.
  */
 export function recordClientAction(
@@ -136,7 +114,9 @@ export function bulkClientAction(
         const ids = requestedIds(request)
         const result = await spec.run(deps.lifecycle, actorOf(request, context), ids, payloadOf(request))
         return {
-          records: await freshRecords(context, ids),
+          // The panel reloads the list after a bulk action: sending the records back would cost
+          // a query and megabytes for a large selection.
+          records: [],
           notice: bulkNotice(context, result),
           redirectUrl: context.h.resourceUrl({ resourceId: context.resource.id() }),
         }

@@ -1,13 +1,10 @@
-import { recordClientAction, type ClientActionDeps, type ActionForm } from './defineClientAction.js'
-
-export const removeTwoFactorForm: ActionForm = { fields: [], id: 'removeTwoFactor' }
+import { recordClientAction, type ClientActionDeps } from './defineClientAction.js'
 
 export const removeTwoFactorAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'removeTwoFactor',
     icon: 'ShieldOff',
     variant: 'danger',
-    form: removeTwoFactorForm,
     appliesTo: (p) => p.status !== 'deleted' && Boolean(p.twoFactorEnabledAt),
     success: 'twoFactorRemoved',
     run: (lifecycle, actor, id) => lifecycle.removeTwoFactor(actor, [id]),

@@ -1,12 +1,9 @@
-import { recordClientAction, type ClientActionDeps, type ActionForm } from './defineClientAction.js'
-
-export const restoreForm: ActionForm = { fields: [], id: 'restore', show: ['statusReason'] }
+import { recordClientAction, type ClientActionDeps } from './defineClientAction.js'
 
 export const restoreAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'restore',
     icon: 'RotateCcw',
-    form: restoreForm,
     appliesTo: (p) => p.status === 'deleted',
     success: 'clientRestored',
     run: (lifecycle, actor, id) => lifecycle.restore(actor, id),

@@ -19,19 +19,7 @@ import {
   type ActionProps,
   type RecordJSON,
 } from 'adminjs'
-
-interface FormField {
-  name: string
-  type: 'textarea' | 'text' | 'checkbox' | 'password' | 'amount'
-  required?: boolean
-  maxLength?: number
-}
-
-interface ActionForm {
-  id: string
-  fields: FormField[]
-  show?: string[]
-}
+import { CLIENT_ACTION_FORMS } from './clientActionForms.js'
 
 const api = new ApiClient()
 
@@ -45,7 +33,7 @@ const describe = (record: RecordJSON) =>
  */
 const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, records }) => {
   const { translateMessage, translateProperty } = useTranslation()
-  const form = (action.custom?.form ?? { id: action.name, fields: [] }) as ActionForm
+  const form = CLIENT_ACTION_FORMS[action.name] ?? { id: action.name, fields: [] }
   const handleResponse = useActionResponseHandler()
   const [values, setValues] = useState<Record<string, string | boolean>>(() =>
     Object.fromEntries(form.fields.map((f) => [f.name, f.type === 'checkbox' ? false : ''])),

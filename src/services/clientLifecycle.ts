@@ -21,6 +21,7 @@ import { MAX_BALANCE_CENTS, fromCents, parseAmount, toCents } from './money.js'
 import type { Language } from './options.js'
 import type { PasswordHasher } from './passwordHasher.js'
 import { passwordProblem } from './passwordStrength.js'
+import { MAX_EMAIL_BODY_LENGTH, MAX_NOTE_LENGTH, MAX_REASON_LENGTH, MAX_SUBJECT_LENGTH } from './limits.js'
 import { MASK, isSecretKey } from './secrets.js'
 import { inTransaction, isMysqlFamily } from './transaction.js'
 
@@ -53,12 +54,6 @@ export interface LifecycleResult {
   skipped: Skipped[]
   emails: EmailOutcome
 }
-
-/** Longest reason or note kept in the history; a form says so instead of truncating. */
-export const MAX_REASON_LENGTH = 1000
-export const MAX_NOTE_LENGTH = 5000
-export const MAX_SUBJECT_LENGTH = 200
-export const MAX_EMAIL_BODY_LENGTH = 20000
 
 // IN lists and multi-row INSERTs stay well under SQLite's 32,766 bound parameters.
 const CHUNK = 1000

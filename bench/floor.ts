@@ -1,0 +1,144 @@
+import express, { type Router } from 'express'
+import type { DataSource } from 'typeorm'
+
+/**
+ * The floor: the best SQL we know for the same answers as the plugin's, hand-written, served as
+ * JSON by bare Express routes (no AdminJS, no session). Same strategies as ours: deferred join
+ * on the (order, id, status) index, index prefix search, exact count when filtered and the
+ * MAX(id) estimate otherwise, one GROUP BY for the page's active contracts, advisors in one query.
+ */
+export function floorRouter(dataSource: DataSource): Router {
+  const mysql = dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb'
+  const q = (sql: string, params: unknown[] = []) => dataSource.query(sql, params)
+  const prefix = (column: string) => (mysql ? `${column} LIKE ?` : `${column} GLOB ?`)
+  const value = (text: string) => (mysql ? `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : `${text}*`)
+  const router = express.Router()
+  router.use(express.json({ limit: '1mb' }))
+
+  async function page(
+    where: string,
+    params: unknown[],
+    order: string,
+    offset: number,
+    perPage: number,
+    hint = '',
+  ) {
+    const rows: Record<string, unknown>[] = await q(
+      `SELECT c.* FROM clients c JOIN (SELECT f.id FROM clients f ${hint} WHERE ${where} ORDER BY ${order} LIMIT ${perPage} OFFSET ${offset}) p ON p.id = c.id ORDER BY ${order.replace(/\bf\./g, 'c.')}`,
+      params,
+    )
+    const ids = rows.map((r) => r.id)
+    const [counts, advisors] = ids.length
+      ? await Promise.all([
+          q(
+            `SELECT clientId, COUNT(*) AS n FROM contracts WHERE clientId IN (${ids.map(() => '?').join(',')}) AND status = 'active' GROUP BY clientId`,
+            ids,
+          ),
+          q(
+            `SELECT id, code, lastName, firstName FROM advisors WHERE id IN (${[...new Set(rows.map((r) => r.advisorId).filter(Boolean))].map(() => '?').join(',') || 'NULL'})`,
+            [...new Set(rows.map((r) => r.advisorId).filter(Boolean))],
+          ),
+        ])
+      : [[], []]
+    const active = new Map(
+      (counts as { clientId: number; n: number }[]).map((r) => [Number(r.clientId), Number(r.n)]),
+    )
+    const byId = new Map((advisors as { id: number }[]).map((a) => [a.id, a]))
+    return rows.map((r) => {
+      const { passwordHash: _p, twoFactorSecret: _t, ...safe } = r
+      return {
+        ...safe,
+        activeContracts: active.get(Number(r.id)) ?? 0,
+        advisor: byId.get(r.advisorId as number) ?? null,
+      }
+    })
+  }
+
+  router.get('/list', async (req, res) => {
+    const perPage = Number(req.query.perPage ?? 20)
+    const offset = (Number(req.query.page ?? 1) - 1) * perPage
+    const hint = mysql ? 'USE INDEX (IDX_clients_lastName_id_status)' : ''
+    const [records, [total]] = await Promise.all([
+      page(`f.status <> 'deleted'`, [], 'f.lastName ASC, f.id ASC', offset, perPage, hint),
+      q(
+        `SELECT (SELECT MAX(id) FROM clients) - (SELECT COUNT(*) FROM clients WHERE status = 'deleted') AS total`,
+      ),
+    ])
+    res.json({ records, total: Number(total.total) })
+  })
+
+  router.get('/search', async (req, res) => {
+    const raw = String(req.query.q ?? '').trim()
+    const phrase = raw
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+    const where = `f.status <> 'deleted' AND (${prefix('f.searchName')} OR ${prefix('f.searchNameReversed')} OR ${prefix('f.searchNameTail')} OR ${prefix('f.email')} OR ${prefix('f.clientNumber')})`
+    const params = [
+      value(phrase),
+      value(phrase),
+      value(phrase),
+      value(raw.toLowerCase()),
+      value(raw.toUpperCase()),
+    ]
+    const order = `CASE WHEN f.clientNumber = ? OR f.email = ? THEN 0 ELSE 1 END, f.lastName ASC, f.id ASC`
+    const orderParams = [raw.toUpperCase(), raw.toLowerCase()]
+    const [records, [total]] = await Promise.all([
+      page(where, [...params, ...orderParams, ...orderParams], order, 0, 20),
+      q(`SELECT COUNT(*) AS total FROM clients f WHERE ${where}`, params),
+    ])
+    res.json({ records, total: Number(total.total) })
+  })
+
+  router.get('/advisor', async (req, res) => {
+    const advisorId = Number(req.query.advisorId)
+    const where = `f.status <> 'deleted' AND (f.advisorId = ? OR f.id IN (SELECT k.clientId FROM contracts k WHERE k.advisorId = ?))`
+    const hint = mysql ? 'USE INDEX (IDX_clients_lastName_id_status)' : ''
+    const [records, [total]] = await Promise.all([
+      page(where, [advisorId, advisorId], 'f.lastName ASC, f.id ASC', 0, 20, hint),
+      q(`SELECT COUNT(*) AS total FROM clients f WHERE ${where}`, [advisorId, advisorId]),
+    ])
+    res.json({ records, total: Number(total.total) })
+  })
+
+  router.get('/client/:id', async (req, res) => {
+    const [client] = await q(`SELECT * FROM clients WHERE id = ?`, [Number(req.params.id)])
+    const [advisor] = client?.advisorId
+      ? await q(`SELECT id, code, lastName, firstName FROM advisors WHERE id = ?`, [client.advisorId])
+      : [null]
+    const { passwordHash: _p, twoFactorSecret: _t, ...safe } = client ?? {}
+    res.json({ record: { ...safe, advisor } })
+  })
+
+  // The same change as the plugin's bulk suspend: one transaction, one UPDATE, one multi-row INSERT.
+  router.post('/suspend', async (req, res) => {
+    const ids: number[] = req.body.ids
+    const reason = String(req.body.reason)
+    await dataSource.transaction(async (manager) => {
+      const marks = ids.map(() => '?').join(',')
+      const rows: { id: number; status: string }[] = await manager.query(
+        `SELECT id, status FROM clients WHERE id IN (${marks}) AND status = 'active'${mysql ? ' FOR UPDATE' : ''}`,
+        ids,
+      )
+      const eligible = rows.map((r) => r.id)
+      if (eligible.length === 0) return
+      const eligibleMarks = eligible.map(() => '?').join(',')
+      await manager.query(
+        `UPDATE clients SET status = 'suspended', statusReason = ?, version = version + 1 WHERE id IN (${eligibleMarks}) AND status = 'active'`,
+        [reason, ...eligible],
+      )
+      await manager.query(
+        `INSERT INTO client_events (clientId, type, actorType, actor, ip, reason, changes) VALUES ${eligible.map(() => `(?, 'suspended', 'admin', ?, ?, ?, ?)`).join(',')}`,
+        eligible.flatMap((id) => [
+          id,
+          'admin@example.com',
+          '127.0.0.1',
+          reason,
+          JSON.stringify([{ field: 'status', from: 'active', to: 'suspended' }]),
+        ]),
+      )
+    })
+    res.json({ ok: true })
+  })
+  return router
+}

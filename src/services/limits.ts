@@ -1,0 +1,5 @@
+/** Longest texts a form accepts; the form says so instead of the database cutting them. */
+export const MAX_REASON_LENGTH = 1000
+export const MAX_NOTE_LENGTH = 5000
+export const MAX_SUBJECT_LENGTH = 200
+export const MAX_EMAIL_BODY_LENGTH = 20000
