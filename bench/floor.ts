@@ -54,15 +54,19 @@ export function floorRouter(dataSource: DataSource): Router {
     })
   }
 
+  // The same estimate as ours.
+  const estimated = () =>
+    q(
+      `SELECT (SELECT MAX(id) FROM clients) - (SELECT COUNT(*) FROM clients WHERE status = 'deleted') AS total`,
+    )
+
   router.get('/list', async (req, res) => {
     const perPage = Number(req.query.perPage ?? 20)
     const offset = (Number(req.query.page ?? 1) - 1) * perPage
     const hint = mysql ? 'USE INDEX (IDX_clients_lastName_id_status)' : ''
     const [records, [total]] = await Promise.all([
       page(`f.status <> 'deleted'`, [], 'f.lastName ASC, f.id ASC', offset, perPage, hint),
-      q(
-        `SELECT (SELECT MAX(id) FROM clients) - (SELECT COUNT(*) FROM clients WHERE status = 'deleted') AS total`,
-      ),
+      estimated(),
     ])
     res.json({ records, total: Number(total.total) })
   })
@@ -92,11 +96,13 @@ export function floorRouter(dataSource: DataSource): Router {
 
   router.get('/advisor', async (req, res) => {
     const advisorId = Number(req.query.advisorId)
-    const where = `f.status <> 'deleted' AND (f.advisorId = ? OR f.id IN (SELECT k.clientId FROM contracts k WHERE k.advisorId = ?))`
-    const hint = mysql ? 'USE INDEX (IDX_clients_lastName_id_status)' : ''
+    const union = `JOIN (SELECT id FROM clients WHERE advisorId = ? UNION SELECT clientId AS id FROM contracts WHERE advisorId = ?) a ON a.id = f.id`
     const [records, [total]] = await Promise.all([
-      page(where, [advisorId, advisorId], 'f.lastName ASC, f.id ASC', 0, 20, hint),
-      q(`SELECT COUNT(*) AS total FROM clients f WHERE ${where}`, [advisorId, advisorId]),
+      page(`f.status <> 'deleted'`, [advisorId, advisorId], 'f.lastName ASC, f.id ASC', 0, 20, union),
+      q(`SELECT COUNT(*) AS total FROM clients f ${union} WHERE f.status <> 'deleted'`, [
+        advisorId,
+        advisorId,
+      ]),
     ])
     res.json({ records, total: Number(total.total) })
   })

@@ -231,10 +231,17 @@ describeEachDatabase('client list: search, filters, counts', (database, kind) =>
   test('the same number of queries for 10 and for 100 rows a page, at most 4', async () => {
     const ten = await queriesDuring(ds(), () => clientApi(admin).list('?perPage=10'))
     const hundred = await queriesDuring(ds(), () => clientApi(admin).list('?perPage=100'))
-    const searched = await queriesDuring(ds(), () => clientApi(admin).list('?perPage=100&filters.q=a'))
     expect(ten.length).toBe(hundred.length)
-    expect(searched.length).toBe(hundred.length)
     expect(hundred.length).toBeLessThanOrEqual(4)
+    // With a filter the total is counted instead of estimated: still constant.
+    const filteredTen = await queriesDuring(ds(), () =>
+      clientApi(admin).list('?perPage=10&filters.status=active'),
+    )
+    const filteredHundred = await queriesDuring(ds(), () =>
+      clientApi(admin).list('?perPage=100&filters.status=active'),
+    )
+    expect(filteredTen.length).toBe(filteredHundred.length)
+    expect(filteredHundred.length).toBeLessThanOrEqual(4)
   })
 
   test('reference pickers search the same way', async () => {

@@ -117,18 +117,19 @@ export class Client extends BaseEntity {
   @VersionColumn({ type: 'int' })
   version!: number
 
-  // Search columns, kept by the listeners below from the name (see services/clientSearch.ts).
+  // Search columns, kept by the listeners below from the name (see services/clientSearch.ts);
+  // only queries read them, so records (and the panel's JSON) leave them out.
   @Index('IDX_clients_searchName')
-  @Column({ type: 'varchar', length: 220, nullable: true })
-  searchName!: string | null
+  @Column({ type: 'varchar', length: 220, nullable: true, select: false })
+  searchName?: string | null
 
   @Index('IDX_clients_searchNameReversed')
-  @Column({ type: 'varchar', length: 220, nullable: true })
-  searchNameReversed!: string | null
+  @Column({ type: 'varchar', length: 220, nullable: true, select: false })
+  searchNameReversed?: string | null
 
   @Index('IDX_clients_searchNameTail')
-  @Column({ type: 'varchar', length: 220, nullable: true })
-  searchNameTail!: string | null
+  @Column({ type: 'varchar', length: 220, nullable: true, select: false })
+  searchNameTail?: string | null
 
   @BeforeInsert()
   protected fillIdentity(): void {

@@ -108,7 +108,7 @@ export function readListQuery(
  *   id, status), then only those rows are read. `OFFSET 39980` skips index entries, not rows.
  * - The search is a prefix of indexed columns (see clientSearch.ts), never `LIKE '%…%'`.
  * - The total is `COUNT(*)` on the same conditions (no join, so no DISTINCT) when a filter is
- *   set; without one it is estimated from the highest id, which costs nothing.
+ *   set; without one it is estimated from the highest id less the soft-deleted (two index reads).
  */
 export class ClientList {
   constructor(private readonly dataSource: DataSource) {}
@@ -121,14 +121,14 @@ export class ClientList {
     if (query.status) qb.andWhere(`${alias}.status = :status`, { status: query.status })
     else qb.andWhere(`${alias}.status <> :deleted`, { deleted: 'deleted' })
     if (query.advisorId) {
-      const viaContracts = this.dataSource
-        .getRepository(Contract)
-        .createQueryBuilder('ka')
-        .select('ka.clientId')
-        .where('ka.advisorId = :advisorId')
-      qb.andWhere(`(${alias}.advisorId = :advisorId OR ${alias}.id IN (${viaContracts.getQuery()}))`, {
-        advisorId: query.advisorId,
-      })
+      // Two index-only sets, united (an OR would read every client): its referent clients, and
+      // the clients of its contracts, from the (advisorId, clientId) index.
+      qb.innerJoin(
+        `(SELECT ca.id AS id FROM clients ca WHERE ca.advisorId = :advisorId UNION SELECT ka.clientId AS id FROM contracts ka WHERE ka.advisorId = :advisorId)`,
+        `${alias}_adv`,
+        `${alias}_adv.id = ${alias}.id`,
+      )
+      qb.setParameter('advisorId', query.advisorId)
     }
     if (query.createdFrom)
       qb.andWhere(`${alias}.createdAt >= :createdFrom`, { createdFrom: query.createdFrom })
@@ -167,11 +167,14 @@ export class ClientList {
     // sorts all rows; walking the (order, id, status) index is what makes page 1 and page 2,000
     // cheap. SQLite's planner takes it by itself.
     const orderIndex = ORDER_INDEXES[query.sortBy]
-    if (!rank && !query.status && orderIndex && isMysqlFamily(this.dataSource)) ids.useIndex(orderIndex)
+    if (!rank && !query.status && !query.advisorId && orderIndex && isMysqlFamily(this.dataSource)) {
+      ids.useIndex(orderIndex)
+    }
     return { ids, rank }
   }
 
-  async page(query: ClientListQuery, options: { total?: boolean } = {}): Promise<ClientListPage> {
+  /** The clients of one page, in order (one query). */
+  async rows(query: ClientListQuery): Promise<Client[]> {
     const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
     const { ids, rank } = this.pageIdsQuery(query)
     const pageQuery = this.dataSource
@@ -181,13 +184,18 @@ export class ClientList {
       .setParameters(ids.getParameters())
     if (rank) pageQuery.orderBy(rank.replace(/\bf\./g, 'c.'), 'ASC').addOrderBy(`c.${query.sortBy}`, dir)
     else pageQuery.orderBy(`c.${query.sortBy}`, dir)
-    const clients = await pageQuery.addOrderBy('c.id', dir).getMany()
+    return pageQuery.addOrderBy('c.id', dir).getMany()
+  }
 
-    const [activeContracts, total] = await Promise.all([
+  /** A page with its total and its active contracts counts; the total is read while the page is. */
+  async page(query: ClientListQuery, options: { total?: boolean } = {}): Promise<ClientListPage> {
+    const total = options.total === false ? null : this.total(query)
+    const clients = await this.rows(query)
+    const [activeContracts, counted] = await Promise.all([
       this.activeContracts(clients),
-      options.total === false ? { total: clients.length, totalIsEstimate: true } : this.total(query),
+      total ?? { total: clients.length, totalIsEstimate: true },
     ])
-    return { clients, ...total, activeContracts }
+    return { clients, ...counted, activeContracts }
   }
 
   /** One aggregated query for the whole page. */
@@ -207,7 +215,11 @@ export class ClientList {
     return counts
   }
 
-  private async total(query: ClientListQuery): Promise<{ total: number; totalIsEstimate: boolean }> {
+  /**
+   * Exact with a filter or on request, else the estimate. Not cached: right after a delete the
+   * admin expects the total to have moved.
+   */
+  async total(query: ClientListQuery): Promise<{ total: number; totalIsEstimate: boolean }> {
     if (query.exactCount || this.hasFilter(query)) {
       // COUNT(*), not TypeORM's getCount(): that one counts DISTINCT ids.
       const row = await this.filtered(query, 't')
