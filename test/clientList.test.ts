@@ -245,7 +245,7 @@ describeEachDatabase('client list: search, filters, counts', (database, kind) =>
   })
 
   test('reference pickers search the same way', async () => {
-    const res = await admin.get('/admin/api/resources/Client/search/zzdupo')
+    const res = await admin.get('/admin/api/resources/Client/actions/search/zzdupo')
     expect(res.status).toBe(200)
     expect(res.body.records.map((r: { params: { lastName: string } }) => r.params.lastName)).toEqual([
       'Zzdupond',

@@ -56,7 +56,7 @@ describe('createClientManagement', () => {
     const cm = createClientManagement({ ...valid, language: 'en', componentLoader: mine })
     expect(cm.locale.language).toBe('en')
     expect(cm.componentLoader).toBe(mine)
-    expect(Object.keys(mine.getComponents())).toEqual(['ClientStatusBadge', 'ClientActionForm'])
+    expect(Object.keys(mine.getComponents())).toEqual(['ClientStatusBadge', 'ClientActionForm', 'ClientList'])
   })
 
   test('lists every problem at once', () => {

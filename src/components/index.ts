@@ -10,6 +10,7 @@ export function registerComponents(componentLoader: ComponentLoader) {
   return {
     ClientStatusBadge: componentLoader.add('ClientStatusBadge', path.join(here, 'ClientStatusBadge')),
     ClientActionForm: componentLoader.add('ClientActionForm', path.join(here, 'ClientActionForm')),
+    ClientList: componentLoader.add('ClientList', path.join(here, 'ClientList')),
   }
 }
 

@@ -47,7 +47,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         'createdAt',
       ],
       // `q` searches last name, first name, email and client number at once (services/clientSearch.ts).
-      filterProperties: ['q', 'status', 'advisorId', 'createdAt', 'hasActiveContracts'],
+      filterProperties: ['q', 'status', 'advisor', 'createdAt', 'hasActiveContracts'],
       showProperties: [
         'clientNumber',
         'status',
@@ -79,6 +79,13 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           isSortable: false,
           isVisible: { list: false, show: false, edit: false, filter: true },
         },
+        // Referent advisor or advisor of any contract (advisorId alone is the referent).
+        advisor: {
+          type: 'reference',
+          reference: 'Advisor',
+          isSortable: false,
+          isVisible: { list: false, show: false, edit: false, filter: true },
+        },
         hasActiveContracts: {
           type: 'boolean',
           isSortable: false,
@@ -96,6 +103,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         entity: Client,
         editable: EDITABLE,
         rules: { required: ['lastName'], unique: ['email', 'clientNumber'], emails: ['email'] },
+        components: { list: deps.components.ClientList },
         handlers: {
           list: listClientsHandler(deps.clientList),
           search: searchClientsHandler(deps.clientList),

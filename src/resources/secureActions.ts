@@ -29,6 +29,8 @@ export interface SecureActionsSpec {
   rules?: RecordRules
   /** Handlers replacing a built-in action's (its hooks stay). */
   handlers?: Partial<Record<BuiltIn, ActionHandler<ActionResponse>>>
+  /** Components replacing a built-in action's view. */
+  components?: Partial<Record<BuiltIn, string>>
   /** Actions of the resource's own, or replacing a built-in one, by name. */
   custom?: Record<string, Partial<Action<ActionResponse>>>
 }
@@ -93,6 +95,7 @@ export function secureActions(
       isAccessible: guarded(access, spec.resourceId, name, {}),
       before,
       ...(spec.handlers?.[name] ? { handler: spec.handlers[name] } : {}),
+      ...(spec.components?.[name] ? { component: spec.components[name] } : {}),
       after: [stripSecretsFromResponse],
     }
   }

@@ -60,7 +60,7 @@ function parseDate(value: unknown, endOfDay: boolean): Date | null {
 }
 
 /**
- * Reads AdminJS's list parameters (`filters.q`, `filters.status`, `filters.advisorId`,
+ * Reads AdminJS's list parameters (`filters.q`, `filters.status`, `filters.advisor`,
  * `filters.createdAt~~from`/`~~to`, `filters.hasActiveContracts`, `sortBy`, `direction`,
  * `page`, `perPage`, `exactCount`) into a query; anything malformed is ignored, never an error.
  */
@@ -75,7 +75,8 @@ export function readListQuery(
     to: filters['createdAt~~to'] ?? (filters.createdAt as Record<string, unknown> | undefined)?.to,
   }
   const status = String(filters.status ?? '')
-  const advisorId = Number(filters.advisorId)
+  // `advisor` is the panel's filter; `advisorId` is accepted too (links, scripts).
+  const advisorId = Number(filters.advisor ?? filters.advisorId)
   const sortBy = SORTABLE.includes(params.sortBy as SortableColumn)
     ? (params.sortBy as SortableColumn)
     : defaults.sortBy

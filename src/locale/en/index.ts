@@ -205,6 +205,7 @@ export const en = {
         version: 'Version',
         activeContracts: 'Active contracts',
         q: 'Search (name, email, client number)',
+        advisor: 'Advisor (referent or of a contract)',
         hasActiveContracts: 'Has active contracts',
         searchName: 'Search key (last name first)',
         searchNameReversed: 'Search key (first name first)',

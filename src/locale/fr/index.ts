@@ -213,6 +213,7 @@ export const fr: PluginTranslation = {
         version: 'Version',
         activeContracts: 'Contrats actifs',
         q: 'Recherche (nom, e-mail, n° client)',
+        advisor: 'Conseiller (référent ou d’un contrat)',
         hasActiveContracts: 'A des contrats actifs',
         searchName: 'Clé de recherche (nom d’abord)',
         searchNameReversed: 'Clé de recherche (prénom d’abord)',
