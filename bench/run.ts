@@ -28,7 +28,10 @@ async function benchDatabaseUrl(): Promise<string | undefined> {
   if (!process.env.MYSQL_URL) return undefined
   const base = new URL(process.env.MYSQL_URL)
   const name = `${base.pathname.slice(1) || 'adminjs_clients'}_bench`
-  const conn = await mysql.createConnection({ uri: base.toString().replace(/^mariadb:/, 'mysql:') })
+  // Connected to no database in particular: the one named in MYSQL_URL need not exist.
+  const server = new URL(base.toString().replace(/^mariadb:/, 'mysql:'))
+  server.pathname = '/'
+  const conn = await mysql.createConnection({ uri: server.toString() })
   await conn.query(
     `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
   )
