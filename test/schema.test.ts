@@ -22,6 +22,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^InitialSchema\d+$/),
         expect.stringMatching(/^DemoSchema\d+$/),
         expect.stringMatching(/^ClientSearch\d+$/),
+        expect.stringMatching(/^CommissionImport\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

@@ -117,6 +117,11 @@ export class Client extends BaseEntity {
   @VersionColumn({ type: 'int' })
   version!: number
 
+  // The commission import that created this client (undoing it removes the client if unused).
+  @Index('IDX_clients_importBatchId')
+  @Column({ type: 'int', nullable: true })
+  importBatchId!: number | null
+
   // Search columns, kept by the listeners below from the name (see services/clientSearch.ts);
   // only queries read them, so records (and the panel's JSON) leave them out.
   @Index('IDX_clients_searchName')

@@ -57,6 +57,11 @@ export class Contract extends BaseEntity {
   @Column({ type: 'decimal', precision: 12, scale: 2, nullable: true, transformer: decimalString(2) })
   premium!: string | null
 
+  // The commission import that created this contract (undoing it removes the contract if unused).
+  @Index('IDX_contracts_importBatchId')
+  @Column({ type: 'int', nullable: true })
+  importBatchId!: number | null
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt!: Date
 

@@ -28,6 +28,9 @@ export type ActorType = (typeof ACTOR_TYPES)[number]
 export const TOKEN_PURPOSES = ['email_confirmation', 'password_reset'] as const
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number]
 
+export const IMPORT_STATUSES = ['running', 'done', 'failed', 'undone'] as const
+export type ImportStatus = (typeof IMPORT_STATUSES)[number]
+
 export const CLIENT_EVENT_TYPES = [
   'profile_updated',
   'login',
@@ -46,5 +49,6 @@ export const CLIENT_EVENT_TYPES = [
   'restored',
   'email_sent',
   'note_added',
+  'imported',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]

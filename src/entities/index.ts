@@ -6,10 +6,23 @@ import { ClientToken } from './ClientToken.js'
 import { Commission } from './Commission.js'
 import { Contract } from './Contract.js'
 import { EmailLog } from './EmailLog.js'
+import { ImportBatch } from './ImportBatch.js'
 import { Setting } from './Setting.js'
 
-export { Advisor, Client, ClientEvent, ClientNote, ClientToken, Commission, Contract, EmailLog, Setting }
+export {
+  Advisor,
+  Client,
+  ClientEvent,
+  ClientNote,
+  ClientToken,
+  Commission,
+  Contract,
+  EmailLog,
+  ImportBatch,
+  Setting,
+}
 export type { FieldChange } from './ClientEvent.js'
+export type { ImportRowError } from './ImportBatch.js'
 export * from './columns.js'
 
 /** Every entity of the plugin: add them to the host's DataSource `entities`. */
@@ -23,4 +36,5 @@ export const clientManagementEntities = [
   ClientNote,
   ClientToken,
   Setting,
+  ImportBatch,
 ]

@@ -1,0 +1,130 @@
+import { createReadStream } from 'node:fs'
+import { parse } from 'csv-parse'
+
+export type CsvEncoding = 'utf-8' | 'windows-1252'
+
+export interface CsvLayout {
+  encoding: CsvEncoding
+  delimiter: ',' | ';'
+  headers: string[]
+}
+
+export interface CsvRecord {
+  /** Line of the file where the record starts (1 is the header line). */
+  line: number
+  values: string[]
+}
+
+/**
+ * UTF-8 if the whole file decodes as UTF-8 (a BOM or not), else Windows-1252 (what French
+ * spreadsheets save as "CSV"). Read in a stream: constant memory whatever the size.
+ */
+export async function detectEncoding(path: string): Promise<CsvEncoding> {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  try {
+    for await (const chunk of createReadStream(path)) decoder.decode(chunk as Buffer, { stream: true })
+    decoder.decode()
+    return 'utf-8'
+  } catch {
+    return 'windows-1252'
+  }
+}
+
+/** Decoded text of a file, chunk by chunk. */
+async function* decoded(path: string, encoding: CsvEncoding): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding)
+  for await (const chunk of createReadStream(path)) yield decoder.decode(chunk as Buffer, { stream: true })
+  const rest = decoder.decode()
+  if (rest) yield rest
+}
+
+/** `;` when the header line has more semicolons than commas (outside quotes), else `,`. */
+function delimiterOf(headerLine: string): ',' | ';' {
+  let commas = 0
+  let semicolons = 0
+  let quoted = false
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted
+    else if (!quoted && ch === ',') commas += 1
+    else if (!quoted && ch === ';') semicolons += 1
+  }
+  return semicolons > commas ? ';' : ','
+}
+
+/** Encoding, delimiter and header names of a CSV file. */
+export async function readLayout(path: string): Promise<CsvLayout> {
+  const encoding = await detectEncoding(path)
+  let head = ''
+  for await (const text of decoded(path, encoding)) {
+    head += text
+    if (/\r?\n/.test(head.replace(/^\uFEFF/, '').trimStart()) || head.length > 65536) break
+  }
+  const firstLine =
+    head
+      .replace(/^\uFEFF/, '')
+      .replace(/^(\s*\r?\n)+/, '')
+      .split(/\r?\n/)[0] ?? ''
+  const delimiter = delimiterOf(firstLine)
+  const [header] = await collect(path, { encoding, delimiter, headers: [] }, 1, true)
+  return { encoding, delimiter, headers: (header?.values ?? []).map((h) => h.trim()) }
+}
+
+async function collect(path: string, layout: CsvLayout, max: number, withHeader: boolean) {
+  const out: CsvRecord[] = []
+  for await (const record of records(path, layout, withHeader)) {
+    out.push(record)
+    if (out.length >= max) break
+  }
+  return out
+}
+
+/**
+ * The data records of a CSV file, streamed (header line skipped unless `withHeader`): quotes,
+ * doubled quotes and newlines inside quoted fields, a BOM, empty lines, `\r\n` or `\n`.
+ */
+export async function* records(
+  path: string,
+  layout: CsvLayout,
+  withHeader = false,
+): AsyncGenerator<CsvRecord> {
+  const parser = parse({
+    delimiter: layout.delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    info: true,
+  })
+  const feed = (async () => {
+    try {
+      for await (const text of decoded(path, layout.encoding)) {
+        if (!parser.write(text)) await new Promise((resolve) => parser.once('drain', resolve))
+      }
+      parser.end()
+    } catch (error) {
+      parser.destroy(error as Error)
+    }
+  })()
+  let first = true
+  // csv-parse counts a `\r\n` inside a quoted field as two lines: take those back.
+  let doubleCounted = 0
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      // `info.lines` is the line where the record ends; a record spans as many lines as it has line breaks.
+      let breaks = 0
+      for (const value of item.record) {
+        breaks += value.match(/\r\n|\r|\n/g)?.length ?? 0
+        doubleCounted += value.match(/\r\n/g)?.length ?? 0
+      }
+      if (first) {
+        first = false
+        if (!withHeader) continue
+      }
+      yield { line: item.info.lines - doubleCounted - breaks, values: item.record }
+    }
+  } finally {
+    parser.destroy()
+    await feed.catch(() => undefined)
+  }
+}

@@ -1,0 +1,284 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { DataSource } from 'typeorm'
+import {
+  Advisor,
+  Client,
+  ClientEvent,
+  Commission,
+  CommissionImport,
+  Contract,
+  ImportBatch,
+  proposeMapping,
+  readDecimal,
+  readPeriod,
+} from '../src/index.js'
+import { readLayout } from '../src/services/csvSource.js'
+import { describeEachDatabase } from './support/databases.js'
+
+const fixture = (name: string) =>
+  path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'import', name)
+const actor = { email: 'admin@example.com', ip: '127.0.0.1' }
+
+describe('reading commission files', () => {
+  test('amounts, rates and periods as people and spreadsheets write them', () => {
+    expect(
+      ['1 234,56', '1234.56', '1,234.56', '1.234,56', '€ 12', '-12,5', '0,00', '1\u00a0000'].map((v) =>
+        readDecimal(v, 2),
+      ),
+    ).toEqual(['1234.56', '1234.56', '1234.56', '1234.56', '12.00', '-12.50', '0.00', '1000.00'])
+    expect(['12abc', '1e5', '12.345', '', '1,2,3'].map((v) => readDecimal(v, 2))).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ])
+    expect(readDecimal('2,125', 4)).toBe('2.1250')
+    expect(readDecimal('1.234', 4)).toBe('1.2340')
+    expect(['2026-03', '2026-03-15', '03/2026', '15/03/2026', '2026/3', '3-2026'].map(readPeriod)).toEqual(
+      Array(6).fill('2026-03-01'),
+    )
+    expect(['2026-13', '31/02/2026', 'mars 2026', '2026'].map(readPeriod)).toEqual([null, null, null, null])
+  })
+
+  test('the mapping proposed from French and English headers', async () => {
+    const en = await readLayout(fixture('commissions-utf8-comma.csv'))
+    expect(en).toMatchObject({ encoding: 'utf-8', delimiter: ',' })
+    expect(proposeMapping(en.headers)).toEqual({
+      clientNumber: 0,
+      lastName: 1,
+      firstName: 2,
+      email: 3,
+      phone: 4,
+      contractReference: 5,
+      product: 6,
+      advisorCode: 7,
+      period: 8,
+      amount: 9,
+      rate: 10,
+    })
+    const fr = await readLayout(fixture('commissions-cp1252-semicolon.csv'))
+    expect(fr).toMatchObject({ encoding: 'windows-1252', delimiter: ';' })
+    expect(fr.headers[0]).toBe('N° client')
+    expect(proposeMapping(fr.headers)).toEqual(proposeMapping(en.headers))
+  })
+})
+
+describeEachDatabase('commission import', (database) => {
+  const ds = (): DataSource => database().dataSource
+  let importer: CommissionImport
+  const ids: Record<string, number> = {}
+
+  beforeAll(async () => {
+    importer = new CommissionImport(ds())
+    const [adv1, adv2] = await ds()
+      .getRepository(Advisor)
+      .save([
+        { code: 'ADV1', lastName: 'Un' },
+        { code: 'ADV2', lastName: 'Deux' },
+      ])
+    const repo = ds().getRepository(Client)
+    const [c1, c2, c3] = await repo.save(
+      [
+        {
+          clientNumber: 'CEXIST001',
+          lastName: 'Martin',
+          firstName: 'Paul',
+          email: 'paul.martin@example.fr',
+          advisorId: adv1.id,
+          status: 'active',
+        },
+        {
+          clientNumber: 'CEXIST002',
+          lastName: 'Dupont',
+          firstName: 'Jean',
+          email: 'jean.dupont@example.fr',
+          advisorId: adv1.id,
+          status: 'active',
+        },
+        {
+          clientNumber: 'CEXIST003',
+          lastName: 'Lefèvre',
+          firstName: 'Hélène',
+          advisorId: adv2.id,
+          status: 'active',
+        },
+      ].map((c) => repo.create(c as Partial<Client>)),
+    )
+    Object.assign(ids, { c1: c1.id, c2: c2.id, c3: c3.id })
+    await ds()
+      .getRepository(Contract)
+      .save({ reference: 'K-EXIST-1', clientId: c1.id, product: 'PER', advisorId: adv1.id })
+  })
+
+  const counts = async () => ({
+    clients: await ds().getRepository(Client).count(),
+    contracts: await ds().getRepository(Contract).count(),
+    commissions: await ds().getRepository(Commission).count(),
+  })
+
+  test('UTF-8, commas, a BOM, quotes and a newline inside a field: the dry run says what the import then does', async () => {
+    const file = fixture('commissions-utf8-comma.csv')
+    const layout = await readLayout(file)
+    const mapping = proposeMapping(layout.headers)
+    const before = await counts()
+    const dry = await importer.dryRun(file, mapping)
+    expect(await counts()).toEqual(before)
+    expect(dry.errors).toEqual([])
+    expect(dry.counts).toEqual({
+      rows: 6,
+      imported: 6,
+      failed: 0,
+      clientsMatchedByNumber: 1,
+      clientsMatchedByEmail: 1,
+      clientsMatchedByName: 2,
+      clientsCreated: 1,
+      contractsCreated: 3,
+    })
+    expect(dry.sample.map((o) => [o.line, o.client?.match, o.client?.id ?? null, o.contract?.match])).toEqual(
+      [
+        [2, 'number', ids.c1, 'existing'],
+        [3, 'email', ids.c2, 'new'],
+        [4, 'name', ids.c2, 'new'],
+        [5, 'name', ids.c3, 'none'],
+        [7, 'new', null, 'new'],
+        [9, 'sameFile', null, 'sameFile'],
+      ],
+    )
+    expect(dry.sample[2].client?.score).toBeGreaterThanOrEqual(0.85)
+    expect(dry.sample[2].client?.score).toBeLessThan(1)
+
+    const batch = await importer.start(actor, file, 'commissions-utf8-comma.csv', mapping)
+    const done = await importer.finished(batch.id)
+    expect(done).toMatchObject({
+      status: 'done',
+      rowsRead: 6,
+      rowsImported: 6,
+      rowsFailed: 0,
+      commissionsCreated: 6,
+      clientsCreated: 1,
+      clientsMatched: 4,
+      contractsCreated: 3,
+      actor: 'admin@example.com',
+    })
+    expect(await counts()).toEqual({
+      clients: before.clients + 1,
+      contracts: before.contracts + 3,
+      commissions: before.commissions + 6,
+    })
+    const created = await ds().getRepository(Client).findOneByOrFail({ email: 'new.client@example.fr' })
+    expect(created).toMatchObject({
+      lastName: 'O\'Brien "Junior"',
+      firstName: 'Sam\r\nSecond line',
+      importBatchId: batch.id,
+    })
+    const commissions = await ds()
+      .getRepository(Commission)
+      .find({ where: { importBatchId: batch.id }, order: { id: 'ASC' } })
+    expect(commissions.map((c) => [c.clientId, c.amount, c.rate, c.period])).toEqual([
+      [ids.c1, '120.50', '2.5000', '2026-01-01'],
+      [ids.c2, '1234.56', '1.2500', '2026-01-01'],
+      [ids.c2, '80.00', null, '2026-02-01'],
+      [ids.c3, '15.00', null, '2026-02-01'],
+      [created.id, '42.00', '3.0000', '2026-03-01'],
+      [created.id, '43.00', '3.0000', '2026-04-01'],
+    ])
+    const [event] = await ds().getRepository(ClientEvent).findBy({ clientId: created.id, type: 'imported' })
+    expect(event).toMatchObject({ actor: 'admin@example.com', data: { importBatchId: batch.id, line: 7 } })
+
+    // Undo: what the batch created and nothing else uses goes; the matched clients stay.
+    const undo = await importer.undo(actor, batch.id)
+    expect(undo).toEqual({ refused: null, commissions: 6, contracts: 3, clients: 1 })
+    expect(await counts()).toEqual(before)
+    expect(await ds().getRepository(ImportBatch).findOneByOrFail({ id: batch.id })).toMatchObject({
+      status: 'undone',
+      undoneBy: 'admin@example.com',
+    })
+    // History kept, unlinked from the removed client.
+    expect(await ds().getRepository(ClientEvent).findOneByOrFail({ id: event.id })).toMatchObject({
+      clientId: null,
+    })
+    expect(await importer.undo(actor, batch.id)).toEqual({ refused: 'undone' })
+  })
+
+  test('Windows-1252 with semicolons, French numbers and dates', async () => {
+    const file = fixture('commissions-cp1252-semicolon.csv')
+    const layout = await readLayout(file)
+    const mapping = proposeMapping(layout.headers)
+    const dry = await importer.dryRun(file, mapping)
+    expect(dry.errors).toEqual([])
+    expect(dry.sample.map((o) => [o.line, o.client?.match, o.client?.id ?? null])).toEqual([
+      [2, 'name', ids.c3],
+      [3, 'number', ids.c2],
+      [5, 'new', null],
+    ])
+    const batch = await importer.finished((await importer.start(actor, file, 'fr.csv', mapping)).id)
+    expect(batch.status).toBe('done')
+    const rows = await ds()
+      .getRepository(Commission)
+      .find({ where: { importBatchId: batch.id }, order: { id: 'ASC' } })
+    expect(rows.map((c) => [c.amount, c.rate, c.period])).toEqual([
+      ['1234.56', '2.5000', '2026-03-01'],
+      ['-12.50', null, '2026-03-01'],
+      ['0.00', null, '2026-03-01'],
+    ])
+    expect(await ds().getRepository(Client).findOneByOrFail({ email: 'elodie.b@example.fr' })).toMatchObject({
+      lastName: 'Bérénice',
+      firstName: 'Élodie',
+    })
+    await importer.undo(actor, batch.id)
+  })
+
+  test('bad rows are reported with their line and reason, the good ones imported, nothing else', async () => {
+    const file = fixture('commissions-bad-rows.csv')
+    const mapping = proposeMapping((await readLayout(file)).headers)
+    const before = await counts()
+    const dry = await importer.dryRun(file, mapping)
+    const expected = [
+      { line: 3, errors: ['importMissingAmount'] },
+      { line: 4, errors: ['importBadAmount'] },
+      { line: 5, errors: ['importBadPeriod'] },
+      { line: 6, errors: ['importUnknownAdvisor'] },
+      { line: 7, errors: ['importBadEmail'] },
+      { line: 8, errors: ['importNoClient'] },
+      { line: 9, errors: ['importNoProduct'] },
+      { line: 10, errors: ['importContractOfOtherClient'] },
+      { line: 11, errors: ['importBadRate'] },
+      { line: 12, errors: ['importAmountTooLarge'] },
+      { line: 13, errors: ['importMissingPeriod'] },
+      { line: 14, errors: ['importNoLastName'] },
+      { line: 15, errors: ['importMissingAmount', 'importMissingPeriod'] },
+    ]
+    expect(dry.errors).toEqual(expected)
+    expect(dry.counts).toMatchObject({ rows: 15, imported: 2, failed: 13 })
+    const batch = await importer.finished((await importer.start(actor, file, 'bad.csv', mapping)).id)
+    expect(batch).toMatchObject({
+      status: 'done',
+      rowsRead: 15,
+      rowsImported: 2,
+      rowsFailed: 13,
+      errors: expected,
+    })
+    expect(await counts()).toEqual({
+      ...before,
+      clients: before.clients + 2,
+      commissions: before.commissions + 2,
+    })
+    await importer.undo(actor, batch.id)
+    expect(await counts()).toEqual(before)
+  })
+
+  test('undo keeps a created client that has been used since', async () => {
+    const file = fixture('commissions-cp1252-semicolon.csv')
+    const mapping = proposeMapping((await readLayout(file)).headers)
+    const batch = await importer.finished((await importer.start(actor, file, 'fr.csv', mapping)).id)
+    const created = await ds().getRepository(Client).findOneByOrFail({ email: 'elodie.b@example.fr' })
+    await ds()
+      .getRepository(ClientEvent)
+      .save({ clientId: created.id, type: 'note_added', actorType: 'admin', actor: 'x' })
+    const undo = await importer.undo(actor, batch.id)
+    expect(undo).toMatchObject({ commissions: 3, clients: 0 })
+    expect(await ds().getRepository(Client).countBy({ id: created.id })).toBe(1)
+  })
+})
