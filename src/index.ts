@@ -5,12 +5,14 @@ import { buildLocale } from './locale/index.js'
 import { AccessControl } from './services/accessControl.js'
 import { ClientLifecycle } from './services/clientLifecycle.js'
 import { ClientList } from './services/clientList.js'
+import { CommissionImport } from './services/commissionImport.js'
 import { ClientMailer } from './services/clientMailer.js'
 import { PasswordHasher } from './services/passwordHasher.js'
 import { resolveOptions, type ClientManagementOptions, type ResolvedOptions } from './services/options.js'
 import { createAdvisorResource } from './resources/advisor.resource.js'
 import { createClientResource } from './resources/client.resource.js'
 import { createCommissionResource } from './resources/commission.resource.js'
+import { createImportBatchResource } from './resources/importBatch.resource.js'
 import { createContractResource } from './resources/contract.resource.js'
 import {
   createClientEventResource,
@@ -20,7 +22,7 @@ import {
 import type { ResourceDeps } from './resources/resourceDeps.js'
 
 export interface ClientManagement {
-  /** The AdminJS resources, ids `Client`, `Advisor`, `Contract`, `Commission`, `ClientEvent`, `EmailLog`, `ClientNote`. */
+  /** The AdminJS resources, ids `Client`, `Advisor`, `Contract`, `Commission`, `ClientEvent`, `EmailLog`, `ClientNote`, `ImportBatch`. */
   resources: ResourceWithOptions[]
   /** The loader holding the plugin's components; pass it to AdminJS (or pass yours in the options). */
   componentLoader: ComponentLoader
@@ -36,6 +38,8 @@ export interface ClientManagement {
   clientMailer: ClientMailer
   /** What the panel's actions call: suspend, ban, confirm… each in one transaction with its history. */
   lifecycle: ClientLifecycle
+  /** The commission CSV import (dry run, import, undo), also usable from scripts. */
+  commissionImport: CommissionImport
   options: ResolvedOptions
 }
 
@@ -77,6 +81,7 @@ export function createClientManagement(
     navigation: resolved.navigation,
     lifecycle,
     clientList: new ClientList(resolved.dataSource),
+    commissionImport: new CommissionImport(resolved.dataSource),
   }
   const locale = buildLocale(resolved.language)
   return {
@@ -88,6 +93,7 @@ export function createClientManagement(
       createClientEventResource(deps),
       createEmailLogResource(deps),
       createClientNoteResource(deps),
+      createImportBatchResource(deps),
     ],
     componentLoader,
     locale,
@@ -96,6 +102,7 @@ export function createClientManagement(
     accessControl,
     clientMailer,
     lifecycle,
+    commissionImport: deps.commissionImport,
     options: resolved,
   }
 }

@@ -36,7 +36,7 @@ function problemsOf(options: unknown): string[] {
 }
 
 describe('createClientManagement', () => {
-  test('returns the seven resources, the component loader and both languages', () => {
+  test('returns the eight resources, the component loader and both languages', () => {
     const cm = createClientManagement(valid)
     expect(cm.resources.map((r) => r.options?.id)).toEqual(RESOURCE_IDS)
     expect(Object.keys(cm.componentLoader.getComponents())).toContain('ClientStatusBadge')
@@ -56,7 +56,12 @@ describe('createClientManagement', () => {
     const cm = createClientManagement({ ...valid, language: 'en', componentLoader: mine })
     expect(cm.locale.language).toBe('en')
     expect(cm.componentLoader).toBe(mine)
-    expect(Object.keys(mine.getComponents())).toEqual(['ClientStatusBadge', 'ClientActionForm', 'ClientList'])
+    expect(Object.keys(mine.getComponents())).toEqual([
+      'ClientStatusBadge',
+      'ClientActionForm',
+      'ClientList',
+      'CommissionImport',
+    ])
   })
 
   test('lists every problem at once', () => {

@@ -100,6 +100,9 @@ export const suspendForm: ActionForm = {
   ],
 }
 
+// Not a client action, but the same confirmation: undo a commission import (ImportBatch).
+export const undoImportForm: ActionForm = { id: 'undoImport', fields: [], show: ['fileName', 'rowsImported'] }
+
 /** Each action's form, by action name (a bulk action shares its record action's form). */
 export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
   resendConfirmation: resendConfirmationForm,
@@ -122,4 +125,5 @@ export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
   changePassword: changePasswordForm,
   adjustBalance: adjustBalanceForm,
   addNote: addNoteForm,
+  undoImport: undoImportForm,
 }

@@ -11,6 +11,7 @@ export function registerComponents(componentLoader: ComponentLoader) {
     ClientStatusBadge: componentLoader.add('ClientStatusBadge', path.join(here, 'ClientStatusBadge')),
     ClientActionForm: componentLoader.add('ClientActionForm', path.join(here, 'ClientActionForm')),
     ClientList: componentLoader.add('ClientList', path.join(here, 'ClientList')),
+    CommissionImport: componentLoader.add('CommissionImport', path.join(here, 'CommissionImport')),
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { Commission } from '../entities/Commission.js'
 import { COMMISSION_STATUSES } from '../entities/columns.js'
+import { importCommissionsAction } from '../actions/importCommissions.action.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -26,6 +27,7 @@ export function createCommissionResource(deps: ResourceDeps): ResourceWithOption
         entity: Commission,
         editable: EDITABLE,
         rules: { required: ['period', 'amount'], decimals: ['amount', 'rate'], dates: ['period'] },
+        custom: { importCommissions: importCommissionsAction(deps) },
       }),
     },
   }

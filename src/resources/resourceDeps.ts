@@ -3,6 +3,7 @@ import type { AccessControl } from '../services/accessControl.js'
 import type { ComponentIds } from '../components/index.js'
 import type { ClientLifecycle } from '../services/clientLifecycle.js'
 import type { ClientList } from '../services/clientList.js'
+import type { CommissionImport } from '../services/commissionImport.js'
 
 export interface ResourceDeps {
   dataSource: DataSource
@@ -11,4 +12,5 @@ export interface ResourceDeps {
   navigation: { name: string; icon?: string } | null
   lifecycle: ClientLifecycle
   clientList: ClientList
+  commissionImport: CommissionImport
 }

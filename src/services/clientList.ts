@@ -31,6 +31,8 @@ export interface ClientListQuery {
   createdFrom: Date | null
   createdTo: Date | null
   hasActiveContracts: boolean | null
+  /** Clients created by this commission import. */
+  importBatchId: number | null
   sortBy: SortableColumn
   direction: 'asc' | 'desc'
   page: number
@@ -90,6 +92,10 @@ export function readListQuery(
     createdFrom: parseDate(created.from, false),
     createdTo: parseDate(created.to, true),
     hasActiveContracts: hasActive === 'true' ? true : hasActive === 'false' ? false : null,
+    importBatchId:
+      Number.isInteger(Number(filters.importBatchId)) && Number(filters.importBatchId) > 0
+        ? Number(filters.importBatchId)
+        : null,
     sortBy,
     direction,
     page: Math.max(1, Math.floor(Number(params.page)) || 1),
@@ -131,6 +137,9 @@ export class ClientList {
       )
       qb.setParameter('advisorId', query.advisorId)
     }
+    if (query.importBatchId) {
+      qb.andWhere(`${alias}.importBatchId = :importBatchId`, { importBatchId: query.importBatchId })
+    }
     if (query.createdFrom)
       qb.andWhere(`${alias}.createdAt >= :createdFrom`, { createdFrom: query.createdFrom })
     if (query.createdTo) qb.andWhere(`${alias}.createdAt <= :createdTo`, { createdTo: query.createdTo })
@@ -148,6 +157,7 @@ export class ClientList {
       query.status ||
       query.advisorId ||
       query.createdFrom ||
+      query.importBatchId ||
       query.createdTo ||
       query.hasActiveContracts !== null,
     )

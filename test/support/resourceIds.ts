@@ -7,4 +7,5 @@ export const RESOURCE_IDS = [
   'ClientEvent',
   'EmailLog',
   'ClientNote',
+  'ImportBatch',
 ]

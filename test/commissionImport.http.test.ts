@@ -1,0 +1,123 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Agent } from 'supertest'
+import { Advisor, Client, Commission, ImportBatch } from '../src/index.js'
+import { describeEachDatabase } from './support/databases.js'
+import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
+
+const fixture = (name: string) =>
+  path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'import', name)
+const ACTION = '/admin/api/resources/Commission/actions/importCommissions'
+
+describeEachDatabase('commission import over HTTP', (database) => {
+  let demo: SeededDemo
+  let admin: Agent
+  const ds = () => database().dataSource
+
+  beforeAll(async () => {
+    demo = await seededDemo(database())
+    admin = await loginAs(demo.app, 'admin@example.com')
+    await ds()
+      .getRepository(Advisor)
+      .save([
+        { code: 'ADV1', lastName: 'Un' },
+        { code: 'ADV2', lastName: 'Deux' },
+      ])
+  })
+
+  test('upload, mapping proposed, dry run, import with progress, the clients it created, undo', async () => {
+    const setup = await admin.get(ACTION)
+    expect(setup.body.importSetup.required).toEqual(['period', 'amount'])
+
+    const upload = await admin
+      .post(ACTION)
+      .field('step', 'upload')
+      .attach('file', fixture('commissions-cp1252-semicolon.csv'))
+    expect(upload.status).toBe(200)
+    const { uploadId, layout, proposed, preview, fileName } = upload.body.importUpload
+    expect(layout).toMatchObject({ encoding: 'windows-1252', delimiter: ';' })
+    expect(fileName).toBe('commissions-cp1252-semicolon.csv')
+    expect(preview[0][1]).toBe('Lefèvre')
+    const mapping = JSON.stringify(proposed)
+
+    const before = await ds().getRepository(Commission).count()
+    const dry = await admin.post(ACTION).type('form').send({ step: 'dryRun', uploadId, mapping })
+    expect(dry.body.importDryRun.counts).toMatchObject({ rows: 3, imported: 3, failed: 0, clientsCreated: 3 })
+    expect(await ds().getRepository(Commission).count()).toBe(before)
+
+    const started = await admin
+      .post(ACTION)
+      .type('form')
+      .send({ step: 'import', uploadId, mapping, fileName, mappingName: 'Assureur X' })
+    expect(started.body.notice).toMatchObject({ message: 'importStarted' })
+    const batchId = started.body.importBatch.id
+    await demo.clients.commissionImport.finished(batchId)
+    const progress = await admin.get(`${ACTION}?batchId=${batchId}`)
+    expect(progress.body.importBatch).toMatchObject({
+      status: 'done',
+      rowsRead: 3,
+      rowsImported: 3,
+      clientsCreated: 3,
+    })
+    expect(await ds().getRepository(Commission).count()).toBe(before + 3)
+    expect((await admin.get(ACTION)).body.importSetup.saved).toEqual({ 'Assureur X': proposed })
+
+    const created = await admin.get(
+      `/admin/api/resources/Client/actions/list?filters.importBatchId=${batchId}`,
+    )
+    expect(
+      created.body.records.map((r: { params: { lastName: string } }) => r.params.lastName).sort(),
+    ).toEqual(['Bérénice', 'Dupont', 'Lefèvre'])
+
+    const batchRow = await admin.get(`/admin/api/resources/ImportBatch/records/${batchId}/show`)
+    expect(batchRow.body.record.recordActions.map((a: { name: string }) => a.name)).toContain('undoImport')
+    const undo = await admin.post(`/admin/api/resources/ImportBatch/records/${batchId}/undoImport`)
+    expect(undo.body.notice).toMatchObject({
+      type: 'success',
+      message: 'importUndone',
+      options: { commissions: 3, contracts: 1, clients: 3 },
+    })
+    expect(await ds().getRepository(Commission).count()).toBe(before)
+    expect(await ds().getRepository(Client).countBy({ importBatchId: batchId })).toBe(0)
+    expect((await ds().getRepository(ImportBatch).findOneByOrFail({ id: batchId })).status).toBe('undone')
+  })
+
+  test('bad input: no file, a non-CSV file, an incomplete mapping, an unknown upload; never a 500, nothing written', async () => {
+    const before = await ds().getRepository(ImportBatch).count()
+    const noFile = await admin.post(ACTION).type('form').send({ step: 'upload' })
+    expect(noFile.body.record.errors.file.message).toBe('importNoFile')
+    const notCsv = await admin
+      .post(ACTION)
+      .field('step', 'upload')
+      .attach('file', Buffer.from('just one line without separators\n'), 'notes.txt')
+    expect(notCsv.body.record.errors.file.message).toBe('importNotCsv')
+    const upload = await admin
+      .post(ACTION)
+      .field('step', 'upload')
+      .attach('file', fixture('commissions-utf8-comma.csv'))
+    const { uploadId } = upload.body.importUpload
+    const incomplete = await admin
+      .post(ACTION)
+      .type('form')
+      .send({ step: 'import', uploadId, mapping: JSON.stringify({ amount: 9 }) })
+    expect(incomplete.body.record.errors.mapping.message).toBe('importMappingIncomplete')
+    for (const bad of ['../../etc/passwd', 'x'.repeat(32), '']) {
+      const gone = await admin
+        .post(ACTION)
+        .type('form')
+        .send({ step: 'dryRun', uploadId: bad, mapping: '{}' })
+      expect([bad, gone.status, gone.body.record.errors.file.message]).toEqual([bad, 200, 'importUploadGone'])
+    }
+    expect(await ds().getRepository(ImportBatch).count()).toBe(before)
+  })
+
+  test('support may not import nor undo: 403', async () => {
+    const support = await loginAs(demo.app, 'support@example.com')
+    expect((await support.get(ACTION)).status).toBe(403)
+    const upload = await support
+      .post(ACTION)
+      .field('step', 'upload')
+      .attach('file', fixture('commissions-utf8-comma.csv'))
+    expect(upload.status).toBe(403)
+  })
+})
