@@ -82,6 +82,39 @@ describeEachDatabase('commission import over HTTP', (database) => {
     expect((await ds().getRepository(ImportBatch).findOneByOrFail({ id: batchId })).status).toBe('undone')
   })
 
+  test('the demo file (demo/fixtures/commissions-demo.csv) matches the seeded clients by email and by a misspelt name', async () => {
+    const file = path.join(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '..',
+      'demo',
+      'fixtures',
+      'commissions-demo.csv',
+    )
+    const upload = await admin.post(ACTION).field('step', 'upload').attach('file', file)
+    const { uploadId, proposed } = upload.body.importUpload
+    const dry = await admin
+      .post(ACTION)
+      .type('form')
+      .send({ step: 'dryRun', uploadId, mapping: JSON.stringify(proposed) })
+    const report = dry.body.importDryRun
+    expect(report.counts).toMatchObject({
+      rows: 8,
+      imported: 6,
+      failed: 2,
+      clientsMatchedByEmail: 1,
+      clientsMatchedByName: 2,
+      clientsCreated: 2,
+      contractsCreated: 4,
+    })
+    expect(report.errors).toEqual([
+      { line: 8, errors: ['importBadAmount'] },
+      { line: 9, errors: ['importUnknownAdvisor'] },
+    ])
+    const byName = report.sample.find((o: { line: number }) => o.line === 3)
+    expect(byName.client).toMatchObject({ match: 'name', label: expect.stringContaining('Nicolas') })
+    expect(byName.client.score).toBeGreaterThanOrEqual(0.85)
+  })
+
   test('bad input: no file, a non-CSV file, an incomplete mapping, an unknown upload; never a 500, nothing written', async () => {
     const before = await ds().getRepository(ImportBatch).count()
     const noFile = await admin.post(ACTION).type('form').send({ step: 'upload' })
