@@ -2,6 +2,7 @@
 // (logged in), against (a) the floor: hand-written SQL behind a bare Express route, and (b) the
 // peer: plain @adminjs/typeorm on the same tables. MariaDB when MYSQL_URL is set, else SQLite.
 // The data set is made once (npm run seed:large's code) and kept for the next runs.
+import { spawnSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -40,7 +41,7 @@ async function benchDatabaseUrl(): Promise<string | undefined> {
   return base.toString()
 }
 
-async function openDatabase(): Promise<{ dataSource: DataSource; label: string }> {
+async function openDatabase(): Promise<{ dataSource: DataSource; label: string; databaseUrl?: string }> {
   const databaseUrl = await benchDatabaseUrl()
   const dataDir = path.resolve('bench/.data')
   await mkdir(dataDir, { recursive: true })
@@ -52,7 +53,7 @@ async function openDatabase(): Promise<{ dataSource: DataSource; label: string }
     const [row] = await dataSource.query('SELECT VERSION() AS v')
     label = `MariaDB/MySQL ${row.v}`
   }
-  return { dataSource, label }
+  return { dataSource, label, databaseUrl }
 }
 
 /** Counts the SQL statements TypeORM sends (it calls its logger for each one). */
@@ -128,7 +129,7 @@ async function login(base: string, loginPath: string): Promise<string> {
 }
 
 async function main() {
-  const { dataSource, label } = await openDatabase()
+  const { dataSource, label, databaseUrl } = await openDatabase()
   const existing = Number((await dataSource.query('SELECT COUNT(*) AS n FROM clients'))[0].n)
   if (existing < LARGE_SIZES.clients) {
     console.error(`Making the data set (${label}): once, then kept for the next runs.`)
@@ -291,6 +292,26 @@ async function main() {
   process.stderr.write('done\n')
   server.close()
 
+  // Import of 100,000 commission rows: each side in a process of its own (its own peak RSS).
+  process.stderr.write('import of 100,000 commission rows… ')
+  const target = databaseUrl ?? path.resolve('bench/.data/demo.sqlite')
+  const importSide = (side: 'ours' | 'floor') => {
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/importCase.ts', side, target, '100000'],
+      {
+        encoding: 'utf8',
+      },
+    )
+    const line = run.stdout.trim().split('\n').pop() ?? ''
+    if (run.status !== 0 || !line.startsWith('{'))
+      throw new Error(`import bench (${side}) failed: ${run.stderr}`)
+    return JSON.parse(line) as { seconds: number; rowsPerSecond: number; peakRssMb: number; imported: number }
+  }
+  const importOurs = importSide('ours')
+  const importFloor = importSide('floor')
+  process.stderr.write('done\n')
+
   // ---- report ----
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
   const lines = [
@@ -308,7 +329,12 @@ async function main() {
   const notes = Object.entries(results)
     .filter(([, r]) => r.note)
     .map(([name, r]) => `- ${name}: ${r.note}`)
-  console.log([...lines, '', ...notes].join('\n'))
+  const importLine =
+    `Import of 100,000 commission rows (95% on existing clients by number, 5% new clients and contracts): ` +
+    `ours ${Math.round(importOurs.rowsPerSecond).toLocaleString('en')} rows/s (${importOurs.seconds.toFixed(1)} s, peak RSS ${importOurs.peakRssMb.toFixed(0)} MB), ` +
+    `floor (plain multi-row INSERT) ${Math.round(importFloor.rowsPerSecond).toLocaleString('en')} rows/s (${importFloor.seconds.toFixed(1)} s, peak RSS ${importFloor.peakRssMb.toFixed(0)} MB): ` +
+    `ours / floor ${(importOurs.seconds / importFloor.seconds).toFixed(2)}× the time`
+  console.log([...lines, '', ...notes, '', importLine].join('\n'))
 
   await mkdir('bench/results', { recursive: true })
   await writeFile(
@@ -321,6 +347,7 @@ async function main() {
         node: process.version,
         runs: RUNS,
         sizes: LARGE_SIZES,
+        import: { ours: importOurs, floor: importFloor },
         results: Object.fromEntries(
           Object.entries(results).map(([name, r]) => [
             name,

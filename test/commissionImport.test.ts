@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { DataSource } from 'typeorm'
@@ -40,6 +42,20 @@ describe('reading commission files', () => {
       Array(6).fill('2026-03-01'),
     )
     expect(['2026-13', '31/02/2026', 'mars 2026', '2026'].map(readPeriod)).toEqual([null, null, null, null])
+  })
+
+  test('the header of a large file is read without reading (or waiting for) the rest', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'csv-'))
+    const file = path.join(dir, 'large.csv')
+    const line = 'C0000001;Dupont;Jean;jean@example.fr;K-1;PER;ADV1;2026-01;12,50;2,5\n'
+    await writeFile(
+      file,
+      `N° client;Nom;Prénom;E-mail;Contrat;Produit;Conseiller;Période;Montant;Taux\n${line.repeat(60_000)}`,
+    )
+    const layout = await readLayout(file)
+    expect(layout).toMatchObject({ encoding: 'utf-8', delimiter: ';' })
+    expect(layout.headers).toHaveLength(10)
+    await rm(dir, { recursive: true, force: true })
   })
 
   test('the mapping proposed from French and English headers', async () => {

@@ -14,7 +14,7 @@ import { readRow, REQUIRED_FIELDS, type ImportMapping, type ParsedRow } from './
 import { isMysqlFamily } from './transaction.js'
 
 /** Rows planned and written together: one transaction and a fixed number of queries each. */
-export const IMPORT_CHUNK = 500
+export const IMPORT_CHUNK = 2000
 /** A close name at the same advisor is the same client from this similarity on (0…1). */
 export const NAME_MATCH_THRESHOLD = 0.85
 /** Errors kept in the batch row; all are counted, and all are in the error CSV of the dry run. */
@@ -182,7 +182,14 @@ export class CommissionImport {
     const errors: ImportRowError[] = []
     try {
       const layout = await readLayout(path)
-      for await (const chunk of this.chunks(path, layout, mapping)) {
+      // One chunk read ahead: the file is parsed while the database writes the previous chunk.
+      const chunks = this.chunks(path, layout, mapping)
+      let next = chunks.next()
+      for (let current = await next; !current.done; current = await next) {
+        next = chunks.next()
+        // Awaited on the next turn; marked handled now so a read error while we write is not "unhandled".
+        next.catch(() => undefined)
+        const chunk = current.value
         await this.dataSource.transaction(async (manager) => {
           const planned = await this.plan(manager, chunk, state)
           await this.write(manager, actor, batch, planned)
@@ -571,25 +578,35 @@ export class CommissionImport {
       const byReference = new Map(ids.map((k) => [k.reference, k.id]))
       for (const k of newContracts) k.id = byReference.get(k.reference) ?? null
     }
-    if (ok.length > 0) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Commission)
-        .values(
-          ok.map((p) => ({
-            contractId: !p.contract ? null : 'created' in p.contract ? p.contract.created.id : p.contract.id,
-            clientId: clientId(p.client),
-            advisorId: p.advisorId,
-            amount: p.row.amount as string,
-            rate: p.row.rate,
-            period: p.row.period as string,
-            status: 'pending' as const,
-            importBatchId: batch.id,
-          })),
-        )
-        .updateEntity(false)
-        .execute()
+    // The commissions, the bulk of every chunk: plain multi-row INSERTs of 1,000 rows (TypeORM's
+    // builder spends more time on the parameters of a large INSERT than the database on the rows).
+    const columns = [
+      'contractId',
+      'clientId',
+      'advisorId',
+      'amount',
+      'rate',
+      'period',
+      'status',
+      'importBatchId',
+    ]
+    const quote = (name: string) => manager.connection.driver.escape(name)
+    for (let i = 0; i < ok.length; i += 1000) {
+      const part = ok.slice(i, i + 1000)
+      await manager.query(
+        `INSERT INTO ${quote('commissions')} (${columns.map(quote).join(', ')}) VALUES ${part
+          .map(() => `(?, ?, ?, ?, ?, ?, 'pending', ?)`)
+          .join(', ')}`,
+        part.flatMap((p) => [
+          !p.contract ? null : 'created' in p.contract ? p.contract.created.id : p.contract.id,
+          clientId(p.client),
+          p.advisorId,
+          p.row.amount,
+          p.row.rate,
+          p.row.period,
+          batch.id,
+        ]),
+      )
     }
   }
 

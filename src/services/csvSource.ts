@@ -96,12 +96,24 @@ export async function* records(
     skip_records_with_empty_values: true,
     info: true,
   })
+  // Waits for room in the parser, or for its end when the reader stops early (a `break`).
+  const room = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        parser.off('drain', done)
+        parser.off('close', done)
+        resolve()
+      }
+      parser.once('drain', done)
+      parser.once('close', done)
+    })
   const feed = (async () => {
     try {
       for await (const text of decoded(path, layout.encoding)) {
-        if (!parser.write(text)) await new Promise((resolve) => parser.once('drain', resolve))
+        if (parser.destroyed) return
+        if (!parser.write(text)) await room()
       }
-      parser.end()
+      if (!parser.destroyed) parser.end()
     } catch (error) {
       parser.destroy(error as Error)
     }
