@@ -61,6 +61,7 @@ describe('createClientManagement', () => {
       'ClientActionForm',
       'ClientList',
       'CommissionImport',
+      'ClientMerge',
     ])
   })
 

@@ -23,6 +23,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^DemoSchema\d+$/),
         expect.stringMatching(/^ClientSearch\d+$/),
         expect.stringMatching(/^CommissionImport\d+$/),
+        expect.stringMatching(/^ClientMerge\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

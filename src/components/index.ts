@@ -12,6 +12,7 @@ export function registerComponents(componentLoader: ComponentLoader) {
     ClientActionForm: componentLoader.add('ClientActionForm', path.join(here, 'ClientActionForm')),
     ClientList: componentLoader.add('ClientList', path.join(here, 'ClientList')),
     CommissionImport: componentLoader.add('CommissionImport', path.join(here, 'CommissionImport')),
+    ClientMerge: componentLoader.add('ClientMerge', path.join(here, 'ClientMerge')),
   }
 }
 

@@ -117,6 +117,10 @@ export class Client extends BaseEntity {
   @VersionColumn({ type: 'int' })
   version!: number
 
+  // Set when this client was merged into another (and soft-deleted): the one that holds its data now.
+  @Column({ type: 'int', nullable: true })
+  mergedIntoId!: number | null
+
   // The commission import that created this client (undoing it removes the client if unused).
   @Index('IDX_clients_importBatchId')
   @Column({ type: 'int', nullable: true })

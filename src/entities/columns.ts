@@ -50,5 +50,6 @@ export const CLIENT_EVENT_TYPES = [
   'email_sent',
   'note_added',
   'imported',
+  'merged',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]

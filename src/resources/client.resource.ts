@@ -7,6 +7,8 @@ import {
   listClientsHandler,
   searchClientsHandler,
 } from '../actions/index.js'
+import type { ClientAction } from '../actions/defineClientAction.js'
+import { mergeClientsAction } from '../actions/mergeClients.action.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -61,6 +63,8 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         'createdAt',
         'updatedAt',
         'deletedAt',
+        'mergedIntoId',
+        'importBatchId',
       ],
       editProperties: EDITABLE,
       properties: {
@@ -91,6 +95,16 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           isSortable: false,
           isVisible: { list: false, show: false, edit: false, filter: true },
         },
+        mergedIntoId: {
+          type: 'reference',
+          reference: 'Client',
+          isVisible: { list: false, show: true, edit: false, filter: false },
+        },
+        importBatchId: {
+          type: 'reference',
+          reference: 'ImportBatch',
+          isVisible: { list: false, show: true, edit: false, filter: false },
+        },
         searchName: { isVisible: false },
         searchNameReversed: { isVisible: false },
         searchNameTail: { isVisible: false },
@@ -110,7 +124,10 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           edit: editClientHandler(deps, EDITABLE),
         },
         // Includes `delete` and `bulkDelete`: a soft delete that restore undoes.
-        custom: clientLifecycleActions(deps),
+        custom: {
+          ...clientLifecycleActions(deps),
+          mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
+        },
       }),
     },
   }

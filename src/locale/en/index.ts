@@ -60,6 +60,9 @@ export const en = {
     importUndone:
       'Import undone: {{commissions}} commissions, {{contracts}} contracts and {{clients}} clients removed.',
     importUndoRefused: 'This import cannot be undone (running, or already undone).',
+    mergeTwoClients: 'Select exactly two clients to merge, both not deleted.',
+    clientsMerged:
+      'Clients merged: {{contracts}} contracts, {{commissions}} commissions, {{emails}} emails, {{notes}} notes and {{history}} history entries moved.',
     concurrentChange: 'Someone changed this client at the same moment: nothing was done. Please try again.',
     actionDoneEmailFailed:
       'Done, but the email could not be sent ({{error}}). It is listed as failed in the emails sent; you can send it again.',
@@ -201,8 +204,20 @@ export const en = {
     addNote: 'Add a note',
     importCommissions: 'Import a CSV',
     undoImport: 'Undo the import',
+    mergeClients: 'Merge',
   },
   components: {
+    ClientMerge: {
+      title: 'Merge two clients',
+      intro:
+        'The client not kept is deleted (it can be found with the status filter) and points to the kept one. Choose, field by field, the value that survives.',
+      field: 'Field',
+      kept: 'Keep {{number}}',
+      merged: 'Merge {{number}} into it',
+      moves:
+        'Contracts, commissions, emails, notes and history move to the kept client; balances are added up.',
+      submit: 'Merge',
+    },
     CommissionImport: {
       loading: 'Loading…',
       title: 'Import commissions from a CSV file',
@@ -306,6 +321,7 @@ export const en = {
         advisor: 'Advisor (referent or of a contract)',
         hasActiveContracts: 'Has active contracts',
         importBatchId: 'Source import',
+        mergedIntoId: 'Merged into',
         searchName: 'Search key (last name first)',
         searchNameReversed: 'Search key (first name first)',
         searchNameTail: 'Search key (end of last name)',
@@ -404,6 +420,7 @@ export const en = {
           email_sent: 'Email sent',
           note_added: 'Note added',
           imported: 'Created by an import',
+          merged: 'Merged',
         },
       },
     },

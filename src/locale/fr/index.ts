@@ -62,6 +62,9 @@ export const fr: PluginTranslation = {
     importUndone:
       'Import annulé : {{commissions}} commissions, {{contracts}} contrats et {{clients}} clients supprimés.',
     importUndoRefused: 'Cet import ne peut pas être annulé (en cours, ou déjà annulé).',
+    mergeTwoClients: 'Sélectionnez exactement deux clients à fusionner, non supprimés.',
+    clientsMerged:
+      'Clients fusionnés : {{contracts}} contrats, {{commissions}} commissions, {{emails}} e-mails, {{notes}} notes et {{history}} entrées d’historique déplacés.',
     concurrentChange: 'Quelqu’un a modifié ce client au même moment : rien n’a été fait. Réessayez.',
     actionDoneEmailFailed:
       'C’est fait, mais l’e-mail n’a pas pu être envoyé ({{error}}). Il figure en échec dans les e-mails envoyés ; vous pouvez le renvoyer.',
@@ -209,8 +212,20 @@ export const fr: PluginTranslation = {
     addNote: 'Ajouter une note',
     importCommissions: 'Importer un CSV',
     undoImport: 'Annuler l’import',
+    mergeClients: 'Fusionner',
   },
   components: {
+    ClientMerge: {
+      title: 'Fusionner deux clients',
+      intro:
+        'Le client non conservé est supprimé (le filtre de statut le retrouve) et renvoie vers celui qui est gardé. Choisissez, champ par champ, la valeur qui reste.',
+      field: 'Champ',
+      kept: 'Garder {{number}}',
+      merged: 'Y fusionner {{number}}',
+      moves:
+        'Contrats, commissions, e-mails, notes et historique passent au client gardé ; les soldes s’additionnent.',
+      submit: 'Fusionner',
+    },
     CommissionImport: {
       loading: 'Chargement…',
       title: 'Importer des commissions depuis un fichier CSV',
@@ -314,6 +329,7 @@ export const fr: PluginTranslation = {
         advisor: 'Conseiller (référent ou d’un contrat)',
         hasActiveContracts: 'A des contrats actifs',
         importBatchId: 'Import d’origine',
+        mergedIntoId: 'Fusionné dans',
         searchName: 'Clé de recherche (nom d’abord)',
         searchNameReversed: 'Clé de recherche (prénom d’abord)',
         searchNameTail: 'Clé de recherche (fin du nom)',
@@ -412,6 +428,7 @@ export const fr: PluginTranslation = {
           email_sent: 'E-mail envoyé',
           note_added: 'Note ajoutée',
           imported: 'Créé par un import',
+          merged: 'Fusionné',
         },
       },
     },
