@@ -191,3 +191,58 @@ describeEachDatabase('merging two clients', (database) => {
     expect((await ds().getRepository(Client).findOneByOrFail({ id: other.id })).status).toBe('active')
   })
 })
+
+describeEachDatabase('likely duplicates on create and edit', (database) => {
+  let admin: Agent
+  const ds = () => database().dataSource
+  const create = (payload: Record<string, string>) =>
+    admin.post('/admin/api/resources/Client/actions/new').type('form').send(payload)
+
+  beforeAll(async () => {
+    const demo = await seededDemo(database())
+    admin = await loginAs(demo.app, 'admin@example.com')
+    const repo = ds().getRepository(Client)
+    await repo.save(
+      [
+        {
+          lastName: 'Zubrowski',
+          firstName: 'Jean',
+          phone: '+33 6 12 34 56 78',
+          postalCode: '69003',
+          status: 'active',
+        },
+        { lastName: 'Quenelle', firstName: 'Anne', postalCode: '75011', status: 'active' },
+      ].map((c) => repo.create(c as Partial<Client>)),
+    )
+  })
+
+  const reasonsOf = (res: {
+    body: { record: { errors: Record<string, { duplicates?: { lastName: string; reasons: string[] }[] }> } }
+  }) => (res.body.record.errors.ignoreDuplicates?.duplicates ?? []).map((d) => [d.lastName, d.reasons])
+
+  test('a close name, the same phone, the same name and postal code: listed, nothing saved until "save anyway"', async () => {
+    const before = await ds().getRepository(Client).count()
+    const close = await create({ lastName: 'Zubrowsky', firstName: 'Jean' })
+    expect(close.body.notice).toMatchObject({ type: 'error', message: 'possibleDuplicateNotice' })
+    expect(reasonsOf(close)).toEqual([['Zubrowski', ['closeName']]])
+    const phone = await create({ lastName: 'Autre', firstName: 'Nom', phone: '06.12.34.56.78' })
+    expect(reasonsOf(phone)).toEqual([['Zubrowski', ['samePhone']]])
+    const postal = await create({ lastName: 'Quenelle', firstName: 'Anne', postalCode: '75 011' })
+    expect(reasonsOf(postal)).toEqual([['Quenelle', ['sameNameAndPostalCode']]])
+    expect(await ds().getRepository(Client).count()).toBe(before)
+
+    const anyway = await create({ lastName: 'Zubrowsky', firstName: 'Jean', ignoreDuplicates: 'true' })
+    expect(anyway.body.notice).toMatchObject({ type: 'success' })
+    expect(await ds().getRepository(Client).count()).toBe(before + 1)
+    const saved = await ds().getRepository(Client).findOneByOrFail({ lastName: 'Zubrowsky' })
+    expect(saved).not.toHaveProperty('ignoreDuplicates')
+  })
+
+  test('an edit that leaves name, email, phone and postal code alone is not stopped', async () => {
+    const client = await ds().getRepository(Client).findOneByOrFail({ lastName: 'Zubrowsky' })
+    const res = await clientApi(admin).record('edit', client.id, { city: 'Lyon' })
+    expect(res.body.notice).toMatchObject({ type: 'success' })
+    const renamed = await clientApi(admin).record('edit', client.id, { firstName: 'Jeann' })
+    expect(reasonsOf(renamed)).toEqual([['Zubrowski', ['closeName']]])
+  })
+})

@@ -62,6 +62,7 @@ describe('createClientManagement', () => {
       'ClientList',
       'CommissionImport',
       'ClientMerge',
+      'DuplicateCheck',
     ])
   })
 

@@ -13,6 +13,7 @@ export function registerComponents(componentLoader: ComponentLoader) {
     ClientList: componentLoader.add('ClientList', path.join(here, 'ClientList')),
     CommissionImport: componentLoader.add('CommissionImport', path.join(here, 'CommissionImport')),
     ClientMerge: componentLoader.add('ClientMerge', path.join(here, 'ClientMerge')),
+    DuplicateCheck: componentLoader.add('DuplicateCheck', path.join(here, 'DuplicateCheck')),
   }
 }
 

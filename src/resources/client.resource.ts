@@ -9,6 +9,7 @@ import {
 } from '../actions/index.js'
 import type { ClientAction } from '../actions/defineClientAction.js'
 import { mergeClientsAction } from '../actions/mergeClients.action.js'
+import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -66,7 +67,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         'mergedIntoId',
         'importBatchId',
       ],
-      editProperties: EDITABLE,
+      editProperties: [...EDITABLE, 'ignoreDuplicates'],
       properties: {
         lastName: { isTitle: true },
         status: { availableValues: valuesOf(CLIENT_STATUSES), components: badge },
@@ -89,6 +90,12 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           reference: 'Advisor',
           isSortable: false,
           isVisible: { list: false, show: false, edit: false, filter: true },
+        },
+        ignoreDuplicates: {
+          type: 'boolean',
+          isSortable: false,
+          isVisible: { list: false, show: false, edit: true, filter: false },
+          components: { edit: deps.components.DuplicateCheck },
         },
         hasActiveContracts: {
           type: 'boolean',
@@ -115,7 +122,9 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       actions: secureActions(deps, {
         resourceId: 'Client',
         entity: Client,
-        editable: EDITABLE,
+        // `ignoreDuplicates` is the form's "save anyway"; the duplicates check takes it out.
+        editable: [...EDITABLE, 'ignoreDuplicates'],
+        checks: [warnDuplicates(deps.dataSource)],
         rules: { required: ['lastName'], unique: ['email', 'clientNumber'], emails: ['email'] },
         components: { list: deps.components.ClientList },
         handlers: {

@@ -27,6 +27,8 @@ export interface SecureActionsSpec {
   editable?: readonly string[]
   /** Checks on create and edit. */
   rules?: RecordRules
+  /** More before hooks for create and edit, after the rules (e.g. the duplicates warning). */
+  checks?: Before[]
   /** Handlers replacing a built-in action's (its hooks stay). */
   handlers?: Partial<Record<BuiltIn, ActionHandler<ActionResponse>>>
   /** Components replacing a built-in action's view. */
@@ -90,6 +92,7 @@ export function secureActions(
       if (spec.editable) before.push(keepOnlyEditable(spec.editable))
       before.push(normalizePayload(dataSource, spec.entity))
       if (spec.rules) before.push(validateRecord(dataSource, spec.entity, spec.rules))
+      before.push(...(spec.checks ?? []))
     }
     actions[name] = {
       isAccessible: guarded(access, spec.resourceId, name, {}),

@@ -63,6 +63,9 @@ export const en = {
     mergeTwoClients: 'Select exactly two clients to merge, both not deleted.',
     clientsMerged:
       'Clients merged: {{contracts}} contracts, {{commissions}} commissions, {{emails}} emails, {{notes}} notes and {{history}} history entries moved.',
+    possibleDuplicate: 'Likely duplicate.',
+    possibleDuplicateNotice:
+      'This client looks like one already there: check the list, then save anyway if it is someone else.',
     concurrentChange: 'Someone changed this client at the same moment: nothing was done. Please try again.',
     actionDoneEmailFailed:
       'Done, but the email could not be sent ({{error}}). It is listed as failed in the emails sent; you can send it again.',
@@ -207,6 +210,16 @@ export const en = {
     mergeClients: 'Merge',
   },
   components: {
+    DuplicateCheck: {
+      title: 'Likely the same person as:',
+      saveAnyway: 'It is someone else: save anyway',
+      reasons: {
+        sameEmail: 'same email',
+        samePhone: 'same phone',
+        sameNameAndPostalCode: 'same name and postal code',
+        closeName: 'close name',
+      },
+    },
     ClientMerge: {
       title: 'Merge two clients',
       intro:
@@ -322,6 +335,7 @@ export const en = {
         hasActiveContracts: 'Has active contracts',
         importBatchId: 'Source import',
         mergedIntoId: 'Merged into',
+        ignoreDuplicates: 'Save despite a likely duplicate',
         searchName: 'Search key (last name first)',
         searchNameReversed: 'Search key (first name first)',
         searchNameTail: 'Search key (end of last name)',

@@ -65,6 +65,9 @@ export const fr: PluginTranslation = {
     mergeTwoClients: 'Sélectionnez exactement deux clients à fusionner, non supprimés.',
     clientsMerged:
       'Clients fusionnés : {{contracts}} contrats, {{commissions}} commissions, {{emails}} e-mails, {{notes}} notes et {{history}} entrées d’historique déplacés.',
+    possibleDuplicate: 'Doublon probable.',
+    possibleDuplicateNotice:
+      'Ce client ressemble à un client existant : vérifiez la liste, puis enregistrez quand même s’il s’agit d’une autre personne.',
     concurrentChange: 'Quelqu’un a modifié ce client au même moment : rien n’a été fait. Réessayez.',
     actionDoneEmailFailed:
       'C’est fait, mais l’e-mail n’a pas pu être envoyé ({{error}}). Il figure en échec dans les e-mails envoyés ; vous pouvez le renvoyer.',
@@ -215,6 +218,16 @@ export const fr: PluginTranslation = {
     mergeClients: 'Fusionner',
   },
   components: {
+    DuplicateCheck: {
+      title: 'Probablement la même personne que :',
+      saveAnyway: 'C’est une autre personne : enregistrer quand même',
+      reasons: {
+        sameEmail: 'même e-mail',
+        samePhone: 'même téléphone',
+        sameNameAndPostalCode: 'même nom et code postal',
+        closeName: 'nom proche',
+      },
+    },
     ClientMerge: {
       title: 'Fusionner deux clients',
       intro:
@@ -330,6 +343,7 @@ export const fr: PluginTranslation = {
         hasActiveContracts: 'A des contrats actifs',
         importBatchId: 'Import d’origine',
         mergedIntoId: 'Fusionné dans',
+        ignoreDuplicates: 'Enregistrer malgré un doublon probable',
         searchName: 'Clé de recherche (nom d’abord)',
         searchNameReversed: 'Clé de recherche (prénom d’abord)',
         searchNameTail: 'Clé de recherche (fin du nom)',
