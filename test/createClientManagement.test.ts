@@ -63,6 +63,8 @@ describe('createClientManagement', () => {
       'CommissionImport',
       'ClientMerge',
       'DuplicateCheck',
+      'CommissionList',
+      'AdvisorShow',
     ])
   })
 

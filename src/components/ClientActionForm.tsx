@@ -32,7 +32,7 @@ const describe = (record: RecordJSON) =>
  * action answers with, and puts field errors next to their field.
  */
 const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, records }) => {
-  const { translateMessage, translateProperty } = useTranslation()
+  const { translateMessage, translateProperty, translateLabel } = useTranslation()
   const form = CLIENT_ACTION_FORMS[action.name] ?? { id: action.name, fields: [] }
   const handleResponse = useActionResponseHandler()
   const [values, setValues] = useState<Record<string, string | boolean>>(() =>
@@ -139,7 +139,21 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
             <Label htmlFor={id} required={field.required}>
               {t(field.name)}
             </Label>
-            {field.type === 'textarea' ? (
+            {field.type === 'select' ? (
+              <select
+                id={id}
+                name={field.name}
+                value={String(values[field.name] ?? '')}
+                onChange={(e) => set(field.name, e.target.value)}
+              >
+                <option value="">—</option>
+                {(field.options ?? []).map((option) => (
+                  <option key={option} value={option}>
+                    {translateLabel(`${field.name}.${option}`, resource.id)}
+                  </option>
+                ))}
+              </select>
+            ) : field.type === 'textarea' ? (
               <TextArea {...common} rows={field.name === 'body' ? 10 : 4} />
             ) : (
               <Input

@@ -23,6 +23,9 @@ import {
 const api = new ApiClient()
 
 const shown = (record: RecordJSON, field: string) => {
+  // A reference (the advisor) shows its title, not its id.
+  const populated = record.populated?.[field]
+  if (populated?.title) return populated.title
   const value = record.params[field]
   return value === null || value === undefined || value === '' ? '—' : String(value)
 }

@@ -10,7 +10,9 @@ import {
 /** A field of an action's form. */
 export interface FormField {
   name: string
-  type: 'textarea' | 'text' | 'checkbox' | 'password' | 'amount'
+  type: 'textarea' | 'text' | 'checkbox' | 'password' | 'amount' | 'select'
+  /** For a select: its values, labelled by the resource's `labels.<field>.<value>`. */
+  options?: readonly string[]
   required?: boolean
   maxLength?: number
 }
@@ -100,8 +102,24 @@ export const suspendForm: ActionForm = {
   ],
 }
 
+export const removeForGoodForm: ActionForm = { id: 'removeForGood', fields: [], show: ['statusReason'] }
+
 // Not a client action, but the same confirmation: undo a commission import (ImportBatch).
 export const undoImportForm: ActionForm = { id: 'undoImport', fields: [], show: ['fileName', 'rowsImported'] }
+
+export const changeAdvisorForm: ActionForm = {
+  id: 'changeAdvisor',
+  fields: [{ name: 'advisorCode', type: 'text', required: true, maxLength: 32 }],
+}
+
+export const changeContractStatusForm: ActionForm = {
+  id: 'changeContractStatus',
+  fields: [
+    { name: 'status', type: 'select', required: true, options: ['active', 'suspended', 'terminated'] },
+  ],
+}
+
+export const markPaidForm: ActionForm = { id: 'markPaid', fields: [] }
 
 /** Each action's form, by action name (a bulk action shares its record action's form). */
 export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
@@ -126,4 +144,8 @@ export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
   adjustBalance: adjustBalanceForm,
   addNote: addNoteForm,
   undoImport: undoImportForm,
+  removeForGood: removeForGoodForm,
+  bulkChangeAdvisor: changeAdvisorForm,
+  bulkChangeStatus: changeContractStatusForm,
+  bulkMarkPaid: markPaidForm,
 }

@@ -14,6 +14,8 @@ export function registerComponents(componentLoader: ComponentLoader) {
     CommissionImport: componentLoader.add('CommissionImport', path.join(here, 'CommissionImport')),
     ClientMerge: componentLoader.add('ClientMerge', path.join(here, 'ClientMerge')),
     DuplicateCheck: componentLoader.add('DuplicateCheck', path.join(here, 'DuplicateCheck')),
+    CommissionList: componentLoader.add('CommissionList', path.join(here, 'CommissionList')),
+    AdvisorShow: componentLoader.add('AdvisorShow', path.join(here, 'AdvisorShow')),
   }
 }
 

@@ -51,5 +51,7 @@ export const CLIENT_EVENT_TYPES = [
   'note_added',
   'imported',
   'merged',
+  'removed',
+  'contracts_changed',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]

@@ -1,5 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { Advisor } from '../entities/Advisor.js'
+import type { ClientAction } from '../actions/defineClientAction.js'
+import { advisorSummaryAction } from '../actions/advisorSummary.action.js'
 import { secureActions } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -21,6 +23,10 @@ export function createAdvisorResource(deps: ResourceDeps): ResourceWithOptions {
         entity: Advisor,
         editable: EDITABLE,
         rules: { required: ['code', 'lastName'], unique: ['code'], emails: ['email'] },
+        // An advisor leaves by being deactivated: its clients, contracts and commissions keep it.
+        disabled: ['delete', 'bulkDelete'],
+        components: { show: deps.components.AdvisorShow },
+        custom: { summary: advisorSummaryAction(deps.dataSource) as ClientAction },
       }),
     },
   }

@@ -9,6 +9,7 @@ import {
 } from '../actions/index.js'
 import type { ClientAction } from '../actions/defineClientAction.js'
 import { mergeClientsAction } from '../actions/mergeClients.action.js'
+import { removeForGoodAction } from '../actions/removeForGood.action.js'
 import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
@@ -136,6 +137,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         custom: {
           ...clientLifecycleActions(deps),
           mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
+          removeForGood: removeForGoodAction(deps) as ClientAction,
         },
       }),
     },

@@ -2,6 +2,9 @@ import type { ResourceWithOptions } from 'adminjs'
 import { Commission } from '../entities/Commission.js'
 import { COMMISSION_STATUSES } from '../entities/columns.js'
 import { importCommissionsAction } from '../actions/importCommissions.action.js'
+import { commissionTotalsAction } from '../actions/commissionTotals.action.js'
+import { bulkMarkPaidAction } from '../actions/bulkMarkPaid.action.js'
+import type { ClientAction } from '../actions/defineClientAction.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -20,14 +23,23 @@ export function createCommissionResource(deps: ResourceDeps): ResourceWithOption
       properties: {
         period: { type: 'date' },
         status: { availableValues: valuesOf(COMMISSION_STATUSES) },
-        importBatchId: { isVisible: { list: false, filter: true, show: true, edit: false } },
+        importBatchId: {
+          type: 'reference',
+          reference: 'ImportBatch',
+          isVisible: { list: false, filter: true, show: true, edit: false },
+        },
       },
       actions: secureActions(deps, {
         resourceId: 'Commission',
         entity: Commission,
         editable: EDITABLE,
         rules: { required: ['period', 'amount'], decimals: ['amount', 'rate'], dates: ['period'] },
-        custom: { importCommissions: importCommissionsAction(deps) },
+        components: { list: deps.components.CommissionList },
+        custom: {
+          importCommissions: importCommissionsAction(deps),
+          totals: commissionTotalsAction(deps.dataSource),
+          bulkMarkPaid: bulkMarkPaidAction(deps.dataSource, deps.components) as ClientAction,
+        },
       }),
     },
   }

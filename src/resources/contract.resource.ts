@@ -1,6 +1,9 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { Contract } from '../entities/Contract.js'
 import { CONTRACT_STATUSES } from '../entities/columns.js'
+import type { ClientAction } from '../actions/defineClientAction.js'
+import { bulkChangeAdvisorAction } from '../actions/bulkChangeAdvisor.action.js'
+import { bulkChangeStatusAction } from '../actions/bulkChangeStatus.action.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -40,6 +43,10 @@ export function createContractResource(deps: ResourceDeps): ResourceWithOptions 
           unique: ['reference'],
           decimals: ['premium'],
           dates: ['startDate', 'endDate'],
+        },
+        custom: {
+          bulkChangeAdvisor: bulkChangeAdvisorAction(deps.dataSource, deps.components) as ClientAction,
+          bulkChangeStatus: bulkChangeStatusAction(deps.dataSource, deps.components) as ClientAction,
         },
       }),
     },

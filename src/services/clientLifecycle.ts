@@ -308,6 +308,29 @@ export class ClientLifecycle {
     return this.result(outcome)
   }
 
+  /**
+   * Removes a soft-deleted client for good. Its contracts, commissions, emails, notes and history
+   * stay, unlinked (the foreign keys set them to NULL); a `removed` event says who did it and
+   * keeps the client's number and name, since its link is cut with the row.
+   */
+  async removeForGood(actor: Actor, id: number): Promise<LifecycleResult> {
+    const outcome = await inTransaction(this.dataSource, async (manager) => {
+      const client = await this.lockOne(manager, id)
+      if (client.status !== 'deleted') throw new ClientActionRefused('notDeleted', client.clientNumber)
+      await this.insertEvents(manager, [
+        this.event(actor, client.id, 'removed', client.statusReason, null, {
+          clientNumber: client.clientNumber,
+          lastName: client.lastName,
+          firstName: client.firstName,
+          removedClientId: client.id,
+        }),
+      ])
+      await manager.delete(Client, { id: client.id })
+      return { changed: [client], skipped: [] }
+    })
+    return this.result(outcome)
+  }
+
   // ---- account ----------------------------------------------------------------------------
 
   async changePassword(

@@ -66,6 +66,12 @@ export const en = {
     possibleDuplicate: 'Likely duplicate.',
     possibleDuplicateNotice:
       'This client looks like one already there: check the list, then save anyway if it is someone else.',
+    clientRemovedForGood: 'Client removed for good. Its contracts, commissions and history stay, unlinked.',
+    contractsChanged_one: '{{count}} contract changed ({{clients}} clients concerned).',
+    contractsChanged_other: '{{count}} contracts changed ({{clients}} clients concerned).',
+    commissionsMarkedPaid_one: '{{count}} commission marked paid ({{skipped}} already paid or cancelled).',
+    commissionsMarkedPaid_other: '{{count}} commissions marked paid ({{skipped}} already paid or cancelled).',
+    unknownAdvisorCode: 'No advisor has this code.',
     concurrentChange: 'Someone changed this client at the same moment: nothing was done. Please try again.',
     actionDoneEmailFailed:
       'Done, but the email could not be sent ({{error}}). It is listed as failed in the emails sent; you can send it again.',
@@ -182,6 +188,30 @@ export const en = {
         bulkIntro: 'Undo the {{count}} selected imports?',
         submit: 'Undo the import',
       },
+      removeForGood: {
+        intro:
+          'Remove this client for good? Its contracts, commissions, emails and history stay, unlinked from it. This cannot be undone.',
+        bulkIntro: 'Remove the {{count}} selected clients for good?',
+        submit: 'Remove for good',
+      },
+      changeAdvisor: {
+        intro: 'Give the selected contract another advisor.',
+        bulkIntro: 'Give the {{count}} selected contracts another advisor.',
+        advisorCode: 'Advisor code',
+        submit: 'Change the advisor',
+      },
+      changeContractStatus: {
+        intro: 'Give the selected contract another status.',
+        bulkIntro: 'Give the {{count}} selected contracts another status.',
+        status: 'Status',
+        submit: 'Change the status',
+      },
+      markPaid: {
+        intro: 'Mark this commission paid?',
+        bulkIntro:
+          'Mark the {{count}} selected commissions paid? Those already paid or cancelled stay as they are.',
+        submit: 'Mark paid',
+      },
     },
   },
   actions: {
@@ -208,8 +238,26 @@ export const en = {
     importCommissions: 'Import a CSV',
     undoImport: 'Undo the import',
     mergeClients: 'Merge',
+    removeForGood: 'Remove for good',
+    bulkChangeAdvisor: 'Change advisor',
+    bulkChangeStatus: 'Change status',
+    bulkMarkPaid: 'Mark paid',
   },
   components: {
+    CommissionList: {
+      loading: 'Counting…',
+      totals: '{{count}} commissions, {{total}} in all, for these filters.',
+    },
+    AdvisorShow: {
+      loading: 'Loading…',
+      title: 'Portfolio',
+      clients: '{{count}} clients (referent)',
+      contracts: 'Contracts: {{list}}',
+      month: 'Month',
+      count: 'Commissions',
+      total: 'Total',
+      noCommissions: 'No commission yet.',
+    },
     DuplicateCheck: {
       title: 'Likely the same person as:',
       saveAnyway: 'It is someone else: save anyway',
@@ -435,6 +483,8 @@ export const en = {
           note_added: 'Note added',
           imported: 'Created by an import',
           merged: 'Merged',
+          removed: 'Removed for good',
+          contracts_changed: 'Contracts changed',
         },
       },
     },

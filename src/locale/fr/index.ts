@@ -68,6 +68,14 @@ export const fr: PluginTranslation = {
     possibleDuplicate: 'Doublon probable.',
     possibleDuplicateNotice:
       'Ce client ressemble à un client existant : vérifiez la liste, puis enregistrez quand même s’il s’agit d’une autre personne.',
+    clientRemovedForGood:
+      'Client supprimé définitivement. Ses contrats, commissions et son historique restent, détachés.',
+    contractsChanged_one: '{{count}} contrat modifié ({{clients}} clients concernés).',
+    contractsChanged_other: '{{count}} contrats modifiés ({{clients}} clients concernés).',
+    commissionsMarkedPaid_one: '{{count}} commission marquée payée ({{skipped}} déjà payées ou annulées).',
+    commissionsMarkedPaid_other:
+      '{{count}} commissions marquées payées ({{skipped}} déjà payées ou annulées).',
+    unknownAdvisorCode: 'Aucun conseiller n’a ce code.',
     concurrentChange: 'Quelqu’un a modifié ce client au même moment : rien n’a été fait. Réessayez.',
     actionDoneEmailFailed:
       'C’est fait, mais l’e-mail n’a pas pu être envoyé ({{error}}). Il figure en échec dans les e-mails envoyés ; vous pouvez le renvoyer.',
@@ -190,6 +198,30 @@ export const fr: PluginTranslation = {
         bulkIntro: 'Annuler les {{count}} imports sélectionnés ?',
         submit: 'Annuler l’import',
       },
+      removeForGood: {
+        intro:
+          'Supprimer définitivement ce client ? Ses contrats, commissions, e-mails et son historique restent, détachés de lui. C’est irréversible.',
+        bulkIntro: 'Supprimer définitivement les {{count}} clients sélectionnés ?',
+        submit: 'Supprimer définitivement',
+      },
+      changeAdvisor: {
+        intro: 'Attribuer le contrat sélectionné à un autre conseiller.',
+        bulkIntro: 'Attribuer les {{count}} contrats sélectionnés à un autre conseiller.',
+        advisorCode: 'Code conseiller',
+        submit: 'Changer de conseiller',
+      },
+      changeContractStatus: {
+        intro: 'Donner un autre statut au contrat sélectionné.',
+        bulkIntro: 'Donner un autre statut aux {{count}} contrats sélectionnés.',
+        status: 'Statut',
+        submit: 'Changer le statut',
+      },
+      markPaid: {
+        intro: 'Marquer cette commission payée ?',
+        bulkIntro:
+          'Marquer payées les {{count}} commissions sélectionnées ? Celles déjà payées ou annulées restent telles quelles.',
+        submit: 'Marquer payées',
+      },
     },
   },
   actions: {
@@ -216,8 +248,26 @@ export const fr: PluginTranslation = {
     importCommissions: 'Importer un CSV',
     undoImport: 'Annuler l’import',
     mergeClients: 'Fusionner',
+    removeForGood: 'Supprimer définitivement',
+    bulkChangeAdvisor: 'Changer de conseiller',
+    bulkChangeStatus: 'Changer le statut',
+    bulkMarkPaid: 'Marquer payées',
   },
   components: {
+    CommissionList: {
+      loading: 'Calcul…',
+      totals: '{{count}} commissions, {{total}} au total, pour ces filtres.',
+    },
+    AdvisorShow: {
+      loading: 'Chargement…',
+      title: 'Portefeuille',
+      clients: '{{count}} clients (référent)',
+      contracts: 'Contrats : {{list}}',
+      month: 'Mois',
+      count: 'Commissions',
+      total: 'Total',
+      noCommissions: 'Pas encore de commission.',
+    },
     DuplicateCheck: {
       title: 'Probablement la même personne que :',
       saveAnyway: 'C’est une autre personne : enregistrer quand même',
@@ -443,6 +493,8 @@ export const fr: PluginTranslation = {
           note_added: 'Note ajoutée',
           imported: 'Créé par un import',
           merged: 'Fusionné',
+          removed: 'Supprimé définitivement',
+          contracts_changed: 'Contrats modifiés',
         },
       },
     },

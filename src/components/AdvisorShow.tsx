@@ -1,0 +1,94 @@
+import React, { useEffect, useState } from 'react'
+import { Box, H3, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system'
+import { ApiClient, OriginalShow, ViewHelpers, useTranslation, type ActionProps } from 'adminjs'
+
+const api = new ApiClient()
+const h = new ViewHelpers()
+
+interface Summary {
+  clients: number
+  contracts: Record<string, number>
+  months: { period: string; count: number; total: string }[]
+}
+
+/** The advisor's fields, then its clients, contracts and commission totals by month, with links. */
+const AdvisorShow: React.FC<ActionProps> = (props) => {
+  const { record, resource } = props
+  const { translateComponent, translateLabel } = useTranslation()
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translateComponent(`AdvisorShow.${key}`, resource.id, options)
+  const [summary, setSummary] = useState<Summary | null>(null)
+  const id = record?.id
+
+  useEffect(() => {
+    if (!id) return
+    api
+      .recordAction({ resourceId: resource.id, recordId: String(id), actionName: 'summary' })
+      .then((res) => setSummary(res.data.summary as Summary))
+  }, [id, resource.id])
+
+  return (
+    <Box>
+      <OriginalShow {...props} />
+      <Box variant="container" mt="xl" data-testid="advisor-summary">
+        {!summary ? (
+          <Text>{t('loading')}</Text>
+        ) : (
+          <>
+            <H3>{t('title')}</H3>
+            <Text mb="default">
+              <Link href={h.resourceUrl({ resourceId: 'Client', search: `?filters.advisor=${id}` })}>
+                {t('clients', { count: summary.clients })}
+              </Link>
+            </Text>
+            <Text mb="lg">
+              <Link href={h.resourceUrl({ resourceId: 'Contract', search: `?filters.advisorId=${id}` })}>
+                {t('contracts', {
+                  list:
+                    Object.entries(summary.contracts)
+                      .map(
+                        ([status, n]) =>
+                          `${n} ${translateLabel(`status.${status}`, 'Contract').toLowerCase()}`,
+                      )
+                      .join(', ') || '0',
+                })}
+              </Link>
+            </Text>
+            <Table>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('month')}</TableCell>
+                  <TableCell>{t('count')}</TableCell>
+                  <TableCell>{t('total')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {summary.months.map((m) => (
+                  <TableRow key={m.period}>
+                    <TableCell>
+                      <Link
+                        href={h.resourceUrl({
+                          resourceId: 'Commission',
+                          search: `?filters.advisorId=${id}&filters.period~~from=${m.period}&filters.period~~to=${m.period}`,
+                        })}
+                      >
+                        {m.period.slice(0, 7)}
+                      </Link>
+                    </TableCell>
+                    <TableCell>{m.count}</TableCell>
+                    <TableCell>
+                      {Number(m.total).toLocaleString(undefined, { minimumFractionDigits: 2 })}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {summary.months.length === 0 && <Text mt="default">{t('noCommissions')}</Text>}
+          </>
+        )}
+      </Box>
+    </Box>
+  )
+}
+
+export default AdvisorShow

@@ -1,0 +1,45 @@
+import React, { useEffect, useState } from 'react'
+import { useLocation } from 'react-router'
+import { Box, Text } from '@adminjs/design-system'
+import { ApiClient, OriginalList, useTranslation, type ActionProps } from 'adminjs'
+
+const api = new ApiClient()
+
+/** AdminJS's list of commissions, with the count and total of the filtered set above it. */
+const CommissionList: React.FC<ActionProps> = (props) => {
+  const { resource } = props
+  const { translateComponent } = useTranslation()
+  const location = useLocation()
+  const [totals, setTotals] = useState<{ count: number; total: string } | null>(null)
+
+  useEffect(() => {
+    let current = true
+    const params = Object.fromEntries(
+      [...new URLSearchParams(location.search)].filter(([key]) => key.startsWith('filters.')),
+    )
+    api
+      .resourceAction({ resourceId: resource.id, actionName: 'totals', params })
+      .then((res) => current && setTotals(res.data.totals))
+    return () => {
+      current = false
+    }
+  }, [location.search, resource.id])
+
+  return (
+    <Box>
+      <Box variant="card" mb="lg" data-testid="commission-totals">
+        <Text>
+          {totals
+            ? translateComponent('CommissionList.totals', resource.id, {
+                count: totals.count,
+                total: Number(totals.total).toLocaleString(undefined, { minimumFractionDigits: 2 }),
+              })
+            : translateComponent('CommissionList.loading', resource.id)}
+        </Text>
+      </Box>
+      <OriginalList {...props} />
+    </Box>
+  )
+}
+
+export default CommissionList
