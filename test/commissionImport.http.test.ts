@@ -1,12 +1,10 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Agent } from 'supertest'
 import { Advisor, Client, Commission, ImportBatch } from '../src/index.js'
 import { describeEachDatabase } from './support/databases.js'
+import { demoImportFile, importFixture } from './support/fixtures.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
 
-const fixture = (name: string) =>
-  path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'import', name)
+const fixture = importFixture
 const ACTION = '/admin/api/resources/Commission/actions/importCommissions'
 
 describeEachDatabase('commission import over HTTP', (database) => {
@@ -83,13 +81,7 @@ describeEachDatabase('commission import over HTTP', (database) => {
   })
 
   test('the demo file (demo/fixtures/commissions-demo.csv) matches the seeded clients by email and by a misspelt name', async () => {
-    const file = path.join(
-      path.dirname(fileURLToPath(import.meta.url)),
-      '..',
-      'demo',
-      'fixtures',
-      'commissions-demo.csv',
-    )
+    const file = demoImportFile
     const upload = await admin.post(ACTION).field('step', 'upload').attach('file', file)
     const { uploadId, proposed } = upload.body.importUpload
     const dry = await admin

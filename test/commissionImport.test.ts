@@ -1,7 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { DataSource } from 'typeorm'
 import {
   Advisor,
@@ -17,9 +16,9 @@ import {
 } from '../src/index.js'
 import { readLayout } from '../src/services/csvSource.js'
 import { describeEachDatabase } from './support/databases.js'
+import { importFixture } from './support/fixtures.js'
 
-const fixture = (name: string) =>
-  path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'import', name)
+const fixture = importFixture
 const actor = { email: 'admin@example.com', ip: '127.0.0.1' }
 
 describe('reading commission files', () => {

@@ -16,6 +16,7 @@ export function createAdvisorResource(deps: ResourceDeps): ResourceWithOptions {
       sort: { sortBy: 'lastName', direction: 'asc' },
       listProperties: ['code', 'lastName', 'firstName', 'email', 'phone', 'active'],
       filterProperties: ['code', 'lastName', 'email', 'active'],
+      showProperties: ['code', 'lastName', 'firstName', 'email', 'phone', 'active', 'createdAt', 'updatedAt'],
       editProperties: EDITABLE,
       properties: { lastName: { isTitle: true } },
       actions: secureActions(deps, {

@@ -1,6 +1,6 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { Client } from '../entities/Client.js'
-import { CLIENT_STATUSES } from '../entities/columns.js'
+import { CLIENT_PROFILE_FIELDS, CLIENT_STATUSES } from '../entities/columns.js'
 import {
   clientLifecycleActions,
   editClientHandler,
@@ -14,20 +14,7 @@ import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
-const PROFILE = [
-  'lastName',
-  'firstName',
-  'email',
-  'phone',
-  'addressLine1',
-  'addressLine2',
-  'postalCode',
-  'city',
-  'country',
-  'locale',
-  'advisorId',
-  'stripeCustomerId',
-]
+const PROFILE = CLIENT_PROFILE_FIELDS
 
 // Status, balance and secrets change only through their actions, which keep the history.
 const EDITABLE = ['clientNumber', ...PROFILE]

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm'
 import { Client } from '../entities/Client.js'
+import { CLIENT_PROFILE_FIELDS } from '../entities/columns.js'
 import { ClientEvent, type FieldChange } from '../entities/ClientEvent.js'
 import { ClientNote } from '../entities/ClientNote.js'
 import { ClientToken } from '../entities/ClientToken.js'
@@ -12,21 +13,8 @@ import { ClientActionRefused, InvalidInputError } from './lifecycleErrors.js'
 import { fromCents, toCents } from './money.js'
 import { inTransaction, isMysqlFamily } from './transaction.js'
 
-/** The fields whose surviving value the admin chooses when merging two clients. */
-export const MERGE_FIELDS = [
-  'lastName',
-  'firstName',
-  'email',
-  'phone',
-  'addressLine1',
-  'addressLine2',
-  'postalCode',
-  'city',
-  'country',
-  'locale',
-  'advisorId',
-  'stripeCustomerId',
-] as const
+/** The fields whose surviving value the admin chooses when merging two clients: the profile. */
+export const MERGE_FIELDS = CLIENT_PROFILE_FIELDS
 export type MergeField = (typeof MERGE_FIELDS)[number]
 
 /** What points to a client: every row of these moves to the kept client. */
