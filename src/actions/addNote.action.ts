@@ -6,5 +6,5 @@ export const addNoteAction = (deps: ClientActionDeps) =>
     icon: 'MessageSquare',
     appliesTo: () => true,
     success: 'noteAdded',
-    run: (lifecycle, actor, id, payload) => lifecycle.addNote(actor, id, payload),
+    onPost: (lifecycle, actor, id, payload) => lifecycle.addNote(actor, id, payload),
   })

@@ -6,5 +6,5 @@ export const adjustBalanceAction = (deps: ClientActionDeps) =>
     icon: 'DollarSign',
     appliesTo: (p) => p.status !== 'deleted',
     success: 'balanceChanged',
-    run: (lifecycle, actor, id, payload) => lifecycle.adjustBalance(actor, id, payload),
+    onPost: (lifecycle, actor, id, payload) => lifecycle.adjustBalance(actor, id, payload),
   })

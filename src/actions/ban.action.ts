@@ -7,5 +7,5 @@ export const banAction = (deps: ClientActionDeps) =>
     variant: 'danger',
     appliesTo: (p) => p.status !== 'banned' && p.status !== 'deleted',
     success: 'clientBanned',
-    run: (lifecycle, actor, id, payload) => lifecycle.ban(actor, [id], payload),
+    onPost: (lifecycle, actor, id, payload) => lifecycle.ban(actor, [id], payload),
   })

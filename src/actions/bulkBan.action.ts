@@ -5,5 +5,5 @@ export const bulkBanAction = (deps: ClientActionDeps) =>
     name: 'bulkBan',
     icon: 'Slash',
     variant: 'danger',
-    run: (lifecycle, actor, ids, payload) => lifecycle.ban(actor, ids, payload),
+    onPost: (lifecycle, actor, ids, payload) => lifecycle.ban(actor, ids, payload),
   })

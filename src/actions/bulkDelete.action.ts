@@ -5,5 +5,5 @@ export const bulkDeleteAction = (deps: ClientActionDeps) =>
     name: 'bulkDelete',
     icon: 'Trash2',
     variant: 'danger',
-    run: (lifecycle, actor, ids, payload) => lifecycle.softDelete(actor, ids, payload),
+    onPost: (lifecycle, actor, ids, payload) => lifecycle.softDelete(actor, ids, payload),
   })

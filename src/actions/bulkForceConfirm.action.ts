@@ -4,5 +4,5 @@ export const bulkForceConfirmAction = (deps: ClientActionDeps) =>
   bulkClientAction(deps, {
     name: 'bulkForceConfirm',
     icon: 'CheckCircle',
-    run: (lifecycle, actor, ids) => lifecycle.forceConfirm(actor, ids),
+    onPost: (lifecycle, actor, ids) => lifecycle.forceConfirm(actor, ids),
   })

@@ -4,5 +4,5 @@ export const bulkReactivateAction = (deps: ClientActionDeps) =>
   bulkClientAction(deps, {
     name: 'bulkReactivate',
     icon: 'PlayCircle',
-    run: (lifecycle, actor, ids, payload) => lifecycle.reactivate(actor, ids, payload),
+    onPost: (lifecycle, actor, ids, payload) => lifecycle.reactivate(actor, ids, payload),
   })

@@ -5,5 +5,5 @@ export const bulkRemoveTwoFactorAction = (deps: ClientActionDeps) =>
     name: 'bulkRemoveTwoFactor',
     icon: 'ShieldOff',
     variant: 'danger',
-    run: (lifecycle, actor, ids) => lifecycle.removeTwoFactor(actor, ids),
+    onPost: (lifecycle, actor, ids) => lifecycle.removeTwoFactor(actor, ids),
   })

@@ -4,5 +4,5 @@ export const bulkSendEmailAction = (deps: ClientActionDeps) =>
   bulkClientAction(deps, {
     name: 'bulkSendEmail',
     icon: 'Mail',
-    run: (lifecycle, actor, ids, payload) => lifecycle.sendEmail(actor, ids, payload),
+    onPost: (lifecycle, actor, ids, payload) => lifecycle.sendEmail(actor, ids, payload),
   })

@@ -5,5 +5,5 @@ export const bulkSuspendAction = (deps: ClientActionDeps) =>
     name: 'bulkSuspend',
     icon: 'PauseCircle',
     variant: 'danger',
-    run: (lifecycle, actor, ids, payload) => lifecycle.suspend(actor, ids, payload),
+    onPost: (lifecycle, actor, ids, payload) => lifecycle.suspend(actor, ids, payload),
   })

@@ -6,5 +6,5 @@ export const changePasswordAction = (deps: ClientActionDeps) =>
     icon: 'Lock',
     appliesTo: (p) => p.status !== 'deleted',
     success: 'passwordChanged',
-    run: (lifecycle, actor, id, payload) => lifecycle.changePassword(actor, id, payload),
+    onPost: (lifecycle, actor, id, payload) => lifecycle.changePassword(actor, id, payload),
   })

@@ -39,11 +39,18 @@ export interface RecordActionSpec extends ActionSpec {
   appliesTo?: (params: Record<string, unknown>) => boolean
   /** Message key of the success notice. */
   success: string
-  run: (lifecycle: ClientLifecycle, actor: Actor, id: number, payload: Payload) => Promise<LifecycleResult>
+  /** What a POST does (a GET only answers with the record the form needs). */
+  onPost: (lifecycle: ClientLifecycle, actor: Actor, id: number, payload: Payload) => Promise<LifecycleResult>
 }
 
 export interface BulkActionSpec extends ActionSpec {
-  run: (lifecycle: ClientLifecycle, actor: Actor, ids: number[], payload: Payload) => Promise<LifecycleResult>
+  /** What a POST does (a GET only answers with the selected records). */
+  onPost: (
+    lifecycle: ClientLifecycle,
+    actor: Actor,
+    ids: number[],
+    payload: Payload,
+  ) => Promise<LifecycleResult>
 }
 
 const payloadOf = (request: ActionRequest): Payload => (request.payload ?? {}) as Payload
@@ -75,7 +82,7 @@ export function recordClientAction(
       if (request.method !== 'post') return { record: current } as RecordActionResponse
       try {
         const id = recordId(context)
-        const result = await spec.run(deps.lifecycle, actorOf(request, context), id, payloadOf(request))
+        const result = await spec.onPost(deps.lifecycle, actorOf(request, context), id, payloadOf(request))
         const [refusal] = result.skipped
         if (refusal && result.changed.length === 0)
           throw new ClientActionRefused(refusal.reason, refusal.clientNumber)
@@ -112,7 +119,7 @@ export function bulkClientAction(
       if (request.method !== 'post') return { records: current }
       try {
         const ids = requestedIds(request)
-        const result = await spec.run(deps.lifecycle, actorOf(request, context), ids, payloadOf(request))
+        const result = await spec.onPost(deps.lifecycle, actorOf(request, context), ids, payloadOf(request))
         return {
           // The panel reloads the list after a bulk action: sending the records back would cost
           // a query and megabytes for a large selection.

@@ -7,5 +7,5 @@ export const deleteAction = (deps: ClientActionDeps) =>
     variant: 'danger',
     appliesTo: (p) => p.status !== 'deleted',
     success: 'clientDeleted',
-    run: (lifecycle, actor, id, payload) => lifecycle.softDelete(actor, [id], payload),
+    onPost: (lifecycle, actor, id, payload) => lifecycle.softDelete(actor, [id], payload),
   })

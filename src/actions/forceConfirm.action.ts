@@ -6,5 +6,5 @@ export const forceConfirmAction = (deps: ClientActionDeps) =>
     icon: 'CheckCircle',
     appliesTo: (p) => p.status === 'pending',
     success: 'accountConfirmed',
-    run: (lifecycle, actor, id) => lifecycle.forceConfirm(actor, [id]),
+    onPost: (lifecycle, actor, id) => lifecycle.forceConfirm(actor, [id]),
   })

@@ -6,5 +6,5 @@ export const reactivateAction = (deps: ClientActionDeps) =>
     icon: 'PlayCircle',
     appliesTo: (p) => p.status === 'suspended' || p.status === 'banned',
     success: 'clientReactivated',
-    run: (lifecycle, actor, id, payload) => lifecycle.reactivate(actor, [id], payload),
+    onPost: (lifecycle, actor, id, payload) => lifecycle.reactivate(actor, [id], payload),
   })

@@ -7,5 +7,5 @@ export const removeTwoFactorAction = (deps: ClientActionDeps) =>
     variant: 'danger',
     appliesTo: (p) => p.status !== 'deleted' && Boolean(p.twoFactorEnabledAt),
     success: 'twoFactorRemoved',
-    run: (lifecycle, actor, id) => lifecycle.removeTwoFactor(actor, [id]),
+    onPost: (lifecycle, actor, id) => lifecycle.removeTwoFactor(actor, [id]),
   })

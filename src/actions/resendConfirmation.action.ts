@@ -6,5 +6,5 @@ export const resendConfirmationAction = (deps: ClientActionDeps) =>
     icon: 'Send',
     appliesTo: (p) => p.status === 'pending' && Boolean(p.email),
     success: 'confirmationSent',
-    run: (lifecycle, actor, id) => lifecycle.resendConfirmation(actor, id),
+    onPost: (lifecycle, actor, id) => lifecycle.resendConfirmation(actor, id),
   })

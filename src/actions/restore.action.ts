@@ -6,5 +6,5 @@ export const restoreAction = (deps: ClientActionDeps) =>
     icon: 'RotateCcw',
     appliesTo: (p) => p.status === 'deleted',
     success: 'clientRestored',
-    run: (lifecycle, actor, id) => lifecycle.restore(actor, id),
+    onPost: (lifecycle, actor, id) => lifecycle.restore(actor, id),
   })

@@ -6,5 +6,5 @@ export const sendEmailAction = (deps: ClientActionDeps) =>
     icon: 'Mail',
     appliesTo: (p) => p.status !== 'deleted' && Boolean(p.email),
     success: 'emailSent',
-    run: (lifecycle, actor, id, payload) => lifecycle.sendEmail(actor, [id], payload),
+    onPost: (lifecycle, actor, id, payload) => lifecycle.sendEmail(actor, [id], payload),
   })

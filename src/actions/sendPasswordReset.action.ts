@@ -6,5 +6,5 @@ export const sendPasswordResetAction = (deps: ClientActionDeps) =>
     icon: 'Key',
     appliesTo: (p) => p.status !== 'deleted' && p.status !== 'banned' && Boolean(p.email),
     success: 'passwordResetSent',
-    run: (lifecycle, actor, id) => lifecycle.sendPasswordReset(actor, id),
+    onPost: (lifecycle, actor, id) => lifecycle.sendPasswordReset(actor, id),
   })

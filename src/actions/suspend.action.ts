@@ -7,5 +7,5 @@ export const suspendAction = (deps: ClientActionDeps) =>
     variant: 'danger',
     appliesTo: (p) => p.status === 'active',
     success: 'clientSuspended',
-    run: (lifecycle, actor, id, payload) => lifecycle.suspend(actor, [id], payload),
+    onPost: (lifecycle, actor, id, payload) => lifecycle.suspend(actor, [id], payload),
   })
