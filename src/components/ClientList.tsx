@@ -1,19 +1,61 @@
-import React from 'react'
-import { useLocation } from 'react-router'
-import { OriginalList, type ActionProps } from 'adminjs'
+import React, { useState } from 'react'
+import { useLocation, useNavigate } from 'react-router'
+import { Box, Button, Icon, Input } from '@adminjs/design-system'
+import { OriginalList, useTranslation, type ActionProps } from 'adminjs'
 
 /**
- * AdminJS's list, with its total marked `≈` when it is an estimate: the server estimates the
- * total only when no filter is set and no exact count was asked for (services/clientList.ts).
+ * AdminJS's list with a search box above it (last name, first name, email and client number at
+ * once: the `q` filter, services/clientSearch.ts), and its total marked `≈` when it is an
+ * estimate: the server estimates only when no filter is set and no exact count was asked for.
  */
 const ClientList: React.FC<ActionProps> = (props) => {
+  const { resource, setTag } = props
+  const { translateComponent } = useTranslation()
   const location = useLocation()
+  const navigate = useNavigate()
   const params = new URLSearchParams(location.search)
+  const current = params.get('filters.q') ?? ''
+  const [query, setQuery] = useState(current)
+  // The URL changed (a filter, back, a link): the box shows its query again.
+  const [shown, setShown] = useState(current)
+  if (shown !== current) {
+    setShown(current)
+    setQuery(current)
+  }
+
   const estimated = ![...params.keys()].some((key) => key.startsWith('filters.')) && !params.get('exactCount')
-  const { setTag } = props
   const markedTag = setTag ? (tag: string) => setTag(estimated ? `≈ ${tag}` : tag) : undefined
-  // OriginalList types setTag as React's state setter; it only ever passes a string.
-  return <OriginalList {...props} setTag={markedTag as ActionProps['setTag'] as never} />
+
+  const search = (event: React.FormEvent) => {
+    event.preventDefault()
+    const next = new URLSearchParams(location.search)
+    if (query.trim()) next.set('filters.q', query.trim())
+    else next.delete('filters.q')
+    next.delete('page')
+    navigate({ pathname: location.pathname, search: `?${next.toString()}` })
+  }
+
+  return (
+    <Box>
+      <Box as="form" onSubmit={search} flex mb="lg" data-testid="client-search">
+        <Input
+          type="search"
+          value={query}
+          placeholder={translateComponent('ClientList.searchPlaceholder', resource.id)}
+          aria-label={translateComponent('ClientList.searchPlaceholder', resource.id)}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setQuery(e.target.value)}
+          width={1}
+          mr="default"
+        />
+        <Button type="submit" variant="contained">
+          <Icon icon="Search" />
+          {translateComponent('ClientList.search', resource.id)}
+        </Button>
+      </Box>
+      {/* OriginalList types setTag as React's state setter; it only ever passes a string. */}
+      <OriginalList {...props} setTag={markedTag as ActionProps['setTag'] as never} />
+    </Box>
+  )
 }
 
 export default ClientList

@@ -244,6 +244,10 @@ export const en = {
     bulkMarkPaid: 'Mark paid',
   },
   components: {
+    ClientList: {
+      searchPlaceholder: 'Last name, first name, email or client number',
+      search: 'Search',
+    },
     CommissionList: {
       loading: 'Counting…',
       totals: '{{count}} commissions, {{total}} in all, for these filters.',

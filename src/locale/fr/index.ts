@@ -254,6 +254,10 @@ export const fr: PluginTranslation = {
     bulkMarkPaid: 'Marquer payées',
   },
   components: {
+    ClientList: {
+      searchPlaceholder: 'Nom, prénom, e-mail ou n° client',
+      search: 'Rechercher',
+    },
     CommissionList: {
       loading: 'Calcul…',
       totals: '{{count}} commissions, {{total}} au total, pour ces filtres.',
