@@ -1,7 +1,7 @@
 import AdminJS, { ComponentLoader, type Locale, type ResourceWithOptions } from 'adminjs'
 import { Database, Resource } from '@adminjs/typeorm'
 import { registerComponents } from './components/index.js'
-import { buildLocale } from './locale/index.js'
+import { buildLocale, translateMessage } from './locale/index.js'
 import { AccessControl } from './services/accessControl.js'
 import { ClientLifecycle } from './services/clientLifecycle.js'
 import { ClientList } from './services/clientList.js'
@@ -82,6 +82,7 @@ export function createClientManagement(
     lifecycle,
     clientList: new ClientList(resolved.dataSource),
     commissionImport: new CommissionImport(resolved.dataSource),
+    groupLabel: (group) => translateMessage(resolved.language, `actionGroups.${group}`),
   }
   const locale = buildLocale(resolved.language)
   return {

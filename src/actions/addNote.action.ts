@@ -3,6 +3,7 @@ import { recordClientAction, type ClientActionDeps } from './defineClientAction.
 export const addNoteAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'addNote',
+    group: 'contact',
     icon: 'MessageSquare',
     appliesTo: () => true,
     success: 'noteAdded',

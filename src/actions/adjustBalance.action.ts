@@ -3,6 +3,7 @@ import { recordClientAction, type ClientActionDeps } from './defineClientAction.
 export const adjustBalanceAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'adjustBalance',
+    group: 'account',
     icon: 'DollarSign',
     appliesTo: (p) => p.status !== 'deleted',
     success: 'balanceChanged',

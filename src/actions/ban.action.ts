@@ -3,6 +3,7 @@ import { recordClientAction, type ClientActionDeps } from './defineClientAction.
 export const banAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'ban',
+    group: 'status',
     icon: 'Slash',
     variant: 'danger',
     appliesTo: (p) => p.status !== 'banned' && p.status !== 'deleted',

@@ -3,6 +3,7 @@ import { recordClientAction, type ClientActionDeps } from './defineClientAction.
 export const changePasswordAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'changePassword',
+    group: 'account',
     icon: 'Lock',
     appliesTo: (p) => p.status !== 'deleted',
     success: 'passwordChanged',

@@ -23,6 +23,8 @@ import {
 export interface ClientActionDeps {
   lifecycle: ClientLifecycle
   components: ComponentIds
+  /** The label of a group of actions, in the panel's language (AdminJS shows a parent as given). */
+  groupLabel: (group: ActionGroup) => string
 }
 
 type Payload = Record<string, unknown>
@@ -34,7 +36,11 @@ interface ActionSpec {
   variant?: Variant
 }
 
+/** The header's dropdowns a record action sits in (labels: `actionGroups.<group>` in src/locale). */
+export type ActionGroup = 'account' | 'status' | 'contact'
+
 export interface RecordActionSpec extends ActionSpec {
+  group: ActionGroup
   /** Whether the action applies to a record as listed (hides it otherwise; the service re-checks). */
   appliesTo?: (params: Record<string, unknown>) => boolean
   /** Message key of the success notice. */
@@ -75,6 +81,8 @@ export function recordClientAction(
 ): Partial<Action<RecordActionResponse>> {
   return {
     ...look(deps, spec),
+    // Thirteen buttons do not fit a page header: they are grouped in three dropdowns.
+    parent: deps.groupLabel(spec.group),
     actionType: 'record',
     isVisible: (context: ActionContext) => spec.appliesTo?.(context.record?.params ?? {}) ?? true,
     handler: async (request, _response, context) => {

@@ -3,6 +3,7 @@ import { recordClientAction, type ClientActionDeps } from './defineClientAction.
 export const deleteAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'delete',
+    group: 'status',
     icon: 'Trash2',
     variant: 'danger',
     appliesTo: (p) => p.status !== 'deleted',

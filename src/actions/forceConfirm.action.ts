@@ -3,6 +3,7 @@ import { recordClientAction, type ClientActionDeps } from './defineClientAction.
 export const forceConfirmAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'forceConfirm',
+    group: 'account',
     icon: 'CheckCircle',
     appliesTo: (p) => p.status === 'pending',
     success: 'accountConfirmed',

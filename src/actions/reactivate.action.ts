@@ -3,6 +3,7 @@ import { recordClientAction, type ClientActionDeps } from './defineClientAction.
 export const reactivateAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'reactivate',
+    group: 'status',
     icon: 'PlayCircle',
     appliesTo: (p) => p.status === 'suspended' || p.status === 'banned',
     success: 'clientReactivated',

@@ -9,6 +9,7 @@ import { actorOf, refusalResponse } from './actionResponses.js'
 export const removeForGoodAction = (deps: ClientActionDeps): Partial<Action<RecordActionResponse>> => ({
   name: 'removeForGood',
   actionType: 'record',
+  parent: deps.groupLabel('status'),
   icon: 'XOctagon',
   variant: 'danger',
   component: deps.components.ClientActionForm,

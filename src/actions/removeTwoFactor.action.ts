@@ -3,6 +3,7 @@ import { recordClientAction, type ClientActionDeps } from './defineClientAction.
 export const removeTwoFactorAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'removeTwoFactor',
+    group: 'account',
     icon: 'ShieldOff',
     variant: 'danger',
     appliesTo: (p) => p.status !== 'deleted' && Boolean(p.twoFactorEnabledAt),

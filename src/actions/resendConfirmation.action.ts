@@ -3,6 +3,7 @@ import { recordClientAction, type ClientActionDeps } from './defineClientAction.
 export const resendConfirmationAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'resendConfirmation',
+    group: 'account',
     icon: 'Send',
     appliesTo: (p) => p.status === 'pending' && Boolean(p.email),
     success: 'confirmationSent',

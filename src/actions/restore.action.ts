@@ -3,6 +3,7 @@ import { recordClientAction, type ClientActionDeps } from './defineClientAction.
 export const restoreAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'restore',
+    group: 'status',
     icon: 'RotateCcw',
     appliesTo: (p) => p.status === 'deleted',
     success: 'clientRestored',

@@ -3,6 +3,7 @@ import { recordClientAction, type ClientActionDeps } from './defineClientAction.
 export const sendEmailAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'sendEmail',
+    group: 'contact',
     icon: 'Mail',
     appliesTo: (p) => p.status !== 'deleted' && Boolean(p.email),
     success: 'emailSent',

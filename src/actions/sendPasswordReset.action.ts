@@ -3,6 +3,7 @@ import { recordClientAction, type ClientActionDeps } from './defineClientAction.
 export const sendPasswordResetAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'sendPasswordReset',
+    group: 'account',
     icon: 'Key',
     appliesTo: (p) => p.status !== 'deleted' && p.status !== 'banned' && Boolean(p.email),
     success: 'passwordResetSent',

@@ -3,6 +3,7 @@ import { recordClientAction, type ClientActionDeps } from './defineClientAction.
 export const suspendAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'suspend',
+    group: 'status',
     icon: 'PauseCircle',
     variant: 'danger',
     appliesTo: (p) => p.status === 'active',

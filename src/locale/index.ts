@@ -55,8 +55,13 @@ export function translateMessage(
   options: Record<string, unknown> = {},
 ): string {
   const lang = (language in translations ? language : 'en') as Language
-  const messages = (translations[lang] as Tree).messages as Record<string, unknown>
-  const text = messages[key]
+  // `a.b` reads a nested message, as i18next does in the browser.
+  const text = key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node as Tree | undefined)?.[part],
+      (translations[lang] as Tree).messages,
+    )
   if (typeof text !== 'string') return key
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
     name in options ? String(options[name]) : whole,

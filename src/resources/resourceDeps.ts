@@ -13,4 +13,6 @@ export interface ResourceDeps {
   lifecycle: ClientLifecycle
   clientList: ClientList
   commissionImport: CommissionImport
+  /** The label of a group of client actions, in the panel's language. */
+  groupLabel: (group: 'account' | 'status' | 'contact') => string
 }

@@ -97,6 +97,11 @@ export const en = {
     passwordChanged: 'Password changed.',
     balanceChanged: 'Balance changed.',
     noteAdded: 'Note added.',
+    actionGroups: {
+      account: 'Account',
+      status: 'Status',
+      contact: 'Contact',
+    },
     forms: {
       resendConfirmation: {
         intro: 'Send a new confirmation link to this client? Earlier links stop working.',

@@ -102,6 +102,11 @@ export const fr: PluginTranslation = {
     passwordChanged: 'Mot de passe modifié.',
     balanceChanged: 'Solde modifié.',
     noteAdded: 'Note ajoutée.',
+    actionGroups: {
+      account: 'Compte',
+      status: 'Statut',
+      contact: 'Contacter',
+    },
     forms: {
       resendConfirmation: {
         intro:
