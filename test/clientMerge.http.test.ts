@@ -236,6 +236,17 @@ describeEachDatabase('likely duplicates on create and edit', (database) => {
     expect(await ds().getRepository(Client).count()).toBe(before + 1)
     const saved = await ds().getRepository(Client).findOneByOrFail({ lastName: 'Zubrowsky' })
     expect(saved).not.toHaveProperty('ignoreDuplicates')
+    expect(saved.status).toBe('pending')
+    // Created in the panel: the client and its `created` event in one go.
+    const [created] = await ds().getRepository(ClientEvent).findBy({ clientId: saved.id, type: 'created' })
+    expect(created).toMatchObject({ actor: 'admin@example.com', ip: '127.0.0.1' })
+    expect(created.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'clientNumber', from: null, to: saved.clientNumber },
+        { field: 'lastName', from: null, to: 'Zubrowsky' },
+        { field: 'firstName', from: null, to: 'Jean' },
+      ]),
+    )
   })
 
   test('an edit that leaves name, email, phone and postal code alone is not stopped', async () => {

@@ -49,4 +49,5 @@ export function clientLifecycleActions(deps: ClientActionDeps): Record<string, C
 
 export type { ClientActionDeps } from './defineClientAction.js'
 export { editClientHandler } from './edit.action.js'
+export { newClientHandler } from './new.action.js'
 export { listClientsHandler, searchClientsHandler } from './list.action.js'

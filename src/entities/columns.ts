@@ -49,6 +49,7 @@ export const IMPORT_STATUSES = ['running', 'done', 'failed', 'undone'] as const
 export type ImportStatus = (typeof IMPORT_STATUSES)[number]
 
 export const CLIENT_EVENT_TYPES = [
+  'created',
   'profile_updated',
   'login',
   'login_failed',

@@ -5,6 +5,7 @@ import {
   clientLifecycleActions,
   editClientHandler,
   listClientsHandler,
+  newClientHandler,
   searchClientsHandler,
 } from '../actions/index.js'
 import type { ClientAction } from '../actions/defineClientAction.js'
@@ -118,6 +119,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         handlers: {
           list: listClientsHandler(deps.clientList),
           search: searchClientsHandler(deps.clientList),
+          new: newClientHandler(deps, EDITABLE),
           edit: editClientHandler(deps, EDITABLE),
         },
         // Includes `delete` and `bulkDelete`: a soft delete that restore undoes.

@@ -435,22 +435,7 @@ export class ClientLifecycle {
     values: Record<string, unknown>,
     editable: readonly string[],
   ): Promise<LifecycleResult> {
-    const metadata = this.dataSource.getMetadata(Client)
-    const patch: Record<string, unknown> = {}
-    for (const field of editable) {
-      if (!(field in values)) continue
-      const column = metadata.findColumnWithPropertyName(field)
-      if (!column) continue
-      const raw = values[field]
-      const numeric = column.type === 'int' || column.type === Number
-      patch[field] =
-        raw === null || raw === undefined || raw === '' ? null : numeric ? Number(raw) : String(raw)
-    }
-    if (typeof patch.advisorId === 'number') {
-      const exists = await this.dataSource.getRepository(Advisor).existsBy({ id: patch.advisorId })
-      if (!Number.isInteger(patch.advisorId) || !exists)
-        throw new InvalidInputError({ advisorId: 'unknownRecord' })
-    }
+    const patch = await this.profilePatch(values, editable)
     const outcome = await inTransaction(this.dataSource, async (manager) => {
       const client = await this.lockOne(manager, id)
       const before = { ...client } as Record<string, unknown>
@@ -468,6 +453,55 @@ export class ClientLifecycle {
       return { changed: [client], skipped: [] }
     })
     return this.result(outcome)
+  }
+
+  /**
+   * Creates a client from the panel's form (`pending` until its email is confirmed) and records
+   * `created` with the fields given, in one transaction. Returns its id.
+   */
+  async createClient(
+    actor: Actor,
+    values: Record<string, unknown>,
+    editable: readonly string[],
+  ): Promise<number> {
+    const patch = await this.profilePatch(values, editable)
+    return inTransaction(this.dataSource, async (manager) => {
+      const client = await manager.save(manager.create(Client, patch as Partial<Client>))
+      const changes = Object.entries(patch)
+        .filter(([, value]) => value !== null)
+        .map(([field, value]) =>
+          change(field, null, (client as unknown as Record<string, unknown>)[field] ?? value),
+        )
+      await this.insertEvents(manager, [
+        this.event(actor, client.id, 'created', null, [
+          change('clientNumber', null, client.clientNumber),
+          ...changes,
+        ]),
+      ])
+      return client.id
+    })
+  }
+
+  /** Form values as column values (numbers for int columns, '' as null), the advisor checked. */
+  private async profilePatch(values: Record<string, unknown>, editable: readonly string[]) {
+    const metadata = this.dataSource.getMetadata(Client)
+    const patch: Record<string, unknown> = {}
+    for (const field of editable) {
+      if (!(field in values)) continue
+      const column = metadata.findColumnWithPropertyName(field)
+      if (!column) continue
+      const raw = values[field]
+      const numeric = column.type === 'int' || column.type === Number
+      patch[field] =
+        raw === null || raw === undefined || raw === '' ? null : numeric ? Number(raw) : String(raw)
+    }
+    if (typeof patch.advisorId === 'number') {
+      const exists =
+        Number.isInteger(patch.advisorId) &&
+        (await this.dataSource.getRepository(Advisor).existsBy({ id: patch.advisorId }))
+      if (!exists) throw new InvalidInputError({ advisorId: 'unknownRecord' })
+    }
+    return patch
   }
 
   // ---- emails -----------------------------------------------------------------------------

@@ -473,6 +473,7 @@ export const en = {
       labels: {
         actorType: { admin: 'Administrator', client: 'Client', system: 'System' },
         type: {
+          created: 'Created',
           profile_updated: 'Profile updated',
           login: 'Login',
           login_failed: 'Failed login',

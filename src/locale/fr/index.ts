@@ -483,6 +483,7 @@ export const fr: PluginTranslation = {
       labels: {
         actorType: { admin: 'Administrateur', client: 'Client', system: 'Système' },
         type: {
+          created: 'Créé',
           profile_updated: 'Profil modifié',
           login: 'Connexion',
           login_failed: 'Connexion échouée',

@@ -1,0 +1,28 @@
+import type { ActionHandler, RecordActionResponse } from 'adminjs'
+import type { ClientActionDeps } from './defineClientAction.js'
+import { actorOf, freshRecords, refusalResponse } from './actionResponses.js'
+
+/**
+ * AdminJS's new, with the save done by the lifecycle service: the client and its `created`
+ * event in one transaction. Only a POST creates.
+ */
+export const newClientHandler =
+  (deps: ClientActionDeps, editable: readonly string[]): ActionHandler<RecordActionResponse> =>
+  async (request, _response, context) => {
+    if (request.method !== 'post') return {} as RecordActionResponse
+    try {
+      const id = await deps.lifecycle.createClient(actorOf(request, context), request.payload ?? {}, editable)
+      const [record] = await freshRecords(context, [id])
+      return {
+        record,
+        redirectUrl: context.h.recordActionUrl({
+          resourceId: context.resource.id(),
+          recordId: String(id),
+          actionName: 'show',
+        }),
+        notice: { message: 'successfullyCreated', type: 'success' },
+      }
+    } catch (error) {
+      return refusalResponse(error, context) as RecordActionResponse
+    }
+  }
