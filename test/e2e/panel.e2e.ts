@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { Client, ClientEvent, Commission, ImportBatch } from '../../src/index.js'
+import { createTestDatabase, type TestDatabase } from '../support/databases.js'
+import { DEMO_PASSWORD, seededDemo } from '../support/demoAgent.js'
+import { demoImportFile } from '../support/fixtures.js'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+// No browser: a failure in CI (where .ci/run installs it), a skip elsewhere.
+const haveBrowser = existsSync(CHROMIUM)
+if (!haveBrowser && process.env.CI) {
+  test('Chromium is installed in CI', () => {
+    throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`)
+  })
+}
+
+;(haveBrowser ? describe : describe.skip)('the panel in a real browser (SQLite)', () => {
+  let db: TestDatabase
+  let server: Server
+  let browser: Browser
+  let page: Page
+  let base: string
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite')
+    const demo = await seededDemo(db)
+    server = demo.app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    })
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    // No internet here: AdminJS's Google Fonts stylesheet would hold the load event.
+    await page.route(/fonts\.(googleapis|gstatic)\.com/, (route) => route.abort())
+    await page.goto(`${base}/login`)
+    await page.fill('input[name=email]', 'admin@example.com')
+    await page.fill('input[name=password]', DEMO_PASSWORD)
+    await Promise.all([
+      page.waitForURL(base, { waitUntil: 'commit' }),
+      page.press('input[name=password]', 'Enter'),
+    ])
+    // The first page bundles the plugin's components.
+    await page.goto(`${base}/resources/Client?filters.status=active`, { timeout: 150_000 })
+    await page.waitForSelector('[data-status]', { timeout: 150_000 })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise((resolve) => server?.close(resolve))
+    await db?.dispose()
+  })
+
+  test('suspend from the Status menu: the reason is required, then the badge turns to suspended and the history has it', async () => {
+    await page.goto(`${base}/resources/Client?filters.status=active&sortBy=lastName&direction=asc`)
+    await page.waitForSelector('[data-status=active]')
+    await page.click('tbody tr:first-child td:nth-child(3)')
+    await page.waitForURL(/\/records\/(\d+)\/show$/)
+    const id = Number(/records\/(\d+)\/show/.exec(page.url())?.[1])
+    await page.click('text=Statut >> nth=0')
+    await page.click('text=Suspendre')
+    await page.waitForSelector('[data-testid=client-action-suspend]')
+    await page.click('[data-testid=client-action-submit]')
+    await page.waitForSelector('text=Ce champ est obligatoire.')
+    expect((await db.dataSource.getRepository(Client).findOneByOrFail({ id })).status).toBe('active')
+
+    await page.fill('textarea[name=reason]', 'Impayé de cotisation')
+    await page.click('[data-testid=client-action-submit]')
+    await page.waitForSelector('text=Client suspendu.')
+    await page.waitForSelector('[data-status=suspended]')
+    const event = await db.dataSource
+      .getRepository(ClientEvent)
+      .findOneByOrFail({ clientId: id, type: 'suspended' })
+    expect(event).toMatchObject({ actor: 'admin@example.com', reason: 'Impayé de cotisation' })
+  })
+
+  test('the search box finds a client by a part of its name, the total then exact', async () => {
+    const [client] = await db.dataSource.getRepository(Client).find({ where: { status: 'active' }, take: 1 })
+    await page.goto(`${base}/resources/Client`)
+    await page.waitForSelector('text=/≈ \\d+/')
+    await page.fill('[data-testid=client-search] input', client.lastName.slice(0, 4).toLowerCase())
+    await page.press('[data-testid=client-search] input', 'Enter')
+    await page.waitForURL(/filters\.q=/)
+    await page.waitForSelector(`text=${client.clientNumber}`)
+    expect(await page.locator('text=/≈ \\d+/').count()).toBe(0)
+  })
+
+  test('the demo file: upload, dry run, import with progress, then undo from the batch page', async () => {
+    const before = await db.dataSource.getRepository(Commission).count()
+    await page.goto(`${base}/resources/Commission/actions/importCommissions`)
+    await page.setInputFiles('#import-file', demoImportFile)
+    await page.click('[data-testid=import-read]')
+    await page.waitForSelector('[data-testid=import-mapping]')
+    await page.click('[data-testid=import-dry-run]')
+    await page.waitForSelector('[data-testid=import-dry-run-result]')
+    expect(await page.locator('[data-count=imported]').innerText()).toBe('6')
+    expect(await page.locator('[data-count=failed]').innerText()).toBe('2')
+    expect(await db.dataSource.getRepository(Commission).count()).toBe(before)
+
+    await page.click('[data-testid=import-run]')
+    await page.waitForSelector('[data-testid=import-progress][data-status=done]', { timeout: 30_000 })
+    expect(await db.dataSource.getRepository(Commission).count()).toBe(before + 6)
+    await page.click('[data-testid=import-batch-link]')
+    await page.waitForURL(/ImportBatch\/records\/\d+\/show/)
+    await page.goto(page.url().replace(/\/show$/, '/undoImport'))
+    await page.click('[data-testid=client-action-submit]')
+    await page.waitForSelector('text=Import annulé')
+    expect(await db.dataSource.getRepository(Commission).count()).toBe(before)
+    expect((await db.dataSource.getRepository(ImportBatch).find())[0].status).toBe('undone')
+  })
+})
