@@ -44,6 +44,24 @@ export async function freshRecords(context: ActionContext, ids: number[]) {
   return (await populator(records, context)).map((r) => r.toJSON(context.currentAdmin))
 }
 
+/** After a create or an edit: the record as saved, its page, and AdminJS's own notice. */
+export async function savedResponse(
+  context: ActionContext,
+  id: number,
+  message: 'successfullyCreated' | 'successfullyUpdated',
+) {
+  const [record] = await freshRecords(context, [id])
+  return {
+    record,
+    redirectUrl: context.h.recordActionUrl({
+      resourceId: context.resource.id(),
+      recordId: String(id),
+      actionName: 'show',
+    }),
+    notice: { message, type: 'success' } satisfies NoticeMessage,
+  }
+}
+
 const t = (context: ActionContext, key: string, options?: Record<string, unknown>) =>
   translateMessage(context._admin.locale?.language ?? 'en', key, options)
 

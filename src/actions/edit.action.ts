@@ -1,6 +1,6 @@
 import type { ActionHandler, RecordActionResponse } from 'adminjs'
 import type { ClientActionDeps } from './defineClientAction.js'
-import { actorOf, freshRecords, recordId, refusalResponse } from './actionResponses.js'
+import { actorOf, recordId, refusalResponse, savedResponse } from './actionResponses.js'
 
 /**
  * AdminJS's edit, with the save done by the lifecycle service: one transaction writes the
@@ -14,16 +14,7 @@ export const editClientHandler =
     try {
       const id = recordId(context)
       await deps.lifecycle.updateProfile(actorOf(request, context), id, request.payload ?? {}, editable)
-      const [record] = await freshRecords(context, [id])
-      return {
-        record,
-        redirectUrl: context.h.recordActionUrl({
-          resourceId: context.resource.id(),
-          recordId: String(id),
-          actionName: 'show',
-        }),
-        notice: { message: 'successfullyUpdated', type: 'success' },
-      }
+      return (await savedResponse(context, id, 'successfullyUpdated')) as RecordActionResponse
     } catch (error) {
       return refusalResponse(error, context) as RecordActionResponse
     }

@@ -1,6 +1,6 @@
 import type { ActionHandler, RecordActionResponse } from 'adminjs'
 import type { ClientActionDeps } from './defineClientAction.js'
-import { actorOf, freshRecords, refusalResponse } from './actionResponses.js'
+import { actorOf, refusalResponse, savedResponse } from './actionResponses.js'
 
 /**
  * AdminJS's new, with the save done by the lifecycle service: the client and its `created`
@@ -12,16 +12,7 @@ export const newClientHandler =
     if (request.method !== 'post') return {} as RecordActionResponse
     try {
       const id = await deps.lifecycle.createClient(actorOf(request, context), request.payload ?? {}, editable)
-      const [record] = await freshRecords(context, [id])
-      return {
-        record,
-        redirectUrl: context.h.recordActionUrl({
-          resourceId: context.resource.id(),
-          recordId: String(id),
-          actionName: 'show',
-        }),
-        notice: { message: 'successfullyCreated', type: 'success' },
-      }
+      return (await savedResponse(context, id, 'successfullyCreated')) as RecordActionResponse
     } catch (error) {
       return refusalResponse(error, context) as RecordActionResponse
     }
