@@ -284,6 +284,26 @@ describeEachDatabase('commission import', (database) => {
     expect(await counts()).toEqual(before)
   })
 
+  test('thousands of bad rows: all counted, as many kept in the batch as its column holds, the import still done', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'csv-'))
+    const file = path.join(dir, 'bad.csv')
+    const bad = Array.from(
+      { length: 3000 },
+      (_, i) => `,Nom${i},,x${i}@example.fr,,,ADV1,2026-05,douze,\n`,
+    ).join('')
+    await writeFile(
+      file,
+      `Client number,Last name,First name,Email,Contract reference,Product,Advisor code,Period,Amount,Rate\n${bad}`,
+    )
+    const mapping = proposeMapping((await readLayout(file)).headers)
+    const batch = await importer.finished((await importer.start(actor, file, 'bad.csv', mapping)).id)
+    expect(batch).toMatchObject({ status: 'done', rowsRead: 3000, rowsFailed: 3000, rowsImported: 0 })
+    expect(batch.errors?.length).toBeGreaterThan(500)
+    expect(batch.errors?.length).toBeLessThan(3000)
+    expect(batch.errors?.[0]).toEqual({ line: 2, errors: ['importBadAmount'] })
+    await rm(dir, { recursive: true, force: true })
+  })
+
   test('undo keeps a created client that has been used since', async () => {
     const file = fixture('commissions-cp1252-semicolon.csv')
     const mapping = proposeMapping((await readLayout(file)).headers)

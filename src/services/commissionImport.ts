@@ -17,8 +17,10 @@ import { isMysqlFamily } from './transaction.js'
 export const IMPORT_CHUNK = 2000
 /** A close name at the same advisor is the same client from this similarity on (0…1). */
 export const NAME_MATCH_THRESHOLD = 0.85
-/** Errors kept in the batch row; all are counted, and all are in the error CSV of the dry run. */
+/** Errors the dry run answers with; all are counted. */
 const KEPT_ERRORS = 5000
+/** Bytes of errors the batch row keeps: its column is a TEXT, 64 KB on MySQL/MariaDB. */
+const KEPT_ERROR_BYTES = 60_000
 
 export type ClientMatch = 'number' | 'email' | 'name' | 'new' | 'sameFile'
 export type ContractMatch = 'existing' | 'new' | 'sameFile' | 'none'
@@ -180,6 +182,7 @@ export class CommissionImport {
     const state = new ImportState(await this.advisorCodes())
     const counts = emptyCounts()
     const errors: ImportRowError[] = []
+    let errorBytes = 2
     try {
       const layout = await readLayout(path)
       // One chunk read ahead: the file is parsed while the database writes the previous chunk.
@@ -195,8 +198,13 @@ export class CommissionImport {
           await this.write(manager, actor, batch, planned)
           for (const p of planned) {
             this.count(counts, p)
-            if (p.outcome.errors.length > 0 && errors.length < KEPT_ERRORS) {
-              errors.push({ line: p.row.line, errors: p.outcome.errors })
+            if (p.outcome.errors.length > 0) {
+              const error = { line: p.row.line, errors: p.outcome.errors }
+              const size = JSON.stringify(error).length + 1
+              if (errorBytes + size <= KEPT_ERROR_BYTES) {
+                errors.push(error)
+                errorBytes += size
+              }
             }
           }
           await manager.update(ImportBatch, { id: batch.id }, this.progress(counts, errors))
