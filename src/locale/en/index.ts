@@ -311,6 +311,7 @@ export const en = {
         '{{created}} clients created, {{matched}} rows on existing clients, {{contracts}} contracts created.',
       openBatch: 'Open the import',
       createdClients: 'Clients it created',
+      importedCommissions: 'Its commissions, with their clients (created or matched)',
       fields: {
         clientNumber: 'Client number',
         lastName: 'Last name',

@@ -321,6 +321,7 @@ export const fr: PluginTranslation = {
         '{{created}} clients créés, {{matched}} lignes sur des clients existants, {{contracts}} contrats créés.',
       openBatch: 'Ouvrir l’import',
       createdClients: 'Les clients qu’il a créés',
+      importedCommissions: 'Ses commissions, avec leurs clients (créés ou retrouvés)',
       fields: {
         clientNumber: 'N° client',
         lastName: 'Nom',
