@@ -67,7 +67,9 @@ describeEachDatabase('commission import over HTTP', (database) => {
       created.body.records.map((r: { params: { lastName: string } }) => r.params.lastName).sort(),
     ).toEqual(['Bérénice', 'Dupont', 'Lefèvre'])
 
-    const rows = await admin.get(`/admin/api/resources/Commission/actions/list?filters.importBatchId=${batchId}`)
+    const rows = await admin.get(
+      `/admin/api/resources/Commission/actions/list?filters.importBatchId=${batchId}`,
+    )
     expect(rows.body.meta.total).toBe(3)
 
     const batchRow = await admin.get(`/admin/api/resources/ImportBatch/records/${batchId}/show`)
