@@ -3,7 +3,7 @@ import { In, IsNull } from 'typeorm'
 import { Advisor, Client, ClientEvent, Commission, Contract } from '../src/index.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
-import { clientApi } from './support/clientApi.js'
+import { clientApi, historyCounts } from './support/clientApi.js'
 
 describeEachDatabase('advisors, contracts, commissions, removal for good', (database) => {
   let demo: SeededDemo
@@ -154,5 +154,98 @@ describeEachDatabase('advisors, contracts, commissions, removal for good', (data
     const deletion = await admin.post(`/admin/api/resources/Advisor/records/${advisor.id}/delete`)
     expect(deletion.status).toBe(403)
     expect(await ds().getRepository(Advisor).countBy({ id: advisor.id })).toBe(1)
+  })
+})
+
+describeEachDatabase('a GET never changes anything', (database) => {
+  test('every record, bulk and resource action of every resource, called with GET by an admin', async () => {
+    const demo = await seededDemo(database())
+    const admin = await loginAs(demo.app, 'admin@example.com')
+    const ds = database().dataSource
+    const state = async () => ({
+      counts: await historyCounts(ds),
+      clients: await ds.query(
+        'SELECT id, status, statusReason, balance, version, deletedAt FROM clients ORDER BY id',
+      ),
+      contracts: await ds.query('SELECT id, status, advisorId, clientId FROM contracts ORDER BY id'),
+      commissions: await ds.query('SELECT id, status, clientId FROM commissions ORDER BY id'),
+      batches: await ds.query('SELECT COUNT(*) AS n FROM import_batches'),
+    })
+    const before = await state()
+    const called: string[] = []
+    for (const resource of ['Client', 'Advisor', 'Contract', 'Commission']) {
+      const list = await admin.get(`/admin/api/resources/${resource}/actions/list?perPage=50`)
+      const records = list.body.records as {
+        id: string
+        recordActions: { name: string }[]
+        bulkActions: { name: string }[]
+      }[]
+      // For each action, a record it applies to.
+      const withActions = new Map<string, string>()
+      const bulk = new Set<string>()
+      for (const r of records) {
+        for (const a of r.recordActions) if (!withActions.has(a.name)) withActions.set(a.name, r.id)
+        for (const a of r.bulkActions) bulk.add(a.name)
+      }
+      if (resource === 'Client') {
+        const deleted = await admin.get('/admin/api/resources/Client/actions/list?filters.status=deleted')
+        for (const a of deleted.body.records[0].recordActions)
+          withActions.set(a.name, deleted.body.records[0].id)
+      }
+      for (const [name, id] of withActions) {
+        const res = await admin.get(`/admin/api/resources/${resource}/records/${id}/${name}`)
+        expect([resource, name, res.status < 500]).toEqual([resource, name, true])
+        called.push(`${resource}.${name}`)
+      }
+      const ids = records
+        .slice(0, 3)
+        .map((r) => r.id)
+        .join(',')
+      for (const name of bulk) {
+        const res = await admin.get(`/admin/api/resources/${resource}/bulk/${name}?recordIds=${ids}`)
+        expect([resource, name, res.status < 500]).toEqual([resource, name, true])
+        called.push(`${resource}.${name}`)
+      }
+    }
+    // Actions the panel calls without showing them.
+    for (const name of ['importCommissions', 'totals']) {
+      await admin.get(`/admin/api/resources/Commission/actions/${name}`)
+      called.push(`Commission.${name}`)
+    }
+    const [advisor] = await ds.query('SELECT id FROM advisors ORDER BY id LIMIT 1')
+    await admin.get(`/admin/api/resources/Advisor/records/${advisor.id}/summary`)
+    called.push('Advisor.summary')
+    // The lifecycle, merge, contract and commission actions were all reached.
+    expect(called).toEqual(
+      expect.arrayContaining([
+        'Client.suspend',
+        'Client.ban',
+        'Client.forceConfirm',
+        'Client.resendConfirmation',
+        'Client.sendPasswordReset',
+        'Client.sendEmail',
+        'Client.changePassword',
+        'Client.adjustBalance',
+        'Client.addNote',
+        'Client.removeTwoFactor',
+        'Client.delete',
+        'Client.restore',
+        'Client.removeForGood',
+        'Client.reactivate',
+        'Client.bulkSuspend',
+        'Client.bulkBan',
+        'Client.bulkDelete',
+        'Client.bulkSendEmail',
+        'Client.bulkForceConfirm',
+        'Client.bulkReactivate',
+        'Client.bulkRemoveTwoFactor',
+        'Client.mergeClients',
+        'Advisor.summary',
+        'Contract.bulkChangeAdvisor',
+        'Contract.bulkChangeStatus',
+        'Commission.bulkMarkPaid',
+      ]),
+    )
+    expect(await state()).toEqual(before)
   })
 })
