@@ -7,7 +7,12 @@ import type { Store } from 'express-session'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import type { DataSource } from 'typeorm'
-import { createClientManagement, type ClientManagement, type Language } from '../src/index.js'
+import {
+  createClientManagement,
+  type ClientManagement,
+  type Language,
+  type StripeLike,
+} from '../src/index.js'
 import { AdminUser } from './entities/AdminUser.js'
 import { Session } from './entities/Session.js'
 import type { DemoMailer } from './mailTransport.js'
@@ -22,6 +27,8 @@ export interface DemoAppOptions {
   loginAttempts?: number
   /** Where the demo is reached, for the links in emails. Default http://localhost:3000. */
   publicUrl?: string
+  /** A Stripe client for the Payment methods tab; none: the tab says Stripe is not configured. */
+  stripe?: StripeLike
   /** Session store; default: the database (connect-typeorm), so sessions survive restarts. */
   sessionStore?: Store
 }
@@ -50,6 +57,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     },
     hashing: { driver: 'argon2id' },
     language: options.language ?? 'fr',
+    stripe: options.stripe,
   })
 
   const admin = new AdminJS({

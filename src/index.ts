@@ -6,13 +6,17 @@ import { AccessControl } from './services/accessControl.js'
 import { ClientLifecycle } from './services/clientLifecycle.js'
 import { ClientList } from './services/clientList.js'
 import { CommissionImport } from './services/commissionImport.js'
+import { ClientAccounts } from './services/clientAccounts.js'
 import { ClientMailer } from './services/clientMailer.js'
+import { ClientSettings, defaultSecuritySettings } from './services/clientSettings.js'
+import { PaymentMethods } from './services/paymentMethods.js'
 import { PasswordHasher } from './services/passwordHasher.js'
 import { resolveOptions, type ClientManagementOptions, type ResolvedOptions } from './services/options.js'
 import { createAdvisorResource } from './resources/advisor.resource.js'
 import { createClientResource } from './resources/client.resource.js'
 import { createCommissionResource } from './resources/commission.resource.js'
 import { createImportBatchResource } from './resources/importBatch.resource.js'
+import { createSecuritySettingsResource } from './resources/securitySettings.resource.js'
 import { createContractResource } from './resources/contract.resource.js'
 import {
   createClientEventResource,
@@ -22,7 +26,7 @@ import {
 import type { ResourceDeps } from './resources/resourceDeps.js'
 
 export interface ClientManagement {
-  /** The AdminJS resources, ids `Client`, `Advisor`, `Contract`, `Commission`, `ClientEvent`, `EmailLog`, `ClientNote`, `ImportBatch`. */
+  /** The AdminJS resources, ids `Client`, `Advisor`, `Contract`, `Commission`, `ClientEvent`, `EmailLog`, `ClientNote`, `ImportBatch`, `SecuritySettings`. */
   resources: ResourceWithOptions[]
   /** The loader holding the plugin's components; pass it to AdminJS (or pass yours in the options). */
   componentLoader: ComponentLoader
@@ -38,6 +42,12 @@ export interface ClientManagement {
   clientMailer: ClientMailer
   /** What the panel's actions call: suspend, ban, confirm… each in one transaction with its history. */
   lifecycle: ClientLifecycle
+  /** The client's own account for the host's client area: register, confirm, log in, 2FA, reset. */
+  accounts: ClientAccounts
+  /** Security settings (auto-confirm, hashing driver and cost, token lifetimes, throttling), as set in the panel. */
+  settings: ClientSettings
+  /** The client's cards at Stripe (list, detach), as the Payment methods tab shows them. */
+  paymentMethods: PaymentMethods
   /** The commission CSV import (dry run, import, undo), also usable from scripts. */
   commissionImport: CommissionImport
   options: ResolvedOptions
@@ -66,13 +76,21 @@ export function createClientManagement(
   registerTypeormAdapter()
   const componentLoader = options.componentLoader ?? new ComponentLoader()
   const accessControl = new AccessControl(resolved.roles, resolved.roleOf)
+  const settings = new ClientSettings(
+    resolved.dataSource,
+    defaultSecuritySettings(resolved.hashing, resolved.tokenLifetimes, resolved.autoConfirmRegistration),
+  )
   const passwordHasher = new PasswordHasher(resolved.hashing)
   const clientMailer = new ClientMailer(resolved.dataSource, resolved.mailer, resolved.mailFrom)
-  const lifecycle = new ClientLifecycle(resolved.dataSource, clientMailer, passwordHasher, {
+  const lifecycle = new ClientLifecycle(resolved.dataSource, clientMailer, settings, {
     links: resolved.links,
-    confirmationHours: resolved.tokenLifetimes.confirmationHours,
-    passwordResetMinutes: resolved.tokenLifetimes.passwordResetMinutes,
     language: resolved.language,
+  })
+  const accounts = new ClientAccounts(resolved.dataSource, clientMailer, settings, lifecycle, {
+    links: resolved.links,
+    language: resolved.language,
+    twoFactorIssuer: resolved.twoFactorIssuer,
+    logger: resolved.logger,
   })
   const deps: ResourceDeps = {
     dataSource: resolved.dataSource,
@@ -82,6 +100,8 @@ export function createClientManagement(
     lifecycle,
     clientList: new ClientList(resolved.dataSource),
     commissionImport: new CommissionImport(resolved.dataSource),
+    settings,
+    paymentMethods: new PaymentMethods(resolved.dataSource, resolved.stripe, resolved.logger),
     groupLabel: (group) => translateMessage(resolved.language, `actionGroups.${group}`),
   }
   const locale = buildLocale(resolved.language)
@@ -95,6 +115,7 @@ export function createClientManagement(
       createEmailLogResource(deps),
       createClientNoteResource(deps),
       createImportBatchResource(deps),
+      createSecuritySettingsResource(deps),
     ],
     componentLoader,
     locale,
@@ -103,6 +124,9 @@ export function createClientManagement(
     accessControl,
     clientMailer,
     lifecycle,
+    accounts,
+    settings,
+    paymentMethods: deps.paymentMethods,
     commissionImport: deps.commissionImport,
     options: resolved,
   }
@@ -120,6 +144,17 @@ export { SECRET_KEYS, withoutSecrets } from './services/secrets.js'
 export { ClientMailer } from './services/clientMailer.js'
 export type { ClientEmail } from './services/clientMailer.js'
 export { ClientLifecycle } from './services/clientLifecycle.js'
+export {
+  ClientAccounts,
+  AccountRefused,
+  LOGIN_REFUSALS,
+  ACCOUNT_REFUSALS,
+} from './services/clientAccounts.js'
+export type { AccountClient, LoginResult, LoginRefusal, AccountRefusal } from './services/clientAccounts.js'
+export { PaymentMethods } from './services/paymentMethods.js'
+export type { PaymentMethodView, PaymentMethodsView } from './services/paymentMethods.js'
+export { ClientSettings, SETTING_FIELDS, SETTING_RANGES } from './services/clientSettings.js'
+export type { SecuritySettings, HashReportRow } from './services/clientSettings.js'
 export { ClientList, readListQuery } from './services/clientList.js'
 export type { ClientListQuery, ClientListPage } from './services/clientList.js'
 export { normalizeForSearch, searchColumnsFor, backfillSearchColumns } from './services/clientSearch.js'
@@ -131,4 +166,4 @@ export type { LifecycleResult, Skipped, EmailOutcome } from './services/clientLi
 export type { Actor } from './services/actor.js'
 export { ClientActionRefused, InvalidInputError, ConcurrentChangeError } from './services/lifecycleErrors.js'
 export type { RefusalReason } from './services/lifecycleErrors.js'
-export { mergeLocale, translations } from './locale/index.js'
+export { mergeLocale, translations, translateMessage } from './locale/index.js'

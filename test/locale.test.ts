@@ -4,6 +4,8 @@ import { clientManagementEntities } from '../src/index.js'
 import { en } from '../src/locale/en/index.js'
 import { fr } from '../src/locale/fr/index.js'
 import { adminjsFr } from '../src/locale/fr/adminjs.js'
+import { enAccounts } from '../src/locale/en/accounts.js'
+import { frAccounts } from '../src/locale/fr/accounts.js'
 import { buildLocale, mergeLocale, translations } from '../src/locale/index.js'
 import {
   CLIENT_EVENT_TYPES,
@@ -11,7 +13,7 @@ import {
   COMMISSION_STATUSES,
   CONTRACT_STATUSES,
 } from '../src/entities/columns.js'
-import { RESOURCE_IDS } from './support/resourceIds.js'
+import { RESOURCE_ENTITIES, RESOURCE_IDS } from './support/resourceIds.js'
 
 type Tree = { [key: string]: unknown }
 const flatten = (tree: Tree, prefix = ''): Record<string, string> =>
@@ -26,6 +28,7 @@ const placeholders = (text: string) => (text.match(/{{\w+}}|<\/?\d+>/g) ?? []).s
 describe('translations', () => {
   test.each([
     ['plugin', en, fr],
+    ['accounts and settings', enAccounts, frAccounts],
     ['AdminJS base', locales.en, adminjsFr],
   ])('%s strings: French has exactly the English keys and placeholders', (_name, english, french) => {
     const e = flatten(english as Tree)
@@ -42,11 +45,11 @@ describe('translations', () => {
       entities: clientManagementEntities,
     })
     await ds.initialize()
-    const secret = new Set(['passwordHash', 'twoFactorSecret', 'tokenHash'])
+    const secret = new Set(['passwordHash', 'twoFactorSecret', 'twoFactorRecoveryCodes', 'tokenHash'])
     for (const lang of ['fr', 'en'] as const) {
       const resources = translations[lang].resources as Tree
       for (const id of RESOURCE_IDS) {
-        const entity = clientManagementEntities.find((e) => e.name === id)!
+        const entity = clientManagementEntities.find((e) => e.name === (RESOURCE_ENTITIES[id] ?? id))!
         const properties = (resources[id] as { properties: Record<string, string> }).properties
         for (const column of ds.getMetadata(entity).columns) {
           if (secret.has(column.propertyName)) continue

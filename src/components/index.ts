@@ -16,6 +16,7 @@ export function registerComponents(componentLoader: ComponentLoader) {
     DuplicateCheck: componentLoader.add('DuplicateCheck', path.join(here, 'DuplicateCheck')),
     CommissionList: componentLoader.add('CommissionList', path.join(here, 'CommissionList')),
     AdvisorShow: componentLoader.add('AdvisorShow', path.join(here, 'AdvisorShow')),
+    SecuritySettings: componentLoader.add('SecuritySettings', path.join(here, 'SecuritySettings')),
   }
 }
 

@@ -84,6 +84,22 @@ export class Client extends BaseEntity {
   @Column({ type: 'datetime', nullable: true })
   twoFactorEnabledAt!: Date | null
 
+  /** SHA-256 of each unused 2FA recovery code, as a JSON array; shown to the client once. */
+  @Column({ type: 'simple-json', nullable: true, select: false })
+  twoFactorRecoveryCodes?: string[] | null
+
+  /** The TOTP time step of the last code accepted: a code is never accepted twice. */
+  @Column({ type: 'int', nullable: true, select: false })
+  twoFactorLastStep?: number | null
+
+  /** Failed logins in a row; reset by a successful login or a password reset. */
+  @Column({ type: 'int', default: 0 })
+  failedLoginCount!: number
+
+  /** After too many failed logins the account refuses logins until then. */
+  @Column({ type: 'datetime', nullable: true })
+  loginThrottledUntil!: Date | null
+
   @Column({ type: 'decimal', precision: 12, scale: 2, default: 0, transformer: decimalString(2) })
   balance!: string
 

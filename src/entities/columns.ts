@@ -71,5 +71,6 @@ export const CLIENT_EVENT_TYPES = [
   'merged',
   'removed',
   'contracts_changed',
+  'payment_method_detached',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]

@@ -8,6 +8,7 @@ import { Contract } from './Contract.js'
 import { EmailLog } from './EmailLog.js'
 import { ImportBatch } from './ImportBatch.js'
 import { Setting } from './Setting.js'
+import { SettingsChange } from './SettingsChange.js'
 
 export {
   Advisor,
@@ -20,6 +21,7 @@ export {
   EmailLog,
   ImportBatch,
   Setting,
+  SettingsChange,
 }
 export type { FieldChange } from './ClientEvent.js'
 export type { ImportRowError } from './ImportBatch.js'
@@ -36,5 +38,6 @@ export const clientManagementEntities = [
   ClientNote,
   ClientToken,
   Setting,
+  SettingsChange,
   ImportBatch,
 ]

@@ -2,6 +2,8 @@ import { locales as adminjsLocales, type Locale, type LocaleTranslations } from 
 import { en } from './en/index.js'
 import { fr } from './fr/index.js'
 import { adminjsFr } from './fr/adminjs.js'
+import { enAccounts } from './en/accounts.js'
+import { frAccounts } from './fr/accounts.js'
 import type { Language } from '../services/options.js'
 
 type Tree = { [key: string]: unknown }
@@ -20,8 +22,8 @@ function deepMerge(base: Tree, extra: Tree): Tree {
 
 /** Our strings over AdminJS's, per language: French needs AdminJS's own French too (it ships none). */
 export const translations: Record<Language, LocaleTranslations> = {
-  en: deepMerge(adminjsLocales.en as Tree, en) as LocaleTranslations,
-  fr: deepMerge(adminjsFr, fr) as LocaleTranslations,
+  en: deepMerge(deepMerge(adminjsLocales.en as Tree, en), enAccounts) as LocaleTranslations,
+  fr: deepMerge(deepMerge(adminjsFr, fr), frAccounts) as LocaleTranslations,
 }
 
 export function buildLocale(language: Language): Locale {

@@ -2,6 +2,7 @@ import { InitialSchema1795240025712 } from './1795240025712-InitialSchema.js'
 import { ClientSearch1795243690875 } from './1795243690875-ClientSearch.js'
 import { CommissionImport1795245138169 } from './1795245138169-CommissionImport.js'
 import { ClientMerge1795247089311 } from './1795247089311-ClientMerge.js'
+import { AccountSecurity1795249704645 } from './1795249704645-AccountSecurity.js'
 
 // MySQL/MariaDB migrations, oldest first. SQLite hosts may use `synchronize` instead.
 export const clientManagementMigrations = [
@@ -9,4 +10,5 @@ export const clientManagementMigrations = [
   ClientSearch1795243690875,
   CommissionImport1795245138169,
   ClientMerge1795247089311,
+  AccountSecurity1795249704645,
 ]

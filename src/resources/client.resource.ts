@@ -11,6 +11,7 @@ import {
 import type { ClientAction } from '../actions/defineClientAction.js'
 import { mergeClientsAction } from '../actions/mergeClients.action.js'
 import { removeForGoodAction } from '../actions/removeForGood.action.js'
+import { paymentMethodsAction } from '../actions/paymentMethods.action.js'
 import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
@@ -106,6 +107,8 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         searchNameTail: { isVisible: false },
         passwordHash: { isVisible: false },
         twoFactorSecret: { isVisible: false },
+        twoFactorRecoveryCodes: { isVisible: false },
+        twoFactorLastStep: { isVisible: false },
         version: { isVisible: false },
       },
       actions: secureActions(deps, {
@@ -127,6 +130,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           ...clientLifecycleActions(deps),
           mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
           removeForGood: removeForGoodAction(deps) as ClientAction,
+          paymentMethods: paymentMethodsAction(deps.paymentMethods, deps.access) as ClientAction,
         },
       }),
     },

@@ -3,6 +3,8 @@ import type { AccessControl } from '../services/accessControl.js'
 import type { ComponentIds } from '../components/index.js'
 import type { ClientLifecycle } from '../services/clientLifecycle.js'
 import type { ClientList } from '../services/clientList.js'
+import type { ClientSettings } from '../services/clientSettings.js'
+import type { PaymentMethods } from '../services/paymentMethods.js'
 import type { CommissionImport } from '../services/commissionImport.js'
 
 export interface ResourceDeps {
@@ -13,6 +15,8 @@ export interface ResourceDeps {
   lifecycle: ClientLifecycle
   clientList: ClientList
   commissionImport: CommissionImport
+  settings: ClientSettings
+  paymentMethods: PaymentMethods
   /** The label of a group of client actions, in the panel's language. */
   groupLabel: (group: 'account' | 'status' | 'contact') => string
 }

@@ -3,6 +3,8 @@ import type { CurrentAdmin } from 'adminjs'
 /**
  * Who may run which action: role name → `'*'` (everything) or a list of action names. A name
  * is either bare (`show`, for every resource) or qualified by resource id (`Client.suspend`).
+ * Resources in `QUALIFIED_ONLY` (the security settings) take qualified names only: a role that
+ * may `list` every resource does not get to see them by accident.
  */
 export type RoleMap = Record<string, '*' | readonly string[]>
 
@@ -19,8 +21,11 @@ export const DEFAULT_ROLES: RoleMap = {
     'Client.forceConfirm',
     'Client.bulkForceConfirm',
     'Client.addNote',
+    'Client.paymentMethods',
   ],
 }
+
+export const QUALIFIED_ONLY: ReadonlySet<string> = new Set(['SecuritySettings'])
 
 export type RoleOf = (admin: CurrentAdmin | undefined) => string | undefined
 
@@ -37,6 +42,7 @@ export class AccessControl {
     if (!role || !Object.prototype.hasOwnProperty.call(this.roles, role)) return false
     const allowed = this.roles[role]
     if (allowed === '*') return true
-    return allowed.includes(action) || allowed.includes(`${resourceId}.${action}`)
+    if (allowed.includes(`${resourceId}.${action}`)) return true
+    return !QUALIFIED_ONLY.has(resourceId) && allowed.includes(action)
   }
 }

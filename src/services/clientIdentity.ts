@@ -9,8 +9,13 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
  * index catches the rare collision.
  */
 export function generateClientNumber(): string {
-  let out = 'C'
-  for (let i = 0; i < 8; i += 1) out += ALPHABET[randomInt(ALPHABET.length)]
+  return `C${randomCode(8)}`
+}
+
+/** Random characters of that alphabet (client numbers, 2FA recovery codes). */
+export function randomCode(length: number): string {
+  let out = ''
+  for (let i = 0; i < length; i += 1) out += ALPHABET[randomInt(ALPHABET.length)]
   return out
 }
 

@@ -9,6 +9,7 @@ import type { EmailLog } from '../entities/EmailLog.js'
 import type { ClientEventType, ClientStatus, ContractStatus } from '../entities/columns.js'
 import type { Actor } from './actor.js'
 import type { ClientEmail, ClientMailer } from './clientMailer.js'
+import { change, chunks, eventRow, insertEvents } from './clientEvents.js'
 import { issueClientToken, revokeClientTokens } from './clientTokens.js'
 import { emailLanguage, linkWithToken, renderEmail, type RenderedEmail } from './emailTemplates.js'
 import {
@@ -19,17 +20,15 @@ import {
 } from './lifecycleErrors.js'
 import { MAX_BALANCE_CENTS, fromCents, parseAmount, toCents } from './money.js'
 import type { Language } from './options.js'
-import type { PasswordHasher } from './passwordHasher.js'
+import type { ClientSettings } from './clientSettings.js'
 import { passwordProblem } from './passwordStrength.js'
 import { MAX_EMAIL_BODY_LENGTH, MAX_NOTE_LENGTH, MAX_REASON_LENGTH, MAX_SUBJECT_LENGTH } from './limits.js'
-import { MASK, isSecretKey } from './secrets.js'
+import { MASK } from './secrets.js'
 import { inTransaction, isMysqlFamily } from './transaction.js'
 
 export interface LifecycleSettings {
   /** Link templates for emails; `{token}` is replaced by the token. */
   links: { confirmEmail: string; resetPassword: string }
-  confirmationHours: number
-  passwordResetMinutes: number
   /** Language of emails to clients whose locale we do not have. */
   language: Language
 }
@@ -55,11 +54,6 @@ export interface LifecycleResult {
   emails: EmailOutcome
 }
 
-// IN lists and multi-row INSERTs stay well under SQLite's 32,766 bound parameters.
-const CHUNK = 1000
-const chunks = <T>(items: T[], size = CHUNK): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size))
-
 const NO_EMAILS: EmailOutcome = { sent: 0, failed: 0, error: null }
 
 function requiredText(
@@ -83,12 +77,6 @@ function check(fields: Record<string, string>): void {
 }
 
 const isTrue = (value: unknown) => value === true || value === 'true' || value === 'on' || value === '1'
-
-const change = (field: string, from: unknown, to: unknown): FieldChange => ({
-  field,
-  from: isSecretKey(field) && from !== null && from !== undefined ? MASK : (from ?? null),
-  to: isSecretKey(field) && to !== null && to !== undefined ? MASK : (to ?? null),
-})
 
 const statusChanges = (client: Client, status: ClientStatus, reason: string | null): FieldChange[] => [
   change('status', client.status, status),
@@ -124,7 +112,8 @@ export class ClientLifecycle {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: ClientMailer,
-    private readonly hasher: PasswordHasher,
+    /** Hashing driver and token lifetimes, as set in the panel. */
+    private readonly security: ClientSettings,
     private readonly settings: LifecycleSettings,
   ) {}
 
@@ -297,8 +286,8 @@ export class ClientLifecycle {
       const status: ClientStatus = previous === 'deleted' ? fallback : previous
       const reason = (last?.data?.previousReason as string | null | undefined) ?? null
       await this.updateClients(manager, [client], { status, statusReason: reason, deletedAt: null })
-      await this.insertEvents(manager, [
-        this.event(actor, client.id, 'restored', null, [
+      await insertEvents(manager, [
+        eventRow(actor, client.id, 'restored', null, [
           ...statusChanges(client, status, reason),
           change('deletedAt', client.deletedAt, null),
         ]),
@@ -317,8 +306,8 @@ export class ClientLifecycle {
     const outcome = await inTransaction(this.dataSource, async (manager) => {
       const client = await this.lockOne(manager, id)
       if (client.status !== 'deleted') throw new ClientActionRefused('notDeleted', client.clientNumber)
-      await this.insertEvents(manager, [
-        this.event(actor, client.id, 'removed', client.statusReason, null, {
+      await insertEvents(manager, [
+        eventRow(actor, client.id, 'removed', client.statusReason, null, {
           clientNumber: client.clientNumber,
           lastName: client.lastName,
           firstName: client.firstName,
@@ -344,24 +333,25 @@ export class ClientLifecycle {
     if (!current) throw new ClientActionRefused('notFound')
     if (current.status === 'deleted') throw new ClientActionRefused('isDeleted', current.clientNumber)
     const fields: Record<string, string> = {}
+    const hasher = await this.security.hasher()
     const problem = await passwordProblem(
       password,
       [current.email, current.firstName, current.lastName, current.clientNumber],
-      this.hasher.options.driver,
+      hasher.options.driver,
     )
     if (problem) fields.password = problem
     if (!problem && password !== confirmation) fields.passwordConfirmation = 'passwordsDiffer'
     check(fields)
     // Hashing is slow on purpose: do it before the transaction, not while holding the row.
-    const passwordHash = await this.hasher.hash(password)
+    const passwordHash = await hasher.hash(password)
     const outcome = await inTransaction(this.dataSource, async (manager) => {
       const client = await this.lockOne(manager, id)
       if (client.status === 'deleted') throw new ClientActionRefused('isDeleted', client.clientNumber)
       await this.updateClients(manager, [client], { passwordHash })
       // Reset links sent before the change must not undo it.
       await revokeClientTokens(manager, [client.id], 'password_reset')
-      await this.insertEvents(manager, [
-        this.event(actor, client.id, 'password_changed', null, [change('passwordHash', MASK, MASK)]),
+      await insertEvents(manager, [
+        eventRow(actor, client.id, 'password_changed', null, [change('passwordHash', MASK, MASK)]),
       ])
       return { changed: [client], skipped: [] }
     })
@@ -389,17 +379,10 @@ export class ClientLifecycle {
       }
       balance = fromCents(next)
       await this.updateClients(manager, [client], { balance })
-      await this.insertEvents(manager, [
-        this.event(
-          actor,
-          client.id,
-          'balance_changed',
-          reason,
-          [change('balance', client.balance, balance)],
-          {
-            amount: fromCents(amount),
-          },
-        ),
+      await insertEvents(manager, [
+        eventRow(actor, client.id, 'balance_changed', reason, [change('balance', client.balance, balance)], {
+          amount: fromCents(amount),
+        }),
       ])
       return { changed: [client], skipped: [] }
     })
@@ -417,9 +400,7 @@ export class ClientLifecycle {
         author: actor.email ?? 'system',
         body,
       })
-      await this.insertEvents(manager, [
-        this.event(actor, client.id, 'note_added', null, null, { noteId: note.id }),
-      ])
+      await insertEvents(manager, [eventRow(actor, client.id, 'note_added', null, null, { noteId: note.id })])
       return { changed: [client], skipped: [] }
     })
     return this.result(outcome)
@@ -449,7 +430,7 @@ export class ClientLifecycle {
         )
         .map((field) => change(field, before[field], (saved as unknown as Record<string, unknown>)[field]))
       if (changes.length === 0) return { changed: [], skipped: [] }
-      await this.insertEvents(manager, [this.event(actor, client.id, 'profile_updated', null, changes)])
+      await insertEvents(manager, [eventRow(actor, client.id, 'profile_updated', null, changes)])
       return { changed: [client], skipped: [] }
     })
     return this.result(outcome)
@@ -472,8 +453,8 @@ export class ClientLifecycle {
         .map(([field, value]) =>
           change(field, null, (client as unknown as Record<string, unknown>)[field] ?? value),
         )
-      await this.insertEvents(manager, [
-        this.event(actor, client.id, 'created', null, [
+      await insertEvents(manager, [
+        eventRow(actor, client.id, 'created', null, [
           change('clientNumber', null, client.clientNumber),
           ...changes,
         ]),
@@ -508,7 +489,7 @@ export class ClientLifecycle {
 
   /** A new confirmation link for a client who has not confirmed yet (older links stop working). */
   async resendConfirmation(actor: Actor, id: number): Promise<LifecycleResult> {
-    const hours = this.settings.confirmationHours
+    const hours = (await this.security.current()).confirmationHours
     return this.sendTokenEmail(actor, id, {
       type: 'confirmation_sent',
       refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : c.status !== 'pending' ? 'notPending' : null),
@@ -526,7 +507,7 @@ export class ClientLifecycle {
   }
 
   async sendPasswordReset(actor: Actor, id: number): Promise<LifecycleResult> {
-    const minutes = this.settings.passwordResetMinutes
+    const minutes = (await this.security.current()).passwordResetMinutes
     return this.sendTokenEmail(actor, id, {
       type: 'password_reset_requested',
       refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : c.status === 'banned' ? 'isBanned' : null),
@@ -565,10 +546,10 @@ export class ClientLifecycle {
     )
     await inTransaction(this.dataSource, async (manager) => {
       await this.mailer.log(rows, manager)
-      await this.insertEvents(
+      await insertEvents(
         manager,
         eligible.map((c, i) =>
-          this.event(actor, c.id, 'email_sent', null, null, {
+          eventRow(actor, c.id, 'email_sent', null, null, {
             subject,
             delivered: rows[i].status === 'sent',
           }),
@@ -633,9 +614,7 @@ export class ClientLifecycle {
       const refusal = spec.refuse(locked) ?? (locked.email ? null : 'noEmail')
       if (refusal) throw new ClientActionRefused(refusal, locked.clientNumber)
       const issued = await issueClientToken(manager, locked.id, spec.purpose, spec.lifetimeMs)
-      await this.insertEvents(manager, [
-        this.event(actor, locked.id, spec.type, null, null, { to: locked.email }),
-      ])
+      await insertEvents(manager, [eventRow(actor, locked.id, spec.type, null, null, { to: locked.email })])
       return { client: locked, token: issued }
     })
     const row = await this.mailer.deliver(
@@ -688,10 +667,10 @@ export class ClientLifecycle {
       if (eligible.length === 0) return { changed: [], skipped }
       const data = spec.also ? await spec.also(manager, eligible) : new Map()
       await this.updateClients(manager, eligible, spec.set)
-      await this.insertEvents(
+      await insertEvents(
         manager,
         eligible.map((c) =>
-          this.event(actor, c.id, spec.type, spec.reason ?? null, spec.changes(c), data.get(c.id)),
+          eventRow(actor, c.id, spec.type, spec.reason ?? null, spec.changes(c), data.get(c.id)),
         ),
       )
       return { changed: eligible, skipped }
@@ -809,40 +788,5 @@ export class ClientLifecycle {
     }
     await this.updateContracts(manager, [...byClient.values()].flat(), ['suspended'], 'active')
     return byClient
-  }
-
-  private event(
-    actor: Actor,
-    clientId: number,
-    type: ClientEventType,
-    reason: string | null,
-    changes: FieldChange[] | null,
-    data?: Record<string, unknown> | null,
-  ): Partial<ClientEvent> {
-    return {
-      clientId,
-      type,
-      actorType: actor.type ?? 'admin',
-      actor: actor.email,
-      ip: actor.ip,
-      reason,
-      changes: changes && changes.length > 0 ? changes : null,
-      data: data ?? null,
-    }
-  }
-
-  /** All the events of a change in one multi-row INSERT (per chunk). */
-  private async insertEvents(manager: EntityManager, events: Partial<ClientEvent>[]) {
-    for (const part of chunks(events)) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ClientEvent)
-        // FieldChange's `unknown` values are plain JSON; TypeORM's deep-partial type cannot tell.
-        .values(part as QueryDeepPartialEntity<ClientEvent>[])
-        // No read-back of generated columns: one statement, whatever the number of rows.
-        .updateEntity(false)
-        .execute()
-    }
   }
 }

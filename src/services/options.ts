@@ -14,6 +14,12 @@ export interface StripeLike {
   paymentMethods: { list: (...args: never[]) => unknown; detach: (...args: never[]) => unknown }
 }
 
+/** Where the plugin reports what an operator should know (never a secret in it). */
+export interface PluginLogger {
+  warn(message: string, details?: Record<string, unknown>): void
+  error(message: string, details?: Record<string, unknown>): void
+}
+
 export interface ClientManagementOptions {
   /** The host's TypeORM DataSource; its `entities` must include `clientManagementEntities`. */
   dataSource: DataSource
@@ -30,8 +36,17 @@ export interface ClientManagementOptions {
   tokenLifetimes?: { confirmationHours?: number; passwordResetMinutes?: number }
   /** An official `stripe` client. Without it, the payment methods tab says Stripe is not configured. */
   stripe?: StripeLike
-  /** Password hashing for clients. Default: argon2id with PHP's default costs. */
+  /**
+   * Password hashing for clients. Default: argon2id with PHP's default costs. Admins can change
+   * the driver and cost in the panel's security settings, which then win over this option.
+   */
   hashing?: HashingOptions
+  /** New registrations are active at once, without confirming their email. Default false; also a panel setting. */
+  autoConfirmRegistration?: boolean
+  /** Where refusals worth an operator's eye go (a password hash in no known format…). Default: console. */
+  logger?: PluginLogger
+  /** Name shown in authenticator apps next to the client's email. Default: the mailFrom display name, else "Client area". */
+  twoFactorIssuer?: string
   /** Role → allowed actions. Default: `admin` may do everything, `support` reads and contacts. */
   roles?: RoleMap
   /** How to read the role from AdminJS's `currentAdmin`. Default: `currentAdmin.role`. */
@@ -50,6 +65,9 @@ export interface ResolvedOptions {
   tokenLifetimes: { confirmationHours: number; passwordResetMinutes: number }
   stripe: StripeLike | null
   hashing: HashingOptions
+  autoConfirmRegistration: boolean
+  twoFactorIssuer: string
+  logger: PluginLogger
   roles: RoleMap
   roleOf: RoleOf
   language: Language
@@ -69,6 +87,11 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 function mailFromAddress(mailFrom: string): string {
   const angle = /<([^>]+)>\s*$/.exec(mailFrom)
   return (angle ? angle[1] : mailFrom).trim()
+}
+
+function mailFromName(mailFrom: string): string | null {
+  const name = /^\s*"?([^"<]+?)"?\s*</.exec(mailFrom)
+  return name ? name[1].trim() : null
 }
 
 /** Checks every option up front and says everything that is wrong at once. */
@@ -130,6 +153,25 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     problems.push('hashing.bcryptCost must be a whole number from 4 to 31')
   }
 
+  if (options.autoConfirmRegistration !== undefined && typeof options.autoConfirmRegistration !== 'boolean') {
+    problems.push('autoConfirmRegistration must be true or false')
+  }
+  if (
+    options.twoFactorIssuer !== undefined &&
+    (typeof options.twoFactorIssuer !== 'string' || options.twoFactorIssuer.trim() === '')
+  ) {
+    problems.push('twoFactorIssuer must be a non-empty string')
+  }
+
+  if (
+    options.logger !== undefined &&
+    (!isObject(options.logger) ||
+      typeof options.logger.warn !== 'function' ||
+      typeof options.logger.error !== 'function')
+  ) {
+    problems.push('logger must have warn(message, details) and error(message, details) methods')
+  }
+
   const roles = options.roles ?? DEFAULT_ROLES
   if (!isObject(roles) || Object.keys(roles).length === 0) {
     problems.push('roles must map at least one role name to "*" or a list of action names')
@@ -156,6 +198,9 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     tokenLifetimes: lifetimes,
     stripe: options.stripe ?? null,
     hashing,
+    autoConfirmRegistration: options.autoConfirmRegistration === true,
+    twoFactorIssuer: options.twoFactorIssuer ?? mailFromName(options.mailFrom) ?? 'Client area',
+    logger: options.logger ?? console,
     roles,
     roleOf: options.roleOf ?? defaultRoleOf,
     language,

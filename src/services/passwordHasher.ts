@@ -20,8 +20,10 @@ export type HashFormat = 'bcrypt' | 'argon2id' | 'argon2i' | 'argon2d' | 'unknow
 
 const BCRYPT_PATTERN = /^\$2[abxy]\$(\d{2})\$[./A-Za-z0-9]{53}$/
 // PHC string; PHP writes `m=,t=,p=`, node's argon2 `m=,p=,t=`: any order is accepted.
+// A salt of 8 bytes or more and a digest of 16 or more (PHP and node write 16 and 32): a shorter
+// one is a hash cut by a too-small column, not a real one.
 const ARGON2_PATTERN =
-  /^\$(argon2(?:id|i|d))\$v=\d+\$([a-z]=\d+(?:,[a-z]=\d+){2})\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/
+  /^\$(argon2(?:id|i|d))\$v=\d+\$([a-z]=\d+(?:,[a-z]=\d+){2})\$[A-Za-z0-9+/]{11,}\$[A-Za-z0-9+/]{22,}$/
 
 function argon2Params(hash: string): { m: number; t: number; p: number } | null {
   const match = ARGON2_PATTERN.exec(hash)
@@ -69,19 +71,28 @@ export class PasswordHasher {
    * An unknown or malformed hash is a refusal (false), never an exception.
    */
   async verify(hash: string | null | undefined, password: string): Promise<boolean> {
+    return (await this.check(hash, password)) === 'match'
+  }
+
+  /**
+   * Like `verify`, but tells a wrong password (`mismatch`) from a hash we cannot check at all
+   * (`unusable`: empty, truncated, another algorithm), which needs an operator, not a retry.
+   */
+  async check(hash: string | null | undefined, password: string): Promise<'match' | 'mismatch' | 'unusable'> {
     const format = hashFormat(hash)
     try {
       if (format === 'bcrypt') {
         // PHP writes $2y$, node's bcrypt reads $2a$/$2b$: the algorithms are the same.
-        return await bcrypt.compare(password, (hash as string).replace(/^\$2[xy]\$/, '$2b$'))
+        const ok = await bcrypt.compare(password, (hash as string).replace(/^\$2[xy]\$/, '$2b$'))
+        return ok ? 'match' : 'mismatch'
       }
       if (format === 'argon2id' || format === 'argon2i' || format === 'argon2d') {
-        return await argon2.verify(hash as string, password)
+        return (await argon2.verify(hash as string, password)) ? 'match' : 'mismatch'
       }
     } catch {
-      return false
+      return 'unusable'
     }
-    return false
+    return 'unusable'
   }
 
   /** True when a hash is not of the configured driver and cost: rehash it at the next successful login. */

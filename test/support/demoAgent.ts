@@ -2,6 +2,7 @@ import request from 'supertest'
 import type { Express } from 'express'
 import { createDemoApp, type DemoApp } from '../../demo/app.js'
 import type { DemoMailer } from '../../demo/mailTransport.js'
+import type { StripeLike } from '../../src/index.js'
 import { seedAdmins, seedDemoData, type SeedCounts } from '../../demo/seed.js'
 import type { TestDatabase } from './databases.js'
 
@@ -21,13 +22,14 @@ export interface SeededDemo extends DemoApp {
 
 export async function seededDemo(
   db: TestDatabase,
-  options: { loginAttempts?: number; mailer?: DemoMailer } = {},
+  options: { loginAttempts?: number; mailer?: DemoMailer; stripe?: StripeLike } = {},
 ): Promise<SeededDemo> {
   const demo = createDemoApp({
     dataSource: db.dataSource,
     mailer: options.mailer ?? nullMailer,
     sessionSecret: 'test-session-secret-test-session-secret',
     loginAttempts: options.loginAttempts ?? 1000,
+    stripe: options.stripe,
   })
   await seedAdmins(db.dataSource, demo.clients.passwordHasher, DEMO_PASSWORD)
   const counts = await seedDemoData(db.dataSource, demo.clients.passwordHasher)

@@ -8,4 +8,8 @@ export const RESOURCE_IDS = [
   'EmailLog',
   'ClientNote',
   'ImportBatch',
+  'SecuritySettings',
 ]
+
+/** The entity behind a resource id, where their names differ. */
+export const RESOURCE_ENTITIES: Record<string, string> = { SecuritySettings: 'SettingsChange' }

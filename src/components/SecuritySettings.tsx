@@ -1,0 +1,259 @@
+import React, { useEffect, useState } from 'react'
+import {
+  Box,
+  Button,
+  CheckBox,
+  FormGroup,
+  FormMessage,
+  H3,
+  H5,
+  Icon,
+  Input,
+  Label,
+  Loader,
+  MessageBox,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Text,
+} from '@adminjs/design-system'
+import { ApiClient, useActionResponseHandler, useTranslation, type ResourceActionParams } from 'adminjs'
+
+const api = new ApiClient()
+
+type Values = Record<string, string | number | boolean>
+interface Change {
+  field: string
+  from: unknown
+  to: unknown
+}
+interface Page {
+  values: Values
+  drivers: string[]
+  ranges: Record<string, [number, number]>
+  hashReport: { format: string; count: number; current: number }[]
+  history: { id: number; actor: string | null; ip: string | null; changes: Change[]; createdAt: string }[]
+}
+
+const NUMBER_FIELDS: Record<string, string[]> = {
+  hashing: ['bcryptCost', 'argon2MemoryCost', 'argon2TimeCost'],
+  tokens: ['confirmationHours', 'passwordResetMinutes'],
+  throttle: ['maxFailedLogins', 'throttleMinutes'],
+}
+
+/** Which cost fields apply to a driver: the others are kept but not shown. */
+const appliesTo = (field: string, driver: string) =>
+  field === 'bcryptCost' ? driver === 'bcrypt' : field.startsWith('argon2') ? driver !== 'bcrypt' : true
+
+/**
+ * The security settings page: registration, password hashing, link lifetimes and login
+ * throttling, the hash report (read only: hashes migrate at each client's next login) and who
+ * changed what.
+ */
+const SecuritySettings: React.FC<{ resource: { id: string } }> = ({ resource }) => {
+  const { translateMessage, translateComponent } = useTranslation()
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translateComponent(`SecuritySettings.${key}`, resource.id, options)
+  const handleResponse = useActionResponseHandler()
+  const [page, setPage] = useState<Page | null>(null)
+  const [values, setValues] = useState<Values>({})
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [failed, setFailed] = useState(false)
+  const [saving, setSaving] = useState(false)
+
+  const params: ResourceActionParams = { resourceId: resource.id, actionName: 'securitySettings' }
+  const [attempt, setAttempt] = useState(0)
+  useEffect(() => {
+    api
+      .resourceAction({ resourceId: resource.id, actionName: 'securitySettings' })
+      .then((response) => {
+        const data = response.data.securitySettings as Page | undefined
+        if (!data) throw new Error('no settings')
+        setPage(data)
+        setValues(data.values)
+      })
+      .catch(() => setFailed(true))
+  }, [resource.id, attempt])
+  const retry = () => {
+    setFailed(false)
+    setAttempt(attempt + 1)
+  }
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault()
+    setSaving(true)
+    try {
+      const data = new FormData()
+      for (const [key, value] of Object.entries(values)) data.append(key, String(value))
+      const response = await api.resourceAction({ ...params, method: 'post', data })
+      const fieldErrors = (response.data.record?.errors ?? {}) as Record<string, { message: string }>
+      setErrors(
+        Object.fromEntries(
+          Object.entries(fieldErrors).map(([field, error]) => [
+            field,
+            translateMessage(error.message, resource.id),
+          ]),
+        ),
+      )
+      handleResponse(response)
+      if (response.data.securitySettings) {
+        setPage(response.data.securitySettings as Page)
+        setValues((response.data.securitySettings as Page).values)
+      }
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  if (failed) {
+    return (
+      <Box variant="container">
+        <MessageBox variant="danger" message={t('loadFailed')} mb="lg" />
+        <Button onClick={retry}>{t('retry')}</Button>
+      </Box>
+    )
+  }
+  if (!page) return <Loader />
+
+  const driver = String(values.hashingDriver)
+  const numberField = (field: string) => {
+    const [min, max] = page.ranges[field]
+    return (
+      <FormGroup key={field} error={Boolean(errors[field])}>
+        <Label htmlFor={`setting-${field}`}>{t(`fields.${field}`)}</Label>
+        <Input
+          id={`setting-${field}`}
+          name={field}
+          type="number"
+          min={min}
+          max={max}
+          value={String(values[field] ?? '')}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+            setValues({ ...values, [field]: e.target.value })
+          }
+        />
+        <FormMessage>{errors[field] ?? t('range', { min, max })}</FormMessage>
+      </FormGroup>
+    )
+  }
+  const total = page.hashReport.reduce((sum, row) => sum + row.count, 0)
+  const shown = (value: unknown) => (typeof value === 'boolean' ? t(value ? 'on' : 'off') : String(value))
+
+  return (
+    <Box variant="container" data-testid="security-settings">
+      <form onSubmit={save}>
+        <H3>{t('title')}</H3>
+        <H5 mt="lg">{t('sections.registration')}</H5>
+        <FormGroup error={Boolean(errors.autoConfirmRegistration)}>
+          <CheckBox
+            id="setting-autoConfirmRegistration"
+            name="autoConfirmRegistration"
+            checked={values.autoConfirmRegistration === true}
+            onChange={() =>
+              setValues({ ...values, autoConfirmRegistration: values.autoConfirmRegistration !== true })
+            }
+          />
+          <Label inline htmlFor="setting-autoConfirmRegistration" ml="default">
+            {t('fields.autoConfirmRegistration')}
+          </Label>
+          <FormMessage>{errors.autoConfirmRegistration ?? t('help.autoConfirmRegistration')}</FormMessage>
+        </FormGroup>
+
+        <H5 mt="lg">{t('sections.hashing')}</H5>
+        <FormGroup error={Boolean(errors.hashingDriver)}>
+          <Label htmlFor="setting-hashingDriver">{t('fields.hashingDriver')}</Label>
+          <select
+            id="setting-hashingDriver"
+            name="hashingDriver"
+            value={driver}
+            onChange={(e) => setValues({ ...values, hashingDriver: e.target.value })}
+          >
+            {page.drivers.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+          <FormMessage>{errors.hashingDriver ?? t('help.hashingDriver')}</FormMessage>
+        </FormGroup>
+        {NUMBER_FIELDS.hashing.filter((f) => appliesTo(f, driver)).map(numberField)}
+
+        <H5 mt="lg">{t('sections.tokens')}</H5>
+        {NUMBER_FIELDS.tokens.map(numberField)}
+        <H5 mt="lg">{t('sections.throttle')}</H5>
+        {NUMBER_FIELDS.throttle.map(numberField)}
+
+        <Button variant="contained" type="submit" disabled={saving} data-testid="security-settings-save">
+          <Icon icon={saving ? 'Loader' : 'Save'} spin={saving} />
+          {t('save')}
+        </Button>
+      </form>
+
+      <H5 mt="xxl">{t('sections.hashReport')}</H5>
+      <Text mb="default">{t('hashReportIntro', { driver })}</Text>
+      <Table mb="xl" data-testid="hash-report">
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('report.format')}</TableCell>
+            <TableCell>{t('report.count')}</TableCell>
+            <TableCell>{t('report.current')}</TableCell>
+            <TableCell>{t('report.atNextLogin')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {page.hashReport.map((row) => (
+            <TableRow key={row.format} data-format={row.format}>
+              <TableCell>{t(`formats.${row.format}`)}</TableCell>
+              <TableCell>{row.count}</TableCell>
+              <TableCell>{row.current}</TableCell>
+              <TableCell>{row.format === 'none' ? '—' : row.count - row.current}</TableCell>
+            </TableRow>
+          ))}
+          {page.hashReport.length === 0 ? (
+            <TableRow>
+              <TableCell colSpan={4}>{t('report.empty')}</TableCell>
+            </TableRow>
+          ) : null}
+        </TableBody>
+      </Table>
+      <Text mb="xl">{t('report.total', { total })}</Text>
+
+      <H5>{t('sections.history')}</H5>
+      <Table data-testid="settings-history">
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('history.when')}</TableCell>
+            <TableCell>{t('history.who')}</TableCell>
+            <TableCell>{t('history.ip')}</TableCell>
+            <TableCell>{t('history.changes')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {page.history.map((h) => (
+            <TableRow key={h.id}>
+              <TableCell>{new Date(h.createdAt).toLocaleString()}</TableCell>
+              <TableCell>{h.actor ?? '—'}</TableCell>
+              <TableCell>{h.ip ?? '—'}</TableCell>
+              <TableCell>
+                {h.changes.map((c) => (
+                  <div key={c.field}>
+                    {t(`fields.${c.field}`)}: {shown(c.from)} → {shown(c.to)}
+                  </div>
+                ))}
+              </TableCell>
+            </TableRow>
+          ))}
+          {page.history.length === 0 ? (
+            <TableRow>
+              <TableCell colSpan={4}>{t('history.empty')}</TableCell>
+            </TableRow>
+          ) : null}
+        </TableBody>
+      </Table>
+    </Box>
+  )
+}
+
+export default SecuritySettings
