@@ -3,7 +3,7 @@ import AdminJS from 'adminjs'
 import AdminJSExpress from '@adminjs/express'
 import { TypeormStore } from 'connect-typeorm'
 import express, { type Express } from 'express'
-import type { Store } from 'express-session'
+import session, { type Store } from 'express-session'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import type { DataSource } from 'typeorm'
@@ -14,6 +14,7 @@ import {
   type StripeLike,
 } from '../src/index.js'
 import { AdminUser } from './entities/AdminUser.js'
+import { createClientArea } from './clientArea.js'
 import { Session } from './entities/Session.js'
 import type { DemoMailer } from './mailTransport.js'
 
@@ -131,6 +132,20 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     }),
   )
   app.use(admin.options.rootPath, router)
+  // The client area: what a host builds on `clients.accounts`, with a session of its own.
+  const clientSession = session({
+    name: 'adminjs_clients_account',
+    secret: options.sessionSecret,
+    store:
+      options.sessionStore ??
+      new TypeormStore({ cleanupLimit: 2, limitSubquery: false, ttl: 8 * 3600 }).connect(
+        dataSource.getRepository(Session),
+      ),
+    resave: false,
+    saveUninitialized: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: false, maxAge: 8 * 3600 * 1000 },
+  })
+  app.use('/account', createClientArea(clients, clientSession, { loginAttempts: options.loginAttempts }))
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath))
   return { app, admin, clients, authenticate }
 }
