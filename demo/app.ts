@@ -3,7 +3,7 @@ import AdminJS from 'adminjs'
 import AdminJSExpress from '@adminjs/express'
 import { TypeormStore } from 'connect-typeorm'
 import express, { type Express } from 'express'
-import session, { type Store } from 'express-session'
+import session, { type SessionOptions, type Store } from 'express-session'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import type { DataSource } from 'typeorm'
@@ -80,22 +80,25 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     return ok && user ? { id: String(user.id), email: user.email, role: user.role } : null
   }
 
+  // Sessions in the database (they survive a restart), for the panel and the client area alike.
+  const sessionOptions = (): SessionOptions => ({
+    secret: options.sessionSecret,
+    // limitSubquery off: MariaDB/MySQL refuse LIMIT inside an IN subquery.
+    store:
+      options.sessionStore ??
+      new TypeormStore({ cleanupLimit: 2, limitSubquery: false, ttl: 8 * 3600 }).connect(
+        dataSource.getRepository(Session),
+      ),
+    resave: false,
+    saveUninitialized: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: false, maxAge: 8 * 3600 * 1000 },
+  })
+
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,
     { authenticate, cookieName: 'adminjs_clients_demo', cookiePassword: options.sessionSecret },
     null,
-    {
-      secret: options.sessionSecret,
-      // limitSubquery off: MariaDB/MySQL refuse LIMIT inside an IN subquery.
-      store:
-        options.sessionStore ??
-        new TypeormStore({ cleanupLimit: 2, limitSubquery: false, ttl: 8 * 3600 }).connect(
-          dataSource.getRepository(Session),
-        ),
-      resave: false,
-      saveUninitialized: false,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: false, maxAge: 8 * 3600 * 1000 },
-    },
+    sessionOptions(),
   )
 
   const app = express()
@@ -133,18 +136,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   )
   app.use(admin.options.rootPath, router)
   // The client area: what a host builds on `clients.accounts`, with a session of its own.
-  const clientSession = session({
-    name: 'adminjs_clients_account',
-    secret: options.sessionSecret,
-    store:
-      options.sessionStore ??
-      new TypeormStore({ cleanupLimit: 2, limitSubquery: false, ttl: 8 * 3600 }).connect(
-        dataSource.getRepository(Session),
-      ),
-    resave: false,
-    saveUninitialized: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: false, maxAge: 8 * 3600 * 1000 },
-  })
+  const clientSession = session({ ...sessionOptions(), name: 'adminjs_clients_account' })
   app.use('/account', createClientArea(clients, clientSession, { loginAttempts: options.loginAttempts }))
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath))
   return { app, admin, clients, authenticate }

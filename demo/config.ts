@@ -8,6 +8,8 @@ export interface DemoConfig {
   databaseUrl?: string
   smtpUrl?: string
   demoPassword: string
+  stripeSecretKey?: string
+  stripeApiUrl?: string
 }
 
 export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
@@ -20,6 +22,8 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
     databaseUrl: env.DATABASE_URL || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     demoPassword: env.DEMO_PASSWORD || 'changeme',
+    stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
+    stripeApiUrl: env.STRIPE_API_URL || undefined,
   }
 }
 

@@ -1,5 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
+import Stripe from 'stripe'
 import { createDemoApp } from './app.js'
 import { readDemoConfig, sessionSecret } from './config.js'
 import { createDemoDataSource, prepareSchema } from './dataSource.js'
@@ -22,11 +23,25 @@ const migrations = await prepareSchema(dataSource)
 if (migrations.length > 0) console.log(`Migrations run: ${migrations.join(', ')}`)
 
 const mailer = createDemoMailer(config)
+const stripeApi = config.stripeApiUrl ? new URL(config.stripeApiUrl) : null
+const stripe = config.stripeSecretKey
+  ? new Stripe(config.stripeSecretKey, {
+      timeout: 5000,
+      ...(stripeApi
+        ? {
+            host: stripeApi.hostname,
+            port: Number(stripeApi.port || (stripeApi.protocol === 'https:' ? 443 : 80)),
+            protocol: stripeApi.protocol === 'http:' ? ('http' as const) : ('https' as const),
+          }
+        : {}),
+    })
+  : undefined
 const { app, clients } = createDemoApp({
   dataSource,
   mailer,
   sessionSecret: await sessionSecret(config.dataDir),
   publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${config.port}`,
+  stripe,
 })
 
 const admins = await seedAdmins(dataSource, clients.passwordHasher, config.demoPassword)
@@ -43,8 +58,10 @@ const server = app.listen(config.port, () => {
   console.log(`
 adminjs-clients demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s
   Panel:     http://localhost:${config.port}/admin
+  Clients:   http://localhost:${config.port}/account
   Database:  ${db}
   Mail:      ${mailer.describe}
+  Stripe:    ${stripe ? (config.stripeApiUrl ?? 'api.stripe.com') : 'not configured (STRIPE_SECRET_KEY)'}
   Log in as: ${DEMO_ADMINS.map((a) => `${a.email} (${a.role})`).join(', ')}
   Password:  ${admins > 0 ? config.demoPassword : 'the one set when the demo was first started (DEMO_PASSWORD, default changeme)'}
 `)

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import bcrypt from 'bcrypt'
 import { generate } from 'otplib'
 import {
@@ -13,29 +12,15 @@ import {
 } from '../src/index.js'
 import { createDemoMailer } from '../demo/mailTransport.js'
 import { describeEachDatabase } from './support/databases.js'
-import { startSmtpServer } from './support/smtpServer.js'
+import { mailText, startSmtpServer } from './support/smtpServer.js'
+import { phpHashes } from './support/fixtures.js'
 
-interface Fixture {
-  algorithm: string
-  password: string
-  hash: string
-}
-// Made by PHP 8.2's password_hash() (copied from shared/fixtures).
-const php: { hashes: Fixture[] } = JSON.parse(
-  readFileSync(new URL('./fixtures/php-password-hashes.json', import.meta.url), 'utf8'),
-)
 const PASSWORD = 'correct horse battery staple'
 
 type Smtp = Awaited<ReturnType<typeof startSmtpServer>>
 
-/** The decoded text of a received email (quoted-printable soft breaks and escapes undone). */
-const textOf = (raw: string) =>
-  raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-
 const tokenIn = (raw: string, path: string) => {
-  const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`).exec(textOf(raw))
+  const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`).exec(mailText(raw))
   if (!match) throw new Error(`no ${path} link in the email`)
   return match[1]
 }
@@ -111,7 +96,7 @@ describeEachDatabase('client accounts (register, confirm, login, 2FA, reset)', (
     // Node's bcrypt writes $2b$; $2a$ is the same algorithm under its older name.
     const node2b = bcrypt.hashSync(PASSWORD, 10)
     const cases: [string, string, string][] = [
-      ...php.hashes.map((f): [string, string, string] => [
+      ...phpHashes.map((f): [string, string, string] => [
         `PHP ${f.hash.slice(0, f.hash.indexOf('$', 1) + 1)}`,
         f.password,
         f.hash,
@@ -152,8 +137,8 @@ describeEachDatabase('client accounts (register, confirm, login, 2FA, reset)', (
     )
 
     test.each([
-      ['truncated $2y$', php.hashes[0].hash.slice(0, 40)],
-      ['truncated $argon2id$', php.hashes[2].hash.slice(0, 60)],
+      ['truncated $2y$', phpHashes[0].hash.slice(0, 40)],
+      ['truncated $argon2id$', phpHashes[2].hash.slice(0, 60)],
       ['an MD5', '5f4dcc3b5aa765d61d8327deb882cf99'],
     ])('%s is refused cleanly, logged without the hash, and recorded', async (_name, hash) => {
       warnings.length = 0

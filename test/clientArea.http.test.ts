@@ -4,12 +4,8 @@ import { Client, ClientEvent } from '../src/index.js'
 import { createDemoMailer } from '../demo/mailTransport.js'
 import { describeEachDatabase } from './support/databases.js'
 import { seededDemo, type SeededDemo } from './support/demoAgent.js'
-import { startSmtpServer } from './support/smtpServer.js'
+import { mailText, startSmtpServer } from './support/smtpServer.js'
 
-const textOf = (raw: string) =>
-  raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? ''
 const PASSWORD = 'Quatre chevaux bleus dansent 2026'
 
@@ -76,7 +72,7 @@ describeEachDatabase('the demo client area (/account) over HTTP', (database) => 
 
     const mail = smtp.received.find((m) => m.to.includes('anne.lefevre@example.com'))!
     const link = /http:\/\/localhost:3000(\/account\/confirm\?token=[A-Za-z0-9_-]+)/.exec(
-      textOf(mail.raw),
+      mailText(mail.raw),
     )![1]
     const unconfirmed = await b.post('/account/login', {
       email: 'anne.lefevre@example.com',
@@ -155,7 +151,7 @@ describeEachDatabase('the demo client area (/account) over HTTP', (database) => 
     await demo.clients.accounts.idle()
     expect(smtp.received.length).toBe(sentBefore + 1)
     const link = /http:\/\/localhost:3000(\/account\/reset\?token=[A-Za-z0-9_-]+)/.exec(
-      textOf(smtp.received[smtp.received.length - 1].raw),
+      mailText(smtp.received[smtp.received.length - 1].raw),
     )![1]
     await b.get(link)
     const token = new URL(link, 'http://x').searchParams.get('token') as string

@@ -5,7 +5,7 @@ import { Client, ClientToken, Contract } from '../src/index.js'
 import { createDemoMailer } from '../demo/mailTransport.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
-import { startSmtpServer } from './support/smtpServer.js'
+import { mailText, startSmtpServer } from './support/smtpServer.js'
 import {
   clientApi,
   clientSnapshot,
@@ -16,12 +16,6 @@ import {
 } from './support/clientApi.js'
 
 type Smtp = Awaited<ReturnType<typeof startSmtpServer>>
-
-/** The decoded text part of a received email (nodemailer writes quoted-printable). */
-const textOf = (raw: string) =>
-  raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 
 const utf8 = (text: string) => Buffer.from(text, 'latin1').toString('utf8')
 
@@ -90,7 +84,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
     const [mail] = mailTo(client.email as string)
     expect(mail).toBeDefined()
     expect(mail.raw).toContain('Subject: Your account has been suspended')
-    expect(textOf(mail.raw)).toContain('Reason: Unpaid premium')
+    expect(mailText(mail.raw)).toContain('Reason: Unpaid premium')
     const log = await lastEmailOf(ds(), client.id, 'suspended')
     expect(log).toMatchObject({ status: 'sent', to: client.email, actor: 'admin@example.com' })
   })
@@ -219,7 +213,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
     expect(res.body.notice).toMatchObject({ type: 'success', message: 'confirmationSent' })
     const [mail] = mailTo(client.email as string)
     expect(utf8(mail.raw)).toMatch(/Subject: =\?UTF-8\?Q\?Confirmez|Subject: Confirmez votre adresse e-mail/)
-    const token = /token=([A-Za-z0-9_-]{43})/.exec(textOf(mail.raw))?.[1] as string
+    const token = /token=([A-Za-z0-9_-]{43})/.exec(mailText(mail.raw))?.[1] as string
     expect(token).toBeDefined()
     const stored = await ds()
       .getRepository(ClientToken)
@@ -277,7 +271,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
     expect(res.body.notice).toMatchObject({ type: 'success', message: 'passwordResetSent' })
     const mail = mailTo(client.email as string).at(-1)!
     expect(mail.raw).toContain('Subject: Reset your password')
-    const token = /\/account\/reset\?token=([A-Za-z0-9_-]{43})/.exec(textOf(mail.raw))?.[1] as string
+    const token = /\/account\/reset\?token=([A-Za-z0-9_-]{43})/.exec(mailText(mail.raw))?.[1] as string
     expect(token).toBeDefined()
     const [stored] = await ds()
       .getRepository(ClientToken)
@@ -301,7 +295,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
     const body = 'Hello <b>there</b> & {{name}}\nSecond line'
     const res = await clientApi(admin).record('sendEmail', a.id, { subject: 'About <your> file', body })
     expect(res.body.notice).toMatchObject({ type: 'success', message: 'emailSent' })
-    const raw = textOf(mailTo(a.email as string).at(-1)!.raw)
+    const raw = mailText(mailTo(a.email as string).at(-1)!.raw)
     const html = raw.slice(raw.indexOf('Content-Type: text/html'))
     expect(html).toContain('Hello &lt;img src=x onerror=alert(1)&gt;')
     expect(html).toContain('Hello &lt;b&gt;there&lt;/b&gt; &amp; {{name}}<br>Second line')

@@ -1,15 +1,5 @@
-import { readFileSync } from 'node:fs'
 import { PasswordHasher, hashFormat } from '../src/services/passwordHasher.js'
-
-interface Fixture {
-  algorithm: string
-  password: string
-  hash: string
-}
-// Made by PHP 8.2's password_hash() (copied from shared/fixtures).
-const php: { hashes: Fixture[] } = JSON.parse(
-  readFileSync(new URL('./fixtures/php-password-hashes.json', import.meta.url), 'utf8'),
-)
+import { phpHashes } from './support/fixtures.js'
 
 // Low costs keep the suite fast; the defaults are checked separately.
 const fast = {
@@ -27,7 +17,7 @@ describe('PasswordHasher', () => {
     expect(hasher.needsRehash(hash)).toBe(false)
   })
 
-  test.each(php.hashes.map((f) => [f.algorithm, f.password, f.hash]))(
+  test.each(phpHashes.map((f) => [f.algorithm, f.password, f.hash]))(
     'verifies PHP %s hash of %j whatever the configured driver',
     async (algorithm, password, hash) => {
       expect(hashFormat(hash)).toBe(algorithm)
@@ -46,13 +36,13 @@ describe('PasswordHasher', () => {
     expect(fast.argon2i.needsRehash(argonHash)).toBe(true)
     expect(new PasswordHasher({ driver: 'argon2id' }).needsRehash(argonHash)).toBe(true)
     // PHP's argon2id hashes use PHP's defaults, which are ours: no rehash for cost alone.
-    const phpArgon2id = php.hashes.find((f) => f.algorithm === 'argon2id')!.hash
+    const phpArgon2id = phpHashes.find((f) => f.algorithm === 'argon2id')!.hash
     expect(new PasswordHasher({ driver: 'argon2id' }).needsRehash(phpArgon2id)).toBe(false)
   })
 
   test.each([
-    ['truncated bcrypt', php.hashes[0].hash.slice(0, 40)],
-    ['truncated argon2', php.hashes[1].hash.slice(0, 50)],
+    ['truncated bcrypt', phpHashes[0].hash.slice(0, 40)],
+    ['truncated argon2', phpHashes[1].hash.slice(0, 50)],
     ['empty', ''],
     ['null', null],
     ['md5', '5f4dcc3b5aa765d61d8327deb882cf99'],

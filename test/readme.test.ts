@@ -8,6 +8,11 @@ describe('README', () => {
     expect(read('README.md')).toContain('```ts\n' + example + '```')
   })
 
+  test('shows the client area sketch exactly as the compiled file', () => {
+    const example = read('examples/client-area.ts')
+    expect(read('README.md')).toContain('```ts\n' + example + '```')
+  })
+
   test('gives the commands package.json and .ci/run use', () => {
     const readme = read('README.md')
     const scripts = JSON.parse(read('package.json')).scripts

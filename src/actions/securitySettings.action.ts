@@ -25,7 +25,12 @@ export const securitySettingsAction = (
       try {
         const { changes } = await settings.update(actorOf(request, context), request.payload ?? {})
         notice = {
-          message: changes.length > 0 ? 'settingsSaved' : 'settingsUnchanged',
+          message:
+            changes.length === 0
+              ? 'settingsUnchanged'
+              : changes.length === 1
+                ? 'settingsSaved_one'
+                : 'settingsSaved_other',
           type: changes.length > 0 ? 'success' : 'info',
           resourceId: context.resource.id(),
           options: { count: changes.length },

@@ -53,7 +53,7 @@ const appliesTo = (field: string, driver: string) =>
  * changed what.
  */
 const SecuritySettings: React.FC<{ resource: { id: string } }> = ({ resource }) => {
-  const { translateMessage, translateComponent } = useTranslation()
+  const { translateMessage, translateComponent, i18n } = useTranslation()
   const t = (key: string, options?: Record<string, unknown>) =>
     translateComponent(`SecuritySettings.${key}`, resource.id, options)
   const handleResponse = useActionResponseHandler()
@@ -143,7 +143,8 @@ const SecuritySettings: React.FC<{ resource: { id: string } }> = ({ resource }) 
 
   return (
     <Box variant="container" data-testid="security-settings">
-      <form onSubmit={save}>
+      {/* The server checks and answers in the panel's language, next to each field. */}
+      <form onSubmit={save} noValidate>
         <H3>{t('title')}</H3>
         <H5 mt="lg">{t('sections.registration')}</H5>
         <FormGroup error={Boolean(errors.autoConfirmRegistration)}>
@@ -233,7 +234,7 @@ const SecuritySettings: React.FC<{ resource: { id: string } }> = ({ resource }) 
         <TableBody>
           {page.history.map((h) => (
             <TableRow key={h.id}>
-              <TableCell>{new Date(h.createdAt).toLocaleString()}</TableCell>
+              <TableCell>{new Date(h.createdAt).toLocaleString(i18n.language)}</TableCell>
               <TableCell>{h.actor ?? '—'}</TableCell>
               <TableCell>{h.ip ?? '—'}</TableCell>
               <TableCell>

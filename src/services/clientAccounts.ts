@@ -92,6 +92,14 @@ export interface AccountsConfig {
   logger: PluginLogger
 }
 
+// What a login or a 2FA step reads besides the public columns (never sent anywhere).
+const SECRET_COLUMNS = [
+  'c.passwordHash',
+  'c.twoFactorSecret',
+  'c.twoFactorRecoveryCodes',
+  'c.twoFactorLastStep',
+]
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 function publicClient(client: Client): AccountClient {
@@ -634,8 +642,7 @@ export class ClientAccounts {
       .getRepository(Client)
       .createQueryBuilder('c')
       .where('c.email = :email', { email: normalized })
-    if (withSecrets)
-      qb.addSelect(['c.passwordHash', 'c.twoFactorSecret', 'c.twoFactorRecoveryCodes', 'c.twoFactorLastStep'])
+    if (withSecrets) qb.addSelect(SECRET_COLUMNS)
     return qb.getOne()
   }
 
@@ -658,10 +665,7 @@ export class ClientAccounts {
   }
 
   private async lock(manager: EntityManager, id: number): Promise<Client> {
-    const qb = manager
-      .createQueryBuilder(Client, 'c')
-      .addSelect(['c.passwordHash', 'c.twoFactorSecret', 'c.twoFactorRecoveryCodes', 'c.twoFactorLastStep'])
-      .where('c.id = :id', { id })
+    const qb = manager.createQueryBuilder(Client, 'c').addSelect(SECRET_COLUMNS).where('c.id = :id', { id })
     if (isMysqlFamily(this.dataSource)) qb.setLock('pessimistic_write')
     const client = await qb.getOne()
     if (!client) throw new AccountRefused('notFound')

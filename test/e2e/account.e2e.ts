@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { generate } from 'otplib'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { Client, ClientEvent } from '../../src/index.js'
+import { Client, ClientEvent, SettingsChange } from '../../src/index.js'
 import { createDemoMailer } from '../../demo/mailTransport.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
-import { seededDemo } from '../support/demoAgent.js'
-import { startSmtpServer } from '../support/smtpServer.js'
+import { DEMO_PASSWORD, seededDemo } from '../support/demoAgent.js'
+import { mailText, startSmtpServer } from '../support/smtpServer.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const haveBrowser = existsSync(CHROMIUM)
@@ -20,11 +20,6 @@ if (!haveBrowser && process.env.CI) {
 const SHOTS = path.resolve('test/e2e/screenshots')
 const PASSWORD = 'Quatre chevaux bleus dansent 2026'
 const NEW_PASSWORD = 'Cinq zèbres roses chantent 2027'
-
-const textOf = (raw: string) =>
-  raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 
 ;(haveBrowser ? describe : describe.skip)('the demo client area in a real browser (SQLite)', () => {
   let db: TestDatabase
@@ -62,7 +57,7 @@ const textOf = (raw: string) =>
   const linkIn = (to: string, kind: 'confirm' | 'reset') => {
     const mails = smtp.received.filter((m) => m.to.includes(to))
     const match = new RegExp(`(/account/${kind}\\?token=[A-Za-z0-9_-]+)`).exec(
-      textOf(mails[mails.length - 1].raw),
+      mailText(mails[mails.length - 1].raw),
     )
     if (!match) throw new Error(`no ${kind} link sent to ${to}`)
     return `${base}${match[1]}`
@@ -166,5 +161,36 @@ const textOf = (raw: string) =>
       'password_changed',
       'login',
     ])
+  })
+
+  test('the security settings page: the hash report, a change saved and shown in its history', async () => {
+    await page.route(/fonts\.(googleapis|gstatic)\.com/, (route) => route.abort())
+    await page.goto(`${base}/admin/login`)
+    await page.fill('input[name=email]', 'admin@example.com')
+    await page.fill('input[name=password]', DEMO_PASSWORD)
+    await Promise.all([
+      page.waitForURL(`${base}/admin`, { waitUntil: 'commit' }),
+      page.press('input[name=password]', 'Enter'),
+    ])
+    // The first page bundles the plugin's components.
+    await page.goto(`${base}/admin/resources/SecuritySettings`, { timeout: 150_000 })
+    await page.waitForSelector('[data-testid=security-settings]', { timeout: 150_000 })
+    await page.waitForSelector('[data-testid=hash-report] [data-format=argon2id]')
+    await page.fill('#setting-throttleMinutes', '20')
+    await page.fill('#setting-maxFailedLogins', '2')
+    await page.click('[data-testid=security-settings-save]')
+    await page.screenshot({ path: path.join(SHOTS, 'security-settings-error.png'), fullPage: true })
+    await page.waitForSelector('text=Cette valeur sort de la plage autorisée.')
+    expect(await db.dataSource.getRepository(SettingsChange).count()).toBe(0)
+    await page.fill('#setting-maxFailedLogins', '5')
+    await page.click('[data-testid=security-settings-save]')
+    await page.waitForSelector('text=Réglages enregistrés : 1 modification.')
+    await page.waitForSelector('[data-testid=settings-history] >> text=admin@example.com')
+    await page.screenshot({ path: path.join(SHOTS, 'security-settings.png'), fullPage: true })
+    const [change] = await db.dataSource.getRepository(SettingsChange).find()
+    expect(change).toMatchObject({
+      actor: 'admin@example.com',
+      changes: [{ field: 'throttleMinutes', from: 15, to: 20 }],
+    })
   })
 })

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -8,3 +9,14 @@ export const importFixture = (name: string) => path.join(root, 'test', 'fixtures
 
 /** The file the demo offers to try the import on. */
 export const demoImportFile = path.join(root, 'demo', 'fixtures', 'commissions-demo.csv')
+
+export interface HashFixture {
+  algorithm: string
+  password: string
+  hash: string
+}
+
+/** Hashes made by PHP 8.2's password_hash() (copied from shared/fixtures). */
+export const phpHashes: HashFixture[] = JSON.parse(
+  readFileSync(path.join(root, 'test', 'fixtures', 'php-password-hashes.json'), 'utf8'),
+).hashes

@@ -48,3 +48,9 @@ export async function startSmtpServer(options: { rejectTo?: string[] } = {}) {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }
+
+/** The decoded text of a received email (nodemailer writes quoted-printable). */
+export const mailText = (raw: string) =>
+  raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))

@@ -3,7 +3,8 @@ export const enAccounts = {
   labels: { SecuritySettings: 'Security settings' },
   actions: { securitySettings: 'Security settings' },
   messages: {
-    settingsSaved: 'Settings saved ({{count}} changed).',
+    settingsSaved_one: 'Settings saved: 1 change.',
+    settingsSaved_other: 'Settings saved: {{count}} changes.',
     settingsUnchanged: 'Nothing to save: the settings are unchanged.',
     invalidChoice: 'Choose one of the values offered.',
     invalidWholeNumber: 'Enter a whole number.',

@@ -5,7 +5,8 @@ export const frAccounts: AccountsTranslation = {
   labels: { SecuritySettings: 'Réglages de sécurité' },
   actions: { securitySettings: 'Réglages de sécurité' },
   messages: {
-    settingsSaved: 'Réglages enregistrés ({{count}} modifiés).',
+    settingsSaved_one: 'Réglages enregistrés : 1 modification.',
+    settingsSaved_other: 'Réglages enregistrés : {{count}} modifications.',
     settingsUnchanged: 'Rien à enregistrer : les réglages sont inchangés.',
     invalidChoice: 'Choisissez une des valeurs proposées.',
     invalidWholeNumber: 'Saisissez un nombre entier.',
