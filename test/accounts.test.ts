@@ -443,21 +443,35 @@ describeEachDatabase('client accounts (register, confirm, login, 2FA, reset)', (
     }
   })
 
-  test('switching the driver to bcrypt in the settings rehashes argon2 passwords at their next login', async () => {
-    const client = await makeClient({ passwordHash: await clients.passwordHasher.hash(PASSWORD) })
+  test('with bcrypt (cost 11) set in the panel, the same password as $2y$, $2b$, $argon2i$ and $argon2id$ logs in and is rehashed to $2b$11$', async () => {
+    const same = phpHashes.filter((f) => f.password === PASSWORD)
+    const hashes = [...same.map((f) => f.hash), bcrypt.hashSync(PASSWORD, 10)]
+    expect(hashes.map((h) => h.slice(0, h.indexOf('$', 1) + 1)).sort()).toEqual([
+      '$2b$',
+      '$2y$',
+      '$argon2i$',
+      '$argon2id$',
+    ])
     await clients.settings.update(
       { email: 'admin@example.com', ip: '127.0.0.1' },
-      { hashingDriver: 'bcrypt', bcryptCost: '10' },
+      { hashingDriver: 'bcrypt', bcryptCost: '11' },
     )
     try {
-      expect(
-        await clients.accounts.authenticate({ email: client.email, password: PASSWORD, ip }),
-      ).toMatchObject({ ok: true, rehashed: true })
-      expect(await storedHash(client.id)).toMatch(/^\$2b\$10\$/)
+      for (const hash of hashes) {
+        const client = await makeClient({ passwordHash: hash })
+        expect(
+          await clients.accounts.authenticate({ email: client.email, password: PASSWORD, ip }),
+        ).toMatchObject({ ok: true, rehashed: true })
+        const rehashed = await storedHash(client.id)
+        expect([hash.slice(0, 10), rehashed.slice(0, 7)]).toEqual([hash.slice(0, 10), '$2b$11$'])
+        expect(await clients.passwordHasher.verify(rehashed, PASSWORD)).toBe(true)
+        const [login] = (await events(client.id)).filter((e) => e.type === 'login')
+        expect(login.data).toEqual({ rehashedFrom: hashFormat(hash), rehashedTo: 'bcrypt' })
+      }
     } finally {
       await clients.settings.update(
         { email: 'admin@example.com', ip: '127.0.0.1' },
-        { hashingDriver: 'argon2id' },
+        { hashingDriver: 'argon2id', bcryptCost: '12' },
       )
     }
   })
