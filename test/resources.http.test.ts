@@ -170,6 +170,7 @@ describeEachDatabase('a GET never changes anything', (database) => {
       contracts: await ds.query('SELECT id, status, advisorId, clientId FROM contracts ORDER BY id'),
       commissions: await ds.query('SELECT id, status, clientId FROM commissions ORDER BY id'),
       batches: await ds.query('SELECT COUNT(*) AS n FROM import_batches'),
+      settings: await ds.query('SELECT COUNT(*) AS n FROM client_settings_changes'),
     })
     const before = await state()
     const called: string[] = []
@@ -215,6 +216,11 @@ describeEachDatabase('a GET never changes anything', (database) => {
     const [advisor] = await ds.query('SELECT id FROM advisors ORDER BY id LIMIT 1')
     await admin.get(`/admin/api/resources/Advisor/records/${advisor.id}/summary`)
     called.push('Advisor.summary')
+    await admin.get('/admin/api/resources/SecuritySettings/actions/securitySettings?hashingDriver=bcrypt')
+    called.push('SecuritySettings.securitySettings')
+    const [client] = await ds.query('SELECT id FROM clients ORDER BY id LIMIT 1')
+    await admin.get(`/admin/api/resources/Client/records/${client.id}/paymentMethods?paymentMethodId=pm_1`)
+    called.push('Client.paymentMethods')
     // The lifecycle, merge, contract and commission actions were all reached.
     expect(called).toEqual(
       expect.arrayContaining([
