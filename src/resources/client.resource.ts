@@ -11,6 +11,7 @@ import {
 import type { ClientAction } from '../actions/defineClientAction.js'
 import { mergeClientsAction } from '../actions/mergeClients.action.js'
 import { removeForGoodAction } from '../actions/removeForGood.action.js'
+import { clientTabAction } from '../actions/tab.action.js'
 import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
@@ -22,6 +23,32 @@ const EDITABLE = ['clientNumber', ...PROFILE]
 
 export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
   const badge = { list: deps.components.ClientStatusBadge, show: deps.components.ClientStatusBadge }
+  const actions = secureActions(deps, {
+    resourceId: 'Client',
+    entity: Client,
+    // `ignoreDuplicates` is the form's "save anyway"; the duplicates check takes it out.
+    editable: [...EDITABLE, 'ignoreDuplicates'],
+    checks: [warnDuplicates(deps.dataSource)],
+    rules: { required: ['lastName'], unique: ['email', 'clientNumber'], emails: ['email'] },
+    components: { list: deps.components.ClientList, show: deps.components.ClientShow },
+    handlers: {
+      list: listClientsHandler(deps.clientList),
+      search: searchClientsHandler(deps.clientList),
+      new: newClientHandler(deps, EDITABLE),
+      edit: editClientHandler(deps, EDITABLE),
+    },
+    // Includes `delete` and `bulkDelete`: a soft delete that restore undoes.
+    custom: {
+      ...clientLifecycleActions(deps),
+      mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
+      removeForGood: removeForGoodAction(deps) as ClientAction,
+      tab: clientTabAction(deps.clientTabs, deps.hostTabs) as ClientAction,
+    },
+    // Reading a tab of the page is reading the page.
+    rights: { tab: 'show' },
+  })
+  // The page learns the host's tabs from its action (AdminJS sends `custom` to the browser).
+  actions.show = { ...actions.show, custom: { hostTabs: deps.hostTabs } }
   return {
     resource: Client,
     options: {
@@ -108,27 +135,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         twoFactorSecret: { isVisible: false },
         version: { isVisible: false },
       },
-      actions: secureActions(deps, {
-        resourceId: 'Client',
-        entity: Client,
-        // `ignoreDuplicates` is the form's "save anyway"; the duplicates check takes it out.
-        editable: [...EDITABLE, 'ignoreDuplicates'],
-        checks: [warnDuplicates(deps.dataSource)],
-        rules: { required: ['lastName'], unique: ['email', 'clientNumber'], emails: ['email'] },
-        components: { list: deps.components.ClientList },
-        handlers: {
-          list: listClientsHandler(deps.clientList),
-          search: searchClientsHandler(deps.clientList),
-          new: newClientHandler(deps, EDITABLE),
-          edit: editClientHandler(deps, EDITABLE),
-        },
-        // Includes `delete` and `bulkDelete`: a soft delete that restore undoes.
-        custom: {
-          ...clientLifecycleActions(deps),
-          mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
-          removeForGood: removeForGoodAction(deps) as ClientAction,
-        },
-      }),
+      actions,
     },
   }
 }

@@ -4,6 +4,8 @@ import type { ComponentIds } from '../components/index.js'
 import type { ClientLifecycle } from '../services/clientLifecycle.js'
 import type { ClientList } from '../services/clientList.js'
 import type { CommissionImport } from '../services/commissionImport.js'
+import type { ClientTabs } from '../services/clientTabs.js'
+import type { HostTab } from '../components/clientShowTabs.js'
 
 export interface ResourceDeps {
   dataSource: DataSource
@@ -13,6 +15,10 @@ export interface ResourceDeps {
   lifecycle: ClientLifecycle
   clientList: ClientList
   commissionImport: CommissionImport
+  /** The tabs of the client page, a page at a time. */
+  clientTabs: ClientTabs
+  /** Tabs of the host's own resources (option `clientTabs`). */
+  hostTabs: HostTab[]
   /** The label of a group of client actions, in the panel's language. */
   groupLabel: (group: 'account' | 'status' | 'contact') => string
 }
