@@ -9,6 +9,8 @@ export const enScreens = {
     hostTabBadKey: 'The tab’s foreign key must be a reference or a number property of its resource.',
   },
   components: {
+    // AdminJS's language menu names every language but French.
+    LanguageSelector: { availableLanguages: { fr: 'French', en: 'English' } },
     ClientStatusLegend: {
       title: 'Statuses:',
       filterBy: 'Show the clients “{{status}}”',

@@ -12,6 +12,8 @@ export const frScreens: ScreensTranslation = {
       'La clé étrangère de l’onglet doit être une propriété référence ou numérique de sa ressource.',
   },
   components: {
+    // AdminJS's language menu names every language but French.
+    LanguageSelector: { availableLanguages: { fr: 'Français', en: 'Anglais' } },
     ClientStatusLegend: {
       title: 'Statuts :',
       filterBy: 'Afficher les clients « {{status}} »',
