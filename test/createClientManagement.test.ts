@@ -65,6 +65,7 @@ describe('createClientManagement', () => {
       'DuplicateCheck',
       'CommissionList',
       'AdvisorShow',
+      'ClientName',
       'ClientShow',
       'ClientDashboard',
     ])

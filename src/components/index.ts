@@ -16,6 +16,7 @@ export function registerComponents(componentLoader: ComponentLoader) {
     DuplicateCheck: componentLoader.add('DuplicateCheck', path.join(here, 'DuplicateCheck')),
     CommissionList: componentLoader.add('CommissionList', path.join(here, 'CommissionList')),
     AdvisorShow: componentLoader.add('AdvisorShow', path.join(here, 'AdvisorShow')),
+    ClientName: componentLoader.add('ClientName', path.join(here, 'ClientName')),
     ClientShow: componentLoader.add('ClientShow', path.join(here, 'ClientShow')),
     ClientDashboard: componentLoader.add('ClientDashboard', path.join(here, 'ClientDashboard')),
   }

@@ -55,10 +55,10 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       id: 'Client',
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
+      // Name is one column: last name then first name (components/ClientName.tsx).
       listProperties: [
         'clientNumber',
         'lastName',
-        'firstName',
         'email',
         'phone',
         'activeContracts',
@@ -85,7 +85,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       ],
       editProperties: [...EDITABLE, 'ignoreDuplicates'],
       properties: {
-        lastName: { isTitle: true },
+        lastName: { isTitle: true, components: { list: deps.components.ClientName } },
         status: { availableValues: valuesOf(CLIENT_STATUSES), components: badge },
         locale: { availableValues: valuesOf(['fr', 'en']) },
         statusReason: { type: 'textarea' },
