@@ -471,7 +471,7 @@ const ClientShow: React.FC<ActionProps> = ({ record, action }) => {
           ],
           (page) => (
             <Text mt="default" fontWeight="bold" data-testid="commissions-total">
-              {t('total')} : {formatMoney(page.sum ?? '0', language)}
+              {t('total', { total: formatMoney(page.sum ?? '0', language) })}
             </Text>
           ),
         )

@@ -14,7 +14,6 @@ export const enScreens = {
     ClientStatusLegend: {
       title: 'Statuses:',
       filterBy: 'Show the clients “{{status}}”',
-      all: 'All but deleted',
     },
     ClientShow: {
       clientNumber: 'Client no. {{number}}',
@@ -28,7 +27,6 @@ export const enScreens = {
       twoFactor: 'Two-factor',
       twoFactorOn: 'On',
       twoFactorOff: 'Off',
-      reason: 'Reason: {{reason}}',
       tabs: {
         details: 'Details',
         contracts: 'Contracts',
@@ -59,7 +57,7 @@ export const enScreens = {
       pageOf: 'Page {{page}} of {{pages}} ({{total}} in all)',
       previous: 'Previous',
       next: 'Next',
-      total: 'Total of all commissions',
+      total: 'Total of all commissions: {{total}}',
       referent: 'Referent',
       ofContract: 'Contract advisor',
       inactive: 'inactive',
@@ -67,7 +65,6 @@ export const enScreens = {
       openBody: 'Read the email',
       noteBody: 'New note',
       addNote: 'Add the note',
-      noteAdded: 'Note added.',
       none: '—',
     },
     PaymentMethods: {

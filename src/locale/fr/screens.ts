@@ -17,7 +17,6 @@ export const frScreens: ScreensTranslation = {
     ClientStatusLegend: {
       title: 'Statuts :',
       filterBy: 'Afficher les clients « {{status}} »',
-      all: 'Tous sauf supprimés',
     },
     ClientShow: {
       clientNumber: 'Client n° {{number}}',
@@ -31,7 +30,6 @@ export const frScreens: ScreensTranslation = {
       twoFactor: 'Double authentification',
       twoFactorOn: 'Activée',
       twoFactorOff: 'Désactivée',
-      reason: 'Motif : {{reason}}',
       tabs: {
         details: 'Détails',
         contracts: 'Contrats',
@@ -62,7 +60,7 @@ export const frScreens: ScreensTranslation = {
       pageOf: 'Page {{page}} sur {{pages}} ({{total}} en tout)',
       previous: 'Précédente',
       next: 'Suivante',
-      total: 'Total de toutes les commissions',
+      total: 'Total de toutes les commissions : {{total}}',
       referent: 'Référent',
       ofContract: 'Conseiller d’un contrat',
       inactive: 'inactif',
@@ -70,7 +68,6 @@ export const frScreens: ScreensTranslation = {
       openBody: 'Lire l’e-mail',
       noteBody: 'Nouvelle note',
       addNote: 'Ajouter la note',
-      noteAdded: 'Note ajoutée.',
       none: '—',
     },
     PaymentMethods: {
