@@ -221,6 +221,11 @@ const ClientHeader: React.FC<{ record: RecordJSON; language: string }> = ({ reco
         <ClientStatusPill status={p.status as string} reason={p.statusReason as string | undefined} />
         <Text color="grey60">{t('clientNumber', { number: p.clientNumber })}</Text>
       </Box>
+      {p.statusReason && (
+        <Text mb="lg" data-testid="client-status-reason">
+          {translateComponent('ClientStatusBadge.reason', CLIENT, { reason: p.statusReason })}
+        </Text>
+      )}
       <Box flex style={{ flexWrap: 'wrap' }}>
         <Field label={t('balance')} testId="client-balance">
           {formatMoney(p.balance ?? '0', language)}

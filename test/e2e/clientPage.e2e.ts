@@ -187,6 +187,9 @@ if (!haveBrowser && process.env.CI) {
     const badge = page.locator('[data-testid=client-header] [data-status=suspended]')
     expect(await badge.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 212, 59)')
     expect(await badge.getAttribute('title')).toContain('Impayé de cotisation')
+    expect(await page.locator('[data-testid=client-status-reason]').innerText()).toContain(
+      'Impayé de cotisation',
+    )
     expect(
       await db.dataSource.getRepository(Contract).countBy({ clientId: client.id, status: 'active' }),
     ).toBe(0)
@@ -264,7 +267,7 @@ if (!haveBrowser && process.env.CI) {
     expect((await lastEvent()).type).toBe('restored')
   })
 
-  test('switch to English: tabs, badges and actions in English', async () => {
+  test('switch to English: tabs, badges and labels in English', async () => {
     await page.goto(showUrl())
     await page.waitForSelector('[data-testid=client-header]')
     // AdminJS's language menu in the top bar opens on hover.
