@@ -1,5 +1,5 @@
 import path from 'node:path'
-import AdminJS from 'adminjs'
+import AdminJS, { type ResourceWithOptions } from 'adminjs'
 import AdminJSExpress from '@adminjs/express'
 import { TypeormStore } from 'connect-typeorm'
 import express, { type Express } from 'express'
@@ -9,13 +9,17 @@ import helmet from 'helmet'
 import type { DataSource } from 'typeorm'
 import {
   createClientManagement,
+  mergeLocale,
   type ClientManagement,
   type Language,
   type StripeLike,
 } from '../src/index.js'
 import { AdminUser } from './entities/AdminUser.js'
 import { createClientArea } from './clientArea.js'
+import { INVOICE_STATUSES, Invoice } from './entities/Invoice.js'
 import { Session } from './entities/Session.js'
+import { TICKET_PRIORITIES, TICKET_STATUSES, Ticket } from './entities/Ticket.js'
+import { demoTranslations } from './locale.js'
 import type { DemoMailer } from './mailTransport.js'
 
 export interface DemoAppOptions {
@@ -45,6 +49,49 @@ export interface DemoApp {
   ) => Promise<{ id: string; email: string; role: string } | null>
 }
 
+const values = (list: readonly string[]) => list.map((value) => ({ value, label: value }))
+
+/**
+ * The host's own resources: read-only in the demo, each referencing a client by `clientId`, and
+ * shown on the client page by the plugin's `clientTabs` option.
+ */
+function hostResources(): ResourceWithOptions[] {
+  const readOnly = {
+    new: { isAccessible: false },
+    edit: { isAccessible: false },
+    delete: { isAccessible: false },
+    bulkDelete: { isAccessible: false },
+  }
+  const navigation = { name: 'demoHost', icon: 'Briefcase' }
+  const client = { type: 'reference' as const, reference: 'Client' }
+  return [
+    {
+      resource: Invoice,
+      options: {
+        navigation,
+        sort: { sortBy: 'issuedOn', direction: 'desc' },
+        listProperties: ['number', 'clientId', 'issuedOn', 'total', 'status'],
+        properties: { clientId: client, status: { availableValues: values(INVOICE_STATUSES) } },
+        actions: readOnly,
+      },
+    },
+    {
+      resource: Ticket,
+      options: {
+        navigation,
+        sort: { sortBy: 'createdAt', direction: 'desc' },
+        listProperties: ['subject', 'clientId', 'status', 'priority', 'createdAt'],
+        properties: {
+          clientId: client,
+          status: { availableValues: values(TICKET_STATUSES) },
+          priority: { availableValues: values(TICKET_PRIORITIES) },
+        },
+        actions: readOnly,
+      },
+    },
+  ]
+}
+
 export function createDemoApp(options: DemoAppOptions): DemoApp {
   const { dataSource } = options
   const publicUrl = (options.publicUrl ?? 'http://localhost:3000').replace(/\/$/, '')
@@ -59,12 +106,22 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     hashing: { driver: 'argon2id' },
     language: options.language ?? 'fr',
     stripe: options.stripe,
+    clientTabs: [
+      { resourceId: 'Invoice', foreignKey: 'clientId', columns: ['number', 'issuedOn', 'total', 'status'] },
+      {
+        resourceId: 'Ticket',
+        foreignKey: 'clientId',
+        columns: ['subject', 'status', 'priority', 'createdAt'],
+      },
+    ],
   })
 
   const admin = new AdminJS({
     ...clients.adminOptions,
+    locale: mergeLocale(clients.locale, { translations: demoTranslations }),
     rootPath: '/admin',
-    resources: clients.resources,
+    resources: [...clients.resources, ...hostResources()],
+    dashboard: clients.dashboard,
     branding: { companyName: 'adminjs-clients', withMadeWithLove: false },
   })
 

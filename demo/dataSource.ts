@@ -3,10 +3,12 @@ import mysql from 'mysql2/promise'
 import { DataSource } from 'typeorm'
 import { backfillSearchColumns, clientManagementEntities, clientManagementMigrations } from '../src/index.js'
 import { AdminUser } from './entities/AdminUser.js'
+import { Invoice } from './entities/Invoice.js'
 import { Session } from './entities/Session.js'
+import { Ticket } from './entities/Ticket.js'
 import { demoMigrations } from './migrations/index.js'
 
-export const demoEntities = [AdminUser, Session]
+export const demoEntities = [AdminUser, Session, Invoice, Ticket]
 
 /**
  * TypeORM reads MariaDB's schema right only with `type: 'mariadb'` (it decides by the option,

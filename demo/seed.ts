@@ -15,6 +15,8 @@ import {
 import { generateClientNumber } from '../src/services/clientIdentity.js'
 import { searchColumnsFor } from '../src/services/clientSearch.js'
 import { AdminUser } from './entities/AdminUser.js'
+import { Invoice } from './entities/Invoice.js'
+import { Ticket } from './entities/Ticket.js'
 
 export const DEMO_ADMINS = [
   { email: 'admin@example.com', role: 'admin' },
@@ -57,6 +59,8 @@ export interface SeedCounts {
   events: number
   emails: number
   notes: number
+  invoices: number
+  tickets: number
 }
 
 async function insertChunked<T extends ObjectLiteral>(
@@ -312,6 +316,47 @@ export async function seedDemoData(
     await insertChunked(manager, EmailLog, emailRows)
     await insertChunked(manager, ClientNote, noteRows)
 
+    // The host's own records (not the plugin's): invoices and support tickets, shown as client tabs.
+    const invoiceRows: Partial<Invoice>[] = []
+    const ticketRows: Partial<Ticket>[] = []
+    for (const client of clients) {
+      if (client.status === 'pending') continue
+      const invoices = faker.number.int({ min: 0, max: 5 })
+      for (let i = 0; i < invoices; i += 1) {
+        const issued = faker.date.between({ from: client.createdAt, to: new Date() })
+        invoiceRows.push({
+          number: `FA-${issued.getUTCFullYear()}-${String(invoiceRows.length + 1).padStart(5, '0')}`,
+          clientId: client.id,
+          issuedOn: issued.toISOString().slice(0, 10),
+          total: faker.finance.amount({ min: 20, max: 2500, dec: 2 }),
+          status: faker.helpers.weightedArrayElement([
+            { value: 'paid', weight: 6 },
+            { value: 'sent', weight: 2 },
+            { value: 'overdue', weight: 1 },
+            { value: 'draft', weight: 1 },
+          ]),
+          createdAt: issued,
+        })
+      }
+      if (faker.datatype.boolean({ probability: 0.3 })) {
+        ticketRows.push({
+          clientId: client.id,
+          subject: faker.helpers.arrayElement([
+            'Question sur mon relevé',
+            'Changement d’adresse',
+            'Accès à l’espace client impossible',
+            'Demande d’attestation',
+            'Réclamation sur un prélèvement',
+          ]),
+          status: faker.helpers.arrayElement(['open', 'waiting', 'closed']),
+          priority: faker.helpers.arrayElement(['low', 'normal', 'high']),
+          createdAt: faker.date.recent({ days: 60 }),
+        })
+      }
+    }
+    await insertChunked(manager, Invoice, invoiceRows)
+    await insertChunked(manager, Ticket, ticketRows)
+
     return {
       advisors: advisors.length,
       clients: clients.length,
@@ -320,6 +365,8 @@ export async function seedDemoData(
       events: eventRows.length,
       emails: emailRows.length,
       notes: noteRows.length,
+      invoices: invoiceRows.length,
+      tickets: ticketRows.length,
     }
   })
 }

@@ -49,7 +49,7 @@ const seeded = await seedDemoData(dataSource, clients.passwordHasher)
 if (seeded) {
   console.log(
     `Seeded ${seeded.advisors} advisors, ${seeded.clients} clients, ${seeded.contracts} contracts, ` +
-      `${seeded.commissions} commissions, ${seeded.events} history entries, ${seeded.emails} emails, ${seeded.notes} notes.`,
+      `${seeded.commissions} commissions, ${seeded.events} history entries, ${seeded.emails} emails, ${seeded.notes} notes, ${seeded.invoices} invoices, ${seeded.tickets} tickets.`,
   )
 }
 

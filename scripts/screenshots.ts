@@ -36,13 +36,21 @@ try {
     page.press('input[name=password]', 'Enter'),
   ])
   // The first visit bundles the plugin's components: allow for it.
-  await page.goto(`${base}/resources/Client?sortBy=lastName&direction=asc`, { timeout: 120_000 })
+  // Newest first: the statuses are mixed, so the badges show their colors.
+  await page.goto(`${base}/resources/Client`, { timeout: 120_000 })
   await page.waitForSelector('[data-status]', { timeout: 120_000 })
+  await page.waitForSelector('[data-testid=status-legend]')
   await page.screenshot({ path: 'docs/clients-list.png' })
+  // An active client who has logged in: every part of the page has something to show.
+  await page.goto(`${base}/resources/Client?filters.status=active&sortBy=lastName&direction=asc`)
+  await page.waitForSelector('tbody [data-status=active]')
   await page.click('tbody tr:first-child td:nth-child(3)')
   await page.waitForURL(/\/show$/)
-  await page.waitForSelector('[data-status]')
-  await page.screenshot({ path: 'docs/client-show.png', fullPage: true })
+  await page.waitForSelector('[data-testid=client-header] [data-status]')
+  await page.waitForSelector('[data-testid=tab-details]')
+  // AdminJS scrolls inside its layout, not the page: a tall window shows all of it.
+  await page.setViewportSize({ width: 1440, height: 1700 })
+  await page.screenshot({ path: 'docs/client-show.png' })
   console.log('Saved docs/clients-list.png and docs/client-show.png')
 } finally {
   await browser.close()

@@ -1,10 +1,12 @@
-import AdminJS, { ComponentLoader, type Locale, type ResourceWithOptions } from 'adminjs'
+import AdminJS, { ComponentLoader, type Locale, type PageHandler, type ResourceWithOptions } from 'adminjs'
+import { dashboardHandler } from './actions/dashboard.action.js'
 import { Database, Resource } from '@adminjs/typeorm'
 import { registerComponents } from './components/index.js'
 import { buildLocale, translateMessage } from './locale/index.js'
 import { AccessControl } from './services/accessControl.js'
 import { ClientLifecycle } from './services/clientLifecycle.js'
 import { ClientList } from './services/clientList.js'
+import { ClientTabs } from './services/clientTabs.js'
 import { CommissionImport } from './services/commissionImport.js'
 import { ClientAccounts } from './services/clientAccounts.js'
 import { ClientMailer } from './services/clientMailer.js'
@@ -50,6 +52,8 @@ export interface ClientManagement {
   paymentMethods: PaymentMethods
   /** The commission CSV import (dry run, import, undo), also usable from scripts. */
   commissionImport: CommissionImport
+  /** The home page of clients (counts, awaiting confirmation, latest actions): `new AdminJS({ dashboard })`. */
+  dashboard: { handler: PageHandler; component: string }
   options: ResolvedOptions
 }
 
@@ -102,6 +106,8 @@ export function createClientManagement(
     commissionImport: new CommissionImport(resolved.dataSource),
     settings,
     paymentMethods: new PaymentMethods(resolved.dataSource, resolved.stripe, resolved.logger),
+    clientTabs: new ClientTabs(resolved.dataSource),
+    hostTabs: resolved.clientTabs,
     groupLabel: (group) => translateMessage(resolved.language, `actionGroups.${group}`),
   }
   const locale = buildLocale(resolved.language)
@@ -128,6 +134,10 @@ export function createClientManagement(
     settings,
     paymentMethods: deps.paymentMethods,
     commissionImport: deps.commissionImport,
+    dashboard: {
+      handler: dashboardHandler(resolved.dataSource, accessControl),
+      component: deps.components.ClientDashboard,
+    },
     options: resolved,
   }
 }
@@ -136,6 +146,11 @@ export * from './entities/index.js'
 export { clientManagementMigrations } from './migrations/index.js'
 export { ClientManagementConfigError, LANGUAGES } from './services/options.js'
 export type { ClientManagementOptions, Language, StripeLike } from './services/options.js'
+export type { ClientTabOption } from './services/clientTabOptions.js'
+export { clientDashboard } from './services/clientDashboard.js'
+export type { ClientDashboardData } from './services/clientDashboard.js'
+export { ClientTabs, readHostTab } from './services/clientTabs.js'
+export type { TabPage } from './services/clientTabs.js'
 export { AccessControl, DEFAULT_ROLES } from './services/accessControl.js'
 export type { RoleMap, RoleOf } from './services/accessControl.js'
 export { PasswordHasher, HASHING_DRIVERS, hashFormat } from './services/passwordHasher.js'

@@ -66,6 +66,35 @@ describe('createClientManagement', () => {
       'CommissionList',
       'AdvisorShow',
       'SecuritySettings',
+      'ClientName',
+      'ClientShow',
+      'ClientDashboard',
+    ])
+  })
+
+  test('checks the clientTabs option, each problem with where it is', () => {
+    const good = { resourceId: 'Invoice', foreignKey: 'clientId', columns: ['number', 'total'] }
+    expect(createClientManagement({ ...valid, clientTabs: [good] }).options.clientTabs).toEqual([good])
+    expect(problemsOf({ ...valid, clientTabs: { resourceId: 'Invoice' } })).toEqual([
+      expect.stringContaining('clientTabs must be a list'),
+    ])
+    expect(
+      problemsOf({
+        ...valid,
+        clientTabs: [
+          good,
+          good,
+          { resourceId: 'history', foreignKey: 'clientId', columns: ['a'] },
+          { resourceId: 'Ticket', foreignKey: '', columns: [] },
+          null,
+        ],
+      }),
+    ).toEqual([
+      "clientTabs[1].resourceId 'Invoice' is given twice",
+      "clientTabs[2].resourceId 'history' is already a tab of the client page",
+      expect.stringContaining('clientTabs[3].foreignKey must name the property'),
+      expect.stringContaining('clientTabs[3].columns must list the properties'),
+      expect.stringContaining('clientTabs[4] must be an object'),
     ])
   })
 

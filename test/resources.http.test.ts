@@ -221,6 +221,20 @@ describeEachDatabase('a GET never changes anything', (database) => {
     const [client] = await ds.query('SELECT id FROM clients ORDER BY id LIMIT 1')
     await admin.get(`/admin/api/resources/Client/records/${client.id}/paymentMethods?paymentMethodId=pm_1`)
     called.push('Client.paymentMethods')
+    for (const tab of [
+      'contracts',
+      'commissions',
+      'advisors',
+      'emails',
+      'history',
+      'notes',
+      'Invoice',
+      'Ticket',
+    ]) {
+      const res = await admin.get(`/admin/api/resources/Client/records/${client.id}/tab?tab=${tab}`)
+      expect([tab, res.status, Array.isArray(res.body.tab?.rows)]).toEqual([tab, 200, true])
+    }
+    called.push('Client.tab')
     // The lifecycle, merge, contract and commission actions were all reached.
     expect(called).toEqual(
       expect.arrayContaining([
@@ -247,6 +261,7 @@ describeEachDatabase('a GET never changes anything', (database) => {
         'Client.bulkRemoveTwoFactor',
         'Client.mergeClients',
         'Advisor.summary',
+        'Client.tab',
         'Contract.bulkChangeAdvisor',
         'Contract.bulkChangeStatus',
         'Commission.bulkMarkPaid',

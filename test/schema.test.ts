@@ -24,6 +24,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^ClientSearch\d+$/),
         expect.stringMatching(/^CommissionImport\d+$/),
         expect.stringMatching(/^ClientMerge\d+$/),
+        expect.stringMatching(/^DemoHostResources\d+$/),
         expect.stringMatching(/^AccountSecurity\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()

@@ -20,6 +20,8 @@ import {
   type RecordJSON,
 } from 'adminjs'
 import { CLIENT_ACTION_FORMS } from './clientActionForms.js'
+import { STRENGTH_COLORS, passwordStrength, resultingBalance } from './actionFormExtras.js'
+import { formatMoney } from './clientShowTabs.js'
 
 const api = new ApiClient()
 
@@ -32,7 +34,7 @@ const describe = (record: RecordJSON) =>
  * action answers with, and puts field errors next to their field.
  */
 const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, records }) => {
-  const { translateMessage, translateProperty, translateLabel } = useTranslation()
+  const { translateMessage, translateProperty, translateLabel, translateComponent, i18n } = useTranslation()
   const form = CLIENT_ACTION_FORMS[action.name] ?? { id: action.name, fields: [] }
   const handleResponse = useActionResponseHandler()
   const [values, setValues] = useState<Record<string, string | boolean>>(() =>
@@ -82,6 +84,77 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
 
   const set = (name: string, value: string | boolean) =>
     setValues((current) => ({ ...current, [name]: value }))
+
+  const extra = (key: string, options?: Record<string, unknown>) =>
+    translateComponent(`ActionFormExtras.${key}`, resource.id, options)
+  const money = (value: unknown) => formatMoney(value, i18n.language) ?? ''
+
+  /** What a field shows under it besides its error: strength meter, resulting balance, email preview. */
+  const below = (name: string): React.ReactNode => {
+    if (form.id === 'changePassword' && name === 'password') {
+      const { score, level } = passwordStrength(String(values.password ?? ''))
+      return (
+        <Box mt="sm" data-testid="password-strength" data-level={level}>
+          <Box flex style={{ gap: 4 }} mb="sm">
+            {[1, 2, 3, 4].map((step) => (
+              <Box
+                key={step}
+                style={{
+                  height: 6,
+                  flex: 1,
+                  borderRadius: 3,
+                  background: step <= score ? STRENGTH_COLORS[level] : STRENGTH_COLORS.empty,
+                }}
+              />
+            ))}
+          </Box>
+          <Text fontSize="sm">
+            {extra('strength', { label: extra(`strengthLevels.${level}`) })} · {extra('strengthHint')}
+          </Text>
+        </Box>
+      )
+    }
+    if (form.id === 'adjustBalance' && name === 'amount' && record) {
+      const after = resultingBalance(record.params.balance, String(values.amount ?? ''))
+      return (
+        <Box mt="sm" data-testid="balance-preview">
+          <Text fontSize="sm">
+            {extra('currentBalance', { balance: money(record.params.balance ?? '0') })}
+          </Text>
+          <Text fontSize="sm" fontWeight="bold" data-testid="balance-after">
+            {after === null
+              ? extra('amountUnreadable')
+              : extra('resultingBalance', { balance: money(after) })}
+          </Text>
+        </Box>
+      )
+    }
+    if (form.id === 'sendEmail' && name === 'body') {
+      const subject = String(values.subject ?? '').trim()
+      const body = String(values.body ?? '').trim()
+      return (
+        <Box
+          mt="lg"
+          p="lg"
+          style={{ border: '1px solid #DEE2E6', borderRadius: 4 }}
+          data-testid="email-preview"
+        >
+          <Label>{extra('preview')}</Label>
+          {subject || body ? (
+            <>
+              <Text fontWeight="bold" mb="default">
+                {subject}
+              </Text>
+              <Text style={{ whiteSpace: 'pre-wrap' }}>{body}</Text>
+            </>
+          ) : (
+            <Text color="grey60">{extra('previewEmpty')}</Text>
+          )}
+        </Box>
+      )
+    }
+    return null
+  }
 
   return (
     <Box as="form" onSubmit={submit} data-testid={`client-action-${action.name}`} noValidate>
@@ -164,6 +237,7 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
               />
             )}
             <FormMessage>{error}</FormMessage>
+            {below(field.name)}
           </FormGroup>
         )
       })}

@@ -1,7 +1,9 @@
 import React, { useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
-import { Box, Button, Icon, Input } from '@adminjs/design-system'
+import { Box, Button, Icon, Input, Link, Text } from '@adminjs/design-system'
 import { OriginalList, useTranslation, type ActionProps } from 'adminjs'
+import { ClientStatusPill } from './ClientStatusBadge.js'
+import { CLIENT_STATUS_STYLE } from './clientStatusStyle.js'
 
 /**
  * AdminJS's list with a search box above it (last name, first name, email and client number at
@@ -10,7 +12,7 @@ import { OriginalList, useTranslation, type ActionProps } from 'adminjs'
  */
 const ClientList: React.FC<ActionProps> = (props) => {
   const { resource, setTag } = props
-  const { translateComponent } = useTranslation()
+  const { translateComponent, translateLabel } = useTranslation()
   const location = useLocation()
   const navigate = useNavigate()
   const params = new URLSearchParams(location.search)
@@ -51,6 +53,31 @@ const ClientList: React.FC<ActionProps> = (props) => {
           <Icon icon="Search" />
           {translateComponent('ClientList.search', resource.id)}
         </Button>
+      </Box>
+      <Box flex alignItems="center" mb="lg" style={{ gap: 8, flexWrap: 'wrap' }} data-testid="status-legend">
+        <Text mr="sm">{translateComponent('ClientStatusLegend.title', resource.id)}</Text>
+        {/* The colors explained, each a filter on its status. */}
+        {Object.keys(CLIENT_STATUS_STYLE).map((status) => {
+          const next = new URLSearchParams(location.search)
+          next.set('filters.status', status)
+          next.delete('page')
+          return (
+            <Link
+              key={status}
+              href={`${location.pathname}?${next.toString()}`}
+              title={translateComponent('ClientStatusLegend.filterBy', resource.id, {
+                status: translateLabel(`status.${status}`, resource.id),
+              })}
+              onClick={(event: React.MouseEvent) => {
+                event.preventDefault()
+                navigate({ pathname: location.pathname, search: `?${next.toString()}` })
+              }}
+              data-testid={`legend-${status}`}
+            >
+              <ClientStatusPill status={status} />
+            </Link>
+          )
+        })}
       </Box>
       {/* OriginalList types setTag as React's state setter; it only ever passes a string. */}
       <OriginalList {...props} setTag={markedTag as ActionProps['setTag'] as never} />

@@ -17,6 +17,9 @@ export function registerComponents(componentLoader: ComponentLoader) {
     CommissionList: componentLoader.add('CommissionList', path.join(here, 'CommissionList')),
     AdvisorShow: componentLoader.add('AdvisorShow', path.join(here, 'AdvisorShow')),
     SecuritySettings: componentLoader.add('SecuritySettings', path.join(here, 'SecuritySettings')),
+    ClientName: componentLoader.add('ClientName', path.join(here, 'ClientName')),
+    ClientShow: componentLoader.add('ClientShow', path.join(here, 'ClientShow')),
+    ClientDashboard: componentLoader.add('ClientDashboard', path.join(here, 'ClientDashboard')),
   }
 }
 

@@ -12,6 +12,7 @@ import type { ClientAction } from '../actions/defineClientAction.js'
 import { mergeClientsAction } from '../actions/mergeClients.action.js'
 import { removeForGoodAction } from '../actions/removeForGood.action.js'
 import { paymentMethodsAction } from '../actions/paymentMethods.action.js'
+import { clientTabAction } from '../actions/tab.action.js'
 import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
@@ -23,16 +24,43 @@ const EDITABLE = ['clientNumber', ...PROFILE]
 
 export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
   const badge = { list: deps.components.ClientStatusBadge, show: deps.components.ClientStatusBadge }
+  const actions = secureActions(deps, {
+    resourceId: 'Client',
+    entity: Client,
+    // `ignoreDuplicates` is the form's "save anyway"; the duplicates check takes it out.
+    editable: [...EDITABLE, 'ignoreDuplicates'],
+    checks: [warnDuplicates(deps.dataSource)],
+    rules: { required: ['lastName'], unique: ['email', 'clientNumber'], emails: ['email'] },
+    components: { list: deps.components.ClientList, show: deps.components.ClientShow },
+    handlers: {
+      list: listClientsHandler(deps.clientList),
+      search: searchClientsHandler(deps.clientList),
+      new: newClientHandler(deps, EDITABLE),
+      edit: editClientHandler(deps, EDITABLE),
+    },
+    // Includes `delete` and `bulkDelete`: a soft delete that restore undoes.
+    custom: {
+      ...clientLifecycleActions(deps),
+      mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
+      removeForGood: removeForGoodAction(deps) as ClientAction,
+      tab: clientTabAction(deps.clientTabs, deps.hostTabs) as ClientAction,
+      paymentMethods: paymentMethodsAction(deps.paymentMethods, deps.access) as ClientAction,
+    },
+    // Reading a tab of the page is reading the page.
+    rights: { tab: 'show' },
+  })
+  // The page learns the host's tabs from its action (AdminJS sends `custom` to the browser).
+  actions.show = { ...actions.show, custom: { hostTabs: deps.hostTabs } }
   return {
     resource: Client,
     options: {
       id: 'Client',
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
+      // Name is one column: last name then first name (components/ClientName.tsx).
       listProperties: [
         'clientNumber',
         'lastName',
-        'firstName',
         'email',
         'phone',
         'activeContracts',
@@ -59,7 +87,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       ],
       editProperties: [...EDITABLE, 'ignoreDuplicates'],
       properties: {
-        lastName: { isTitle: true },
+        lastName: { isTitle: true, components: { list: deps.components.ClientName } },
         status: { availableValues: valuesOf(CLIENT_STATUSES), components: badge },
         locale: { availableValues: valuesOf(['fr', 'en']) },
         statusReason: { type: 'textarea' },
@@ -111,28 +139,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         twoFactorLastStep: { isVisible: false },
         version: { isVisible: false },
       },
-      actions: secureActions(deps, {
-        resourceId: 'Client',
-        entity: Client,
-        // `ignoreDuplicates` is the form's "save anyway"; the duplicates check takes it out.
-        editable: [...EDITABLE, 'ignoreDuplicates'],
-        checks: [warnDuplicates(deps.dataSource)],
-        rules: { required: ['lastName'], unique: ['email', 'clientNumber'], emails: ['email'] },
-        components: { list: deps.components.ClientList },
-        handlers: {
-          list: listClientsHandler(deps.clientList),
-          search: searchClientsHandler(deps.clientList),
-          new: newClientHandler(deps, EDITABLE),
-          edit: editClientHandler(deps, EDITABLE),
-        },
-        // Includes `delete` and `bulkDelete`: a soft delete that restore undoes.
-        custom: {
-          ...clientLifecycleActions(deps),
-          mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
-          removeForGood: removeForGoodAction(deps) as ClientAction,
-          paymentMethods: paymentMethodsAction(deps.paymentMethods, deps.access) as ClientAction,
-        },
-      }),
+      actions,
     },
   }
 }

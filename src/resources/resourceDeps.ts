@@ -6,6 +6,8 @@ import type { ClientList } from '../services/clientList.js'
 import type { ClientSettings } from '../services/clientSettings.js'
 import type { PaymentMethods } from '../services/paymentMethods.js'
 import type { CommissionImport } from '../services/commissionImport.js'
+import type { ClientTabs } from '../services/clientTabs.js'
+import type { HostTab } from '../components/clientShowTabs.js'
 
 export interface ResourceDeps {
   dataSource: DataSource
@@ -17,6 +19,10 @@ export interface ResourceDeps {
   commissionImport: CommissionImport
   settings: ClientSettings
   paymentMethods: PaymentMethods
+  /** The tabs of the client page, a page at a time. */
+  clientTabs: ClientTabs
+  /** Tabs of the host's own resources (option `clientTabs`). */
+  hostTabs: HostTab[]
   /** The label of a group of client actions, in the panel's language. */
   groupLabel: (group: 'account' | 'status' | 'contact') => string
 }

@@ -35,6 +35,8 @@ export interface SecureActionsSpec {
   components?: Partial<Record<BuiltIn, string>>
   /** Actions of the resource's own, or replacing a built-in one, by name. */
   custom?: Record<string, Partial<Action<ActionResponse>>>
+  /** Custom actions allowed to whoever may run another one, e.g. `{ tab: 'show' }` (a read of the page). */
+  rights?: Record<string, string>
 }
 
 const asArray = <T>(value: T | T[] | undefined): T[] =>
@@ -104,10 +106,11 @@ export function secureActions(
   }
 
   for (const [name, action] of Object.entries(spec.custom ?? {})) {
+    const right = spec.rights?.[name] ?? name
     actions[name] = {
       ...action,
-      isAccessible: guarded(access, spec.resourceId, name, action),
-      before: [refuseWith403(access, spec.resourceId, name), ...(asArray(action.before) as Before[])],
+      isAccessible: guarded(access, spec.resourceId, right, action),
+      before: [refuseWith403(access, spec.resourceId, right), ...(asArray(action.before) as Before[])],
       after: [...(asArray(action.after) as After<ActionResponse>[]), stripSecretsFromResponse],
     }
   }

@@ -4,6 +4,7 @@ import { clientManagementEntities } from '../entities/index.js'
 import { DEFAULT_ROLES, defaultRoleOf, type RoleMap, type RoleOf } from './accessControl.js'
 import { HASHING_DRIVERS, type HashingOptions } from './passwordHasher.js'
 import { isValidEmail } from './clientIdentity.js'
+import { checkClientTabs, type ClientTabOption } from './clientTabOptions.js'
 
 export const LANGUAGES = ['fr', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -55,6 +56,8 @@ export interface ClientManagementOptions {
   language?: Language
   /** Navigation group the resources appear under in the sidebar; `null` for none. */
   navigation?: { name: string; icon?: string } | null
+  /** Tabs of the client page listing the host's own resources that reference the client. */
+  clientTabs?: ClientTabOption[]
 }
 
 export interface ResolvedOptions {
@@ -72,6 +75,7 @@ export interface ResolvedOptions {
   roleOf: RoleOf
   language: Language
   navigation: { name: string; icon?: string } | null
+  clientTabs: ClientTabOption[]
 }
 
 export class ClientManagementConfigError extends Error {
@@ -189,6 +193,8 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
   const language = options.language ?? 'fr'
   if (!LANGUAGES.includes(language)) problems.push(`language must be one of ${LANGUAGES.join(', ')}`)
 
+  problems.push(...checkClientTabs(options.clientTabs))
+
   if (problems.length > 0) throw new ClientManagementConfigError(problems)
   return {
     dataSource: options.dataSource,
@@ -206,5 +212,6 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     language,
     navigation:
       options.navigation === undefined ? { name: 'clientManagement', icon: 'Users' } : options.navigation,
+    clientTabs: (options.clientTabs ?? []).map((t) => ({ ...t, columns: [...t.columns] })),
   }
 }

@@ -1,5 +1,7 @@
+import { enScreens, withScreens } from './screens.js'
+
 // English strings of the plugin, merged over AdminJS's own English in ../index.ts.
-export const en = {
+const enOwn = {
   labels: {
     clientManagement: 'Client management',
     Client: 'Clients',
@@ -555,4 +557,6 @@ export const en = {
 }
 
 /** The shape every language must have: the same keys as English. */
-export type PluginTranslation = typeof en
+export type PluginTranslation = typeof enOwn
+
+export const en = withScreens(enOwn, enScreens)

@@ -1,7 +1,9 @@
 import type { PluginTranslation } from '../en/index.js'
+import { withScreens } from '../en/screens.js'
+import { frScreens } from './screens.js'
 
 // Chaînes françaises du plugin, fusionnées avec la traduction française d'AdminJS dans ../index.ts.
-export const fr: PluginTranslation = {
+const frOwn: PluginTranslation = {
   labels: {
     clientManagement: 'Gestion des clients',
     Client: 'Clients',
@@ -563,3 +565,5 @@ export const fr: PluginTranslation = {
     },
   },
 }
+
+export const fr = withScreens(frOwn, frScreens)

@@ -1,0 +1,148 @@
+import React, { useEffect, useState } from 'react'
+import {
+  Badge,
+  Box,
+  Button,
+  Icon,
+  MessageBox,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Text,
+} from '@adminjs/design-system'
+import { ApiClient, useNotice, useTranslation } from 'adminjs'
+import { paymentMethodsView, type PaymentMethodsAnswer } from './paymentMethodsView.js'
+
+const api = new ApiClient()
+const CLIENT = 'Client'
+
+type Loaded = { key: string; answer: PaymentMethodsAnswer | null }
+
+/**
+ * The client's cards as Stripe has them, through the Client action `paymentMethods` (GET lists,
+ * POST `{ paymentMethodId }` detaches): a clear state when Stripe is not configured, when the
+ * client has no Stripe customer, and when Stripe or the request fails.
+ */
+const PaymentMethodsTab: React.FC<{ recordId: string }> = ({ recordId }) => {
+  const { translateComponent, translateMessage } = useTranslation()
+  const addNotice = useNotice()
+  const [version, setVersion] = useState(0)
+  const [confirming, setConfirming] = useState<string | null>(null)
+  const [detaching, setDetaching] = useState(false)
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const key = `${recordId}|${version}`
+  const t = (k: string, options?: Record<string, unknown>) =>
+    translateComponent(`PaymentMethods.${k}`, CLIENT, options)
+
+  useEffect(() => {
+    let live = true
+    api
+      .recordAction({ resourceId: CLIENT, recordId, actionName: 'paymentMethods' })
+      .then((res) => live && setLoaded({ key, answer: res.data as PaymentMethodsAnswer }))
+      .catch(() => live && setLoaded({ key, answer: null }))
+    return () => {
+      live = false
+    }
+  }, [key, recordId])
+
+  const detach = async (paymentMethodId: string) => {
+    setDetaching(true)
+    const data = new FormData()
+    data.append('paymentMethodId', paymentMethodId)
+    try {
+      const res = await api.recordAction({ resourceId: CLIENT, recordId, actionName: 'paymentMethods', data })
+      const notice = res.data.notice
+      if (notice) {
+        addNotice({ message: translateMessage(notice.message, CLIENT, notice.options), type: notice.type })
+      }
+    } catch {
+      addNotice({ message: t('failed'), type: 'error' })
+    } finally {
+      setDetaching(false)
+      setConfirming(null)
+      setVersion((n) => n + 1)
+    }
+  }
+
+  const current = loaded?.key === key ? loaded : null
+  if (!current) {
+    return (
+      <Text data-testid="payment-methods-loading" py="lg">
+        <Icon icon="Loader" spin /> {translateComponent('ClientShow.loading', CLIENT)}
+      </Text>
+    )
+  }
+  const view = paymentMethodsView(current.answer)
+  if (view.state !== 'list') {
+    return (
+      <Box data-testid={`payment-methods-${view.state}`} py="lg">
+        <MessageBox
+          variant={view.state === 'notConfigured' || view.state === 'empty' ? 'info' : 'danger'}
+          message={t(view.message)}
+        />
+      </Box>
+    )
+  }
+  return (
+    <Box data-testid="payment-methods-list">
+      <Table>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('brand')}</TableCell>
+            <TableCell>{t('number')}</TableCell>
+            <TableCell>{t('expiry')}</TableCell>
+            <TableCell>{t('default')}</TableCell>
+            {view.canDetach && <TableCell />}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {view.items.map((card) => (
+            <TableRow key={card.id} data-testid="payment-method">
+              <TableCell>{card.brand}</TableCell>
+              <TableCell>{card.number}</TableCell>
+              <TableCell>{card.expiry}</TableCell>
+              <TableCell>{card.isDefault && <Badge variant="primary">{t('isDefault')}</Badge>}</TableCell>
+              {view.canDetach && (
+                <TableCell>
+                  {confirming === card.id ? (
+                    <Box flex alignItems="center" style={{ gap: 8 }}>
+                      <Text>{t('confirmDetach', { last4: card.last4 })}</Text>
+                      <Button
+                        type="button"
+                        size="sm"
+                        variant="danger"
+                        disabled={detaching}
+                        onClick={() => detach(card.id)}
+                        data-testid="payment-method-detach-confirm"
+                      >
+                        {t('detach')}
+                      </Button>
+                      <Button type="button" size="sm" onClick={() => setConfirming(null)}>
+                        {t('cancel')}
+                      </Button>
+                    </Box>
+                  ) : (
+                    <Button
+                      type="button"
+                      size="sm"
+                      variant="outlined"
+                      onClick={() => setConfirming(card.id)}
+                      data-testid="payment-method-detach"
+                    >
+                      <Icon icon="Trash2" />
+                      {t('detach')}
+                    </Button>
+                  )}
+                </TableCell>
+              )}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  )
+}
+
+export default PaymentMethodsTab
