@@ -2,7 +2,7 @@ import AdminJS, { ComponentLoader, type Locale, type PageHandler, type ResourceW
 import { dashboardHandler } from './actions/dashboard.action.js'
 import { Database, Resource } from '@adminjs/typeorm'
 import { registerComponents } from './components/index.js'
-import { buildLocale, translateMessage } from './locale/index.js'
+import { buildLocale } from './locale/index.js'
 import { AccessControl } from './services/accessControl.js'
 import { ClientLifecycle } from './services/clientLifecycle.js'
 import { ClientList } from './services/clientList.js'
@@ -108,7 +108,6 @@ export function createClientManagement(
     paymentMethods: new PaymentMethods(resolved.dataSource, resolved.stripe, resolved.logger),
     clientTabs: new ClientTabs(resolved.dataSource),
     hostTabs: resolved.clientTabs,
-    groupLabel: (group) => translateMessage(resolved.language, `actionGroups.${group}`),
   }
   const locale = buildLocale(resolved.language)
   return {

@@ -174,7 +174,10 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
     const list = await clientApi(support).list()
     const row = list.body.records.find((r: { params: { status: string } }) => r.params.status === 'active')
     const names = row.recordActions.map((a: { name: string }) => a.name).sort()
-    expect(names).toEqual(['addNote', 'sendEmail', 'sendPasswordReset', 'show'])
+    // The Status menu is not offered: none of its actions is this role's.
+    expect(names).toEqual(['accountMenu', 'addNote', 'contactMenu', 'sendEmail', 'sendPasswordReset', 'show'])
+    const menu = await clientApi(support).show('accountMenu', client.id)
+    expect([menu.status, menu.body.notice?.type]).toEqual([200, 'error'])
     expect(list.body.records[0].bulkActions.map((a: { name: string }) => a.name).sort()).toEqual(
       ['bulkForceConfirm', 'bulkSendEmail'].sort(),
     )

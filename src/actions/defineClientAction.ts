@@ -1,10 +1,11 @@
-import type {
-  Action,
-  ActionContext,
-  ActionRequest,
-  ActionResponse,
-  BulkActionResponse,
-  RecordActionResponse,
+import {
+  NotFoundError,
+  type Action,
+  type ActionContext,
+  type ActionRequest,
+  type ActionResponse,
+  type BulkActionResponse,
+  type RecordActionResponse,
 } from 'adminjs'
 import type { ComponentIds } from '../components/index.js'
 import type { Actor } from '../services/actor.js'
@@ -23,8 +24,6 @@ import {
 export interface ClientActionDeps {
   lifecycle: ClientLifecycle
   components: ComponentIds
-  /** The label of a group of actions, in the panel's language (AdminJS shows a parent as given). */
-  groupLabel: (group: ActionGroup) => string
 }
 
 type Payload = Record<string, unknown>
@@ -36,8 +35,46 @@ interface ActionSpec {
   variant?: Variant
 }
 
-/** The header's dropdowns a record action sits in (labels: `actionGroups.<group>` in src/locale). */
+/** The header's dropdowns a record action sits in. */
 export type ActionGroup = 'account' | 'status' | 'contact'
+
+/**
+ * Each dropdown is an action of its own with no handler (so no link): AdminJS labels a parent
+ * that names an action with that action's translated label (`actions.statusMenu`), while a
+ * plain string would stay as given whatever the panel's language.
+ */
+export const GROUP_MENUS: Record<ActionGroup, string> = {
+  account: 'accountMenu',
+  status: 'statusMenu',
+  contact: 'contactMenu',
+}
+const MENU_ICONS: Record<ActionGroup, string> = { account: 'User', status: 'Activity', contact: 'Mail' }
+
+/** The three dropdowns, and for each the actions in it: the menu shows to whoever may run one of them. */
+export function actionGroupMenus(actions: Record<string, Partial<Action<ActionResponse>>>) {
+  const menus: Record<string, Partial<Action<ActionResponse>>> = {}
+  const rights: Record<string, string[]> = {}
+  for (const [group, name] of Object.entries(GROUP_MENUS) as [ActionGroup, string][]) {
+    rights[name] = Object.values(actions)
+      .filter((a) => a.parent === name)
+      .map((a) => a.name as string)
+    menus[name] = {
+      name,
+      actionType: 'record',
+      icon: MENU_ICONS[group],
+      component: false,
+      showInDrawer: false,
+      guard: '',
+      // A menu is not something to run: called anyway, it answers with an error notice.
+      before: [
+        () => {
+          throw new NotFoundError(`${name} is a menu of the panel, not an action`, 'Action#before')
+        },
+      ],
+    }
+  }
+  return { menus, rights }
+}
 
 export interface RecordActionSpec extends ActionSpec {
   group: ActionGroup
@@ -82,7 +119,7 @@ export function recordClientAction(
   return {
     ...look(deps, spec),
     // Thirteen buttons do not fit a page header: they are grouped in three dropdowns.
-    parent: deps.groupLabel(spec.group),
+    parent: GROUP_MENUS[spec.group],
     actionType: 'record',
     isVisible: (context: ActionContext) => spec.appliesTo?.(context.record?.params ?? {}) ?? true,
     handler: async (request, _response, context) => {

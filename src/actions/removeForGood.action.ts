@@ -1,5 +1,5 @@
 import type { Action, RecordActionResponse } from 'adminjs'
-import type { ClientActionDeps } from './defineClientAction.js'
+import { GROUP_MENUS, type ClientActionDeps } from './defineClientAction.js'
 import { actorOf, refusalResponse } from './actionResponses.js'
 
 /**
@@ -9,7 +9,7 @@ import { actorOf, refusalResponse } from './actionResponses.js'
 export const removeForGoodAction = (deps: ClientActionDeps): Partial<Action<RecordActionResponse>> => ({
   name: 'removeForGood',
   actionType: 'record',
-  parent: deps.groupLabel('status'),
+  parent: GROUP_MENUS.status,
   icon: 'XOctagon',
   variant: 'danger',
   component: deps.components.ClientActionForm,

@@ -8,7 +8,7 @@ import {
   newClientHandler,
   searchClientsHandler,
 } from '../actions/index.js'
-import type { ClientAction } from '../actions/defineClientAction.js'
+import { actionGroupMenus, type ClientAction } from '../actions/defineClientAction.js'
 import { mergeClientsAction } from '../actions/mergeClients.action.js'
 import { removeForGoodAction } from '../actions/removeForGood.action.js'
 import { paymentMethodsAction } from '../actions/paymentMethods.action.js'
@@ -24,6 +24,14 @@ const EDITABLE = ['clientNumber', ...PROFILE]
 
 export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
   const badge = { list: deps.components.ClientStatusBadge, show: deps.components.ClientStatusBadge }
+  const custom = {
+    ...clientLifecycleActions(deps),
+    mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
+    removeForGood: removeForGoodAction(deps) as ClientAction,
+    tab: clientTabAction(deps.clientTabs, deps.hostTabs) as ClientAction,
+    paymentMethods: paymentMethodsAction(deps.paymentMethods, deps.access) as ClientAction,
+  }
+  const menus = actionGroupMenus(custom)
   const actions = secureActions(deps, {
     resourceId: 'Client',
     entity: Client,
@@ -39,15 +47,9 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       edit: editClientHandler(deps, EDITABLE),
     },
     // Includes `delete` and `bulkDelete`: a soft delete that restore undoes.
-    custom: {
-      ...clientLifecycleActions(deps),
-      mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
-      removeForGood: removeForGoodAction(deps) as ClientAction,
-      tab: clientTabAction(deps.clientTabs, deps.hostTabs) as ClientAction,
-      paymentMethods: paymentMethodsAction(deps.paymentMethods, deps.access) as ClientAction,
-    },
-    // Reading a tab of the page is reading the page.
-    rights: { tab: 'show' },
+    custom: { ...custom, ...menus.menus },
+    // Reading a tab of the page is reading the page; a menu shows to whoever may run one of its actions.
+    rights: { tab: 'show', ...menus.rights },
   })
   // The page learns the host's tabs from its action (AdminJS sends `custom` to the browser).
   actions.show = { ...actions.show, custom: { hostTabs: deps.hostTabs } }

@@ -23,6 +23,4 @@ export interface ResourceDeps {
   clientTabs: ClientTabs
   /** Tabs of the host's own resources (option `clientTabs`). */
   hostTabs: HostTab[]
-  /** The label of a group of client actions, in the panel's language. */
-  groupLabel: (group: 'account' | 'status' | 'contact') => string
 }

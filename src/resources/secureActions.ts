@@ -35,22 +35,33 @@ export interface SecureActionsSpec {
   components?: Partial<Record<BuiltIn, string>>
   /** Actions of the resource's own, or replacing a built-in one, by name. */
   custom?: Record<string, Partial<Action<ActionResponse>>>
-  /** Custom actions allowed to whoever may run another one, e.g. `{ tab: 'show' }` (a read of the page). */
-  rights?: Record<string, string>
+  /**
+   * Custom actions allowed to whoever may run another one, e.g. `{ tab: 'show' }` (a read of the
+   * page), or any of several (a menu, to whoever may run one of its actions).
+   */
+  rights?: Record<string, string | string[]>
 }
 
 const asArray = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value]
 
+/** May this admin run one of these actions? */
+const canAny = (
+  access: AccessControl | null,
+  admin: ActionContext['currentAdmin'],
+  resourceId: string,
+  names: string | string[],
+) => asArray(names).some((name) => access?.can(admin, resourceId, name) ?? false)
+
 function guarded(
   access: AccessControl,
   resourceId: string,
-  name: string,
+  name: string | string[],
   action: Partial<Action<ActionResponse>>,
 ) {
   const own = action.isAccessible
   return (context: ActionContext) => {
-    if (!access.can(context.currentAdmin, resourceId, name)) return false
+    if (!canAny(access, context.currentAdmin, resourceId, name)) return false
     if (typeof own === 'function') return own(context)
     return own ?? true
   }
@@ -62,9 +73,9 @@ function guarded(
  * with HTTP 403 (AdminJS alone answers 200 with an error notice). @adminjs/express hands us a
  * copy of Express's request, which keeps `res`.
  */
-function refuseWith403(access: AccessControl | null, resourceId: string, name: string): Before {
+function refuseWith403(access: AccessControl | null, resourceId: string, name: string | string[]): Before {
   return (request, context) => {
-    if (access?.can(context.currentAdmin, resourceId, name)) return request
+    if (canAny(access, context.currentAdmin, resourceId, name)) return request
     ;(request as { res?: { status?: (code: number) => unknown } }).res?.status?.(403)
     throw new ForbiddenError('forbiddenError')
   }

@@ -275,7 +275,14 @@ if (!haveBrowser && process.env.CI) {
     await page.click('.adminjs_DropDownMenu >> text=Anglais')
     await page.waitForSelector('[data-testid=client-tab-history] >> text=Action history')
     await page.waitForSelector('[data-testid=client-header] [data-status=banned] >> text=Banned')
-    await page.waitForSelector('text=Status >> nth=0')
+    // The header's menus are actions of their own, so AdminJS translates their labels too.
+    for (const [menu, label] of [
+      ['statusMenu', 'Status'],
+      ['accountMenu', 'Account'],
+      ['contactMenu', 'Contact'],
+    ]) {
+      await page.waitForSelector(`[data-testid=action-${menu}] >> text=${label}`)
+    }
     await page.waitForSelector('button:has-text("English")')
     await shot('client-show-en')
     expect(errors).toEqual([])

@@ -99,11 +99,6 @@ const enOwn = {
     passwordChanged: 'Password changed.',
     balanceChanged: 'Balance changed.',
     noteAdded: 'Note added.',
-    actionGroups: {
-      account: 'Account',
-      status: 'Status',
-      contact: 'Contact',
-    },
     forms: {
       resendConfirmation: {
         intro: 'Send a new confirmation link to this client? Earlier links stop working.',
@@ -222,6 +217,9 @@ const enOwn = {
     },
   },
   actions: {
+    accountMenu: 'Account',
+    statusMenu: 'Status',
+    contactMenu: 'Contact',
     resendConfirmation: 'Resend confirmation',
     forceConfirm: 'Confirm account',
     bulkForceConfirm: 'Confirm accounts',

@@ -104,11 +104,6 @@ const frOwn: PluginTranslation = {
     passwordChanged: 'Mot de passe modifié.',
     balanceChanged: 'Solde modifié.',
     noteAdded: 'Note ajoutée.',
-    actionGroups: {
-      account: 'Compte',
-      status: 'Statut',
-      contact: 'Contacter',
-    },
     forms: {
       resendConfirmation: {
         intro:
@@ -232,6 +227,9 @@ const frOwn: PluginTranslation = {
     },
   },
   actions: {
+    accountMenu: 'Compte',
+    statusMenu: 'Statut',
+    contactMenu: 'Contacter',
     resendConfirmation: 'Renvoyer la confirmation',
     forceConfirm: 'Confirmer le compte',
     bulkForceConfirm: 'Confirmer les comptes',
