@@ -1,54 +1,36 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { generate } from 'otplib'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { Client, ClientEvent, SettingsChange } from '../../src/index.js'
 import { createDemoMailer } from '../../demo/mailTransport.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
-import { DEMO_PASSWORD, seededDemo } from '../support/demoAgent.js'
+import { seededDemo } from '../support/demoAgent.js'
 import { mailText, startSmtpServer } from '../support/smtpServer.js'
+import { SHOTS, describeInBrowser, logInToPanel, openBrowser, type BrowserSession } from './browser.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const haveBrowser = existsSync(CHROMIUM)
-if (!haveBrowser && process.env.CI) {
-  test('Chromium is installed in CI', () => {
-    throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`)
-  })
-}
-const SHOTS = path.resolve('test/e2e/screenshots')
 const PASSWORD = 'Quatre chevaux bleus dansent 2026'
 const NEW_PASSWORD = 'Cinq zèbres roses chantent 2027'
 
-;(haveBrowser ? describe : describe.skip)('the demo client area in a real browser (SQLite)', () => {
+describeInBrowser('the demo client area in a real browser (SQLite)', () => {
   let db: TestDatabase
-  let server: Server
-  let browser: Browser
+  let session: BrowserSession
   let page: Page
   let base: string
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
     smtp = await startSmtpServer()
     db = await createTestDatabase('sqlite')
     const demo = await seededDemo(db, {
       mailer: createDemoMailer({ smtpUrl: `${smtp.url}?ignoreTLS=true`, dataDir: db.dataDir }),
     })
-    server = demo.app.listen(0, '127.0.0.1')
-    await new Promise((resolve) => server.once('listening', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
-    page = await browser.newPage({ viewport: { width: 900, height: 900 } })
+    session = await openBrowser(demo.app, { width: 900, height: 900 })
+    page = session.page
+    base = `${session.origin}`
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await new Promise((resolve) => server?.close(resolve))
+    await session?.close()
     await smtp?.close()
     await db?.dispose()
   })
@@ -164,14 +146,7 @@ const NEW_PASSWORD = 'Cinq zèbres roses chantent 2027'
   })
 
   test('the security settings page: the hash report, a change saved and shown in its history', async () => {
-    await page.route(/fonts\.(googleapis|gstatic)\.com/, (route) => route.abort())
-    await page.goto(`${base}/admin/login`)
-    await page.fill('input[name=email]', 'admin@example.com')
-    await page.fill('input[name=password]', DEMO_PASSWORD)
-    await Promise.all([
-      page.waitForURL(`${base}/admin`, { waitUntil: 'commit' }),
-      page.press('input[name=password]', 'Enter'),
-    ])
+    await logInToPanel(page, base)
     // The first page bundles the plugin's components.
     await page.goto(`${base}/admin/resources/SecuritySettings`, { timeout: 150_000 })
     await page.waitForSelector('[data-testid=security-settings]', { timeout: 150_000 })
@@ -179,7 +154,6 @@ const NEW_PASSWORD = 'Cinq zèbres roses chantent 2027'
     await page.fill('#setting-throttleMinutes', '20')
     await page.fill('#setting-maxFailedLogins', '2')
     await page.click('[data-testid=security-settings-save]')
-    await page.screenshot({ path: path.join(SHOTS, 'security-settings-error.png'), fullPage: true })
     await page.waitForSelector('text=Cette valeur sort de la plage autorisée.')
     expect(await db.dataSource.getRepository(SettingsChange).count()).toBe(0)
     await page.fill('#setting-maxFailedLogins', '5')

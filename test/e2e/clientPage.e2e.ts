@@ -1,32 +1,22 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
 import { Client, ClientEvent, Contract } from '../../src/index.js'
 import { Invoice } from '../../demo/entities/Invoice.js'
 import { BUILT_IN_TABS } from '../../src/components/clientShowTabs.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
-import { DEMO_PASSWORD, seededDemo } from '../support/demoAgent.js'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const SHOTS = 'test/e2e/screenshots'
-const haveBrowser = existsSync(CHROMIUM)
-if (!haveBrowser && process.env.CI) {
-  test('Chromium is installed in CI', () => {
-    throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`)
-  })
-}
+import { seededDemo } from '../support/demoAgent.js'
+import { SHOTS, describeInBrowser, logInToPanel, openBrowser, type BrowserSession } from './browser.js'
 
 // One client's whole day, in order: each test starts where the one before left it.
-;(haveBrowser ? describe : describe.skip)('the client page in a real browser (SQLite)', () => {
+describeInBrowser('the client page in a real browser (SQLite)', () => {
   let db: TestDatabase
-  let server: Server
-  let browser: Browser
+  let session: BrowserSession
   let page: Page
   let base: string
   let client: Client
   const errors: string[] = []
-  const shot = (name: string, fullPage = false) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage })
+  const shot = (name: string, fullPage = false) =>
+    page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage })
   const showUrl = () => `${base}/resources/Client/records/${client.id}/show`
   const fresh = () => db.dataSource.getRepository(Client).findOneByOrFail({ id: client.id })
   const lastEvent = async () =>
@@ -48,7 +38,6 @@ if (!haveBrowser && process.env.CI) {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
     db = await createTestDatabase('sqlite')
     const demo = await seededDemo(db)
     // An active client with 2FA, contracts and invoices: every tab has rows, every action applies.
@@ -65,31 +54,18 @@ if (!haveBrowser && process.env.CI) {
       .take(1)
       .getMany()
     client = row
-    server = demo.app.listen(0, '127.0.0.1')
-    await new Promise((resolve) => server.once('listening', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    session = await openBrowser(demo.app)
+    page = session.page
+    base = `${session.origin}/admin`
     page.on('pageerror', (error) => errors.push(error.message))
-    await page.route(/fonts\.(googleapis|gstatic)\.com/, (route) => route.abort())
-    await page.goto(`${base}/login`)
-    await page.fill('input[name=email]', 'admin@example.com')
-    await page.fill('input[name=password]', DEMO_PASSWORD)
-    await Promise.all([
-      page.waitForURL(base, { waitUntil: 'commit' }),
-      page.press('input[name=password]', 'Enter'),
-    ])
+    await logInToPanel(page, session.origin)
     // The first page bundles the plugin's components.
     await page.goto(base, { timeout: 150_000 })
     await page.waitForSelector('[data-testid=client-dashboard]', { timeout: 150_000 })
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await new Promise((resolve) => server?.close(resolve))
+    await session?.close()
     await db?.dispose()
   })
 

@@ -1,56 +1,30 @@
-import { existsSync } from 'node:fs'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { Client, ClientEvent, Commission, ImportBatch } from '../../src/index.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
-import { DEMO_PASSWORD, seededDemo } from '../support/demoAgent.js'
+import { seededDemo } from '../support/demoAgent.js'
 import { demoImportFile } from '../support/fixtures.js'
+import { describeInBrowser, logInToPanel, openBrowser, type BrowserSession } from './browser.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-// No browser: a failure in CI (where .ci/run installs it), a skip elsewhere.
-const haveBrowser = existsSync(CHROMIUM)
-if (!haveBrowser && process.env.CI) {
-  test('Chromium is installed in CI', () => {
-    throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`)
-  })
-}
-
-;(haveBrowser ? describe : describe.skip)('the panel in a real browser (SQLite)', () => {
+describeInBrowser('the panel in a real browser (SQLite)', () => {
   let db: TestDatabase
-  let server: Server
-  let browser: Browser
+  let session: BrowserSession
   let page: Page
   let base: string
 
   beforeAll(async () => {
     db = await createTestDatabase('sqlite')
     const demo = await seededDemo(db)
-    server = demo.app.listen(0, '127.0.0.1')
-    await new Promise((resolve) => server.once('listening', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-    // No internet here: AdminJS's Google Fonts stylesheet would hold the load event.
-    await page.route(/fonts\.(googleapis|gstatic)\.com/, (route) => route.abort())
-    await page.goto(`${base}/login`)
-    await page.fill('input[name=email]', 'admin@example.com')
-    await page.fill('input[name=password]', DEMO_PASSWORD)
-    await Promise.all([
-      page.waitForURL(base, { waitUntil: 'commit' }),
-      page.press('input[name=password]', 'Enter'),
-    ])
+    session = await openBrowser(demo.app)
+    page = session.page
+    base = `${session.origin}/admin`
+    await logInToPanel(page, session.origin)
     // The first page bundles the plugin's components.
     await page.goto(`${base}/resources/Client?filters.status=active`, { timeout: 150_000 })
     await page.waitForSelector('[data-status]', { timeout: 150_000 })
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await new Promise((resolve) => server?.close(resolve))
+    await session?.close()
     await db?.dispose()
   })
 

@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import type { Express } from 'express'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { DEMO_PASSWORD } from '../support/demoAgent.js'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const SHOTS = path.resolve('test/e2e/screenshots')
+
+/**
+ * `describe` when Debian's Chromium is there; without it, a skip on a developer's machine and a
+ * failure in CI (where .ci/run installs it).
+ */
+export function describeInBrowser(title: string, body: () => void): void {
+  if (existsSync(CHROMIUM)) return describe(title, body)
+  if (process.env.CI) {
+    test('Chromium is installed in CI', () => {
+      throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`)
+    })
+  }
+  describe.skip(title, body)
+}
+
+export interface BrowserSession {
+  server: Server
+  browser: Browser
+  page: Page
+  /** http://127.0.0.1:<port> */
+  origin: string
+  close(): Promise<void>
+}
+
+/** The demo app on a free port of 127.0.0.1, and a headless Chromium page ready to visit it. */
+export async function openBrowser(
+  app: Express,
+  viewport = { width: 1440, height: 1000 },
+): Promise<BrowserSession> {
+  mkdirSync(SHOTS, { recursive: true })
+  const server = app.listen(0, '127.0.0.1')
+  await new Promise((resolve) => server.once('listening', resolve))
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+  const page = await browser.newPage({ viewport })
+  // No internet here: AdminJS's Google Fonts stylesheet would hold the load event.
+  await page.route(/fonts\.(googleapis|gstatic)\.com/, (route) => route.abort())
+  return {
+    server,
+    browser,
+    page,
+    origin,
+    async close() {
+      await browser.close()
+      await new Promise((resolve) => server.close(resolve))
+    },
+  }
+}
+
+/** Logs in to the panel at `${origin}/admin` through its form. */
+export async function logInToPanel(page: Page, origin: string, email = 'admin@example.com'): Promise<void> {
+  await page.goto(`${origin}/admin/login`)
+  await page.fill('input[name=email]', email)
+  await page.fill('input[name=password]', DEMO_PASSWORD)
+  await Promise.all([
+    page.waitForURL(`${origin}/admin`, { waitUntil: 'commit' }),
+    page.press('input[name=password]', 'Enter'),
+  ])
+}
