@@ -35,20 +35,11 @@ import {
   type HostTab,
   type TabState,
 } from './clientShowTabs.js'
+import type { TabPage } from '../services/clientTabs.js'
 
 const api = new ApiClient()
 const h = new ViewHelpers()
 const CLIENT = 'Client'
-
-interface TabPage {
-  tab: string
-  page: number
-  perPage: number
-  total: number
-  rows: Record<string, unknown>[]
-  sum?: string
-  enums?: string[]
-}
 
 type Loaded = { key: string; page: TabPage | null; error: boolean }
 
