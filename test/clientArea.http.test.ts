@@ -130,7 +130,6 @@ describeEachDatabase('the demo client area (/account) over HTTP', (database) => 
     ).map((e) => e.type)
     expect(types).toEqual([
       'created',
-      'confirmation_sent',
       'login_failed',
       'account_confirmed',
       'login',

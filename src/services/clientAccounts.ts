@@ -192,16 +192,6 @@ export class ClientAccounts {
             emailConfirmedAt: active ? now : null,
           }),
         )
-        const events = [
-          eventRow(actor, client.id, 'created', null, [
-            change('clientNumber', null, client.clientNumber),
-            change('lastName', null, lastName),
-            ...(firstName ? [change('firstName', null, firstName)] : []),
-            change('email', null, email),
-            change('status', null, client.status),
-            change('passwordHash', null, MASK),
-          ]),
-        ]
         let token: string | null = null
         if (!active) {
           token = await issueClientToken(
@@ -210,9 +200,25 @@ export class ClientAccounts {
             'email_confirmation',
             settings.confirmationHours * 3600_000,
           )
-          events.push(eventRow(actor, client.id, 'confirmation_sent', null, null, { to: email }))
         }
-        await insertEvents(manager, events)
+        // One change, one history entry: the registration, and whether a confirmation link went out.
+        await insertEvents(manager, [
+          eventRow(
+            actor,
+            client.id,
+            'created',
+            null,
+            [
+              change('clientNumber', null, client.clientNumber),
+              change('lastName', null, lastName),
+              ...(firstName ? [change('firstName', null, firstName)] : []),
+              change('email', null, email),
+              change('status', null, client.status),
+              change('passwordHash', null, MASK),
+            ],
+            { via: 'registration', confirmationSentTo: token ? email : null },
+          ),
+        ])
         return { client, token }
       })
     } catch (error) {

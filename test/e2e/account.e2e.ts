@@ -134,7 +134,6 @@ describeInBrowser('the demo client area in a real browser (SQLite)', () => {
     ).map((e) => e.type)
     expect(types).toEqual([
       'created',
-      'confirmation_sent',
       'account_confirmed',
       'login',
       'two_factor_enabled',
