@@ -2,7 +2,7 @@ import path from 'node:path'
 import AdminJS, { type ResourceWithOptions } from 'adminjs'
 import AdminJSExpress from '@adminjs/express'
 import { TypeormStore } from 'connect-typeorm'
-import express, { type Express } from 'express'
+import express, { type ErrorRequestHandler, type Express } from 'express'
 import session, { type SessionOptions, type Store } from 'express-session'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
@@ -10,6 +10,8 @@ import type { DataSource } from 'typeorm'
 import {
   createClientManagement,
   mergeLocale,
+  protectAdminRouter,
+  sessionCookie,
   type ClientManagement,
   type Language,
   type StripeLike,
@@ -36,6 +38,13 @@ export interface DemoAppOptions {
   stripe?: StripeLike
   /** Session store; default: the database (connect-typeorm), so sessions survive restarts. */
   sessionStore?: Store
+  /**
+   * Express's `trust proxy` (e.g. `1` behind one reverse proxy): then `req.ip`, `req.secure` and
+   * the Secure cookie follow `X-Forwarded-For` and `X-Forwarded-Proto`. Default: no proxy trusted.
+   */
+  trustProxy?: boolean | number | string
+  /** The origins the panel is served at, for the same-origin check; default: the request's own. */
+  origins?: string[]
 }
 
 export interface DemoApp {
@@ -47,6 +56,14 @@ export interface DemoApp {
     email: string,
     password: string,
   ) => Promise<{ id: string; email: string; role: string } | null>
+}
+
+/** The app's last handler: a status and nothing else (no stack trace); server errors are logged. */
+const demoErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+  const own = Number((error as { status?: unknown }).status)
+  const status = own >= 400 && own < 500 ? own : 500
+  if (status === 500) console.error('demo: request failed', error)
+  if (!res.headersSent) res.status(status).type('text/plain').send(String(status))
 }
 
 const values = (list: readonly string[]) => list.map((value) => ({ value, label: value }))
@@ -148,18 +165,28 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
       ),
     resave: false,
     saveUninitialized: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: false, maxAge: 8 * 3600 * 1000 },
+    // Secure whenever the request came over HTTPS (directly, or through a trusted proxy).
+    cookie: sessionCookie({ maxAgeHours: 8 }),
   })
 
-  const router = AdminJSExpress.buildAuthenticatedRouter(
-    admin,
-    { authenticate, cookieName: 'adminjs_clients_demo', cookiePassword: options.sessionSecret },
-    null,
-    sessionOptions(),
+  // Origin check, body limits, unknown routes, list parameters, a new session id at login, 4xx errors.
+  const guard = protectAdminRouter(admin, {
+    authenticate: ({ email, password }) => authenticate(email, password),
+    origins: options.origins,
+  })
+  const router = guard.handleErrors(
+    AdminJSExpress.buildAuthenticatedRouter(
+      admin,
+      { provider: guard.provider, cookieName: 'adminjs_clients_demo', cookiePassword: options.sessionSecret },
+      guard.router,
+      sessionOptions(),
+      guard.formidableOptions,
+    ),
   )
 
   const app = express()
   app.disable('x-powered-by')
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy)
   app.use(
     helmet({
       // AdminJS's page boots from inline scripts and styles.
@@ -196,5 +223,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   const clientSession = session({ ...sessionOptions(), name: 'adminjs_clients_account' })
   app.use('/account', createClientArea(clients, clientSession, { loginAttempts: options.loginAttempts }))
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath))
+  // Whatever else fails answers without a stack trace.
+  app.use(demoErrorHandler)
   return { app, admin, clients, authenticate }
 }

@@ -4,6 +4,10 @@ import path from 'node:path'
 
 export interface DemoConfig {
   port: number
+  /** The interface to listen on: 127.0.0.1 unless HOST says otherwise (0.0.0.0 for every one). */
+  host: string
+  /** TRUST_PROXY: Express's `trust proxy` (a hop count, `true`, or addresses); unset: none. */
+  trustProxy?: boolean | number | string
   dataDir: string
   databaseUrl?: string
   smtpUrl?: string
@@ -16,8 +20,18 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
   const port = Number(env.PORT ?? 3000)
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`PORT must be a port number, got ${env.PORT}`)
+  const trust = env.TRUST_PROXY
   return {
     port,
+    host: env.HOST || '127.0.0.1',
+    trustProxy:
+      trust === undefined || trust === ''
+        ? undefined
+        : trust === 'true'
+          ? true
+          : /^\d+$/.test(trust)
+            ? Number(trust)
+            : trust,
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     smtpUrl: env.SMTP_URL || undefined,

@@ -42,6 +42,10 @@ const { app, clients } = createDemoApp({
   sessionSecret: await sessionSecret(config.dataDir),
   publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${config.port}`,
   stripe,
+  trustProxy: config.trustProxy,
+  origins: process.env.PANEL_ORIGINS?.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean),
 })
 
 const admins = await seedAdmins(dataSource, clients.passwordHasher, config.demoPassword)
@@ -53,10 +57,11 @@ if (seeded) {
   )
 }
 
-const server = app.listen(config.port, () => {
+const server = app.listen(config.port, config.host, () => {
   const db = config.databaseUrl ? 'MySQL/MariaDB (DATABASE_URL)' : `SQLite in ${config.dataDir}`
   console.log(`
 adminjs-clients demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s
+  Listening: ${config.host}:${config.port}${config.host === '127.0.0.1' ? ' (this machine only; HOST=0.0.0.0 for every interface)' : ''}
   Panel:     http://localhost:${config.port}/admin
   Clients:   http://localhost:${config.port}/account
   Database:  ${db}

@@ -1,7 +1,7 @@
 import request from 'supertest'
 import { Advisor, Client, ClientEvent } from '../src/index.js'
 import { describeEachDatabase } from './support/databases.js'
-import { DEMO_PASSWORD, loginAs, nullMailer, seededDemo, type SeededDemo } from './support/demoAgent.js'
+import { DEMO_PASSWORD, TEST_ORIGIN, loginAs, nullMailer, seededDemo, type SeededDemo } from './support/demoAgent.js'
 
 describeEachDatabase('demo panel over HTTP', (database) => {
   let demo: SeededDemo
@@ -16,6 +16,7 @@ describeEachDatabase('demo panel over HTTP', (database) => {
     expect((await request(demo.app).get('/admin/api/resources/Client/actions/list')).status).toBe(302)
     const wrong = await request(demo.app)
       .post('/admin/login')
+      .set('Origin', TEST_ORIGIN)
       .type('form')
       .send({ email: 'admin@example.com', password: 'nope' })
     expect(wrong.status).toBe(200)
@@ -189,7 +190,7 @@ describeEachDatabase('demo panel over HTTP', (database) => {
   test('the login route is rate limited per IP', async () => {
     const app = (await seededDemoLimited()).app
     const attempt = () =>
-      request(app).post('/admin/login').type('form').send({ email: 'x@example.com', password: 'x' })
+      request(app).post('/admin/login').set('Origin', TEST_ORIGIN).type('form').send({ email: 'x@example.com', password: 'x' })
     for (let i = 0; i < 5; i += 1) expect((await attempt()).status).toBe(200)
     const limited = await attempt()
     expect(limited.status).toBe(429)
@@ -197,6 +198,7 @@ describeEachDatabase('demo panel over HTTP', (database) => {
     // A correct password is refused too while limited.
     const right = await request(app)
       .post('/admin/login')
+      .set('Origin', TEST_ORIGIN)
       .type('form')
       .send({ email: 'admin@example.com', password: DEMO_PASSWORD })
     expect(right.status).toBe(429)
@@ -210,6 +212,7 @@ describeEachDatabase('demo panel over HTTP', (database) => {
       mailer: nullMailer,
       sessionSecret: 's'.repeat(32),
       loginAttempts: 5,
+      origins: [TEST_ORIGIN],
     })
   }
 })

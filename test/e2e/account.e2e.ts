@@ -22,6 +22,7 @@ describeInBrowser('the demo client area in a real browser (SQLite)', () => {
     smtp = await startSmtpServer()
     db = await createTestDatabase('sqlite')
     const demo = await seededDemo(db, {
+      origins: null,
       mailer: createDemoMailer({ smtpUrl: `${smtp.url}?ignoreTLS=true`, dataDir: db.dataDir }),
     })
     session = await openBrowser(demo.app, { width: 900, height: 900 })

@@ -39,7 +39,7 @@ describeInBrowser('the client page in a real browser (SQLite)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sqlite')
-    const demo = await seededDemo(db)
+    const demo = await seededDemo(db, { origins: null })
     // An active client with 2FA, contracts and invoices: every tab has rows, every action applies.
     const [row] = await db.dataSource
       .getRepository(Client)

@@ -13,7 +13,7 @@ describeInBrowser('the panel in a real browser (SQLite)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sqlite')
-    const demo = await seededDemo(db)
+    const demo = await seededDemo(db, { origins: null })
     session = await openBrowser(demo.app)
     page = session.page
     base = `${session.origin}/admin`

@@ -16,7 +16,7 @@ describeInBrowser('the Payment methods tab with Stripe (SQLite, local Stripe API
   beforeAll(async () => {
     stub = await startStripeStub()
     db = await createTestDatabase('sqlite')
-    const demo = await seededDemo(db, { stripe: stub.stripe })
+    const demo = await seededDemo(db, { stripe: stub.stripe, origins: null })
     session = await openBrowser(demo.app)
     page = session.page
     base = `${session.origin}/admin`

@@ -8,6 +8,12 @@ import type { TestDatabase } from './databases.js'
 
 export const DEMO_PASSWORD = 'test-password-1'
 
+/**
+ * The origin the test panel is served at: supertest's server gets a new port each request, so the
+ * demo is told this origin and every state-changing request of the tests names it.
+ */
+export const TEST_ORIGIN = 'http://panel.test'
+
 /** Never sends: the demo HTTP tests do not mail anything. */
 export const nullMailer: DemoMailer = {
   describe: 'none',
@@ -22,7 +28,13 @@ export interface SeededDemo extends DemoApp {
 
 export async function seededDemo(
   db: TestDatabase,
-  options: { loginAttempts?: number; mailer?: DemoMailer; stripe?: StripeLike } = {},
+  options: {
+    loginAttempts?: number
+    mailer?: DemoMailer
+    stripe?: StripeLike
+    /** The panel's origins; default `[TEST_ORIGIN]`; null: the request's own (a real browser on a real port). */
+    origins?: string[] | null
+  } = {},
 ): Promise<SeededDemo> {
   const demo = createDemoApp({
     dataSource: db.dataSource,
@@ -30,6 +42,7 @@ export async function seededDemo(
     sessionSecret: 'test-session-secret-test-session-secret',
     loginAttempts: options.loginAttempts ?? 1000,
     stripe: options.stripe,
+    origins: options.origins === null ? undefined : (options.origins ?? [TEST_ORIGIN]),
   })
   await seedAdmins(db.dataSource, demo.clients.passwordHasher, DEMO_PASSWORD)
   const counts = await seedDemoData(db.dataSource, demo.clients.passwordHasher)
@@ -39,7 +52,7 @@ export async function seededDemo(
 
 /** A supertest agent logged in to the demo panel (the session cookie is kept between calls). */
 export async function loginAs(app: Express, email: string, password = DEMO_PASSWORD) {
-  const agent = request.agent(app)
+  const agent = request.agent(app).set('Origin', TEST_ORIGIN)
   const res = await agent.post('/admin/login').type('form').send({ email, password })
   if (res.status !== 302 || res.headers.location !== '/admin') {
     throw new Error(`login as ${email} failed: ${res.status} ${res.headers.location ?? ''}`)

@@ -1,0 +1,50 @@
+import { DefaultAuthProvider, type ComponentLoader, type CurrentAdmin } from 'adminjs'
+import type { Request } from 'express'
+
+export type AdminAuthenticate = (
+  credentials: { email: string; password: string },
+  context: { req: Request },
+) => Promise<CurrentAdmin | null>
+
+/**
+ * AdminJS's email and password login with two things more: a new session id at login (a cookie
+ * planted before cannot ride the admin's session), and a refresh-token endpoint that answers
+ * (without a provider, `@adminjs/express` throws there and the process exits). Credentials that
+ * are not one string each are refused without calling `authenticate`.
+ */
+export class SessionRenewingAuthProvider extends DefaultAuthProvider {
+  constructor(authenticate: AdminAuthenticate, componentLoader: ComponentLoader) {
+    super({
+      componentLoader,
+      authenticate: async ({ email, password }, context) => {
+        if (typeof email !== 'string' || typeof password !== 'string') return null
+        if (email.length > 320 || password.length > 1024) return null
+        const req = (context as { req: Request }).req
+        const admin = await authenticate({ email, password }, { req })
+        if (admin) await renewSession(req)
+        return admin
+      },
+    })
+  }
+
+  override async handleRefreshToken(): Promise<Record<string, never>> {
+    return {}
+  }
+}
+
+/** A new session id with what the old one had to carry over (where to go after login). */
+async function renewSession(req: Request): Promise<void> {
+  const session = (req as Request & { session?: SessionLike }).session
+  if (!session?.regenerate) return
+  const redirectTo = session.redirectTo
+  await new Promise<void>((resolve, reject) =>
+    session.regenerate((error) => (error ? reject(error) : resolve())),
+  )
+  const renewed = (req as Request & { session?: SessionLike }).session
+  if (renewed && typeof redirectTo === 'string' && redirectTo.startsWith('/')) renewed.redirectTo = redirectTo
+}
+
+interface SessionLike {
+  regenerate: (callback: (error?: unknown) => void) => void
+  redirectTo?: unknown
+}
