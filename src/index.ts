@@ -103,7 +103,7 @@ export function createClientManagement(
     navigation: resolved.navigation,
     lifecycle,
     clientList: new ClientList(resolved.dataSource),
-    commissionImport: new CommissionImport(resolved.dataSource),
+    commissionImport: new CommissionImport(resolved.dataSource, resolved.imports),
     settings,
     paymentMethods: new PaymentMethods(resolved.dataSource, resolved.stripe, resolved.logger),
     clientTabs: new ClientTabs(resolved.dataSource),
@@ -174,6 +174,8 @@ export type { ClientListQuery, ClientListPage } from './services/clientList.js'
 export { normalizeForSearch, searchColumnsFor, backfillSearchColumns } from './services/clientSearch.js'
 export { CommissionImport, nameSimilarity } from './services/commissionImport.js'
 export type { DryRunReport, ImportCounts, RowOutcome } from './services/commissionImport.js'
+export { DEFAULT_IMPORT_LIMITS } from './services/importUploads.js'
+export type { ImportLimits } from './services/importUploads.js'
 export { IMPORT_FIELDS, proposeMapping, readDecimal, readPeriod, readMapping } from './services/importRows.js'
 export type { ImportField, ImportMapping } from './services/importRows.js'
 export type { LifecycleResult, Skipped, EmailOutcome } from './services/clientLifecycle.js'
