@@ -6,6 +6,7 @@ import {
   type ActionResponse,
   type After,
   type Before,
+  type ResourceWithOptions,
 } from 'adminjs'
 import type { EntityTarget, ObjectLiteral } from 'typeorm'
 import type { AccessControl } from '../services/accessControl.js'
@@ -126,6 +127,33 @@ export function secureActions(
     }
   }
   return actions
+}
+
+/** Answers 403 when the action's own `isAccessible` refuses (AdminJS would answer 200 and a notice). */
+const forbidWith403: Before = (request, context) => {
+  try {
+    context.action.canInvokeAction(context)
+  } catch (error) {
+    if (error instanceof ForbiddenError) {
+      ;(request as { res?: { status?: (code: number) => unknown } }).res?.status?.(403)
+    }
+    throw error
+  }
+  return request
+}
+
+/**
+ * For the host's own resources: every action its options declare answers a refusal (its
+ * `isAccessible`, e.g. `new: { isAccessible: false }`) with HTTP 403 through the API, as the
+ * plugin's resources do. `resources: [...clients.resources, ...mine.map(refusalsAs403)]`.
+ */
+export function refusalsAs403(resource: ResourceWithOptions): ResourceWithOptions {
+  const declared = resource.options?.actions ?? {}
+  const actions: Record<string, Partial<Action<ActionResponse>>> = {}
+  for (const [name, action] of Object.entries(declared) as [string, Partial<Action<ActionResponse>>][]) {
+    actions[name] = { ...action, before: [forbidWith403, ...(asArray(action.before) as Before[])] }
+  }
+  return { ...resource, options: { ...resource.options, actions } }
 }
 
 export const valuesOf = (values: readonly string[]) => values.map((value) => ({ value, label: value }))
