@@ -60,4 +60,16 @@ describeEachDatabase('import upload: bounded CSV reading', (database) => {
     const ok = await upload(Buffer.from(`${header(200)}\n1;2\n`))
     expect(ok.res.body.importUpload.layout.headers).toHaveLength(200)
   })
+
+  test('an upload refused for the role (support, 403) leaves no file behind', async () => {
+    const support = await loginAs(demo.app, 'support@example.com')
+    const marker = `marker${randomBytes(6).toString('hex')}`
+    const before = await uploadSnapshot()
+    const res = await support
+      .post(ACTION)
+      .field('step', 'upload')
+      .attach('file', Buffer.from(`period;amount;${marker}\n2026-03;1;x\n`), 'support.csv')
+    expect(res.status).toBe(403)
+    expect(await leftoversWith(before, marker)).toEqual([])
+  })
 })
