@@ -16,6 +16,7 @@ import { actorOf } from './actionResponses.js'
 
 const MAPPINGS_KEY = 'importMappings'
 const SHOWN_ERRORS = 5000
+const PREVIEW_CHARS = 200
 
 export interface ImportActionDeps {
   dataSource: DataSource
@@ -60,7 +61,8 @@ async function upload(deps: ImportActionDeps, request: unknown): Promise<ActionR
   const preview = await reading(async () => {
     const rows: string[][] = []
     for await (const record of records(file.path, layout)) {
-      rows.push(record.values)
+      // A preview: a few rows, each value cut short (a line may hold up to maxLineBytes).
+      rows.push(record.values.map((value) => value.slice(0, PREVIEW_CHARS)))
       if (rows.length >= 5) break
     }
     return rows

@@ -61,6 +61,14 @@ describeEachDatabase('import upload: bounded CSV reading', (database) => {
     expect(ok.res.body.importUpload.layout.headers).toHaveLength(200)
   })
 
+  test('an accepted file with long values answers a short preview', async () => {
+    const long = 'y'.repeat(500 * 1024)
+    const rows = Array.from({ length: 5 }, () => `2026-03;1;${long}`).join('\n')
+    const { res } = await upload(Buffer.from(`period;amount;note\n${rows}\n`))
+    expect(res.body.importUpload.preview).toHaveLength(5)
+    expect(res.text.length).toBeLessThan(20_000)
+  })
+
   test('an upload refused for the role (support, 403) leaves no file behind', async () => {
     const support = await loginAs(demo.app, 'support@example.com')
     const marker = `marker${randomBytes(6).toString('hex')}`
