@@ -103,7 +103,7 @@ export function createClientManagement(
     navigation: resolved.navigation,
     lifecycle,
     clientList: new ClientList(resolved.dataSource),
-    commissionImport: new CommissionImport(resolved.dataSource),
+    commissionImport: new CommissionImport(resolved.dataSource, resolved.imports),
     settings,
     paymentMethods: new PaymentMethods(resolved.dataSource, resolved.stripe, resolved.logger),
     clientTabs: new ClientTabs(resolved.dataSource),
@@ -151,6 +151,7 @@ export type { ClientDashboardData } from './services/clientDashboard.js'
 export { ClientTabs, readHostTab } from './services/clientTabs.js'
 export type { TabPage } from './services/clientTabs.js'
 export { AccessControl, DEFAULT_ROLES } from './services/accessControl.js'
+export { refusalsAs403 } from './resources/secureActions.js'
 export type { RoleMap, RoleOf } from './services/accessControl.js'
 export { PasswordHasher, HASHING_DRIVERS, hashFormat } from './services/passwordHasher.js'
 export type { HashingDriver, HashingOptions, HashFormat } from './services/passwordHasher.js'
@@ -174,6 +175,8 @@ export type { ClientListQuery, ClientListPage } from './services/clientList.js'
 export { normalizeForSearch, searchColumnsFor, backfillSearchColumns } from './services/clientSearch.js'
 export { CommissionImport, nameSimilarity } from './services/commissionImport.js'
 export type { DryRunReport, ImportCounts, RowOutcome } from './services/commissionImport.js'
+export { DEFAULT_IMPORT_LIMITS } from './services/importUploads.js'
+export type { ImportLimits } from './services/importUploads.js'
 export { IMPORT_FIELDS, proposeMapping, readDecimal, readPeriod, readMapping } from './services/importRows.js'
 export type { ImportField, ImportMapping } from './services/importRows.js'
 export type { LifecycleResult, Skipped, EmailOutcome } from './services/clientLifecycle.js'

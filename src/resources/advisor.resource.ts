@@ -28,6 +28,8 @@ export function createAdvisorResource(deps: ResourceDeps): ResourceWithOptions {
         disabled: ['delete', 'bulkDelete'],
         components: { show: deps.components.AdvisorShow },
         custom: { summary: advisorSummaryAction(deps.dataSource) as ClientAction },
+        // The summary is part of the advisor's page: whoever may show it may read it.
+        rights: { summary: 'show' },
       }),
     },
   }

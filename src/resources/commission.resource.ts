@@ -35,6 +35,8 @@ export function createCommissionResource(deps: ResourceDeps): ResourceWithOption
         editable: EDITABLE,
         rules: { required: ['period', 'amount'], decimals: ['amount', 'rate'], dates: ['period'] },
         components: { list: deps.components.CommissionList },
+        // The totals above the list read what the list shows.
+        rights: { totals: 'list' },
         custom: {
           importCommissions: importCommissionsAction(deps),
           totals: commissionTotalsAction(deps.dataSource),

@@ -6,6 +6,7 @@ import {
   type ActionResponse,
   type After,
   type Before,
+  type ResourceWithOptions,
 } from 'adminjs'
 import type { EntityTarget, ObjectLiteral } from 'typeorm'
 import type { AccessControl } from '../services/accessControl.js'
@@ -13,6 +14,7 @@ import { dropSecretsFromPayload, stripSecretsFromResponse } from '../hooks/strip
 import { keepOnlyEditable } from '../hooks/keepOnlyEditable.js'
 import { normalizePayload } from '../hooks/normalizePayload.js'
 import { validateRecord, type RecordRules } from '../hooks/validateRecord.js'
+import { importUploads } from '../services/importUploads.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
 export const BUILT_IN_ACTIONS = ['list', 'search', 'show', 'new', 'edit', 'delete', 'bulkDelete'] as const
@@ -73,11 +75,24 @@ function guarded(
  * with HTTP 403 (AdminJS alone answers 200 with an error notice). @adminjs/express hands us a
  * copy of Express's request, which keeps `res`.
  */
-function refuseWith403(access: AccessControl | null, resourceId: string, name: string | string[]): Before {
+function refuseWith403(
+  access: AccessControl | null,
+  resourceId: string,
+  name: string | string[],
+  uploadDir?: string,
+): Before {
   return (request, context) => {
     if (canAny(access, context.currentAdmin, resourceId, name)) return request
     ;(request as { res?: { status?: (code: number) => unknown } }).res?.status?.(403)
-    throw new ForbiddenError('forbiddenError')
+    const files = (request as { files?: object }).files
+    if (!uploadDir || !files || Object.keys(files).length === 0) throw new ForbiddenError('forbiddenError')
+    // A file the multipart parser wrote for a refused request does not stay on disk.
+    return importUploads
+      .discardReceived(request, uploadDir)
+      .catch(() => undefined)
+      .then(() => {
+        throw new ForbiddenError('forbiddenError')
+      })
   }
 }
 
@@ -87,19 +102,20 @@ function refuseWith403(access: AccessControl | null, resourceId: string, name: s
  * create and edit the payload cleaned and validated before the adapter sees it.
  */
 export function secureActions(
-  deps: Pick<ResourceDeps, 'access' | 'dataSource'>,
+  deps: Pick<ResourceDeps, 'access' | 'dataSource'> & Partial<Pick<ResourceDeps, 'commissionImport'>>,
   spec: SecureActionsSpec,
 ): Record<string, Partial<Action<ActionResponse>>> {
   const { access, dataSource } = deps
+  const uploadDir = deps.commissionImport?.limits.uploadDir
   const actions: Record<string, Partial<Action<ActionResponse>>> = {}
   const disabled = new Set(spec.disabled ?? [])
 
   for (const name of BUILT_IN_ACTIONS) {
     if (disabled.has(name)) {
-      actions[name] = { isAccessible: false, before: [refuseWith403(null, spec.resourceId, name)] }
+      actions[name] = { isAccessible: false, before: [refuseWith403(null, spec.resourceId, name, uploadDir)] }
       continue
     }
-    const before: Before[] = [refuseWith403(access, spec.resourceId, name)]
+    const before: Before[] = [refuseWith403(access, spec.resourceId, name, uploadDir)]
     if (name === 'new' || name === 'edit') {
       before.push(dropSecretsFromPayload)
       if (spec.editable) before.push(keepOnlyEditable(spec.editable))
@@ -121,11 +137,41 @@ export function secureActions(
     actions[name] = {
       ...action,
       isAccessible: guarded(access, spec.resourceId, right, action),
-      before: [refuseWith403(access, spec.resourceId, right), ...(asArray(action.before) as Before[])],
+      before: [
+        refuseWith403(access, spec.resourceId, right, uploadDir),
+        ...(asArray(action.before) as Before[]),
+      ],
       after: [...(asArray(action.after) as After<ActionResponse>[]), stripSecretsFromResponse],
     }
   }
   return actions
+}
+
+/** Answers 403 when the action's own `isAccessible` refuses (AdminJS would answer 200 and a notice). */
+const forbidWith403: Before = (request, context) => {
+  try {
+    context.action.canInvokeAction(context)
+  } catch (error) {
+    if (error instanceof ForbiddenError) {
+      ;(request as { res?: { status?: (code: number) => unknown } }).res?.status?.(403)
+    }
+    throw error
+  }
+  return request
+}
+
+/**
+ * For the host's own resources: every action its options declare answers a refusal (its
+ * `isAccessible`, e.g. `new: { isAccessible: false }`) with HTTP 403 through the API, as the
+ * plugin's resources do. `resources: [...clients.resources, ...mine.map(refusalsAs403)]`.
+ */
+export function refusalsAs403(resource: ResourceWithOptions): ResourceWithOptions {
+  const declared = resource.options?.actions ?? {}
+  const actions: Record<string, Partial<Action<ActionResponse>>> = {}
+  for (const [name, action] of Object.entries(declared) as [string, Partial<Action<ActionResponse>>][]) {
+    actions[name] = { ...action, before: [forbidWith403, ...(asArray(action.before) as Before[])] }
+  }
+  return { ...resource, options: { ...resource.options, actions } }
 }
 
 export const valuesOf = (values: readonly string[]) => values.map((value) => ({ value, label: value }))

@@ -10,6 +10,7 @@ import type { Actor } from './actor.js'
 import { generateClientNumber } from './clientIdentity.js'
 import { normalizeForSearch, searchColumnsFor } from './clientSearch.js'
 import { readLayout, records, type CsvLayout } from './csvSource.js'
+import { resolveImportLimits, type ImportLimits } from './importUploads.js'
 import { readRow, REQUIRED_FIELDS, type ImportMapping, type ParsedRow } from './importRows.js'
 import { isMysqlFamily } from './transaction.js'
 
@@ -118,7 +119,11 @@ class ImportState {
 export class CommissionImport {
   private readonly running = new Map<number, Promise<ImportBatch>>()
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Bounds of an upload: its size, line lengths and columns, and the parser's upload directory. */
+    readonly limits: ImportLimits = resolveImportLimits(undefined),
+  ) {}
 
   readLayout(path: string): Promise<CsvLayout> {
     return readLayout(path)

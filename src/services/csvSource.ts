@@ -9,6 +9,12 @@ export interface CsvLayout {
   headers: string[]
 }
 
+/** Longest record the parser holds (a quoted field may span lines): a bound on memory. */
+export const MAX_RECORD_CHARS = 4 * 1024 * 1024
+
+/** Why a file's lines are refused (message keys). */
+export type LineProblem = 'importHeaderTooLong' | 'importLineTooLong'
+
 export interface CsvRecord {
   /** Line of the file where the record starts (1 is the header line). */
   line: number
@@ -28,6 +34,51 @@ export async function detectEncoding(path: string): Promise<CsvEncoding> {
   } catch {
     return 'windows-1252'
   }
+}
+
+/** The parser refused a record longer than MAX_RECORD_CHARS. */
+export const isRecordTooLarge = (error: unknown): boolean =>
+  (error as { code?: unknown } | null)?.code === 'CSV_MAX_RECORD_SIZE'
+
+/** Only line breaks, spaces, tabs and a BOM's bytes from `start` to `end`. */
+function blank(buffer: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i += 1) {
+    const byte = buffer[i]
+    if (byte !== 0x0d && byte !== 0x20 && byte !== 0x09 && byte !== 0xef && byte !== 0xbb && byte !== 0xbf)
+      return false
+  }
+  return true
+}
+
+/**
+ * Checks line lengths in bytes before anything parses the file: the header (its first non-blank
+ * line) and every other line. Stops at the first line too long, a chunk at a time (constant
+ * memory, the event loop free between chunks), so a huge single line is refused at once.
+ */
+export async function checkLines(
+  path: string,
+  limits: { maxHeaderBytes: number; maxLineBytes: number },
+): Promise<LineProblem | null> {
+  let length = 0
+  let lineBlank = true
+  let headerSeen = false
+  for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
+    const buffer = chunk as Buffer
+    for (let start = 0; start < buffer.length;) {
+      const newline = buffer.indexOf(0x0a, start)
+      const end = newline === -1 ? buffer.length : newline
+      if (lineBlank && !headerSeen) lineBlank = blank(buffer, start, end)
+      length += end - start
+      if (!headerSeen && !lineBlank && length > limits.maxHeaderBytes) return 'importHeaderTooLong'
+      if (length > limits.maxLineBytes) return 'importLineTooLong'
+      if (newline === -1) break
+      if (!lineBlank) headerSeen = true
+      length = 0
+      lineBlank = true
+      start = newline + 1
+    }
+  }
+  return null
 }
 
 /** Decoded text of a file, chunk by chunk. */
@@ -51,7 +102,7 @@ function delimiterOf(headerLine: string): ',' | ';' {
   return semicolons > commas ? ';' : ','
 }
 
-/** Encoding, delimiter and header names of a CSV file. */
+/** Encoding, delimiter and header names of a CSV file (its lines checked by `checkLines` first). */
 export async function readLayout(path: string): Promise<CsvLayout> {
   const encoding = await detectEncoding(path)
   let head = ''
@@ -95,6 +146,7 @@ export async function* records(
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
     info: true,
+    max_record_size: MAX_RECORD_CHARS,
   })
   // Waits for room in the parser, or for its end when the reader stops early (a `break`).
   const room = () =>

@@ -5,6 +5,7 @@ import { DEFAULT_ROLES, defaultRoleOf, type RoleMap, type RoleOf } from './acces
 import { HASHING_DRIVERS, type HashingOptions } from './passwordHasher.js'
 import { isValidEmail } from './clientIdentity.js'
 import { checkClientTabs, type ClientTabOption } from './clientTabOptions.js'
+import { checkImportLimits, resolveImportLimits, type ImportLimits } from './importUploads.js'
 
 export const LANGUAGES = ['fr', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -58,6 +59,8 @@ export interface ClientManagementOptions {
   navigation?: { name: string; icon?: string } | null
   /** Tabs of the client page listing the host's own resources that reference the client. */
   clientTabs?: ClientTabOption[]
+  /** Bounds of a commission CSV upload, and where the multipart parser writes it (see ImportLimits). */
+  imports?: Partial<ImportLimits>
 }
 
 export interface ResolvedOptions {
@@ -76,6 +79,7 @@ export interface ResolvedOptions {
   language: Language
   navigation: { name: string; icon?: string } | null
   clientTabs: ClientTabOption[]
+  imports: ImportLimits
 }
 
 export class ClientManagementConfigError extends Error {
@@ -194,6 +198,7 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
   if (!LANGUAGES.includes(language)) problems.push(`language must be one of ${LANGUAGES.join(', ')}`)
 
   problems.push(...checkClientTabs(options.clientTabs))
+  problems.push(...checkImportLimits(options.imports))
 
   if (problems.length > 0) throw new ClientManagementConfigError(problems)
   return {
@@ -213,5 +218,6 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     navigation:
       options.navigation === undefined ? { name: 'clientManagement', icon: 'Users' } : options.navigation,
     clientTabs: (options.clientTabs ?? []).map((t) => ({ ...t, columns: [...t.columns] })),
+    imports: resolveImportLimits(options.imports),
   }
 }
