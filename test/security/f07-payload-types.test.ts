@@ -9,6 +9,8 @@ import { loginAs, seededDemo, type SeededDemo } from '../support/demoAgent.js'
 describeEachDatabase('finding 7: wrong payload types are a 400 with field errors', (database) => {
   let demo: SeededDemo
   let admin: Agent
+  // The demo app as it is, without the query guard: the actions' own reading of `recordIds`.
+  let unguarded: Agent
   const ds = () => database().dataSource
   const counts = async () => ({
     clients: await ds().getRepository(Client).count(),
@@ -23,6 +25,7 @@ describeEachDatabase('finding 7: wrong payload types are a 400 with field errors
     app.use(refuseMalformedQuery())
     app.use(demo.app)
     admin = await loginAs(app, 'admin@example.com')
+    unguarded = await loginAs(demo.app, 'admin@example.com')
   })
 
   test('client create with an array client number or an object last name: 400, no client', async () => {
@@ -84,6 +87,12 @@ describeEachDatabase('finding 7: wrong payload types are a 400 with field errors
       .type('form')
       .send({ reason: 'Unpaid' })
     expect(holes.status).toBe(400)
+    const unguardedHoles = await unguarded
+      .post(`/admin/api/resources/Client/bulk/bulkSuspend?recordIds=${one.id},,x`)
+      .type('form')
+      .send({ reason: 'Unpaid' })
+    expect(unguardedHoles.status).toBe(400)
+    expect(unguardedHoles.body.record.errors.recordIds.message).toBe('invalidRecordIds')
     const contracts = await admin
       .post(`/admin/api/resources/Contract/bulk/bulkChangeStatus?recordIds[]=${contract.id}`)
       .type('form')
