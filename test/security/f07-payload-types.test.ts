@@ -1,6 +1,6 @@
 import express from 'express'
 import type { Agent } from 'supertest'
-import { Client, ClientEvent, Contract, refuseMalformedQuery } from '../../src/index.js'
+import { Client, ClientEvent, Contract, SettingsChange, refuseMalformedQuery } from '../../src/index.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from '../support/demoAgent.js'
 
@@ -101,5 +101,19 @@ describeEachDatabase('finding 7: wrong payload types are a 400 with field errors
     expect(await counts()).toEqual(before)
     expect((await ds().getRepository(Client).findOneByOrFail({ id: one.id })).status).toBe('active')
     expect((await ds().getRepository(Contract).findOneByOrFail({ id: contract.id })).status).toBe('active')
+  })
+
+  test('security settings with an object or an array: 400, no change recorded', async () => {
+    const changes = () => ds().getRepository(SettingsChange).count()
+    const before = await changes()
+    const object = await admin
+      .post('/admin/api/resources/SecuritySettings/actions/securitySettings')
+      .send({ hashingDriver: { toString: 'bcrypt' } })
+    expect(object.status).toBe(400)
+    const array = await admin
+      .post('/admin/api/resources/SecuritySettings/actions/securitySettings')
+      .send({ autoConfirmRegistration: ['true', 'false'] })
+    expect(array.status).toBe(400)
+    expect(await changes()).toBe(before)
   })
 })
