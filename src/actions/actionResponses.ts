@@ -9,6 +9,8 @@ import { translateMessage } from '../locale/index.js'
 import type { Actor } from '../services/actor.js'
 import type { LifecycleResult } from '../services/clientLifecycle.js'
 import { ClientActionRefused, ConcurrentChangeError, InvalidInputError } from '../services/lifecycleErrors.js'
+import { MAX_EMAIL_BODY_LENGTH } from '../services/limits.js'
+import { hasControlCharacters, isPlainValue, isRecordId, nestedUnder } from '../services/requestValues.js'
 
 const RESOURCE = 'Client'
 
@@ -27,13 +29,57 @@ export function actorOf(request: ActionRequest, context: ActionContext): Actor {
   return { email: typeof email === 'string' ? email : null, ip, type: 'admin' }
 }
 
-/** Ids of a bulk request as asked for, including those that no longer exist (reported as such). */
+type Payload = Record<string, unknown>
+
+/** Field → message key, as AdminJS shows them under each field. */
+const fieldErrors = (fields: Record<string, string>) =>
+  Object.fromEntries(Object.entries(fields).map(([field, message]) => [field, { message, type: message }]))
+
+/**
+ * Refuses a request no form of the panel sends (an array or object for a field, a list of ids
+ * with holes): HTTP 400 and field errors, nothing written. @adminjs/express hands the handler a
+ * copy of Express's request, which keeps `res`.
+ */
+function refuseMalformed(request: ActionRequest, fields: Record<string, string>): never {
+  ;(request as { res?: { status?: (code: number) => unknown } }).res?.status?.(400)
+  throw new ValidationError(fieldErrors(fields), { message: 'thereWereValidationErrors', type: 'validation' })
+}
+
+/**
+ * The payload of a custom action, checked before any service sees it: every value one plain
+ * value (never an array or an object, nor `field.0` keys for a field the action reads), no
+ * control characters other than line breaks and tabs, each text no longer than its field's
+ * limit (`fields`: field → longest length) or than the longest text any form takes.
+ */
+export function readPayload(request: ActionRequest, fields: Record<string, number> = {}): Payload {
+  const payload = (request.payload ?? {}) as Payload
+  const malformed: Record<string, string> = {}
+  const wrong: Record<string, string> = {}
+  for (const field of Object.keys(fields)) if (nestedUnder(payload, field)) malformed[field] = 'invalidValue'
+  for (const [key, value] of Object.entries(payload)) {
+    if (value === null || value === undefined) continue
+    if (!isPlainValue(value)) {
+      malformed[key.split('.')[0]] ??= 'invalidValue'
+      continue
+    }
+    if (typeof value !== 'string') continue
+    if (hasControlCharacters(value, true)) wrong[key] = 'invalidCharacters'
+    else if (value.length > (fields[key] ?? MAX_EMAIL_BODY_LENGTH)) wrong[key] = 'tooLong'
+  }
+  if (Object.keys(malformed).length > 0) refuseMalformed(request, { ...wrong, ...malformed })
+  if (Object.keys(wrong).length > 0) throw new InvalidInputError(wrong)
+  return payload
+}
+
+/**
+ * Ids of a bulk request as asked for, including those that no longer exist (reported as such).
+ * Anything but a comma-separated list of positive whole numbers is refused (400).
+ */
 export function requestedIds(request: ActionRequest): number[] {
-  const raw = String((request.query as Record<string, unknown> | undefined)?.recordIds ?? '')
-  return raw
-    .split(',')
-    .map((id) => Number(id))
-    .filter((id) => Number.isInteger(id) && id > 0)
+  const raw = (request.query as Record<string, unknown> | undefined)?.recordIds
+  const parts = typeof raw === 'string' ? raw.split(',') : null
+  if (!parts || !parts.every(isRecordId)) refuseMalformed(request, { recordIds: 'invalidRecordIds' })
+  return [...new Set(parts.map(Number))]
 }
 
 export const recordId = (context: ActionContext) => Number(context.record?.id())
@@ -109,13 +155,7 @@ export function bulkNotice(context: ActionContext, result: LifecycleResult): Not
  * that does not apply → an error notice. Anything else is a bug and stays an error.
  */
 export function refusalResponse(error: unknown, context: ActionContext) {
-  if (error instanceof InvalidInputError) {
-    throw new ValidationError(
-      Object.fromEntries(
-        Object.entries(error.fields).map(([field, message]) => [field, { message, type: message }]),
-      ),
-    )
-  }
+  if (error instanceof InvalidInputError) throw new ValidationError(fieldErrors(error.fields))
   const record = context.record?.toJSON(context.currentAdmin)
   const records = (context.records ?? []).map((r) => r.toJSON(context.currentAdmin))
   if (error instanceof ClientActionRefused) {

@@ -1,8 +1,10 @@
+import { MAX_REASON_LENGTH } from '../services/limits.js'
 import { recordClientAction, type ClientActionDeps } from './defineClientAction.js'
 
 export const banAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'ban',
+    fields: { reason: MAX_REASON_LENGTH, contracts: 8 },
     group: 'status',
     icon: 'Slash',
     variant: 'danger',

@@ -1,8 +1,10 @@
+import { MAX_PASSWORD_FIELD_LENGTH } from '../services/limits.js'
 import { recordClientAction, type ClientActionDeps } from './defineClientAction.js'
 
 export const changePasswordAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'changePassword',
+    fields: { password: MAX_PASSWORD_FIELD_LENGTH, passwordConfirmation: MAX_PASSWORD_FIELD_LENGTH },
     group: 'account',
     icon: 'Lock',
     appliesTo: (p) => p.status !== 'deleted',

@@ -1,7 +1,7 @@
 import type { Action, BulkActionResponse } from 'adminjs'
 import type { DataSource } from 'typeorm'
 import { changeContracts } from '../services/contractBulk.js'
-import { actorOf, refusalResponse, requestedIds } from './actionResponses.js'
+import { actorOf, readPayload, refusalResponse, requestedIds } from './actionResponses.js'
 
 /** A bulk change of contracts (advisor or status) through services/contractBulk.ts. */
 export function contractBulkAction(
@@ -20,7 +20,7 @@ export function contractBulkAction(
       const current = (context.records ?? []).map((r) => r.toJSON(context.currentAdmin))
       if (request.method !== 'post') return { records: current }
       try {
-        const payload = (request.payload ?? {}) as Record<string, unknown>
+        const payload = readPayload(request, { [spec.field]: 32 })
         const result = await changeContracts(dataSource, actorOf(request, context), requestedIds(request), {
           [spec.field]: payload[spec.field] ?? '',
         })

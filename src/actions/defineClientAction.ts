@@ -2,7 +2,6 @@ import {
   NotFoundError,
   type Action,
   type ActionContext,
-  type ActionRequest,
   type ActionResponse,
   type BulkActionResponse,
   type RecordActionResponse,
@@ -16,6 +15,7 @@ import {
   bulkNotice,
   freshRecords,
   recordId,
+  readPayload,
   recordNotice,
   refusalResponse,
   requestedIds,
@@ -33,6 +33,8 @@ interface ActionSpec {
   name: string
   icon: string
   variant?: Variant
+  /** The texts the form sends, each with its longest length (checked before the service runs). */
+  fields?: Record<string, number>
 }
 
 /** The header's dropdowns a record action sits in. */
@@ -96,8 +98,6 @@ export interface BulkActionSpec extends ActionSpec {
   ) => Promise<LifecycleResult>
 }
 
-const payloadOf = (request: ActionRequest): Payload => (request.payload ?? {}) as Payload
-
 const look = (deps: ClientActionDeps, spec: ActionSpec) => ({
   name: spec.name,
   icon: spec.icon,
@@ -127,7 +127,8 @@ export function recordClientAction(
       if (request.method !== 'post') return { record: current } as RecordActionResponse
       try {
         const id = recordId(context)
-        const result = await spec.onPost(deps.lifecycle, actorOf(request, context), id, payloadOf(request))
+        const payload = readPayload(request, spec.fields)
+        const result = await spec.onPost(deps.lifecycle, actorOf(request, context), id, payload)
         const [refusal] = result.skipped
         if (refusal && result.changed.length === 0)
           throw new ClientActionRefused(refusal.reason, refusal.clientNumber)
@@ -164,7 +165,8 @@ export function bulkClientAction(
       if (request.method !== 'post') return { records: current }
       try {
         const ids = requestedIds(request)
-        const result = await spec.onPost(deps.lifecycle, actorOf(request, context), ids, payloadOf(request))
+        const payload = readPayload(request, spec.fields)
+        const result = await spec.onPost(deps.lifecycle, actorOf(request, context), ids, payload)
         return {
           // The panel reloads the list after a bulk action: sending the records back would cost
           // a query and megabytes for a large selection.

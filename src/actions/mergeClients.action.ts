@@ -1,7 +1,7 @@
 import type { Action, BulkActionResponse } from 'adminjs'
 import type { DataSource } from 'typeorm'
 import { mergeClients, MERGE_FIELDS, type MergeField } from '../services/clientMerge.js'
-import { actorOf, refusalResponse, requestedIds } from './actionResponses.js'
+import { actorOf, readPayload, refusalResponse, requestedIds } from './actionResponses.js'
 
 /**
  * Merge two clients (a bulk action on exactly two): the form (ClientMerge) picks the client to
@@ -24,7 +24,7 @@ export const mergeClientsAction = (
     if (request.method !== 'post') return { records: current }
     try {
       const ids = requestedIds(request)
-      const payload = (request.payload ?? {}) as Record<string, unknown>
+      const payload = readPayload(request, { keepId: 10 })
       const keepId = Number(payload.keepId)
       if (ids.length !== 2 || !ids.includes(keepId)) {
         return {

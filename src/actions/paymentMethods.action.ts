@@ -1,7 +1,7 @@
 import type { Action, ActionResponse, NoticeMessage } from 'adminjs'
 import type { AccessControl } from '../services/accessControl.js'
 import type { PaymentMethods } from '../services/paymentMethods.js'
-import { actorOf, recordId, refusalResponse } from './actionResponses.js'
+import { actorOf, recordId, readPayload, refusalResponse } from './actionResponses.js'
 
 /** The permission, besides this action, that detaching a card needs (role maps may grant it by name). */
 export const DETACH_PERMISSION = 'detachPaymentMethod'
@@ -35,7 +35,7 @@ export const paymentMethodsAction = (
         const outcome = await paymentMethods.detach(
           actorOf(request, context),
           id,
-          request.payload?.paymentMethodId,
+          readPayload(request, { paymentMethodId: 255 }).paymentMethodId,
         )
         notice = outcome.detached
           ? {

@@ -1,8 +1,10 @@
+import { MAX_REASON_LENGTH } from '../services/limits.js'
 import { recordClientAction, type ClientActionDeps } from './defineClientAction.js'
 
 export const reactivateAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'reactivate',
+    fields: { reason: MAX_REASON_LENGTH, contracts: 8 },
     group: 'status',
     icon: 'PlayCircle',
     appliesTo: (p) => p.status === 'suspended' || p.status === 'banned',

@@ -2,7 +2,7 @@ import type { Action, ActionResponse } from 'adminjs'
 import type { ClientSettings } from '../services/clientSettings.js'
 import { SETTING_RANGES } from '../services/clientSettings.js'
 import { HASHING_DRIVERS } from '../services/passwordHasher.js'
-import { actorOf, refusalResponse } from './actionResponses.js'
+import { actorOf, readPayload, refusalResponse } from './actionResponses.js'
 
 /**
  * The security settings page (admins only, see accessControl): GET gives the settings in force,
@@ -23,7 +23,7 @@ export const securitySettingsAction = (
     let notice: ActionResponse['notice'] | undefined
     if (request.method === 'post') {
       try {
-        const { changes } = await settings.update(actorOf(request, context), request.payload ?? {})
+        const { changes } = await settings.update(actorOf(request, context), readPayload(request))
         notice = {
           message:
             changes.length === 0

@@ -1,8 +1,10 @@
+import { MAX_EMAIL_BODY_LENGTH, MAX_SUBJECT_LENGTH } from '../services/limits.js'
 import { recordClientAction, type ClientActionDeps } from './defineClientAction.js'
 
 export const sendEmailAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'sendEmail',
+    fields: { subject: MAX_SUBJECT_LENGTH, body: MAX_EMAIL_BODY_LENGTH },
     group: 'contact',
     icon: 'Mail',
     appliesTo: (p) => p.status !== 'deleted' && Boolean(p.email),

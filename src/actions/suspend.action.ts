@@ -1,8 +1,10 @@
+import { MAX_REASON_LENGTH } from '../services/limits.js'
 import { recordClientAction, type ClientActionDeps } from './defineClientAction.js'
 
 export const suspendAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'suspend',
+    fields: { reason: MAX_REASON_LENGTH, contracts: 8, notify: 8 },
     group: 'status',
     icon: 'PauseCircle',
     variant: 'danger',

@@ -1,6 +1,8 @@
-import { ValidationError, type Before } from 'adminjs'
+import { ValidationError, type ActionContext, type ActionRequest, type Before } from 'adminjs'
 import { Not, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm'
 import { isValidEmail } from '../services/clientIdentity.js'
+import { isPlainValue } from '../services/requestValues.js'
+import { columnValueProblem } from './columnValue.js'
 
 export interface RecordRules {
   /** Fields that must not be empty (on create; on edit when sent). */
@@ -17,11 +19,24 @@ export interface RecordRules {
 const DECIMAL = /^-?\d{1,10}(\.\d{1,4})?$/
 const DATE = /^\d{4}-\d{2}-\d{2}/
 
+/** The values AdminJS offers for a property (`availableValues`), if it offers a closed list. */
+function choicesOf(context: ActionContext, field: string): string[] | null {
+  const values = context.resource.decorate().getPropertyByKey(field)?.availableValues()
+  return values ? values.map((v) => String(v.value)) : null
+}
+
+/** Answers HTTP 400 rather than AdminJS's 200: the panel's forms never send such a payload. */
+function answer400(request: ActionRequest): void {
+  ;(request as { res?: { status?: (code: number) => unknown } }).res?.status?.(400)
+}
+
 const isBlank = (value: unknown) => value === undefined || value === null || String(value).trim() === ''
 
 /**
  * Before create and edit: checks the payload and answers with per-field errors (message keys
- * translated by the panel) instead of letting the database fail with a 500.
+ * translated by the panel) instead of letting the database fail with a 500 or store a bad value.
+ * Every field is checked against its column first (type, length, control characters, choices);
+ * an array or object (flattened by AdminJS into `field.0`, `field.key`) is refused with a 400.
  */
 export function validateRecord(
   dataSource: DataSource,
@@ -36,8 +51,27 @@ export function validateRecord(
     const fail = (field: string, message: string) => {
       errors[field] ??= { message, type: message }
     }
+    let malformed = false
+
+    const metadata = dataSource.getMetadata(entity)
+    for (const [key, value] of Object.entries(payload)) {
+      const field = key.split('.')[0]
+      const column = metadata.findColumnWithPropertyName(field)
+      const problem =
+        key !== field
+          ? { message: 'invalidValue', malformed: true }
+          : column
+            ? columnValueProblem(column, value, choicesOf(context, field))
+            : value === null || value === undefined || isPlainValue(value)
+              ? null
+              : { message: 'invalidValue', malformed: true }
+      if (!problem) continue
+      malformed ||= problem.malformed
+      fail(field, problem.message)
+    }
 
     for (const field of rules.required ?? []) {
+      if (errors[field]) continue
       if ((creating || field in payload) && isBlank(payload[field])) fail(field, 'fieldRequired')
     }
     for (const field of rules.emails ?? []) {
@@ -54,14 +88,6 @@ export function validateRecord(
       }
     }
 
-    const metadata = dataSource.getMetadata(entity)
-    for (const column of metadata.columns) {
-      const value = payload[column.propertyName]
-      if (typeof value === 'string' && column.length && value.length > Number(column.length)) {
-        fail(column.propertyName, 'tooLong')
-      }
-    }
-
     const repository = dataSource.getRepository(entity)
     const idName = metadata.primaryColumns[0].propertyName
     const recordId = context.record?.id()
@@ -74,6 +100,7 @@ export function validateRecord(
     }
 
     if (Object.keys(errors).length > 0) {
+      if (malformed) answer400(request)
       throw new ValidationError(errors, { message: 'thereWereValidationErrors', type: 'validation' })
     }
     return request

@@ -25,9 +25,32 @@ export function normalizeEmail(email: string | null | undefined): string | null 
   return trimmed === '' ? null : trimmed
 }
 
-// Deliberately loose (one @, a dot in the domain, no spaces): the confirmation email is the real check.
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/** RFC 5321's limit on a whole address (a mailbox). */
+export const MAX_EMAIL_LENGTH = 254
+// Local part: printable ASCII without spaces, quotes, commas, brackets or the like; no dot at
+// either end nor two in a row. One address only: no display name (`"A" <a@b.fr>`), no list.
+const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/
+// Internationalised domains are accepted in their ASCII (punycode, `xn--`) form only: a Unicode
+// domain can be converted by whoever types it, and a look-alike cannot hide in plain ASCII.
+const DOMAIN_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/
+const TOP_LEVEL = /^([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/
 
+/**
+ * One e-mail address as a mailbox (`local@domain`), the only check every entry point uses
+ * (panel forms, client area, import, mailer). Anything a mail library would read as several
+ * recipients or a display name is refused.
+ */
 export function isValidEmail(email: string): boolean {
-  return email.length <= 255 && EMAIL_PATTERN.test(email)
+  if (typeof email !== 'string' || email.length > MAX_EMAIL_LENGTH) return false
+  const at = email.lastIndexOf('@')
+  if (at <= 0 || email.indexOf('@') !== at) return false
+  const local = email.slice(0, at)
+  const labels = email.slice(at + 1).split('.')
+  return (
+    local.length <= 64 &&
+    LOCAL_PART.test(local) &&
+    labels.length >= 2 &&
+    labels.every((label) => DOMAIN_LABEL.test(label)) &&
+    TOP_LEVEL.test(labels[labels.length - 1])
+  )
 }

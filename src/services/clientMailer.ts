@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm'
 import type { Transporter } from 'nodemailer'
 import { EmailLog } from '../entities/EmailLog.js'
+import { isValidEmail } from './clientIdentity.js'
 
 export interface ClientEmail {
   clientId: number | null
@@ -18,6 +19,10 @@ export interface ClientEmail {
 }
 
 const MAX_ERROR_LENGTH = 2000
+const MAX_LOGGED_TO_LENGTH = 255
+
+/** Why an email was not handed to the transport at all (kept in its EmailLog row). */
+export const INVALID_RECIPIENT_ERROR = 'refused: the recipient is not one valid e-mail address'
 
 /**
  * Sends an email to a client through the host's transport and always leaves an EmailLog row:
@@ -35,6 +40,11 @@ export class ClientMailer {
   async deliver(email: ClientEmail): Promise<Partial<EmailLog>> {
     let messageId: string | null = null
     let error: string | null = null
+    // Defence in depth: callers validate, but a list or a display name must never reach the
+    // transport, which would send to every address it finds in `to`.
+    if (typeof email.to !== 'string' || !isValidEmail(email.to)) {
+      return this.row(email, null, INVALID_RECIPIENT_ERROR)
+    }
     try {
       const info = await this.transport.sendMail({
         from: this.from,
@@ -47,9 +57,13 @@ export class ClientMailer {
     } catch (caught) {
       error = (caught instanceof Error ? caught.message : String(caught)).slice(0, MAX_ERROR_LENGTH)
     }
+    return this.row(email, messageId, error)
+  }
+
+  private row(email: ClientEmail, messageId: string | null, error: string | null): Partial<EmailLog> {
     return {
       clientId: email.clientId,
-      to: email.to,
+      to: String(email.to).slice(0, MAX_LOGGED_TO_LENGTH),
       subject: email.subject,
       template: email.template ?? null,
       body: email.logText ?? email.text,

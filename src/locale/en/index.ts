@@ -15,7 +15,10 @@ const enOwn = {
   },
   messages: {
     fieldRequired: 'This field is required.',
-    invalidEmail: 'Enter a valid email address.',
+    invalidEmail: 'Enter one email address, such as name@example.com (no name before it, no list).',
+    invalidValue: 'This field takes one plain value.',
+    invalidCharacters: 'This value contains control characters, which are not allowed.',
+    invalidRecordIds: 'The selection is not a list of record numbers.',
     invalidNumber: 'Enter a number, e.g. 1234.56.',
     invalidDate: 'Enter a date as YYYY-MM-DD.',
     tooLong: 'This value is too long.',

@@ -17,7 +17,10 @@ const frOwn: PluginTranslation = {
   },
   messages: {
     fieldRequired: 'Ce champ est obligatoire.',
-    invalidEmail: 'Saisissez une adresse e-mail valide.',
+    invalidEmail: 'Saisissez une seule adresse e-mail, comme nom@exemple.fr (sans nom devant, sans liste).',
+    invalidValue: 'Ce champ attend une seule valeur simple.',
+    invalidCharacters: 'Cette valeur contient des caractères de contrôle, qui ne sont pas autorisés.',
+    invalidRecordIds: 'La sélection n’est pas une liste de numéros d’enregistrement.',
     invalidNumber: 'Saisissez un nombre, par exemple 1234.56.',
     invalidDate: 'Saisissez une date au format AAAA-MM-JJ.',
     tooLong: 'Cette valeur est trop longue.',
