@@ -11,6 +11,7 @@ import {
   createClientManagement,
   mergeLocale,
   protectAdminRouter,
+  refusalsAs403,
   sessionCookie,
   type ClientManagement,
   type Language,
@@ -137,7 +138,8 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     ...clients.adminOptions,
     locale: mergeLocale(clients.locale, { translations: demoTranslations }),
     rootPath: '/admin',
-    resources: [...clients.resources, ...hostResources()],
+    // The host's resources answer a refused action with 403, as the plugin's do.
+    resources: [...clients.resources, ...hostResources().map(refusalsAs403)],
     dashboard: clients.dashboard,
     branding: { companyName: 'adminjs-clients', withMadeWithLove: false },
   })

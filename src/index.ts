@@ -157,8 +157,6 @@ export { PasswordHasher, HASHING_DRIVERS, hashFormat } from './services/password
 export type { HashingDriver, HashingOptions, HashFormat } from './services/passwordHasher.js'
 export { SECRET_KEYS, withoutSecrets } from './services/secrets.js'
 export { ClientMailer } from './services/clientMailer.js'
-// For the host's admin router, before AdminJS's: a malformed `recordIds` is a 400, not a 500.
-export { refuseMalformedQuery } from './hooks/refuseMalformedQuery.js'
 export type { ClientEmail } from './services/clientMailer.js'
 export { ClientLifecycle } from './services/clientLifecycle.js'
 export {

@@ -1,7 +1,14 @@
 import request from 'supertest'
 import { Advisor, Client, ClientEvent } from '../src/index.js'
 import { describeEachDatabase } from './support/databases.js'
-import { DEMO_PASSWORD, TEST_ORIGIN, loginAs, nullMailer, seededDemo, type SeededDemo } from './support/demoAgent.js'
+import {
+  DEMO_PASSWORD,
+  TEST_ORIGIN,
+  loginAs,
+  nullMailer,
+  seededDemo,
+  type SeededDemo,
+} from './support/demoAgent.js'
 
 describeEachDatabase('demo panel over HTTP', (database) => {
   let demo: SeededDemo
@@ -190,7 +197,11 @@ describeEachDatabase('demo panel over HTTP', (database) => {
   test('the login route is rate limited per IP', async () => {
     const app = (await seededDemoLimited()).app
     const attempt = () =>
-      request(app).post('/admin/login').set('Origin', TEST_ORIGIN).type('form').send({ email: 'x@example.com', password: 'x' })
+      request(app)
+        .post('/admin/login')
+        .set('Origin', TEST_ORIGIN)
+        .type('form')
+        .send({ email: 'x@example.com', password: 'x' })
     for (let i = 0; i < 5; i += 1) expect((await attempt()).status).toBe(200)
     const limited = await attempt()
     expect(limited.status).toBe(429)

@@ -5,6 +5,7 @@ import { bodyLimits, formidableLimits, type BodyLimitOptions } from './bodyLimit
 import { errorHandler, type ErrorLogger } from './errorHandler.js'
 import { knownRoutes } from './knownRoutes.js'
 import { listQuery } from './listQuery.js'
+import { recordIdsQuery } from './recordIdsQuery.js'
 import { sameOrigin } from './sameOrigin.js'
 
 export interface AdminRouterProtectionOptions extends BodyLimitOptions {
@@ -30,7 +31,7 @@ export interface AdminRouterProtection {
 /**
  * What an AdminJS router needs in front of it, in one call. Before the session and the body
  * parser: the same-origin check on every state-changing request and on logout, the body's type
- * and size, unknown resources and actions as 404, list parameters cleaned. Around the login: a
+ * and size, unknown resources and actions as 404, list parameters cleaned, `recordIds` one list. Around the login: a
  * new session id. After the routes: errors answered 4xx in AdminJS's notice shape, never a
  * stack trace.
  *
@@ -60,6 +61,7 @@ export function protectAdminRouter(
   router.use(bodyLimits(options))
   router.use(knownRoutes(admin))
   router.use(listQuery(admin))
+  router.use(recordIdsQuery())
   return {
     router,
     provider: new SessionRenewingAuthProvider(

@@ -1,6 +1,5 @@
-import express from 'express'
 import type { Agent } from 'supertest'
-import { Client, ClientEvent, Contract, SettingsChange, refuseMalformedQuery } from '../../src/index.js'
+import { Client, ClientEvent, Contract, SettingsChange } from '../../src/index.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from '../support/demoAgent.js'
 
@@ -9,7 +8,7 @@ import { loginAs, seededDemo, type SeededDemo } from '../support/demoAgent.js'
 describeEachDatabase('finding 7: wrong payload types are a 400 with field errors', (database) => {
   let demo: SeededDemo
   let admin: Agent
-  // The demo app as it is, without the query guard: the actions' own reading of `recordIds`.
+  // Ids the router's guard lets through (one list of words) reach the actions' own check.
   let unguarded: Agent
   const ds = () => database().dataSource
   const counts = async () => ({
@@ -20,11 +19,7 @@ describeEachDatabase('finding 7: wrong payload types are a 400 with field errors
 
   beforeAll(async () => {
     demo = await seededDemo(database())
-    // As the README's mount example does: the query guard before AdminJS's router.
-    const app = express()
-    app.use(refuseMalformedQuery())
-    app.use(demo.app)
-    admin = await loginAs(app, 'admin@example.com')
+    admin = await loginAs(demo.app, 'admin@example.com')
     unguarded = await loginAs(demo.app, 'admin@example.com')
   })
 
@@ -83,12 +78,12 @@ describeEachDatabase('finding 7: wrong payload types are a 400 with field errors
     expect(array.status).toBe(400)
     expect(array.body.record.errors.recordIds.message).toBe('invalidRecordIds')
     const holes = await admin
-      .post(`/admin/api/resources/Client/bulk/bulkSuspend?recordIds=${one.id},,x`)
+      .post(`/admin/api/resources/Client/bulk/bulkSuspend?recordIds=${one.id},x`)
       .type('form')
       .send({ reason: 'Unpaid' })
     expect(holes.status).toBe(400)
     const unguardedHoles = await unguarded
-      .post(`/admin/api/resources/Client/bulk/bulkSuspend?recordIds=${one.id},,x`)
+      .post(`/admin/api/resources/Client/bulk/bulkSuspend?recordIds=${one.id},x`)
       .type('form')
       .send({ reason: 'Unpaid' })
     expect(unguardedHoles.status).toBe(400)

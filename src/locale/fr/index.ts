@@ -20,6 +20,15 @@ const frOwn: PluginTranslation = {
     invalidEmail: 'Saisissez une seule adresse e-mail, comme nom@exemple.fr (sans nom devant, sans liste).',
     invalidValue: 'Ce champ attend une seule valeur simple.',
     invalidCharacters: 'Cette valeur contient des caractères de contrôle, qui ne sont pas autorisés.',
+    crossOriginRefused: 'Refusé : cette requête ne vient pas des pages du panneau.',
+    unsupportedBody:
+      'Refusé : le corps de la requête n’est ni un formulaire, ni du JSON, ni un envoi de fichier.',
+    lengthRequired: 'Refusé : le corps de la requête n’annonce pas sa longueur.',
+    bodyTooLarge: 'Refusé : le corps de la requête est trop volumineux.',
+    notFound: 'Cette page ou cette action n’existe pas.',
+    badRequest: 'La requête n’a pas pu être lue.',
+    serverError:
+      'Une erreur est survenue sur le serveur. Réessayez ; si elle persiste, prévenez votre administrateur.',
     invalidRecordIds: 'La sélection n’est pas une liste de numéros d’enregistrement.',
     invalidNumber: 'Saisissez un nombre, par exemple 1234.56.',
     invalidDate: 'Saisissez une date au format AAAA-MM-JJ.',
