@@ -4,7 +4,13 @@ import AdminJSExpress from '@adminjs/express'
 import express from 'express'
 import nodemailer from 'nodemailer'
 import { DataSource } from 'typeorm'
-import { clientManagementEntities, clientManagementMigrations, createClientManagement } from 'adminjs-clients'
+import {
+  clientManagementEntities,
+  clientManagementMigrations,
+  createClientManagement,
+  protectAdminRouter,
+  sessionCookie,
+} from 'adminjs-clients'
 
 const dataSource = new DataSource({
   type: 'mariadb', // 'mysql' for a MySQL server
@@ -36,17 +42,35 @@ const admin = new AdminJS({
   resources: [...clients.resources /* , ...your resources */],
 })
 
-const router = AdminJSExpress.buildAuthenticatedRouter(admin, {
-  cookiePassword: process.env.SESSION_SECRET as string,
+// In front of AdminJS's router: same-origin check, body limits, unknown routes as 404, list
+// parameters cleaned, a new session id at login, errors as 4xx without stack traces.
+const guard = protectAdminRouter(admin, {
   // Return what the roles map needs: an object with `email` and `role`, never a password hash.
-  authenticate: async (email: string, password: string) => {
-    return yourOwnAdminLogin(email, password) // e.g. { email, role: 'admin' } or null
-  },
+  authenticate: ({ email, password }) => yourOwnAdminLogin(email, password), // { email, role } or null
+  origins: ['https://admin.acme.example'], // where the panel is served
 })
+const router = AdminJSExpress.buildAuthenticatedRouter(
+  admin,
+  {
+    provider: guard.provider,
+    cookieName: 'acme_admin',
+    cookiePassword: process.env.SESSION_SECRET as string,
+  },
+  guard.router,
+  {
+    secret: process.env.SESSION_SECRET as string,
+    resave: false,
+    saveUninitialized: false,
+    cookie: sessionCookie(), // HttpOnly, SameSite=Lax, Secure over HTTPS
+    // store: a shared store (your database, Redis) so every instance sees the session
+  },
+  guard.formidableOptions,
+)
 
 const app = express()
-app.use(admin.options.rootPath, router)
-app.listen(3000)
+app.set('trust proxy', 1) // behind one reverse proxy that terminates HTTPS
+app.use(admin.options.rootPath, guard.handleErrors(router))
+app.listen(3000, '127.0.0.1')
 
 declare function yourOwnAdminLogin(
   email: string,

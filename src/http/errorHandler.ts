@@ -25,7 +25,7 @@ function statusOf(error: unknown, req: Request): number {
 const MESSAGES: Record<number, string> = {
   400: 'badRequest',
   403: 'forbiddenError',
-  404: 'notFound',
+  404: 'routeNotFound',
   413: 'bodyTooLarge',
   415: 'unsupportedBody',
 }

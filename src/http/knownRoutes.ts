@@ -16,7 +16,7 @@ export function knownRoutes(admin: AdminJS): RequestHandler {
     const page = PAGE_ROUTE.exec(req.path)
     if (page) {
       const name = decodeURIComponent(page[1])
-      return Object.hasOwn(admin.options.pages ?? {}, name) ? next() : refuse(req, res, 404, 'notFound')
+      return Object.hasOwn(admin.options.pages ?? {}, name) ? next() : refuse(req, res, 404, 'routeNotFound')
     }
     const route = RESOURCE_ROUTE.exec(req.path)
     if (!route) return next()
@@ -31,9 +31,9 @@ export function knownRoutes(admin: AdminJS): RequestHandler {
       return refuse(req, res, 400, 'badRequest')
     }
     const resource = admin.resources.find((r) => r.decorate().id() === resourceId)
-    if (!resource) return refuse(req, res, 404, 'notFound')
+    if (!resource) return refuse(req, res, 404, 'routeNotFound')
     if (actionName && !Object.hasOwn(resource.decorate().actions, actionName)) {
-      return refuse(req, res, 404, 'notFound')
+      return refuse(req, res, 404, 'routeNotFound')
     }
     return next()
   }

@@ -22,7 +22,7 @@ const enOwn = {
     unsupportedBody: 'Refused: the request body is not a form, JSON or a file upload.',
     lengthRequired: 'Refused: the request body has no declared length.',
     bodyTooLarge: 'Refused: the request body is too large.',
-    notFound: 'This page or action does not exist.',
+    routeNotFound: 'This page or action does not exist.',
     badRequest: 'The request could not be read.',
     serverError: 'Something went wrong on the server. Try again; if it goes on, tell your administrator.',
     invalidRecordIds: 'The selection is not a list of record numbers.',

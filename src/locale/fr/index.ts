@@ -25,7 +25,7 @@ const frOwn: PluginTranslation = {
       'Refusé : le corps de la requête n’est ni un formulaire, ni du JSON, ni un envoi de fichier.',
     lengthRequired: 'Refusé : le corps de la requête n’annonce pas sa longueur.',
     bodyTooLarge: 'Refusé : le corps de la requête est trop volumineux.',
-    notFound: 'Cette page ou cette action n’existe pas.',
+    routeNotFound: 'Cette page ou cette action n’existe pas.',
     badRequest: 'La requête n’a pas pu être lue.',
     serverError:
       'Une erreur est survenue sur le serveur. Réessayez ; si elle persiste, prévenez votre administrateur.',
