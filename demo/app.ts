@@ -206,9 +206,10 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     async (req, res, next) => {
       try {
         // The login form is urlencoded: read here for the email, and handed to AdminJS's own
-        // parser (express-formidable), which skips a body marked as parsed.
+        // parser (express-formidable), which skips a body marked as parsed; `_body` (body-parser's
+        // mark) is cleared, or @adminjs/express takes it for an old body-parser placed before it.
         if (req.is('application/x-www-form-urlencoded')) {
-          Object.assign(req, { fields: req.body, express_formidable: { parsed: true } })
+          Object.assign(req, { fields: req.body, express_formidable: { parsed: true }, _body: false })
         }
         const email = adminEmail((req.body as Record<string, unknown> | undefined)?.email)
         // Counted before the check (parallel guesses cannot slip past), taken back on success.

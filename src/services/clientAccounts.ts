@@ -212,7 +212,7 @@ export class ClientAccounts {
     const active = settings.autoConfirmRegistration
     const taken = await this.findByEmail(email)
     if (taken) {
-      const emailFailed = await this.noticeTakenAddress(taken, input.ip ?? null)
+      const emailFailed = await this.noticeTakenAddress(taken)
       return { client: null, confirmationSent: !active, emailFailed }
     }
     const actor: Actor = { type: 'client', email, ip: input.ip ?? null }
@@ -267,7 +267,7 @@ export class ClientAccounts {
       // loser is answered like the winner (its owner is told, as for any taken address).
       const owner = await this.findByEmail(email)
       if (!owner) throw error
-      const emailFailed = await this.noticeTakenAddress(owner, input.ip ?? null)
+      const emailFailed = await this.noticeTakenAddress(owner)
       return { client: null, confirmationSent: !active, emailFailed }
     }
     let emailFailed = false
@@ -292,7 +292,7 @@ export class ClientAccounts {
   }
 
   /** Tells the owner of an address that someone tried to register with it (true: the email failed). */
-  private async noticeTakenAddress(owner: Client, ip: string | null): Promise<boolean> {
+  private async noticeTakenAddress(owner: Client): Promise<boolean> {
     const row = await this.mailer.deliver({
       clientId: owner.id,
       to: owner.email as string,
@@ -300,10 +300,6 @@ export class ClientAccounts {
       actor: null,
     })
     await this.mailer.log([row])
-    this.config.logger.warn('adminjs-clients: a registration used the address of an existing client', {
-      clientId: owner.id,
-      ip,
-    })
     return row.status === 'failed'
   }
 
