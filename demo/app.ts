@@ -8,7 +8,7 @@ import helmet from 'helmet'
 import type { DataSource } from 'typeorm'
 import {
   createClientManagement,
-  hashFormat,
+  loginCostKind,
   mergeLocale,
   type ClientManagement,
   type Language,
@@ -150,7 +150,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
       .getOne()
     const checked = await attempt.check(clients.passwordHasher, user?.passwordHash ?? null, String(password))
     if (checked !== 'match' || !user) {
-      await attempt.refuse(user ? hashFormat(user.passwordHash) : 'unknown')
+      await attempt.refuse(loginCostKind(Boolean(user), user?.passwordHash, String(password)))
       return null
     }
     // A right password is not a failure: take back what the login route counted.

@@ -177,7 +177,7 @@ export {
 export type { AccountClient, LoginResult, LoginRefusal, AccountRefusal } from './services/clientAccounts.js'
 export { RateLimiter } from './services/rateLimiter.js'
 export type { RateLimitRule, RateLimitResult } from './services/rateLimiter.js'
-export { LoginCost, LoginAttempt, MAX_PASSWORD_LENGTH } from './services/loginCost.js'
+export { LoginCost, LoginAttempt, MAX_PASSWORD_LENGTH, loginCostKind } from './services/loginCost.js'
 export type { LoginCostKind } from './services/loginCost.js'
 export { DEFAULT_ACCOUNT_LIMITS } from './services/accountLimits.js'
 export type { AccountLimits, LimitedRequest } from './services/accountLimits.js'

@@ -18,7 +18,7 @@ import { hashToken, issueClientToken, revokeClientTokens } from './clientTokens.
 import { emailLanguage, linkWithToken, renderEmail } from './emailTemplates.js'
 import { InvalidInputError } from './lifecycleErrors.js'
 import { LANGUAGES, type Language, type PluginLogger } from './options.js'
-import { LoginCost, MAX_PASSWORD_LENGTH } from './loginCost.js'
+import { LoginCost, MAX_PASSWORD_LENGTH, loginCostKind } from './loginCost.js'
 import { hashFormat } from './passwordHasher.js'
 import { passwordProblem } from './passwordStrength.js'
 import { RateLimiter } from './rateLimiter.js'
@@ -422,7 +422,7 @@ export class ClientAccounts {
     const now = new Date()
     const stored = client.passwordHash ?? null
     const format = hashFormat(stored)
-    const checked = await attempt.check(hasher, format === 'unknown' ? null : stored, password)
+    const checked = await attempt.check(hasher, stored, password)
     if (checked !== 'match') {
       const usable = format !== 'unknown' && checked !== 'unusable'
       if (stored && !usable) {
@@ -436,7 +436,7 @@ export class ClientAccounts {
       // the history keeps the real reason for the operator.
       const reason: LoginRefusal = stored && !usable ? 'passwordUnusable' : 'invalidCredentials'
       await this.refuseLogin(client, actor, reason, perAccount.count)
-      await attempt.refuse(usable && password.length <= MAX_PASSWORD_LENGTH ? format : 'decoy')
+      await attempt.refuse(loginCostKind(true, usable ? stored : null, password))
       return { ok: false, reason: 'invalidCredentials' }
     }
     const statusRefusal = STATUS_REFUSAL[client.status]

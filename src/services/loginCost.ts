@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import type { HashFormat, PasswordHasher } from './passwordHasher.js'
+import { hashFormat, type HashFormat, type PasswordHasher } from './passwordHasher.js'
 
 /** Longest password accepted anywhere (register, reset, change, login). Longer is refused before any work. */
 export const MAX_PASSWORD_LENGTH = 128
@@ -14,7 +14,18 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * What a refused login did: `unknown` (no such account: the decoy checked), `decoy` (an account
  * checked against the decoy: no password, a too long one), or the format of the hash checked.
  */
-export type LoginCostKind = 'unknown' | 'decoy' | HashFormat
+export type LoginCostKind = 'unknown' | 'decoy' | Exclude<HashFormat, 'unknown'>
+
+/** The kind of a refused login, from whether the account exists and what it stores. */
+export function loginCostKind(
+  exists: boolean,
+  stored: string | null | undefined,
+  password: string,
+): LoginCostKind {
+  if (!exists) return 'unknown'
+  const format = hashFormat(stored)
+  return format === 'unknown' || password.length > MAX_PASSWORD_LENGTH ? 'decoy' : format
+}
 
 /**
  * Makes every refused login cost the same time, whatever happened behind it: an unknown email,
@@ -25,7 +36,7 @@ export type LoginCostKind = 'unknown' | 'decoy' | HashFormat
  * ```ts
  * const attempt = loginCost.begin()
  * const result = await attempt.check(hasher, user?.passwordHash, password) // a decoy when null
- * if (result !== 'match') await attempt.refuse(user ? hashFormat(user.passwordHash) : 'unknown')
+ * if (result !== 'match') await attempt.refuse(loginCostKind(Boolean(user), user?.passwordHash, password))
  * ```
  */
 export class LoginCost {
@@ -80,7 +91,8 @@ export class LoginAttempt {
 
   /**
    * Checks a password against the stored hash; without a usable one (unknown email, no password,
-   * a password over MAX_PASSWORD_LENGTH), against the decoy, and never a match then.
+   * a hash in no format we know, a password over MAX_PASSWORD_LENGTH), against the decoy, and
+   * never a match then (a hash in no format we know answers `unusable`).
    */
   async check(
     hasher: PasswordHasher,
@@ -88,9 +100,10 @@ export class LoginAttempt {
     password: string,
   ): Promise<'match' | 'mismatch' | 'unusable'> {
     const tooLong = password.length > MAX_PASSWORD_LENGTH
-    if (!stored || tooLong) {
+    const unknownFormat = Boolean(stored) && hashFormat(stored) === 'unknown'
+    if (!stored || tooLong || unknownFormat) {
       await hasher.check(await this.cost.decoyHash(hasher), password.slice(0, MAX_PASSWORD_LENGTH))
-      return 'mismatch'
+      return unknownFormat ? 'unusable' : 'mismatch'
     }
     return hasher.check(stored, password)
   }
