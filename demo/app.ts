@@ -4,11 +4,11 @@ import AdminJSExpress from '@adminjs/express'
 import { TypeormStore } from 'connect-typeorm'
 import express, { type ErrorRequestHandler, type Express } from 'express'
 import session, { type SessionOptions, type Store } from 'express-session'
-import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import type { DataSource } from 'typeorm'
 import {
   createClientManagement,
+  loginCostKind,
   mergeLocale,
   protectAdminRouter,
   refusalsAs403,
@@ -144,16 +144,41 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     branding: { companyName: 'adminjs-clients', withMadeWithLove: false },
   })
 
-  // Returns only what the panel needs to know about the admin: never the hash.
-  const authenticate = async (email: string, password: string) => {
+  // Admin logins: failures counted in the database per (email, IP) and per IP, so that they hold
+  // across instances and failures from elsewhere (or for another email) never lock an admin out.
+  const loginAttempts = options.loginAttempts ?? 10
+  const adminLoginRules = {
+    perAccount: { limit: loginAttempts, windowMs: 15 * 60_000 },
+    perIp: { limit: loginAttempts * 10, windowMs: 15 * 60_000 },
+  }
+  const adminEmail = (email: unknown) =>
+    String(email ?? '')
+      .trim()
+      .toLowerCase()
+      .slice(0, 255)
+
+  // Returns only what the panel needs to know about the admin: never the hash. An unknown email
+  // is checked against a decoy hash and every refusal is padded: the time says nothing either.
+  const authenticate = async (email: string, password: string, context?: { req: express.Request }) => {
+    const attempt = clients.loginCost.begin()
     const user = await dataSource
       .getRepository(AdminUser)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: String(email).trim().toLowerCase() })
+      .where('u.email = :email', { email: adminEmail(email) })
       .getOne()
-    const ok = await clients.passwordHasher.verify(user?.passwordHash ?? null, String(password))
-    return ok && user ? { id: String(user.id), email: user.email, role: user.role } : null
+    const checked = await attempt.check(clients.passwordHasher, user?.passwordHash ?? null, String(password))
+    if (checked !== 'match' || !user) {
+      await attempt.refuse(loginCostKind(Boolean(user), user?.passwordHash, String(password)))
+      return null
+    }
+    // A right password is not a failure: take back what the login route counted.
+    const ip = context?.req.ip ?? null
+    if (context) {
+      await clients.rateLimiter.forgive('admin-login', [adminEmail(email), ip])
+      await clients.rateLimiter.forgive('admin-login:ip', [ip])
+    }
+    return { id: String(user.id), email: user.email, role: user.role }
   }
 
   // Sessions in the database (they survive a restart), for the panel and the client area alike.
@@ -206,24 +231,42 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   )
   app.post(
     path.posix.join(admin.options.rootPath, 'login'),
-    rateLimit({
-      windowMs: 15 * 60 * 1000,
-      limit: options.loginAttempts ?? 10,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      handler: async (_req, res) => {
+    express.urlencoded({ extended: false, limit: '10kb' }),
+    async (req, res, next) => {
+      try {
+        // The login form is urlencoded: read here for the email, and handed to AdminJS's own
+        // parser (express-formidable), which skips a body marked as parsed; `_body` (body-parser's
+        // mark) is cleared, or @adminjs/express takes it for an old body-parser placed before it.
+        if (req.is('application/x-www-form-urlencoded')) {
+          Object.assign(req, { fields: req.body, express_formidable: { parsed: true }, _body: false })
+        }
+        const email = adminEmail((req.body as Record<string, unknown> | undefined)?.email)
+        // Counted before the check (parallel guesses cannot slip past), taken back on success.
+        const perAccount = await clients.rateLimiter.hit(
+          'admin-login',
+          [email, req.ip ?? null],
+          adminLoginRules.perAccount,
+        )
+        const perIp = await clients.rateLimiter.hit('admin-login:ip', [req.ip ?? null], adminLoginRules.perIp)
+        if (perAccount.allowed && perIp.allowed) return next()
+        const until = Math.max(
+          ...[perAccount, perIp].filter((hit) => !hit.allowed).map((hit) => hit.retryAfter.getTime()),
+        )
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil((until - Date.now()) / 1000))))
         const page = await admin.renderLogin({
           action: admin.options.loginPath,
           errorMessage: 'tooManyRequests',
         })
         res.status(429).send(page)
-      },
-    }),
+      } catch (error) {
+        next(error)
+      }
+    },
   )
   app.use(admin.options.rootPath, router)
   // The client area: what a host builds on `clients.accounts`, with a session of its own.
   const clientSession = session({ ...sessionOptions(), name: 'adminjs_clients_account' })
-  app.use('/account', createClientArea(clients, clientSession, { loginAttempts: options.loginAttempts }))
+  app.use('/account', createClientArea(clients, clientSession, { secret: options.sessionSecret }))
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath))
   // Whatever else fails answers without a stack trace.
   app.use(demoErrorHandler)

@@ -1,6 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express'
-import { rateLimit } from 'express-rate-limit'
 import QRCode from 'qrcode'
 import {
   AccountRefused,
@@ -9,14 +7,19 @@ import {
   type ClientManagement,
   type Language,
 } from '../src/index.js'
+import { ClientAreaGuard } from './clientAreaGuard.js'
 import { CLIENT_AREA_TEXTS, type ClientAreaText } from './clientAreaTexts.js'
 
 declare module 'express-session' {
   interface SessionData {
     clientId?: number
-    csrf?: string
-    lang?: Language
-    flash?: string
+  }
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The client area's language for this request. */
+    accountLang?: Language
   }
 }
 
@@ -31,38 +34,45 @@ const fill = (text: string, values: Record<string, unknown> = {}) =>
 /**
  * The demo's client area at /account, built only on `clients.accounts`: register, confirm the
  * email, log in (with 2FA), turn 2FA on and off, reset a forgotten password. Server-rendered
- * forms, French or English, a CSRF token per session, and a rate limit on the login form.
+ * forms, French or English. An anonymous visitor gets no session (no row per visit): the CSRF
+ * token is a signed double-submit cookie, the language and the flash are cookies too. The limits
+ * (failed logins, registrations, reset and confirmation requests) are the plugin's, in the
+ * database, answered 429.
  */
 export function createClientArea(
   clients: ClientManagement,
   session: RequestHandler,
-  options: { loginAttempts?: number } = {},
+  options: { secret: string },
 ): Router {
   const router = express.Router()
   const { accounts } = clients
+  const guard = new ClientAreaGuard(options.secret)
   router.use(session)
   router.use(express.urlencoded({ extended: false, limit: '20kb' }))
   router.use((req, res, next) => {
-    const asked = req.query.lang
-    if (asked === 'fr' || asked === 'en') req.session.lang = asked
-    req.session.csrf ??= randomBytes(24).toString('base64url')
+    req.accountLang = guard.language(req, res)
+    if (req.method === 'GET') guard.ensureNonce(req, res)
     res.setHeader('Cache-Control', 'no-store')
     next()
   })
-  // Every form carries the session's token: a page elsewhere cannot post to these forms.
+  // A form posted from another site, or without this browser's token, is refused before any
+  // work, and the answer sets no cookie: the victim's session stays as it was.
   router.post(/.*/, (req, res, next) => {
-    const sent = Buffer.from(String(req.body?._csrf ?? ''))
-    const expected = Buffer.from(req.session.csrf ?? '')
-    if (sent.length === expected.length && timingSafeEqual(sent, expected)) return next()
+    if (!guard.crossSite(req) && guard.csrfValid(req)) return next()
     res.status(403)
-    render(req, res, 'login', `<p class="error">${escape(t(req, 'badRequest'))}</p>`)
+    render(
+      req,
+      res,
+      'refused',
+      `<p class="error">${escape(t(req, 'badRequest'))}</p><p><a href="/account/login">${t(req, 'login')}</a></p>`,
+    )
   })
 
-  const lang = (req: Request): Language => req.session.lang ?? 'fr'
+  const lang = (req: Request): Language => req.accountLang ?? 'fr'
   const t = (req: Request, key: ClientAreaText, values?: Record<string, unknown>) =>
     fill(CLIENT_AREA_TEXTS[lang(req)][key], values)
   const ip = (req: Request) => req.ip ?? null
-  const csrf = (req: Request) => `<input type="hidden" name="_csrf" value="${escape(req.session.csrf)}">`
+  const csrf = (req: Request) => `<input type="hidden" name="_csrf" value="${escape(guard.csrfToken(req))}">`
   const field = (
     req: Request,
     name: string,
@@ -85,8 +95,7 @@ export function createClientArea(
 
   function render(req: Request, res: Response, page: string, body: string) {
     const other = lang(req) === 'fr' ? 'en' : 'fr'
-    const flash = req.session.flash
-    delete req.session.flash
+    const flash = guard.takeFlash(req, res)
     res.type('html').send(`<!doctype html>
 <html lang="${lang(req)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${t(req, 'title')}</title>
@@ -102,9 +111,19 @@ ${flash ? `<p class="notice" data-flash>${escape(flash)}</p>` : ''}
 ${body}
 </body></html>`)
   }
-  const redirectWith = (req: Request, res: Response, to: string, flash: string) => {
-    req.session.flash = flash
+  const redirectWith = (_req: Request, res: Response, to: string, flash: string) => {
+    guard.setFlash(res, flash)
     res.redirect(303, to)
+  }
+  /** A limit reached: 429, the page again with the plugin's message, and when it lifts. */
+  const limited = (req: Request, res: Response, page: string, error: AccountRefused, body: string) => {
+    if (error.retryAfter)
+      res.setHeader(
+        'Retry-After',
+        String(Math.max(1, Math.ceil((error.retryAfter.getTime() - Date.now()) / 1000))),
+      )
+    res.status(429)
+    render(req, res, page, refusal(req, error.reason) + body)
   }
 
   // ---- login ------------------------------------------------------------------------------
@@ -118,58 +137,41 @@ ${askTotp ? `<p>${t(req, 'totpHint')}</p>${field(req, 'totp', 'totp', 'text')}` 
 <p><a href="/account/register">${t(req, 'register')}</a> · <a href="/account/forgot">${t(req, 'forgot')}</a></p>`
 
   router.get('/login', (req, res) => render(req, res, 'login', loginForm(req)))
-  router.post(
-    '/login',
-    rateLimit({
-      windowMs: 15 * 60 * 1000,
-      limit: options.loginAttempts ?? 30,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-    }),
-    async (req, res, next) => {
-      try {
-        const email = String(req.body.email ?? '')
-        const result = await accounts.authenticate({
-          email,
-          password: String(req.body.password ?? ''),
-          totp: req.body.totp ? String(req.body.totp) : undefined,
-          ip: ip(req),
-        })
-        if (!result.ok) {
-          const askTotp = result.reason === 'totpRequired' || result.reason === 'invalidTotp'
-          const resend =
-            result.reason === 'unconfirmed'
-              ? `<form method="post" action="/account/confirm/resend">${csrf(req)}<input type="hidden" name="email" value="${escape(email)}"><button type="submit">${t(req, 'resendConfirmation')}</button></form>`
-              : ''
-          res.status(result.reason === 'totpRequired' ? 200 : 401)
-          return render(
-            req,
-            res,
-            'login',
-            loginForm(req, email, refusal(req, result.reason) + resend, askTotp),
-          )
+  router.post('/login', async (req, res, next) => {
+    try {
+      const email = String(req.body.email ?? '')
+      const result = await accounts.authenticate({
+        email,
+        password: String(req.body.password ?? ''),
+        totp: req.body.totp ? String(req.body.totp) : undefined,
+        ip: ip(req),
+      })
+      if (!result.ok) {
+        const askTotp = result.reason === 'totpRequired' || result.reason === 'invalidTotp'
+        const resend =
+          result.reason === 'unconfirmed'
+            ? `<form method="post" action="/account/confirm/resend">${csrf(req)}<input type="hidden" name="email" value="${escape(email)}"><button type="submit">${t(req, 'resendConfirmation')}</button></form>`
+            : ''
+        if (result.retryAfter) {
+          const seconds = Math.ceil((result.retryAfter.getTime() - Date.now()) / 1000)
+          res.setHeader('Retry-After', String(Math.max(1, seconds)))
         }
-        // A new session id at login (no fixation); the language chosen stays.
-        const chosen = req.session.lang
-        await new Promise<void>((resolve, reject) =>
-          req.session.regenerate((e) => (e ? reject(e) : resolve())),
-        )
-        req.session.lang = chosen
-        req.session.clientId = result.client.id
-        req.session.csrf = randomBytes(24).toString('base64url')
-        const notes = [
-          result.rehashed ? t(req, 'rehashed') : '',
-          result.recoveryCodesLeft !== null
-            ? t(req, 'recoveryLeft', { count: result.recoveryCodesLeft })
-            : '',
-        ].filter(Boolean)
-        req.session.flash = notes.join(' ') || undefined
-        res.redirect(303, '/account')
-      } catch (error) {
-        next(error)
+        res.status(result.reason === 'totpRequired' ? 200 : result.reason === 'throttled' ? 429 : 401)
+        return render(req, res, 'login', loginForm(req, email, refusal(req, result.reason) + resend, askTotp))
       }
-    },
-  )
+      // A new session id at login (no fixation): the first session row of this visitor.
+      await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())))
+      req.session.clientId = result.client.id
+      const notes = [
+        result.rehashed ? t(req, 'rehashed') : '',
+        result.recoveryCodesLeft !== null ? t(req, 'recoveryLeft', { count: result.recoveryCodesLeft }) : '',
+      ].filter(Boolean)
+      if (notes.length > 0) guard.setFlash(res, notes.join(' '))
+      res.redirect(303, '/account')
+    } catch (error) {
+      next(error)
+    }
+  })
   router.post('/logout', (req, res) => req.session.destroy(() => res.redirect(303, '/account/login')))
 
   // ---- registration and confirmation ------------------------------------------------------
@@ -207,6 +209,8 @@ ${field(req, 'password', 'password', 'password', '', errors.password)}
         : t(req, done.confirmationSent ? 'registered' : 'registeredActive')
       redirectWith(req, res, '/account/login', message)
     } catch (error) {
+      if (error instanceof AccountRefused)
+        return limited(req, res, 'register', error, registerForm(req, values))
       if (!(error instanceof InvalidInputError)) return next(error)
       res.status(422)
       render(req, res, 'register', registerForm(req, values, fieldErrors(req, error)))
@@ -233,24 +237,29 @@ ${field(req, 'password', 'password', 'password', '', errors.password)}
       )
     }
   })
-  router.post('/confirm/resend', async (req, res) => {
-    await accounts.requestConfirmationEmail(req.body.email, ip(req))
-    redirectWith(req, res, '/account/login', t(req, 'confirmationResent'))
+  router.post('/confirm/resend', async (req, res, next) => {
+    try {
+      await accounts.requestConfirmationEmail(req.body.email, ip(req))
+      redirectWith(req, res, '/account/login', t(req, 'confirmationResent'))
+    } catch (error) {
+      if (!(error instanceof AccountRefused)) return next(error)
+      limited(req, res, 'login', error, loginForm(req, String(req.body.email ?? '')))
+    }
   })
 
   // ---- password reset ---------------------------------------------------------------------
-  router.get('/forgot', (req, res) =>
-    render(
-      req,
-      res,
-      'forgot',
-      `<h1>${t(req, 'forgot')}</h1><form method="post" action="/account/forgot">${csrf(req)}${field(req, 'email', 'email', 'email')}<button type="submit">${t(req, 'submitForgot')}</button></form>`,
-    ),
-  )
-  router.post('/forgot', async (req, res) => {
-    // The same answer whatever the address: nobody learns who has an account.
-    await accounts.requestPasswordReset(req.body.email, ip(req))
-    redirectWith(req, res, '/account/login', t(req, 'forgotSent'))
+  const forgotForm = (req: Request) =>
+    `<h1>${t(req, 'forgot')}</h1><form method="post" action="/account/forgot">${csrf(req)}${field(req, 'email', 'email', 'email')}<button type="submit">${t(req, 'submitForgot')}</button></form>`
+  router.get('/forgot', (req, res) => render(req, res, 'forgot', forgotForm(req)))
+  router.post('/forgot', async (req, res, next) => {
+    try {
+      // The same answer whatever the address: nobody learns who has an account.
+      await accounts.requestPasswordReset(req.body.email, ip(req))
+      redirectWith(req, res, '/account/login', t(req, 'forgotSent'))
+    } catch (error) {
+      if (!(error instanceof AccountRefused)) return next(error)
+      limited(req, res, 'forgot', error, forgotForm(req))
+    }
   })
   const resetForm = (req: Request, token: string, extra = '', errors: Record<string, string> = {}) =>
     `<h1>${t(req, 'forgot')}</h1>${extra}<form method="post" action="/account/reset">${csrf(req)}<input type="hidden" name="token" value="${escape(token)}">

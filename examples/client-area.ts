@@ -18,10 +18,12 @@ export function clientArea(clients: ClientManagement) {
 
   router.post('/register', async (req, res, next) => {
     try {
-      const { client } = await clients.accounts.register({ ...req.body, ip: req.ip })
-      res.status(201).json({ status: client.status }) // 'pending' until the emailed link is followed
+      // A taken address answers the same (its owner gets an email): never tell the visitor.
+      const { confirmationSent } = await clients.accounts.register({ ...req.body, ip: req.ip })
+      res.status(201).json({ confirmationSent }) // true: follow the emailed link
     } catch (error) {
       if (error instanceof InvalidInputError) return res.status(422).json({ errors: error.fields })
+      if (error instanceof AccountRefused) return res.status(429).json({ error: error.reason })
       next(error) // Express 4 does not catch a rejected promise
     }
   })
@@ -41,9 +43,9 @@ export function clientArea(clients: ClientManagement) {
   router.post('/login', async (req, res) => {
     const result = await clients.accounts.authenticate({ ...req.body, ip: req.ip }) // { email, password, totp? }
     if (!result.ok) {
-      // invalidCredentials, throttled, unconfirmed, suspended, banned, deleted, totpRequired, invalidTotp, passwordUnusable
+      // invalidCredentials, throttled (with retryAfter), unconfirmed, suspended, banned, deleted, totpRequired, invalidTotp
       return res
-        .status(401)
+        .status(result.reason === 'throttled' ? 429 : 401)
         .json({ reason: result.reason, message: translateMessage('fr', `accounts.${result.reason}`) })
     }
     req.session.regenerate(() => {
@@ -52,9 +54,14 @@ export function clientArea(clients: ClientManagement) {
     })
   })
 
-  router.post('/forgot', async (req, res) => {
-    await clients.accounts.requestPasswordReset(req.body.email, req.ip) // the same answer for any address
-    res.status(202).end()
+  router.post('/forgot', async (req, res, next) => {
+    try {
+      await clients.accounts.requestPasswordReset(req.body.email, req.ip) // the same answer for any address
+      res.status(202).end()
+    } catch (error) {
+      if (error instanceof AccountRefused) return res.status(429).json({ reason: error.reason }) // rateLimited
+      next(error)
+    }
   })
 
   router.post('/reset', async (req, res, next) => {

@@ -13,6 +13,8 @@ import { ClientMailer } from './services/clientMailer.js'
 import { ClientSettings, defaultSecuritySettings } from './services/clientSettings.js'
 import { PaymentMethods } from './services/paymentMethods.js'
 import { PasswordHasher } from './services/passwordHasher.js'
+import { LoginCost } from './services/loginCost.js'
+import { RateLimiter } from './services/rateLimiter.js'
 import { resolveOptions, type ClientManagementOptions, type ResolvedOptions } from './services/options.js'
 import { createAdvisorResource } from './resources/advisor.resource.js'
 import { createClientResource } from './resources/client.resource.js'
@@ -46,6 +48,10 @@ export interface ClientManagement {
   lifecycle: ClientLifecycle
   /** The client's own account for the host's client area: register, confirm, log in, 2FA, reset. */
   accounts: ClientAccounts
+  /** Rate-limit counters in the database (shared by every instance): the host's own login can use them. */
+  rateLimiter: RateLimiter
+  /** Pads refused logins to one duration; the host's own login can use it (`begin`, `check`, `refuse`). */
+  loginCost: LoginCost
   /** Security settings (auto-confirm, hashing driver and cost, token lifetimes, throttling), as set in the panel. */
   settings: ClientSettings
   /** The client's cards at Stripe (list, detach), as the Payment methods tab shows them. */
@@ -95,6 +101,8 @@ export function createClientManagement(
     language: resolved.language,
     twoFactorIssuer: resolved.twoFactorIssuer,
     logger: resolved.logger,
+    rateLimiter: new RateLimiter(resolved.dataSource),
+    loginCost: new LoginCost(),
   })
   const deps: ResourceDeps = {
     dataSource: resolved.dataSource,
@@ -130,6 +138,8 @@ export function createClientManagement(
     clientMailer,
     lifecycle,
     accounts,
+    rateLimiter: accounts.rateLimiter,
+    loginCost: accounts.loginCost,
     settings,
     paymentMethods: deps.paymentMethods,
     commissionImport: deps.commissionImport,
@@ -166,6 +176,12 @@ export {
   ACCOUNT_REFUSALS,
 } from './services/clientAccounts.js'
 export type { AccountClient, LoginResult, LoginRefusal, AccountRefusal } from './services/clientAccounts.js'
+export { RateLimiter } from './services/rateLimiter.js'
+export type { RateLimitRule, RateLimitResult } from './services/rateLimiter.js'
+export { LoginCost, LoginAttempt, MAX_PASSWORD_LENGTH, loginCostKind } from './services/loginCost.js'
+export type { LoginCostKind } from './services/loginCost.js'
+export { DEFAULT_ACCOUNT_LIMITS } from './services/accountLimits.js'
+export type { AccountLimits, LimitedRequest } from './services/accountLimits.js'
 export { PaymentMethods } from './services/paymentMethods.js'
 export type { PaymentMethodView, PaymentMethodsView } from './services/paymentMethods.js'
 export { ClientSettings, SETTING_FIELDS, SETTING_RANGES } from './services/clientSettings.js'

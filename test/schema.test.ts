@@ -26,6 +26,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^ClientMerge\d+$/),
         expect.stringMatching(/^DemoHostResources\d+$/),
         expect.stringMatching(/^AccountSecurity\d+$/),
+        expect.stringMatching(/^RateLimits\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

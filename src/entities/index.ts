@@ -7,6 +7,7 @@ import { Commission } from './Commission.js'
 import { Contract } from './Contract.js'
 import { EmailLog } from './EmailLog.js'
 import { ImportBatch } from './ImportBatch.js'
+import { RateLimitCounter } from './RateLimitCounter.js'
 import { Setting } from './Setting.js'
 import { SettingsChange } from './SettingsChange.js'
 
@@ -20,6 +21,7 @@ export {
   Contract,
   EmailLog,
   ImportBatch,
+  RateLimitCounter,
   Setting,
   SettingsChange,
 }
@@ -40,4 +42,5 @@ export const clientManagementEntities = [
   Setting,
   SettingsChange,
   ImportBatch,
+  RateLimitCounter,
 ]

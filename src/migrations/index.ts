@@ -3,6 +3,7 @@ import { ClientSearch1795243690875 } from './1795243690875-ClientSearch.js'
 import { CommissionImport1795245138169 } from './1795245138169-CommissionImport.js'
 import { ClientMerge1795247089311 } from './1795247089311-ClientMerge.js'
 import { AccountSecurity1795249704645 } from './1795249704645-AccountSecurity.js'
+import { RateLimits1795252000000 } from './1795252000000-RateLimits.js'
 
 // MySQL/MariaDB migrations, oldest first. SQLite hosts may use `synchronize` instead.
 export const clientManagementMigrations = [
@@ -11,4 +12,5 @@ export const clientManagementMigrations = [
   CommissionImport1795245138169,
   ClientMerge1795247089311,
   AccountSecurity1795249704645,
+  RateLimits1795252000000,
 ]

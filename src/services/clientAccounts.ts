@@ -1,20 +1,27 @@
-import { randomBytes } from 'node:crypto'
 import { IsNull, type DataSource, type EntityManager } from 'typeorm'
 import { Client } from '../entities/Client.js'
 import { ClientToken } from '../entities/ClientToken.js'
 import type { ClientStatus, TokenPurpose } from '../entities/columns.js'
+import {
+  DEFAULT_ACCOUNT_LIMITS,
+  limitAddress,
+  type AccountLimits,
+  type LimitedRequest,
+} from './accountLimits.js'
 import type { Actor } from './actor.js'
 import { change, eventRow, insertEvents } from './clientEvents.js'
 import { generateClientNumber, isValidEmail, normalizeEmail } from './clientIdentity.js'
 import type { ClientLifecycle } from './clientLifecycle.js'
 import type { ClientMailer } from './clientMailer.js'
-import type { ClientSettings, SecuritySettings } from './clientSettings.js'
+import type { ClientSettings } from './clientSettings.js'
 import { hashToken, issueClientToken, revokeClientTokens } from './clientTokens.js'
 import { emailLanguage, linkWithToken, renderEmail } from './emailTemplates.js'
 import { InvalidInputError } from './lifecycleErrors.js'
 import { LANGUAGES, type Language, type PluginLogger } from './options.js'
-import { hashFormat, type PasswordHasher } from './passwordHasher.js'
+import { LoginCost, MAX_PASSWORD_LENGTH, loginCostKind } from './loginCost.js'
+import { hashFormat } from './passwordHasher.js'
 import { passwordProblem } from './passwordStrength.js'
+import { RateLimiter } from './rateLimiter.js'
 import { MASK } from './secrets.js'
 import { inTransaction, isMysqlFamily } from './transaction.js'
 import {
@@ -51,12 +58,19 @@ export const ACCOUNT_REFUSALS = [
   'invalidTotp',
   'invalidCredentials',
   'notFound',
+  'rateLimited',
 ] as const
 export type AccountRefusal = (typeof ACCOUNT_REFUSALS)[number]
 
-/** A refusal the client area shows to the client (`accounts.<reason>`); nothing was changed. */
+/**
+ * A refusal the client area shows to the client (`accounts.<reason>`); nothing was changed.
+ * `rateLimited` (answer HTTP 429) comes with `retryAfter`.
+ */
 export class AccountRefused extends Error {
-  constructor(readonly reason: AccountRefusal) {
+  constructor(
+    readonly reason: AccountRefusal,
+    readonly retryAfter?: Date,
+  ) {
     super(`account: ${reason}`)
     this.name = 'AccountRefused'
   }
@@ -90,6 +104,11 @@ export interface AccountsConfig {
   language: Language
   twoFactorIssuer: string
   logger: PluginLogger
+  /** Limits of anonymous requests; default `DEFAULT_ACCOUNT_LIMITS`. */
+  limits?: AccountLimits
+  /** Shared with the host (its own login can use them); default: new ones. */
+  rateLimiter?: RateLimiter
+  loginCost?: LoginCost
 }
 
 // What a login or a 2FA step reads besides the public columns (never sent anywhere).
@@ -129,7 +148,11 @@ const STATUS_REFUSAL: Partial<Record<ClientStatus, LoginRefusal>> = {
  */
 export class ClientAccounts {
   private readonly pending = new Set<Promise<unknown>>()
-  private readonly decoys = new Map<string, Promise<string>>()
+  /** Database counters of failed logins and anonymous requests, shared by every instance. */
+  readonly rateLimiter: RateLimiter
+  /** Pads refused logins to one duration: the time says nothing about which emails exist. */
+  readonly loginCost: LoginCost
+  readonly limits: AccountLimits
 
   constructor(
     private readonly dataSource: DataSource,
@@ -137,13 +160,22 @@ export class ClientAccounts {
     private readonly settings: ClientSettings,
     private readonly lifecycle: ClientLifecycle,
     private readonly config: AccountsConfig,
-  ) {}
+  ) {
+    this.rateLimiter = config.rateLimiter ?? new RateLimiter(dataSource)
+    this.loginCost = config.loginCost ?? new LoginCost()
+    this.limits = config.limits ?? DEFAULT_ACCOUNT_LIMITS
+  }
 
   // ---- registration -----------------------------------------------------------------------
 
   /**
    * Creates a client: `pending` with a confirmation email, or `active` at once when the
-   * auto-confirm setting is on. Bad input: `InvalidInputError` (field → message key).
+   * auto-confirm setting is on. Bad input: `InvalidInputError` (field → message key); too many
+   * registrations from the IP or for the address: `AccountRefused('rateLimited')`.
+   *
+   * An address already taken is answered exactly like a new one (`client: null`, the same
+   * `confirmationSent`), and its owner gets an email saying someone tried: nobody learns from
+   * this form which addresses have an account. Never show the visitor whether `client` is null.
    */
   async register(input: {
     lastName?: unknown
@@ -152,7 +184,9 @@ export class ClientAccounts {
     password?: unknown
     locale?: unknown
     ip?: string | null
-  }): Promise<{ client: AccountClient; confirmationSent: boolean; emailFailed: boolean }> {
+  }): Promise<{ client: AccountClient | null; confirmationSent: boolean; emailFailed: boolean }> {
+    // Per IP before any work (the strength check costs CPU); per address once valid, before any email.
+    await this.limit('register', { ip: input.ip ?? null })
     const settings = await this.settings.current()
     const hasher = this.settings.hasherFor(settings)
     const fields: Record<string, string> = {}
@@ -168,13 +202,19 @@ export class ClientAccounts {
     if (firstName && firstName.length > 100) fields.firstName = 'tooLong'
     if (!email) fields.email = 'fieldRequired'
     else if (!isValidEmail(email)) fields.email = 'invalidEmail'
-    else if (await this.dataSource.getRepository(Client).existsBy({ email })) fields.email = 'alreadyTaken'
     const problem = await passwordProblem(password, [email, firstName, lastName], settings.hashingDriver)
     if (problem) fields.password = problem
     if (Object.keys(fields).length > 0) throw new InvalidInputError(fields)
+    await this.limit('register', { email })
 
+    // Hashed whether or not the address is taken: both answers cost the same.
     const passwordHash = await hasher.hash(password)
     const active = settings.autoConfirmRegistration
+    const taken = await this.findByEmail(email)
+    if (taken) {
+      const emailFailed = await this.noticeTakenAddress(taken)
+      return { client: null, confirmationSent: !active, emailFailed }
+    }
     const actor: Actor = { type: 'client', email, ip: input.ip ?? null }
     let created: { client: Client; token: string | null }
     try {
@@ -222,9 +262,13 @@ export class ClientAccounts {
         return { client, token }
       })
     } catch (error) {
-      // Two registrations of one address at the same moment: the unique index decides.
-      if (isDuplicateKey(error)) throw new InvalidInputError({ email: 'alreadyTaken' })
-      throw error
+      if (!isDuplicateKey(error)) throw error
+      // Two registrations of one address at the same moment: the unique index decides, and the
+      // loser is answered like the winner (its owner is told, as for any taken address).
+      const owner = await this.findByEmail(email)
+      if (!owner) throw error
+      const emailFailed = await this.noticeTakenAddress(owner)
+      return { client: null, confirmationSent: !active, emailFailed }
     }
     let emailFailed = false
     if (created.token) {
@@ -245,6 +289,40 @@ export class ClientAccounts {
       emailFailed = row.status === 'failed'
     }
     return { client: publicClient(created.client), confirmationSent: created.token !== null, emailFailed }
+  }
+
+  /** Tells the owner of an address that someone tried to register with it (true: the email failed). */
+  private async noticeTakenAddress(owner: Client): Promise<boolean> {
+    const row = await this.mailer.deliver({
+      clientId: owner.id,
+      to: owner.email as string,
+      ...renderEmail.accountExists(emailLanguage(owner.locale, this.config.language), owner),
+      actor: null,
+    })
+    await this.mailer.log([row])
+    return row.status === 'failed'
+  }
+
+  /**
+   * Counts one anonymous request per IP and/or per target address; past a limit,
+   * `AccountRefused('rateLimited')` with the time it lifts.
+   */
+  private async limit(
+    request: LimitedRequest,
+    target: { ip?: string | null; email?: unknown },
+  ): Promise<void> {
+    const hits = []
+    if ('ip' in target)
+      hits.push(await this.rateLimiter.hit(`${request}:ip`, [target.ip], this.limits.perIp[request]))
+    if ('email' in target) {
+      const address = limitAddress(target.email)
+      hits.push(await this.rateLimiter.hit(`${request}:address`, [address], this.limits.perAddress[request]))
+    }
+    const refused = hits.filter((hit) => !hit.allowed)
+    if (refused.length > 0) {
+      const until = Math.max(...refused.map((hit) => hit.retryAfter.getTime()))
+      throw new AccountRefused('rateLimited', new Date(until))
+    }
   }
 
   /** The link of the confirmation email: single use, expires; the account becomes active. */
@@ -276,8 +354,12 @@ export class ClientAccounts {
     })
   }
 
-  /** A new confirmation link for a pending account. Same answer whether or not the email exists. */
+  /**
+   * A new confirmation link for a pending account. Same answer whether or not the email exists;
+   * `AccountRefused('rateLimited')` past the limits per IP or per address.
+   */
   async requestConfirmationEmail(email: unknown, ip: string | null = null): Promise<void> {
+    await this.limit('confirmationResend', { ip, email })
     this.inBackground('requestConfirmationEmail', async () => {
       const client = await this.findByEmail(email)
       if (!client || client.status !== 'pending') return
@@ -290,7 +372,15 @@ export class ClientAccounts {
   /**
    * Checks an email and password (and the TOTP or a recovery code when 2FA is on). Any hash of
    * ours is accepted (bcrypt $2a$/$2b$/$2y$, argon2i, argon2id) and replaced after success when
-   * it is not in the configured driver and cost. Unknown emails cost the same time as known ones.
+   * it is not in the configured driver and cost.
+   *
+   * Nothing tells which emails exist: every refused password costs the same time (`loginCost`),
+   * whatever the stored hash, and failures are counted per (email, IP) whether or not the email
+   * has an account, so an unknown email is `throttled` after as many failures as a known one.
+   * Past `maxFailedLogins` failures in `throttleMinutes` from one IP for one email, or
+   * `limits.loginPerIp` from one IP, the answer is `throttled` with `retryAfter`; failures from
+   * another IP never lock the client out. A right password does not count. A password longer
+   * than MAX_PASSWORD_LENGTH is a wrong one, at the same cost.
    */
   async authenticate(input: {
     email?: unknown
@@ -298,83 +388,98 @@ export class ClientAccounts {
     totp?: unknown
     ip?: string | null
   }): Promise<LoginResult> {
+    const attempt = this.loginCost.begin()
     const settings = await this.settings.current()
     const hasher = this.settings.hasherFor(settings)
     const password = text(input.password)
     const ip = input.ip ?? null
+    const address = limitAddress(input.email)
+    // Counted before the check (concurrent guesses cannot slip past the limit), taken back on success.
+    const perAccount = await this.rateLimiter.hit('login', [address, ip], {
+      limit: settings.maxFailedLogins,
+      windowMs: settings.throttleMinutes * 60_000,
+    })
+    const perIp = await this.rateLimiter.hit('login:ip', [ip], this.limits.loginPerIp)
+    const forgive = async () => {
+      await this.rateLimiter.forgive('login', [address, ip])
+      await this.rateLimiter.forgive('login:ip', [ip])
+    }
+    if (!perAccount.allowed || !perIp.allowed) {
+      await attempt.refuse(null)
+      const until = Math.max(
+        ...[perAccount, perIp].filter((hit) => !hit.allowed).map((hit) => hit.retryAfter.getTime()),
+      )
+      return { ok: false, reason: 'throttled', retryAfter: new Date(until) }
+    }
+
     const client = await this.findByEmail(input.email, true)
     if (!client) {
-      // Spend the time a real check takes: no way to tell unknown emails by the delay.
-      await hasher.verify(await this.decoyHash(hasher), password)
+      await attempt.check(hasher, null, password)
+      await attempt.refuse('unknown')
       return { ok: false, reason: 'invalidCredentials' }
     }
     const actor: Actor = { type: 'client', email: client.email, ip }
     const now = new Date()
-    if (client.loginThrottledUntil && client.loginThrottledUntil > now) {
-      await hasher.verify(await this.decoyHash(hasher), password)
-      return { ok: false, reason: 'throttled', retryAfter: client.loginThrottledUntil }
-    }
-
     const stored = client.passwordHash ?? null
     const format = hashFormat(stored)
-    // An account without a password (imported, say) is checked against the decoy: same time, no match.
-    const checked = stored
-      ? await hasher.check(format === 'unknown' ? await this.decoyHash(hasher) : stored, password)
-      : null
-    if (!stored) return this.refuseLogin(client, actor, settings, 'invalidCredentials', true)
-    if (format === 'unknown' || checked === 'unusable') {
-      // Never the hash itself in a log line: its length and first characters say what it is.
-      this.config.logger.warn(
-        'adminjs-clients: a client password hash cannot be checked; the client must reset the password',
-        {
-          clientId: client.id,
-          length: stored.length,
-          prefix: stored.slice(0, 4),
-        },
-      )
-      return this.refuseLogin(client, actor, settings, 'passwordUnusable', false)
+    const checked = await attempt.check(hasher, stored, password)
+    if (checked !== 'match') {
+      const usable = format !== 'unknown' && checked !== 'unusable'
+      if (stored && !usable) {
+        // Never the hash itself in a log line: its length and first characters say what it is.
+        this.config.logger.warn(
+          'adminjs-clients: a client password hash cannot be checked; the client must reset the password',
+          { clientId: client.id, length: stored.length, prefix: stored.slice(0, 4) },
+        )
+      }
+      // The visitor sees a wrong password either way (an unusable hash would say the email exists);
+      // the history keeps the real reason for the operator.
+      const reason: LoginRefusal = stored && !usable ? 'passwordUnusable' : 'invalidCredentials'
+      await this.refuseLogin(client, actor, reason, perAccount.count)
+      await attempt.refuse(loginCostKind(true, usable ? stored : null, password))
+      return { ok: false, reason: 'invalidCredentials' }
     }
-    if (checked !== 'match') return this.refuseLogin(client, actor, settings, 'invalidCredentials', true)
     const statusRefusal = STATUS_REFUSAL[client.status]
-    if (statusRefusal) return this.refuseLogin(client, actor, settings, statusRefusal, false)
+    if (statusRefusal) {
+      await forgive()
+      return this.refuseLogin(client, actor, statusRefusal, null)
+    }
 
     let step: number | null = null
     let recoveryIndex = -1
     if (client.twoFactorEnabledAt) {
       const code = text(input.totp).trim()
-      if (!code) return { ok: false, reason: 'totpRequired' }
+      if (!code) {
+        await forgive()
+        return { ok: false, reason: 'totpRequired' }
+      }
       if (isRecoveryCodeShape(code))
         recoveryIndex = matchRecoveryCode(client.twoFactorRecoveryCodes ?? [], code)
       else step = await verifyTotp(client.twoFactorSecret ?? '', code, client.twoFactorLastStep)
       if (step === null && recoveryIndex === -1) {
-        return this.refuseLogin(client, actor, settings, 'invalidTotp', true)
+        return this.refuseLogin(client, actor, 'invalidTotp', perAccount.count)
       }
     }
 
     // Rehashing is slow on purpose: before the transaction, not while holding the row.
     const rehash = hasher.needsRehash(stored) ? await hasher.hash(password) : null
-    return inTransaction(this.dataSource, async (manager) => {
+    const result = await inTransaction(this.dataSource, async (manager): Promise<LoginResult> => {
       const locked = await this.lock(manager, client.id)
-      const set: Partial<Client> = {
-        lastLoginAt: now,
-        lastLoginIp: ip,
-        failedLoginCount: 0,
-        loginThrottledUntil: null,
-      }
+      const set: Partial<Client> = { lastLoginAt: now, lastLoginIp: ip }
       // A password changed meanwhile (a reset in another tab) must not be overwritten.
       const rehashed = rehash !== null && locked.passwordHash === stored
       if (rehashed) set.passwordHash = rehash
       if (step !== null) {
         // The same code twice within its 30 seconds: the second is a replay.
         if ((locked.twoFactorLastStep ?? -1) >= step)
-          return this.refuseLogin(locked, actor, settings, 'invalidTotp', true, manager)
+          return this.refuseLogin(locked, actor, 'invalidTotp', perAccount.count, manager)
         set.twoFactorLastStep = step
       }
       let recoveryCodesLeft: number | null = null
       if (recoveryIndex !== -1) {
         const codes = [...(locked.twoFactorRecoveryCodes ?? [])]
         const index = matchRecoveryCode(codes, text(input.totp))
-        if (index === -1) return this.refuseLogin(locked, actor, settings, 'invalidTotp', true, manager)
+        if (index === -1) return this.refuseLogin(locked, actor, 'invalidTotp', perAccount.count, manager)
         codes.splice(index, 1)
         set.twoFactorRecoveryCodes = codes
         recoveryCodesLeft = codes.length
@@ -401,43 +506,26 @@ export class ClientAccounts {
       ])
       return { ok: true, client: publicClient(locked), rehashed, recoveryCodesLeft }
     })
+    if (result.ok) await forgive()
+    return result
   }
 
   /**
-   * A refused login: `login_failed` with the reason. Wrong passwords and codes count towards the
-   * throttle; the attempt that reaches the limit locks logins for the configured minutes.
+   * A refused login: `login_failed` with the reason, and with `failures` (this email's failures
+   * from this IP in the current window) when it counted. The throttle itself is the rate limiter's.
    */
   private async refuseLogin(
     client: Client,
     actor: Actor,
-    settings: SecuritySettings,
     reason: LoginRefusal,
-    counts: boolean,
+    failures: number | null,
     manager?: EntityManager,
   ): Promise<LoginResult> {
     const write = async (m: EntityManager): Promise<LoginResult> => {
-      const locked = manager ? client : await this.lock(m, client.id)
       const data: Record<string, unknown> = { reason }
-      let throttledUntil: Date | null = null
-      if (counts) {
-        const failures = locked.failedLoginCount + 1
-        data.failures = failures
-        if (failures >= settings.maxFailedLogins) {
-          throttledUntil = new Date(Date.now() + settings.throttleMinutes * 60_000)
-          data.throttledUntil = throttledUntil.toISOString()
-          await m.update(
-            Client,
-            { id: locked.id },
-            { failedLoginCount: 0, loginThrottledUntil: throttledUntil },
-          )
-        } else {
-          await m.update(Client, { id: locked.id }, { failedLoginCount: failures })
-        }
-      }
-      await insertEvents(m, [eventRow(actor, locked.id, 'login_failed', null, null, data)])
-      return throttledUntil
-        ? { ok: false, reason: 'throttled', retryAfter: throttledUntil }
-        : { ok: false, reason }
+      if (failures !== null) data.failures = failures
+      await insertEvents(m, [eventRow(actor, client.id, 'login_failed', null, null, data)])
+      return { ok: false, reason }
     }
     return manager ? write(manager) : inTransaction(this.dataSource, write)
   }
@@ -520,7 +608,8 @@ export class ClientAccounts {
     const client = await this.loadWithSecrets(input.clientId)
     if (!client.twoFactorEnabledAt) throw new AccountRefused('twoFactorOff')
     const hasher = await this.settings.hasher()
-    if (!(await hasher.verify(client.passwordHash, text(input.password)))) {
+    const password = text(input.password)
+    if (password.length > MAX_PASSWORD_LENGTH || !(await hasher.verify(client.passwordHash, password))) {
       throw new InvalidInputError({ password: 'wrongPassword' })
     }
     const code = text(input.code).trim()
@@ -560,8 +649,10 @@ export class ClientAccounts {
   /**
    * Sends a reset link if the email belongs to an account that may log in. Answers at once and
    * the same way whether or not it exists: the work goes on in the background (`idle()` waits).
+   * `AccountRefused('rateLimited')` past the limits per IP or per address.
    */
   async requestPasswordReset(email: unknown, ip: string | null = null): Promise<void> {
+    await this.limit('passwordReset', { ip, email })
     this.inBackground('requestPasswordReset', async () => {
       const client = await this.findByEmail(email)
       if (!client || client.status === 'deleted' || client.status === 'banned') return
@@ -592,11 +683,7 @@ export class ClientAccounts {
     const passwordHash = await hasher.hash(password)
     return this.useToken(input.token, 'password_reset', async (manager, client, now) => {
       if (client.status === 'deleted' || client.status === 'banned') throw new AccountRefused('accountClosed')
-      await manager.update(
-        Client,
-        { id: client.id },
-        { passwordHash, failedLoginCount: 0, loginThrottledUntil: null },
-      )
+      await manager.update(Client, { id: client.id }, { passwordHash })
       await revokeClientTokens(manager, [client.id], 'password_reset', now)
       await insertEvents(manager, [
         eventRow(
@@ -628,17 +715,6 @@ export class ClientAccounts {
       )
       .finally(() => this.pending.delete(running))
     this.pending.add(running)
-  }
-
-  /** A valid hash of a random password, per hasher configuration: what unknown emails are checked against. */
-  private decoyHash(hasher: PasswordHasher): Promise<string> {
-    const key = JSON.stringify(hasher.options)
-    let decoy = this.decoys.get(key)
-    if (!decoy) {
-      decoy = hasher.hash(randomBytes(16).toString('hex'))
-      this.decoys.set(key, decoy)
-    }
-    return decoy
   }
 
   private async findByEmail(email: unknown, withSecrets = false): Promise<Client | null> {

@@ -5,7 +5,7 @@ import type { Language } from './options.js'
 
 const EMAILS: Record<Language, EmailTranslation> = { en: enEmails, fr: frEmails }
 
-export type TemplateName = 'confirmation' | 'passwordReset' | 'suspended' | 'custom'
+export type TemplateName = 'confirmation' | 'passwordReset' | 'suspended' | 'accountExists' | 'custom'
 
 export interface RenderedEmail {
   subject: string
@@ -94,6 +94,11 @@ export const renderEmail = {
   suspended(language: Language, to: EmailRecipient, reason: string) {
     const t = EMAILS[language].suspended
     return compose('suspended', language, to, t.subject, t.body, { reason })
+  },
+  /** To the owner of an address someone tried to register with: they already have an account. */
+  accountExists(language: Language, to: EmailRecipient) {
+    const t = EMAILS[language].accountExists
+    return compose('accountExists', language, to, t.subject, t.body, {})
   },
   /** An email written by an admin: their subject and body, our greeting and signature. */
   custom(language: Language, to: EmailRecipient, subject: string, body: string) {

@@ -1,5 +1,6 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common'
+import { MAX_PASSWORD_LENGTH } from './loginCost.js'
 import type { HashingDriver } from './passwordHasher.js'
 
 // zxcvbn-ts (a maintained port of Dropbox's zxcvbn) knows common passwords, keyboard walks,
@@ -26,6 +27,8 @@ export async function passwordProblem(
   driver: HashingDriver,
 ): Promise<PasswordProblem | null> {
   if (!password) return 'fieldRequired'
+  // Before anything else: the strength check of a long password costs seconds of CPU.
+  if (password.length > MAX_PASSWORD_LENGTH) return 'passwordTooLong'
   if ([...password].length < MIN_PASSWORD_LENGTH) return 'passwordTooShort'
   const maxBytes = driver === 'bcrypt' ? 72 : 1024
   if (Buffer.byteLength(password, 'utf8') > maxBytes) return 'passwordTooLong'

@@ -35,6 +35,7 @@ export const enAccounts = {
       twoFactorNotStarted: 'Start two-factor authentication again: no code was expected.',
       twoFactorOff: 'Two-factor authentication is not on.',
       notFound: 'This account does not exist.',
+      rateLimited: 'Too many requests: try again a little later.',
     },
   },
   components: {

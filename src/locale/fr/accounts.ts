@@ -39,6 +39,7 @@ export const frAccounts: AccountsTranslation = {
         "Recommencez l'activation de la double authentification : aucun code n'était attendu.",
       twoFactorOff: "La double authentification n'est pas activée.",
       notFound: "Ce compte n'existe pas.",
+      rateLimited: 'Trop de demandes : réessayez un peu plus tard.',
     },
   },
   components: {
