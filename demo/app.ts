@@ -11,6 +11,7 @@ import {
   loginCostKind,
   mergeLocale,
   protectAdminRouter,
+  sameOrigin,
   refusalsAs403,
   sessionCookie,
   type ClientManagement,
@@ -31,7 +32,10 @@ export interface DemoAppOptions {
   /** Signs the session cookie; keep it stable so sessions survive a restart. */
   sessionSecret: string
   language?: Language
-  /** Login attempts allowed per IP and 15 minutes. Default 10. */
+  /**
+   * Failed panel logins allowed per email and IP in 15 minutes (ten times as many per IP alone);
+   * successful ones do not count. Kept in the database: they hold across instances. Default 10.
+   */
   loginAttempts?: number
   /** Where the demo is reached, for the links in emails. Default http://localhost:3000. */
   publicUrl?: string
@@ -198,7 +202,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
 
   // Origin check, body limits, unknown routes, list parameters, a new session id at login, 4xx errors.
   const guard = protectAdminRouter(admin, {
-    authenticate: ({ email, password }) => authenticate(email, password),
+    authenticate: ({ email, password }, context) => authenticate(email, password, context),
     origins: options.origins,
   })
   const router = guard.handleErrors(
@@ -231,6 +235,9 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   )
   app.post(
     path.posix.join(admin.options.rootPath, 'login'),
+    // A login posted from another site is refused before it counts: a page elsewhere cannot use
+    // the admin's browser to spend the attempts of the admin's IP.
+    sameOrigin({ origins: options.origins }),
     express.urlencoded({ extended: false, limit: '10kb' }),
     async (req, res, next) => {
       try {

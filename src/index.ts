@@ -205,5 +205,7 @@ export type { AdminRouterProtection, AdminRouterProtectionOptions } from './http
 export { SessionRenewingAuthProvider } from './http/authProvider.js'
 export type { AdminAuthenticate } from './http/authProvider.js'
 export { sessionCookie } from './http/sessionCookie.js'
+export { sameOrigin } from './http/sameOrigin.js'
+export type { SameOriginOptions } from './http/sameOrigin.js'
 export type { SessionCookieOptions } from './http/sessionCookie.js'
 export { cleanListQuery, MAX_PAGE, MAX_PER_PAGE } from './http/listQuery.js'

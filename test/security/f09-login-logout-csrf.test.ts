@@ -2,7 +2,15 @@
 // account (login CSRF) nor log the admin out with a link.
 import request from 'supertest'
 import { describeEachDatabase } from '../support/databases.js'
-import { DEMO_PASSWORD, loginAs, seededDemo, TEST_ORIGIN, type SeededDemo } from '../support/demoAgent.js'
+import { createDemoApp } from '../../demo/app.js'
+import {
+  DEMO_PASSWORD,
+  loginAs,
+  nullMailer,
+  seededDemo,
+  TEST_ORIGIN,
+  type SeededDemo,
+} from '../support/demoAgent.js'
 
 describeEachDatabase('login and logout from another site', (database) => {
   let demo: SeededDemo
@@ -26,6 +34,31 @@ describeEachDatabase('login and logout from another site', (database) => {
       .type('form')
       .send({ email: 'support@example.com', password: DEMO_PASSWORD })
     expect(ok.status).toBe(302)
+  })
+
+  test('cross-site login posts do not spend the login attempts of the admin IP', async () => {
+    // Another instance on the same database, with a low limit (2 per email and IP, 20 per IP).
+    const limited = createDemoApp({
+      dataSource: database().dataSource,
+      mailer: nullMailer,
+      sessionSecret: 'l'.repeat(32),
+      loginAttempts: 2,
+      origins: [TEST_ORIGIN],
+    })
+    for (let i = 0; i < 25; i += 1) {
+      const res = await request(limited.app)
+        .post('/admin/login')
+        .set('Origin', 'http://panel.test:9999')
+        .type('form')
+        .send({ email: 'admin@example.com', password: 'guess' })
+      expect(res.status).toBe(403)
+    }
+    const own = await request(limited.app)
+      .post('/admin/login')
+      .set('Origin', TEST_ORIGIN)
+      .type('form')
+      .send({ email: 'admin@example.com', password: DEMO_PASSWORD })
+    expect(own.status).toBe(302)
   })
 
   test('a logout link on another site does not end the session; the panel own logout does', async () => {

@@ -3,6 +3,7 @@ import request from 'supertest'
 import type { Express } from 'express'
 import { seedAdmins } from '../../demo/seed.js'
 import { describeEachDatabase } from '../support/databases.js'
+import { TEST_ORIGIN } from '../support/demoAgent.js'
 import { demoInstance, strongPassword } from './accountHelpers.js'
 
 const PASSWORD = strongPassword('admin')
@@ -23,7 +24,11 @@ describeEachDatabase(
     })
 
     const login = (app: Express, ip: string, email: string, password: string) =>
-      request(app).post('/admin/login').set('X-Forwarded-For', ip).type('form').send({ email, password })
+      request(app)
+        .post('/admin/login')
+        .set({ 'X-Forwarded-For': ip, Origin: TEST_ORIGIN })
+        .type('form')
+        .send({ email, password })
 
     test('10 failures for another email from the same IP, or for the admin from another IP, leave the admin in', async () => {
       for (let i = 0; i < 10; i += 1)
