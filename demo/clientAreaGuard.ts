@@ -72,6 +72,9 @@ export class ClientAreaGuard {
     if (site && site !== 'same-origin' && site !== 'none') return true
     const origin = req.get('origin')
     if (!origin) return false
+    // A browser hides the origin of its own form posts under a no-referrer policy (helmet's
+    // default): `Origin: null` counts as ours only when `Sec-Fetch-Site` says same-origin.
+    if (origin === 'null') return site !== 'same-origin'
     try {
       return new URL(origin).host !== req.get('host')
     } catch {

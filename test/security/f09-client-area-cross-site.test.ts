@@ -19,6 +19,7 @@ describeEachDatabase('f09: the client area refuses cross-site posts', (database)
       { Origin: 'https://evil.example' },
       { 'Sec-Fetch-Site': 'cross-site' },
       { Origin: 'null' },
+      { Origin: 'null', 'Sec-Fetch-Site': 'same-site' },
     ]
     for (const headers of crossSite) {
       const res = await browser.post('/account/login', form, headers)
@@ -28,6 +29,12 @@ describeEachDatabase('f09: the client area refuses cross-site posts', (database)
     // The same form from the site itself goes through (to the credentials check).
     const own = await browser.post('/account/login', form, { 'Sec-Fetch-Site': 'same-origin' })
     expect(own.status).toBe(401)
+    // A browser under a no-referrer policy posts its own forms with `Origin: null`.
+    const hidden = await browser.post('/account/login', form, {
+      Origin: 'null',
+      'Sec-Fetch-Site': 'same-origin',
+    })
+    expect(hidden.status).toBe(401)
   })
 
   test("an attacker's post without the victim's cookies gets no session cookie", async () => {
