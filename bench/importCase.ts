@@ -10,9 +10,9 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { DataSource } from 'typeorm'
 import { clientManagementEntities } from '../src/entities/index.js'
-import { CommissionImport } from '../src/services/commissionImport.js'
-import { proposeMapping } from '../src/services/importRows.js'
-import { readLayout } from '../src/services/csvSource.js'
+import { CommissionImport } from '../src/services/import/commissionImport.js'
+import { proposeMapping } from '../src/services/import/importRows.js'
+import { readLayout } from '../src/services/import/csvSource.js'
 
 process.on('unhandledRejection', (error) => {
   console.error(error)

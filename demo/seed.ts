@@ -12,8 +12,8 @@ import {
   type ClientStatus,
   type PasswordHasher,
 } from '../src/index.js'
-import { generateClientNumber } from '../src/services/clientIdentity.js'
-import { searchColumnsFor } from '../src/services/clientSearch.js'
+import { generateClientNumber } from '../src/shared/clientIdentity.js'
+import { searchColumnsFor } from '../src/shared/searchText.js'
 import { AdminUser } from './entities/AdminUser.js'
 import { Invoice } from './entities/Invoice.js'
 import { Ticket } from './entities/Ticket.js'

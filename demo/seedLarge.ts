@@ -1,6 +1,6 @@
 import { fakerFR as faker } from '@faker-js/faker'
 import type { DataSource } from 'typeorm'
-import { searchColumnsFor } from '../src/services/clientSearch.js'
+import { searchColumnsFor } from '../src/shared/searchText.js'
 
 export interface LargeSizes {
   advisors: number

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm'
 import { AccessControl, Client, ClientEvent, DEFAULT_ROLES, clientDashboard } from '../src/index.js'
-import { dashboardHandler } from '../src/actions/dashboard.action.js'
+import { dashboardHandler } from '../src/actions/dashboard/dashboard.action.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
 

@@ -11,10 +11,10 @@ import {
   readTabState,
   tabKeys,
   tabSearch,
-} from '../src/components/clientShowTabs.js'
-import { paymentMethodsView } from '../src/components/paymentMethodsView.js'
-import { CLIENT_STATUS_STYLE, clientStatusStyle } from '../src/components/clientStatusStyle.js'
-import { passwordStrength, resultingBalance } from '../src/components/actionFormExtras.js'
+} from '../src/shared/clientPageTabs.js'
+import { paymentMethodsView } from '../src/components/clientShow/paymentMethodsView.js'
+import { CLIENT_STATUS_STYLE, clientStatusStyle } from '../src/components/common/clientStatusStyle.js'
+import { passwordStrength, resultingBalance } from '../src/components/actionForm/actionFormExtras.js'
 import { CLIENT_STATUSES } from '../src/entities/columns.js'
 import { translations } from '../src/locale/index.js'
 

@@ -14,7 +14,7 @@ import {
   readDecimal,
   readPeriod,
 } from '../src/index.js'
-import { readLayout } from '../src/services/csvSource.js'
+import { readLayout } from '../src/services/import/csvSource.js'
 import { describeEachDatabase } from './support/databases.js'
 import { importFixture } from './support/fixtures.js'
 

@@ -1,4 +1,4 @@
-import { PasswordHasher, hashFormat } from '../src/services/passwordHasher.js'
+import { PasswordHasher, hashFormat } from '../src/services/accounts/passwordHasher.js'
 import { phpHashes } from './support/fixtures.js'
 
 // Low costs keep the suite fast; the defaults are checked separately.

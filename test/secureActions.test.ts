@@ -1,6 +1,6 @@
 import { ForbiddenError, type ActionContext, type ActionRequest, type Before } from 'adminjs'
 import { Client } from '../src/index.js'
-import { AccessControl } from '../src/services/accessControl.js'
+import { AccessControl } from '../src/services/core/accessControl.js'
 import { secureActions } from '../src/resources/secureActions.js'
 
 describe('secureActions rights', () => {

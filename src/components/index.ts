@@ -8,18 +8,33 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 /** Registers the plugin's React components on a loader (the host's, or a new one) and returns their ids. */
 export function registerComponents(componentLoader: ComponentLoader) {
   return {
-    ClientStatusBadge: componentLoader.add('ClientStatusBadge', path.join(here, 'ClientStatusBadge')),
-    ClientActionForm: componentLoader.add('ClientActionForm', path.join(here, 'ClientActionForm')),
-    ClientList: componentLoader.add('ClientList', path.join(here, 'ClientList')),
-    CommissionImport: componentLoader.add('CommissionImport', path.join(here, 'CommissionImport')),
-    ClientMerge: componentLoader.add('ClientMerge', path.join(here, 'ClientMerge')),
-    DuplicateCheck: componentLoader.add('DuplicateCheck', path.join(here, 'DuplicateCheck')),
-    CommissionList: componentLoader.add('CommissionList', path.join(here, 'CommissionList')),
-    AdvisorShow: componentLoader.add('AdvisorShow', path.join(here, 'AdvisorShow')),
-    SecuritySettings: componentLoader.add('SecuritySettings', path.join(here, 'SecuritySettings')),
-    ClientName: componentLoader.add('ClientName', path.join(here, 'ClientName')),
-    ClientShow: componentLoader.add('ClientShow', path.join(here, 'ClientShow')),
-    ClientDashboard: componentLoader.add('ClientDashboard', path.join(here, 'ClientDashboard')),
+    ClientStatusBadge: componentLoader.add(
+      'ClientStatusBadge',
+      path.join(here, 'common', 'ClientStatusBadge'),
+    ),
+    ClientActionForm: componentLoader.add(
+      'ClientActionForm',
+      path.join(here, 'actionForm', 'ClientActionForm'),
+    ),
+    ClientList: componentLoader.add('ClientList', path.join(here, 'clientList', 'ClientList')),
+    CommissionImport: componentLoader.add(
+      'CommissionImport',
+      path.join(here, 'commissionImport', 'CommissionImport'),
+    ),
+    ClientMerge: componentLoader.add('ClientMerge', path.join(here, 'merge', 'ClientMerge')),
+    DuplicateCheck: componentLoader.add('DuplicateCheck', path.join(here, 'merge', 'DuplicateCheck')),
+    CommissionList: componentLoader.add(
+      'CommissionList',
+      path.join(here, 'commissionImport', 'CommissionList'),
+    ),
+    AdvisorShow: componentLoader.add('AdvisorShow', path.join(here, 'advisor', 'AdvisorShow')),
+    SecuritySettings: componentLoader.add(
+      'SecuritySettings',
+      path.join(here, 'settings', 'SecuritySettings'),
+    ),
+    ClientName: componentLoader.add('ClientName', path.join(here, 'clientList', 'ClientName')),
+    ClientShow: componentLoader.add('ClientShow', path.join(here, 'clientShow', 'ClientShow')),
+    ClientDashboard: componentLoader.add('ClientDashboard', path.join(here, 'dashboard', 'ClientDashboard')),
   }
 }
 

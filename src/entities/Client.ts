@@ -15,8 +15,8 @@ import {
 } from 'typeorm'
 import { Advisor } from './Advisor.js'
 import { decimalString, type ClientStatus } from './columns.js'
-import { generateClientNumber, normalizeEmail } from '../services/clientIdentity.js'
-import { searchColumnsFor } from '../services/clientSearch.js'
+import { generateClientNumber, normalizeEmail } from '../shared/clientIdentity.js'
+import { searchColumnsFor } from '../shared/searchText.js'
 
 @Entity({ name: 'clients' })
 @Index('IDX_clients_status_lastName', ['status', 'lastName'])

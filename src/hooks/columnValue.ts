@@ -5,7 +5,7 @@ import {
   isDecimal,
   isPlainValue,
   isWholeNumber,
-} from '../services/requestValues.js'
+} from '../services/core/requestValues.js'
 
 /** What is wrong with one value of a payload: a message key, and whether no form could send it. */
 export interface ValueProblem {

@@ -1,5 +1,5 @@
 import type { ActionResponse, After, Before, RecordJSON } from 'adminjs'
-import { isSecretKey, withoutSecrets } from '../services/secrets.js'
+import { isSecretKey, withoutSecrets } from '../services/core/secrets.js'
 
 function stripRecord(record: RecordJSON): RecordJSON {
   const populated: RecordJSON['populated'] = {}

@@ -1,7 +1,7 @@
 import { ValidationError, type ActionContext, type ActionRequest, type Before } from 'adminjs'
 import { Not, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm'
-import { isValidEmail } from '../services/clientIdentity.js'
-import { isPlainValue } from '../services/requestValues.js'
+import { isValidEmail } from '../shared/clientIdentity.js'
+import { isPlainValue } from '../services/core/requestValues.js'
 import { columnValueProblem } from './columnValue.js'
 
 export interface RecordRules {

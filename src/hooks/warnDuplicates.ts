@@ -1,6 +1,6 @@
 import { ValidationError, type Before } from 'adminjs'
 import type { DataSource } from 'typeorm'
-import { findLikelyDuplicates } from '../services/clientDuplicates.js'
+import { findLikelyDuplicates } from '../services/list/clientDuplicates.js'
 
 /**
  * Before a client is created or edited: if it is likely someone already there, the save stops

@@ -4,7 +4,7 @@ import { fr } from './fr/index.js'
 import { adminjsFr } from './fr/adminjs.js'
 import { enAccounts } from './en/accounts.js'
 import { frAccounts } from './fr/accounts.js'
-import type { Language } from '../services/options.js'
+import type { Language } from '../services/core/options.js'
 
 type Tree = { [key: string]: unknown }
 

@@ -1,7 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { Advisor } from '../entities/Advisor.js'
-import type { ClientAction } from '../actions/defineClientAction.js'
-import { advisorSummaryAction } from '../actions/advisorSummary.action.js'
+import type { ClientAction } from '../actions/core/clientActionSpecs.js'
+import { advisorSummaryAction } from '../actions/advisor/advisorSummary.action.js'
 import { secureActions } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 

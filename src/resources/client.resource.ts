@@ -8,11 +8,11 @@ import {
   newClientHandler,
   searchClientsHandler,
 } from '../actions/index.js'
-import { actionGroupMenus, type ClientAction } from '../actions/defineClientAction.js'
-import { mergeClientsAction } from '../actions/mergeClients.action.js'
-import { removeForGoodAction } from '../actions/removeForGood.action.js'
-import { paymentMethodsAction } from '../actions/paymentMethods.action.js'
-import { clientTabAction } from '../actions/tab.action.js'
+import { actionGroupMenus, type ClientAction } from '../actions/core/clientActionSpecs.js'
+import { mergeClientsAction } from '../actions/client/mergeClients.action.js'
+import { removeForGoodAction } from '../actions/client/removeForGood.action.js'
+import { paymentMethodsAction } from '../actions/client/paymentMethods.action.js'
+import { clientTabAction } from '../actions/client/tab.action.js'
 import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'

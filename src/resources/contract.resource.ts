@@ -1,9 +1,9 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { Contract } from '../entities/Contract.js'
 import { CONTRACT_STATUSES } from '../entities/columns.js'
-import type { ClientAction } from '../actions/defineClientAction.js'
-import { bulkChangeAdvisorAction } from '../actions/bulkChangeAdvisor.action.js'
-import { bulkChangeStatusAction } from '../actions/bulkChangeStatus.action.js'
+import type { ClientAction } from '../actions/core/clientActionSpecs.js'
+import { bulkChangeAdvisorAction } from '../actions/client/bulkChangeAdvisor.action.js'
+import { bulkChangeStatusAction } from '../actions/contract/bulkChangeStatus.action.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 

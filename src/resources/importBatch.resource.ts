@@ -1,8 +1,8 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { ImportBatch } from '../entities/ImportBatch.js'
 import { IMPORT_STATUSES } from '../entities/columns.js'
-import { undoImportAction } from '../actions/undoImport.action.js'
-import type { ClientAction } from '../actions/defineClientAction.js'
+import { undoImportAction } from '../actions/importBatch/undoImport.action.js'
+import type { ClientAction } from '../actions/core/clientActionSpecs.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 

@@ -1,13 +1,13 @@
 import type { DataSource } from 'typeorm'
-import type { AccessControl } from '../services/accessControl.js'
+import type { AccessControl } from '../services/core/accessControl.js'
 import type { ComponentIds } from '../components/index.js'
-import type { ClientLifecycle } from '../services/clientLifecycle.js'
-import type { ClientList } from '../services/clientList.js'
-import type { ClientSettings } from '../services/clientSettings.js'
-import type { PaymentMethods } from '../services/paymentMethods.js'
-import type { CommissionImport } from '../services/commissionImport.js'
-import type { ClientTabs } from '../services/clientTabs.js'
-import type { HostTab } from '../components/clientShowTabs.js'
+import type { ClientLifecycle } from '../services/lifecycle/clientLifecycle.js'
+import type { ClientList } from '../services/list/clientList.js'
+import type { ClientSettings } from '../services/accounts/clientSettings.js'
+import type { PaymentMethods } from '../services/payments/paymentMethods.js'
+import type { CommissionImport } from '../services/import/commissionImport.js'
+import type { ClientTabs } from '../services/list/clientTabs.js'
+import type { HostTab } from '../shared/clientPageTabs.js'
 
 export interface ResourceDeps {
   dataSource: DataSource

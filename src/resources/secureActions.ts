@@ -9,12 +9,12 @@ import {
   type ResourceWithOptions,
 } from 'adminjs'
 import type { EntityTarget, ObjectLiteral } from 'typeorm'
-import type { AccessControl } from '../services/accessControl.js'
+import type { AccessControl } from '../services/core/accessControl.js'
 import { dropSecretsFromPayload, stripSecretsFromResponse } from '../hooks/stripSecrets.js'
 import { keepOnlyEditable } from '../hooks/keepOnlyEditable.js'
 import { normalizePayload } from '../hooks/normalizePayload.js'
 import { validateRecord, type RecordRules } from '../hooks/validateRecord.js'
-import { importUploads } from '../services/importUploads.js'
+import { importUploads } from '../services/import/importUploads.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
 export const BUILT_IN_ACTIONS = ['list', 'search', 'show', 'new', 'edit', 'delete', 'bulkDelete'] as const

@@ -1,7 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { SettingsChange } from '../entities/SettingsChange.js'
-import { securitySettingsAction } from '../actions/securitySettings.action.js'
-import type { ClientAction } from '../actions/defineClientAction.js'
+import { securitySettingsAction } from '../actions/settings/securitySettings.action.js'
+import type { ClientAction } from '../actions/core/clientActionSpecs.js'
 import { secureActions } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 

@@ -1,7 +1,7 @@
 import type { Agent } from 'supertest'
 import { Client, ClientEvent, ClientMailer, EmailLog, proposeMapping } from '../../src/index.js'
-import { isValidEmail } from '../../src/services/clientIdentity.js'
-import { readRow } from '../../src/services/importRows.js'
+import { isValidEmail } from '../../src/shared/clientIdentity.js'
+import { readRow } from '../../src/services/import/importRows.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from '../support/demoAgent.js'
 

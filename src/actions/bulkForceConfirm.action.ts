@@ -1,8 +1,0 @@
-import { bulkClientAction, type ClientActionDeps } from './defineClientAction.js'
-
-export const bulkForceConfirmAction = (deps: ClientActionDeps) =>
-  bulkClientAction(deps, {
-    name: 'bulkForceConfirm',
-    icon: 'CheckCircle',
-    onPost: (lifecycle, actor, ids) => lifecycle.forceConfirm(actor, ids),
-  })

@@ -1,0 +1,21 @@
+import type { ActionHandler, RecordActionResponse } from 'adminjs'
+import type { ClientActionDeps } from '../core/clientActionSpecs.js'
+import { actorOf, recordId, refusalResponse, savedResponse } from '../core/actionResponses.js'
+
+/**
+ * AdminJS's edit, with the save done by the lifecycle service: one transaction writes the
+ * profile and a `profile_updated` event with each changed field (old → new, secrets masked).
+ */
+export const editClientHandler =
+  (deps: ClientActionDeps, editable: readonly string[]): ActionHandler<RecordActionResponse> =>
+  async (request, _response, context) => {
+    const current = context.record?.toJSON(context.currentAdmin)
+    if (request.method !== 'post') return { record: current } as RecordActionResponse
+    try {
+      const id = recordId(context)
+      await deps.lifecycle.updateProfile(actorOf(request, context), id, request.payload ?? {}, editable)
+      return (await savedResponse(context, id, 'successfullyUpdated')) as RecordActionResponse
+    } catch (error) {
+      return refusalResponse(error, context) as RecordActionResponse
+    }
+  }

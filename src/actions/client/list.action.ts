@@ -1,0 +1,100 @@
+import {
+  BaseRecord,
+  flat,
+  populator,
+  type ActionContext,
+  type ActionHandler,
+  type ListActionResponse,
+  type RecordJSON,
+  type SearchActionResponse,
+} from 'adminjs'
+import type { Client } from '../../entities/Client.js'
+import { readListQuery, type ClientList, type SortableColumn } from '../../services/list/clientList.js'
+
+const PER_PAGE_LIMIT = 500
+
+// Keys of an action's JSON the panel reads only as "set or not": left out when empty.
+const EMPTY_WHEN_UNSET = ['layout', 'parent', 'custom', 'guard', 'showFilter', 'hideActionHeader'] as const
+
+function compactAction(action: Record<string, unknown>) {
+  for (const key of EMPTY_WHEN_UNSET) {
+    const value = action[key]
+    if (!value || (typeof value === 'object' && Object.keys(value).length === 0)) delete action[key]
+  }
+}
+
+/**
+ * A list row as the panel needs it: each record carries its actions (AdminJS's design), so
+ * empty keys go, and a referenced advisor keeps its title and id but not its own actions.
+ */
+function compactRecord(json: RecordJSON): RecordJSON {
+  for (const action of [...json.recordActions, ...json.bulkActions]) compactAction(action as never)
+  for (const populated of Object.values(json.populated ?? {})) {
+    if (populated) Object.assign(populated, { recordActions: [], bulkActions: [] })
+  }
+  return json
+}
+
+/** Records of a page, with their referenced advisors (AdminJS's populate, one query) and counts. */
+async function recordsOf(
+  clients: Client[],
+  activeContracts: Promise<Map<number, number>>,
+  context: ActionContext,
+) {
+  const records = clients.map(
+    (client) => new BaseRecord(client as unknown as Record<string, unknown>, context.resource),
+  )
+  const [counts, populated] = await Promise.all([activeContracts, populator(records, context)])
+  for (const record of populated) record.params.activeContracts = counts.get(Number(record.id())) ?? 0
+  context.records = populated
+  return populated.map((r) => compactRecord(r.toJSON(context.currentAdmin)))
+}
+
+/**
+ * The Client list, by the ClientList service instead of AdminJS's one-field `LIKE '%…%'`,
+ * exact `COUNT(*)` and `OFFSET` scans: multi-field search, advisor filter (referent or
+ * contracts), active contracts counts, soft-deleted clients hidden unless asked for.
+ */
+export const listClientsHandler =
+  (clientList: ClientList): ActionHandler<ListActionResponse> =>
+  async (request, _response, context) => {
+    const params = flat.unflatten(request.query ?? {}) as { filters?: Record<string, unknown> }
+    const sort = context.resource.decorate().options.sort
+    const query = readListQuery(params, {
+      perPage: context._admin.options.settings?.defaultPerPage ?? 10,
+      maxPerPage: PER_PAGE_LIMIT,
+      sortBy: (sort?.sortBy as SortableColumn | undefined) ?? 'createdAt',
+      direction: sort?.direction ?? 'desc',
+    })
+    // The total, the page, then its counts and advisors side by side: four queries, three waits.
+    const total = clientList.total(query)
+    const clients = await clientList.rows(query)
+    const records = await recordsOf(clients, clientList.activeContracts(clients), context)
+    const { total: count, totalIsEstimate } = await total
+    return {
+      meta: {
+        total: count,
+        perPage: query.perPage,
+        page: query.page,
+        direction: query.direction,
+        sortBy: query.sortBy,
+        // AdminJS shows `total`; this says whether it is an estimate (no filter set).
+        totalIsEstimate,
+      } as ListActionResponse['meta'],
+      records,
+    }
+  }
+
+/** The reference pickers' search (`…/search/:query`): the same multi-field search, 50 at most. */
+export const searchClientsHandler =
+  (clientList: ClientList): ActionHandler<SearchActionResponse> =>
+  async (request, _response, context) => {
+    const text = String((request.params as Record<string, unknown>).query ?? '')
+    const query = readListQuery(
+      { filters: { q: text }, sortBy: 'lastName', direction: 'asc', perPage: '50' },
+      { perPage: 50, maxPerPage: 50, sortBy: 'lastName', direction: 'asc' },
+    )
+    // An empty query lists the first clients by name, as AdminJS's own search does.
+    const clients = await clientList.rows(query)
+    return { records: await recordsOf(clients, clientList.activeContracts(clients), context) }
+  }

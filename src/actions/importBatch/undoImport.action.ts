@@ -1,0 +1,48 @@
+import type { Action, RecordActionResponse } from 'adminjs'
+import type { CommissionImport } from '../../services/import/commissionImport.js'
+import { actorOf, freshRecords } from '../core/actionResponses.js'
+
+/**
+ * Undo a commission import: its commissions go, and the clients and contracts it created that
+ * nothing else uses (services/commissionImport.ts). GET shows the confirmation, POST undoes.
+ */
+export const undoImportAction = (
+  commissionImport: CommissionImport,
+  components: { ClientActionForm: string },
+): Partial<Action<RecordActionResponse>> => ({
+  name: 'undoImport',
+  actionType: 'record',
+  icon: 'RotateCcw',
+  variant: 'danger',
+  component: components.ClientActionForm,
+  showInDrawer: true,
+  guard: '',
+  isVisible: (context) => ['done', 'failed'].includes(String(context.record?.params.status)),
+  handler: async (request, _response, context) => {
+    const current = context.record?.toJSON(context.currentAdmin) as RecordActionResponse['record']
+    if (request.method !== 'post') return { record: current }
+    const id = Number(context.record?.id())
+    const result = await commissionImport.undo(actorOf(request, context), id)
+    const [record] = await freshRecords(context, [id])
+    if (result.refused) {
+      return {
+        record: record ?? current,
+        notice: { message: 'importUndoRefused', type: 'error', resourceId: 'ImportBatch' },
+      }
+    }
+    return {
+      record: record ?? current,
+      notice: {
+        message: 'importUndone',
+        type: 'success',
+        resourceId: 'ImportBatch',
+        options: { commissions: result.commissions, contracts: result.contracts, clients: result.clients },
+      },
+      redirectUrl: context.h.recordActionUrl({
+        resourceId: 'ImportBatch',
+        recordId: String(id),
+        actionName: 'show',
+      }),
+    }
+  },
+})

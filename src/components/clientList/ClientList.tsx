@@ -1,0 +1,88 @@
+import React, { useState } from 'react'
+import { useLocation, useNavigate } from 'react-router'
+import { Box, Button, Icon, Input, Link, Text } from '@adminjs/design-system'
+import { OriginalList, useTranslation, type ActionProps } from 'adminjs'
+import { ClientStatusPill } from '../common/ClientStatusBadge.js'
+import { CLIENT_STATUS_STYLE } from '../common/clientStatusStyle.js'
+
+/**
+ * AdminJS's list with a search box above it (last name, first name, email and client number at
+ * once: the `q` filter, services/clientSearch.ts), and its total marked `≈` when it is an
+ * estimate: the server estimates only when no filter is set and no exact count was asked for.
+ */
+const ClientList: React.FC<ActionProps> = (props) => {
+  const { resource, setTag } = props
+  const { translateComponent, translateLabel } = useTranslation()
+  const location = useLocation()
+  const navigate = useNavigate()
+  const params = new URLSearchParams(location.search)
+  const current = params.get('filters.q') ?? ''
+  const [query, setQuery] = useState(current)
+  // The URL changed (a filter, back, a link): the box shows its query again.
+  const [shown, setShown] = useState(current)
+  if (shown !== current) {
+    setShown(current)
+    setQuery(current)
+  }
+
+  const estimated = ![...params.keys()].some((key) => key.startsWith('filters.')) && !params.get('exactCount')
+  const markedTag = setTag ? (tag: string) => setTag(estimated ? `≈ ${tag}` : tag) : undefined
+
+  const search = (event: React.FormEvent) => {
+    event.preventDefault()
+    const next = new URLSearchParams(location.search)
+    if (query.trim()) next.set('filters.q', query.trim())
+    else next.delete('filters.q')
+    next.delete('page')
+    navigate({ pathname: location.pathname, search: `?${next.toString()}` })
+  }
+
+  return (
+    <Box>
+      <Box as="form" onSubmit={search} flex mb="lg" data-testid="client-search">
+        <Input
+          type="search"
+          value={query}
+          placeholder={translateComponent('ClientList.searchPlaceholder', resource.id)}
+          aria-label={translateComponent('ClientList.searchPlaceholder', resource.id)}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setQuery(e.target.value)}
+          width={1}
+          mr="default"
+        />
+        <Button type="submit" variant="contained">
+          <Icon icon="Search" />
+          {translateComponent('ClientList.search', resource.id)}
+        </Button>
+      </Box>
+      <Box flex alignItems="center" mb="lg" style={{ gap: 8, flexWrap: 'wrap' }} data-testid="status-legend">
+        <Text mr="sm">{translateComponent('ClientStatusLegend.title', resource.id)}</Text>
+        {/* The colors explained, each a filter on its status. */}
+        {Object.keys(CLIENT_STATUS_STYLE).map((status) => {
+          const next = new URLSearchParams(location.search)
+          next.set('filters.status', status)
+          next.delete('page')
+          return (
+            <Link
+              key={status}
+              href={`${location.pathname}?${next.toString()}`}
+              title={translateComponent('ClientStatusLegend.filterBy', resource.id, {
+                status: translateLabel(`status.${status}`, resource.id),
+              })}
+              onClick={(event: React.MouseEvent) => {
+                event.preventDefault()
+                navigate({ pathname: location.pathname, search: `?${next.toString()}` })
+              }}
+              data-testid={`legend-${status}`}
+            >
+              <ClientStatusPill status={status} />
+            </Link>
+          )
+        })}
+      </Box>
+      {/* OriginalList types setTag as React's state setter; it only ever passes a string. */}
+      <OriginalList {...props} setTag={markedTag as ActionProps['setTag'] as never} />
+    </Box>
+  )
+}
+
+export default ClientList

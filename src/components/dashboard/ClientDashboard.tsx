@@ -1,0 +1,128 @@
+import React, { useEffect, useState } from 'react'
+import {
+  Box,
+  H2,
+  H3,
+  Link,
+  MessageBox,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Text,
+} from '@adminjs/design-system'
+import { ApiClient, ViewHelpers, useTranslation } from 'adminjs'
+import { ClientStatusPill } from '../common/ClientStatusBadge.js'
+import { formatDate } from '../../shared/clientPageTabs.js'
+import type { ClientDashboardData } from '../../services/list/clientDashboard.js'
+
+const api = new ApiClient()
+const h = new ViewHelpers()
+const CLIENT = 'Client'
+
+type Loaded = { data: ClientDashboardData | null; error: boolean }
+
+const clientUrl = (id: number) =>
+  h.recordActionUrl({ resourceId: CLIENT, recordId: String(id), actionName: 'show' })
+
+/** The home page: counts by status (each a link to the list), new this month, awaiting confirmation, latest actions. */
+const ClientDashboard: React.FC = () => {
+  const { translateComponent, translateLabel, i18n } = useTranslation()
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const t = (key: string) => translateComponent(`ClientDashboard.${key}`, CLIENT)
+
+  useEffect(() => {
+    let live = true
+    api
+      .getDashboard()
+      .then((res) => {
+        const data = (res.data as { dashboard?: ClientDashboardData }).dashboard ?? null
+        if (live) setLoaded({ data, error: !data })
+      })
+      .catch(() => live && setLoaded({ data: null, error: true }))
+    return () => {
+      live = false
+    }
+  }, [])
+
+  if (!loaded) return <Text p="xl">{t('loading')}</Text>
+  if (loaded.error || !loaded.data) return <MessageBox m="xl" variant="danger" message={t('error')} />
+  const { byStatus, newThisMonth, awaitingConfirmation, latestActions } = loaded.data
+  const language = i18n.language
+
+  return (
+    <Box p="xl" data-testid="client-dashboard">
+      <H2>{t('title')}</H2>
+      <Box flex style={{ gap: 16, flexWrap: 'wrap' }} mb="xl">
+        <Box variant="card" style={{ minWidth: 320, flex: 1 }}>
+          <H3>{t('byStatus')}</H3>
+          {Object.entries(byStatus).map(([status, count]) => (
+            <Box key={status} flex alignItems="center" justifyContent="space-between" mb="sm">
+              <Link href={h.resourceUrl({ resourceId: CLIENT, search: `?filters.status=${status}` })}>
+                <ClientStatusPill status={status} />
+              </Link>
+              <Text fontWeight="bold" data-testid={`dashboard-count-${status}`}>
+                {count.toLocaleString(language)}
+              </Text>
+            </Box>
+          ))}
+        </Box>
+        <Box variant="card" style={{ minWidth: 220, flex: 1 }}>
+          <H3>{t('newThisMonth')}</H3>
+          <Text fontSize="h2" data-testid="dashboard-new">
+            {newThisMonth.toLocaleString(language)}
+          </Text>
+        </Box>
+        <Box variant="card" style={{ minWidth: 320, flex: 1 }}>
+          <H3>
+            {t('awaitingConfirmation')} ({byStatus.pending.toLocaleString(language)})
+          </H3>
+          {awaitingConfirmation.map((c) => (
+            <Text key={c.id} mb="sm">
+              <Link href={clientUrl(c.id)}>
+                {c.clientNumber} · {c.name}
+              </Link>{' '}
+              <Text as="span" color="grey60">
+                {formatDate(c.createdAt, language, false)}
+              </Text>
+            </Text>
+          ))}
+        </Box>
+      </Box>
+      <Box variant="card">
+        <H3>{t('latestActions')}</H3>
+        {latestActions.length === 0 ? (
+          <Text>{t('noActions')}</Text>
+        ) : (
+          <Table data-testid="dashboard-actions">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('date')}</TableCell>
+                <TableCell>{t('client')}</TableCell>
+                <TableCell>{t('action')}</TableCell>
+                <TableCell>{t('by')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {latestActions.map((a) => (
+                <TableRow key={a.id}>
+                  <TableCell>{formatDate(a.createdAt, language)}</TableCell>
+                  <TableCell>
+                    {a.clientId ? <Link href={clientUrl(a.clientId)}>{a.client ?? a.clientId}</Link> : '—'}
+                  </TableCell>
+                  <TableCell>{translateLabel(`type.${a.type}`, 'ClientEvent')}</TableCell>
+                  <TableCell>
+                    {a.actor ?? translateLabel(`actorType.${a.actorType}`, 'ClientEvent')}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Box>
+    </Box>
+  )
+}
+
+export default ClientDashboard

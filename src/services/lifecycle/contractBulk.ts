@@ -1,0 +1,90 @@
+import { In, type DataSource } from 'typeorm'
+import { Advisor } from '../../entities/Advisor.js'
+import { ClientEvent } from '../../entities/ClientEvent.js'
+import { Contract } from '../../entities/Contract.js'
+import { CONTRACT_STATUSES, type ContractStatus } from '../../entities/columns.js'
+import type { Actor } from '../core/actor.js'
+import { InvalidInputError } from '../core/errors.js'
+import { inTransaction, isMysqlFamily } from '../core/transaction.js'
+
+export interface ContractChangeResult {
+  /** Contracts changed (those that already had the value are left alone). */
+  contracts: number
+  /** Clients concerned: one `contracts_changed` event each. */
+  clients: number
+}
+
+/**
+ * Gives many contracts a new advisor or a new status in one transaction: one UPDATE, and one
+ * `contracts_changed` event per client concerned (its contracts, each one's old value).
+ */
+export async function changeContracts(
+  dataSource: DataSource,
+  actor: Actor,
+  ids: number[],
+  input: { advisorCode?: unknown; status?: unknown },
+): Promise<ContractChangeResult> {
+  let field: 'advisorId' | 'status'
+  let value: number | ContractStatus
+  if (input.advisorCode !== undefined) {
+    const code = String(input.advisorCode ?? '').trim()
+    if (!code) throw new InvalidInputError({ advisorCode: 'fieldRequired' })
+    const advisor = await dataSource.getRepository(Advisor).findOneBy({ code })
+    if (!advisor) throw new InvalidInputError({ advisorCode: 'unknownAdvisorCode' })
+    field = 'advisorId'
+    value = advisor.id
+  } else {
+    const status = String(input.status ?? '')
+    if (!(CONTRACT_STATUSES as readonly string[]).includes(status))
+      throw new InvalidInputError({ status: 'fieldRequired' })
+    field = 'status'
+    value = status as ContractStatus
+  }
+  const unique = [...new Set(ids.filter((id) => Number.isInteger(id)))]
+  if (unique.length === 0) return { contracts: 0, clients: 0 }
+  return inTransaction(dataSource, async (manager) => {
+    const contracts = await manager.find(Contract, {
+      select: { id: true, clientId: true, advisorId: true, status: true },
+      where: { id: In(unique) },
+      lock: isMysqlFamily(dataSource) ? { mode: 'pessimistic_write' } : undefined,
+    })
+    const changing = contracts.filter((k) => k[field] !== value)
+    if (changing.length === 0) return { contracts: 0, clients: 0 }
+    await manager
+      .createQueryBuilder()
+      .update(Contract)
+      .set({ [field]: value })
+      .where('id IN (:...ids)', { ids: changing.map((k) => k.id) })
+      .execute()
+    const byClient = new Map<number, Contract[]>()
+    for (const k of changing) {
+      if (k.clientId === null) continue
+      byClient.set(k.clientId, [...(byClient.get(k.clientId) ?? []), k])
+    }
+    if (byClient.size > 0) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ClientEvent)
+        .values(
+          [...byClient.entries()].map(([clientId, list]) => ({
+            clientId,
+            type: 'contracts_changed' as const,
+            actorType: actor.type ?? 'admin',
+            actor: actor.email,
+            ip: actor.ip,
+            reason: null,
+            changes: list.map((k) => ({
+              field: `contract ${k.id} ${field}`,
+              from: k[field],
+              to: value,
+            })) as never,
+            data: { contractIds: list.map((k) => k.id), field, to: value },
+          })),
+        )
+        .updateEntity(false)
+        .execute()
+    }
+    return { contracts: changing.length, clients: byClient.size }
+  })
+}

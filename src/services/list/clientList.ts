@@ -1,0 +1,249 @@
+import type { DataSource, SelectQueryBuilder } from 'typeorm'
+import { Client } from '../../entities/Client.js'
+import { Contract } from '../../entities/Contract.js'
+import { CLIENT_STATUSES, type ClientStatus } from '../../entities/columns.js'
+import { parseSearch, type ParsedQuery } from '../../shared/searchText.js'
+import { applySearch } from './clientSearch.js'
+import { isMysqlFamily } from '../core/transaction.js'
+
+export const SORTABLE = [
+  'lastName',
+  'firstName',
+  'clientNumber',
+  'email',
+  'phone',
+  'status',
+  'createdAt',
+] as const
+export type SortableColumn = (typeof SORTABLE)[number]
+
+/** Indexes holding (sort column, id, status): a page in that order is read from the index alone. */
+const ORDER_INDEXES: Partial<Record<SortableColumn, string>> = {
+  lastName: 'IDX_clients_lastName_id_status',
+  createdAt: 'IDX_clients_createdAt_id_status',
+}
+
+export interface ClientListQuery {
+  search: ParsedQuery | null
+  /** A status, or null: every status but `deleted`. */
+  status: ClientStatus | null
+  /** Clients whose referent advisor, or the advisor of any of whose contracts, is this one. */
+  advisorId: number | null
+  createdFrom: Date | null
+  createdTo: Date | null
+  hasActiveContracts: boolean | null
+  /** Clients created by this commission import. */
+  importBatchId: number | null
+  sortBy: SortableColumn
+  direction: 'asc' | 'desc'
+  page: number
+  perPage: number
+  /** Count exactly even without a filter (an estimate is used otherwise). */
+  exactCount: boolean
+}
+
+export interface ClientListPage {
+  clients: Client[]
+  total: number
+  /** True when `total` is an estimate (no filter set and no exact count asked for). */
+  totalIsEstimate: boolean
+  /** Active contracts per client of the page. */
+  activeContracts: Map<number, number>
+}
+
+const isSet = (value: unknown) => value !== undefined && value !== null && String(value).trim() !== ''
+
+function parseDate(value: unknown, endOfDay: boolean): Date | null {
+  if (!isSet(value)) return null
+  const text = String(value).trim()
+  const date = new Date(
+    /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T${endOfDay ? '23:59:59.999' : '00:00:00'}Z` : text,
+  )
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+/**
+ * Reads AdminJS's list parameters (`filters.q`, `filters.status`, `filters.advisor`,
+ * `filters.createdAt~~from`/`~~to`, `filters.hasActiveContracts`, `sortBy`, `direction`,
+ * `page`, `perPage`, `exactCount`) into a query; anything malformed is ignored, never an error.
+ */
+export function readListQuery(
+  params: { filters?: Record<string, unknown>; [key: string]: unknown },
+  defaults: { perPage: number; maxPerPage: number; sortBy: SortableColumn; direction: 'asc' | 'desc' },
+): ClientListQuery {
+  const filters = params.filters ?? {}
+  // AdminJS sends a range as `filters.createdAt~~from` / `filters.createdAt~~to`.
+  const created = {
+    from: filters['createdAt~~from'] ?? (filters.createdAt as Record<string, unknown> | undefined)?.from,
+    to: filters['createdAt~~to'] ?? (filters.createdAt as Record<string, unknown> | undefined)?.to,
+  }
+  const status = String(filters.status ?? '')
+  // `advisor` is the panel's filter; `advisorId` is accepted too (links, scripts).
+  const advisorId = Number(filters.advisor ?? filters.advisorId)
+  const sortBy = SORTABLE.includes(params.sortBy as SortableColumn)
+    ? (params.sortBy as SortableColumn)
+    : defaults.sortBy
+  const direction =
+    params.direction === 'asc' || params.direction === 'desc' ? params.direction : defaults.direction
+  const hasActive = String(filters.hasActiveContracts ?? '')
+  return {
+    search: parseSearch(filters.q),
+    status: (CLIENT_STATUSES as readonly string[]).includes(status) ? (status as ClientStatus) : null,
+    advisorId: Number.isInteger(advisorId) && advisorId > 0 ? advisorId : null,
+    createdFrom: parseDate(created.from, false),
+    createdTo: parseDate(created.to, true),
+    hasActiveContracts: hasActive === 'true' ? true : hasActive === 'false' ? false : null,
+    importBatchId:
+      Number.isInteger(Number(filters.importBatchId)) && Number(filters.importBatchId) > 0
+        ? Number(filters.importBatchId)
+        : null,
+    sortBy,
+    direction,
+    page: Math.max(1, Math.floor(Number(params.page)) || 1),
+    perPage: Math.min(
+      defaults.maxPerPage,
+      Math.max(1, Math.floor(Number(params.perPage)) || defaults.perPage),
+    ),
+    exactCount: params.exactCount === 'true' || params.exactCount === '1',
+  }
+}
+
+/**
+ * The client list at any size: a page costs four queries whatever its size (the page, the
+ * active contracts of its clients, the total, and AdminJS's read of the advisors).
+ *
+ * - The page is a deferred join: the ids of the page are found in an index alone (name or date,
+ *   id, status), then only those rows are read. `OFFSET 39980` skips index entries, not rows.
+ * - The search is a prefix of indexed columns (see clientSearch.ts), never `LIKE '%…%'`.
+ * - The total is `COUNT(*)` on the same conditions (no join, so no DISTINCT) when a filter is
+ *   set; without one it is estimated from the highest id less the soft-deleted (two index reads).
+ */
+export class ClientList {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private filtered(
+    query: ClientListQuery,
+    alias: string,
+  ): { qb: SelectQueryBuilder<Client>; rank: string | null } {
+    const qb = this.dataSource.getRepository(Client).createQueryBuilder(alias)
+    if (query.status) qb.andWhere(`${alias}.status = :status`, { status: query.status })
+    else qb.andWhere(`${alias}.status <> :deleted`, { deleted: 'deleted' })
+    if (query.advisorId) {
+      // Two index-only sets, united (an OR would read every client): its referent clients, and
+      // the clients of its contracts, from the (advisorId, clientId) index.
+      qb.innerJoin(
+        `(SELECT ca.id AS id FROM clients ca WHERE ca.advisorId = :advisorId UNION SELECT ka.clientId AS id FROM contracts ka WHERE ka.advisorId = :advisorId)`,
+        `${alias}_adv`,
+        `${alias}_adv.id = ${alias}.id`,
+      )
+      qb.setParameter('advisorId', query.advisorId)
+    }
+    if (query.importBatchId) {
+      qb.andWhere(`${alias}.importBatchId = :importBatchId`, { importBatchId: query.importBatchId })
+    }
+    if (query.createdFrom)
+      qb.andWhere(`${alias}.createdAt >= :createdFrom`, { createdFrom: query.createdFrom })
+    if (query.createdTo) qb.andWhere(`${alias}.createdAt <= :createdTo`, { createdTo: query.createdTo })
+    if (query.hasActiveContracts !== null) {
+      const active = `SELECT 1 FROM contracts kh WHERE kh.clientId = ${alias}.id AND kh.status = 'active'`
+      qb.andWhere(query.hasActiveContracts ? `EXISTS (${active})` : `NOT EXISTS (${active})`)
+    }
+    const rank = query.search ? applySearch(this.dataSource, qb, alias, query.search) : null
+    return { qb, rank }
+  }
+
+  private hasFilter(query: ClientListQuery): boolean {
+    return Boolean(
+      query.search ||
+      query.status ||
+      query.advisorId ||
+      query.createdFrom ||
+      query.importBatchId ||
+      query.createdTo ||
+      query.hasActiveContracts !== null,
+    )
+  }
+
+  /** The ids of one page, in order: the inner query of the deferred join (EXPLAIN it to see the plan). */
+  pageIdsQuery(query: ClientListQuery): { ids: SelectQueryBuilder<Client>; rank: string | null } {
+    const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
+    const { qb: ids, rank } = this.filtered(query, 'f')
+    ids.select('f.id', 'id')
+    if (rank) ids.orderBy(rank, 'ASC').addOrderBy(`f.${query.sortBy}`, dir)
+    else ids.orderBy(`f.${query.sortBy}`, dir)
+    ids
+      .addOrderBy('f.id', dir)
+      .offset((query.page - 1) * query.perPage)
+      .limit(query.perPage)
+    // "Every status but deleted" is a range on the status index, which MariaDB prefers and then
+    // sorts all rows; walking the (order, id, status) index is what makes page 1 and page 2,000
+    // cheap. SQLite's planner takes it by itself.
+    const orderIndex = ORDER_INDEXES[query.sortBy]
+    if (!rank && !query.status && !query.advisorId && orderIndex && isMysqlFamily(this.dataSource)) {
+      ids.useIndex(orderIndex)
+    }
+    return { ids, rank }
+  }
+
+  /** The clients of one page, in order (one query). */
+  async rows(query: ClientListQuery): Promise<Client[]> {
+    const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
+    const { ids, rank } = this.pageIdsQuery(query)
+    const pageQuery = this.dataSource
+      .getRepository(Client)
+      .createQueryBuilder('c')
+      .innerJoin(`(${ids.getQuery()})`, 'p', 'p.id = c.id')
+      .setParameters(ids.getParameters())
+    if (rank) pageQuery.orderBy(rank.replace(/\bf\./g, 'c.'), 'ASC').addOrderBy(`c.${query.sortBy}`, dir)
+    else pageQuery.orderBy(`c.${query.sortBy}`, dir)
+    return pageQuery.addOrderBy('c.id', dir).getMany()
+  }
+
+  /** A page with its total and its active contracts counts; the total is read while the page is. */
+  async page(query: ClientListQuery, options: { total?: boolean } = {}): Promise<ClientListPage> {
+    const total = options.total === false ? null : this.total(query)
+    const clients = await this.rows(query)
+    const [activeContracts, counted] = await Promise.all([
+      this.activeContracts(clients),
+      total ?? { total: clients.length, totalIsEstimate: true },
+    ])
+    return { clients, ...counted, activeContracts }
+  }
+
+  /** One aggregated query for the whole page. */
+  async activeContracts(clients: { id: number }[]): Promise<Map<number, number>> {
+    const counts = new Map(clients.map((c) => [c.id, 0]))
+    if (clients.length === 0) return counts
+    const rows: { clientId: number; n: number | string }[] = await this.dataSource
+      .getRepository(Contract)
+      .createQueryBuilder('k')
+      .select('k.clientId', 'clientId')
+      .addSelect('COUNT(*)', 'n')
+      .where('k.clientId IN (:...ids)', { ids: clients.map((c) => c.id) })
+      .andWhere('k.status = :status', { status: 'active' })
+      .groupBy('k.clientId')
+      .getRawMany()
+    for (const row of rows) counts.set(Number(row.clientId), Number(row.n))
+    return counts
+  }
+
+  /**
+   * Exact with a filter or on request, else the estimate. Not cached: right after a delete the
+   * admin expects the total to have moved.
+   */
+  async total(query: ClientListQuery): Promise<{ total: number; totalIsEstimate: boolean }> {
+    if (query.exactCount || this.hasFilter(query)) {
+      // COUNT(*), not TypeORM's getCount(): that one counts DISTINCT ids.
+      const row = await this.filtered(query, 't')
+        .qb.select('COUNT(*)', 'n')
+        .getRawOne<{ n: number | string }>()
+      return { total: Number(row?.n ?? 0), totalIsEstimate: false }
+    }
+    // The highest id less the soft-deleted (a range on the status index): exact but for ids
+    // lost to rolled-back inserts and rows removed for good.
+    const [row]: { estimate: number | string | null }[] = await this.dataSource.query(
+      `SELECT (SELECT MAX(id) FROM clients) - (SELECT COUNT(*) FROM clients WHERE status = 'deleted') AS estimate`,
+    )
+    return { total: Math.max(0, Number(row?.estimate ?? 0)), totalIsEstimate: true }
+  }
+}
