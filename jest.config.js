@@ -6,7 +6,8 @@ export default {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // Specs of pure modules sit beside them in src; database and HTTP suites are in test/.
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.spec.ts'],
   reporters: ['default', '<rootDir>/test/support/summaryReporter.cjs'],
   testTimeout: 60_000,
   maxWorkers: 2,

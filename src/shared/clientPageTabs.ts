@@ -1,5 +1,5 @@
 // The tabs of the client page and their state in the URL: plain data and functions shared by the
-// ClientShow component (browser) and the `tab` action (server), unit-tested in test/clientShowTabs.test.ts.
+// ClientShow component (browser) and the `tab` action (server), unit-tested in test/clientScreens.test.ts.
 
 /** Tabs whose rows come from the plugin's paginated `tab` action. */
 export const DATA_TABS = ['contracts', 'commissions', 'advisors', 'emails', 'history', 'notes'] as const
