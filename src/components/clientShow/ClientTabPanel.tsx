@@ -1,0 +1,84 @@
+import React, { useState } from 'react'
+import { Box, Text } from '@adminjs/design-system'
+import type { RecordJSON } from 'adminjs'
+import { formatMoney, type HostTab, type TabState } from '../../shared/clientPageTabs.js'
+import type { TabPage } from '../../services/list/clientTabs.js'
+import DetailsTab from './DetailsTab.js'
+import NoteForm from './NoteForm.js'
+import PaymentMethodsTab from './PaymentMethodsTab.js'
+import TabTable, { type TabColumn } from './TabTable.js'
+import { useClientShowText } from './useClientShowText.js'
+import { useClientTabColumns } from './useClientTabColumns.js'
+
+/** The open tab's content: the details, the cards, or a data tab's table (the notes with their form). */
+const ClientTabPanel: React.FC<{
+  record: RecordJSON
+  state: TabState
+  hostTabs: HostTab[]
+  language: string
+  onNavigate: (next: TabState) => void
+}> = ({ record, state, hostTabs, language, onNavigate }) => {
+  const t = useClientShowText()
+  const columns = useClientTabColumns(language)
+  // Bumped when a note is added, so the notes table fetches its page again.
+  const [notesVersion, setNotesVersion] = useState(0)
+  const recordId = String(record.id)
+
+  const table = (
+    tab: string,
+    rowResource: string,
+    tabColumns: TabColumn[],
+    footer?: (page: TabPage) => React.ReactNode,
+    version = 0,
+  ) => (
+    <TabTable
+      key={tab}
+      recordId={recordId}
+      tab={tab}
+      page={state.page}
+      version={version}
+      columns={tabColumns}
+      rowResource={rowResource}
+      empty={t(`empty.${hostTabs.some((h) => h.resourceId === tab) ? 'host' : tab}`)}
+      onPage={(page) => onNavigate({ tab, page })}
+      footer={footer}
+    />
+  )
+
+  switch (state.tab) {
+    case 'details':
+      return <DetailsTab record={record} language={language} />
+    case 'contracts':
+      return table('contracts', 'Contract', columns.contracts)
+    case 'commissions':
+      return table('commissions', 'Commission', columns.commissions, (page) => (
+        <Text mt="default" fontWeight="bold" data-testid="commissions-total">
+          {t('total', { total: formatMoney(page.sum ?? '0', language) })}
+        </Text>
+      ))
+    case 'advisors':
+      return table('advisors', 'Advisor', columns.advisors)
+    case 'emails':
+      return table('emails', 'EmailLog', columns.emails)
+    case 'paymentMethods':
+      return <PaymentMethodsTab recordId={recordId} />
+    case 'history':
+      return table('history', 'ClientEvent', columns.history)
+    case 'notes':
+      return (
+        <Box>
+          {record.recordActions.some((a) => a.name === 'addNote') && (
+            <NoteForm recordId={recordId} onAdded={() => setNotesVersion((n) => n + 1)} />
+          )}
+          {table('notes', 'ClientNote', columns.notes, undefined, notesVersion)}
+        </Box>
+      )
+    default: {
+      const host = hostTabs.find((h) => h.resourceId === state.tab)
+      if (!host) return null
+      return table(host.resourceId, host.resourceId, columns.host(host))
+    }
+  }
+}
+
+export default ClientTabPanel

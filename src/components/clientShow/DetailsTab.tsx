@@ -1,0 +1,78 @@
+import React from 'react'
+import { Box, H3, Link } from '@adminjs/design-system'
+import { useTranslation, type RecordJSON } from 'adminjs'
+import { formatDate, formatMoney } from '../../shared/clientPageTabs.js'
+import LabelledValue from './LabelledValue.js'
+import { recordShowUrl } from './recordShowUrl.js'
+import { useClientShowText } from './useClientShowText.js'
+
+const CLIENT = 'Client'
+
+const DETAIL_SECTIONS: Record<string, string[]> = {
+  identity: ['clientNumber', 'lastName', 'firstName', 'email', 'phone', 'locale', 'advisorId'],
+  address: ['addressLine1', 'addressLine2', 'postalCode', 'city', 'country'],
+  account: [
+    'status',
+    'statusReason',
+    'balance',
+    'emailConfirmedAt',
+    'twoFactorEnabledAt',
+    'lastLoginAt',
+    'lastLoginIp',
+    'stripeCustomerId',
+    'createdAt',
+    'updatedAt',
+    'deletedAt',
+    'mergedIntoId',
+    'importBatchId',
+  ],
+}
+const DATE_FIELDS = new Set([
+  'emailConfirmedAt',
+  'twoFactorEnabledAt',
+  'lastLoginAt',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+])
+const REFERENCES: Record<string, string> = {
+  advisorId: 'Advisor',
+  mergedIntoId: 'Client',
+  importBatchId: 'ImportBatch',
+}
+
+/** Every profile field, the referent advisor and the address. */
+const DetailsTab: React.FC<{ record: RecordJSON; language: string }> = ({ record, language }) => {
+  const { translateProperty, translateLabel } = useTranslation()
+  const t = useClientShowText()
+  const value = (name: string): React.ReactNode => {
+    const raw = record.params[name]
+    if (raw === null || raw === undefined || raw === '') return t('none')
+    if (REFERENCES[name]) {
+      const title = record.populated?.[name]?.title
+      return <Link href={recordShowUrl(REFERENCES[name], raw)}>{title ?? String(raw)}</Link>
+    }
+    if (DATE_FIELDS.has(name)) return formatDate(raw, language)
+    if (name === 'balance') return formatMoney(raw, language)
+    if (name === 'status' || name === 'locale') return translateLabel(`${name}.${raw}`, CLIENT)
+    return String(raw)
+  }
+  return (
+    <Box data-testid="tab-details">
+      {Object.entries(DETAIL_SECTIONS).map(([section, fields]) => (
+        <Box key={section} mb="xl">
+          <H3>{t(`sections.${section}`)}</H3>
+          <Box flex style={{ flexWrap: 'wrap' }}>
+            {fields.map((name) => (
+              <LabelledValue key={name} label={translateProperty(name, CLIENT)} testId={`detail-${name}`}>
+                {value(name)}
+              </LabelledValue>
+            ))}
+          </Box>
+        </Box>
+      ))}
+    </Box>
+  )
+}
+
+export default DetailsTab

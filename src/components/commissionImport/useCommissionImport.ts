@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react'
+import { ApiClient, useNotice, useTranslation } from 'adminjs'
+import type { Batch, DryRun, Mapping, Setup, Upload } from './importSteps.js'
+
+const api = new ApiClient()
+const ACTION = 'importCommissions'
+
+/**
+ * The state of a commission import and its calls to the `importCommissions` action: the setup,
+ * then each step posted with the upload and the mapping; a field error shows on the page.
+ */
+export function useCommissionImport(resourceId: string) {
+  const { translateMessage } = useTranslation()
+  const addNotice = useNotice()
+  const [setup, setSetup] = useState<Setup | null>(null)
+  const [upload, setUpload] = useState<Upload | null>(null)
+  const [mapping, setMapping] = useState<Mapping>({})
+  const [mappingName, setMappingName] = useState('')
+  const [dryRun, setDryRun] = useState<DryRun | null>(null)
+  const [batch, setBatch] = useState<Batch | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    api
+      .resourceAction({ resourceId, actionName: ACTION })
+      .then((res) => setSetup(res.data.importSetup as Setup))
+  }, [resourceId])
+
+  // While an import runs, its batch is read again every 700 ms.
+  useEffect(() => {
+    if (!batch || batch.status !== 'running') return undefined
+    const timer = setTimeout(async () => {
+      const res = await api.resourceAction({ resourceId, actionName: ACTION, params: { batchId: batch.id } })
+      setBatch(res.data.importBatch as Batch)
+    }, 700)
+    return () => clearTimeout(timer)
+  }, [batch, resourceId])
+
+  const post = async (data: FormData) => {
+    setBusy(true)
+    setError(null)
+    try {
+      const res = await api.resourceAction({ resourceId, actionName: ACTION, data })
+      const errors = (res.data.record?.errors ?? {}) as Record<string, { message: string }>
+      const first = Object.values(errors)[0]
+      if (first) setError(translateMessage(first.message, resourceId))
+      if (res.data.notice && res.data.notice.type !== 'error') addNotice(res.data.notice)
+      return first ? null : res.data
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const step = (name: string, extra: Record<string, string> = {}) => {
+    const data = new FormData()
+    data.append('step', name)
+    if (upload) data.append('uploadId', upload.uploadId)
+    data.append('mapping', JSON.stringify(mapping))
+    for (const [key, value] of Object.entries(extra)) data.append(key, value)
+    return data
+  }
+
+  const readFile = async (file: File) => {
+    const data = new FormData()
+    data.append('step', 'upload')
+    data.append('file', file)
+    const result = await post(data)
+    if (!result) return
+    const uploaded = result.importUpload as Upload
+    setUpload(uploaded)
+    setMapping(uploaded.proposed)
+    setDryRun(null)
+    setBatch(null)
+  }
+
+  const runDry = async () => {
+    const result = await post(step('dryRun'))
+    if (result) setDryRun(result.importDryRun as DryRun)
+  }
+
+  const runImport = async () => {
+    const result = await post(step('import', { fileName: upload?.fileName ?? '', mappingName }))
+    if (result) setBatch(result.importBatch as Batch)
+  }
+
+  const chooseSavedMapping = (name: string) => {
+    if (setup && name) setMapping(setup.saved[name])
+  }
+
+  // A field mapped anew makes the last dry run stale.
+  const mapField = (field: string, column: number | null) => {
+    const next = { ...mapping }
+    if (column === null) delete next[field]
+    else next[field] = column
+    setMapping(next)
+    setDryRun(null)
+  }
+
+  return {
+    setup,
+    upload,
+    mapping,
+    mappingName,
+    dryRun,
+    batch,
+    busy,
+    error,
+    readFile,
+    chooseSavedMapping,
+    mapField,
+    setMappingName,
+    runDry,
+    runImport,
+  }
+}
