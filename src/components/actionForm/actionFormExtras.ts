@@ -1,5 +1,5 @@
 // What the action forms show beside their fields (strength meter, resulting balance): plain
-// functions for the browser, unit-tested in test/actionFormExtras.test.ts. The server keeps the
+// functions for the browser, unit-tested in test/clientScreens.test.ts. The server keeps the
 // final word (zxcvbn for passwords, services/money.ts for amounts).
 
 export const STRENGTH_LEVELS = ['empty', 'veryWeak', 'weak', 'fair', 'strong'] as const

@@ -1,5 +1,5 @@
 // What the payment methods tab shows for an answer of the `paymentMethods` action (or for a failed
-// request): plain logic, unit-tested in test/paymentMethodsView.test.ts.
+// request): plain logic, unit-tested in test/clientScreens.test.ts.
 
 export interface PaymentMethodItem {
   id: string
