@@ -142,7 +142,7 @@ export class Client extends BaseEntity {
   @Column({ type: 'int', nullable: true })
   importBatchId!: number | null
 
-  // Search columns, kept by the listeners below from the name (see services/clientSearch.ts);
+  // Search columns, kept by the listeners below from the name (see shared/searchText.ts);
   // only queries read them, so records (and the panel's JSON) leave them out.
   @Index('IDX_clients_searchName')
   @Column({ type: 'varchar', length: 220, nullable: true, select: false })

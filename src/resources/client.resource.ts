@@ -59,7 +59,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       id: 'Client',
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
-      // Name is one column: last name then first name (components/ClientName.tsx).
+      // Name is one column: last name then first name (components/clientList/ClientName.tsx).
       listProperties: [
         'clientNumber',
         'lastName',
@@ -69,7 +69,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         'status',
         'createdAt',
       ],
-      // `q` searches last name, first name, email and client number at once (services/clientSearch.ts).
+      // `q` searches last name, first name, email and client number at once (services/list/clientSearch.ts).
       filterProperties: ['q', 'status', 'advisor', 'createdAt', 'hasActiveContracts'],
       showProperties: [
         'clientNumber',

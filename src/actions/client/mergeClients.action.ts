@@ -5,7 +5,7 @@ import { actorOf, readPayload, refusalResponse, requestedIds } from '../core/act
 
 /**
  * Merge two clients (a bulk action on exactly two): the form (ClientMerge) picks the client to
- * keep and, field by field, the value that survives; services/clientMerge.ts moves everything.
+ * keep and, field by field, the value that survives; services/lifecycle/clientMerge.ts moves everything.
  */
 export const mergeClientsAction = (
   dataSource: DataSource,

@@ -1,6 +1,6 @@
 // What the action forms show beside their fields (strength meter, resulting balance): plain
 // functions for the browser, unit-tested in test/clientScreens.test.ts. The server keeps the
-// final word (zxcvbn for passwords, services/money.ts for amounts).
+// final word (zxcvbn for passwords, services/core/money.ts for amounts).
 
 export const STRENGTH_LEVELS = ['empty', 'veryWeak', 'weak', 'fair', 'strong'] as const
 export type StrengthLevel = (typeof STRENGTH_LEVELS)[number]
@@ -38,7 +38,7 @@ export function passwordStrength(password: string): { score: number; level: Stre
   return { score, level: STRENGTH_LEVELS[score] }
 }
 
-// As services/money.ts reads it: `1234.56`, `-12,5`, `+ 1 234,56` (spaces as thousands separators).
+// As services/core/money.ts reads it: `1234.56`, `-12,5`, `+ 1 234,56` (spaces as thousands separators).
 const AMOUNT = /^([+-]?)\s*(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)(?:[.,](\d{1,2}))?$/
 
 /** The balance after adding `amount` as typed to `current` (a stored decimal), or null if unreadable. */

@@ -7,7 +7,7 @@ import { CLIENT_STATUS_STYLE } from '../common/clientStatusStyle.js'
 
 /**
  * AdminJS's list with a search box above it (last name, first name, email and client number at
- * once: the `q` filter, services/clientSearch.ts), and its total marked `≈` when it is an
+ * once: the `q` filter, services/list/clientSearch.ts), and its total marked `≈` when it is an
  * estimate: the server estimates only when no filter is set and no exact count was asked for.
  */
 const ClientList: React.FC<ActionProps> = (props) => {

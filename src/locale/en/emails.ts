@@ -1,5 +1,5 @@
 // Emails to clients, in English. `{{name}}` and the other placeholders are filled (and escaped) by
-// src/services/emailTemplates.ts.
+// src/services/mail/emailTemplates.ts.
 export const enEmails = {
   greeting: 'Hello {{name}},',
   signature: 'Best regards,\nThe client service',
