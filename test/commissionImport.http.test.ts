@@ -83,6 +83,12 @@ describeEachDatabase('commission import over HTTP', (database) => {
     expect(await ds().getRepository(Commission).count()).toBe(before)
     expect(await ds().getRepository(Client).countBy({ importBatchId: batchId })).toBe(0)
     expect((await ds().getRepository(ImportBatch).findOneByOrFail({ id: batchId })).status).toBe('undone')
+    // Undone already: refused with a notice, nothing changed.
+    const again = await admin.post(`/admin/api/resources/ImportBatch/records/${batchId}/undoImport`)
+    expect([again.status, again.body.notice]).toMatchObject([
+      200,
+      { type: 'error', message: 'importUndoRefused' },
+    ])
   })
 
   test('the demo file (demo/fixtures/commissions-demo.csv) matches the seeded clients by email and by a misspelt name', async () => {

@@ -204,7 +204,7 @@ describeEachDatabase('commission import', (database) => {
 
     // Undo: what the batch created and nothing else uses goes; the matched clients stay.
     const undo = await importer.undo(actor, batch.id)
-    expect(undo).toEqual({ refused: null, commissions: 6, contracts: 3, clients: 1 })
+    expect(undo).toEqual({ commissions: 6, contracts: 3, clients: 1 })
     expect(await counts()).toEqual(before)
     expect(await ds().getRepository(ImportBatch).findOneByOrFail({ id: batch.id })).toMatchObject({
       status: 'undone',
@@ -214,7 +214,10 @@ describeEachDatabase('commission import', (database) => {
     expect(await ds().getRepository(ClientEvent).findOneByOrFail({ id: event.id })).toMatchObject({
       clientId: null,
     })
-    expect(await importer.undo(actor, batch.id)).toEqual({ refused: 'undone' })
+    await expect(importer.undo(actor, batch.id)).rejects.toMatchObject({
+      name: 'ImportUndoRefused',
+      reason: 'undone',
+    })
   })
 
   test('Windows-1252 with semicolons, French numbers and dates', async () => {

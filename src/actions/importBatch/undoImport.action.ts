@@ -1,10 +1,11 @@
 import type { Action, RecordActionResponse } from 'adminjs'
 import type { CommissionImport } from '../../services/import/commissionImport.js'
+import { ImportUndoRefused } from '../../services/import/importUndoRefused.js'
 import { actorOf, freshRecords } from '../core/actionResponses.js'
 
 /**
  * Undo a commission import: its commissions go, and the clients and contracts it created that
- * nothing else uses (services/commissionImport.ts). GET shows the confirmation, POST undoes.
+ * nothing else uses (services/import/undoImport.ts). GET shows the confirmation, POST undoes.
  */
 export const undoImportAction = (
   commissionImport: CommissionImport,
@@ -22,27 +23,31 @@ export const undoImportAction = (
     const current = context.record?.toJSON(context.currentAdmin) as RecordActionResponse['record']
     if (request.method !== 'post') return { record: current }
     const id = Number(context.record?.id())
-    const result = await commissionImport.undo(actorOf(request, context), id)
-    const [record] = await freshRecords(context, [id])
-    if (result.refused) {
+    try {
+      const undone = await commissionImport.undo(actorOf(request, context), id)
+      const [record] = await freshRecords(context, [id])
+      return {
+        record: record ?? current,
+        notice: {
+          message: 'importUndone',
+          type: 'success',
+          resourceId: 'ImportBatch',
+          options: { ...undone },
+        },
+        redirectUrl: context.h.recordActionUrl({
+          resourceId: 'ImportBatch',
+          recordId: String(id),
+          actionName: 'show',
+        }),
+      }
+    } catch (error) {
+      // Missing, running or already undone: nothing changed, the page says so.
+      if (!(error instanceof ImportUndoRefused)) throw error
+      const [record] = await freshRecords(context, [id])
       return {
         record: record ?? current,
         notice: { message: 'importUndoRefused', type: 'error', resourceId: 'ImportBatch' },
       }
-    }
-    return {
-      record: record ?? current,
-      notice: {
-        message: 'importUndone',
-        type: 'success',
-        resourceId: 'ImportBatch',
-        options: { commissions: result.commissions, contracts: result.contracts, clients: result.clients },
-      },
-      redirectUrl: context.h.recordActionUrl({
-        resourceId: 'ImportBatch',
-        recordId: String(id),
-        actionName: 'show',
-      }),
     }
   },
 })

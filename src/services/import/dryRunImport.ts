@@ -1,0 +1,51 @@
+import type { DataSource } from 'typeorm'
+import type { ImportRowError } from '../../entities/ImportBatch.js'
+import { readLayout, type CsvLayout } from './csvSource.js'
+import { countRow, emptyCounts, type ImportCounts } from './importCounts.js'
+import type { ImportMapping } from './importRows.js'
+import { ImportState, type RowOutcome } from './importState.js'
+import { planChunk } from './planChunk.js'
+import { readChunks } from './readChunks.js'
+
+/** Errors the dry run answers with; all are counted. */
+const KEPT_ERRORS = 5000
+
+export interface DryRunReport {
+  layout: CsvLayout
+  counts: ImportCounts
+  errors: ImportRowError[]
+  /** The first rows' outcomes, to show what will happen. */
+  sample: RowOutcome[]
+}
+
+export interface DryRunOptions {
+  onError?: (error: ImportRowError) => void
+  sample?: number
+}
+
+/** Plans every row of the file as the import would, and writes nothing. */
+export async function dryRunImport(
+  dataSource: DataSource,
+  path: string,
+  mapping: ImportMapping,
+  options: DryRunOptions = {},
+): Promise<DryRunReport> {
+  const layout = await readLayout(path)
+  const state = await ImportState.load(dataSource)
+  const counts = emptyCounts()
+  const errors: ImportRowError[] = []
+  const sample: RowOutcome[] = []
+  for await (const chunk of readChunks(path, layout, mapping)) {
+    const planned = await planChunk(dataSource.manager, chunk, state)
+    for (const p of planned) {
+      countRow(counts, p)
+      if (p.outcome.errors.length > 0) {
+        const error = { line: p.row.line, errors: p.outcome.errors }
+        options.onError?.(error)
+        if (errors.length < KEPT_ERRORS) errors.push(error)
+      }
+      if (sample.length < (options.sample ?? 50)) sample.push(p.outcome)
+    }
+  }
+  return { layout, counts, errors, sample }
+}
