@@ -98,7 +98,8 @@ export interface BulkActionSpec extends ActionSpec {
   ) => Promise<LifecycleResult>
 }
 
-const look = (deps: ClientActionDeps, spec: ActionSpec) => ({
+/** What every client action shares: its name and look, and our form in a drawer. */
+const drawerFormAction = (deps: ClientActionDeps, spec: ActionSpec) => ({
   name: spec.name,
   icon: spec.icon,
   variant: spec.variant ?? 'default',
@@ -117,7 +118,7 @@ export function recordClientAction(
   spec: RecordActionSpec,
 ): Partial<Action<RecordActionResponse>> {
   return {
-    ...look(deps, spec),
+    ...drawerFormAction(deps, spec),
     // Thirteen buttons do not fit a page header: they are grouped in three dropdowns.
     parent: GROUP_MENUS[spec.group],
     actionType: 'record',
@@ -158,7 +159,7 @@ export function bulkClientAction(
   spec: BulkActionSpec,
 ): Partial<Action<BulkActionResponse>> {
   return {
-    ...look(deps, spec),
+    ...drawerFormAction(deps, spec),
     actionType: 'bulk',
     handler: async (request, _response, context) => {
       const current = (context.records ?? []).map((r) => r.toJSON(context.currentAdmin))

@@ -8,6 +8,7 @@ import { Commission } from '../../entities/Commission.js'
 import { Contract } from '../../entities/Contract.js'
 import { EmailLog } from '../../entities/EmailLog.js'
 import type { Actor } from '../core/actor.js'
+import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { searchColumnsFor } from '../../shared/searchText.js'
 import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
 import { fromCents, toCents } from '../core/money.js'
@@ -67,12 +68,12 @@ export async function mergeClients(
       const to = other[field]
       if (String(from ?? '') === String(to ?? '')) continue
       values[field] = to
-      changes.push({ field, from: from ?? null, to: to ?? null })
+      changes.push(change(field, from, to))
     }
     const balance = fromCents(toCents(kept.balance) + toCents(other.balance))
     if (balance !== kept.balance) {
       values.balance = balance
-      changes.push({ field: 'balance', from: kept.balance, to: balance })
+      changes.push(change('balance', kept.balance, balance))
     }
     if ('lastName' in values || 'firstName' in values) {
       Object.assign(
@@ -129,37 +130,17 @@ export async function mergeClients(
       keptNumber: kept.clientNumber,
       mergedNumber: other.clientNumber,
     }
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ClientEvent)
-      .values([
-        {
-          clientId: kept.id,
-          type: 'merged',
-          actorType: actor.type ?? 'admin',
-          actor: actor.email,
-          ip: actor.ip,
-          reason: null,
-          changes: (changes.length ? changes : null) as never,
-          data: { ...data, moved },
-        },
-        {
-          clientId: other.id,
-          type: 'merged',
-          actorType: actor.type ?? 'admin',
-          actor: actor.email,
-          ip: actor.ip,
-          reason: null,
-          changes: [
-            { field: 'status', from: other.status, to: 'deleted' },
-            { field: 'mergedIntoId', from: null, to: kept.id },
-          ] as never,
-          data,
-        },
-      ])
-      .updateEntity(false)
-      .execute()
+    await insertEvents(manager, [
+      eventRow(actor, kept.id, 'merged', null, changes, { ...data, moved }),
+      eventRow(
+        actor,
+        other.id,
+        'merged',
+        null,
+        [change('status', other.status, 'deleted'), change('mergedIntoId', null, kept.id)],
+        data,
+      ),
+    ])
     return { keptId: kept.id, mergedId: other.id, moved }
   })
 }

@@ -1,9 +1,9 @@
 import { In, type DataSource } from 'typeorm'
 import { Advisor } from '../../entities/Advisor.js'
-import { ClientEvent } from '../../entities/ClientEvent.js'
 import { Contract } from '../../entities/Contract.js'
 import { CONTRACT_STATUSES, type ContractStatus } from '../../entities/columns.js'
 import type { Actor } from '../core/actor.js'
+import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { InvalidInputError } from '../core/errors.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 
@@ -61,30 +61,19 @@ export async function changeContracts(
       if (k.clientId === null) continue
       byClient.set(k.clientId, [...(byClient.get(k.clientId) ?? []), k])
     }
-    if (byClient.size > 0) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ClientEvent)
-        .values(
-          [...byClient.entries()].map(([clientId, list]) => ({
-            clientId,
-            type: 'contracts_changed' as const,
-            actorType: actor.type ?? 'admin',
-            actor: actor.email,
-            ip: actor.ip,
-            reason: null,
-            changes: list.map((k) => ({
-              field: `contract ${k.id} ${field}`,
-              from: k[field],
-              to: value,
-            })) as never,
-            data: { contractIds: list.map((k) => k.id), field, to: value },
-          })),
-        )
-        .updateEntity(false)
-        .execute()
-    }
+    await insertEvents(
+      manager,
+      [...byClient.entries()].map(([clientId, list]) =>
+        eventRow(
+          actor,
+          clientId,
+          'contracts_changed',
+          null,
+          list.map((k) => change(`contract ${k.id} ${field}`, k[field], value)),
+          { contractIds: list.map((k) => k.id), field, to: value },
+        ),
+      ),
+    )
     return { contracts: changing.length, clients: byClient.size }
   })
 }

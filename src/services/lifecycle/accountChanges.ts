@@ -1,0 +1,106 @@
+import { Client } from '../../entities/Client.js'
+import { ClientNote } from '../../entities/ClientNote.js'
+import { MAX_NOTE_LENGTH, MAX_REASON_LENGTH } from '../../shared/limits.js'
+import { revokeClientTokens } from '../accounts/clientTokens.js'
+import { passwordProblem } from '../accounts/passwordStrength.js'
+import type { Actor } from '../core/actor.js'
+import { change, eventRow, insertEvents } from '../core/clientEvents.js'
+import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
+import { MAX_BALANCE_CENTS, fromCents, parseAmount, toCents } from '../core/money.js'
+import { MASK } from '../core/secrets.js'
+import { inTransaction } from '../core/transaction.js'
+import { lockClient, updateClients } from './clientRows.js'
+import { requiredText, throwIfInvalid, type FieldErrors } from './formInput.js'
+import type { LifecycleDeps } from './lifecycleDeps.js'
+import { lifecycleResult, type LifecycleResult } from './lifecycleResult.js'
+
+export async function changePassword(
+  deps: LifecycleDeps,
+  actor: Actor,
+  id: number,
+  input: { password?: unknown; passwordConfirmation?: unknown },
+): Promise<LifecycleResult> {
+  const password = typeof input.password === 'string' ? input.password : ''
+  const confirmation = typeof input.passwordConfirmation === 'string' ? input.passwordConfirmation : ''
+  const current = await deps.dataSource.getRepository(Client).findOneBy({ id })
+  if (!current) throw new ClientActionRefused('notFound')
+  if (current.status === 'deleted') throw new ClientActionRefused('isDeleted', current.clientNumber)
+  const fields: FieldErrors = {}
+  const hasher = await deps.security.hasher()
+  const problem = await passwordProblem(
+    password,
+    [current.email, current.firstName, current.lastName, current.clientNumber],
+    hasher.options.driver,
+  )
+  if (problem) fields.password = problem
+  if (!problem && password !== confirmation) fields.passwordConfirmation = 'passwordsDiffer'
+  throwIfInvalid(fields)
+  // Hashing is slow on purpose: do it before the transaction, not while holding the row.
+  const passwordHash = await hasher.hash(password)
+  const outcome = await inTransaction(deps.dataSource, async (manager) => {
+    const client = await lockClient(deps.dataSource, manager, id)
+    if (client.status === 'deleted') throw new ClientActionRefused('isDeleted', client.clientNumber)
+    await updateClients(manager, [client], { passwordHash })
+    // Reset links sent before the change must not undo it.
+    await revokeClientTokens(manager, [client.id], 'password_reset')
+    await insertEvents(manager, [
+      eventRow(actor, client.id, 'password_changed', null, [change('passwordHash', MASK, MASK)]),
+    ])
+    return { changed: [client], skipped: [] }
+  })
+  return lifecycleResult(outcome)
+}
+
+export async function adjustBalance(
+  deps: LifecycleDeps,
+  actor: Actor,
+  id: number,
+  input: { amount?: unknown; reason?: unknown },
+): Promise<LifecycleResult & { balance: string }> {
+  const fields: FieldErrors = {}
+  const parsed = parseAmount(input.amount)
+  if ('error' in parsed) fields.amount = parsed.error
+  const reason = requiredText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
+  throwIfInvalid(fields)
+  const amount = (parsed as { cents: bigint }).cents
+  let balance = ''
+  const outcome = await inTransaction(deps.dataSource, async (manager) => {
+    const client = await lockClient(deps.dataSource, manager, id)
+    if (client.status === 'deleted') throw new ClientActionRefused('isDeleted', client.clientNumber)
+    const next = toCents(client.balance) + amount
+    if (next > MAX_BALANCE_CENTS || next < -MAX_BALANCE_CENTS) {
+      throw new InvalidInputError({ amount: 'balanceOutOfRange' })
+    }
+    balance = fromCents(next)
+    await updateClients(manager, [client], { balance })
+    await insertEvents(manager, [
+      eventRow(actor, client.id, 'balance_changed', reason, [change('balance', client.balance, balance)], {
+        amount: fromCents(amount),
+      }),
+    ])
+    return { changed: [client], skipped: [] }
+  })
+  return { ...lifecycleResult(outcome), balance }
+}
+
+export async function addNote(
+  deps: LifecycleDeps,
+  actor: Actor,
+  id: number,
+  input: { body?: unknown },
+): Promise<LifecycleResult> {
+  const fields: FieldErrors = {}
+  const body = requiredText(fields, 'body', input.body, MAX_NOTE_LENGTH)
+  throwIfInvalid(fields)
+  const outcome = await inTransaction(deps.dataSource, async (manager) => {
+    const client = await lockClient(deps.dataSource, manager, id)
+    const note = await manager.getRepository(ClientNote).save({
+      clientId: client.id,
+      author: actor.email ?? 'system',
+      body,
+    })
+    await insertEvents(manager, [eventRow(actor, client.id, 'note_added', null, null, { noteId: note.id })])
+    return { changed: [client], skipped: [] }
+  })
+  return lifecycleResult(outcome)
+}

@@ -1,0 +1,155 @@
+import type { Client } from '../../entities/Client.js'
+import type { EmailLog } from '../../entities/EmailLog.js'
+import type { ClientEventType } from '../../entities/columns.js'
+import { MAX_EMAIL_BODY_LENGTH, MAX_SUBJECT_LENGTH } from '../../shared/limits.js'
+import { issueClientToken } from '../accounts/clientTokens.js'
+import type { Actor } from '../core/actor.js'
+import { eventRow, insertEvents } from '../core/clientEvents.js'
+import { ClientActionRefused, type RefusalReason } from '../core/errors.js'
+import type { Language } from '../core/options.js'
+import { inTransaction } from '../core/transaction.js'
+import type { ClientEmail } from '../mail/clientMailer.js'
+import { emailLanguage, linkWithToken, renderEmail, type RenderedEmail } from '../mail/emailTemplates.js'
+import { findClients, lockClient, partitionByRefusal } from './clientRows.js'
+import { requiredText, throwIfInvalid, type FieldErrors } from './formInput.js'
+import type { LifecycleDeps } from './lifecycleDeps.js'
+import { NO_EMAILS, type EmailOutcome, type LifecycleResult } from './lifecycleResult.js'
+
+const languageOf = (deps: LifecycleDeps, client: Client): Language =>
+  emailLanguage(client.locale, deps.settings.language)
+
+function clientEmail(actor: Actor, client: Client, rendered: RenderedEmail): ClientEmail {
+  return {
+    clientId: client.id,
+    to: client.email as string,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    logText: rendered.logText,
+    template: rendered.template,
+    actor: actor.email,
+  }
+}
+
+function emailOutcome(rows: Partial<EmailLog>[]): EmailOutcome {
+  const failed = rows.filter((r) => r.status === 'failed')
+  return { sent: rows.length - failed.length, failed: failed.length, error: failed[0]?.error ?? null }
+}
+
+/** Emails the clients a change was made to (those with an address), after the commit. */
+export async function notifyClients(
+  deps: LifecycleDeps,
+  actor: Actor,
+  clients: Client[],
+  render: (client: Client, language: Language) => RenderedEmail,
+): Promise<EmailOutcome> {
+  const reachable = clients.filter((c) => c.email)
+  if (reachable.length === 0) return NO_EMAILS
+  const rows = await deps.mailer.deliverAll(
+    reachable.map((c) => clientEmail(actor, c, render(c, languageOf(deps, c)))),
+  )
+  await deps.mailer.log(rows)
+  return emailOutcome(rows)
+}
+
+interface TokenEmail {
+  type: ClientEventType
+  refuse: (client: Client) => RefusalReason | null
+  purpose: 'email_confirmation' | 'password_reset'
+  lifetimeMs: number
+  render: (client: Client, language: Language, token: string) => RenderedEmail
+}
+
+/** A new single-use link: token and event in one transaction, the email after the commit. */
+async function sendTokenEmail(
+  deps: LifecycleDeps,
+  actor: Actor,
+  id: number,
+  spec: TokenEmail,
+): Promise<LifecycleResult> {
+  const { client, token } = await inTransaction(deps.dataSource, async (manager) => {
+    const locked = await lockClient(deps.dataSource, manager, id)
+    const refusal = spec.refuse(locked) ?? (locked.email ? null : 'noEmail')
+    if (refusal) throw new ClientActionRefused(refusal, locked.clientNumber)
+    const issued = await issueClientToken(manager, locked.id, spec.purpose, spec.lifetimeMs)
+    await insertEvents(manager, [eventRow(actor, locked.id, spec.type, null, null, { to: locked.email })])
+    return { client: locked, token: issued }
+  })
+  const row = await deps.mailer.deliver(
+    clientEmail(actor, client, spec.render(client, languageOf(deps, client), token)),
+  )
+  await deps.mailer.log([row])
+  return { changed: [client.id], skipped: [], emails: emailOutcome([row]) }
+}
+
+/** A new confirmation link for a client who has not confirmed yet (older links stop working). */
+export async function resendConfirmation(
+  deps: LifecycleDeps,
+  actor: Actor,
+  id: number,
+): Promise<LifecycleResult> {
+  const hours = (await deps.security.current()).confirmationHours
+  return sendTokenEmail(deps, actor, id, {
+    type: 'confirmation_sent',
+    refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : c.status !== 'pending' ? 'notPending' : null),
+    purpose: 'email_confirmation',
+    lifetimeMs: hours * 3600_000,
+    render: (c, lang, token) =>
+      renderEmail.confirmation(lang, c, linkWithToken(deps.settings.links.confirmEmail, token), token, hours),
+  })
+}
+
+export async function sendPasswordReset(
+  deps: LifecycleDeps,
+  actor: Actor,
+  id: number,
+): Promise<LifecycleResult> {
+  const minutes = (await deps.security.current()).passwordResetMinutes
+  return sendTokenEmail(deps, actor, id, {
+    type: 'password_reset_requested',
+    refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : c.status === 'banned' ? 'isBanned' : null),
+    purpose: 'password_reset',
+    lifetimeMs: minutes * 60_000,
+    render: (c, lang, token) =>
+      renderEmail.passwordReset(
+        lang,
+        c,
+        linkWithToken(deps.settings.links.resetPassword, token),
+        token,
+        minutes,
+      ),
+  })
+}
+
+/** An email written by the admin to one or many clients: EmailLog and `email_sent` for each. */
+export async function sendEmail(
+  deps: LifecycleDeps,
+  actor: Actor,
+  ids: number[],
+  input: { subject?: unknown; body?: unknown },
+): Promise<LifecycleResult> {
+  const fields: FieldErrors = {}
+  const subject = requiredText(fields, 'subject', input.subject, MAX_SUBJECT_LENGTH)
+  const body = requiredText(fields, 'body', input.body, MAX_EMAIL_BODY_LENGTH)
+  throwIfInvalid(fields)
+  const unique = [...new Set(ids)]
+  const clients = await findClients(deps.dataSource, deps.dataSource.manager, unique, false)
+  const { eligible, skipped } = partitionByRefusal(unique, clients, (c) =>
+    c.status === 'deleted' ? 'isDeleted' : !c.email ? 'noEmail' : null,
+  )
+  if (eligible.length === 0) return { changed: [], skipped, emails: NO_EMAILS }
+  // Sent first, then recorded: the history says what really happened to each email.
+  const rows = await deps.mailer.deliverAll(
+    eligible.map((c) => clientEmail(actor, c, renderEmail.custom(languageOf(deps, c), c, subject, body))),
+  )
+  await inTransaction(deps.dataSource, async (manager) => {
+    await deps.mailer.log(rows, manager)
+    await insertEvents(
+      manager,
+      eligible.map((c, i) =>
+        eventRow(actor, c.id, 'email_sent', null, null, { subject, delivered: rows[i].status === 'sent' }),
+      ),
+    )
+  })
+  return { changed: eligible.map((c) => c.id), skipped, emails: emailOutcome(rows) }
+}

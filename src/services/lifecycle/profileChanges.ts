@@ -1,0 +1,90 @@
+import { Advisor } from '../../entities/Advisor.js'
+import { Client } from '../../entities/Client.js'
+import type { Actor } from '../core/actor.js'
+import { change, eventRow, insertEvents } from '../core/clientEvents.js'
+import { InvalidInputError } from '../core/errors.js'
+import { inTransaction } from '../core/transaction.js'
+import { lockClient } from './clientRows.js'
+import type { LifecycleDeps } from './lifecycleDeps.js'
+import { lifecycleResult, type LifecycleResult } from './lifecycleResult.js'
+
+/** Form values as column values (numbers for int columns, '' as null), the advisor checked. */
+async function profilePatch(
+  deps: LifecycleDeps,
+  values: Record<string, unknown>,
+  editable: readonly string[],
+): Promise<Record<string, unknown>> {
+  const metadata = deps.dataSource.getMetadata(Client)
+  const patch: Record<string, unknown> = {}
+  for (const field of editable) {
+    if (!(field in values)) continue
+    const column = metadata.findColumnWithPropertyName(field)
+    if (!column) continue
+    const raw = values[field]
+    const numeric = column.type === 'int' || column.type === Number
+    patch[field] =
+      raw === null || raw === undefined || raw === '' ? null : numeric ? Number(raw) : String(raw)
+  }
+  if (typeof patch.advisorId === 'number') {
+    const exists =
+      Number.isInteger(patch.advisorId) &&
+      (await deps.dataSource.getRepository(Advisor).existsBy({ id: patch.advisorId }))
+    if (!exists) throw new InvalidInputError({ advisorId: 'unknownRecord' })
+  }
+  return patch
+}
+
+/**
+ * Saves an admin's edit of profile fields and records `profile_updated` with what changed
+ * (old → new). `values` are the form's, already validated; no change, no event.
+ */
+export async function updateProfile(
+  deps: LifecycleDeps,
+  actor: Actor,
+  id: number,
+  values: Record<string, unknown>,
+  editable: readonly string[],
+): Promise<LifecycleResult> {
+  const patch = await profilePatch(deps, values, editable)
+  const outcome = await inTransaction(deps.dataSource, async (manager) => {
+    const client = await lockClient(deps.dataSource, manager, id)
+    const before = { ...client } as Record<string, unknown>
+    Object.assign(client, patch)
+    const saved = (await manager.save(client)) as unknown as Record<string, unknown>
+    const changes = Object.keys(patch)
+      .filter((field) => String(before[field] ?? '') !== String(saved[field] ?? ''))
+      .map((field) => change(field, before[field], saved[field]))
+    if (changes.length === 0) return { changed: [], skipped: [] }
+    await insertEvents(manager, [eventRow(actor, client.id, 'profile_updated', null, changes)])
+    return { changed: [client], skipped: [] }
+  })
+  return lifecycleResult(outcome)
+}
+
+/**
+ * Creates a client from the panel's form (`pending` until its email is confirmed) and records
+ * `created` with the fields given, in one transaction. Returns its id.
+ */
+export async function createClient(
+  deps: LifecycleDeps,
+  actor: Actor,
+  values: Record<string, unknown>,
+  editable: readonly string[],
+): Promise<number> {
+  const patch = await profilePatch(deps, values, editable)
+  return inTransaction(deps.dataSource, async (manager) => {
+    const client = await manager.save(manager.create(Client, patch as Partial<Client>))
+    const changes = Object.entries(patch)
+      .filter(([, value]) => value !== null)
+      .map(([field, value]) =>
+        change(field, null, (client as unknown as Record<string, unknown>)[field] ?? value),
+      )
+    await insertEvents(manager, [
+      eventRow(actor, client.id, 'created', null, [
+        change('clientNumber', null, client.clientNumber),
+        ...changes,
+      ]),
+    ])
+    return client.id
+  })
+}

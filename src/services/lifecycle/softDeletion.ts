@@ -1,0 +1,86 @@
+import { Client } from '../../entities/Client.js'
+import { ClientEvent } from '../../entities/ClientEvent.js'
+import type { ClientStatus } from '../../entities/columns.js'
+import { MAX_REASON_LENGTH } from '../../shared/limits.js'
+import type { Actor } from '../core/actor.js'
+import { change, eventRow, insertEvents } from '../core/clientEvents.js'
+import { ClientActionRefused } from '../core/errors.js'
+import { inTransaction } from '../core/transaction.js'
+import { lockClient, updateClients } from './clientRows.js'
+import { optionalText, throwIfInvalid, type FieldErrors } from './formInput.js'
+import type { LifecycleDeps } from './lifecycleDeps.js'
+import { lifecycleResult, type LifecycleResult } from './lifecycleResult.js'
+import { runTransition, statusChanges } from './runTransition.js'
+
+/** Soft delete: the client is kept (status `deleted`, `deletedAt`) and can be restored. */
+export async function softDelete(
+  deps: LifecycleDeps,
+  actor: Actor,
+  ids: number[],
+  input: { reason?: unknown } = {},
+): Promise<LifecycleResult> {
+  const fields: FieldErrors = {}
+  const reason = optionalText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
+  throwIfInvalid(fields)
+  const now = new Date()
+  const outcome = await runTransition(deps.dataSource, actor, ids, {
+    type: 'deleted',
+    reason,
+    refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : null),
+    set: { status: 'deleted', statusReason: reason, deletedAt: now },
+    changes: (c) => [...statusChanges(c, 'deleted', reason), change('deletedAt', null, now)],
+    // What restore gives back.
+    sideEffects: async (_manager, clients) =>
+      new Map(clients.map((c) => [c.id, { previousStatus: c.status, previousReason: c.statusReason }])),
+  })
+  return lifecycleResult(outcome)
+}
+
+/** A soft-deleted client back to the status (and reason) it had before. */
+export async function restore(deps: LifecycleDeps, actor: Actor, id: number): Promise<LifecycleResult> {
+  const outcome = await inTransaction(deps.dataSource, async (manager) => {
+    const client = await lockClient(deps.dataSource, manager, id)
+    if (client.status !== 'deleted') throw new ClientActionRefused('notDeleted', client.clientNumber)
+    const last = await manager
+      .createQueryBuilder(ClientEvent, 'e')
+      .where('e.clientId = :id AND e.type = :type', { id, type: 'deleted' })
+      .orderBy('e.id', 'DESC')
+      .getOne()
+    const fallback: ClientStatus = client.emailConfirmedAt ? 'active' : 'pending'
+    const previous = (last?.data?.previousStatus as ClientStatus | undefined) ?? fallback
+    const status: ClientStatus = previous === 'deleted' ? fallback : previous
+    const reason = (last?.data?.previousReason as string | null | undefined) ?? null
+    await updateClients(manager, [client], { status, statusReason: reason, deletedAt: null })
+    await insertEvents(manager, [
+      eventRow(actor, client.id, 'restored', null, [
+        ...statusChanges(client, status, reason),
+        change('deletedAt', client.deletedAt, null),
+      ]),
+    ])
+    return { changed: [client], skipped: [] }
+  })
+  return lifecycleResult(outcome)
+}
+
+/**
+ * Removes a soft-deleted client for good. Its contracts, commissions, emails, notes and history
+ * stay, unlinked (the foreign keys set them to NULL); a `removed` event says who did it and
+ * keeps the client's number and name, since its link is cut with the row.
+ */
+export async function removeForGood(deps: LifecycleDeps, actor: Actor, id: number): Promise<LifecycleResult> {
+  const outcome = await inTransaction(deps.dataSource, async (manager) => {
+    const client = await lockClient(deps.dataSource, manager, id)
+    if (client.status !== 'deleted') throw new ClientActionRefused('notDeleted', client.clientNumber)
+    await insertEvents(manager, [
+      eventRow(actor, client.id, 'removed', client.statusReason, null, {
+        clientNumber: client.clientNumber,
+        lastName: client.lastName,
+        firstName: client.firstName,
+        removedClientId: client.id,
+      }),
+    ])
+    await manager.delete(Client, { id: client.id })
+    return { changed: [client], skipped: [] }
+  })
+  return lifecycleResult(outcome)
+}

@@ -1,0 +1,158 @@
+import { MAX_REASON_LENGTH } from '../../shared/limits.js'
+import { revokeClientTokens } from '../accounts/clientTokens.js'
+import type { Actor } from '../core/actor.js'
+import { change } from '../core/clientEvents.js'
+import { renderEmail } from '../mail/emailTemplates.js'
+import { notifyClients } from './clientEmails.js'
+import { reactivateSuspendedContracts, setContractStatus } from './contractEffects.js'
+import { isChecked, optionalText, requiredText, throwIfInvalid, type FieldErrors } from './formInput.js'
+import type { LifecycleDeps } from './lifecycleDeps.js'
+import { NO_EMAILS, lifecycleResult, type LifecycleResult } from './lifecycleResult.js'
+import { runTransition, statusChanges } from './runTransition.js'
+
+/** Contract ids per client, as each client's event keeps them. */
+const contractIdsOf = (byClient: Map<number, number[]>, id: number) => byClient.get(id) ?? []
+
+export async function forceConfirm(
+  deps: LifecycleDeps,
+  actor: Actor,
+  ids: number[],
+): Promise<LifecycleResult> {
+  const now = new Date()
+  const outcome = await runTransition(deps.dataSource, actor, ids, {
+    type: 'account_confirmed',
+    refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : c.status !== 'pending' ? 'notPending' : null),
+    set: { status: 'active', emailConfirmedAt: now },
+    changes: (c) => [change('status', c.status, 'active'), change('emailConfirmedAt', null, now)],
+    sideEffects: async (manager, clients) => {
+      await revokeClientTokens(
+        manager,
+        clients.map((c) => c.id),
+        'email_confirmation',
+        now,
+      )
+      return new Map()
+    },
+  })
+  return lifecycleResult(outcome)
+}
+
+export async function suspend(
+  deps: LifecycleDeps,
+  actor: Actor,
+  ids: number[],
+  input: { reason?: unknown; contracts?: unknown; notify?: unknown },
+): Promise<LifecycleResult> {
+  const fields: FieldErrors = {}
+  const reason = requiredText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
+  throwIfInvalid(fields)
+  const withContracts = isChecked(input.contracts)
+  const notify = isChecked(input.notify)
+  const outcome = await runTransition(deps.dataSource, actor, ids, {
+    type: 'suspended',
+    reason,
+    refuse: (c) =>
+      c.status === 'deleted'
+        ? 'isDeleted'
+        : c.status === 'banned'
+          ? 'isBanned'
+          : c.status !== 'active'
+            ? 'notActive'
+            : null,
+    set: { status: 'suspended', statusReason: reason },
+    changes: (c) => statusChanges(c, 'suspended', reason),
+    sideEffects: async (manager, clients) => {
+      // The contract ids go into the event: reactivation gives back exactly these.
+      const suspended = withContracts
+        ? await setContractStatus(deps.dataSource, manager, clients, ['active'], 'suspended')
+        : new Map<number, number[]>()
+      return new Map(
+        clients.map((c) => [c.id, { contractIds: contractIdsOf(suspended, c.id), notified: notify }]),
+      )
+    },
+  })
+  const emails = notify
+    ? await notifyClients(deps, actor, outcome.changed, (c, lang) => renderEmail.suspended(lang, c, reason))
+    : NO_EMAILS
+  return lifecycleResult(outcome, emails)
+}
+
+export async function reactivate(
+  deps: LifecycleDeps,
+  actor: Actor,
+  ids: number[],
+  input: { contracts?: unknown; reason?: unknown },
+): Promise<LifecycleResult> {
+  const fields: FieldErrors = {}
+  const reason = optionalText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
+  throwIfInvalid(fields)
+  const withContracts = isChecked(input.contracts)
+  const outcome = await runTransition(deps.dataSource, actor, ids, {
+    type: 'reactivated',
+    reason,
+    refuse: (c) =>
+      c.status === 'deleted'
+        ? 'isDeleted'
+        : c.status !== 'suspended' && c.status !== 'banned'
+          ? 'notSuspendedOrBanned'
+          : null,
+    set: { status: 'active', statusReason: null },
+    changes: (c) => statusChanges(c, 'active', null),
+    sideEffects: async (manager, clients) => {
+      const reactivated = withContracts
+        ? await reactivateSuspendedContracts(deps.dataSource, manager, clients)
+        : new Map<number, number[]>()
+      return new Map(clients.map((c) => [c.id, { contractIds: contractIdsOf(reactivated, c.id) }]))
+    },
+  })
+  return lifecycleResult(outcome)
+}
+
+export async function ban(
+  deps: LifecycleDeps,
+  actor: Actor,
+  ids: number[],
+  input: { reason?: unknown; contracts?: unknown },
+): Promise<LifecycleResult> {
+  const fields: FieldErrors = {}
+  const reason = requiredText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
+  throwIfInvalid(fields)
+  const withContracts = isChecked(input.contracts)
+  const outcome = await runTransition(deps.dataSource, actor, ids, {
+    type: 'banned',
+    reason,
+    refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : c.status === 'banned' ? 'alreadyBanned' : null),
+    set: { status: 'banned', statusReason: reason },
+    changes: (c) => statusChanges(c, 'banned', reason),
+    sideEffects: async (manager, clients) => {
+      const terminated = withContracts
+        ? await setContractStatus(deps.dataSource, manager, clients, ['active', 'suspended'], 'terminated')
+        : new Map<number, number[]>()
+      return new Map(clients.map((c) => [c.id, { contractIds: contractIdsOf(terminated, c.id) }]))
+    },
+  })
+  return lifecycleResult(outcome)
+}
+
+export async function removeTwoFactor(
+  deps: LifecycleDeps,
+  actor: Actor,
+  ids: number[],
+): Promise<LifecycleResult> {
+  const outcome = await runTransition(deps.dataSource, actor, ids, {
+    type: 'two_factor_disabled',
+    withSecrets: true,
+    refuse: (c) =>
+      c.status === 'deleted'
+        ? 'isDeleted'
+        : !c.twoFactorSecret && !c.twoFactorEnabledAt
+          ? 'noTwoFactor'
+          : null,
+    set: { twoFactorSecret: null, twoFactorEnabledAt: null },
+    changes: (c) => [
+      change('twoFactorSecret', c.twoFactorSecret, null),
+      change('twoFactorEnabledAt', c.twoFactorEnabledAt, null),
+    ],
+  })
+  return lifecycleResult(outcome)
+}
