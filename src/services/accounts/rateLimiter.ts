@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { DataSource, EntityManager } from 'typeorm'
 import { RateLimitCounter } from '../../entities/RateLimitCounter.js'
+import { ConcurrentChangeError } from '../core/errors.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 
 /** How many hits a bucket allows per window. */
@@ -20,12 +21,6 @@ const TABLE = 'client_rate_limits'
 // A cheap sweep of expired counters every so many hits: no timer, no job.
 const SWEEP_EVERY = 200
 const RETRIES = 3
-
-const isDeadlock = (error: unknown) => {
-  const e = error as { code?: string; driverError?: { code?: string } } | null
-  const code = e?.driverError?.code ?? e?.code
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT'
-}
 
 /**
  * Fixed-window rate limits kept in the database, so that every app instance sharing it counts
@@ -130,14 +125,17 @@ export class RateLimiter {
     return row ? { count: Number(row.count), expiresAt: Number(row.expiresAt) } : null
   }
 
-  /** On SQLite, queued with the other transactions (one connection); on MySQL, retried on a deadlock. */
+  /**
+   * Through the one transaction helper (queued on SQLite); on MySQL/MariaDB a deadlock or lock
+   * wait (the helper's ConcurrentChangeError) is tried again a few times: a counter must not fail a login.
+   */
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!isMysqlFamily(this.dataSource)) return inTransaction(this.dataSource, work)
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.dataSource.transaction(work)
+        return await inTransaction(this.dataSource, work)
       } catch (error) {
-        if (!isDeadlock(error) || attempt >= RETRIES) throw error
+        const retry = error instanceof ConcurrentChangeError && isMysqlFamily(this.dataSource)
+        if (!retry || attempt >= RETRIES) throw error
         await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt))
       }
     }

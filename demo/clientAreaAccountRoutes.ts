@@ -1,0 +1,111 @@
+import type { Request, RequestHandler, Router } from 'express'
+import QRCode from 'qrcode'
+import { AccountRefused, InvalidInputError, type ClientAccounts } from '../src/index.js'
+import { escapeHtml, pluginMessage, type ClientAreaPage } from './clientAreaPage.js'
+
+/** The pages of the logged-in client: the account and two-factor authentication. */
+export function addAccountRoutes(router: Router, accounts: ClientAccounts, page: ClientAreaPage): void {
+  const { lang, t, ip, csrf, field, fieldErrors, render, redirectWith } = page
+
+  // ---- the logged-in client ---------------------------------------------------------------
+  const signedIn: RequestHandler = (req, res, next) =>
+    req.session.clientId ? next() : res.redirect(303, '/account/login')
+
+  router.get('/', signedIn, async (req, res, next) => {
+    try {
+      const me = await accounts.profile(req.session.clientId as number)
+      if (!me) return req.session.destroy(() => res.redirect(303, '/account/login'))
+      render(
+        req,
+        res,
+        'home',
+        `<h1>${t(req, 'welcome', { name: me.firstName ?? me.lastName })}</h1>
+<p>${t(req, 'clientNumber', { number: me.clientNumber })}</p>
+<p data-two-factor="${me.twoFactorEnabled ? 'on' : 'off'}">${t(req, 'twoFactor')} : ${t(req, me.twoFactorEnabled ? 'twoFactorOn' : 'twoFactorOff')}</p>
+${
+  me.twoFactorEnabled
+    ? `<form method="post" action="/account/2fa/disable">${csrf(req)}${field(req, 'password', 'password', 'password')}${field(req, 'code', 'totp')}<button type="submit">${t(req, 'disable2fa')}</button></form>`
+    : `<form method="post" action="/account/2fa/start">${csrf(req)}<button type="submit">${t(req, 'enable2fa')}</button></form>`
+}
+<form method="post" action="/account/logout">${csrf(req)}<button type="submit">${t(req, 'logout')}</button></form>`,
+      )
+    } catch (error) {
+      next(error)
+    }
+  })
+
+  const confirmForm = async (req: Request, secret: string, otpauthUrl: string, error = '') =>
+    `<h1>${t(req, 'enable2fa')}</h1><p>${t(req, 'scan')}</p>
+<img alt="QR" src="${await QRCode.toDataURL(otpauthUrl)}" width="200" height="200"><p><code data-secret>${escapeHtml(secret)}</code></p>
+<form method="post" action="/account/2fa/confirm">${csrf(req)}${field(req, 'code', 'code', 'text', '', error)}<button type="submit">${t(req, 'confirm2fa')}</button></form>`
+
+  router.post('/2fa/start', signedIn, async (req, res, next) => {
+    try {
+      const { secret, otpauthUrl } = await accounts.enableTwoFactor(req.session.clientId as number)
+      render(req, res, '2fa', await confirmForm(req, secret, otpauthUrl))
+    } catch (error) {
+      if (error instanceof AccountRefused)
+        return redirectWith(req, res, '/account', pluginMessage(lang(req), `accounts.${error.reason}`))
+      next(error)
+    }
+  })
+  router.post('/2fa/confirm', signedIn, async (req, res, next) => {
+    try {
+      const { recoveryCodes } = await accounts.confirmTwoFactor({
+        clientId: req.session.clientId as number,
+        code: req.body.code,
+        ip: ip(req),
+      })
+      render(
+        req,
+        res,
+        'recovery',
+        `<h1>${t(req, 'recoveryTitle')}</h1><p>${t(req, 'recoveryIntro')}</p><ul data-recovery-codes>${recoveryCodes.map((c) => `<li><code>${escapeHtml(c)}</code></li>`).join('')}</ul><p><a href="/account">${t(req, 'back')}</a></p>`,
+      )
+    } catch (error) {
+      if (error instanceof InvalidInputError) {
+        // Show the same secret again: the app already has it.
+        const pending = await accounts.pendingTwoFactor(req.session.clientId as number)
+        if (pending) {
+          res.status(422)
+          return render(
+            req,
+            res,
+            '2fa',
+            await confirmForm(req, pending.secret, pending.otpauthUrl, fieldErrors(req, error).code),
+          )
+        }
+      }
+      if (error instanceof AccountRefused || error instanceof InvalidInputError) {
+        return redirectWith(
+          req,
+          res,
+          '/account',
+          error instanceof AccountRefused
+            ? pluginMessage(lang(req), `accounts.${error.reason}`)
+            : t(req, 'badRequest'),
+        )
+      }
+      next(error)
+    }
+  })
+  router.post('/2fa/disable', signedIn, async (req, res, next) => {
+    try {
+      await accounts.disableTwoFactor({
+        clientId: req.session.clientId as number,
+        password: req.body.password,
+        code: req.body.code,
+        ip: ip(req),
+      })
+      redirectWith(req, res, '/account', t(req, 'twoFactorDisabled'))
+    } catch (error) {
+      if (error instanceof InvalidInputError) {
+        return redirectWith(req, res, '/account', Object.values(fieldErrors(req, error)).join(' '))
+      }
+      if (error instanceof AccountRefused)
+        return redirectWith(req, res, '/account', pluginMessage(lang(req), `accounts.${error.reason}`))
+      next(error)
+    }
+  })
+  router.get('/2fa/start', signedIn, (_req, res) => res.redirect(303, '/account'))
+}

@@ -1,0 +1,34 @@
+import type { DataSource } from 'typeorm'
+import type { Language, PluginLogger } from '../core/options.js'
+import type { ClientLifecycle } from '../lifecycle/clientLifecycle.js'
+import type { ClientMailer } from '../mail/clientMailer.js'
+import type { AccountLimits } from './accountLimits.js'
+import type { BackgroundWork } from './backgroundWork.js'
+import type { ClientSettings } from './clientSettings.js'
+import type { LoginCost } from './loginCost.js'
+import type { RateLimiter } from './rateLimiter.js'
+
+export interface AccountsConfig {
+  links: { confirmEmail: string; resetPassword: string }
+  language: Language
+  twoFactorIssuer: string
+  logger: PluginLogger
+  /** Limits of anonymous requests; default `DEFAULT_ACCOUNT_LIMITS`. */
+  limits?: AccountLimits
+  /** Shared with the host (its own login can use them); default: new ones. */
+  rateLimiter?: RateLimiter
+  loginCost?: LoginCost
+}
+
+/** What every step of the client's account works with; the `ClientAccounts` facade builds it once. */
+export interface AccountContext {
+  dataSource: DataSource
+  mailer: ClientMailer
+  settings: ClientSettings
+  lifecycle: ClientLifecycle
+  config: AccountsConfig
+  rateLimiter: RateLimiter
+  loginCost: LoginCost
+  limits: AccountLimits
+  background: BackgroundWork
+}

@@ -1,0 +1,57 @@
+import { Client } from '../../entities/Client.js'
+import type { Actor } from '../core/actor.js'
+import { change, eventRow, insertEvents } from '../core/clientEvents.js'
+import type { AccountContext } from './accountContext.js'
+import { publicClient, type AccountClient } from './accountClient.js'
+import { findClientByEmail } from './accountLookup.js'
+import { AccountRefused } from './accountRefused.js'
+import { revokeClientTokens } from './clientTokens.js'
+import { limitAnonymous } from './limitAnonymous.js'
+import { useToken } from './useToken.js'
+
+/** The link of the confirmation email: single use, expires; the account becomes active. */
+export async function confirmEmail(
+  ctx: AccountContext,
+  token: unknown,
+  ip: string | null,
+): Promise<{ client: AccountClient; alreadyConfirmed: boolean }> {
+  return useToken(ctx.dataSource, token, 'email_confirmation', async (manager, client, now) => {
+    const actor: Actor = { type: 'client', email: client.email, ip }
+    if (client.status === 'deleted' || client.status === 'banned') throw new AccountRefused('accountClosed')
+    const set: Partial<Client> = {}
+    if (client.status === 'pending') set.status = 'active'
+    if (!client.emailConfirmedAt) set.emailConfirmedAt = now
+    if (Object.keys(set).length === 0) return { client: publicClient(client), alreadyConfirmed: true }
+    await manager.update(Client, { id: client.id }, set)
+    await revokeClientTokens(manager, [client.id], 'email_confirmation', now)
+    await insertEvents(manager, [
+      eventRow(
+        actor,
+        client.id,
+        'account_confirmed',
+        null,
+        Object.entries(set).map(([field, value]) =>
+          change(field, (client as unknown as Record<string, unknown>)[field], value),
+        ),
+      ),
+    ])
+    return { client: publicClient({ ...client, ...set } as Client), alreadyConfirmed: false }
+  })
+}
+
+/**
+ * A new confirmation link for a pending account. Same answer whether or not the email exists;
+ * `AccountRefused('rateLimited')` past the limits per IP or per address.
+ */
+export async function requestConfirmationEmail(
+  ctx: AccountContext,
+  email: unknown,
+  ip: string | null,
+): Promise<void> {
+  await limitAnonymous(ctx, 'confirmationResend', { ip, email })
+  ctx.background.run('requestConfirmationEmail', async () => {
+    const client = await findClientByEmail(ctx.dataSource, email)
+    if (!client || client.status !== 'pending') return
+    await ctx.lifecycle.resendConfirmation({ type: 'client', email: client.email, ip }, client.id)
+  })
+}

@@ -1,0 +1,74 @@
+import { Client } from '../../entities/Client.js'
+import { change, eventRow, insertEvents } from '../core/clientEvents.js'
+import { InvalidInputError } from '../core/errors.js'
+import { MASK } from '../core/secrets.js'
+import type { AccountContext } from './accountContext.js'
+import { publicClient, type AccountClient } from './accountClient.js'
+import { findClientByEmail, formText } from './accountLookup.js'
+import { AccountRefused } from './accountRefused.js'
+import { revokeClientTokens } from './clientTokens.js'
+import { limitAnonymous } from './limitAnonymous.js'
+import { passwordProblem } from './passwordStrength.js'
+import { tokenOwner, useToken } from './useToken.js'
+
+/**
+ * Sends a reset link if the email belongs to an account that may log in. Answers at once and
+ * the same way whether or not it exists: the work goes on in the background.
+ */
+export async function requestPasswordReset(
+  ctx: AccountContext,
+  email: unknown,
+  ip: string | null,
+): Promise<void> {
+  await limitAnonymous(ctx, 'passwordReset', { ip, email })
+  ctx.background.run('requestPasswordReset', async () => {
+    const client = await findClientByEmail(ctx.dataSource, email)
+    if (!client || client.status === 'deleted' || client.status === 'banned') return
+    await ctx.lifecycle.sendPasswordReset({ type: 'client', email: client.email, ip }, client.id)
+  })
+}
+
+export interface PasswordResetInput {
+  token?: unknown
+  password?: unknown
+  passwordConfirmation?: unknown
+  ip?: string | null
+}
+
+/** The reset link's form: sets the new password, spends the token and kills the other reset links. */
+export async function resetPassword(
+  ctx: AccountContext,
+  input: PasswordResetInput,
+): Promise<{ client: AccountClient }> {
+  const settings = await ctx.settings.current()
+  const hasher = ctx.settings.hasherFor(settings)
+  // The token is checked (not spent) first: the strength check compares with the owner's names.
+  const owner = await tokenOwner(ctx.dataSource, input.token, 'password_reset')
+  const password = formText(input.password)
+  const problem = await passwordProblem(
+    password,
+    [owner.email, owner.firstName, owner.lastName, owner.clientNumber],
+    settings.hashingDriver,
+  )
+  if (problem) throw new InvalidInputError({ password: problem })
+  if (input.passwordConfirmation !== undefined && input.passwordConfirmation !== password) {
+    throw new InvalidInputError({ passwordConfirmation: 'passwordsDiffer' })
+  }
+  const passwordHash = await hasher.hash(password)
+  return useToken(ctx.dataSource, input.token, 'password_reset', async (manager, client, now) => {
+    if (client.status === 'deleted' || client.status === 'banned') throw new AccountRefused('accountClosed')
+    await manager.update(Client, { id: client.id }, { passwordHash })
+    await revokeClientTokens(manager, [client.id], 'password_reset', now)
+    await insertEvents(manager, [
+      eventRow(
+        { type: 'client', email: client.email, ip: input.ip ?? null },
+        client.id,
+        'password_changed',
+        null,
+        [change('passwordHash', MASK, MASK)],
+        { via: 'resetLink' },
+      ),
+    ])
+    return { client: publicClient(client) }
+  })
+}
