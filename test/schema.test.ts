@@ -27,6 +27,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^DemoHostResources\d+$/),
         expect.stringMatching(/^AccountSecurity\d+$/),
         expect.stringMatching(/^RateLimits\d+$/),
+        expect.stringMatching(/^DropLoginThrottleColumns\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

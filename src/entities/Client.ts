@@ -92,14 +92,6 @@ export class Client extends BaseEntity {
   @Column({ type: 'int', nullable: true, select: false })
   twoFactorLastStep?: number | null
 
-  /** Failed logins in a row; reset by a successful login or a password reset. */
-  @Column({ type: 'int', default: 0 })
-  failedLoginCount!: number
-
-  /** After too many failed logins the account refuses logins until then. */
-  @Column({ type: 'datetime', nullable: true })
-  loginThrottledUntil!: Date | null
-
   @Column({ type: 'decimal', precision: 12, scale: 2, default: 0, transformer: decimalString(2) })
   balance!: string
 

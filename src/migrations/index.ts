@@ -4,6 +4,7 @@ import { CommissionImport1795245138169 } from './1795245138169-CommissionImport.
 import { ClientMerge1795247089311 } from './1795247089311-ClientMerge.js'
 import { AccountSecurity1795249704645 } from './1795249704645-AccountSecurity.js'
 import { RateLimits1795252000000 } from './1795252000000-RateLimits.js'
+import { DropLoginThrottleColumns1795253000000 } from './1795253000000-DropLoginThrottleColumns.js'
 
 // MySQL/MariaDB migrations, oldest first. SQLite hosts may use `synchronize` instead.
 export const clientManagementMigrations = [
@@ -13,4 +14,5 @@ export const clientManagementMigrations = [
   ClientMerge1795247089311,
   AccountSecurity1795249704645,
   RateLimits1795252000000,
+  DropLoginThrottleColumns1795253000000,
 ]

@@ -105,8 +105,6 @@ export const enAccounts = {
     },
     Client: {
       properties: {
-        failedLoginCount: 'Failed logins in a row',
-        loginThrottledUntil: 'Logins refused until',
         twoFactorLastStep: 'Last 2FA code step',
       },
     },

@@ -110,8 +110,6 @@ export const frAccounts: AccountsTranslation = {
     },
     Client: {
       properties: {
-        failedLoginCount: 'Échecs de connexion consécutifs',
-        loginThrottledUntil: "Connexions refusées jusqu'au",
         twoFactorLastStep: 'Dernier pas de code 2FA',
       },
     },
