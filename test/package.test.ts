@@ -58,12 +58,15 @@ describe('the npm package', () => {
       expect.arrayContaining([
         'package/dist/index.js',
         'package/dist/index.d.ts',
-        'package/dist/components/ClientStatusBadge.js',
+        'package/dist/components/common/ClientStatusBadge.js',
+        'package/dist/components/clientShow/ClientShow.js',
         'package/README.md',
         'package/package.json',
       ]),
     )
     expect(files.filter((f) => /^package\/(src|demo|test|scripts|examples)\//.test(f))).toEqual([])
+    // Specs stay in the repository.
+    expect(files.filter((f) => /\.spec\.(js|d\.ts)$/.test(f))).toEqual([])
   })
 
   test('works when installed into another app, components bundled by AdminJS', async () => {
