@@ -116,7 +116,8 @@ async function measure(
 async function login(base: string, loginPath: string): Promise<string> {
   const res = await fetch(`${base}${loginPath}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    // A browser names the panel's origin on every POST; the router refuses any that does not.
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
     body: new URLSearchParams({ email: 'admin@example.com', password: PASSWORD }),
     redirect: 'manual',
   })
@@ -242,7 +243,7 @@ async function main() {
   const post = (who: 'ours' | 'floor', url: string, body: string, type: string) => async () => {
     const res = await fetch(`${base}${url}`, {
       method: 'POST',
-      headers: { 'content-type': type, ...(who === 'ours' ? { cookie: cookies.ours } : {}) },
+      headers: { 'content-type': type, origin: base, ...(who === 'ours' ? { cookie: cookies.ours } : {}) },
       body,
     })
     const text = await res.arrayBuffer()
@@ -278,7 +279,11 @@ async function main() {
         for (const id of ids) {
           const res = await fetch(`${base}/peer/api/resources/Client/records/${id}/edit`, {
             method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.peer },
+            headers: {
+              'content-type': 'application/x-www-form-urlencoded',
+              origin: base,
+              cookie: cookies.peer,
+            },
             body: 'status=suspended&statusReason=Audit',
           })
           bytes += (await res.arrayBuffer()).byteLength
