@@ -1,3 +1,4 @@
+import { normalizeIp } from '../../services/core/clientAddress.js'
 import {
   ValidationError,
   populator,
@@ -28,8 +29,7 @@ export function actorOf(request: ActionRequest, context: ActionContext): Actor {
     res?: { req?: { ip?: string } }
     socket?: { remoteAddress?: string }
   }
-  const raw = copy.res?.req?.ip ?? copy.socket?.remoteAddress ?? null
-  const ip = raw ? raw.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1').slice(0, 45) : null
+  const ip = normalizeIp(copy.res?.req?.ip ?? copy.socket?.remoteAddress)
   const email = context.currentAdmin?.email
   return { email: typeof email === 'string' ? email : null, ip, type: 'admin' }
 }

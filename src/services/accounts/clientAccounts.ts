@@ -1,3 +1,4 @@
+import { normalizeIp } from '../core/clientAddress.js'
 import type { DataSource } from 'typeorm'
 import type { ClientLifecycle } from '../lifecycle/clientLifecycle.js'
 import type { ClientMailer } from '../mail/clientMailer.js'
@@ -75,7 +76,7 @@ export class ClientAccounts {
    * this form which addresses have an account. Never show the visitor whether `client` is null.
    */
   async register(input: RegistrationInput): Promise<RegistrationResult> {
-    return registerClient(this.context, input)
+    return registerClient(this.context, { ...input, ip: normalizeIp(input.ip) })
   }
 
   /** The link of the confirmation email: single use, expires; the account becomes active. */
@@ -83,7 +84,7 @@ export class ClientAccounts {
     token: unknown,
     ip: string | null = null,
   ): Promise<{ client: AccountClient; alreadyConfirmed: boolean }> {
-    return confirmEmail(this.context, token, ip)
+    return confirmEmail(this.context, token, normalizeIp(ip))
   }
 
   /**
@@ -91,7 +92,7 @@ export class ClientAccounts {
    * `AccountRefused('rateLimited')` past the limits per IP or per address.
    */
   async requestConfirmationEmail(email: unknown, ip: string | null = null): Promise<void> {
-    return requestConfirmationEmail(this.context, email, ip)
+    return requestConfirmationEmail(this.context, email, normalizeIp(ip))
   }
 
   /**
@@ -108,7 +109,7 @@ export class ClientAccounts {
    * than MAX_PASSWORD_LENGTH is a wrong one, at the same cost.
    */
   async authenticate(input: LoginInput): Promise<LoginResult> {
-    return authenticateClient(this.context, input)
+    return authenticateClient(this.context, { ...input, ip: normalizeIp(input.ip) })
   }
 
   /** The account as the client area shows it, or null if it no longer exists. */
@@ -132,7 +133,7 @@ export class ClientAccounts {
     code?: unknown
     ip?: string | null
   }): Promise<{ recoveryCodes: string[] }> {
-    return confirmTwoFactor(this.context, input)
+    return confirmTwoFactor(this.context, { ...input, ip: normalizeIp(input.ip) })
   }
 
   /** Turns 2FA off; the client proves it with the password and a current code (or a recovery code). */
@@ -142,7 +143,7 @@ export class ClientAccounts {
     code?: unknown
     ip?: string | null
   }): Promise<void> {
-    return disableTwoFactor(this.context, input)
+    return disableTwoFactor(this.context, { ...input, ip: normalizeIp(input.ip) })
   }
 
   /**
@@ -151,12 +152,12 @@ export class ClientAccounts {
    * `AccountRefused('rateLimited')` past the limits per IP or per address.
    */
   async requestPasswordReset(email: unknown, ip: string | null = null): Promise<void> {
-    return requestPasswordReset(this.context, email, ip)
+    return requestPasswordReset(this.context, email, normalizeIp(ip))
   }
 
   /** The reset link's form: sets the new password, spends the token and kills the other reset links. */
   async resetPassword(input: PasswordResetInput): Promise<{ client: AccountClient }> {
-    return resetPassword(this.context, input)
+    return resetPassword(this.context, { ...input, ip: normalizeIp(input.ip) })
   }
 
   /** Resolves once the background work started by earlier calls (emails of reset requests) is done. */

@@ -1,3 +1,4 @@
+import { normalizeIp } from './clientAddress.js'
 import type { EntityManager } from 'typeorm'
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js'
 import { ClientEvent, type FieldChange } from '../../entities/ClientEvent.js'
@@ -31,7 +32,7 @@ export function eventRow(
     type,
     actorType: actor.type ?? 'admin',
     actor: actor.email,
-    ip: actor.ip,
+    ip: normalizeIp(actor.ip),
     reason,
     changes: changes && changes.length > 0 ? changes : null,
     data: data && Object.keys(data).length > 0 ? data : null,

@@ -72,6 +72,8 @@ export async function createClient(
   editable: readonly string[],
 ): Promise<number> {
   const patch = await profilePatch(deps, values, editable)
+  // No language chosen in the form: the panel's, so the client's emails go out in it.
+  if (!patch.locale) patch.locale = deps.settings.language
   return inTransaction(deps.dataSource, async (manager) => {
     const client = await manager.save(manager.create(Client, patch as Partial<Client>))
     const changes = Object.entries(patch)
