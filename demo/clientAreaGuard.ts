@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { CookieOptions, Request, Response } from 'express'
-import type { Language } from '../src/index.js'
+import { requestSite, type Language } from '../src/index.js'
 
 const NONCE_COOKIE = 'adminjs_clients_account_csrf'
 const LANG_COOKIE = 'adminjs_clients_account_lang'
@@ -65,21 +65,11 @@ export class ClientAreaGuard {
 
   /**
    * A POST sent by a page of another site: refused before anything else, whatever it carries.
-   * Browsers say where a request comes from (`Sec-Fetch-Site`, `Origin`); tools send neither.
+   * The plugin's own verdict (`requestSite`), as the panel's router uses it; a tool that sends
+   * neither `Origin` nor `Sec-Fetch-Site` still needs the CSRF token.
    */
   crossSite(req: Request): boolean {
-    const site = req.get('sec-fetch-site')
-    if (site && site !== 'same-origin' && site !== 'none') return true
-    const origin = req.get('origin')
-    if (!origin) return false
-    // A browser hides the origin of its own form posts under a no-referrer policy (helmet's
-    // default): `Origin: null` counts as ours only when `Sec-Fetch-Site` says same-origin.
-    if (origin === 'null') return site !== 'same-origin'
-    try {
-      return new URL(origin).host !== req.get('host')
-    } catch {
-      return true // `Origin: null` (a sandboxed frame, say) or garbage
-    }
+    return requestSite(req) === 'other'
   }
 
   /** The language asked by `?lang=` (kept in a cookie), else the one kept, else French. */

@@ -1,5 +1,7 @@
 import { DefaultAuthProvider, type ComponentLoader, type CurrentAdmin } from 'adminjs'
 import type { Request } from 'express'
+import { MAX_EMAIL_LENGTH } from '../shared/clientIdentity.js'
+import { MAX_PASSWORD_FIELD_LENGTH } from '../shared/limits.js'
 
 export type AdminAuthenticate = (
   credentials: { email: string; password: string },
@@ -18,7 +20,7 @@ export class SessionRenewingAuthProvider extends DefaultAuthProvider {
       componentLoader,
       authenticate: async ({ email, password }, context) => {
         if (typeof email !== 'string' || typeof password !== 'string') return null
-        if (email.length > 320 || password.length > 1024) return null
+        if (email.length > MAX_EMAIL_LENGTH || password.length > MAX_PASSWORD_FIELD_LENGTH) return null
         const req = (context as { req: Request }).req
         const admin = await authenticate({ email, password }, { req })
         if (admin) await renewSession(req)

@@ -1,6 +1,7 @@
 import type AdminJS from 'adminjs'
 import type { RequestHandler } from 'express'
 import { refuse } from './refuse.js'
+import { resourceById } from './resourceById.js'
 
 // Panel pages and API routes that name a resource, and then maybe an action.
 const RESOURCE_ROUTE =
@@ -20,17 +21,15 @@ export function knownRoutes(admin: AdminJS): RequestHandler {
     }
     const route = RESOURCE_ROUTE.exec(req.path)
     if (!route) return next()
-    let resourceId: string
     let actionName: string | undefined
     try {
-      resourceId = decodeURIComponent(route[1])
       actionName = [route[2], route[3], route[4]]
         .map((part) => part && decodeURIComponent(part))
         .find(Boolean)
     } catch {
       return refuse(req, res, 400, 'badRequest')
     }
-    const resource = admin.resources.find((r) => r.decorate().id() === resourceId)
+    const resource = resourceById(admin, route[1])
     if (!resource) return refuse(req, res, 404, 'routeNotFound')
     if (actionName && !Object.hasOwn(resource.decorate().actions, actionName)) {
       return refuse(req, res, 404, 'routeNotFound')

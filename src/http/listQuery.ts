@@ -1,5 +1,7 @@
 import type AdminJS from 'adminjs'
 import type { Request, RequestHandler } from 'express'
+import { hasControlCharacters } from '../services/core/requestValues.js'
+import { resourceById } from './resourceById.js'
 
 type Query = Record<string, unknown>
 type Decorated = ReturnType<ReturnType<AdminJS['findResource']>['decorate']>
@@ -17,7 +19,7 @@ const positiveInteger = (value: unknown, max: number) =>
 /** A filter value this property can be compared with; anything else is dropped. */
 function filterValueFits(property: Property, value: string, ranged: boolean): boolean {
   // No control characters (a NUL cuts a string short in some drivers).
-  if (value.length > MAX_FILTER_LENGTH || [...value].some((ch) => ch.charCodeAt(0) < 0x20)) return false
+  if (value.length > MAX_FILTER_LENGTH || hasControlCharacters(value)) return false
   const available = property.availableValues()
   if (available && !ranged) return available.some((option) => String(option.value) === value)
   switch (property.type()) {
@@ -86,9 +88,7 @@ const LIST = /^\/api\/resources\/([^/]+)\/actions\/(list|search)(\/[^/]*)?$/
 export function listQuery(admin: AdminJS): RequestHandler {
   return (req: Request, _res, next) => {
     const match = req.method === 'GET' ? LIST.exec(req.path) : null
-    const resource = match
-      ? admin.resources.find((r) => r.decorate().id() === decodeURIComponent(match[1]))
-      : null
+    const resource = match ? resourceById(admin, match[1]) : null
     if (resource) {
       // Express 5 makes `req.query` a getter: define the cleaned value instead of assigning it.
       Object.defineProperty(req, 'query', {

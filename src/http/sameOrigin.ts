@@ -27,6 +27,21 @@ export function originOf(req: Request): string | null {
 const ownOrigin = (req: Request) => `${req.protocol}://${req.get('host') ?? ''}`.toLowerCase()
 
 /**
+ * Where a request says it comes from: `same` (an allowed origin in `Origin` or `Referer`, else a
+ * browser's `Sec-Fetch-Site: same-origin`, which no page can set), `other` (another origin, an
+ * opaque `Origin: null`, or a browser saying another site), `unknown` (none of these: a tool,
+ * not a browser). `allowed`: the accepted origins, lower-case; default the request's own.
+ */
+export function requestSite(req: Request, allowed?: string[]): 'same' | 'other' | 'unknown' {
+  const origin = originOf(req)
+  if (origin !== null)
+    return (allowed ? allowed.includes(origin) : origin === ownOrigin(req)) ? 'same' : 'other'
+  const site = req.get('sec-fetch-site')
+  if (site === 'same-origin') return 'same'
+  return site || req.get('origin') === 'null' ? 'other' : 'unknown'
+}
+
+/**
  * Cross-site request forgery stops here, before any body is read: a state-changing request
  * (POST, PUT, PATCH, DELETE) must come from the panel's origin, or is a 403. An `Origin` (or
  * else `Referer`) that names an origin must be an allowed one; where the browser hides it
@@ -39,14 +54,7 @@ export function sameOrigin(options: SameOriginOptions & { logoutPath?: string } 
   const allowed = options.origins?.map((origin) => new URL(origin).origin.toLowerCase())
   return (req, res, next) => {
     if (STATE_CHANGING.has(req.method)) {
-      const origin = originOf(req)
-      const ok =
-        origin !== null
-          ? allowed
-            ? allowed.includes(origin)
-            : origin === ownOrigin(req)
-          : req.get('sec-fetch-site') === 'same-origin'
-      return ok ? next() : refuse(req, res, 403, 'crossOriginRefused')
+      return requestSite(req, allowed) === 'same' ? next() : refuse(req, res, 403, 'crossOriginRefused')
     }
     if (options.logoutPath && req.path === options.logoutPath) {
       const site = req.get('sec-fetch-site')

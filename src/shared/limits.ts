@@ -3,5 +3,7 @@ export const MAX_REASON_LENGTH = 1000
 export const MAX_NOTE_LENGTH = 5000
 export const MAX_SUBJECT_LENGTH = 200
 export const MAX_EMAIL_BODY_LENGTH = 20000
+/** Longest password accepted anywhere (register, reset, change, login). Longer is refused before any work. */
+export const MAX_PASSWORD_LENGTH = 128
 /** A password field's text, far above any real password: the strength check says more before. */
 export const MAX_PASSWORD_FIELD_LENGTH = 1000

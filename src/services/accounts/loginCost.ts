@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
+import { MAX_PASSWORD_LENGTH } from '../../shared/limits.js'
 import { hashFormat, type HashFormat, type PasswordHasher } from './passwordHasher.js'
-
-/** Longest password accepted anywhere (register, reset, change, login). Longer is refused before any work. */
-export const MAX_PASSWORD_LENGTH = 128
 
 // Recent durations kept per kind of refused login; the median of each resists one slow outlier.
 const SAMPLES = 15

@@ -1,6 +1,6 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common'
-import { MAX_PASSWORD_LENGTH } from './loginCost.js'
+import { MAX_PASSWORD_LENGTH } from '../../shared/limits.js'
 import type { HashingDriver } from './passwordHasher.js'
 
 // zxcvbn-ts (a maintained port of Dropbox's zxcvbn) knows common passwords, keyboard walks,

@@ -6,7 +6,7 @@ import { inTransaction } from '../core/transaction.js'
 import type { AccountContext } from './accountContext.js'
 import { formText, loadWithSecrets, lockClient } from './accountLookup.js'
 import { AccountRefused } from './accountRefused.js'
-import { MAX_PASSWORD_LENGTH } from './loginCost.js'
+import { MAX_PASSWORD_LENGTH } from '../../shared/limits.js'
 import {
   isRecoveryCodeShape,
   matchRecoveryCode,
