@@ -32,6 +32,8 @@ import {
   createEmailLogResource,
 } from './resources/history.resources.js'
 import type { ResourceDeps } from './resources/resourceDeps.js'
+import { prefixedReferences, startupChecks } from './resources/startupChecks.js'
+import { RESOURCE_PREFIX_ENV } from './shared/resourceIds.js'
 
 export interface ClientManagement {
   /** The AdminJS resources, ids `Client`, `Advisor`, `Contract`, `Commission`, `ClientEvent`, `EmailLog`, `ClientNote`, `ImportBatch`, `SecuritySettings`. */
@@ -40,8 +42,8 @@ export interface ClientManagement {
   componentLoader: ComponentLoader
   /** French and English translations (AdminJS's own French included). */
   locale: Locale
-  /** Spread into `new AdminJS({ ...adminOptions, resources })`. */
-  adminOptions: { componentLoader: ComponentLoader; locale: Locale }
+  /** Spread into `new AdminJS({ ...adminOptions, resources })` (`env` carries `resourceIdPrefix` to the browser). */
+  adminOptions: { componentLoader: ComponentLoader; locale: Locale; env?: Record<string, string> }
   /** Hashes and verifies client passwords with the configured driver. */
   passwordHasher: PasswordHasher
   /** Answers "may this admin run this action?" from the roles map. */
@@ -77,6 +79,30 @@ function registerTypeormAdapter(): void {
   if (!(globalThis.RegisteredAdapters ?? []).some((adapter) => adapter.Resource === Resource)) {
     AdminJS.registerAdapter({ Database, Resource })
   }
+}
+
+/** The start-up checks on the first resource (they run at `new AdminJS`); relations to prefixed ids. */
+function withFeatures(
+  deps: ResourceDeps,
+  componentLoader: ComponentLoader,
+  resources: ResourceWithOptions[],
+): ResourceWithOptions[] {
+  const checks = startupChecks({
+    componentLoader,
+    components: deps.components,
+    ids: deps.ids,
+    ownResources: () => resources,
+  })
+  return resources.map((resource, i) => ({
+    ...resource,
+    features: [
+      ...(i === 0 ? [checks] : []),
+      ...(deps.ids.Client === 'Client'
+        ? []
+        : [prefixedReferences(deps.dataSource, resource.resource, deps.ids)]),
+      ...(resource.features ?? []),
+    ],
+  }))
 }
 
 /**
@@ -120,23 +146,26 @@ export function createClientManagement(
     paymentMethods: new PaymentMethods(resolved.dataSource, resolved.stripe, resolved.logger),
     clientTabs: new ClientTabs(resolved.dataSource),
     hostTabs: resolved.clientTabs,
+    ids: resolved.resourceIds,
   }
-  const locale = buildLocale(resolved.language)
+  const locale = buildLocale(resolved.language, resolved.resourceIds)
+  const resources = withFeatures(deps, componentLoader, [
+    createClientResource(deps),
+    createAdvisorResource(deps),
+    createContractResource(deps),
+    createCommissionResource(deps),
+    createClientEventResource(deps),
+    createEmailLogResource(deps),
+    createClientNoteResource(deps),
+    createImportBatchResource(deps),
+    createSecuritySettingsResource(deps),
+  ])
+  const env = resolved.resourceIdPrefix ? { [RESOURCE_PREFIX_ENV]: resolved.resourceIdPrefix } : undefined
   return {
-    resources: [
-      createClientResource(deps),
-      createAdvisorResource(deps),
-      createContractResource(deps),
-      createCommissionResource(deps),
-      createClientEventResource(deps),
-      createEmailLogResource(deps),
-      createClientNoteResource(deps),
-      createImportBatchResource(deps),
-      createSecuritySettingsResource(deps),
-    ],
+    resources,
     componentLoader,
     locale,
-    adminOptions: { componentLoader, locale },
+    adminOptions: { componentLoader, locale, ...(env ? { env } : {}) },
     passwordHasher,
     accessControl,
     clientMailer,

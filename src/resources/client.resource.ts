@@ -56,7 +56,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
   return {
     resource: Client,
     options: {
-      id: 'Client',
+      id: deps.ids.Client,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
       // Name is one column: last name then first name (components/clientList/ClientName.tsx).
@@ -107,7 +107,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         // Referent advisor or advisor of any contract (advisorId alone is the referent).
         advisor: {
           type: 'reference',
-          reference: 'Advisor',
+          reference: deps.ids.Advisor,
           isSortable: false,
           isVisible: { list: false, show: false, edit: false, filter: true },
         },
@@ -124,12 +124,12 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         },
         mergedIntoId: {
           type: 'reference',
-          reference: 'Client',
+          reference: deps.ids.Client,
           isVisible: { list: false, show: true, edit: false, filter: false },
         },
         importBatchId: {
           type: 'reference',
-          reference: 'ImportBatch',
+          reference: deps.ids.ImportBatch,
           isVisible: { list: false, show: true, edit: false, filter: false },
         },
         searchName: { isVisible: false },

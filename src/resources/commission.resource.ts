@@ -14,7 +14,7 @@ export function createCommissionResource(deps: ResourceDeps): ResourceWithOption
   return {
     resource: Commission,
     options: {
-      id: 'Commission',
+      id: deps.ids.Commission,
       navigation: deps.navigation,
       sort: { sortBy: 'period', direction: 'desc' },
       listProperties: ['period', 'clientId', 'contractId', 'advisorId', 'amount', 'rate', 'status'],
@@ -25,7 +25,7 @@ export function createCommissionResource(deps: ResourceDeps): ResourceWithOption
         status: { availableValues: valuesOf(COMMISSION_STATUSES) },
         importBatchId: {
           type: 'reference',
-          reference: 'ImportBatch',
+          reference: deps.ids.ImportBatch,
           isVisible: { list: false, filter: true, show: true, edit: false },
         },
       },

@@ -22,7 +22,7 @@ export function createContractResource(deps: ResourceDeps): ResourceWithOptions 
   return {
     resource: Contract,
     options: {
-      id: 'Contract',
+      id: deps.ids.Contract,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
       listProperties: ['reference', 'clientId', 'advisorId', 'product', 'status', 'startDate', 'premium'],

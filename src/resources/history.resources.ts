@@ -13,7 +13,7 @@ export function createClientEventResource(deps: ResourceDeps): ResourceWithOptio
   return {
     resource: ClientEvent,
     options: {
-      id: 'ClientEvent',
+      id: deps.ids.ClientEvent,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
       listProperties: ['createdAt', 'clientId', 'type', 'actor', 'ip', 'reason'],
@@ -47,7 +47,7 @@ export function createEmailLogResource(deps: ResourceDeps): ResourceWithOptions 
   return {
     resource: EmailLog,
     options: {
-      id: 'EmailLog',
+      id: deps.ids.EmailLog,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
       listProperties: ['createdAt', 'clientId', 'to', 'subject', 'status'],
@@ -78,7 +78,7 @@ export function createClientNoteResource(deps: ResourceDeps): ResourceWithOption
   return {
     resource: ClientNote,
     options: {
-      id: 'ClientNote',
+      id: deps.ids.ClientNote,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
       listProperties: ['createdAt', 'clientId', 'author', 'body'],

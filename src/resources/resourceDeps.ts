@@ -8,6 +8,7 @@ import type { PaymentMethods } from '../services/payments/paymentMethods.js'
 import type { CommissionImport } from '../services/import/commissionImport.js'
 import type { ClientTabs } from '../services/list/clientTabs.js'
 import type { HostTab } from '../shared/clientPageTabs.js'
+import type { ResourceIds } from '../shared/resourceIds.js'
 
 export interface ResourceDeps {
   dataSource: DataSource
@@ -23,4 +24,6 @@ export interface ResourceDeps {
   clientTabs: ClientTabs
   /** Tabs of the host's own resources (option `clientTabs`). */
   hostTabs: HostTab[]
+  /** The AdminJS id of each of the plugin's resources (option `resourceIdPrefix`). */
+  ids: ResourceIds
 }

@@ -9,6 +9,7 @@ import PaymentMethodsTab from './PaymentMethodsTab.js'
 import TabTable, { type TabColumn } from './TabTable.js'
 import { useClientShowText } from './useClientShowText.js'
 import { useClientTabColumns } from './useClientTabColumns.js'
+import { resourceId } from '../common/resourceId.js'
 
 /** The open tab's content: the details, the cards, or a data tab's table (the notes with their form). */
 const ClientTabPanel: React.FC<{
@@ -49,28 +50,28 @@ const ClientTabPanel: React.FC<{
     case 'details':
       return <DetailsTab record={record} language={language} />
     case 'contracts':
-      return table('contracts', 'Contract', columns.contracts)
+      return table('contracts', resourceId('Contract'), columns.contracts)
     case 'commissions':
-      return table('commissions', 'Commission', columns.commissions, (page) => (
+      return table('commissions', resourceId('Commission'), columns.commissions, (page) => (
         <Text mt="default" fontWeight="bold" data-testid="commissions-total">
           {t('total', { total: formatMoney(page.sum ?? '0', language) })}
         </Text>
       ))
     case 'advisors':
-      return table('advisors', 'Advisor', columns.advisors)
+      return table('advisors', resourceId('Advisor'), columns.advisors)
     case 'emails':
-      return table('emails', 'EmailLog', columns.emails)
+      return table('emails', resourceId('EmailLog'), columns.emails)
     case 'paymentMethods':
       return <PaymentMethodsTab recordId={recordId} />
     case 'history':
-      return table('history', 'ClientEvent', columns.history)
+      return table('history', resourceId('ClientEvent'), columns.history)
     case 'notes':
       return (
         <Box>
           {record.recordActions.some((a) => a.name === 'addNote') && (
             <NoteForm recordId={recordId} onAdded={() => setNotesVersion((n) => n + 1)} />
           )}
-          {table('notes', 'ClientNote', columns.notes, undefined, notesVersion)}
+          {table('notes', resourceId('ClientNote'), columns.notes, undefined, notesVersion)}
         </Box>
       )
     default: {

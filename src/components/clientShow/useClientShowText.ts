@@ -1,10 +1,10 @@
 import { useTranslation } from 'adminjs'
+import { resourceId } from '../common/resourceId.js'
 
-const CLIENT = 'Client'
 
 /** `t` for the client page: its texts live under `ClientShow.*` of the Client resource. */
 export function useClientShowText() {
   const { translateComponent } = useTranslation()
   return (key: string, options?: Record<string, unknown>) =>
-    translateComponent(`ClientShow.${key}`, CLIENT, options)
+    translateComponent(`ClientShow.${key}`, resourceId('Client'), options)
 }

@@ -3,6 +3,7 @@ import { Box, H3, Link, MessageBox, Text } from '@adminjs/design-system'
 import { ViewHelpers } from 'adminjs'
 import type { Batch } from './importSteps.js'
 import { useCommissionImportText } from './useCommissionImportText.js'
+import { resourceId as pluginResourceId } from '../common/resourceId.js'
 
 const h = new ViewHelpers()
 
@@ -51,7 +52,7 @@ const ImportProgress: React.FC<{ resourceId: string; batch: Batch; total: number
           </Text>
           <Link
             href={h.recordActionUrl({
-              resourceId: 'ImportBatch',
+              resourceId: pluginResourceId('ImportBatch'),
               recordId: String(batch.id),
               actionName: 'show',
             })}
@@ -60,7 +61,12 @@ const ImportProgress: React.FC<{ resourceId: string; batch: Batch; total: number
           >
             {t('openBatch')}
           </Link>
-          <Link href={h.resourceUrl({ resourceId: 'Client', search: `?filters.importBatchId=${batch.id}` })}>
+          <Link
+            href={h.resourceUrl({
+              resourceId: pluginResourceId('Client'),
+              search: `?filters.importBatchId=${batch.id}`,
+            })}
+          >
             {t('createdClients')}
           </Link>
         </Box>

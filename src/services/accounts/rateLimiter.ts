@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm'
 import { RateLimitCounter } from '../../entities/RateLimitCounter.js'
 import { ConcurrentChangeError } from '../core/errors.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
+import { tableOf } from '../core/tableNames.js'
 
 /** How many hits a bucket allows per window. */
 export interface RateLimitRule {
@@ -17,7 +18,6 @@ export interface RateLimitResult {
   retryAfter: Date
 }
 
-const TABLE = 'client_rate_limits'
 // A cheap sweep of expired counters every so many hits: no timer, no job.
 const SWEEP_EVERY = 200
 const RETRIES = 3
@@ -56,6 +56,7 @@ export class RateLimiter {
     const expires = now + rule.windowMs
     // MySQL assigns left to right and later expressions see new values: `expiresAt` goes last, so
     // every condition reads the old one. SQLite reads old values throughout.
+    const TABLE = tableOf(this.dataSource, RateLimitCounter)
     const sql = isMysqlFamily(this.dataSource)
       ? `INSERT INTO ${TABLE} (\`key\`, \`count\`, windowStart, expiresAt) VALUES (?, 1, ?, ?)
          ON DUPLICATE KEY UPDATE
@@ -91,6 +92,7 @@ export class RateLimiter {
   /** Takes one hit back (a login that turned out right must not count as a failure). */
   async forgive(bucket: string, parts: readonly (string | null | undefined)[]): Promise<void> {
     const key = RateLimiter.key(bucket, parts)
+    const TABLE = tableOf(this.dataSource, RateLimitCounter)
     await this.write((manager) =>
       manager.query(
         isMysqlFamily(this.dataSource)

@@ -6,6 +6,7 @@ import { HASHING_DRIVERS, type HashingOptions } from '../accounts/passwordHasher
 import { isValidEmail } from '../../shared/clientIdentity.js'
 import { checkClientTabs, type ClientTabOption } from '../list/clientTabOptions.js'
 import { checkImportLimits, resolveImportLimits, type ImportLimits } from '../import/importUploads.js'
+import { RESOURCE_PREFIX_PATTERN, resourceIdsFor, type ResourceIds } from '../../shared/resourceIds.js'
 
 export const LANGUAGES = ['fr', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -61,6 +62,11 @@ export interface ClientManagementOptions {
   clientTabs?: ClientTabOption[]
   /** Bounds of a commission CSV upload, and where the multipart parser writes it (see ImportLimits). */
   imports?: Partial<ImportLimits>
+  /**
+   * Put before the plugin's resource ids (`Crm` gives `CrmClient`, `CrmContract`…) when the host
+   * already has a resource with one of them. Default none. Role maps keep the plain names.
+   */
+  resourceIdPrefix?: string
 }
 
 export interface ResolvedOptions {
@@ -80,6 +86,9 @@ export interface ResolvedOptions {
   navigation: { name: string; icon?: string } | null
   clientTabs: ClientTabOption[]
   imports: ImportLimits
+  resourceIdPrefix: string
+  /** The AdminJS id of each of the plugin's resources, prefix included. */
+  resourceIds: ResourceIds
 }
 
 export class ClientManagementConfigError extends Error {
@@ -199,6 +208,10 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
 
   problems.push(...checkClientTabs(options.clientTabs))
   problems.push(...checkImportLimits(options.imports))
+  const prefix = options.resourceIdPrefix ?? ''
+  if (prefix !== '' && (typeof prefix !== 'string' || !RESOURCE_PREFIX_PATTERN.test(prefix))) {
+    problems.push("resourceIdPrefix must be letters, digits or _ starting with a letter, e.g. 'Crm'")
+  }
 
   if (problems.length > 0) throw new ClientManagementConfigError(problems)
   return {
@@ -219,5 +232,7 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
       options.navigation === undefined ? { name: 'clientManagement', icon: 'Users' } : options.navigation,
     clientTabs: (options.clientTabs ?? []).map((t) => ({ ...t, columns: [...t.columns] })),
     imports: resolveImportLimits(options.imports),
+    resourceIdPrefix: prefix,
+    resourceIds: resourceIdsFor(prefix),
   }
 }

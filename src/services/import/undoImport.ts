@@ -6,6 +6,10 @@ import { ImportBatch } from '../../entities/ImportBatch.js'
 import type { Actor } from '../core/actor.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { ImportUndoRefused } from './importUndoRefused.js'
+import { tableOf } from '../core/tableNames.js'
+import { ClientNote } from '../../entities/ClientNote.js'
+import { EmailLog } from '../../entities/EmailLog.js'
+import { ClientEvent } from '../../entities/ClientEvent.js'
 
 export interface UndoneImport {
   commissions: number
@@ -14,13 +18,17 @@ export interface UndoneImport {
 }
 
 // A client the batch created stays if anything but its `imported` event refers to it.
-const CLIENT_UNUSED = [
-  'NOT EXISTS (SELECT 1 FROM contracts k WHERE k.clientId = clients.id)',
-  'NOT EXISTS (SELECT 1 FROM commissions m WHERE m.clientId = clients.id)',
-  'NOT EXISTS (SELECT 1 FROM client_notes n WHERE n.clientId = clients.id)',
-  'NOT EXISTS (SELECT 1 FROM email_logs l WHERE l.clientId = clients.id)',
-  "NOT EXISTS (SELECT 1 FROM client_events e WHERE e.clientId = clients.id AND e.type <> 'imported')",
-]
+function clientUnused(dataSource: DataSource): string {
+  const t = (entity: Parameters<typeof tableOf>[1]) => tableOf(dataSource, entity)
+  const clients = t(Client)
+  return [
+    `NOT EXISTS (SELECT 1 FROM ${t(Contract)} k WHERE k.clientId = ${clients}.id)`,
+    `NOT EXISTS (SELECT 1 FROM ${t(Commission)} m WHERE m.clientId = ${clients}.id)`,
+    `NOT EXISTS (SELECT 1 FROM ${t(ClientNote)} n WHERE n.clientId = ${clients}.id)`,
+    `NOT EXISTS (SELECT 1 FROM ${t(EmailLog)} l WHERE l.clientId = ${clients}.id)`,
+    `NOT EXISTS (SELECT 1 FROM ${t(ClientEvent)} e WHERE e.clientId = ${clients}.id AND e.type <> 'imported')`,
+  ].join(' AND ')
+}
 
 /**
  * Removes what a batch created, in one transaction: its commissions, then its contracts and
@@ -42,14 +50,16 @@ export function undoImport(dataSource: DataSource, actor: Actor, batchId: number
       .delete()
       .from(Contract)
       .where('importBatchId = :batchId', { batchId })
-      .andWhere('NOT EXISTS (SELECT 1 FROM commissions m WHERE m.contractId = contracts.id)')
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM ${tableOf(dataSource, Commission)} m WHERE m.contractId = ${tableOf(dataSource, Contract)}.id)`,
+      )
       .execute()
     const clients = await manager
       .createQueryBuilder()
       .delete()
       .from(Client)
       .where('importBatchId = :batchId', { batchId })
-      .andWhere(CLIENT_UNUSED.join(' AND '))
+      .andWhere(clientUnused(dataSource))
       .execute()
     await manager.update(
       ImportBatch,

@@ -2,10 +2,12 @@ import { In, type EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { Contract } from '../../entities/Contract.js'
 import type { ImportBatch } from '../../entities/ImportBatch.js'
+import { Commission } from '../../entities/Commission.js'
 import { searchColumnsFor } from '../../shared/searchText.js'
 import type { Actor } from '../core/actor.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
 import type { ClientRef, NewClient, NewContract, PlannedRow } from './importState.js'
+import { tableOf } from '../core/tableNames.js'
 
 const clientIdOf = (ref: ClientRef | undefined) => (!ref ? null : ref.created ? ref.created.id : ref.id)
 
@@ -116,7 +118,7 @@ async function insertCommissions(manager: EntityManager, batch: ImportBatch, ok:
   for (let i = 0; i < ok.length; i += 1000) {
     const part = ok.slice(i, i + 1000)
     await manager.query(
-      `INSERT INTO ${quote('commissions')} (${COMMISSION_COLUMNS.map(quote).join(', ')}) VALUES ${part
+      `INSERT INTO ${tableOf(manager.connection, Commission)} (${COMMISSION_COLUMNS.map(quote).join(', ')}) VALUES ${part
         .map(() => `(?, ?, ?, ?, ?, ?, 'pending', ?)`)
         .join(', ')}`,
       part.flatMap((p) => [

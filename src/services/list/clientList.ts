@@ -5,6 +5,7 @@ import { CLIENT_STATUSES, type ClientStatus } from '../../entities/columns.js'
 import { parseSearch, type ParsedQuery } from '../../shared/searchText.js'
 import { applySearch } from './clientSearch.js'
 import { isMysqlFamily } from '../core/transaction.js'
+import { tableOf } from '../core/tableNames.js'
 
 export const SORTABLE = [
   'lastName',
@@ -132,7 +133,7 @@ export class ClientList {
       // Two index-only sets, united (an OR would read every client): its referent clients, and
       // the clients of its contracts, from the (advisorId, clientId) index.
       qb.innerJoin(
-        `(SELECT ca.id AS id FROM clients ca WHERE ca.advisorId = :advisorId UNION SELECT ka.clientId AS id FROM contracts ka WHERE ka.advisorId = :advisorId)`,
+        `(SELECT ca.id AS id FROM ${tableOf(this.dataSource, Client)} ca WHERE ca.advisorId = :advisorId UNION SELECT ka.clientId AS id FROM ${tableOf(this.dataSource, Contract)} ka WHERE ka.advisorId = :advisorId)`,
         `${alias}_adv`,
         `${alias}_adv.id = ${alias}.id`,
       )
@@ -145,7 +146,7 @@ export class ClientList {
       qb.andWhere(`${alias}.createdAt >= :createdFrom`, { createdFrom: query.createdFrom })
     if (query.createdTo) qb.andWhere(`${alias}.createdAt <= :createdTo`, { createdTo: query.createdTo })
     if (query.hasActiveContracts !== null) {
-      const active = `SELECT 1 FROM contracts kh WHERE kh.clientId = ${alias}.id AND kh.status = 'active'`
+      const active = `SELECT 1 FROM ${tableOf(this.dataSource, Contract)} kh WHERE kh.clientId = ${alias}.id AND kh.status = 'active'`
       qb.andWhere(query.hasActiveContracts ? `EXISTS (${active})` : `NOT EXISTS (${active})`)
     }
     const rank = query.search ? applySearch(this.dataSource, qb, alias, query.search) : null
@@ -241,8 +242,9 @@ export class ClientList {
     }
     // The highest id less the soft-deleted (a range on the status index): exact but for ids
     // lost to rolled-back inserts and rows removed for good.
+    const clients = tableOf(this.dataSource, Client)
     const [row]: { estimate: number | string | null }[] = await this.dataSource.query(
-      `SELECT (SELECT MAX(id) FROM clients) - (SELECT COUNT(*) FROM clients WHERE status = 'deleted') AS estimate`,
+      `SELECT (SELECT MAX(id) FROM ${clients}) - (SELECT COUNT(*) FROM ${clients} WHERE status = 'deleted') AS estimate`,
     )
     return { total: Math.max(0, Number(row?.estimate ?? 0)), totalIsEstimate: true }
   }

@@ -8,6 +8,7 @@ import { Commission } from '../../entities/Commission.js'
 import { Contract } from '../../entities/Contract.js'
 import { EmailLog } from '../../entities/EmailLog.js'
 import type { DataTab, HostTab } from '../../shared/clientPageTabs.js'
+import { tableOf } from '../core/tableNames.js'
 
 /** One page of a tab: only the columns the tab shows, never a secret. */
 export interface TabPage {
@@ -135,7 +136,7 @@ export class ClientTabs {
           .createQueryBuilder('a')
           .select(['a.id', 'a.code', 'a.lastName', 'a.firstName', 'a.email', 'a.phone', 'a.active'])
           .where(
-            `(a.id = :referentId OR a.id IN (SELECT k.advisorId FROM contracts k WHERE k.clientId = :clientId))`,
+            `(a.id = :referentId OR a.id IN (SELECT k.advisorId FROM ${tableOf(this.dataSource, Contract)} k WHERE k.clientId = :clientId))`,
             { referentId: referentId ?? -1, clientId },
           )
           // The referent first, then by name.
