@@ -24,7 +24,10 @@ export const removeForGoodAction = (deps: ClientActionDeps): Partial<Action<Reco
       return {
         record: current,
         notice: { message: 'clientRemovedForGood', type: 'success', resourceId: context.resource.id() },
-        redirectUrl: context.h.resourceUrl({ resourceId: context.resource.id(), search: '?filters.status=deleted' }),
+        redirectUrl: context.h.resourceUrl({
+          resourceId: context.resource.id(),
+          search: '?filters.status=deleted',
+        }),
       }
     } catch (error) {
       return refusalResponse(error, context) as RecordActionResponse

@@ -8,7 +8,6 @@ import { useClientShowText } from './useClientShowText.js'
 import { resourceId } from '../common/resourceId.js'
 import type { PluginResource } from '../../shared/resourceIds.js'
 
-
 const DETAIL_SECTIONS: Record<string, string[]> = {
   identity: ['clientNumber', 'lastName', 'firstName', 'email', 'phone', 'locale', 'advisorId'],
   address: ['addressLine1', 'addressLine2', 'postalCode', 'city', 'country'],
@@ -65,7 +64,11 @@ const DetailsTab: React.FC<{ record: RecordJSON; language: string }> = ({ record
           <H3>{t(`sections.${section}`)}</H3>
           <Box flex style={{ flexWrap: 'wrap' }}>
             {fields.map((name) => (
-              <LabelledValue key={name} label={translateProperty(name, resourceId('Client'))} testId={`detail-${name}`}>
+              <LabelledValue
+                key={name}
+                label={translateProperty(name, resourceId('Client'))}
+                testId={`detail-${name}`}
+              >
                 {value(name)}
               </LabelledValue>
             ))}

@@ -22,7 +22,12 @@ const NoteForm: React.FC<{ recordId: string; onAdded: () => void }> = ({ recordI
     const data = new FormData()
     data.append('body', body)
     try {
-      const res = await api.recordAction({ resourceId: resourceId('Client'), recordId, actionName: 'addNote', data })
+      const res = await api.recordAction({
+        resourceId: resourceId('Client'),
+        recordId,
+        actionName: 'addNote',
+        data,
+      })
       const fieldError = (res.data.record?.errors?.body as { message?: string } | undefined)?.message
       if (fieldError) {
         setError(translateMessage(fieldError, resourceId('Client')))

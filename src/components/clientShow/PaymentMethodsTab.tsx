@@ -52,10 +52,18 @@ const PaymentMethodsTab: React.FC<{ recordId: string }> = ({ recordId }) => {
     const data = new FormData()
     data.append('paymentMethodId', paymentMethodId)
     try {
-      const res = await api.recordAction({ resourceId: resourceId('Client'), recordId, actionName: 'paymentMethods', data })
+      const res = await api.recordAction({
+        resourceId: resourceId('Client'),
+        recordId,
+        actionName: 'paymentMethods',
+        data,
+      })
       const notice = res.data.notice
       if (notice) {
-        addNotice({ message: translateMessage(notice.message, resourceId('Client'), notice.options), type: notice.type })
+        addNotice({
+          message: translateMessage(notice.message, resourceId('Client'), notice.options),
+          type: notice.type,
+        })
       }
     } catch {
       addNotice({ message: t('failed'), type: 'error' })

@@ -1,7 +1,6 @@
 import { useTranslation } from 'adminjs'
 import { resourceId } from '../common/resourceId.js'
 
-
 /** `t` for the client page: its texts live under `ClientShow.*` of the Client resource. */
 export function useClientShowText() {
   const { translateComponent } = useTranslation()

@@ -61,7 +61,12 @@ const ClientDashboard: React.FC = () => {
           <H3>{t('byStatus')}</H3>
           {Object.entries(byStatus).map(([status, count]) => (
             <Box key={status} flex alignItems="center" justifyContent="space-between" mb="sm">
-              <Link href={h.resourceUrl({ resourceId: resourceId('Client'), search: `?filters.status=${status}` })}>
+              <Link
+                href={h.resourceUrl({
+                  resourceId: resourceId('Client'),
+                  search: `?filters.status=${status}`,
+                })}
+              >
                 <ClientStatusPill status={status} />
               </Link>
               <Text fontWeight="bold" data-testid={`dashboard-count-${status}`}>
