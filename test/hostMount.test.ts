@@ -6,6 +6,7 @@ import {
   ClientManagementConfigError,
   clientManagementEntities,
   createClientManagement,
+  protectAdminRouter,
   translations,
   type ClientManagementOptions,
 } from '../src/index.js'
@@ -115,6 +116,28 @@ describe('components on the loader AdminJS bundles (point 3)', () => {
     const clients = createClientManagement({ ...options, componentLoader: hostLoader })
     const admin = new AdminJS({ componentLoader: hostLoader, resources: clients.resources })
     expect(admin.findResource('Client')).toBeDefined()
+  })
+})
+
+describe('a rootPath of its own', () => {
+  test("AdminJS's default login path outside it stops protectAdminRouter, naming the fix", () => {
+    const clients = createClientManagement(options)
+    const admin = new AdminJS({
+      ...clients.adminOptions,
+      rootPath: '/backoffice',
+      resources: clients.resources,
+    })
+    expect(() => protectAdminRouter(admin, { authenticate: async () => null })).toThrow(
+      "set loginPath: '/backoffice/login' and logoutPath: '/backoffice/logout'",
+    )
+    const fixed = new AdminJS({
+      ...clients.adminOptions,
+      rootPath: '/backoffice',
+      loginPath: '/backoffice/login',
+      logoutPath: '/backoffice/logout',
+      resources: clients.resources,
+    })
+    expect(() => protectAdminRouter(fixed, { authenticate: async () => null })).not.toThrow()
   })
 })
 

@@ -7,6 +7,7 @@ import { knownRoutes } from './knownRoutes.js'
 import { listQuery } from './listQuery.js'
 import { recordIdsQuery } from './recordIdsQuery.js'
 import { sameOrigin } from './sameOrigin.js'
+import { ClientManagementConfigError } from '../services/core/options.js'
 
 export interface AdminRouterProtectionOptions extends BodyLimitOptions {
   /** Checks an admin's email and password; returns the admin (`{ email, role, … }`) or null. */
@@ -51,6 +52,17 @@ export function protectAdminRouter(
     throw new TypeError(
       'protectAdminRouter: options.authenticate must be a function (email, password) => admin | null',
     )
+  }
+  // AdminJS's login and logout paths default to /admin/…: under another rootPath the login form
+  // posts where no route listens, and every login bounces back to the form.
+  const { rootPath, loginPath, logoutPath } = admin.options
+  const outside = [loginPath, logoutPath].filter(
+    (p) => !`${p}/`.startsWith(`${rootPath.replace(/\/$/, '')}/`),
+  )
+  if (outside.length > 0) {
+    throw new ClientManagementConfigError([
+      `loginPath and logoutPath must be under rootPath '${rootPath}' (${outside.join(', ')} is not): set loginPath: '${rootPath}/login' and logoutPath: '${rootPath}/logout' in new AdminJS`,
+    ])
   }
   const relative = (full: string) => {
     const path = full.startsWith(admin.options.rootPath) ? full.slice(admin.options.rootPath.length) : full
