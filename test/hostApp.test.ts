@@ -71,6 +71,23 @@ test.each(combos)(
       )
       const page = await getJson(origin, cookie, '/api/pages/clients')
       expect(page).toHaveProperty('dashboard.byStatus')
+
+      // A suspend and its reactivation land on the client's page under its prefixed id.
+      const id = (list.records as { id: string }[])[0].id
+      for (const [action, fields] of [
+        ['suspend', { reason: 'Unpaid premium', contracts: 'true' }],
+        ['reactivate', { contracts: 'true' }],
+      ] as const) {
+        const res = await fetch(`${origin}/backoffice/api/resources/CrmClient/records/${id}/${action}`, {
+          method: 'POST',
+          headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(fields).toString(),
+        })
+        expect(res.status).toBe(200)
+        const body = (await res.json()) as { notice: { type: string }; redirectUrl: string }
+        expect(body.notice.type).toBe('success')
+        expect(body.redirectUrl).toBe(`/backoffice/resources/CrmClient/records/${id}/show`)
+      }
     } catch (error) {
       throw new Error(`${(error as Error).message}\n--- host output ---\n${host.output()}`)
     } finally {

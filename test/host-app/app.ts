@@ -60,6 +60,7 @@ export async function createHostApp(options: HostOptions) {
     },
     language: 'en',
   })
+  const shop = { name: 'Shop', icon: 'ShoppingCart' }
   const admin = new AdminJS({
     ...clients.adminOptions,
     locale: mergeLocale(clients.locale, { translations: { en: { labels: { Product: 'Catalogue' } } } }),
@@ -70,9 +71,12 @@ export async function createHostApp(options: HostOptions) {
     pages: { clients: clients.dashboard },
     resources: [
       ...clients.resources,
-      { resource: Product, options: { properties: { price: { components: { list: ProductPrice } } } } },
-      AdminUser,
-      Contract,
+      {
+        resource: Product,
+        options: { navigation: shop, properties: { price: { components: { list: ProductPrice } } } },
+      },
+      { resource: AdminUser, options: { navigation: shop } },
+      { resource: Contract, options: { navigation: shop } },
     ],
   })
 

@@ -23,9 +23,13 @@ export const removeForGoodAction = (deps: ClientActionDeps): Partial<Action<Reco
       await deps.lifecycle.removeForGood(actorOf(request, context), Number(context.record?.id()))
       return {
         record: current,
-        notice: { message: 'clientRemovedForGood', type: 'success', resourceId: context.resource.id() },
+        notice: {
+          message: 'clientRemovedForGood',
+          type: 'success',
+          resourceId: context.resource.decorate().id(),
+        },
         redirectUrl: context.h.resourceUrl({
-          resourceId: context.resource.id(),
+          resourceId: context.resource.decorate().id(),
           search: '?filters.status=deleted',
         }),
       }

@@ -105,7 +105,7 @@ export async function savedResponse(
   return {
     record,
     redirectUrl: context.h.recordActionUrl({
-      resourceId: context.resource.id(),
+      resourceId: context.resource.decorate().id(),
       recordId: String(id),
       actionName: 'show',
     }),

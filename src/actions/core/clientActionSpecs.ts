@@ -138,7 +138,7 @@ export function recordClientAction(
           record: record ?? current,
           notice: recordNotice(spec.success, result),
           redirectUrl: context.h.recordActionUrl({
-            resourceId: context.resource.id(),
+            resourceId: context.resource.decorate().id(),
             recordId: String(id),
             actionName: 'show',
           }),
@@ -173,7 +173,7 @@ export function bulkClientAction(
           // a query and megabytes for a large selection.
           records: [],
           notice: bulkNotice(context, result),
-          redirectUrl: context.h.resourceUrl({ resourceId: context.resource.id() }),
+          redirectUrl: context.h.resourceUrl({ resourceId: context.resource.decorate().id() }),
         }
       } catch (error) {
         return refusalResponse(error, context) as BulkActionResponse
