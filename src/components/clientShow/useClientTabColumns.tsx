@@ -8,7 +8,7 @@ import {
   formatValue,
   type HostTab,
 } from '../../shared/clientPageTabs.js'
-import { recordShowUrl } from './recordShowUrl.js'
+import { recordActionUrl, recordShowUrl } from './recordShowUrl.js'
 import type { TabColumn } from './TabTable.js'
 import { useClientShowText } from './useClientShowText.js'
 
@@ -77,11 +77,21 @@ export function useClientTabColumns(language: string) {
     { key: 'createdAt', label: prop('createdAt', 'EmailLog'), render: date('createdAt') },
     { key: 'subject', label: prop('subject', 'EmailLog') },
     { key: 'status', label: prop('status', 'EmailLog'), render: enumLabel('status', 'EmailLog') },
+    { key: 'attempts', label: prop('attempts', 'EmailLog') },
+    { key: 'nextAttemptAt', label: prop('nextAttemptAt', 'EmailLog'), render: date('nextAttemptAt') },
     { key: 'to', label: prop('to', 'EmailLog') },
     {
       key: 'body',
       label: prop('body', 'EmailLog'),
-      render: (r) => <Link href={recordShowUrl('EmailLog', r.id)}>{t('openBody')}</Link>,
+      render: (r) =>
+        r.status === 'failed' ? (
+          // A failed email opens on its "send again" confirmation (a POST action).
+          <Link href={recordActionUrl('EmailLog', r.id, 'resendEmail')} title={String(r.error ?? '')}>
+            {t('resendEmail')}
+          </Link>
+        ) : (
+          <Link href={recordShowUrl('EmailLog', r.id)}>{t('openBody')}</Link>
+        ),
     },
   ]
   const history: TabColumn[] = [
