@@ -18,6 +18,9 @@ async function waitUntil(what: string, done: () => boolean | Promise<boolean>, m
   }
 }
 
+/** Prints a measured figure with the test output. */
+const report = (line: string) => process.stdout.write(`${line}\n`)
+
 /** How many times each Message-ID was received. */
 function receivedById(received: ReceivedMail[]): Map<string, number> {
   const counts = new Map<string, number>()
@@ -115,7 +118,7 @@ describeEachDatabase('the mail outbox', (database, kind) => {
       expect([...counts.keys()].sort()).toEqual(sent.map((e) => e.messageId).sort())
       expect(new Set(received.flatMap((m) => m.to))).toEqual(new Set(targets.map((c) => c.email)))
       const attempts = sent.map((e) => e.attempts)
-      console.log(
+      report(
         `outbox on ${kind}: bulk suspend of 200 with notify answered in ${actionMs} ms with the SMTP server down; ` +
           `after its restart, 200 delivered in ${deliveryMs} ms, each once; attempts per email ${Math.min(...attempts)}–${Math.max(...attempts)}`,
       )
@@ -123,6 +126,41 @@ describeEachDatabase('the mail outbox', (database, kind) => {
       await outbox.stop()
       await smtp?.close()
     }
+  })
+
+  test('two workers at once (two instances): each email claimed by one and delivered once', async () => {
+    const received: ReceivedMail[] = []
+    const smtp = await startSmtpServer({ received })
+    const options: Partial<OutboxOptions> = { pollIntervalMs: 50, batchSize: 5, concurrency: 2 }
+    const one = mailModule(ds(), transportTo(smtp.port), options)
+    const two = mailModule(ds(), transportTo(smtp.port), options)
+    const targets = await activeClients(60)
+    try {
+      one.outbox.start()
+      two.outbox.start()
+      await one.lifecycle.sendEmail(
+        actor,
+        targets.map((c) => c.id),
+        { subject: 'Two workers', body: 'One email each.' },
+      )
+      await waitUntil(
+        '60 emails sent',
+        async () => (await emailsOf(targets)).every((e) => e.status === 'sent'),
+        60_000,
+      )
+    } finally {
+      await Promise.all([one.outbox.stop(), two.outbox.stop()])
+      await smtp.close()
+    }
+    const sent = await emailsOf(targets)
+    const counts = receivedById(received)
+    expect(counts.size).toBe(60)
+    expect([...counts.values()].every((n) => n === 1)).toBe(true)
+    expect(sent.every((e) => e.attempts === 1)).toBe(true)
+    const byWorker = new Set(sent.map((e) => e.claimedBy?.split('#')[0]))
+    report(
+      `outbox on ${kind}: two workers delivered 60 emails once each; claims by ${byWorker.size} worker(s)`,
+    )
   })
 
   test('kill -9 of the worker process during delivery, then a new one: every email delivered; a duplicate only for one in flight, same Message-ID', async () => {
@@ -202,7 +240,7 @@ describeEachDatabase('the mail outbox', (database, kind) => {
       const duplicates = [...counts].filter(([, n]) => n > 1).map(([id]) => id)
       expect(duplicates.filter((id) => !inFlightIds.has(id))).toEqual([])
       expect(duplicates.length).toBeLessThanOrEqual(options.concurrency as number)
-      console.log(
+      report(
         `outbox on ${kind}: worker killed (SIGKILL) after ${atKill} of 200 received, holding ${inFlight.length} claimed; ` +
           `a new process delivered the rest: ${received.length} received for 200 emails, ${duplicates.length} duplicate(s), all of them in flight at the kill`,
       )
