@@ -37,6 +37,12 @@ const transportTo = (port: number) =>
 describeEachDatabase('the mail outbox', (database, kind) => {
   const ds = () => database().dataSource
   let batch = 0
+  // Worker processes started by a test: none outlives the file, even after a timeout.
+  const children: ChildProcess[] = []
+  afterAll(() => {
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  })
 
   /** `count` active clients with an address, new for each test. */
   async function activeClients(count: number): Promise<Client[]> {
@@ -126,7 +132,7 @@ describeEachDatabase('the mail outbox', (database, kind) => {
       await outbox.stop()
       await smtp?.close()
     }
-  })
+  }, 180_000)
 
   test('two workers at once (two instances): each email claimed by one and delivered once', async () => {
     const received: ReceivedMail[] = []
@@ -185,7 +191,6 @@ describeEachDatabase('the mail outbox', (database, kind) => {
     expect(result.emails.queued).toBe(200)
     const queued = await emailsOf(targets)
 
-    const children: ChildProcess[] = []
     const spawnWorker = async () => {
       // tsx as a loader in this very process (its CLI would run the script in a grandchild that
       // a SIGKILL to the CLI leaves running).
@@ -249,5 +254,5 @@ describeEachDatabase('the mail outbox', (database, kind) => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
       await smtp.close()
     }
-  })
+  }, 240_000)
 })
