@@ -1,7 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer from 'nodemailer'
-import { Client, EmailLog } from '../src/index.js'
+import { Client, DEFAULT_OUTBOX_OPTIONS, EmailLog } from '../src/index.js'
+import { claimDueEmails } from '../src/services/mail/outboxClaim.js'
+import { deliverClaimed } from '../src/services/mail/outboxDelivery.js'
 import { createDemoMailer } from '../demo/mailTransport.js'
 import { describeEachDatabase } from './support/databases.js'
 import { mailModule } from './support/mailModule.js'
@@ -93,6 +95,51 @@ describeEachDatabase('ClientMailer and the outbox', (database) => {
     expect(failed).toMatchObject({ status: 'failed', attempts: 2, nextAttemptAt: null })
     expect(failed.error).toContain('mailbox unavailable')
     expect(smtp.received.some((m) => m.to.includes('nobody@example.fr'))).toBe(false)
+  })
+
+  test('a worker whose lease ran out and was taken over records nothing: the row is the new claim’s', async () => {
+    const { clientMailer } = module()
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      ignoreTLS: true,
+    })
+    const ctx = {
+      dataSource: database().dataSource,
+      transport,
+      from: 'Cabinet <no-reply@cabinet.example>',
+      options: { ...DEFAULT_OUTBOX_OPTIONS },
+    }
+    const log = await clientMailer.send({
+      clientId: client.id,
+      to: 'helene@example.fr',
+      subject: 'Bail',
+      text: 'x',
+    })
+    const now = new Date()
+    const [first] = await claimDueEmails(ctx.dataSource, { id: 'A#1', now, leaseMs: 1000, batchSize: 1 })
+    expect(first).toMatchObject({ id: log.id, status: 'sending', claimedBy: 'A#1', attempts: 1 })
+    // Still leased: nobody else may take it.
+    expect(await claimDueEmails(ctx.dataSource, { id: 'B#0', now, leaseMs: 1000, batchSize: 1 })).toEqual([])
+    // A's lease is over (its process hangs or died): B takes the row.
+    const later = new Date(now.getTime() + 3000)
+    const [second] = await claimDueEmails(ctx.dataSource, {
+      id: 'B#1',
+      now: later,
+      leaseMs: 60_000,
+      batchSize: 1,
+    })
+    expect(second).toMatchObject({ id: log.id, claimedBy: 'B#1', attempts: 2 })
+    expect(await deliverClaimed(ctx, first)).toBe('lost')
+    expect(await deliverClaimed(ctx, second)).toBe('sent')
+    expect(await database().dataSource.getRepository(EmailLog).findOneByOrFail({ id: log.id })).toMatchObject(
+      {
+        status: 'sent',
+        claimedBy: 'B#1',
+        attempts: 2,
+      },
+    )
   })
 
   test('the demo writes each email as an .eml file when no SMTP_URL is set', async () => {

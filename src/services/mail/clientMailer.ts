@@ -37,6 +37,9 @@ const MAX_LOGGED_TO_LENGTH = 255
 // One multi-row INSERT per chunk: far below the placeholder limits of every driver.
 const INSERT_CHUNK = 200
 
+// Whole seconds: MySQL rounds a DATETIME's fraction (up, sometimes), which would delay the first claim.
+const dueNow = () => new Date(Math.floor(Date.now() / 1000) * 1000)
+
 /** Why an email was not queued at all (kept in its EmailLog row). */
 export const INVALID_RECIPIENT_ERROR = 'refused: the recipient is not one valid e-mail address'
 
@@ -68,7 +71,7 @@ export class ClientMailer {
       messageId: newMessageId(this.from),
       actor: email.actor ?? null,
       attempts: 0,
-      nextAttemptAt: valid ? new Date() : null,
+      nextAttemptAt: valid ? dueNow() : null,
       pendingContent: valid
         ? writePendingContent({
             text: email.text,

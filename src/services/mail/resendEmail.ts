@@ -32,7 +32,14 @@ export async function resendEmail(dataSource: DataSource, actor: Actor, id: numb
     await manager
       .createQueryBuilder()
       .update(EmailLog)
-      .set({ status: 'queued', attempts: 0, nextAttemptAt: new Date(), leaseUntil: null, claimedBy: null })
+      .set({
+        status: 'queued',
+        attempts: 0,
+        // Whole seconds, as when queued: due at once on every database.
+        nextAttemptAt: new Date(Math.floor(Date.now() / 1000) * 1000),
+        leaseUntil: null,
+        claimedBy: null,
+      })
       .where({ id: row.id, status: 'failed' })
       .execute()
     if (row.clientId !== null) {
