@@ -16,6 +16,7 @@ import {
   sessionCookie,
   type ClientManagement,
   type Language,
+  type OutboxOptions,
   type StripeLike,
 } from '../src/index.js'
 import { AdminUser } from './entities/AdminUser.js'
@@ -50,6 +51,8 @@ export interface DemoAppOptions {
   trustProxy?: boolean | number | string
   /** The origins the panel is served at, for the same-origin check; default: the request's own. */
   origins?: string[]
+  /** The mail outbox's options (delays, attempts, `worker: 'separate'` to deliver elsewhere). */
+  outbox?: Partial<OutboxOptions>
 }
 
 export interface DemoApp {
@@ -128,6 +131,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     hashing: { driver: 'argon2id' },
     language: options.language ?? 'fr',
     stripe: options.stripe,
+    outbox: options.outbox,
     clientTabs: [
       { resourceId: 'Invoice', foreignKey: 'clientId', columns: ['number', 'issuedOn', 'total', 'status'] },
       {

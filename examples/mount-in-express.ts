@@ -78,7 +78,15 @@ const router = AdminJSExpress.buildAuthenticatedRouter(
 const app = express()
 app.set('trust proxy', 1) // behind one reverse proxy that terminates HTTPS
 app.use(admin.options.rootPath, guard.handleErrors(router))
-app.listen(3000, '127.0.0.1')
+const server = app.listen(3000, '127.0.0.1')
+
+// The mail outbox's worker sends the emails the actions queue (or leave it to a worker process).
+clients.outbox.start()
+process.on('SIGTERM', () => {
+  server.close()
+  // Stops claiming and waits for the emails being sent to be recorded.
+  void clients.outbox.stop().then(() => dataSource.destroy())
+})
 
 declare const yourSessionStore: import('express-session').Store
 declare function yourOwnAdminLogin(

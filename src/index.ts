@@ -10,6 +10,7 @@ import { ClientTabs } from './services/list/clientTabs.js'
 import { CommissionImport } from './services/import/commissionImport.js'
 import { ClientAccounts } from './services/accounts/clientAccounts.js'
 import { ClientMailer } from './services/mail/clientMailer.js'
+import { Outbox } from './services/mail/outbox.js'
 import { ClientSettings, defaultSecuritySettings } from './services/accounts/clientSettings.js'
 import { PaymentMethods } from './services/payments/paymentMethods.js'
 import { PasswordHasher } from './services/accounts/passwordHasher.js'
@@ -48,8 +49,13 @@ export interface ClientManagement {
   passwordHasher: PasswordHasher
   /** Answers "may this admin run this action?" from the roles map. */
   accessControl: AccessControl
-  /** Sends an email to a client and records it in the EmailLog, sent or failed. */
+  /** Queues an email to a client (an EmailLog row `queued`); the outbox sends it. */
   clientMailer: ClientMailer
+  /**
+   * The mail outbox's delivery worker: `start()` it when the app starts (or in a worker process of
+   * its own), `stop()` it on shutdown; `runOnce()` and `drain()` send what is due by hand.
+   */
+  outbox: Outbox
   /** What the panel's actions call: suspend, ban, confirm… each in one transaction with its history. */
   lifecycle: ClientLifecycle
   /** The client's own account for the host's client area: register, confirm, log in, 2FA, reset. */
@@ -121,7 +127,17 @@ export function createClientManagement(
     defaultSecuritySettings(resolved.hashing, resolved.tokenLifetimes, resolved.autoConfirmRegistration),
   )
   const passwordHasher = new PasswordHasher(resolved.hashing)
-  const clientMailer = new ClientMailer(resolved.dataSource, resolved.mailer, resolved.mailFrom)
+  const clientMailer = new ClientMailer(resolved.dataSource, resolved.mailFrom, resolved.language)
+  const outbox = new Outbox(
+    {
+      dataSource: resolved.dataSource,
+      transport: resolved.mailer,
+      from: resolved.mailFrom,
+      options: resolved.outbox,
+    },
+    clientMailer,
+    resolved.logger,
+  )
   const lifecycle = new ClientLifecycle(resolved.dataSource, clientMailer, settings, {
     links: resolved.links,
     language: resolved.language,
@@ -140,6 +156,7 @@ export function createClientManagement(
     components: registerComponents(componentLoader),
     navigation: resolved.navigation,
     lifecycle,
+    mailer: clientMailer,
     clientList: new ClientList(resolved.dataSource),
     commissionImport: new CommissionImport(resolved.dataSource, resolved.imports),
     settings,
@@ -169,6 +186,7 @@ export function createClientManagement(
     passwordHasher,
     accessControl,
     clientMailer,
+    outbox,
     lifecycle,
     accounts,
     rateLimiter: accounts.rateLimiter,
@@ -200,7 +218,11 @@ export { PasswordHasher, HASHING_DRIVERS, hashFormat } from './services/accounts
 export type { HashingDriver, HashingOptions, HashFormat } from './services/accounts/passwordHasher.js'
 export { SECRET_KEYS, withoutSecrets } from './services/core/secrets.js'
 export { ClientMailer } from './services/mail/clientMailer.js'
-export type { ClientEmail } from './services/mail/clientMailer.js'
+export type { ClientEmail, QueuedEmails } from './services/mail/clientMailer.js'
+export { Outbox } from './services/mail/outbox.js'
+export type { OutboxRun } from './services/mail/outbox.js'
+export { DEFAULT_OUTBOX_OPTIONS } from './services/mail/outboxOptions.js'
+export type { OutboxOptions } from './services/mail/outboxOptions.js'
 export { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
 export {
   ClientAccounts,

@@ -45,7 +45,13 @@ describe('translations', () => {
       entities: clientManagementEntities,
     })
     await ds.initialize()
-    const secret = new Set(['passwordHash', 'twoFactorSecret', 'twoFactorRecoveryCodes', 'tokenHash'])
+    const secret = new Set([
+      'passwordHash',
+      'twoFactorSecret',
+      'twoFactorRecoveryCodes',
+      'tokenHash',
+      'pendingContent',
+    ])
     for (const lang of ['fr', 'en'] as const) {
       const resources = translations[lang].resources as Tree
       for (const id of RESOURCE_IDS) {

@@ -36,7 +36,8 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number]
 export const COMMISSION_STATUSES = ['pending', 'paid', 'cancelled'] as const
 export type CommissionStatus = (typeof COMMISSION_STATUSES)[number]
 
-export const EMAIL_STATUSES = ['sent', 'failed'] as const
+// queued → sending → sent, or back to queued for a retry, or failed after the last attempt.
+export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const
 export type EmailStatus = (typeof EMAIL_STATUSES)[number]
 
 export const ACTOR_TYPES = ['admin', 'client', 'system'] as const
@@ -66,6 +67,7 @@ export const CLIENT_EVENT_TYPES = [
   'deleted',
   'restored',
   'email_sent',
+  'email_resent',
   'note_added',
   'imported',
   'merged',

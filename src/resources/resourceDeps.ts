@@ -7,6 +7,7 @@ import type { ClientSettings } from '../services/accounts/clientSettings.js'
 import type { PaymentMethods } from '../services/payments/paymentMethods.js'
 import type { CommissionImport } from '../services/import/commissionImport.js'
 import type { ClientTabs } from '../services/list/clientTabs.js'
+import type { ClientMailer } from '../services/mail/clientMailer.js'
 import type { HostTab } from '../shared/clientPageTabs.js'
 import type { ResourceIds } from '../shared/resourceIds.js'
 
@@ -16,6 +17,8 @@ export interface ResourceDeps {
   components: ComponentIds
   navigation: { name: string; icon?: string } | null
   lifecycle: ClientLifecycle
+  /** The outbox's writer: queues emails, and queues a failed one again. */
+  mailer: ClientMailer
   clientList: ClientList
   commissionImport: CommissionImport
   settings: ClientSettings

@@ -136,7 +136,7 @@ export function recordClientAction(
         const [record] = await freshRecords(context, [id])
         return {
           record: record ?? current,
-          notice: recordNotice(spec.success, result),
+          notice: recordNotice(context, spec.success, result),
           redirectUrl: context.h.recordActionUrl({
             resourceId: context.resource.decorate().id(),
             recordId: String(id),

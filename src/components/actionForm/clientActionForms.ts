@@ -107,6 +107,9 @@ export const removeForGoodForm: ActionForm = { id: 'removeForGood', fields: [], 
 // Not a client action, but the same confirmation: undo a commission import (ImportBatch).
 export const undoImportForm: ActionForm = { id: 'undoImport', fields: [], show: ['fileName', 'rowsImported'] }
 
+// An email of the outbox that failed, queued again (EmailLog).
+export const resendEmailForm: ActionForm = { id: 'resendEmail', fields: [], show: ['to', 'subject', 'error'] }
+
 export const changeAdvisorForm: ActionForm = {
   id: 'changeAdvisor',
   fields: [{ name: 'advisorCode', type: 'text', required: true, maxLength: 32 }],
@@ -144,6 +147,7 @@ export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
   adjustBalance: adjustBalanceForm,
   addNote: addNoteForm,
   undoImport: undoImportForm,
+  resendEmail: resendEmailForm,
   removeForGood: removeForGoodForm,
   bulkChangeAdvisor: changeAdvisorForm,
   bulkChangeStatus: changeContractStatusForm,

@@ -8,7 +8,7 @@ import {
   formatValue,
   type HostTab,
 } from '../../shared/clientPageTabs.js'
-import { recordShowUrl } from './recordShowUrl.js'
+import { recordActionUrl, recordShowUrl } from './recordShowUrl.js'
 import type { TabColumn } from './TabTable.js'
 import { useClientShowText } from './useClientShowText.js'
 import { resourceId } from '../common/resourceId.js'
@@ -90,11 +90,28 @@ export function useClientTabColumns(language: string) {
       label: prop('status', resourceId('EmailLog')),
       render: enumLabel('status', resourceId('EmailLog')),
     },
+    { key: 'attempts', label: prop('attempts', resourceId('EmailLog')) },
+    {
+      key: 'nextAttemptAt',
+      label: prop('nextAttemptAt', resourceId('EmailLog')),
+      render: date('nextAttemptAt'),
+    },
     { key: 'to', label: prop('to', resourceId('EmailLog')) },
     {
       key: 'body',
       label: prop('body', resourceId('EmailLog')),
-      render: (r) => <Link href={recordShowUrl(resourceId('EmailLog'), r.id)}>{t('openBody')}</Link>,
+      render: (r) =>
+        r.status === 'failed' ? (
+          // A failed email opens on its "send again" confirmation (a POST action).
+          <Link
+            href={recordActionUrl(resourceId('EmailLog'), r.id, 'resendEmail')}
+            title={String(r.error ?? '')}
+          >
+            {t('resendEmail')}
+          </Link>
+        ) : (
+          <Link href={recordShowUrl(resourceId('EmailLog'), r.id)}>{t('openBody')}</Link>
+        ),
     },
   ]
   const history: TabColumn[] = [

@@ -132,6 +132,7 @@ export const enResources = {
         deleted: 'Deleted',
         restored: 'Restored',
         email_sent: 'Email sent',
+        email_resent: 'Email sent again',
         note_added: 'Note added',
         imported: 'Created by an import',
         merged: 'Merged',
@@ -153,9 +154,13 @@ export const enResources = {
       messageId: 'Message ID',
       actor: 'Sent by',
       createdAt: 'Date',
+      attempts: 'Attempts',
+      nextAttemptAt: 'Next try',
+      leaseUntil: 'Claimed until',
+      claimedBy: 'Claimed by',
     },
     labels: {
-      status: { sent: 'Sent', failed: 'Failed' },
+      status: { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' },
     },
   },
   ClientNote: {

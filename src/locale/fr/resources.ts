@@ -134,6 +134,7 @@ export const frResources: PluginTranslation['resources'] = {
         deleted: 'Supprimé',
         restored: 'Restauré',
         email_sent: 'E-mail envoyé',
+        email_resent: 'E-mail renvoyé',
         note_added: 'Note ajoutée',
         imported: 'Créé par un import',
         merged: 'Fusionné',
@@ -155,9 +156,13 @@ export const frResources: PluginTranslation['resources'] = {
       messageId: 'ID du message',
       actor: 'Envoyé par',
       createdAt: 'Date',
+      attempts: 'Tentatives',
+      nextAttemptAt: 'Prochain essai',
+      leaseUntil: 'Réservé jusqu’à',
+      claimedBy: 'Réservé par',
     },
     labels: {
-      status: { sent: 'Envoyé', failed: 'Échec' },
+      status: { queued: 'En file d’attente', sending: 'En cours d’envoi', sent: 'Envoyé', failed: 'Échec' },
     },
   },
   ClientNote: {

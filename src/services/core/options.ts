@@ -7,6 +7,7 @@ import { isValidEmail } from '../../shared/clientIdentity.js'
 import { checkClientTabs, type ClientTabOption } from '../list/clientTabOptions.js'
 import { checkImportLimits, resolveImportLimits, type ImportLimits } from '../import/importUploads.js'
 import { RESOURCE_PREFIX_PATTERN, resourceIdsFor, type ResourceIds } from '../../shared/resourceIds.js'
+import { checkOutboxOptions, resolveOutboxOptions, type OutboxOptions } from '../mail/outboxOptions.js'
 
 export const LANGUAGES = ['fr', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -67,6 +68,8 @@ export interface ClientManagementOptions {
    * already has a resource with one of them. Default none. Role maps keep the plain names.
    */
   resourceIdPrefix?: string
+  /** The mail outbox's delivery worker: attempts, delays, concurrency, lease (see OutboxOptions). */
+  outbox?: Partial<OutboxOptions>
 }
 
 export interface ResolvedOptions {
@@ -89,6 +92,7 @@ export interface ResolvedOptions {
   resourceIdPrefix: string
   /** The AdminJS id of each of the plugin's resources, prefix included. */
   resourceIds: ResourceIds
+  outbox: OutboxOptions
 }
 
 export class ClientManagementConfigError extends Error {
@@ -212,6 +216,7 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
   if (prefix !== '' && (typeof prefix !== 'string' || !RESOURCE_PREFIX_PATTERN.test(prefix))) {
     problems.push("resourceIdPrefix must be letters, digits or _ starting with a letter, e.g. 'Crm'")
   }
+  problems.push(...checkOutboxOptions(options.outbox))
 
   if (problems.length > 0) throw new ClientManagementConfigError(problems)
   return {
@@ -234,5 +239,6 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     imports: resolveImportLimits(options.imports),
     resourceIdPrefix: prefix,
     resourceIds: resourceIdsFor(prefix),
+    outbox: resolveOutboxOptions(options.outbox),
   }
 }

@@ -163,7 +163,16 @@ export class ClientTabs {
           this.dataSource
             .getRepository(EmailLog)
             .createQueryBuilder('e')
-            .select(['e.id', 'e.createdAt', 'e.subject', 'e.status', 'e.to', 'e.error'])
+            .select([
+              'e.id',
+              'e.createdAt',
+              'e.subject',
+              'e.status',
+              'e.to',
+              'e.error',
+              'e.attempts',
+              'e.nextAttemptAt',
+            ])
             .where('e.clientId = :clientId', { clientId })
             .orderBy('e.createdAt', 'DESC')
             .addOrderBy('e.id', 'DESC'),
@@ -179,6 +188,9 @@ export class ClientTabs {
             status: e.status,
             to: e.to,
             error: e.error,
+            attempts: e.attempts,
+            // A queued row's next try; a sending row's is its lease end, not a planned try.
+            nextAttemptAt: e.status === 'queued' ? e.nextAttemptAt : null,
           })),
         }
       }
