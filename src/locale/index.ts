@@ -4,6 +4,10 @@ import { fr } from './fr/index.js'
 import { adminjsFr } from './fr/adminjs.js'
 import { enAccounts } from './en/accounts.js'
 import { frAccounts } from './fr/accounts.js'
+import { enExport } from './en/export.js'
+import { frExport } from './fr/export.js'
+import { enGdpr } from './en/gdpr.js'
+import { frGdpr } from './fr/gdpr.js'
 import type { Language } from '../services/core/options.js'
 
 type Tree = { [key: string]: unknown }
@@ -22,8 +26,14 @@ function deepMerge(base: Tree, extra: Tree): Tree {
 
 /** Our strings over AdminJS's, per language: French needs AdminJS's own French too (it ships none). */
 export const translations: Record<Language, LocaleTranslations> = {
-  en: deepMerge(deepMerge(adminjsLocales.en as Tree, en), enAccounts) as LocaleTranslations,
-  fr: deepMerge(deepMerge(adminjsFr, fr), frAccounts) as LocaleTranslations,
+  en: [en, enAccounts, enExport, enGdpr].reduce<Tree>(
+    (merged, part) => deepMerge(merged, part),
+    adminjsLocales.en as Tree,
+  ) as LocaleTranslations,
+  fr: [fr, frAccounts, frExport, frGdpr].reduce<Tree>(
+    (merged, part) => deepMerge(merged, part),
+    adminjsFr as Tree,
+  ) as LocaleTranslations,
 }
 
 export function buildLocale(language: Language): Locale {

@@ -8,6 +8,9 @@ import type { PaymentMethods } from '../services/payments/paymentMethods.js'
 import type { CommissionImport } from '../services/import/commissionImport.js'
 import type { ClientTabs } from '../services/list/clientTabs.js'
 import type { HostTab } from '../shared/clientPageTabs.js'
+import type { RecordList } from '../services/list/recordList.js'
+import type { ListExport } from '../services/export/listExport.js'
+import type { ClientGdpr } from '../services/gdpr/clientGdpr.js'
 
 export interface ResourceDeps {
   dataSource: DataSource
@@ -23,4 +26,11 @@ export interface ResourceDeps {
   clientTabs: ClientTabs
   /** Tabs of the host's own resources (option `clientTabs`). */
   hostTabs: HostTab[]
+  /** The Contract and Commission lists' query service (their list, totals and export). */
+  contractList: RecordList
+  commissionList: RecordList
+  /** Exports what a list shows, as CSV. */
+  listExport: ListExport
+  /** GDPR archive, anonymisation and retention. */
+  gdpr: ClientGdpr
 }

@@ -5,6 +5,7 @@ import { CLIENT_STATUSES, type ClientStatus } from '../../entities/columns.js'
 import { parseSearch, type ParsedQuery } from '../../shared/searchText.js'
 import { applySearch } from './clientSearch.js'
 import { isMysqlFamily } from '../core/transaction.js'
+import { afterCursor, cursorOf, selectCursor, type Cursor, type OrderTerm } from './keyset.js'
 
 export const SORTABLE = [
   'lastName',
@@ -16,6 +17,9 @@ export const SORTABLE = [
   'createdAt',
 ] as const
 export type SortableColumn = (typeof SORTABLE)[number]
+
+/** Sortable columns that may be NULL (they sort first ascending, last descending). */
+const NULLABLE: ReadonlySet<SortableColumn> = new Set(['firstName', 'email', 'phone'])
 
 /** Indexes holding (sort column, id, status): a page in that order is read from the index alone. */
 const ORDER_INDEXES: Partial<Record<SortableColumn, string>> = {
@@ -208,6 +212,37 @@ export class ClientList {
       total ?? { total: clients.length, totalIsEstimate: true },
     ])
     return { clients, ...counted, activeContracts }
+  }
+
+  /**
+   * The list's rows after `cursor`, in the list's order, with the `columns` asked for (plain
+   * columns of `clients`, checked by the caller): what an export streams, a keyset page at a
+   * time. Same filters and search as the page the panel shows; never `OFFSET`.
+   */
+  async keysetRows(
+    query: ClientListQuery,
+    columns: readonly string[],
+    cursor: Cursor | null,
+    size: number,
+  ): Promise<{ rows: Record<string, unknown>[]; cursor: Cursor | null }> {
+    const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
+    const { qb, rank } = this.filtered(query, 'c')
+    const order: OrderTerm[] = [
+      ...(rank ? [{ expr: rank, dir: 'ASC' as const }] : []),
+      {
+        expr: `c.${query.sortBy}`,
+        dir,
+        nullable: NULLABLE.has(query.sortBy),
+        temporal: query.sortBy === 'createdAt',
+      },
+      { expr: 'c.id', dir },
+    ]
+    qb.select('c.id', 'id')
+    for (const column of columns) qb.addSelect(`c.${column}`, column)
+    selectCursor(this.dataSource, qb, order)
+    afterCursor(qb, order, cursor)
+    const rows: Record<string, unknown>[] = await qb.limit(size).getRawMany()
+    return { rows, cursor: rows.length === size ? cursorOf(rows[rows.length - 1], order) : null }
   }
 
   /** One aggregated query for the whole page. */
