@@ -7,7 +7,7 @@ export function downloadUrl(resourceId: string, action: string, recordId?: strin
   const path = recordId
     ? ['api', 'resources', resourceId, 'records', recordId, 'download', action]
     : ['api', 'resources', resourceId, 'download', action]
-  return h.urlBuilder(path.map(encodeURIComponent), search)
+  return h.urlBuilder(path.map(encodeURIComponent), search ? `?${search.replace(/^\?/, '')}` : '')
 }
 
 const fileNameOf = (disposition: string | null, fallback: string) =>
