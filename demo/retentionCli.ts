@@ -47,7 +47,8 @@ export async function retentionCli(
   if (options.dryRun) {
     const { total, clients } = await retention.dryRun(months, { limit: 100_000 })
     print(`${total} client(s) inactive for ${months} months would be anonymised:`)
-    for (const c of clients) print(`  ${c.clientNumber}\t${[c.lastName, c.firstName].filter(Boolean).join(' ')}`)
+    for (const c of clients)
+      print(`  ${c.clientNumber}\t${[c.lastName, c.firstName].filter(Boolean).join(' ')}`)
     return 0
   }
   const { anonymised, batches } = await retention.run(

@@ -8,14 +8,18 @@ let options
 try {
   options = readRetentionArgs(process.argv.slice(2))
 } catch (error) {
-  console.error(`${(error as Error).message}\nusage: npm run retention -- [--dry-run] [--months N] [--batch N]`)
+  console.error(
+    `${(error as Error).message}\nusage: npm run retention -- [--dry-run] [--months N] [--batch N]`,
+  )
   process.exit(2)
 }
 const config = readDemoConfig()
 const dataSource = await createDemoDataSource(config)
 await dataSource.initialize()
 try {
-  process.exitCode = await retentionCli(dataSource, 'fr', options, (line) => process.stdout.write(`${line}\n`))
+  process.exitCode = await retentionCli(dataSource, 'fr', options, (line) =>
+    process.stdout.write(`${line}\n`),
+  )
 } finally {
   await dataSource.destroy()
 }

@@ -62,7 +62,7 @@ describeInBrowser('exports and GDPR in a real browser (SQLite)', () => {
     await page.waitForSelector('table tbody tr')
     await page.click('text=Exporter >> nth=0')
     await page.waitForSelector('[data-testid=export-form]')
-    expect(await page.locator('[data-testid=export-filters]').innerText()).toContain('status = suspended')
+    expect(await page.locator('[data-testid=export-filters]').innerText()).toContain('Statut = Suspendu')
     await page.screenshot({ path: path.join(SHOTS, 'export-form.png') })
     const file = await download('[data-testid=export-form] button[type=submit]')
     expect(file.name).toMatch(/^clients-\d{4}-\d{2}-\d{2}\.csv$/)

@@ -13,7 +13,7 @@ const LIST_PARAM = /^(filters\.|sortBy$|direction$)/
  * filters in force, and the download of the CSV, in the panel's language.
  */
 const ExportForm: React.FC<ActionProps> = ({ resource, action, record }) => {
-  const { translateComponent, translateProperty, translateMessage, i18n } = useTranslation()
+  const { translateComponent, translateProperty, translateMessage, translateLabel, i18n } = useTranslation()
   const t = (key: string, options?: Record<string, unknown>) =>
     translateComponent(`ExportForm.${key}`, resource.id, options)
   const location = useLocation()
@@ -31,6 +31,14 @@ const ExportForm: React.FC<ActionProps> = ({ resource, action, record }) => {
     }
   }
   const filters = [...listParams.keys()].filter((key) => key.startsWith('filters.'))
+
+  // "Statut = Suspendu", "Créé le (from) = 2026-01-01": the filter as the list's filter panel names it.
+  const describeFilter = (key: string, value: string) => {
+    const [name, bound] = key.slice('filters.'.length).split('~~')
+    const property = translateProperty(name, resource.id)
+    const shown = name === 'status' ? translateLabel(`status.${value}`, resource.id) : value
+    return `${property}${bound ? ` (${bound})` : ''} = ${shown}`
+  }
 
   const toggle = (key: string) =>
     setChosen((current) => {
@@ -62,13 +70,11 @@ const ExportForm: React.FC<ActionProps> = ({ resource, action, record }) => {
 
   return (
     <Box as="form" onSubmit={download} data-testid="export-form" p="lg">
-      <Text mb="default">{t('introUnknown')}</Text>
+      <Text mb="default">{t('intro')}</Text>
       <Text mb="lg" data-testid="export-filters">
         {filters.length > 0
           ? t('filters', {
-              filters: filters
-                .map((key) => `${key.slice('filters.'.length)} = ${listParams.get(key)}`)
-                .join(', '),
+              filters: filters.map((key) => describeFilter(key, listParams.get(key) ?? '')).join(', '),
             })
           : t('noFilter')}
       </Text>

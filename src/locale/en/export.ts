@@ -12,8 +12,6 @@ export const enExport = {
   components: {
     ExportForm: {
       intro:
-        'Exports the {{count}} rows of the list as it is filtered and sorted now, as a CSV file for Excel. The export is recorded in the admin audit trail.',
-      introUnknown:
         'Exports every row of the list as it is filtered and sorted now, as a CSV file for Excel. The export is recorded in the admin audit trail.',
       columns: 'Columns',
       filters: 'Filters in force: {{filters}}',

@@ -14,8 +14,6 @@ export const frExport: typeof enExport = {
   components: {
     ExportForm: {
       intro:
-        'Exporte les {{count}} lignes de la liste telle qu’elle est filtrée et triée, en fichier CSV pour Excel. L’export est inscrit au journal d’audit.',
-      introUnknown:
         'Exporte toutes les lignes de la liste telle qu’elle est filtrée et triée, en fichier CSV pour Excel. L’export est inscrit au journal d’audit.',
       columns: 'Colonnes',
       filters: 'Filtres appliqués : {{filters}}',
