@@ -1,7 +1,7 @@
 import type AdminJS from 'adminjs'
 import { flat, type CurrentAdmin } from 'adminjs'
 import express, { type Request, type Response, type Router } from 'express'
-import { downloadOf, type DownloadSink } from '../actions/core/download.js'
+import { downloadOf, type DownloadSink } from '../services/core/downloads.js'
 import { normalizeIp } from '../services/core/clientAddress.js'
 import { InvalidInputError } from '../services/core/errors.js'
 import { isRecordId } from '../services/core/requestValues.js'

@@ -1,7 +1,7 @@
 import type { ComponentIds } from '../../components/index.js'
 import type { ListExport } from '../../services/export/listExport.js'
 import type { ExportableResource } from '../../shared/exportColumns.js'
-import type { DownloadAction } from '../core/download.js'
+import type { DownloadAction } from '../../services/core/downloads.js'
 import { GROUP_MENUS } from '../core/clientActionSpecs.js'
 
 export interface ExportActionDeps {

@@ -1,7 +1,7 @@
 import type { ComponentIds } from '../../components/index.js'
 import type { ClientGdpr } from '../../services/gdpr/clientGdpr.js'
 import { GROUP_MENUS } from '../core/clientActionSpecs.js'
-import type { DownloadAction } from '../core/download.js'
+import type { DownloadAction } from '../../services/core/downloads.js'
 
 export interface GdprActionDeps {
   gdpr: ClientGdpr

@@ -115,16 +115,8 @@ export class ListExport {
             sortBy: query.sortBy,
             direction: query.direction,
           }),
-          nextPage: async (cursor) => {
-            const page = await this.lists.clients.keysetRows(query, wanted, cursor, this.pageSize)
-            if (counts) {
-              const active = await this.lists.clients.activeContracts(
-                page.rows.map((r) => ({ id: Number(r.id) })),
-              )
-              for (const row of page.rows) row.activeContracts = active.get(Number(row.id)) ?? 0
-            }
-            return page
-          },
+          nextPage: (cursor) =>
+            this.lists.clients.keysetRows(query, wanted, cursor, this.pageSize, { activeContracts: counts }),
         }
       }
       case 'Contract':

@@ -224,6 +224,7 @@ export class ClientList {
     columns: readonly string[],
     cursor: Cursor | null,
     size: number,
+    options: { activeContracts?: boolean } = {},
   ): Promise<{ rows: Record<string, unknown>[]; cursor: Cursor | null }> {
     const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
     const { qb, rank } = this.filtered(query, 'c')
@@ -239,6 +240,14 @@ export class ClientList {
     ]
     qb.select('c.id', 'id')
     for (const column of columns) qb.addSelect(`c.${column}`, column)
+    if (options.activeContracts) {
+      // The list's count of active contracts, read with the row (the contracts' (clientId, status) index).
+      const contracts = this.dataSource.getMetadata(Contract).tableName
+      qb.addSelect(
+        `(SELECT COUNT(*) FROM ${contracts} ka WHERE ka.clientId = c.id AND ka.status = 'active')`,
+        'activeContracts',
+      )
+    }
     selectCursor(this.dataSource, qb, order)
     afterCursor(qb, order, cursor)
     const rows: Record<string, unknown>[] = await qb.limit(size).getRawMany()

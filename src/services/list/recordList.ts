@@ -31,9 +31,21 @@ export const CONTRACT_LIST: RecordListSpec = {
     status: CONTRACT_STATUSES,
     startDate: 'dateRange',
   },
-  sortable: ['reference', 'clientId', 'advisorId', 'product', 'status', 'startDate', 'premium', 'createdAt'],
-  nullable: new Set(['clientId', 'advisorId', 'startDate', 'premium']),
-  temporal: new Set(['startDate', 'createdAt']),
+  sortable: [
+    'id',
+    'reference',
+    'clientId',
+    'advisorId',
+    'product',
+    'status',
+    'startDate',
+    'endDate',
+    'premium',
+    'createdAt',
+    'updatedAt',
+  ],
+  nullable: new Set(['clientId', 'advisorId', 'startDate', 'endDate', 'premium']),
+  temporal: new Set(['startDate', 'endDate', 'createdAt', 'updatedAt']),
 }
 
 export const COMMISSION_LIST: RecordListSpec = {
@@ -47,8 +59,19 @@ export const COMMISSION_LIST: RecordListSpec = {
     status: COMMISSION_STATUSES,
     importBatchId: 'id',
   },
-  sortable: ['period', 'clientId', 'contractId', 'advisorId', 'amount', 'rate', 'status', 'createdAt'],
-  nullable: new Set(['clientId', 'contractId', 'advisorId', 'rate']),
+  sortable: [
+    'id',
+    'period',
+    'clientId',
+    'contractId',
+    'advisorId',
+    'amount',
+    'rate',
+    'status',
+    'importBatchId',
+    'createdAt',
+  ],
+  nullable: new Set(['clientId', 'contractId', 'advisorId', 'rate', 'importBatchId']),
   temporal: new Set(['period', 'createdAt']),
 }
 
