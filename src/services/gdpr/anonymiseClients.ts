@@ -27,11 +27,26 @@ export interface AnonymisedFacts {
   retentionMonths?: number
 }
 
-const textColumnsOf = (manager: EntityManager) =>
-  manager.connection
-    .getMetadata(EmailLog)
-    .columns.filter((c) => ['text', 'varchar', 'mediumtext', 'longtext', String].includes(c.type as never))
-    .filter((c) => !EMAIL_KEPT.has(c.propertyName) && !c.isPrimary && c.propertyName !== 'clientId')
+const TEXT_TYPES: unknown[] = ['text', 'mediumtext', 'longtext', 'varchar', 'nvarchar', String]
+const JSON_TYPES: unknown[] = ['simple-json', 'json']
+
+/**
+ * What each EmailLog column becomes: every text column `[redacted]` (or NULL where the text
+ * would not fit), every JSON column NULL, whatever columns a later version adds, such as the
+ * outbox's body to send; the kept ones (status, template…) stay.
+ */
+function emailRedactions(manager: EntityManager): Record<string, string | null> {
+  const out: Record<string, string | null> = {}
+  for (const column of manager.connection.getMetadata(EmailLog).columns) {
+    const name = column.propertyName
+    if (EMAIL_KEPT.has(name) || column.isPrimary || column.relationMetadata || name === 'clientId') continue
+    const fits = !column.length || Number(column.length) >= REDACTED.length
+    if (TEXT_TYPES.includes(column.type) && fits && name !== 'error') out[name] = REDACTED
+    else if ((TEXT_TYPES.includes(column.type) || JSON_TYPES.includes(column.type)) && column.isNullable)
+      out[name] = null
+  }
+  return out
+}
 
 /**
  * Anonymises these clients (already locked by the caller, in its transaction): identity fields
@@ -48,7 +63,7 @@ export async function anonymiseClients(
   reason: string | null,
 ): Promise<void> {
   const lastName = ANONYMOUS_NAME[language]
-  const emailText = textColumnsOf(manager)
+  const emailSet = emailRedactions(manager)
   for (const part of chunks(clients)) {
     const ids = part.map((c) => c.id)
     const statuses = [...new Set(part.map((c) => c.status))]
@@ -89,18 +104,11 @@ export async function anonymiseClients(
       .set({ body: REDACTED })
       .where('clientId IN (:...ids)', { ids })
       .execute()
-    if (emailText.length > 0) {
+    if (Object.keys(emailSet).length > 0) {
       await manager
         .createQueryBuilder()
         .update(EmailLog)
-        .set(
-          Object.fromEntries(
-            emailText.map((c) => [
-              c.propertyName,
-              c.isNullable && c.propertyName === 'error' ? null : REDACTED,
-            ]),
-          ),
-        )
+        .set(emailSet)
         .where('clientId IN (:...ids)', { ids })
         .execute()
     }
