@@ -7,6 +7,10 @@ import { AccessControl } from './services/core/accessControl.js'
 import { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
 import { ClientList } from './services/list/clientList.js'
 import { ClientTabs } from './services/list/clientTabs.js'
+import { COMMISSION_LIST, CONTRACT_LIST, RecordList } from './services/list/recordList.js'
+import { ListExport } from './services/export/listExport.js'
+import { ClientGdpr } from './services/gdpr/clientGdpr.js'
+import { createAdminAuditResource } from './resources/adminAudit.resource.js'
 import { CommissionImport } from './services/import/commissionImport.js'
 import { ClientAccounts } from './services/accounts/clientAccounts.js'
 import { ClientMailer } from './services/mail/clientMailer.js'
@@ -70,6 +74,10 @@ export interface ClientManagement {
   paymentMethods: PaymentMethods
   /** The commission CSV import (dry run, import, undo), also usable from scripts. */
   commissionImport: CommissionImport
+  /** Exports of what a list shows (CSV, keyset pages), also usable from scripts. */
+  listExport: ListExport
+  /** GDPR: a client's data archive, anonymisation, retention (`gdpr.retention`). */
+  gdpr: ClientGdpr
   /** The home page of clients (counts, awaiting confirmation, latest actions): `new AdminJS({ dashboard })`. */
   dashboard: { handler: PageHandler; component: string }
   options: ResolvedOptions
@@ -150,6 +158,10 @@ export function createClientManagement(
     rateLimiter: new RateLimiter(resolved.dataSource),
     loginCost: new LoginCost(),
   })
+  const clientList = new ClientList(resolved.dataSource)
+  const clientTabs = new ClientTabs(resolved.dataSource)
+  const contractList = new RecordList(resolved.dataSource, CONTRACT_LIST)
+  const commissionList = new RecordList(resolved.dataSource, COMMISSION_LIST)
   const deps: ResourceDeps = {
     dataSource: resolved.dataSource,
     access: accessControl,
@@ -157,13 +169,21 @@ export function createClientManagement(
     navigation: resolved.navigation,
     lifecycle,
     mailer: clientMailer,
-    clientList: new ClientList(resolved.dataSource),
+    clientList,
     commissionImport: new CommissionImport(resolved.dataSource, resolved.imports),
     settings,
     paymentMethods: new PaymentMethods(resolved.dataSource, resolved.stripe, resolved.logger),
-    clientTabs: new ClientTabs(resolved.dataSource),
+    clientTabs,
     hostTabs: resolved.clientTabs,
     ids: resolved.resourceIds,
+    contractList,
+    commissionList,
+    listExport: new ListExport(
+      resolved.dataSource,
+      { clients: clientList, contracts: contractList, commissions: commissionList, tabs: clientTabs },
+      resolved.language,
+    ),
+    gdpr: new ClientGdpr(resolved.dataSource, resolved.language),
   }
   const locale = buildLocale(resolved.language, resolved.resourceIds)
   const resources = withFeatures(deps, componentLoader, [
@@ -176,6 +196,7 @@ export function createClientManagement(
     createClientNoteResource(deps),
     createImportBatchResource(deps),
     createSecuritySettingsResource(deps),
+    createAdminAuditResource(deps),
   ])
   const env = resolved.resourceIdPrefix ? { [RESOURCE_PREFIX_ENV]: resolved.resourceIdPrefix } : undefined
   return {
@@ -194,6 +215,8 @@ export function createClientManagement(
     settings,
     paymentMethods: deps.paymentMethods,
     commissionImport: deps.commissionImport,
+    listExport: deps.listExport,
+    gdpr: deps.gdpr,
     dashboard: {
       handler: dashboardHandler(resolved.dataSource, accessControl),
       component: deps.components.ClientDashboard,
@@ -278,3 +301,19 @@ export { requestSite, sameOrigin } from './http/sameOrigin.js'
 export type { SameOriginOptions } from './http/sameOrigin.js'
 export type { SessionCookieOptions } from './http/sessionCookie.js'
 export { cleanListQuery, MAX_PAGE, MAX_PER_PAGE } from './http/listQuery.js'
+export { ListExport, EXPORT_PAGE_SIZE } from './services/export/listExport.js'
+export type { ExportRequest, ExportPlan } from './services/export/listExport.js'
+export { CsvWriter, neutralise, CSV_DIALECTS } from './services/export/csvWriter.js'
+export { EXPORT_COLUMNS } from './shared/exportColumns.js'
+export type { ExportColumn, ExportableResource } from './shared/exportColumns.js'
+export { ClientGdpr } from './services/gdpr/clientGdpr.js'
+export { Retention, retentionCutoff, RETENTION_RANGE } from './services/gdpr/retention.js'
+export type { RetentionCandidate } from './services/gdpr/retention.js'
+export { ANONYMOUS_NAME, REDACTED } from './services/gdpr/anonymiseClients.js'
+export {
+  RecordList,
+  CONTRACT_LIST,
+  COMMISSION_LIST,
+  readRecordListQuery,
+} from './services/list/recordList.js'
+export type { RecordListQuery, RecordListSpec } from './services/list/recordList.js'

@@ -69,6 +69,9 @@ describe('createClientManagement', () => {
       'ClientName',
       'ClientShow',
       'ClientDashboard',
+      'ExportForm',
+      'GdprArchive',
+      'RetentionPanel',
     ])
   })
 

@@ -35,6 +35,9 @@ export function registerComponents(componentLoader: ComponentLoader) {
     ClientName: componentLoader.add('ClientName', path.join(here, 'clientList', 'ClientName')),
     ClientShow: componentLoader.add('ClientShow', path.join(here, 'clientShow', 'ClientShow')),
     ClientDashboard: componentLoader.add('ClientDashboard', path.join(here, 'dashboard', 'ClientDashboard')),
+    ExportForm: componentLoader.add('ExportForm', path.join(here, 'export', 'ExportForm')),
+    GdprArchive: componentLoader.add('GdprArchive', path.join(here, 'gdpr', 'GdprArchive')),
+    RetentionPanel: componentLoader.add('RetentionPanel', path.join(here, 'gdpr', 'RetentionPanel')),
   }
 }
 

@@ -74,5 +74,11 @@ export const CLIENT_EVENT_TYPES = [
   'removed',
   'contracts_changed',
   'payment_method_detached',
+  'data_exported',
+  'anonymised',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
+
+/** What the admin audit trail records (AdminAuditEntry). */
+export const ADMIN_AUDIT_ACTIONS = ['exported', 'retention_run'] as const
+export type AdminAuditAction = (typeof ADMIN_AUDIT_ACTIONS)[number]

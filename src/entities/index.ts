@@ -1,3 +1,4 @@
+import { AdminAuditEntry } from './AdminAuditEntry.js'
 import { Advisor } from './Advisor.js'
 import { Client } from './Client.js'
 import { ClientEvent } from './ClientEvent.js'
@@ -12,6 +13,7 @@ import { Setting } from './Setting.js'
 import { SettingsChange } from './SettingsChange.js'
 
 export {
+  AdminAuditEntry,
   Advisor,
   Client,
   ClientEvent,
@@ -43,4 +45,5 @@ export const clientManagementEntities = [
   SettingsChange,
   ImportBatch,
   RateLimitCounter,
+  AdminAuditEntry,
 ]

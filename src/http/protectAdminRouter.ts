@@ -2,6 +2,7 @@ import { ComponentLoader, type default as AdminJS } from 'adminjs'
 import express, { type Router } from 'express'
 import { SessionRenewingAuthProvider, type AdminAuthenticate } from './authProvider.js'
 import { bodyLimits, formidableLimits, type BodyLimitOptions } from './bodyLimits.js'
+import { downloadRoutes } from './downloads.js'
 import { errorHandler, type ErrorLogger } from './errorHandler.js'
 import { knownRoutes } from './knownRoutes.js'
 import { listQuery } from './listQuery.js'
@@ -25,7 +26,10 @@ export interface AdminRouterProtection {
   provider: SessionRenewingAuthProvider
   /** Pass as `buildAuthenticatedRouter`'s fifth argument. */
   formidableOptions: ReturnType<typeof formidableLimits>
-  /** Call on the router `buildAuthenticatedRouter` returned: adds the error handler after its routes. */
+  /**
+   * Call on the router `buildAuthenticatedRouter` returned: adds the downloads (list exports, GDPR
+   * archives) behind its login check, then the error handler after its routes.
+   */
   handleErrors: (router: Router) => Router
 }
 
@@ -82,6 +86,7 @@ export function protectAdminRouter(
     ),
     formidableOptions: formidableLimits(options),
     handleErrors: (built) => {
+      built.use(downloadRoutes(admin, options.logger))
       built.use(errorHandler(options.logger))
       return built
     },

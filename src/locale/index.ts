@@ -4,6 +4,10 @@ import { fr } from './fr/index.js'
 import { adminjsFr } from './fr/adminjs.js'
 import { enAccounts } from './en/accounts.js'
 import { frAccounts } from './fr/accounts.js'
+import { enExport } from './en/export.js'
+import { frExport } from './fr/export.js'
+import { enGdpr } from './en/gdpr.js'
+import { frGdpr } from './fr/gdpr.js'
 import type { Language } from '../services/core/options.js'
 import { PLUGIN_RESOURCES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
 
@@ -39,14 +43,15 @@ function scopeBuiltInActions(adminjs: Tree, ours: Tree): Tree {
   return deepMerge({ ...ours, actions: own }, { resources })
 }
 
-function ourTranslations(adminjs: Tree, own: Tree, accounts: Tree): LocaleTranslations {
-  return deepMerge(adminjs, scopeBuiltInActions(adminjs, deepMerge(own, accounts))) as LocaleTranslations
+function ourTranslations(adminjs: Tree, parts: Tree[]): LocaleTranslations {
+  const own = parts.reduce<Tree>((merged, part) => deepMerge(merged, part), {})
+  return deepMerge(adminjs, scopeBuiltInActions(adminjs, own)) as LocaleTranslations
 }
 
 /** Our strings over AdminJS's, per language: French needs AdminJS's own French too (it ships none). */
 export const translations: Record<Language, LocaleTranslations> = {
-  en: ourTranslations(adminjsLocales.en as Tree, en, enAccounts),
-  fr: ourTranslations(adminjsFr, fr, frAccounts),
+  en: ourTranslations(adminjsLocales.en as Tree, [en, enAccounts, enExport, enGdpr]),
+  fr: ourTranslations(adminjsFr, [fr, frAccounts, frExport, frGdpr]),
 }
 
 /** The keys named after our resources (`resources.Client`, `labels.Client`) renamed to their ids. */

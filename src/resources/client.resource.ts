@@ -13,6 +13,10 @@ import { mergeClientsAction } from '../actions/client/mergeClients.action.js'
 import { removeForGoodAction } from '../actions/client/removeForGood.action.js'
 import { paymentMethodsAction } from '../actions/client/paymentMethods.action.js'
 import { clientTabAction } from '../actions/client/tab.action.js'
+import { exportHistoryAction, exportListAction } from '../actions/export/exportList.action.js'
+import { anonymiseAction } from '../actions/gdpr/anonymise.action.js'
+import { gdprArchiveAction } from '../actions/gdpr/gdprArchive.action.js'
+import { retentionAction } from '../actions/gdpr/retention.action.js'
 import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
@@ -30,6 +34,9 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     removeForGood: removeForGoodAction(deps) as ClientAction,
     tab: clientTabAction(deps.clientTabs, deps.hostTabs) as ClientAction,
     paymentMethods: paymentMethodsAction(deps.paymentMethods, deps.access) as ClientAction,
+    gdprArchive: gdprArchiveAction(deps) as ClientAction,
+    anonymise: anonymiseAction(deps) as ClientAction,
+    exportHistory: exportHistoryAction(deps) as ClientAction,
   }
   const menus = actionGroupMenus(custom)
   const actions = secureActions(deps, {
@@ -47,9 +54,15 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       edit: editClientHandler(deps, EDITABLE),
     },
     // Includes `delete` and `bulkDelete`: a soft delete that restore undoes.
-    custom: { ...custom, ...menus.menus },
-    // Reading a tab of the page is reading the page; a menu shows to whoever may run one of its actions.
-    rights: { tab: 'show', ...menus.rights },
+    custom: {
+      ...custom,
+      ...menus.menus,
+      export: exportListAction(deps, 'Client') as ClientAction,
+      retention: retentionAction(deps) as ClientAction,
+    },
+    // Reading a tab of the page is reading the page; a menu shows to whoever may run one of its
+    // actions; exporting the history tab is an export (`Client.export`).
+    rights: { tab: 'show', ...menus.rights, exportHistory: 'export' },
   })
   // The page learns the host's tabs from its action (AdminJS sends `custom` to the browser).
   actions.show = { ...actions.show, custom: { hostTabs: deps.hostTabs } }
@@ -86,6 +99,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         'deletedAt',
         'mergedIntoId',
         'importBatchId',
+        'anonymisedAt',
       ],
       editProperties: [...EDITABLE, 'ignoreDuplicates'],
       properties: {

@@ -4,6 +4,8 @@ import { CONTRACT_STATUSES } from '../entities/columns.js'
 import type { ClientAction } from '../actions/core/clientActionSpecs.js'
 import { bulkChangeAdvisorAction } from '../actions/client/bulkChangeAdvisor.action.js'
 import { bulkChangeStatusAction } from '../actions/contract/bulkChangeStatus.action.js'
+import { recordListHandler } from '../actions/core/recordListHandler.js'
+import { exportListAction } from '../actions/export/exportList.action.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -44,7 +46,10 @@ export function createContractResource(deps: ResourceDeps): ResourceWithOptions 
           decimals: ['premium'],
           dates: ['startDate', 'endDate'],
         },
+        // The list through the query service its export reads too.
+        handlers: { list: recordListHandler(deps.contractList) },
         custom: {
+          export: exportListAction(deps, 'Contract') as ClientAction,
           bulkChangeAdvisor: bulkChangeAdvisorAction(deps.dataSource, deps.components) as ClientAction,
           bulkChangeStatus: bulkChangeStatusAction(deps.dataSource, deps.components) as ClientAction,
         },

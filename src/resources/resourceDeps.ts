@@ -10,6 +10,9 @@ import type { ClientTabs } from '../services/list/clientTabs.js'
 import type { ClientMailer } from '../services/mail/clientMailer.js'
 import type { HostTab } from '../shared/clientPageTabs.js'
 import type { ResourceIds } from '../shared/resourceIds.js'
+import type { RecordList } from '../services/list/recordList.js'
+import type { ListExport } from '../services/export/listExport.js'
+import type { ClientGdpr } from '../services/gdpr/clientGdpr.js'
 
 export interface ResourceDeps {
   dataSource: DataSource
@@ -29,4 +32,11 @@ export interface ResourceDeps {
   hostTabs: HostTab[]
   /** The AdminJS id of each of the plugin's resources (option `resourceIdPrefix`). */
   ids: ResourceIds
+  /** The Contract and Commission lists' query service (their list, totals and export). */
+  contractList: RecordList
+  commissionList: RecordList
+  /** Exports what a list shows, as CSV. */
+  listExport: ListExport
+  /** GDPR archive, anonymisation and retention. */
+  gdpr: ClientGdpr
 }

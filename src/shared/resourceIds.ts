@@ -13,6 +13,7 @@ export const PLUGIN_RESOURCES = [
   'ClientNote',
   'ImportBatch',
   'SecuritySettings',
+  'AdminAuditEntry',
 ] as const
 
 export type PluginResource = (typeof PLUGIN_RESOURCES)[number]

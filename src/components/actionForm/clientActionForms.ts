@@ -124,6 +124,17 @@ export const changeContractStatusForm: ActionForm = {
 
 export const markPaidForm: ActionForm = { id: 'markPaid', fields: [] }
 
+// Irreversible: the intro says so, and the client's number must be typed to confirm.
+export const anonymiseForm: ActionForm = {
+  id: 'anonymise',
+  show: ['clientNumber'],
+  fields: [
+    { name: 'confirmation', type: 'text', required: true, maxLength: 64 },
+    { name: 'force', type: 'checkbox' },
+    { name: 'reason', type: 'textarea', maxLength: MAX_REASON_LENGTH },
+  ],
+}
+
 /** Each action's form, by action name (a bulk action shares its record action's form). */
 export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
   resendConfirmation: resendConfirmationForm,
@@ -152,4 +163,5 @@ export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
   bulkChangeAdvisor: changeAdvisorForm,
   bulkChangeStatus: changeContractStatusForm,
   bulkMarkPaid: markPaidForm,
+  anonymise: anonymiseForm,
 }

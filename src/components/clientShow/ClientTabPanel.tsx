@@ -4,6 +4,7 @@ import type { RecordJSON } from 'adminjs'
 import { formatMoney, type HostTab, type TabState } from '../../shared/clientPageTabs.js'
 import type { TabPage } from '../../services/list/clientTabs.js'
 import DetailsTab from './DetailsTab.js'
+import ExportButton from '../export/ExportButton.js'
 import NoteForm from './NoteForm.js'
 import PaymentMethodsTab from './PaymentMethodsTab.js'
 import TabTable, { type TabColumn } from './TabTable.js'
@@ -64,7 +65,16 @@ const ClientTabPanel: React.FC<{
     case 'paymentMethods':
       return <PaymentMethodsTab recordId={recordId} />
     case 'history':
-      return table('history', resourceId('ClientEvent'), columns.history)
+      return (
+        <Box>
+          {record.recordActions.some((a) => a.name === 'exportHistory') && (
+            <Box mb="default">
+              <ExportButton recordId={recordId} />
+            </Box>
+          )}
+          {table('history', resourceId('ClientEvent'), columns.history)}
+        </Box>
+      )
     case 'notes':
       return (
         <Box>

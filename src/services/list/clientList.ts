@@ -6,6 +6,7 @@ import { parseSearch, type ParsedQuery } from '../../shared/searchText.js'
 import { applySearch } from './clientSearch.js'
 import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
+import { afterCursor, cursorOf, selectCursor, type Cursor, type OrderTerm } from './keyset.js'
 
 export const SORTABLE = [
   'lastName',
@@ -17,6 +18,9 @@ export const SORTABLE = [
   'createdAt',
 ] as const
 export type SortableColumn = (typeof SORTABLE)[number]
+
+/** Sortable columns that may be NULL (they sort first ascending, last descending). */
+const NULLABLE: ReadonlySet<SortableColumn> = new Set(['firstName', 'email', 'phone'])
 
 /** Indexes holding (sort column, id, status): a page in that order is read from the index alone. */
 const ORDER_INDEXES: Partial<Record<SortableColumn, string>> = {
@@ -209,6 +213,46 @@ export class ClientList {
       total ?? { total: clients.length, totalIsEstimate: true },
     ])
     return { clients, ...counted, activeContracts }
+  }
+
+  /**
+   * The list's rows after `cursor`, in the list's order, with the `columns` asked for (plain
+   * columns of `clients`, checked by the caller): what an export streams, a keyset page at a
+   * time. Same filters and search as the page the panel shows; never `OFFSET`.
+   */
+  async keysetRows(
+    query: ClientListQuery,
+    columns: readonly string[],
+    cursor: Cursor | null,
+    size: number,
+    options: { activeContracts?: boolean } = {},
+  ): Promise<{ rows: Record<string, unknown>[]; cursor: Cursor | null }> {
+    const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
+    const { qb, rank } = this.filtered(query, 'c')
+    const order: OrderTerm[] = [
+      ...(rank ? [{ expr: rank, dir: 'ASC' as const }] : []),
+      {
+        expr: `c.${query.sortBy}`,
+        dir,
+        nullable: NULLABLE.has(query.sortBy),
+        temporal: query.sortBy === 'createdAt',
+      },
+      { expr: 'c.id', dir },
+    ]
+    qb.select('c.id', 'id')
+    for (const column of columns) qb.addSelect(`c.${column}`, column)
+    if (options.activeContracts) {
+      // The list's count of active contracts, read with the row (the contracts' (clientId, status) index).
+      const contracts = this.dataSource.getMetadata(Contract).tableName
+      qb.addSelect(
+        `(SELECT COUNT(*) FROM ${contracts} ka WHERE ka.clientId = c.id AND ka.status = 'active')`,
+        'activeContracts',
+      )
+    }
+    selectCursor(this.dataSource, qb, order)
+    afterCursor(qb, order, cursor)
+    const rows: Record<string, unknown>[] = await qb.limit(size).getRawMany()
+    return { rows, cursor: rows.length === size ? cursorOf(rows[rows.length - 1], order) : null }
   }
 
   /** One aggregated query for the whole page. */

@@ -9,6 +9,13 @@ import { Contract } from '../../entities/Contract.js'
 import { EmailLog } from '../../entities/EmailLog.js'
 import type { DataTab, HostTab } from '../../shared/clientPageTabs.js'
 import { tableOf } from '../core/tableNames.js'
+import { afterCursor, cursorOf, selectCursor, type Cursor, type OrderTerm } from './keyset.js'
+
+// Newest first; the id breaks ties (several events of one transaction share their second).
+const HISTORY_ORDER: OrderTerm[] = [
+  { expr: 'v.createdAt', dir: 'DESC', temporal: true },
+  { expr: 'v.id', dir: 'DESC' },
+]
 
 /** One page of a tab: only the columns the tab shows, never a secret. */
 export interface TabPage {
@@ -54,6 +61,28 @@ async function paged<T extends ObjectLiteral>(
  */
 export class ClientTabs {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The history tab's rows of a client (its columns, never more), unordered. */
+  historyQuery(clientId: number): SelectQueryBuilder<ClientEvent> {
+    return this.dataSource
+      .getRepository(ClientEvent)
+      .createQueryBuilder('v')
+      .select(['v.id', 'v.createdAt', 'v.type', 'v.actorType', 'v.actor', 'v.ip', 'v.reason', 'v.changes'])
+      .where('v.clientId = :clientId', { clientId })
+  }
+
+  /** The history tab's rows after `cursor`, newest first, raw: what its export streams (keyset pages). */
+  async historyRows(
+    clientId: number,
+    cursor: Cursor | null,
+    size: number,
+  ): Promise<{ rows: Record<string, unknown>[]; cursor: Cursor | null }> {
+    const qb = this.historyQuery(clientId)
+    selectCursor(this.dataSource, qb, HISTORY_ORDER)
+    afterCursor(qb, HISTORY_ORDER, cursor)
+    const rows: Record<string, unknown>[] = await qb.limit(size).getRawMany()
+    return { rows, cursor: rows.length === size ? cursorOf(rows[rows.length - 1], HISTORY_ORDER) : null }
+  }
 
   /** `client` as the page already has it: its id and its referent advisor. */
   async read(tab: DataTab, client: Pick<Client, 'id' | 'advisorId'>, paging: Paging): Promise<TabPage> {
@@ -195,25 +224,9 @@ export class ClientTabs {
         }
       }
       case 'history': {
-        const [rows, total] = await paged(
-          this.dataSource
-            .getRepository(ClientEvent)
-            .createQueryBuilder('v')
-            .select([
-              'v.id',
-              'v.createdAt',
-              'v.type',
-              'v.actorType',
-              'v.actor',
-              'v.ip',
-              'v.reason',
-              'v.changes',
-            ])
-            .where('v.clientId = :clientId', { clientId })
-            .orderBy('v.createdAt', 'DESC')
-            .addOrderBy('v.id', 'DESC'),
-          paging,
-        )
+        const history = this.historyQuery(clientId)
+        for (const term of HISTORY_ORDER) history.addOrderBy(term.expr, term.dir)
+        const [rows, total] = await paged(history, paging)
         return {
           ...base,
           total,
