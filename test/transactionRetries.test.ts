@@ -1,6 +1,4 @@
-import Database from 'better-sqlite3'
 import mysql from 'mysql2/promise'
-import path from 'node:path'
 import { In, type DataSource } from 'typeorm'
 import {
   Client,
@@ -13,6 +11,7 @@ import {
   type ClientLifecycle,
 } from '../src/index.js'
 import { inTransaction } from '../src/services/core/transaction.js'
+import { createDemoDataSource } from '../demo/dataSource.js'
 import { createTestDatabase, requireMysqlInCi, type TestDatabase } from './support/databases.js'
 import { nullMailer } from './support/demoAgent.js'
 
@@ -58,7 +57,7 @@ async function eventsPerClient(dataSource: DataSource, ids: number[], type: stri
     where: { clientId: In(ids), type: type as ClientEvent['type'] },
   })
   const counts = new Map(ids.map((id) => [id, 0]))
-  for (const e of events) counts.set(e.clientId, (counts.get(e.clientId) ?? 0) + 1)
+  for (const e of events) if (e.clientId !== null) counts.set(e.clientId, (counts.get(e.clientId) ?? 0) + 1)
   return [...counts.values()]
 }
 
@@ -84,18 +83,19 @@ describe('the transaction helper on SQLite', () => {
 
   test('a file held by another connection (SQLITE_BUSY) is waited out: the bulk action commits once', async () => {
     const ids = await makeClients(db.dataSource, 'SQB', 10)
-    // Another process's writer, as a worker process would be: it holds the file's write lock.
-    const other = new Database(path.join(db.dataDir, 'demo.sqlite'))
+    // Another writer on the same file, as another process would be: it holds the write lock a moment.
+    const other = await createDemoDataSource({ dataDir: db.dataDir })
+    await other.initialize()
     try {
       await db.dataSource.query('PRAGMA busy_timeout = 50')
-      other.exec('BEGIN IMMEDIATE')
+      await other.query('BEGIN IMMEDIATE')
       const suspended = lifecycleFor(db.dataSource).suspend(actor, ids, { reason: 'busy file' })
       await new Promise((resolve) => setTimeout(resolve, 250))
-      other.exec('COMMIT')
+      await other.query('COMMIT')
       const result = await suspended
       expect(result.changed).toHaveLength(10)
     } finally {
-      other.close()
+      await other.destroy()
     }
     expect(await eventsPerClient(db.dataSource, ids, 'suspended')).toEqual(ids.map(() => 1))
     const stats = transactionStats()
