@@ -7,7 +7,8 @@ let cluster: GaleraCluster | null = null
 
 /**
  * Starts the 3-node cluster once for the whole run: MYSQL_URL points at node 1 (so the test files
- * made for MariaDB, the security suite, run on the cluster unchanged), GALERA_URLS lists every node.
+ * made for MariaDB, the security suite, run on the cluster unchanged, and on it alone:
+ * TEST_DATABASES=mysql), GALERA_URLS lists every node.
  */
 export async function startClusterRun(): Promise<void> {
   cluster = await startGaleraCluster()
@@ -18,6 +19,7 @@ export async function startClusterRun(): Promise<void> {
   const urls = cluster.nodes.map((n) => (cluster as GaleraCluster).url(n.index, CLUSTER_DATABASE))
   process.env.MYSQL_URL = urls[0]
   process.env.GALERA_URLS = JSON.stringify(urls)
+  process.env.TEST_DATABASES = 'mysql'
   process.stdout.write(
     `\nGalera: 3 nodes synced in ${cluster.formedInSeconds.toFixed(1)} s (SQL ports 3311-3313, ${cluster.root})\n`,
   )
