@@ -20,6 +20,7 @@ export async function startClusterRun(): Promise<void> {
   process.env.MYSQL_URL = urls[0]
   process.env.GALERA_URLS = JSON.stringify(urls)
   process.env.TEST_DATABASES = 'mysql'
+  process.env.GALERA_SOCKETS = JSON.stringify(cluster.nodes.map((n) => n.socket))
   process.stdout.write(
     `\nGalera: 3 nodes synced in ${cluster.formedInSeconds.toFixed(1)} s (SQL ports 3311-3313, ${cluster.root})\n`,
   )
