@@ -26,12 +26,19 @@ export interface TransactionOptions {
   /** The first wait; each next one doubles, up to `maxDelayMs`, half of it random. Default 10 ms. */
   baseDelayMs?: number
   maxDelayMs?: number
+  /**
+   * No new attempt once the transaction has taken this long: a conflict that comes after a long
+   * wait (SQLite's 5 s busy timeout, a slow lock) means the holder is busy for a while, and the
+   * request should not wait that long again. Default 2000 ms.
+   */
+  retryWithinMs?: number
 }
 
 export const DEFAULT_TRANSACTION_OPTIONS: Required<TransactionOptions> = {
   retries: 5,
   baseDelayMs: 10,
   maxDelayMs: 400,
+  retryWithinMs: 2000,
 }
 
 // Half fixed, half random: two instances that collided do not collide again on the same beat.
@@ -43,11 +50,11 @@ const backoff = (attempt: number, o: Required<TransactionOptions>) => {
 /**
  * One transaction for one state change. A deadlock, a Galera certification failure, a node not
  * ready yet or a busy SQLite file rolls the transaction back: the whole work runs again (it
- * re-reads the rows it changes, so a retried bulk action still writes one event per client),
- * a few times with growing, jittered waits, before the caller gets ConcurrentChangeError ("try
- * again"). TypeORM runs every SQLite query of a DataSource on a single connection, where a second
- * transaction started meanwhile would nest inside the first (and roll back with it): on SQLite our
- * transactions wait for each other.
+ * re-reads the rows it changes, so a retried bulk action still writes one event per client), a
+ * few times with growing, jittered waits and within a time budget, before the caller gets
+ * ConcurrentChangeError ("try again"). TypeORM runs every SQLite query of a DataSource on a single
+ * connection, where a second transaction started meanwhile would nest inside the first (and roll
+ * back with it): on SQLite our transactions wait for each other.
  */
 export async function inTransaction<T>(
   dataSource: DataSource,
@@ -57,13 +64,14 @@ export async function inTransaction<T>(
   const o = { ...DEFAULT_TRANSACTION_OPTIONS, ...options }
   const run = async () => {
     countTransaction()
+    const started = Date.now()
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await dataSource.transaction(work)
       } catch (error) {
         const cause = conflictCause(error)
         if (!cause) throw error
-        const retrying = retryable(cause) && attempt <= o.retries
+        const retrying = retryable(cause) && attempt <= o.retries && Date.now() - started < o.retryWithinMs
         const delayMs = retrying ? backoff(attempt, o) : 0
         reportConflict({ cause, attempt, retrying, delayMs })
         if (!retrying) throw new ConcurrentChangeError()
