@@ -291,6 +291,12 @@ export type { LifecycleResult, Skipped, EmailOutcome } from './services/lifecycl
 export type { Actor } from './services/core/actor.js'
 export { ClientActionRefused, InvalidInputError, ConcurrentChangeError } from './services/core/errors.js'
 export type { RefusalReason } from './services/core/errors.js'
+export {
+  onTransactionConflict,
+  resetTransactionStats,
+  transactionStats,
+} from './services/core/transaction.js'
+export type { ConflictCause, ConflictReport, TransactionStats } from './services/core/transaction.js'
 export { mergeLocale, translations, translateMessage } from './locale/index.js'
 export { protectAdminRouter } from './http/protectAdminRouter.js'
 export type { AdminRouterProtection, AdminRouterProtectionOptions } from './http/protectAdminRouter.js'

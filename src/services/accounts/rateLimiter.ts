@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { DataSource, EntityManager } from 'typeorm'
 import { RateLimitCounter } from '../../entities/RateLimitCounter.js'
-import { ConcurrentChangeError } from '../core/errors.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
 
@@ -20,7 +19,6 @@ export interface RateLimitResult {
 
 // A cheap sweep of expired counters every so many hits: no timer, no job.
 const SWEEP_EVERY = 200
-const RETRIES = 3
 
 /**
  * Fixed-window rate limits kept in the database, so that every app instance sharing it counts
@@ -128,18 +126,10 @@ export class RateLimiter {
   }
 
   /**
-   * Through the one transaction helper (queued on SQLite); on MySQL/MariaDB a deadlock or lock
-   * wait (the helper's ConcurrentChangeError) is tried again a few times: a counter must not fail a login.
+   * Through the one transaction helper: queued on SQLite, and a deadlock or a Galera conflict
+   * between two instances counting the same key is run again there, so a counter does not fail a login.
    */
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await inTransaction(this.dataSource, work)
-      } catch (error) {
-        const retry = error instanceof ConcurrentChangeError && isMysqlFamily(this.dataSource)
-        if (!retry || attempt >= RETRIES) throw error
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt))
-      }
-    }
+  private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, work)
   }
 }

@@ -70,12 +70,17 @@ export class ImportRunner {
         // Awaited on the next turn; marked handled now so a read error while we write is not "unhandled".
         next.catch(() => undefined)
         const chunk = current.value
-        await inTransaction(this.dataSource, async (manager) => {
-          const planned = await planChunk(manager, chunk, state)
-          await writeChunk(manager, actor, batch, planned)
-          keepErrors(planned)
-          await manager.update(ImportBatch, { id: batch.id }, batchProgress(counts, errors))
-        })
+        await inTransaction(
+          this.dataSource,
+          async (manager) => {
+            const planned = await planChunk(manager, chunk, state)
+            await writeChunk(manager, actor, batch, planned)
+            keepErrors(planned)
+            await manager.update(ImportBatch, { id: batch.id }, batchProgress(counts, errors))
+            // Not run twice: planning fills the in-memory state and counts, which a rollback does not undo.
+          },
+          { retries: 0 },
+        )
       }
       await repo.update({ id: batch.id }, { status: 'done', finishedAt: new Date() })
     } catch (error) {
