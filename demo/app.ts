@@ -1,7 +1,7 @@
 import path from 'node:path'
 import AdminJS, { type ResourceWithOptions } from 'adminjs'
 import AdminJSExpress from '@adminjs/express'
-import { TypeormStore } from 'connect-typeorm'
+import { databaseSessionStore } from './sessionStore.js'
 import express, { type ErrorRequestHandler, type Express } from 'express'
 import session, { type SessionOptions, type Store } from 'express-session'
 import helmet from 'helmet'
@@ -192,12 +192,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   // Sessions in the database (they survive a restart), for the panel and the client area alike.
   const sessionOptions = (): SessionOptions => ({
     secret: options.sessionSecret,
-    // limitSubquery off: MariaDB/MySQL refuse LIMIT inside an IN subquery.
-    store:
-      options.sessionStore ??
-      new TypeormStore({ cleanupLimit: 2, limitSubquery: false, ttl: 8 * 3600 }).connect(
-        dataSource.getRepository(Session),
-      ),
+    store: options.sessionStore ?? databaseSessionStore(dataSource.getRepository(Session)),
     resave: false,
     saveUninitialized: false,
     // Secure whenever the request came over HTTPS (directly, or through a trusted proxy).
