@@ -28,6 +28,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^AccountSecurity\d+$/),
         expect.stringMatching(/^RateLimits\d+$/),
         expect.stringMatching(/^DropLoginThrottleColumns\d+$/),
+        expect.stringMatching(/^ImportJobs\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

@@ -7,6 +7,8 @@ import { Commission } from './Commission.js'
 import { Contract } from './Contract.js'
 import { EmailLog } from './EmailLog.js'
 import { ImportBatch } from './ImportBatch.js'
+import { ImportUpload } from './ImportUpload.js'
+import { ImportUploadChunk } from './ImportUploadChunk.js'
 import { RateLimitCounter } from './RateLimitCounter.js'
 import { Setting } from './Setting.js'
 import { SettingsChange } from './SettingsChange.js'
@@ -21,12 +23,15 @@ export {
   Contract,
   EmailLog,
   ImportBatch,
+  ImportUpload,
+  ImportUploadChunk,
   RateLimitCounter,
   Setting,
   SettingsChange,
 }
 export type { FieldChange } from './ClientEvent.js'
 export type { ImportRowError } from './ImportBatch.js'
+export type { StoredLayout } from './ImportUpload.js'
 export * from './columns.js'
 
 /** Every entity of the plugin: add them to the host's DataSource `entities`. */
@@ -42,5 +47,7 @@ export const clientManagementEntities = [
   Setting,
   SettingsChange,
   ImportBatch,
+  ImportUpload,
+  ImportUploadChunk,
   RateLimitCounter,
 ]
