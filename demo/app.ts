@@ -15,6 +15,8 @@ import {
   refusalsAs403,
   sessionCookie,
   type ClientManagement,
+  type ImportJobOptions,
+  type ImportLimits,
   type Language,
   type StripeLike,
 } from '../src/index.js'
@@ -50,6 +52,10 @@ export interface DemoAppOptions {
   trustProxy?: boolean | number | string
   /** The origins the panel is served at, for the same-origin check; default: the request's own. */
   origins?: string[]
+  /** The plugin's `jobs` option (lease, heartbeat, poll interval of the import worker). */
+  jobs?: Partial<ImportJobOptions>
+  /** The plugin's `imports` option (upload limits). */
+  imports?: Partial<ImportLimits>
 }
 
 export interface DemoApp {
@@ -126,6 +132,8 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
       resetPassword: `${publicUrl}/account/reset?token={token}`,
     },
     hashing: { driver: 'argon2id' },
+    jobs: options.jobs,
+    imports: options.imports,
     language: options.language ?? 'fr',
     stripe: options.stripe,
     clientTabs: [

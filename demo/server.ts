@@ -72,8 +72,17 @@ adminjs-clients demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s
 `)
 })
 
+// The import jobs' worker: any instance takes a queued import, or one a stopped instance held.
+clients.jobs.start()
+
+// A graceful stop: no new requests, the import chunk being written commits and its job goes back
+// to the queue (another instance, or this one restarted, resumes it), then the database closes.
+let stopping = false
 const stop = async () => {
+  if (stopping) return
+  stopping = true
   server.close()
+  await clients.jobs.stop()
   await dataSource.destroy()
   process.exit(0)
 }

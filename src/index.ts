@@ -8,6 +8,7 @@ import { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
 import { ClientList } from './services/list/clientList.js'
 import { ClientTabs } from './services/list/clientTabs.js'
 import { CommissionImport } from './services/import/commissionImport.js'
+import type { ImportJobs } from './services/import/importJobs.js'
 import { ClientAccounts } from './services/accounts/clientAccounts.js'
 import { ClientMailer } from './services/mail/clientMailer.js'
 import { ClientSettings, defaultSecuritySettings } from './services/accounts/clientSettings.js'
@@ -62,6 +63,11 @@ export interface ClientManagement {
   paymentMethods: PaymentMethods
   /** The commission CSV import (dry run, import, undo), also usable from scripts. */
   commissionImport: CommissionImport
+  /**
+   * The worker running import jobs in this process: `start()` at boot, `await stop()` on SIGTERM
+   * (the chunk being written commits, the job goes back to the queue), `runOnce()` for one job now.
+   */
+  jobs: ImportJobs
   /** The home page of clients (counts, awaiting confirmation, latest actions): `new AdminJS({ dashboard })`. */
   dashboard: { handler: PageHandler; component: string }
   options: ResolvedOptions
@@ -115,7 +121,12 @@ export function createClientManagement(
     navigation: resolved.navigation,
     lifecycle,
     clientList: new ClientList(resolved.dataSource),
-    commissionImport: new CommissionImport(resolved.dataSource, resolved.imports),
+    commissionImport: new CommissionImport(
+      resolved.dataSource,
+      resolved.imports,
+      resolved.jobs,
+      resolved.logger,
+    ),
     settings,
     paymentMethods: new PaymentMethods(resolved.dataSource, resolved.stripe, resolved.logger),
     clientTabs: new ClientTabs(resolved.dataSource),
@@ -147,6 +158,7 @@ export function createClientManagement(
     settings,
     paymentMethods: deps.paymentMethods,
     commissionImport: deps.commissionImport,
+    jobs: deps.commissionImport.jobs,
     dashboard: {
       handler: dashboardHandler(resolved.dataSource, accessControl),
       component: deps.components.ClientDashboard,
@@ -202,7 +214,16 @@ export { normalizeForSearch, searchColumnsFor } from './shared/searchText.js'
 export { backfillSearchColumns } from './services/list/clientSearch.js'
 export { CommissionImport } from './services/import/commissionImport.js'
 export { nameSimilarity } from './shared/nameSimilarity.js'
-export type { DryRunReport, ImportCounts, RowOutcome } from './services/import/commissionImport.js'
+export type {
+  BatchProgress,
+  DryRunReport,
+  ImportCounts,
+  RowOutcome,
+} from './services/import/commissionImport.js'
+export { ImportJobs } from './services/import/importJobs.js'
+export type { JobEnd } from './services/import/importRunner.js'
+export { DEFAULT_JOB_OPTIONS } from './services/import/importJobOptions.js'
+export type { ImportJobOptions } from './services/import/importJobOptions.js'
 export { DEFAULT_IMPORT_LIMITS } from './services/import/importUploads.js'
 export type { ImportLimits } from './services/import/importUploads.js'
 export {

@@ -1,6 +1,6 @@
 import request from 'supertest'
 import type { Express } from 'express'
-import { createDemoApp, type DemoApp } from '../../demo/app.js'
+import { createDemoApp, type DemoApp, type DemoAppOptions } from '../../demo/app.js'
 import type { DemoMailer } from '../../demo/mailTransport.js'
 import type { StripeLike } from '../../src/index.js'
 import { seedAdmins, seedDemoData, type SeedCounts } from '../../demo/seed.js'
@@ -34,6 +34,8 @@ export async function seededDemo(
     stripe?: StripeLike
     /** The panel's origins; default `[TEST_ORIGIN]`; null: the request's own (a real browser on a real port). */
     origins?: string[] | null
+    /** The plugin's `jobs` option (the import worker's lease, heartbeat, poll). */
+    jobs?: DemoAppOptions['jobs']
   } = {},
 ): Promise<SeededDemo> {
   const demo = createDemoApp({
@@ -43,6 +45,7 @@ export async function seededDemo(
     loginAttempts: options.loginAttempts ?? 1000,
     stripe: options.stripe,
     origins: options.origins === null ? undefined : (options.origins ?? [TEST_ORIGIN]),
+    jobs: options.jobs,
   })
   await seedAdmins(db.dataSource, demo.clients.passwordHasher, DEMO_PASSWORD)
   const counts = await seedDemoData(db.dataSource, demo.clients.passwordHasher)

@@ -6,6 +6,7 @@ import { HASHING_DRIVERS, type HashingOptions } from '../accounts/passwordHasher
 import { isValidEmail } from '../../shared/clientIdentity.js'
 import { checkClientTabs, type ClientTabOption } from '../list/clientTabOptions.js'
 import { checkImportLimits, resolveImportLimits, type ImportLimits } from '../import/importUploads.js'
+import { checkJobOptions, resolveJobOptions, type ImportJobOptions } from '../import/importJobOptions.js'
 
 export const LANGUAGES = ['fr', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -61,6 +62,8 @@ export interface ClientManagementOptions {
   clientTabs?: ClientTabOption[]
   /** Bounds of a commission CSV upload, and where the multipart parser writes it (see ImportLimits). */
   imports?: Partial<ImportLimits>
+  /** How this process runs import jobs: lease, heartbeat, poll interval, or none (see ImportJobOptions). */
+  jobs?: Partial<ImportJobOptions>
 }
 
 export interface ResolvedOptions {
@@ -80,6 +83,7 @@ export interface ResolvedOptions {
   navigation: { name: string; icon?: string } | null
   clientTabs: ClientTabOption[]
   imports: ImportLimits
+  jobs: ImportJobOptions
 }
 
 export class ClientManagementConfigError extends Error {
@@ -199,6 +203,7 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
 
   problems.push(...checkClientTabs(options.clientTabs))
   problems.push(...checkImportLimits(options.imports))
+  problems.push(...checkJobOptions(options.jobs))
 
   if (problems.length > 0) throw new ClientManagementConfigError(problems)
   return {
@@ -219,5 +224,6 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
       options.navigation === undefined ? { name: 'clientManagement', icon: 'Users' } : options.navigation,
     clientTabs: (options.clientTabs ?? []).map((t) => ({ ...t, columns: [...t.columns] })),
     imports: resolveImportLimits(options.imports),
+    jobs: resolveJobOptions(options.jobs),
   }
 }
