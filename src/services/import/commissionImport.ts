@@ -44,6 +44,21 @@ export type BatchProgress = Pick<
   | 'attempts'
 >
 
+/** The columns the page shows, not the job's lease or its upload. */
+const progressOf = (batch: ImportBatch): BatchProgress => ({
+  id: batch.id,
+  status: batch.status,
+  fileName: batch.fileName,
+  rowsRead: batch.rowsRead,
+  rowsImported: batch.rowsImported,
+  rowsFailed: batch.rowsFailed,
+  clientsCreated: batch.clientsCreated,
+  clientsMatched: batch.clientsMatched,
+  contractsCreated: batch.contractsCreated,
+  failure: batch.failure,
+  attempts: batch.attempts,
+})
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -133,22 +148,7 @@ export class CommissionImport {
   /** A batch as it stands, for the progress bar (any instance reads it); null if there is none. */
   async batch(batchId: number): Promise<BatchProgress | null> {
     const batch = await this.dataSource.getRepository(ImportBatch).findOneBy({ id: batchId })
-    if (!batch) return null
-    const { id, status, fileName, rowsRead, rowsImported, rowsFailed, clientsCreated } = batch
-    const { clientsMatched, contractsCreated, failure, attempts } = batch
-    return {
-      id,
-      status,
-      fileName,
-      rowsRead,
-      rowsImported,
-      rowsFailed,
-      clientsCreated,
-      clientsMatched,
-      contractsCreated,
-      failure,
-      attempts,
-    }
+    return batch && progressOf(batch)
   }
 
   receiveUpload(request: unknown): Promise<AcceptedUpload> {
@@ -160,14 +160,16 @@ export class CommissionImport {
     return readingFile(() => dryRunImport(this.dataSource, bytes, mapping, { sample: 20 }, layout))
   }
 
-  /** Saves the mapping if it is named, then queues the import of a kept upload. */
+  /** Saves the mapping if it is named, then queues the import of a kept upload; what the page shows of it. */
   async startUpload(
     actor: Actor,
     given: { uploadId: unknown; mapping: unknown; fileName: unknown; mappingName: unknown },
-  ): Promise<ImportBatch> {
+  ): Promise<BatchProgress> {
     const { upload, mapping } = await openUpload(this.dataSource, given.uploadId, given.mapping)
     await saveMapping(this.dataSource, actor, given.mappingName, mapping)
-    return this.enqueue(actor, upload.id, String(given.fileName ?? upload.fileName), mapping)
+    return progressOf(
+      await this.enqueue(actor, upload.id, String(given.fileName ?? upload.fileName), mapping),
+    )
   }
 
   /** Whatever the step, a temp file the parser wrote for this request does not outlive it. */
