@@ -5,7 +5,7 @@ import { ConcurrentChangeError, InvalidInputError } from '../core/errors.js'
 import { inTransaction } from '../core/transaction.js'
 import { holdLease, endJob, LeaseLost, moveOn, releaseJob, type Claim } from './importClaim.js'
 import { batchProgress, committedCounts, countRow, type ImportCounts } from './importCounts.js'
-import type { ImportMapping } from './importRows.js'
+import type { ImportMapping, ParsedRow } from './importRows.js'
 import { ImportState, type PlannedRow } from './importState.js'
 import { planChunk } from './planChunk.js'
 import { readChunks } from './readChunks.js'
@@ -79,6 +79,11 @@ class KeptErrors {
   }
 }
 
+/** Stops reading the upload (the parser and its reads end) when a run ends before the file does. */
+async function close(chunks: AsyncGenerator<ParsedRow[]> | undefined): Promise<void> {
+  await chunks?.return(undefined).catch(() => undefined)
+}
+
 /**
  * Runs a claimed import from its last committed chunk to the end. Each chunk is planned, written
  * and the batch moved on in ONE transaction guarded by the lease and the position: a chunk is
@@ -100,17 +105,18 @@ export async function runImportJob(
   const actor: Actor = { email: batch.actor, ip: batch.actorIp }
   let counts: ImportCounts = committedCounts(batch)
   let errors = new KeptErrors(batch.errors ?? [])
+  let chunks: AsyncGenerator<ParsedRow[]> | undefined
   try {
     const state = await ImportState.resume(dataSource, batch.id)
     // One chunk read ahead: the file is parsed while the database writes the previous chunk.
-    const chunks = readChunks(uploadBytes(dataSource, upload), upload.layout, batch.mapping, counts.rows)
+    chunks = readChunks(uploadBytes(dataSource, upload), upload.layout, batch.mapping, counts.rows)
     let next = chunks.next()
     for (let current = await next; !current.done; current = await next) {
       // A turn of the event loop between chunks: on SQLite every query is synchronous, and without
       // it a whole import would run before any request, timer or stop() of this process.
       await new Promise((resolve) => setImmediate(resolve))
       if (context.shouldStop()) {
-        await chunks.return(undefined)
+        await close(chunks)
         await releaseJob(dataSource, claim)
         return 'released'
       }
@@ -136,6 +142,7 @@ export async function runImportJob(
       errors = nextErrors
     }
   } catch (error) {
+    await close(chunks)
     if (error instanceof LeaseLost) return 'lost'
     if (error instanceof ConcurrentChangeError && batch.attempts < MAX_ATTEMPTS) {
       // Rolled back whole: the next claim resumes after the last committed chunk.
