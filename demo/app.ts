@@ -15,6 +15,8 @@ import {
   refusalsAs403,
   sessionCookie,
   type ClientManagement,
+  type ImportJobOptions,
+  type ImportLimits,
   type Language,
   type OutboxOptions,
   type StripeLike,
@@ -53,6 +55,10 @@ export interface DemoAppOptions {
   origins?: string[]
   /** The mail outbox's options (delays, attempts, `worker: 'separate'` to deliver elsewhere). */
   outbox?: Partial<OutboxOptions>
+  /** The plugin's `jobs` option (lease, heartbeat, poll interval of the import worker). */
+  jobs?: Partial<ImportJobOptions>
+  /** The plugin's `imports` option (upload limits). */
+  imports?: Partial<ImportLimits>
 }
 
 export interface DemoApp {
@@ -129,6 +135,8 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
       resetPassword: `${publicUrl}/account/reset?token={token}`,
     },
     hashing: { driver: 'argon2id' },
+    jobs: options.jobs,
+    imports: options.imports,
     language: options.language ?? 'fr',
     stripe: options.stripe,
     outbox: options.outbox,

@@ -73,17 +73,25 @@ adminjs-clients demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s
 `)
 })
 
-// The mail outbox's worker runs here unless OUTBOX_WORKER=separate (then `npm run worker` sends).
+// The workers run here: the mail outbox's unless OUTBOX_WORKER=separate (then `npm run worker`
+// sends), and the import jobs' (any instance takes a queued import, or one a stopped instance held).
 clients.outbox.start()
+clients.jobs.start()
 
-// Graceful shutdown: no new requests, the emails being sent recorded, then the database closed.
-// A second signal, or a shutdown that hangs, ends the process at once.
+// Graceful shutdown: no new requests, the emails being sent recorded, the import chunk being
+// written committed and its job back in the queue (another instance, or this one restarted,
+// resumes it), then the database closed. A second signal, or a shutdown that hangs, ends the
+// process at once.
 let stopping = false
 const stop = async () => {
   if (stopping) process.exit(1)
   stopping = true
   setTimeout(() => process.exit(1), 30_000).unref()
-  await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), clients.outbox.stop()])
+  await Promise.all([
+    new Promise<void>((resolve) => server.close(() => resolve())),
+    clients.outbox.stop(),
+    clients.jobs.stop(),
+  ])
   await dataSource.destroy()
   process.exit(0)
 }

@@ -12,6 +12,7 @@ import { ListExport } from './services/export/listExport.js'
 import { ClientGdpr } from './services/gdpr/clientGdpr.js'
 import { createAdminAuditResource } from './resources/adminAudit.resource.js'
 import { CommissionImport } from './services/import/commissionImport.js'
+import type { ImportJobs } from './services/import/importJobs.js'
 import { ClientAccounts } from './services/accounts/clientAccounts.js'
 import { ClientMailer } from './services/mail/clientMailer.js'
 import { Outbox } from './services/mail/outbox.js'
@@ -78,6 +79,11 @@ export interface ClientManagement {
   listExport: ListExport
   /** GDPR: a client's data archive, anonymisation, retention (`gdpr.retention`). */
   gdpr: ClientGdpr
+  /**
+   * The worker running import jobs in this process: `start()` at boot, `await stop()` on SIGTERM
+   * (the chunk being written commits, the job goes back to the queue), `runOnce()` for one job now.
+   */
+  jobs: ImportJobs
   /** The home page of clients (counts, awaiting confirmation, latest actions): `new AdminJS({ dashboard })`. */
   dashboard: { handler: PageHandler; component: string }
   options: ResolvedOptions
@@ -170,7 +176,12 @@ export function createClientManagement(
     lifecycle,
     mailer: clientMailer,
     clientList,
-    commissionImport: new CommissionImport(resolved.dataSource, resolved.imports),
+    commissionImport: new CommissionImport(
+      resolved.dataSource,
+      resolved.imports,
+      resolved.jobs,
+      resolved.logger,
+    ),
     settings,
     paymentMethods: new PaymentMethods(resolved.dataSource, resolved.stripe, resolved.logger),
     clientTabs,
@@ -217,6 +228,7 @@ export function createClientManagement(
     commissionImport: deps.commissionImport,
     listExport: deps.listExport,
     gdpr: deps.gdpr,
+    jobs: deps.commissionImport.jobs,
     dashboard: {
       handler: dashboardHandler(resolved.dataSource, accessControl),
       component: deps.components.ClientDashboard,
@@ -276,7 +288,16 @@ export { normalizeForSearch, searchColumnsFor } from './shared/searchText.js'
 export { backfillSearchColumns } from './services/list/clientSearch.js'
 export { CommissionImport } from './services/import/commissionImport.js'
 export { nameSimilarity } from './shared/nameSimilarity.js'
-export type { DryRunReport, ImportCounts, RowOutcome } from './services/import/commissionImport.js'
+export type {
+  BatchProgress,
+  DryRunReport,
+  ImportCounts,
+  RowOutcome,
+} from './services/import/commissionImport.js'
+export { ImportJobs } from './services/import/importJobs.js'
+export type { JobEnd } from './services/import/importRunner.js'
+export { DEFAULT_JOB_OPTIONS } from './services/import/importJobOptions.js'
+export type { ImportJobOptions } from './services/import/importJobOptions.js'
 export { DEFAULT_IMPORT_LIMITS } from './services/import/importUploads.js'
 export type { ImportLimits } from './services/import/importUploads.js'
 export {

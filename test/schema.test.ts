@@ -30,6 +30,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^DropLoginThrottleColumns\d+$/),
         expect.stringMatching(/^EmailOutbox\d+$/),
         expect.stringMatching(/^ExportAndGdpr\d+$/),
+        expect.stringMatching(/^ImportJobs\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

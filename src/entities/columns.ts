@@ -46,7 +46,7 @@ export type ActorType = (typeof ACTOR_TYPES)[number]
 export const TOKEN_PURPOSES = ['email_confirmation', 'password_reset'] as const
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number]
 
-export const IMPORT_STATUSES = ['running', 'done', 'failed', 'undone'] as const
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'undone'] as const
 export type ImportStatus = (typeof IMPORT_STATUSES)[number]
 
 export const CLIENT_EVENT_TYPES = [

@@ -30,6 +30,7 @@ export function createImportBatchResource(deps: ResourceDeps): ResourceWithOptio
         'contractsCreated',
         'failure',
         'errors',
+        'attempts',
         'finishedAt',
         'undoneAt',
         'undoneBy',

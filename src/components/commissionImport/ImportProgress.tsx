@@ -1,7 +1,7 @@
 import React from 'react'
 import { Box, H3, Link, MessageBox, Text } from '@adminjs/design-system'
 import { ViewHelpers } from 'adminjs'
-import type { Batch } from './importSteps.js'
+import { isActive, type Batch } from './importSteps.js'
 import { useCommissionImportText } from './useCommissionImportText.js'
 import { resourceId as pluginResourceId } from '../common/resourceId.js'
 
@@ -32,16 +32,28 @@ const ImportProgress: React.FC<{ resourceId: string; batch: Batch; total: number
           width={`${total ? Math.min(100, (100 * batch.rowsRead) / total) : 100}%`}
         />
       </Box>
+      {batch.status === 'queued' && (
+        <Text mb="default" data-testid="import-waiting">
+          {t(batch.rowsRead > 0 ? 'waitingToResume' : 'waitingForWorker')}
+        </Text>
+      )}
       <Text>
-        {t('progress', {
+        {t(total ? 'progress' : 'progressSoFar', {
           read: batch.rowsRead,
           total,
           imported: batch.rowsImported,
           failed: batch.rowsFailed,
         })}
       </Text>
-      {batch.failure && <MessageBox mt="lg" variant="danger" message={batch.failure} />}
-      {batch.status !== 'running' && (
+      {batch.attempts > 1 && batch.status === 'running' && <Text mt="default">{t('resumed')}</Text>}
+      {batch.failure && (
+        <MessageBox
+          mt="lg"
+          variant="danger"
+          message={batch.failure === 'importUploadGone' ? t('uploadGone') : batch.failure}
+        />
+      )}
+      {!isActive(batch) && (
         <Box mt="lg">
           <Text>
             {t('result', {

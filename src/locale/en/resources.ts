@@ -192,9 +192,17 @@ export const enResources = {
       finishedAt: 'Finished',
       undoneAt: 'Undone on',
       undoneBy: 'Undone by',
+      actorIp: 'From (IP)',
+      uploadId: 'Upload',
+      leaseOwner: 'Held by (worker)',
+      leaseUntil: 'Held until',
+      heartbeatAt: 'Last sign of life',
+      attempts: 'Claims by a worker',
+      chunksDone: 'Chunks written',
+      matches: 'Matches by kind',
     },
     labels: {
-      status: { running: 'Running', done: 'Done', failed: 'Stopped', undone: 'Undone' },
+      status: { queued: 'Waiting', running: 'Running', done: 'Done', failed: 'Stopped', undone: 'Undone' },
     },
   },
 }

@@ -8,6 +8,7 @@ import { checkClientTabs, type ClientTabOption } from '../list/clientTabOptions.
 import { checkImportLimits, resolveImportLimits, type ImportLimits } from '../import/importUploads.js'
 import { RESOURCE_PREFIX_PATTERN, resourceIdsFor, type ResourceIds } from '../../shared/resourceIds.js'
 import { checkOutboxOptions, resolveOutboxOptions, type OutboxOptions } from '../mail/outboxOptions.js'
+import { checkJobOptions, resolveJobOptions, type ImportJobOptions } from '../import/importJobOptions.js'
 
 export const LANGUAGES = ['fr', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -70,6 +71,8 @@ export interface ClientManagementOptions {
   resourceIdPrefix?: string
   /** The mail outbox's delivery worker: attempts, delays, concurrency, lease (see OutboxOptions). */
   outbox?: Partial<OutboxOptions>
+  /** How this process runs import jobs: lease, heartbeat, poll interval, or none (see ImportJobOptions). */
+  jobs?: Partial<ImportJobOptions>
 }
 
 export interface ResolvedOptions {
@@ -93,6 +96,7 @@ export interface ResolvedOptions {
   /** The AdminJS id of each of the plugin's resources, prefix included. */
   resourceIds: ResourceIds
   outbox: OutboxOptions
+  jobs: ImportJobOptions
 }
 
 export class ClientManagementConfigError extends Error {
@@ -217,6 +221,7 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     problems.push("resourceIdPrefix must be letters, digits or _ starting with a letter, e.g. 'Crm'")
   }
   problems.push(...checkOutboxOptions(options.outbox))
+  problems.push(...checkJobOptions(options.jobs))
 
   if (problems.length > 0) throw new ClientManagementConfigError(problems)
   return {
@@ -240,5 +245,6 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     resourceIdPrefix: prefix,
     resourceIds: resourceIdsFor(prefix),
     outbox: resolveOutboxOptions(options.outbox),
+    jobs: resolveJobOptions(options.jobs),
   }
 }
