@@ -3,7 +3,7 @@
 // components bundle (the plugin's and the host's) and the plugin's list API next to the host's
 // own `Contract`. The browser half is test/e2e/hostApp.e2e.ts.
 import path from 'node:path'
-import { HOST_ADMIN } from './host-app/app.js'
+import { HOST_ADMIN } from './host-app/hostAdmin.js'
 import { logIn, prepareBed, startHost, type Bed, type ExpressMajor, type Mode } from './host-app/bed.js'
 import {
   createMysqlDatabase,

@@ -29,8 +29,8 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^RateLimits\d+$/),
         expect.stringMatching(/^DropLoginThrottleColumns\d+$/),
         expect.stringMatching(/^EmailOutbox\d+$/),
-        expect.stringMatching(/^ExportAndGdpr\d+$/),
         expect.stringMatching(/^ImportJobs\d+$/),
+        expect.stringMatching(/^ExportAndGdpr\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

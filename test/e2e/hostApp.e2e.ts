@@ -4,7 +4,7 @@
 import path from 'node:path'
 import { mkdirSync } from 'node:fs'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { HOST_ADMIN } from '../host-app/app.js'
+import { HOST_ADMIN } from '../host-app/hostAdmin.js'
 import {
   prepareBed,
   startHost,

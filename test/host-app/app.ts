@@ -19,8 +19,8 @@ import {
   sessionCookie,
 } from 'adminjs-clients'
 import { AdminUser, Contract, HostSession, Product, hostEntities } from './entities.js'
+import { HOST_ADMIN } from './hostAdmin.js'
 
-export const HOST_ADMIN = { email: 'admin@host.test', password: 'host-password-1' }
 const here = path.dirname(fileURLToPath(import.meta.url))
 
 export interface HostOptions {

@@ -15,7 +15,7 @@ const root = path.resolve(here, '../..')
 // No dot anywhere in these paths: Express 5 would refuse to serve the bundle from them.
 const BED = path.join(here, 'bed')
 const EXPRESS5 = path.join(BED, 'express5')
-const APP_FILES = ['app.ts', 'entities.ts', 'server.ts', 'components/ProductPrice.tsx']
+const APP_FILES = ['app.ts', 'entities.ts', 'hostAdmin.ts', 'server.ts', 'components/ProductPrice.tsx']
 
 export type ExpressMajor = 4 | 5
 export type Mode = 'development' | 'production'
