@@ -14,36 +14,18 @@ import {
   ImportUploadChunk,
   proposeMapping,
   translateMessage,
-  type DryRunReport,
 } from '../src/index.js'
 import { claimDueJob } from '../src/services/import/importClaim.js'
 import { runImportJob } from '../src/services/import/importRunner.js'
 import { UPLOAD_KEEP_MS } from '../src/services/import/uploadStore.js'
 import { commissionCsv } from './support/commissionCsv.js'
+import { batchCounts, dryCounts } from './support/importCounts.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, nullMailer, seededDemo, TEST_ORIGIN, type SeededDemo } from './support/demoAgent.js'
 
 const ACTION = '/admin/api/resources/Commission/actions/importCommissions'
 const actor = { email: 'admin@example.com', ip: '127.0.0.1' }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** The batch's counters, named as the dry run counts them. */
-const batchCounts = (b: ImportBatch) => ({
-  rows: b.rowsRead,
-  imported: b.rowsImported,
-  failed: b.rowsFailed,
-  clientsCreated: b.clientsCreated,
-  clientsMatched: b.clientsMatched,
-  contractsCreated: b.contractsCreated,
-})
-const dryCounts = (d: DryRunReport['counts']) => ({
-  rows: d.rows,
-  imported: d.imported,
-  failed: d.failed,
-  clientsCreated: d.clientsCreated,
-  clientsMatched: d.clientsMatchedByNumber + d.clientsMatchedByEmail + d.clientsMatchedByName,
-  contractsCreated: d.contractsCreated,
-})
 
 /** Commissions of a batch, and how many of them share an amount (each row's amount is its own). */
 async function writtenTwice(ds: DataSource, batchId: number) {

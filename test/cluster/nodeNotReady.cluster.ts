@@ -1,28 +1,13 @@
-import mysql from 'mysql2/promise'
 import type { DataSource } from 'typeorm'
 import { createDemoDataSource } from '../../demo/dataSource.js'
 import { ConcurrentChangeError, resetTransactionStats, transactionStats } from '../../src/index.js'
 import { inTransaction } from '../../src/services/core/transaction.js'
+import { asRoot } from './nodes.js'
 
 // A node that leaves the primary component (a network cut, a restart) answers 1047 "WSREP has
 // not yet prepared node for application use" until it is back: a transient state the helper
 // waits out, as long as its retries last. Node 3 is cut off here with gmcast.isolate.
 const urls = (): string[] => JSON.parse(process.env.GALERA_URLS ?? '[]')
-const sockets = (): string[] => JSON.parse(process.env.GALERA_SOCKETS ?? '[]')
-
-async function asRoot<T>(node: number, sql: string): Promise<T> {
-  const connection = await mysql.createConnection({
-    socketPath: sockets()[node - 1],
-    user: 'root',
-    password: '',
-  })
-  try {
-    return (await connection.query(sql))[0] as T
-  } finally {
-    await connection.end()
-  }
-}
-
 const ready = async (node: number) => {
   const rows = await asRoot<{ Variable_name: string; Value: string }[]>(
     node,

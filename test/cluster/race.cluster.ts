@@ -3,7 +3,9 @@ import { In, type DataSource, type EntityManager, type QueryRunner } from 'typeo
 import { Client, ClientEvent } from '../../src/index.js'
 import { createDemoDataSource, prepareSchema } from '../../demo/dataSource.js'
 import { createMysqlDatabase } from '../support/databases.js'
-import { logIn, startInstance, type AppInstance, type PanelSession } from './instances.js'
+import { startInstances, type AppInstance } from '../support/instances.js'
+import { logIn, type PanelSession } from '../support/panelSession.js'
+import { nodeUrl } from './nodes.js'
 
 // Two app instances, two processes, two Galera nodes, one session store: an admin on each races
 // bulk suspend and bulk reactivate of the same 40 clients. Galera answers the loser of each race
@@ -13,13 +15,8 @@ import { logIn, startInstance, type AppInstance, type PanelSession } from './ins
 const CLIENTS = 40
 const ROUNDS = 15
 
-const nodeUrl = (node: number, database: string) => {
-  const urls: string[] = JSON.parse(process.env.GALERA_URLS ?? '[]')
-  if (urls.length !== 3) throw new Error('GALERA_URLS is not set: run through `npm run test:cluster`')
-  const url = new URL(urls[node - 1])
-  url.pathname = `/${database}`
-  return url.toString()
-}
+// The schema is made once in beforeAll; no worker, so the transaction counters are the bulk actions' alone.
+const RACE_ENV = { MIGRATE: '0', JOBS_WORKER: '0', OUTBOX_WORKER: 'separate' }
 
 let database: { url: string; drop: () => Promise<void> }
 let readerSource: DataSource
@@ -60,13 +57,10 @@ beforeAll(async () => {
   ids = (await reader.getRepository(Client).find({ select: { id: true }, order: { id: 'ASC' } })).map(
     (c) => c.id,
   )
-  const started = await Promise.allSettled([
-    startInstance('A (node 1)', nodeUrl(1, name), { migrate: false }),
-    startInstance('B (node 2)', nodeUrl(2, name), { migrate: false }),
+  ;[a, b] = await startInstances([
+    ['A (node 1)', { DATABASE_URL: nodeUrl(1, name), ...RACE_ENV }],
+    ['B (node 2)', { DATABASE_URL: nodeUrl(2, name), ...RACE_ENV }],
   ])
-  ;[a, b] = started.map((s) => (s.status === 'fulfilled' ? s.value : (undefined as unknown as AppInstance)))
-  const failed = started.find((s) => s.status === 'rejected')
-  if (failed) throw failed.reason
 })
 
 afterAll(async () => {

@@ -13,7 +13,8 @@ import {
   type DryRunReport,
 } from '../../src/index.js'
 import { commissionCsv } from './commissionCsv.js'
-import { spawnInstance, type SpawnedInstance } from './instances.js'
+import { batchCounts, dryCounts } from './importCounts.js'
+import { startInstance, type AppInstance } from './instances.js'
 
 /** What the kill scenario saw, for the test's assertions and the report. */
 export interface KillFigures {
@@ -41,8 +42,8 @@ const ACTOR = { email: 'kill-test@example.com', ip: '127.0.0.1' }
  * database `dataSource` reaches, a `rows`-row import queued; the instance that claims it is killed
  * with SIGKILL at about half (progress polled in the database); the other takes the job over
  * after the lease and finishes it. `instances` are the two instances' environments (see
- * instanceProcess.ts): the same database URL (or DATA_DIR) for one server, or one node each on a
- * cluster. Everything it starts is stopped before it returns or throws.
+ * appInstance.ts): the same database URL (or DATA_DIR) for one server, or one node each on a
+ * cluster; their schema is already made. Everything it starts is stopped before it returns or throws.
  */
 export async function runImportKillScenario(options: {
   dataSource: DataSource
@@ -56,7 +57,7 @@ export async function runImportKillScenario(options: {
   const leaseMs = options.leaseMs ?? 3000
   const deadline = Date.now() + (options.timeoutMs ?? 240_000)
   const dir = await mkdtemp(path.join(os.tmpdir(), 'adminjs-clients-kill-'))
-  const spawned: SpawnedInstance[] = []
+  const spawned: AppInstance[] = []
   try {
     const code = `K${Date.now().toString(36).toUpperCase()}`.slice(0, 12)
     await dataSource.getRepository(Advisor).save({ code, lastName: 'Kill' })
@@ -72,12 +73,13 @@ export async function runImportKillScenario(options: {
       JOBS_HEARTBEAT_MS: String(Math.floor(leaseMs / 6)),
       JOBS_POLL_MS: '100',
     }
-    for (const env of options.instances) spawned.push(await spawnInstance({ ...jobs, ...env }))
+    for (const [i, env] of options.instances.entries())
+      spawned.push(await startInstance(`kill ${'AB'[i]}`, { MIGRATE: '0', ...jobs, ...env }))
     const queued = await importer.start(ACTOR, file, 'kill.csv', mapping)
     const repo = dataSource.getRepository(ImportBatch)
 
     // About half: the first chunk past 40 % committed, by whichever instance claimed it.
-    let holder: SpawnedInstance | undefined
+    let holder: AppInstance | undefined
     let killedAtRows = 0
     while (!holder) {
       if (Date.now() > deadline) throw new Error('the import did not reach half in time')
@@ -87,7 +89,7 @@ export async function runImportKillScenario(options: {
       if (batch.rowsRead >= rows * 0.4 && pid) {
         holder = spawned.find((s) => s.child.pid === pid)
         if (!holder) throw new Error(`the job is held by ${batch.leaseOwner}, not by an instance of the test`)
-        holder.child.kill('SIGKILL')
+        void holder.kill()
         killedAtRows = batch.rowsRead
       } else await sleep(25)
     }
@@ -111,9 +113,8 @@ export async function runImportKillScenario(options: {
       .select('m.amount', 'amount')
       .where('m.importBatchId = :id', { id: batch.id })
       .getRawMany()
-    const survivor = spawned.find((s) => s !== holder) as SpawnedInstance
-    survivor.child.kill('SIGTERM')
-    const survivorExit = await survivor.exited
+    const survivor = spawned.find((s) => s !== holder) as AppInstance
+    const survivorExit = await survivor.stop()
     return {
       dry,
       batch,
@@ -129,9 +130,36 @@ export async function runImportKillScenario(options: {
       survivorExit,
     }
   } finally {
-    for (const s of spawned)
-      if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL')
-    await Promise.all(spawned.map((s) => s.exited))
+    await Promise.all(spawned.map((s) => s.kill()))
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** The figures in a line, for the test's output and the issue's closing note. */
+export function killFiguresLine(where: string, f: KillFigures, rows: number, leaseMs: number): string {
+  return (
+    `kill test on ${where}: killed at ${f.killedAtRows} of ${rows} rows, resumed and finished ` +
+    `${(f.resumeMs / 1000).toFixed(1)} s after the kill (lease ${leaseMs / 1000} s); ${f.commissions.total} ` +
+    `commissions (dry run: ${f.dry.imported}), ${f.commissions.duplicates} twice; ${f.clients} clients and ` +
+    `${f.contracts} contracts created\n`
+  )
+}
+
+/**
+ * What the kill scenario must show: killed by SIGKILL at about half, claimed twice (the killed
+ * instance, then the survivor), finished with the dry run's counts, no commission twice or missing,
+ * and the survivor stopped gracefully on SIGTERM.
+ */
+export function expectResumedWhole(f: KillFigures, rows: number): void {
+  expect(f.killedHow).toBe('SIGKILL')
+  expect(f.killedAtRows).toBeGreaterThanOrEqual(rows * 0.4)
+  expect(f.killedAtRows).toBeLessThan(rows)
+  expect(f.batch.status).toBe('done')
+  expect(f.batch.attempts).toBe(2)
+  expect(batchCounts(f.batch)).toEqual(dryCounts(f.dry))
+  expect(f.dry.rows).toBe(rows)
+  expect(f.commissions).toEqual({ total: f.dry.imported, duplicates: 0 })
+  expect(f.clients).toBe(f.dry.clientsCreated)
+  expect(f.contracts).toBe(f.dry.contractsCreated)
+  expect(f.survivorExit).toBe(0)
 }

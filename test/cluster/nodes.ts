@@ -1,0 +1,29 @@
+import mysql from 'mysql2/promise'
+
+// The cluster run (clusterRun.ts) tells the test files where the nodes are: GALERA_URLS (the
+// cluster's database on each node) and GALERA_SOCKETS (each node's socket, for root).
+
+/** Node `node`'s (1–3) URL for the database `database`. */
+export function nodeUrl(node: number, database: string): string {
+  const urls: string[] = JSON.parse(process.env.GALERA_URLS ?? '[]')
+  if (urls.length !== 3) throw new Error('GALERA_URLS is not set: run through `npm run test:cluster`')
+  const url = new URL(urls[node - 1])
+  url.pathname = `/${database}`
+  return url.toString()
+}
+
+/** One statement as root on node `node` (1–3), through its socket. */
+export async function asRoot<T>(node: number, sql: string): Promise<T> {
+  const sockets: string[] = JSON.parse(process.env.GALERA_SOCKETS ?? '[]')
+  if (sockets.length !== 3) throw new Error('GALERA_SOCKETS is not set: run through `npm run test:cluster`')
+  const connection = await mysql.createConnection({
+    socketPath: sockets[node - 1],
+    user: 'root',
+    password: '',
+  })
+  try {
+    return (await connection.query(sql))[0] as T
+  } finally {
+    await connection.end()
+  }
+}
