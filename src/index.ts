@@ -1,4 +1,5 @@
 import AdminJS, { ComponentLoader, type Locale, type PageHandler, type ResourceWithOptions } from 'adminjs'
+import { CURRENCY_ENV } from './shared/displayFormat.js'
 import { dashboardHandler } from './actions/dashboard/dashboard.action.js'
 import { Database, Resource } from '@adminjs/typeorm'
 import { registerComponents } from './components/index.js'
@@ -41,7 +42,7 @@ export interface ClientManagement {
   /** French and English translations (AdminJS's own French included). */
   locale: Locale
   /** Spread into `new AdminJS({ ...adminOptions, resources })`. */
-  adminOptions: { componentLoader: ComponentLoader; locale: Locale }
+  adminOptions: { componentLoader: ComponentLoader; locale: Locale; env: Record<string, string> }
   /** Hashes and verifies client passwords with the configured driver. */
   passwordHasher: PasswordHasher
   /** Answers "may this admin run this action?" from the roles map. */
@@ -136,7 +137,8 @@ export function createClientManagement(
     ],
     componentLoader,
     locale,
-    adminOptions: { componentLoader, locale },
+    // `env` carries the currency to the components' bundle (read by components/common/usePanelFormat.ts).
+    adminOptions: { componentLoader, locale, env: { [CURRENCY_ENV]: resolved.currency } },
     passwordHasher,
     accessControl,
     clientMailer,

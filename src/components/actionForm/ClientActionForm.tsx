@@ -21,7 +21,7 @@ import {
 } from 'adminjs'
 import { CLIENT_ACTION_FORMS } from './clientActionForms.js'
 import { STRENGTH_COLORS, passwordStrength, resultingBalance } from './actionFormExtras.js'
-import { formatMoney } from '../../shared/clientPageTabs.js'
+import { usePanelFormat } from '../common/usePanelFormat.js'
 
 const api = new ApiClient()
 
@@ -34,7 +34,8 @@ const describe = (record: RecordJSON) =>
  * action answers with, and puts field errors next to their field.
  */
 const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, records }) => {
-  const { translateMessage, translateProperty, translateLabel, translateComponent, i18n } = useTranslation()
+  const { translateMessage, translateProperty, translateLabel, translateComponent } = useTranslation()
+  const format = usePanelFormat()
   const form = CLIENT_ACTION_FORMS[action.name] ?? { id: action.name, fields: [] }
   const handleResponse = useActionResponseHandler()
   const [values, setValues] = useState<Record<string, string | boolean>>(() =>
@@ -87,7 +88,7 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
 
   const extra = (key: string, options?: Record<string, unknown>) =>
     translateComponent(`ActionFormExtras.${key}`, resource.id, options)
-  const money = (value: unknown) => formatMoney(value, i18n.language) ?? ''
+  const money = (value: unknown) => format.money(value) ?? ''
 
   /** What a field shows under it besides its error: strength meter, resulting balance, email preview. */
   const below = (name: string): React.ReactNode => {

@@ -1,7 +1,8 @@
 import React, { useState } from 'react'
 import { Box, Text } from '@adminjs/design-system'
 import type { RecordJSON } from 'adminjs'
-import { formatMoney, type HostTab, type TabState } from '../../shared/clientPageTabs.js'
+import type { HostTab, TabState } from '../../shared/clientPageTabs.js'
+import { usePanelFormat } from '../common/usePanelFormat.js'
 import type { TabPage } from '../../services/list/clientTabs.js'
 import DetailsTab from './DetailsTab.js'
 import NoteForm from './NoteForm.js'
@@ -19,6 +20,7 @@ const ClientTabPanel: React.FC<{
   onNavigate: (next: TabState) => void
 }> = ({ record, state, hostTabs, language, onNavigate }) => {
   const t = useClientShowText()
+  const format = usePanelFormat()
   const columns = useClientTabColumns(language)
   // Bumped when a note is added, so the notes table fetches its page again.
   const [notesVersion, setNotesVersion] = useState(0)
@@ -53,7 +55,7 @@ const ClientTabPanel: React.FC<{
     case 'commissions':
       return table('commissions', 'Commission', columns.commissions, (page) => (
         <Text mt="default" fontWeight="bold" data-testid="commissions-total">
-          {t('total', { total: formatMoney(page.sum ?? '0', language) })}
+          {t('total', { total: format.money(page.sum ?? '0') })}
         </Text>
       ))
     case 'advisors':
