@@ -23,7 +23,8 @@ const PROFILE = CLIENT_PROFILE_FIELDS
 const EDITABLE = ['clientNumber', ...PROFILE]
 
 export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
-  const badge = { list: deps.components.ClientStatusBadge, show: deps.components.ClientStatusBadge }
+  const badge = { list: deps.components.ClientStatusDot, show: deps.components.ClientStatusBadge }
+  const cell = { list: deps.components.ClientListCell }
   const custom = {
     ...clientLifecycleActions(deps),
     mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
@@ -59,14 +60,15 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       id: 'Client',
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
-      // Name is one column: last name then first name (components/clientList/ClientName.tsx).
+      // The status dot first (the legend above explains it), then who the client is. Name is one
+      // column: last name then first name (components/clientList/ClientName.tsx).
       listProperties: [
+        'status',
         'clientNumber',
         'lastName',
         'email',
         'phone',
         'activeContracts',
-        'status',
         'createdAt',
       ],
       // `q` searches last name, first name, email and client number at once (services/list/clientSearch.ts).
@@ -90,6 +92,10 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       editProperties: [...EDITABLE, 'ignoreDuplicates'],
       properties: {
         lastName: { isTitle: true, components: { list: deps.components.ClientName } },
+        clientNumber: { components: cell },
+        email: { components: cell },
+        phone: { components: cell },
+        createdAt: { components: cell },
         status: { availableValues: valuesOf(CLIENT_STATUSES), components: badge },
         locale: { availableValues: valuesOf(['fr', 'en']) },
         statusReason: { type: 'textarea' },
@@ -98,6 +104,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           type: 'number',
           isSortable: false,
           isVisible: { list: true, show: false, edit: false, filter: false },
+          components: cell,
         },
         q: {
           type: 'string',
