@@ -13,6 +13,7 @@ import { mergeClientsAction } from '../actions/client/mergeClients.action.js'
 import { removeForGoodAction } from '../actions/client/removeForGood.action.js'
 import { paymentMethodsAction } from '../actions/client/paymentMethods.action.js'
 import { clientTabAction } from '../actions/client/tab.action.js'
+import { clientTabCountsAction } from '../actions/client/tabCounts.action.js'
 import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
@@ -30,6 +31,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
     removeForGood: removeForGoodAction(deps) as ClientAction,
     tab: clientTabAction(deps.clientTabs, deps.hostTabs) as ClientAction,
+    tabCounts: clientTabCountsAction(deps.dataSource, deps.hostTabs) as ClientAction,
     paymentMethods: paymentMethodsAction(deps.paymentMethods, deps.access) as ClientAction,
   }
   const menus = actionGroupMenus(custom)
@@ -50,7 +52,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     // Includes `delete` and `bulkDelete`: a soft delete that restore undoes.
     custom: { ...custom, ...menus.menus },
     // Reading a tab of the page is reading the page; a menu shows to whoever may run one of its actions.
-    rights: { tab: 'show', ...menus.rights },
+    rights: { tab: 'show', tabCounts: 'show', ...menus.rights },
   })
   // The page learns the host's tabs from its action (AdminJS sends `custom` to the browser).
   actions.show = { ...actions.show, custom: { hostTabs: deps.hostTabs } }

@@ -18,7 +18,8 @@ const ClientTabPanel: React.FC<{
   hostTabs: HostTab[]
   language: string
   onNavigate: (next: TabState) => void
-}> = ({ record, state, hostTabs, language, onNavigate }) => {
+  onNoteAdded?: () => void
+}> = ({ record, state, hostTabs, language, onNavigate, onNoteAdded }) => {
   const t = useClientShowText()
   const format = usePanelFormat()
   const columns = useClientTabColumns(language)
@@ -70,7 +71,13 @@ const ClientTabPanel: React.FC<{
       return (
         <Box>
           {record.recordActions.some((a) => a.name === 'addNote') && (
-            <NoteForm recordId={recordId} onAdded={() => setNotesVersion((n) => n + 1)} />
+            <NoteForm
+              recordId={recordId}
+              onAdded={() => {
+                setNotesVersion((n) => n + 1)
+                onNoteAdded?.()
+              }}
+            />
           )}
           {table('notes', 'ClientNote', columns.notes, undefined, notesVersion)}
         </Box>
