@@ -1,5 +1,6 @@
 import AdminJS, { ComponentLoader, type Locale, type PageHandler, type ResourceWithOptions } from 'adminjs'
 import { CURRENCY_ENV } from './shared/displayFormat.js'
+import { ACCESSIBLE_THEME } from './shared/panelTheme.js'
 import { dashboardHandler } from './actions/dashboard/dashboard.action.js'
 import { Database, Resource } from '@adminjs/typeorm'
 import { registerComponents } from './components/index.js'
@@ -42,7 +43,13 @@ export interface ClientManagement {
   /** French and English translations (AdminJS's own French included). */
   locale: Locale
   /** Spread into `new AdminJS({ ...adminOptions, resources })`. */
-  adminOptions: { componentLoader: ComponentLoader; locale: Locale; env: Record<string, string> }
+  adminOptions: {
+    componentLoader: ComponentLoader
+    locale: Locale
+    env: Record<string, string>
+    /** Theme colors that keep WCAG AA contrast; spread it into yours if you set `branding`. */
+    branding: { theme: typeof ACCESSIBLE_THEME }
+  }
   /** Hashes and verifies client passwords with the configured driver. */
   passwordHasher: PasswordHasher
   /** Answers "may this admin run this action?" from the roles map. */
@@ -138,7 +145,12 @@ export function createClientManagement(
     componentLoader,
     locale,
     // `env` carries the currency to the components' bundle (read by components/common/usePanelFormat.ts).
-    adminOptions: { componentLoader, locale, env: { [CURRENCY_ENV]: resolved.currency } },
+    adminOptions: {
+      componentLoader,
+      locale,
+      env: { [CURRENCY_ENV]: resolved.currency },
+      branding: { theme: ACCESSIBLE_THEME },
+    },
     passwordHasher,
     accessControl,
     clientMailer,

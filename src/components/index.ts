@@ -41,6 +41,10 @@ export function registerComponents(componentLoader: ComponentLoader) {
     ActionHeader: componentLoader.getComponents().ActionHeader
       ? null
       : componentLoader.override('ActionHeader', path.join(here, 'common', 'ClientActionHeader')),
+    // Names for AdminJS's unnamed controls, on every page (the logged-in box is on every page).
+    LoggedIn: componentLoader.getComponents().LoggedIn
+      ? null
+      : componentLoader.override('LoggedIn', path.join(here, 'common', 'PanelAccessibility')),
   }
 }
 

@@ -20,6 +20,15 @@ export const enScreens = {
       label: 'Status: {{status}}',
       withReason: 'Status: {{status}}. Reason: {{reason}}',
     },
+    PanelAccessibility: {
+      firstPage: 'First page',
+      previousPage: 'Previous page',
+      nextPage: 'Next page',
+      lastPage: 'Last page',
+      selectAll: 'Select every row of the page',
+      selectRow: 'Select',
+      close: 'Close',
+    },
     ClientTitles: {
       list: 'Clients',
       record: '{{name}} · {{number}}',

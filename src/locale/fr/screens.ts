@@ -23,6 +23,15 @@ export const frScreens: ScreensTranslation = {
       label: 'Statut : {{status}}',
       withReason: 'Statut : {{status}}. Motif : {{reason}}',
     },
+    PanelAccessibility: {
+      firstPage: 'Première page',
+      previousPage: 'Page précédente',
+      nextPage: 'Page suivante',
+      lastPage: 'Dernière page',
+      selectAll: 'Sélectionner toutes les lignes de la page',
+      selectRow: 'Sélectionner',
+      close: 'Fermer',
+    },
     ClientTitles: {
       list: 'Clients',
       record: '{{name}} · {{number}}',
