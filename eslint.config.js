@@ -137,7 +137,7 @@ const layerRules = [
 ]
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', '.adminjs', 'coverage', '.pack-test'] },
+  { ignores: ['node_modules', 'dist', 'data', '.adminjs', 'coverage', '.pack-test', 'test/host-app/bed'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,6 +10,8 @@ export default {
   // Specs of pure modules sit beside them in src; database and HTTP suites are in test/.
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.spec.ts'],
   reporters: ['default', '<rootDir>/test/support/summaryReporter.cjs'],
+  // The host-app bed holds installed copies of the package: not modules of this repository.
+  modulePathIgnorePatterns: ['<rootDir>/test/host-app/bed/'],
   testTimeout: 60_000,
   maxWorkers: 2,
 }

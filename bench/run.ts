@@ -317,6 +317,27 @@ async function main() {
   const importFloor = importSide('floor')
   process.stderr.write('done\n')
 
+  // Export of the whole client list as CSV: each side in a process of its own (its own peak RSS).
+  process.stderr.write('export of every client as CSV… ')
+  const exportSide = (side: 'ours' | 'floor') => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/exportCase.ts', side, target], {
+      encoding: 'utf8',
+    })
+    const line = run.stdout.trim().split('\n').pop() ?? ''
+    if (run.status !== 0 || !line.startsWith('{'))
+      throw new Error(`export bench (${side}) failed: ${run.stderr}`)
+    return JSON.parse(line) as {
+      rows: number
+      seconds: number
+      megabytes: number
+      peakRssMb: number
+      startRssMb: number
+    }
+  }
+  const exportOurs = exportSide('ours')
+  const exportFloor = exportSide('floor')
+  process.stderr.write('done\n')
+
   // ---- report ----
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
   const lines = [
@@ -339,7 +360,12 @@ async function main() {
     `ours ${Math.round(importOurs.rowsPerSecond).toLocaleString('en')} rows/s (${importOurs.seconds.toFixed(1)} s, peak RSS ${importOurs.peakRssMb.toFixed(0)} MB), ` +
     `floor (plain multi-row INSERT) ${Math.round(importFloor.rowsPerSecond).toLocaleString('en')} rows/s (${importFloor.seconds.toFixed(1)} s, peak RSS ${importFloor.peakRssMb.toFixed(0)} MB): ` +
     `ours / floor ${(importOurs.seconds / importFloor.seconds).toFixed(2)}× the time`
-  console.log([...lines, '', ...notes, '', importLine].join('\n'))
+  const exportLine =
+    `Export of ${exportOurs.rows.toLocaleString('en')} clients as CSV (${exportOurs.megabytes.toFixed(1)} MB): ` +
+    `ours ${exportOurs.seconds.toFixed(1)} s, peak RSS ${exportOurs.peakRssMb.toFixed(0)} MB (${exportOurs.startRssMb.toFixed(0)} MB before it); ` +
+    `floor (one raw streamed query, same CSV writer) ${exportFloor.seconds.toFixed(1)} s, peak RSS ${exportFloor.peakRssMb.toFixed(0)} MB (${exportFloor.startRssMb.toFixed(0)} MB before it): ` +
+    `ours / floor ${(exportOurs.seconds / exportFloor.seconds).toFixed(2)}× the time`
+  console.log([...lines, '', ...notes, '', importLine, exportLine].join('\n'))
 
   await mkdir('bench/results', { recursive: true })
   await writeFile(
@@ -353,6 +379,7 @@ async function main() {
         runs: RUNS,
         sizes: LARGE_SIZES,
         import: { ours: importOurs, floor: importFloor },
+        export: { ours: exportOurs, floor: exportFloor },
         results: Object.fromEntries(
           Object.entries(results).map(([name, r]) => [
             name,

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import AdminJS, { type ResourceWithOptions } from 'adminjs'
 import AdminJSExpress from '@adminjs/express'
-import { TypeormStore } from 'connect-typeorm'
+import { databaseSessionStore } from './sessionStore.js'
 import express, { type ErrorRequestHandler, type Express } from 'express'
 import session, { type SessionOptions, type Store } from 'express-session'
 import helmet from 'helmet'
@@ -15,7 +15,10 @@ import {
   refusalsAs403,
   sessionCookie,
   type ClientManagement,
+  type ImportJobOptions,
+  type ImportLimits,
   type Language,
+  type OutboxOptions,
   type StripeLike,
 } from '../src/index.js'
 import { AdminUser } from './entities/AdminUser.js'
@@ -50,6 +53,12 @@ export interface DemoAppOptions {
   trustProxy?: boolean | number | string
   /** The origins the panel is served at, for the same-origin check; default: the request's own. */
   origins?: string[]
+  /** The mail outbox's options (delays, attempts, `worker: 'separate'` to deliver elsewhere). */
+  outbox?: Partial<OutboxOptions>
+  /** The plugin's `jobs` option (lease, heartbeat, poll interval of the import worker). */
+  jobs?: Partial<ImportJobOptions>
+  /** The plugin's `imports` option (upload limits). */
+  imports?: Partial<ImportLimits>
 }
 
 export interface DemoApp {
@@ -126,8 +135,11 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
       resetPassword: `${publicUrl}/account/reset?token={token}`,
     },
     hashing: { driver: 'argon2id' },
+    jobs: options.jobs,
+    imports: options.imports,
     language: options.language ?? 'fr',
     stripe: options.stripe,
+    outbox: options.outbox,
     clientTabs: [
       { resourceId: 'Invoice', foreignKey: 'clientId', columns: ['number', 'issuedOn', 'total', 'status'] },
       {
@@ -188,12 +200,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   // Sessions in the database (they survive a restart), for the panel and the client area alike.
   const sessionOptions = (): SessionOptions => ({
     secret: options.sessionSecret,
-    // limitSubquery off: MariaDB/MySQL refuse LIMIT inside an IN subquery.
-    store:
-      options.sessionStore ??
-      new TypeormStore({ cleanupLimit: 2, limitSubquery: false, ttl: 8 * 3600 }).connect(
-        dataSource.getRepository(Session),
-      ),
+    store: options.sessionStore ?? databaseSessionStore(dataSource.getRepository(Session)),
     resave: false,
     saveUninitialized: false,
     // Secure whenever the request came over HTTPS (directly, or through a trusted proxy).

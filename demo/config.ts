@@ -14,6 +14,8 @@ export interface DemoConfig {
   demoPassword: string
   stripeSecretKey?: string
   stripeApiUrl?: string
+  /** OUTBOX_WORKER=separate: the demo only queues emails; `npm run worker` sends them. */
+  outboxWorker: 'in-process' | 'separate'
 }
 
 export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
@@ -38,6 +40,7 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
     demoPassword: env.DEMO_PASSWORD || 'changeme',
     stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
     stripeApiUrl: env.STRIPE_API_URL || undefined,
+    outboxWorker: env.OUTBOX_WORKER === 'separate' ? 'separate' : 'in-process',
   }
 }
 

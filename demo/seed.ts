@@ -255,6 +255,7 @@ export async function seedDemoData(
             ? `Bonjour ${client.firstName},\n\nConfirmez votre adresse en suivant le lien reçu.`
             : `Hello ${client.firstName},\n\nPlease confirm your address with the link you received.`,
         status: 'sent',
+        attempts: 1,
         messageId: `<${faker.string.uuid()}@demo.local>`,
         createdAt: created,
       })

@@ -46,6 +46,7 @@ const { app, clients } = createDemoApp({
   origins: process.env.PANEL_ORIGINS?.split(',')
     .map((origin) => origin.trim())
     .filter(Boolean),
+  outbox: { worker: config.outboxWorker },
 })
 
 const admins = await seedAdmins(dataSource, clients.passwordHasher, config.demoPassword)
@@ -65,15 +66,32 @@ adminjs-clients demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s
   Panel:     http://localhost:${config.port}/admin
   Clients:   http://localhost:${config.port}/account
   Database:  ${db}
-  Mail:      ${mailer.describe}
+  Mail:      ${mailer.describe}, ${config.outboxWorker === 'separate' ? 'sent by `npm run worker` (OUTBOX_WORKER=separate)' : 'sent by the worker of this process'}
   Stripe:    ${stripe ? (config.stripeApiUrl ?? 'api.stripe.com') : 'not configured (STRIPE_SECRET_KEY)'}
   Log in as: ${DEMO_ADMINS.map((a) => `${a.email} (${a.role})`).join(', ')}
   Password:  ${admins > 0 ? config.demoPassword : 'the one set when the demo was first started (DEMO_PASSWORD, default changeme)'}
 `)
 })
 
+// The workers run here: the mail outbox's unless OUTBOX_WORKER=separate (then `npm run worker`
+// sends), and the import jobs' (any instance takes a queued import, or one a stopped instance held).
+clients.outbox.start()
+clients.jobs.start()
+
+// Graceful shutdown: no new requests, the emails being sent recorded, the import chunk being
+// written committed and its job back in the queue (another instance, or this one restarted,
+// resumes it), then the database closed. A second signal, or a shutdown that hangs, ends the
+// process at once.
+let stopping = false
 const stop = async () => {
-  server.close()
+  if (stopping) process.exit(1)
+  stopping = true
+  setTimeout(() => process.exit(1), 30_000).unref()
+  await Promise.all([
+    new Promise<void>((resolve) => server.close(() => resolve())),
+    clients.outbox.stop(),
+    clients.jobs.stop(),
+  ])
   await dataSource.destroy()
   process.exit(0)
 }

@@ -1,7 +1,13 @@
 // Your client area on top of `clients.accounts` (see mount-in-express.ts for `clients`).
 import express from 'express'
 import session from 'express-session'
-import { AccountRefused, InvalidInputError, translateMessage, type ClientManagement } from 'adminjs-clients'
+import {
+  AccountRefused,
+  InvalidInputError,
+  sessionCookie,
+  translateMessage,
+  type ClientManagement,
+} from 'adminjs-clients'
 
 declare module 'express-session' {
   interface SessionData {
@@ -9,11 +15,19 @@ declare module 'express-session' {
   }
 }
 
-export function clientArea(clients: ClientManagement) {
+// `store`: sessions in your database or Redis, shared by every instance, e.g. connect-typeorm's
+// `new TypeormStore().connect(dataSource.getRepository(YourSession))`; never the default MemoryStore.
+export function clientArea(clients: ClientManagement, store: session.Store) {
   const router = express.Router()
   router.use(express.json())
   router.use(
-    session({ secret: process.env.SESSION_SECRET as string, resave: false, saveUninitialized: false }),
+    session({
+      store,
+      secret: process.env.SESSION_SECRET as string,
+      resave: false,
+      saveUninitialized: false,
+      cookie: sessionCookie(),
+    }),
   )
 
   router.post('/register', async (req, res, next) => {

@@ -1,5 +1,5 @@
 // Mount adminjs-clients into your own Express app on MySQL/MariaDB.
-import AdminJS from 'adminjs'
+import AdminJS, { ComponentLoader } from 'adminjs'
 import AdminJSExpress from '@adminjs/express'
 import express from 'express'
 import nodemailer from 'nodemailer'
@@ -8,6 +8,7 @@ import {
   clientManagementEntities,
   clientManagementMigrations,
   createClientManagement,
+  mergeLocale,
   protectAdminRouter,
   sessionCookie,
 } from 'adminjs-clients'
@@ -23,8 +24,11 @@ const dataSource = new DataSource({
 await dataSource.initialize()
 await dataSource.runMigrations()
 
+// Your own components and the plugin's on one loader: AdminJS bundles only the loader it is given.
+const componentLoader = new ComponentLoader()
 const clients = createClientManagement({
   dataSource,
+  componentLoader,
   mailer: nodemailer.createTransport(process.env.SMTP_URL),
   mailFrom: 'Acme <no-reply@acme.example>',
   links: {
@@ -38,8 +42,12 @@ const clients = createClientManagement({
 
 const admin = new AdminJS({
   ...clients.adminOptions,
+  // Your translations over the plugin's (yours win).
+  locale: mergeLocale(clients.locale, { translations: { en: { labels: { Product: 'Products' } } } }),
   rootPath: '/admin',
   resources: [...clients.resources /* , ...your resources */],
+  // Or as a page of its own: pages: { clients: clients.dashboard }
+  dashboard: clients.dashboard,
 })
 
 // In front of AdminJS's router: same-origin check, body limits, unknown routes as 404, list
@@ -62,7 +70,7 @@ const router = AdminJSExpress.buildAuthenticatedRouter(
     resave: false,
     saveUninitialized: false,
     cookie: sessionCookie(), // HttpOnly, SameSite=Lax, Secure over HTTPS
-    // store: a shared store (your database, Redis) so every instance sees the session
+    store: yourSessionStore, // in your database or Redis, shared by every instance; not MemoryStore
   },
   guard.formidableOptions,
 )
@@ -70,8 +78,17 @@ const router = AdminJSExpress.buildAuthenticatedRouter(
 const app = express()
 app.set('trust proxy', 1) // behind one reverse proxy that terminates HTTPS
 app.use(admin.options.rootPath, guard.handleErrors(router))
-app.listen(3000, '127.0.0.1')
+const server = app.listen(3000, '127.0.0.1')
 
+// The mail outbox's worker sends the emails the actions queue (or leave it to a worker process).
+clients.outbox.start()
+process.on('SIGTERM', () => {
+  server.close()
+  // Stops claiming and waits for the emails being sent to be recorded.
+  void clients.outbox.stop().then(() => dataSource.destroy())
+})
+
+declare const yourSessionStore: import('express-session').Store
 declare function yourOwnAdminLogin(
   email: string,
   password: string,

@@ -9,9 +9,15 @@ import { AccessControl } from './services/core/accessControl.js'
 import { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
 import { ClientList } from './services/list/clientList.js'
 import { ClientTabs } from './services/list/clientTabs.js'
+import { COMMISSION_LIST, CONTRACT_LIST, RecordList } from './services/list/recordList.js'
+import { ListExport } from './services/export/listExport.js'
+import { ClientGdpr } from './services/gdpr/clientGdpr.js'
+import { createAdminAuditResource } from './resources/adminAudit.resource.js'
 import { CommissionImport } from './services/import/commissionImport.js'
+import type { ImportJobs } from './services/import/importJobs.js'
 import { ClientAccounts } from './services/accounts/clientAccounts.js'
 import { ClientMailer } from './services/mail/clientMailer.js'
+import { Outbox } from './services/mail/outbox.js'
 import { ClientSettings, defaultSecuritySettings } from './services/accounts/clientSettings.js'
 import { PaymentMethods } from './services/payments/paymentMethods.js'
 import { PasswordHasher } from './services/accounts/passwordHasher.js'
@@ -34,6 +40,8 @@ import {
   createEmailLogResource,
 } from './resources/history.resources.js'
 import type { ResourceDeps } from './resources/resourceDeps.js'
+import { prefixedReferences, startupChecks } from './resources/startupChecks.js'
+import { RESOURCE_PREFIX_ENV } from './shared/resourceIds.js'
 
 export interface ClientManagement {
   /** The AdminJS resources, ids `Client`, `Advisor`, `Contract`, `Commission`, `ClientEvent`, `EmailLog`, `ClientNote`, `ImportBatch`, `SecuritySettings`. */
@@ -42,7 +50,7 @@ export interface ClientManagement {
   componentLoader: ComponentLoader
   /** French and English translations (AdminJS's own French included). */
   locale: Locale
-  /** Spread into `new AdminJS({ ...adminOptions, resources })`. */
+  /** Spread into `new AdminJS({ ...adminOptions, resources })` (`env` carries the currency and `resourceIdPrefix` to the browser). */
   adminOptions: {
     componentLoader: ComponentLoader
     locale: Locale
@@ -54,8 +62,13 @@ export interface ClientManagement {
   passwordHasher: PasswordHasher
   /** Answers "may this admin run this action?" from the roles map. */
   accessControl: AccessControl
-  /** Sends an email to a client and records it in the EmailLog, sent or failed. */
+  /** Queues an email to a client (an EmailLog row `queued`); the outbox sends it. */
   clientMailer: ClientMailer
+  /**
+   * The mail outbox's delivery worker: `start()` it when the app starts (or in a worker process of
+   * its own), `stop()` it on shutdown; `runOnce()` and `drain()` send what is due by hand.
+   */
+  outbox: Outbox
   /** What the panel's actions call: suspend, ban, confirm… each in one transaction with its history. */
   lifecycle: ClientLifecycle
   /** The client's own account for the host's client area: register, confirm, log in, 2FA, reset. */
@@ -70,6 +83,15 @@ export interface ClientManagement {
   paymentMethods: PaymentMethods
   /** The commission CSV import (dry run, import, undo), also usable from scripts. */
   commissionImport: CommissionImport
+  /** Exports of what a list shows (CSV, keyset pages), also usable from scripts. */
+  listExport: ListExport
+  /** GDPR: a client's data archive, anonymisation, retention (`gdpr.retention`). */
+  gdpr: ClientGdpr
+  /**
+   * The worker running import jobs in this process: `start()` at boot, `await stop()` on SIGTERM
+   * (the chunk being written commits, the job goes back to the queue), `runOnce()` for one job now.
+   */
+  jobs: ImportJobs
   /** The home page of clients (counts, awaiting confirmation, latest actions): `new AdminJS({ dashboard })`. */
   dashboard: { handler: PageHandler; component: string }
   options: ResolvedOptions
@@ -85,6 +107,30 @@ function registerTypeormAdapter(): void {
   if (!(globalThis.RegisteredAdapters ?? []).some((adapter) => adapter.Resource === Resource)) {
     AdminJS.registerAdapter({ Database, Resource })
   }
+}
+
+/** The start-up checks on the first resource (they run at `new AdminJS`); relations to prefixed ids. */
+function withFeatures(
+  deps: ResourceDeps,
+  componentLoader: ComponentLoader,
+  resources: ResourceWithOptions[],
+): ResourceWithOptions[] {
+  const checks = startupChecks({
+    componentLoader,
+    components: deps.components,
+    ids: deps.ids,
+    ownResources: () => resources,
+  })
+  return resources.map((resource, i) => ({
+    ...resource,
+    features: [
+      ...(i === 0 ? [checks] : []),
+      ...(deps.ids.Client === 'Client'
+        ? []
+        : [prefixedReferences(deps.dataSource, resource.resource, deps.ids)]),
+      ...(resource.features ?? []),
+    ],
+  }))
 }
 
 /**
@@ -103,7 +149,17 @@ export function createClientManagement(
     defaultSecuritySettings(resolved.hashing, resolved.tokenLifetimes, resolved.autoConfirmRegistration),
   )
   const passwordHasher = new PasswordHasher(resolved.hashing)
-  const clientMailer = new ClientMailer(resolved.dataSource, resolved.mailer, resolved.mailFrom)
+  const clientMailer = new ClientMailer(resolved.dataSource, resolved.mailFrom, resolved.language)
+  const outbox = new Outbox(
+    {
+      dataSource: resolved.dataSource,
+      transport: resolved.mailer,
+      from: resolved.mailFrom,
+      options: resolved.outbox,
+    },
+    clientMailer,
+    resolved.logger,
+  )
   const lifecycle = new ClientLifecycle(resolved.dataSource, clientMailer, settings, {
     links: resolved.links,
     language: resolved.language,
@@ -116,44 +172,67 @@ export function createClientManagement(
     rateLimiter: new RateLimiter(resolved.dataSource),
     loginCost: new LoginCost(),
   })
+  const clientList = new ClientList(resolved.dataSource)
+  const clientTabs = new ClientTabs(resolved.dataSource)
+  const contractList = new RecordList(resolved.dataSource, CONTRACT_LIST)
+  const commissionList = new RecordList(resolved.dataSource, COMMISSION_LIST)
   const deps: ResourceDeps = {
     dataSource: resolved.dataSource,
     access: accessControl,
     components: registerComponents(componentLoader),
     navigation: resolved.navigation,
     lifecycle,
-    clientList: new ClientList(resolved.dataSource),
-    commissionImport: new CommissionImport(resolved.dataSource, resolved.imports),
+    mailer: clientMailer,
+    clientList,
+    commissionImport: new CommissionImport(
+      resolved.dataSource,
+      resolved.imports,
+      resolved.jobs,
+      resolved.logger,
+    ),
     settings,
     paymentMethods: new PaymentMethods(resolved.dataSource, resolved.stripe, resolved.logger),
-    clientTabs: new ClientTabs(resolved.dataSource),
+    clientTabs,
     hostTabs: resolved.clientTabs,
+    ids: resolved.resourceIds,
+    contractList,
+    commissionList,
+    listExport: new ListExport(
+      resolved.dataSource,
+      { clients: clientList, contracts: contractList, commissions: commissionList, tabs: clientTabs },
+      resolved.language,
+    ),
+    gdpr: new ClientGdpr(resolved.dataSource, resolved.language),
   }
-  const locale = buildLocale(resolved.language)
+  const locale = buildLocale(resolved.language, resolved.resourceIds)
+  const resources = withFeatures(deps, componentLoader, [
+    createClientResource(deps),
+    createAdvisorResource(deps),
+    createContractResource(deps),
+    createCommissionResource(deps),
+    createClientEventResource(deps),
+    createEmailLogResource(deps),
+    createClientNoteResource(deps),
+    createImportBatchResource(deps),
+    createSecuritySettingsResource(deps),
+    createAdminAuditResource(deps),
+  ])
+  const env = resolved.resourceIdPrefix ? { [RESOURCE_PREFIX_ENV]: resolved.resourceIdPrefix } : undefined
   return {
-    resources: [
-      createClientResource(deps),
-      createAdvisorResource(deps),
-      createContractResource(deps),
-      createCommissionResource(deps),
-      createClientEventResource(deps),
-      createEmailLogResource(deps),
-      createClientNoteResource(deps),
-      createImportBatchResource(deps),
-      createSecuritySettingsResource(deps),
-    ],
+    resources,
     componentLoader,
     locale,
     // `env` carries the currency to the components' bundle (read by components/common/usePanelFormat.ts).
     adminOptions: {
       componentLoader,
       locale,
-      env: { [CURRENCY_ENV]: resolved.currency },
+      env: { [CURRENCY_ENV]: resolved.currency, ...(env ?? {}) },
       branding: { theme: ACCESSIBLE_THEME },
     },
     passwordHasher,
     accessControl,
     clientMailer,
+    outbox,
     lifecycle,
     accounts,
     rateLimiter: accounts.rateLimiter,
@@ -161,6 +240,9 @@ export function createClientManagement(
     settings,
     paymentMethods: deps.paymentMethods,
     commissionImport: deps.commissionImport,
+    listExport: deps.listExport,
+    gdpr: deps.gdpr,
+    jobs: deps.commissionImport.jobs,
     dashboard: {
       handler: dashboardHandler(resolved.dataSource, accessControl),
       component: deps.components.ClientDashboard,
@@ -185,7 +267,11 @@ export { PasswordHasher, HASHING_DRIVERS, hashFormat } from './services/accounts
 export type { HashingDriver, HashingOptions, HashFormat } from './services/accounts/passwordHasher.js'
 export { SECRET_KEYS, withoutSecrets } from './services/core/secrets.js'
 export { ClientMailer } from './services/mail/clientMailer.js'
-export type { ClientEmail } from './services/mail/clientMailer.js'
+export type { ClientEmail, QueuedEmails } from './services/mail/clientMailer.js'
+export { Outbox } from './services/mail/outbox.js'
+export type { OutboxRun } from './services/mail/outbox.js'
+export { DEFAULT_OUTBOX_OPTIONS } from './services/mail/outboxOptions.js'
+export type { OutboxOptions } from './services/mail/outboxOptions.js'
 export { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
 export {
   ClientAccounts,
@@ -216,7 +302,16 @@ export { normalizeForSearch, searchColumnsFor } from './shared/searchText.js'
 export { backfillSearchColumns } from './services/list/clientSearch.js'
 export { CommissionImport } from './services/import/commissionImport.js'
 export { nameSimilarity } from './shared/nameSimilarity.js'
-export type { DryRunReport, ImportCounts, RowOutcome } from './services/import/commissionImport.js'
+export type {
+  BatchProgress,
+  DryRunReport,
+  ImportCounts,
+  RowOutcome,
+} from './services/import/commissionImport.js'
+export { ImportJobs } from './services/import/importJobs.js'
+export type { JobEnd } from './services/import/importRunner.js'
+export { DEFAULT_JOB_OPTIONS } from './services/import/importJobOptions.js'
+export type { ImportJobOptions } from './services/import/importJobOptions.js'
 export { DEFAULT_IMPORT_LIMITS } from './services/import/importUploads.js'
 export type { ImportLimits } from './services/import/importUploads.js'
 export {
@@ -231,6 +326,12 @@ export type { LifecycleResult, Skipped, EmailOutcome } from './services/lifecycl
 export type { Actor } from './services/core/actor.js'
 export { ClientActionRefused, InvalidInputError, ConcurrentChangeError } from './services/core/errors.js'
 export type { RefusalReason } from './services/core/errors.js'
+export {
+  onTransactionConflict,
+  resetTransactionStats,
+  transactionStats,
+} from './services/core/transaction.js'
+export type { ConflictCause, ConflictReport, TransactionStats } from './services/core/transaction.js'
 export { mergeLocale, translations, translateMessage } from './locale/index.js'
 export { protectAdminRouter } from './http/protectAdminRouter.js'
 export type { AdminRouterProtection, AdminRouterProtectionOptions } from './http/protectAdminRouter.js'
@@ -241,3 +342,19 @@ export { requestSite, sameOrigin } from './http/sameOrigin.js'
 export type { SameOriginOptions } from './http/sameOrigin.js'
 export type { SessionCookieOptions } from './http/sessionCookie.js'
 export { cleanListQuery, MAX_PAGE, MAX_PER_PAGE } from './http/listQuery.js'
+export { ListExport, EXPORT_PAGE_SIZE } from './services/export/listExport.js'
+export type { ExportRequest, ExportPlan } from './services/export/listExport.js'
+export { CsvWriter, neutralise, CSV_DIALECTS } from './services/export/csvWriter.js'
+export { EXPORT_COLUMNS } from './shared/exportColumns.js'
+export type { ExportColumn, ExportableResource } from './shared/exportColumns.js'
+export { ClientGdpr } from './services/gdpr/clientGdpr.js'
+export { Retention, retentionCutoff, RETENTION_RANGE } from './services/gdpr/retention.js'
+export type { RetentionCandidate } from './services/gdpr/retention.js'
+export { ANONYMOUS_NAME, REDACTED } from './services/gdpr/anonymiseClients.js'
+export {
+  RecordList,
+  CONTRACT_LIST,
+  COMMISSION_LIST,
+  readRecordListQuery,
+} from './services/list/recordList.js'
+export type { RecordListQuery, RecordListSpec } from './services/list/recordList.js'

@@ -70,6 +70,7 @@ describeEachDatabase('the demo client area (/account) over HTTP', (database) => 
     expect(done.status).toBe(303)
     expect((await b.follow(done)).text).toContain('Confirmez votre adresse')
 
+    await demo.clients.outbox.drain()
     const mail = smtp.received.find((m) => m.to.includes('anne.lefevre@example.com'))!
     const link = /http:\/\/localhost:3000(\/account\/confirm\?token=[A-Za-z0-9_-]+)/.exec(
       mailText(mail.raw),
@@ -144,10 +145,12 @@ describeEachDatabase('the demo client area (/account) over HTTP', (database) => 
     const unknown = await b.post('/account/forgot', { email: 'nobody@example.com' })
     const client = await database().dataSource.getRepository(Client).findOneByOrFail({ status: 'active' })
     await demo.clients.accounts.idle()
+    await demo.clients.outbox.drain()
     const sentBefore = smtp.received.length
     const known = await b.post('/account/forgot', { email: client.email as string })
     expect([unknown.status, unknown.headers.location]).toEqual([known.status, known.headers.location])
     await demo.clients.accounts.idle()
+    await demo.clients.outbox.drain()
     expect(smtp.received.length).toBe(sentBefore + 1)
     const link = /http:\/\/localhost:3000(\/account\/reset\?token=[A-Za-z0-9_-]+)/.exec(
       mailText(smtp.received[smtp.received.length - 1].raw),

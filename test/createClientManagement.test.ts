@@ -79,6 +79,9 @@ describe('createClientManagement', () => {
       'ClientListCell',
       'ActionHeader',
       'LoggedIn',
+      'ExportForm',
+      'GdprArchive',
+      'RetentionPanel',
     ])
   })
 

@@ -6,6 +6,10 @@ import { fr } from '../src/locale/fr/index.js'
 import { adminjsFr } from '../src/locale/fr/adminjs.js'
 import { enAccounts } from '../src/locale/en/accounts.js'
 import { frAccounts } from '../src/locale/fr/accounts.js'
+import { enExport } from '../src/locale/en/export.js'
+import { frExport } from '../src/locale/fr/export.js'
+import { enGdpr } from '../src/locale/en/gdpr.js'
+import { frGdpr } from '../src/locale/fr/gdpr.js'
 import { buildLocale, mergeLocale, translations } from '../src/locale/index.js'
 import {
   CLIENT_EVENT_TYPES,
@@ -29,6 +33,8 @@ describe('translations', () => {
   test.each([
     ['plugin', en, fr],
     ['accounts and settings', enAccounts, frAccounts],
+    ['exports', enExport, frExport],
+    ['GDPR', enGdpr, frGdpr],
     ['AdminJS base', locales.en, adminjsFr],
   ])('%s strings: French has exactly the English keys and placeholders', (_name, english, french) => {
     const e = flatten(english as Tree)
@@ -45,7 +51,13 @@ describe('translations', () => {
       entities: clientManagementEntities,
     })
     await ds.initialize()
-    const secret = new Set(['passwordHash', 'twoFactorSecret', 'twoFactorRecoveryCodes', 'tokenHash'])
+    const secret = new Set([
+      'passwordHash',
+      'twoFactorSecret',
+      'twoFactorRecoveryCodes',
+      'tokenHash',
+      'pendingContent',
+    ])
     for (const lang of ['fr', 'en'] as const) {
       const resources = translations[lang].resources as Tree
       for (const id of RESOURCE_IDS) {

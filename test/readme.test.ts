@@ -22,4 +22,36 @@ describe('README', () => {
     expect(scripts.test).toContain('test:unit')
     expect(read('.ci/run')).toMatch(/^npm test$/m)
   })
+
+  test('has an install section naming every peer with its major (issue 18, point 5)', () => {
+    const readme = read('README.md')
+    const install = readme.slice(readme.indexOf('### Install'), readme.indexOf('### Troubleshooting'))
+    const peers = Object.keys(JSON.parse(read('package.json')).peerDependencies)
+    for (const peer of peers) expect(install).toContain(`\`${peer}\``)
+    expect(install).toMatch(/\*\*peers\*\*/)
+    expect(install).toContain('adminjs@7')
+    expect(readme).toContain("don't call `admin.initialize()` yourself")
+  })
+
+  test('its sketches keep sessions in a shared store, not MemoryStore (issue 18, point 9)', () => {
+    for (const file of ['examples/client-area.ts', 'examples/mount-in-express.ts']) {
+      expect(read(file)).toMatch(/^\s+store[,:]/m)
+    }
+  })
+
+  test('its troubleshooting names every start-up error with its fix', () => {
+    const readme = read('README.md')
+    const troubleshooting = readme.slice(readme.indexOf('### Troubleshooting'))
+    const checks = read('src/resources/startupChecks.ts')
+    for (const phrase of [
+      'is both one of your resources and one of adminjs-clients',
+      'are not on the ComponentLoader AdminJS uses',
+      'does not serve files under',
+    ]) {
+      expect(checks).toContain(phrase)
+      expect(troubleshooting).toContain(phrase)
+    }
+    expect(troubleshooting).toContain('ADMIN_JS_TMP_DIR')
+    expect(troubleshooting).toContain('resourceIdPrefix')
+  })
 })

@@ -28,6 +28,9 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^AccountSecurity\d+$/),
         expect.stringMatching(/^RateLimits\d+$/),
         expect.stringMatching(/^DropLoginThrottleColumns\d+$/),
+        expect.stringMatching(/^EmailOutbox\d+$/),
+        expect.stringMatching(/^ExportAndGdpr\d+$/),
+        expect.stringMatching(/^ImportJobs\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])
@@ -56,6 +59,7 @@ if (process.env.MYSQL_URL) {
         'commissions.contractId',
         'client_events.clientId',
         'email_logs.clientId',
+        'email_logs.status',
         'client_notes.clientId',
         'clients.searchName',
         'clients.searchNameReversed',

@@ -45,6 +45,9 @@ export function registerComponents(componentLoader: ComponentLoader) {
     LoggedIn: componentLoader.getComponents().LoggedIn
       ? null
       : componentLoader.override('LoggedIn', path.join(here, 'common', 'PanelAccessibility')),
+    ExportForm: componentLoader.add('ExportForm', path.join(here, 'export', 'ExportForm')),
+    GdprArchive: componentLoader.add('GdprArchive', path.join(here, 'gdpr', 'GdprArchive')),
+    RetentionPanel: componentLoader.add('RetentionPanel', path.join(here, 'gdpr', 'RetentionPanel')),
   }
 }
 

@@ -129,6 +129,10 @@ export class Client extends BaseEntity {
   @Column({ type: 'int', nullable: true })
   mergedIntoId!: number | null
 
+  // Set when the client was anonymised (GDPR erasure): its identity is gone for good.
+  @Column({ type: 'datetime', nullable: true })
+  anonymisedAt!: Date | null
+
   // The commission import that created this client (undoing it removes the client if unused).
   @Index('IDX_clients_importBatchId')
   @Column({ type: 'int', nullable: true })

@@ -19,11 +19,40 @@ export class ImportBatch extends BaseEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   actor!: string | null
 
+  /** Where the admin started it from: the history of the clients it creates says so, whichever worker writes them. */
+  @Column({ type: 'varchar', length: 45, nullable: true })
+  actorIp!: string | null
+
+  /** queued (waiting for a worker), running (a worker holds its lease), done, failed, undone. */
   @Index('IDX_import_batches_status')
-  @Column({ type: 'varchar', length: 16, default: 'running' })
+  @Column({ type: 'varchar', length: 16, default: 'queued' })
   status!: ImportStatus
 
-  /** Data rows read so far (the header line excluded). */
+  /** The upload it reads (import_uploads.id); removed once the import is done or undone. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  uploadId!: string | null
+
+  /** The claim that holds the job: one per claim, so a process that lost it cannot write again. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  leaseOwner!: string | null
+
+  /** Milliseconds since the epoch until which the owner holds the job; after it, any worker may take it. */
+  @Column({ type: 'bigint', nullable: true })
+  leaseUntil!: number | null
+
+  /** Milliseconds since the epoch of the owner's last sign of life. */
+  @Column({ type: 'bigint', nullable: true })
+  heartbeatAt!: number | null
+
+  /** How many times a worker claimed it (more than one: it was resumed). */
+  @Column({ type: 'int', default: 0 })
+  attempts!: number
+
+  /** Chunks committed so far; `rowsRead` is the row position the next chunk starts after. */
+  @Column({ type: 'int', default: 0 })
+  chunksDone!: number
+
+  /** Data rows read and committed so far (the header line excluded): where a resumed import starts. */
   @Column({ type: 'int', default: 0 })
   rowsRead!: number
 
@@ -41,6 +70,10 @@ export class ImportBatch extends BaseEntity {
 
   @Column({ type: 'int', default: 0 })
   clientsMatched!: number
+
+  /** The three kinds of match apart, so that a resumed import counts on from where it stopped. */
+  @Column({ type: 'simple-json', nullable: true })
+  matches!: { number: number; email: number; name: number } | null
 
   @Column({ type: 'int', default: 0 })
   contractsCreated!: number

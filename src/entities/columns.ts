@@ -36,7 +36,8 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number]
 export const COMMISSION_STATUSES = ['pending', 'paid', 'cancelled'] as const
 export type CommissionStatus = (typeof COMMISSION_STATUSES)[number]
 
-export const EMAIL_STATUSES = ['sent', 'failed'] as const
+// queued → sending → sent, or back to queued for a retry, or failed after the last attempt.
+export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const
 export type EmailStatus = (typeof EMAIL_STATUSES)[number]
 
 export const ACTOR_TYPES = ['admin', 'client', 'system'] as const
@@ -45,7 +46,7 @@ export type ActorType = (typeof ACTOR_TYPES)[number]
 export const TOKEN_PURPOSES = ['email_confirmation', 'password_reset'] as const
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number]
 
-export const IMPORT_STATUSES = ['running', 'done', 'failed', 'undone'] as const
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'undone'] as const
 export type ImportStatus = (typeof IMPORT_STATUSES)[number]
 
 export const CLIENT_EVENT_TYPES = [
@@ -66,11 +67,18 @@ export const CLIENT_EVENT_TYPES = [
   'deleted',
   'restored',
   'email_sent',
+  'email_resent',
   'note_added',
   'imported',
   'merged',
   'removed',
   'contracts_changed',
   'payment_method_detached',
+  'data_exported',
+  'anonymised',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
+
+/** What the admin audit trail records (AdminAuditEntry). */
+export const ADMIN_AUDIT_ACTIONS = ['exported', 'retention_run'] as const
+export type AdminAuditAction = (typeof ADMIN_AUDIT_ACTIONS)[number]

@@ -1,3 +1,4 @@
+import { AdminAuditEntry } from './AdminAuditEntry.js'
 import { Advisor } from './Advisor.js'
 import { Client } from './Client.js'
 import { ClientEvent } from './ClientEvent.js'
@@ -7,11 +8,14 @@ import { Commission } from './Commission.js'
 import { Contract } from './Contract.js'
 import { EmailLog } from './EmailLog.js'
 import { ImportBatch } from './ImportBatch.js'
+import { ImportUpload } from './ImportUpload.js'
+import { ImportUploadChunk } from './ImportUploadChunk.js'
 import { RateLimitCounter } from './RateLimitCounter.js'
 import { Setting } from './Setting.js'
 import { SettingsChange } from './SettingsChange.js'
 
 export {
+  AdminAuditEntry,
   Advisor,
   Client,
   ClientEvent,
@@ -21,12 +25,15 @@ export {
   Contract,
   EmailLog,
   ImportBatch,
+  ImportUpload,
+  ImportUploadChunk,
   RateLimitCounter,
   Setting,
   SettingsChange,
 }
 export type { FieldChange } from './ClientEvent.js'
 export type { ImportRowError } from './ImportBatch.js'
+export type { StoredLayout } from './ImportUpload.js'
 export * from './columns.js'
 
 /** Every entity of the plugin: add them to the host's DataSource `entities`. */
@@ -42,5 +49,8 @@ export const clientManagementEntities = [
   Setting,
   SettingsChange,
   ImportBatch,
+  ImportUpload,
+  ImportUploadChunk,
   RateLimitCounter,
+  AdminAuditEntry,
 ]

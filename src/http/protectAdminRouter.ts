@@ -2,11 +2,13 @@ import { ComponentLoader, type default as AdminJS } from 'adminjs'
 import express, { type Router } from 'express'
 import { SessionRenewingAuthProvider, type AdminAuthenticate } from './authProvider.js'
 import { bodyLimits, formidableLimits, type BodyLimitOptions } from './bodyLimits.js'
+import { downloadRoutes } from './downloads.js'
 import { errorHandler, type ErrorLogger } from './errorHandler.js'
 import { knownRoutes } from './knownRoutes.js'
 import { listQuery } from './listQuery.js'
 import { recordIdsQuery } from './recordIdsQuery.js'
 import { sameOrigin } from './sameOrigin.js'
+import { ClientManagementConfigError } from '../services/core/options.js'
 
 export interface AdminRouterProtectionOptions extends BodyLimitOptions {
   /** Checks an admin's email and password; returns the admin (`{ email, role, … }`) or null. */
@@ -24,7 +26,10 @@ export interface AdminRouterProtection {
   provider: SessionRenewingAuthProvider
   /** Pass as `buildAuthenticatedRouter`'s fifth argument. */
   formidableOptions: ReturnType<typeof formidableLimits>
-  /** Call on the router `buildAuthenticatedRouter` returned: adds the error handler after its routes. */
+  /**
+   * Call on the router `buildAuthenticatedRouter` returned: adds the downloads (list exports, GDPR
+   * archives) behind its login check, then the error handler after its routes.
+   */
   handleErrors: (router: Router) => Router
 }
 
@@ -52,6 +57,17 @@ export function protectAdminRouter(
       'protectAdminRouter: options.authenticate must be a function (email, password) => admin | null',
     )
   }
+  // AdminJS's login and logout paths default to /admin/…: under another rootPath the login form
+  // posts where no route listens, and every login bounces back to the form.
+  const { rootPath, loginPath, logoutPath } = admin.options
+  const outside = [loginPath, logoutPath].filter(
+    (p) => !`${p}/`.startsWith(`${rootPath.replace(/\/$/, '')}/`),
+  )
+  if (outside.length > 0) {
+    throw new ClientManagementConfigError([
+      `loginPath and logoutPath must be under rootPath '${rootPath}' (${outside.join(', ')} is not): set loginPath: '${rootPath}/login' and logoutPath: '${rootPath}/logout' in new AdminJS`,
+    ])
+  }
   const relative = (full: string) => {
     const path = full.startsWith(admin.options.rootPath) ? full.slice(admin.options.rootPath.length) : full
     return path.startsWith('/') ? path : `/${path}`
@@ -70,6 +86,7 @@ export function protectAdminRouter(
     ),
     formidableOptions: formidableLimits(options),
     handleErrors: (built) => {
+      built.use(downloadRoutes(admin, options.logger))
       built.use(errorHandler(options.logger))
       return built
     },

@@ -4,7 +4,12 @@ import { fr } from './fr/index.js'
 import { adminjsFr } from './fr/adminjs.js'
 import { enAccounts } from './en/accounts.js'
 import { frAccounts } from './fr/accounts.js'
+import { enExport } from './en/export.js'
+import { frExport } from './fr/export.js'
+import { enGdpr } from './en/gdpr.js'
+import { frGdpr } from './fr/gdpr.js'
 import type { Language } from '../services/core/options.js'
+import { PLUGIN_RESOURCES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
 
 type Tree = { [key: string]: unknown }
 
@@ -20,14 +25,54 @@ function deepMerge(base: Tree, extra: Tree): Tree {
   return out
 }
 
-/** Our strings over AdminJS's, per language: French needs AdminJS's own French too (it ships none). */
-export const translations: Record<Language, LocaleTranslations> = {
-  en: deepMerge(deepMerge(adminjsLocales.en as Tree, en), enAccounts) as LocaleTranslations,
-  fr: deepMerge(deepMerge(adminjsFr, fr), frAccounts) as LocaleTranslations,
+/**
+ * Our names of AdminJS's own actions (`bulkDelete`…) apply to our resources only: the global
+ * key keeps AdminJS's text, so the host's resources keep theirs.
+ */
+function scopeBuiltInActions(adminjs: Tree, ours: Tree): Tree {
+  const builtIn = adminjs.actions as Tree
+  const own = { ...(ours.actions as Tree) }
+  const scoped: Tree = {}
+  for (const key of Object.keys(own)) {
+    if (key in builtIn && own[key] !== builtIn[key]) {
+      scoped[key] = own[key]
+      delete own[key]
+    }
+  }
+  const resources = Object.fromEntries(PLUGIN_RESOURCES.map((name) => [name, { actions: scoped }]))
+  return deepMerge({ ...ours, actions: own }, { resources })
 }
 
-export function buildLocale(language: Language): Locale {
-  return { language, availableLanguages: ['fr', 'en'], translations }
+function ourTranslations(adminjs: Tree, parts: Tree[]): LocaleTranslations {
+  const own = parts.reduce<Tree>((merged, part) => deepMerge(merged, part), {})
+  return deepMerge(adminjs, scopeBuiltInActions(adminjs, own)) as LocaleTranslations
+}
+
+/** Our strings over AdminJS's, per language: French needs AdminJS's own French too (it ships none). */
+export const translations: Record<Language, LocaleTranslations> = {
+  en: ourTranslations(adminjsLocales.en as Tree, [en, enAccounts, enExport, enGdpr]),
+  fr: ourTranslations(adminjsFr, [fr, frAccounts, frExport, frGdpr]),
+}
+
+/** The keys named after our resources (`resources.Client`, `labels.Client`) renamed to their ids. */
+function underIds(tree: LocaleTranslations, ids: ResourceIds): LocaleTranslations {
+  const rename = (node: unknown): Tree =>
+    Object.fromEntries(
+      Object.entries((node ?? {}) as Tree).map(([key, value]) => [
+        ids[key as keyof ResourceIds] ?? key,
+        value,
+      ]),
+    )
+  const t = tree as Tree
+  return { ...t, resources: rename(t.resources), labels: rename(t.labels) } as LocaleTranslations
+}
+
+export function buildLocale(language: Language, ids: ResourceIds = resourceIdsFor('')): Locale {
+  return {
+    language,
+    availableLanguages: ['fr', 'en'],
+    translations: { en: underIds(translations.en, ids), fr: underIds(translations.fr, ids) },
+  }
 }
 
 /** Merges the plugin's locale with the host's own translations (the host's win on conflicts). */

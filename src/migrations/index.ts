@@ -5,6 +5,9 @@ import { ClientMerge1795247089311 } from './1795247089311-ClientMerge.js'
 import { AccountSecurity1795249704645 } from './1795249704645-AccountSecurity.js'
 import { RateLimits1795252000000 } from './1795252000000-RateLimits.js'
 import { DropLoginThrottleColumns1795253000000 } from './1795253000000-DropLoginThrottleColumns.js'
+import { EmailOutbox1795260000000 } from './1795260000000-EmailOutbox.js'
+import { ExportAndGdpr1795300000000 } from './1795300000000-ExportAndGdpr.js'
+import { ImportJobs1795270000000 } from './1795270000000-ImportJobs.js'
 
 // MySQL/MariaDB migrations, oldest first. SQLite hosts may use `synchronize` instead.
 export const clientManagementMigrations = [
@@ -15,4 +18,7 @@ export const clientManagementMigrations = [
   AccountSecurity1795249704645,
   RateLimits1795252000000,
   DropLoginThrottleColumns1795253000000,
+  EmailOutbox1795260000000,
+  ExportAndGdpr1795300000000,
+  ImportJobs1795270000000,
 ]

@@ -11,7 +11,7 @@ export function createAdvisorResource(deps: ResourceDeps): ResourceWithOptions {
   return {
     resource: Advisor,
     options: {
-      id: 'Advisor',
+      id: deps.ids.Advisor,
       navigation: deps.navigation,
       sort: { sortBy: 'lastName', direction: 'asc' },
       listProperties: ['code', 'lastName', 'firstName', 'email', 'phone', 'active'],

@@ -14,6 +14,10 @@ import { removeForGoodAction } from '../actions/client/removeForGood.action.js'
 import { paymentMethodsAction } from '../actions/client/paymentMethods.action.js'
 import { clientTabAction } from '../actions/client/tab.action.js'
 import { clientTabCountsAction } from '../actions/client/tabCounts.action.js'
+import { exportHistoryAction, exportListAction } from '../actions/export/exportList.action.js'
+import { anonymiseAction } from '../actions/gdpr/anonymise.action.js'
+import { gdprArchiveAction } from '../actions/gdpr/gdprArchive.action.js'
+import { retentionAction } from '../actions/gdpr/retention.action.js'
 import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
@@ -33,6 +37,9 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     tab: clientTabAction(deps.clientTabs, deps.hostTabs) as ClientAction,
     tabCounts: clientTabCountsAction(deps.dataSource, deps.hostTabs) as ClientAction,
     paymentMethods: paymentMethodsAction(deps.paymentMethods, deps.access) as ClientAction,
+    gdprArchive: gdprArchiveAction(deps) as ClientAction,
+    anonymise: anonymiseAction(deps) as ClientAction,
+    exportHistory: exportHistoryAction(deps) as ClientAction,
   }
   const menus = actionGroupMenus(custom)
   const actions = secureActions(deps, {
@@ -50,16 +57,22 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       edit: editClientHandler(deps, EDITABLE),
     },
     // Includes `delete` and `bulkDelete`: a soft delete that restore undoes.
-    custom: { ...custom, ...menus.menus },
-    // Reading a tab of the page is reading the page; a menu shows to whoever may run one of its actions.
-    rights: { tab: 'show', tabCounts: 'show', ...menus.rights },
+    custom: {
+      ...custom,
+      ...menus.menus,
+      export: exportListAction(deps, 'Client') as ClientAction,
+      retention: retentionAction(deps) as ClientAction,
+    },
+    // Reading a tab of the page is reading the page; a menu shows to whoever may run one of its
+    // actions; exporting the history tab is an export (`Client.export`).
+    rights: { tab: 'show', tabCounts: 'show', ...menus.rights, exportHistory: 'export' },
   })
   // The page learns the host's tabs from its action (AdminJS sends `custom` to the browser).
   actions.show = { ...actions.show, custom: { hostTabs: deps.hostTabs } }
   return {
     resource: Client,
     options: {
-      id: 'Client',
+      id: deps.ids.Client,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
       // The status dot first (the legend above explains it), then who the client is. Name is one
@@ -90,6 +103,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         'deletedAt',
         'mergedIntoId',
         'importBatchId',
+        'anonymisedAt',
       ],
       editProperties: [...EDITABLE, 'ignoreDuplicates'],
       properties: {
@@ -116,7 +130,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         // Referent advisor or advisor of any contract (advisorId alone is the referent).
         advisor: {
           type: 'reference',
-          reference: 'Advisor',
+          reference: deps.ids.Advisor,
           isSortable: false,
           isVisible: { list: false, show: false, edit: false, filter: true },
         },
@@ -133,12 +147,12 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         },
         mergedIntoId: {
           type: 'reference',
-          reference: 'Client',
+          reference: deps.ids.Client,
           isVisible: { list: false, show: true, edit: false, filter: false },
         },
         importBatchId: {
           type: 'reference',
-          reference: 'ImportBatch',
+          reference: deps.ids.ImportBatch,
           isVisible: { list: false, show: true, edit: false, filter: false },
         },
         searchName: { isVisible: false },

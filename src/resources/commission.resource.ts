@@ -5,6 +5,8 @@ import { importCommissionsAction } from '../actions/commission/importCommissions
 import { commissionTotalsAction } from '../actions/commission/commissionTotals.action.js'
 import { bulkMarkPaidAction } from '../actions/commission/bulkMarkPaid.action.js'
 import type { ClientAction } from '../actions/core/clientActionSpecs.js'
+import { recordListHandler } from '../actions/core/recordListHandler.js'
+import { exportListAction } from '../actions/export/exportList.action.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -14,7 +16,7 @@ export function createCommissionResource(deps: ResourceDeps): ResourceWithOption
   return {
     resource: Commission,
     options: {
-      id: 'Commission',
+      id: deps.ids.Commission,
       navigation: deps.navigation,
       sort: { sortBy: 'period', direction: 'desc' },
       listProperties: ['period', 'clientId', 'contractId', 'advisorId', 'amount', 'rate', 'status'],
@@ -25,7 +27,7 @@ export function createCommissionResource(deps: ResourceDeps): ResourceWithOption
         status: { availableValues: valuesOf(COMMISSION_STATUSES) },
         importBatchId: {
           type: 'reference',
-          reference: 'ImportBatch',
+          reference: deps.ids.ImportBatch,
           isVisible: { list: false, filter: true, show: true, edit: false },
         },
       },
@@ -35,11 +37,14 @@ export function createCommissionResource(deps: ResourceDeps): ResourceWithOption
         editable: EDITABLE,
         rules: { required: ['period', 'amount'], decimals: ['amount', 'rate'], dates: ['period'] },
         components: { list: deps.components.CommissionList },
+        // The list through the query service its totals and its export read too.
+        handlers: { list: recordListHandler(deps.commissionList) },
         // The totals above the list read what the list shows.
         rights: { totals: 'list' },
         custom: {
           importCommissions: importCommissionsAction(deps),
-          totals: commissionTotalsAction(deps.dataSource),
+          totals: commissionTotalsAction(deps.commissionList),
+          export: exportListAction(deps, 'Commission') as ClientAction,
           bulkMarkPaid: bulkMarkPaidAction(deps.dataSource, deps.components) as ClientAction,
         },
       }),

@@ -4,6 +4,8 @@ import { CONTRACT_STATUSES } from '../entities/columns.js'
 import type { ClientAction } from '../actions/core/clientActionSpecs.js'
 import { bulkChangeAdvisorAction } from '../actions/client/bulkChangeAdvisor.action.js'
 import { bulkChangeStatusAction } from '../actions/contract/bulkChangeStatus.action.js'
+import { recordListHandler } from '../actions/core/recordListHandler.js'
+import { exportListAction } from '../actions/export/exportList.action.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -22,7 +24,7 @@ export function createContractResource(deps: ResourceDeps): ResourceWithOptions 
   return {
     resource: Contract,
     options: {
-      id: 'Contract',
+      id: deps.ids.Contract,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
       listProperties: ['reference', 'clientId', 'advisorId', 'product', 'status', 'startDate', 'premium'],
@@ -44,7 +46,10 @@ export function createContractResource(deps: ResourceDeps): ResourceWithOptions 
           decimals: ['premium'],
           dates: ['startDate', 'endDate'],
         },
+        // The list through the query service its export reads too.
+        handlers: { list: recordListHandler(deps.contractList) },
         custom: {
+          export: exportListAction(deps, 'Contract') as ClientAction,
           bulkChangeAdvisor: bulkChangeAdvisorAction(deps.dataSource, deps.components) as ClientAction,
           bulkChangeStatus: bulkChangeStatusAction(deps.dataSource, deps.components) as ClientAction,
         },

@@ -3,6 +3,8 @@ import { ClientEvent } from '../entities/ClientEvent.js'
 import { ClientNote } from '../entities/ClientNote.js'
 import { EmailLog } from '../entities/EmailLog.js'
 import { ACTOR_TYPES, CLIENT_EVENT_TYPES, EMAIL_STATUSES } from '../entities/columns.js'
+import { resendEmailAction } from '../actions/emailLog/resendEmail.action.js'
+import type { ClientAction } from '../actions/core/clientActionSpecs.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -13,7 +15,7 @@ export function createClientEventResource(deps: ResourceDeps): ResourceWithOptio
   return {
     resource: ClientEvent,
     options: {
-      id: 'ClientEvent',
+      id: deps.ids.ClientEvent,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
       listProperties: ['createdAt', 'clientId', 'type', 'actor', 'ip', 'reason'],
@@ -47,10 +49,10 @@ export function createEmailLogResource(deps: ResourceDeps): ResourceWithOptions 
   return {
     resource: EmailLog,
     options: {
-      id: 'EmailLog',
+      id: deps.ids.EmailLog,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
-      listProperties: ['createdAt', 'clientId', 'to', 'subject', 'status'],
+      listProperties: ['createdAt', 'clientId', 'to', 'subject', 'status', 'attempts', 'nextAttemptAt'],
       filterProperties: ['clientId', 'to', 'subject', 'status', 'template', 'createdAt'],
       showProperties: [
         'createdAt',
@@ -59,7 +61,10 @@ export function createEmailLogResource(deps: ResourceDeps): ResourceWithOptions 
         'subject',
         'template',
         'status',
+        'attempts',
+        'nextAttemptAt',
         'error',
+        'messageId',
         'actor',
         'body',
       ],
@@ -68,8 +73,18 @@ export function createEmailLogResource(deps: ResourceDeps): ResourceWithOptions 
         status: { availableValues: valuesOf(EMAIL_STATUSES) },
         body: { type: 'textarea' },
         error: { type: 'textarea' },
+        // The text really sent (with its token): never shown, and stripped from every response.
+        pendingContent: { isVisible: false },
+        leaseUntil: { isVisible: false },
+        claimedBy: { isVisible: false },
       },
-      actions: secureActions(deps, { resourceId: 'EmailLog', entity: EmailLog, disabled: [...READ_ONLY] }),
+      actions: secureActions(deps, {
+        resourceId: 'EmailLog',
+        entity: EmailLog,
+        disabled: [...READ_ONLY],
+        // Queues a failed email again (POST only); the outbox is written by the services.
+        custom: { resendEmail: resendEmailAction(deps.mailer, deps.components) as ClientAction },
+      }),
     },
   }
 }
@@ -78,7 +93,7 @@ export function createClientNoteResource(deps: ResourceDeps): ResourceWithOption
   return {
     resource: ClientNote,
     options: {
-      id: 'ClientNote',
+      id: deps.ids.ClientNote,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
       listProperties: ['createdAt', 'clientId', 'author', 'body'],

@@ -11,7 +11,7 @@ export function createImportBatchResource(deps: ResourceDeps): ResourceWithOptio
   return {
     resource: ImportBatch,
     options: {
-      id: 'ImportBatch',
+      id: deps.ids.ImportBatch,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
       listProperties: ['createdAt', 'fileName', 'actor', 'status', 'rowsRead', 'rowsImported', 'rowsFailed'],
@@ -30,6 +30,7 @@ export function createImportBatchResource(deps: ResourceDeps): ResourceWithOptio
         'contractsCreated',
         'failure',
         'errors',
+        'attempts',
         'finishedAt',
         'undoneAt',
         'undoneBy',

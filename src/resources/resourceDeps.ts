@@ -7,7 +7,12 @@ import type { ClientSettings } from '../services/accounts/clientSettings.js'
 import type { PaymentMethods } from '../services/payments/paymentMethods.js'
 import type { CommissionImport } from '../services/import/commissionImport.js'
 import type { ClientTabs } from '../services/list/clientTabs.js'
+import type { ClientMailer } from '../services/mail/clientMailer.js'
 import type { HostTab } from '../shared/clientPageTabs.js'
+import type { ResourceIds } from '../shared/resourceIds.js'
+import type { RecordList } from '../services/list/recordList.js'
+import type { ListExport } from '../services/export/listExport.js'
+import type { ClientGdpr } from '../services/gdpr/clientGdpr.js'
 
 export interface ResourceDeps {
   dataSource: DataSource
@@ -15,6 +20,8 @@ export interface ResourceDeps {
   components: ComponentIds
   navigation: { name: string; icon?: string } | null
   lifecycle: ClientLifecycle
+  /** The outbox's writer: queues emails, and queues a failed one again. */
+  mailer: ClientMailer
   clientList: ClientList
   commissionImport: CommissionImport
   settings: ClientSettings
@@ -23,4 +30,13 @@ export interface ResourceDeps {
   clientTabs: ClientTabs
   /** Tabs of the host's own resources (option `clientTabs`). */
   hostTabs: HostTab[]
+  /** The AdminJS id of each of the plugin's resources (option `resourceIdPrefix`). */
+  ids: ResourceIds
+  /** The Contract and Commission lists' query service (their list, totals and export). */
+  contractList: RecordList
+  commissionList: RecordList
+  /** Exports what a list shows, as CSV. */
+  listExport: ListExport
+  /** GDPR archive, anonymisation and retention. */
+  gdpr: ClientGdpr
 }

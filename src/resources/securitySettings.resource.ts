@@ -13,7 +13,7 @@ export function createSecuritySettingsResource(deps: ResourceDeps): ResourceWith
   return {
     resource: SettingsChange,
     options: {
-      id: 'SecuritySettings',
+      id: deps.ids.SecuritySettings,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
       listProperties: ['createdAt', 'actor', 'ip', 'changes'],

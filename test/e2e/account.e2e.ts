@@ -17,6 +17,7 @@ describeInBrowser('the demo client area in a real browser (SQLite)', () => {
   let page: Page
   let base: string
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+  let stopOutbox: () => Promise<void> = async () => {}
 
   beforeAll(async () => {
     smtp = await startSmtpServer()
@@ -25,19 +26,26 @@ describeInBrowser('the demo client area in a real browser (SQLite)', () => {
       origins: null,
       mailer: createDemoMailer({ smtpUrl: `${smtp.url}?ignoreTLS=true`, dataDir: db.dataDir }),
     })
+    // As in the demo: the outbox's worker runs in the app's process.
+    demo.clients.outbox.start()
+    stopOutbox = () => demo.clients.outbox.stop()
     session = await openBrowser(demo.app, { width: 900, height: 900 })
     page = session.page
     base = `${session.origin}`
   })
 
   afterAll(async () => {
+    await stopOutbox()
     await session?.close()
     await smtp?.close()
     await db?.dispose()
   })
 
   /** The path of the newest link of that kind in the emails to this address (the demo links to localhost:3000). */
-  const linkIn = (to: string, kind: 'confirm' | 'reset') => {
+  const linkIn = async (to: string, kind: 'confirm' | 'reset') => {
+    // The outbox sends it just after the request: wait for it (at most 10 s).
+    const arrived = () => smtp.received.some((m) => m.to.includes(to) && m.raw.includes(`/account/${kind}`))
+    for (let i = 0; i < 100 && !arrived(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100))
     const mails = smtp.received.filter((m) => m.to.includes(to))
     const match = new RegExp(`(/account/${kind}\\?token=[A-Za-z0-9_-]+)`).exec(
       mailText(mails[mails.length - 1].raw),
@@ -66,7 +74,7 @@ describeInBrowser('the demo client area in a real browser (SQLite)', () => {
     await page.waitForSelector('[data-flash]')
     expect(await page.locator('[data-flash]').innerText()).toContain('Confirmez votre adresse')
 
-    await page.goto(linkIn(email, 'confirm'))
+    await page.goto(await linkIn(email, 'confirm'))
     await page.waitForSelector('text=Adresse confirmée')
     await page.fill('input[name=email]', email)
     await page.fill('input[name=password]', PASSWORD)
@@ -113,7 +121,7 @@ describeInBrowser('the demo client area in a real browser (SQLite)', () => {
     ) {
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
-    await page.goto(linkIn(email, 'reset'))
+    await page.goto(await linkIn(email, 'reset'))
     await page.fill('input[name=password]', NEW_PASSWORD)
     await page.fill('input[name=passwordConfirmation]', NEW_PASSWORD)
     await submit()

@@ -10,10 +10,11 @@ describeInBrowser('the panel in a real browser (SQLite)', () => {
   let session: BrowserSession
   let page: Page
   let base: string
+  let demo: Awaited<ReturnType<typeof seededDemo>>
 
   beforeAll(async () => {
     db = await createTestDatabase('sqlite')
-    const demo = await seededDemo(db, { origins: null })
+    demo = await seededDemo(db, { origins: null })
     session = await openBrowser(demo.app)
     page = session.page
     base = `${session.origin}/admin`
@@ -24,6 +25,7 @@ describeInBrowser('the panel in a real browser (SQLite)', () => {
   })
 
   afterAll(async () => {
+    await demo?.clients.jobs.stop()
     await session?.close()
     await db?.dispose()
   })
@@ -74,9 +76,16 @@ describeInBrowser('the panel in a real browser (SQLite)', () => {
     expect(await page.locator('[data-count=failed]').innerText()).toBe('2')
     expect(await db.dataSource.getRepository(Commission).count()).toBe(before)
 
+    // No worker yet: the page says the import waits for one, and keeps reading it.
     await page.click('[data-testid=import-run]')
+    await page.waitForSelector('[data-testid=import-progress][data-status=queued]')
+    expect(await page.locator('[data-testid=import-waiting]').count()).toBe(1)
+    demo.clients.jobs.start()
     await page.waitForSelector('[data-testid=import-progress][data-status=done]', { timeout: 30_000 })
     expect(await db.dataSource.getRepository(Commission).count()).toBe(before + 6)
+    // A reload shows the import again (its id is in the address), read from the database.
+    await page.reload()
+    await page.waitForSelector('[data-testid=import-progress][data-status=done]', { timeout: 30_000 })
     await page.click('[data-testid=import-batch-link]')
     await page.waitForURL(/ImportBatch\/records\/\d+\/show/)
     await page.goto(page.url().replace(/\/show$/, '/undoImport'))

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Agent } from 'supertest'
+import { ImportUploadChunk } from '../../src/index.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from '../support/demoAgent.js'
 import { leftoversWith, uploadSnapshot } from './uploadLeftovers.js'
@@ -89,9 +90,12 @@ describeEachDatabase('import upload: file paths never taken from a body', (datab
       fileName: 'ok.csv',
       preview: [['2026-03', '12.50', marker]],
     })
-    const left = await leftoversWith(before, marker)
-    // Only the kept copy, under the id the answer gives.
-    expect(left.map((f) => path.basename(f))).toEqual([`${res.body.importUpload.uploadId}.csv`])
+    // No file stays: the kept copy is in the database, under the id the answer gives.
+    expect(await leftoversWith(before, marker)).toEqual([])
+    const kept = await database()
+      .dataSource.getRepository(ImportUploadChunk)
+      .findBy({ uploadId: res.body.importUpload.uploadId })
+    expect(Buffer.concat(kept.map((piece) => piece.data)).toString('utf8')).toContain(marker)
   })
 
   test('a refused (non-CSV) multipart upload leaves no file behind', async () => {

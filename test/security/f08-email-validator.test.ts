@@ -1,9 +1,10 @@
 import type { Agent } from 'supertest'
-import { Client, ClientEvent, ClientMailer, EmailLog, proposeMapping } from '../../src/index.js'
+import { Client, ClientEvent, EmailLog, proposeMapping } from '../../src/index.js'
 import { isValidEmail } from '../../src/shared/clientIdentity.js'
 import { readRow } from '../../src/services/import/importRows.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from '../support/demoAgent.js'
+import { mailModule } from '../support/mailModule.js'
 
 // Finding 8 (e-mails): one validator everywhere; a list, a display name or markup is not an address.
 const BAD = ['victim,attacker@evil.example', '"A" <a@b.fr>', '<svg/onload=alert(1)>@x.fr']
@@ -78,16 +79,26 @@ describeEachDatabase('finding 8: e-mail addresses', (database) => {
         return { messageId: '<1@test>' }
       },
     }
-    const mailer = new ClientMailer(ds(), transport as never, 'noreply@example.com')
+    const { clientMailer, outbox } = mailModule(ds(), transport as never)
     for (const to of BAD) {
-      const row = await mailer.send({ clientId: null, to, subject: 'Hello', text: 'Body' })
-      expect(row).toMatchObject({ status: 'failed', to, messageId: null })
+      const row = await clientMailer.send({ clientId: null, to, subject: 'Hello', text: 'Body' })
+      expect(row).toMatchObject({ status: 'failed', to })
       expect(row.error).toMatch(/not one valid e-mail address/)
     }
+    await outbox.drain()
     expect(calls).toHaveLength(0)
     expect(await ds().getRepository(EmailLog).countBy({ status: 'sent', subject: 'Hello' })).toBe(0)
-    const ok = await mailer.send({ clientId: null, to: 'jean@example.fr', subject: 'Hello', text: 'Body' })
-    expect(ok.status).toBe('sent')
+    const ok = await clientMailer.send({
+      clientId: null,
+      to: 'jean@example.fr',
+      subject: 'Hello',
+      text: 'Body',
+    })
+    expect(ok.status).toBe('queued')
+    expect(await outbox.drain()).toMatchObject({ claimed: 1, sent: 1 })
     expect(calls).toHaveLength(1)
+    expect(await ds().getRepository(EmailLog).findOneByOrFail({ id: ok.id })).toMatchObject({
+      status: 'sent',
+    })
   })
 })

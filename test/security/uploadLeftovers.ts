@@ -4,7 +4,8 @@ import path from 'node:path'
 
 /**
  * Files where an upload could stay: the multipart parser's temp files (`upload_*` in the system
- * temp directory, formidable's default) and the import's kept uploads. Other test runs share the
+ * temp directory, formidable's default) and the folder where imports kept uploads before they
+ * moved to the database (nothing may appear there now). Other test runs share the
  * temp directory, so a test takes a snapshot before and looks only at new files with its marker.
  */
 async function uploadFiles(): Promise<string[]> {

@@ -9,10 +9,12 @@ import { createDemoDataSource, prepareSchema } from '../../demo/dataSource.js'
 export type DatabaseKind = 'sqlite' | 'mysql'
 
 /**
- * SQLite always; MariaDB/MySQL when MYSQL_URL is set. In CI a missing MYSQL_URL is a failure,
+ * SQLite always (unless TEST_DATABASES=mysql); MariaDB/MySQL when MYSQL_URL is set. In CI a missing MYSQL_URL is a failure,
  * never a silent skip (see `requireMysqlInCi`).
  */
 export function databaseKinds(): DatabaseKind[] {
+  // The cluster run (jest.cluster.config.js) sets TEST_DATABASES=mysql: its point is the cluster.
+  if (process.env.TEST_DATABASES === 'mysql' && process.env.MYSQL_URL) return ['mysql']
   return process.env.MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite']
 }
 

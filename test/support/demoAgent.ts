@@ -1,8 +1,8 @@
 import request from 'supertest'
 import type { Express } from 'express'
-import { createDemoApp, type DemoApp } from '../../demo/app.js'
+import { createDemoApp, type DemoApp, type DemoAppOptions } from '../../demo/app.js'
 import type { DemoMailer } from '../../demo/mailTransport.js'
-import type { StripeLike } from '../../src/index.js'
+import type { OutboxOptions, StripeLike } from '../../src/index.js'
 import { seedAdmins, seedDemoData, type SeedCounts } from '../../demo/seed.js'
 import type { TestDatabase } from './databases.js'
 
@@ -34,6 +34,10 @@ export async function seededDemo(
     stripe?: StripeLike
     /** The panel's origins; default `[TEST_ORIGIN]`; null: the request's own (a real browser on a real port). */
     origins?: string[] | null
+    /** The outbox's options; its worker is not started: tests send with `clients.outbox.drain()`. */
+    outbox?: Partial<OutboxOptions>
+    /** The plugin's `jobs` option (the import worker's lease, heartbeat, poll). */
+    jobs?: DemoAppOptions['jobs']
   } = {},
 ): Promise<SeededDemo> {
   const demo = createDemoApp({
@@ -43,6 +47,8 @@ export async function seededDemo(
     loginAttempts: options.loginAttempts ?? 1000,
     stripe: options.stripe,
     origins: options.origins === null ? undefined : (options.origins ?? [TEST_ORIGIN]),
+    outbox: options.outbox,
+    jobs: options.jobs,
   })
   await seedAdmins(db.dataSource, demo.clients.passwordHasher, DEMO_PASSWORD)
   const counts = await seedDemoData(db.dataSource, demo.clients.passwordHasher)

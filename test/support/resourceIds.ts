@@ -9,6 +9,7 @@ export const RESOURCE_IDS = [
   'ClientNote',
   'ImportBatch',
   'SecuritySettings',
+  'AdminAuditEntry',
 ]
 
 /** The entity behind a resource id, where their names differ. */

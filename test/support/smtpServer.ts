@@ -7,11 +7,14 @@ export interface ReceivedMail {
 }
 
 /**
- * A real SMTP server on 127.0.0.1 (random port) that keeps what it receives. `rejectTo`
- * refuses those recipients with a permanent error, as a real server would.
+ * A real SMTP server on 127.0.0.1 (random port, or `port` to start one again where it was) that
+ * keeps what it receives (in `received`, or in the list given). `rejectTo` refuses those
+ * recipients with a permanent error, as a real server would; `delayMs` answers each message late.
  */
-export async function startSmtpServer(options: { rejectTo?: string[] } = {}) {
-  const received: ReceivedMail[] = []
+export async function startSmtpServer(
+  options: { rejectTo?: string[]; port?: number; received?: ReceivedMail[]; delayMs?: number } = {},
+) {
+  const received: ReceivedMail[] = options.received ?? []
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -35,11 +38,12 @@ export async function startSmtpServer(options: { rejectTo?: string[] } = {}) {
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
         })
-        callback()
+        if (options.delayMs) setTimeout(callback, options.delayMs)
+        else callback()
       })
     },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.server.address() as { port: number }
   return {
     port,
@@ -54,3 +58,6 @@ export const mailText = (raw: string) =>
   raw
     .replace(/=\r?\n/g, '')
     .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+
+/** The Message-ID header of a received email. */
+export const messageIdOf = (raw: string) => /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw)?.[1] ?? null

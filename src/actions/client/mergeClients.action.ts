@@ -29,7 +29,7 @@ export const mergeClientsAction = (
       if (ids.length !== 2 || !ids.includes(keepId)) {
         return {
           records: current,
-          notice: { message: 'mergeTwoClients', type: 'error', resourceId: 'Client' },
+          notice: { message: 'mergeTwoClients', type: 'error', resourceId: context.resource.decorate().id() },
         }
       }
       const otherId = ids.find((id) => id !== keepId) as number
@@ -41,11 +41,11 @@ export const mergeClientsAction = (
         notice: {
           message: 'clientsMerged',
           type: 'success',
-          resourceId: 'Client',
+          resourceId: context.resource.decorate().id(),
           options: { ...result.moved },
         },
         redirectUrl: context.h.recordActionUrl({
-          resourceId: 'Client',
+          resourceId: context.resource.decorate().id(),
           recordId: String(keepId),
           actionName: 'show',
         }),

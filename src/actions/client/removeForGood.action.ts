@@ -23,8 +23,15 @@ export const removeForGoodAction = (deps: ClientActionDeps): Partial<Action<Reco
       await deps.lifecycle.removeForGood(actorOf(request, context), Number(context.record?.id()))
       return {
         record: current,
-        notice: { message: 'clientRemovedForGood', type: 'success', resourceId: 'Client' },
-        redirectUrl: context.h.resourceUrl({ resourceId: 'Client', search: '?filters.status=deleted' }),
+        notice: {
+          message: 'clientRemovedForGood',
+          type: 'success',
+          resourceId: context.resource.decorate().id(),
+        },
+        redirectUrl: context.h.resourceUrl({
+          resourceId: context.resource.decorate().id(),
+          search: '?filters.status=deleted',
+        }),
       }
     } catch (error) {
       return refusalResponse(error, context) as RecordActionResponse

@@ -105,7 +105,7 @@ export async function savedResponse(
   return {
     record,
     redirectUrl: context.h.recordActionUrl({
-      resourceId: context.resource.id(),
+      resourceId: context.resource.decorate().id(),
       recordId: String(id),
       actionName: 'show',
     }),
@@ -121,8 +121,18 @@ function skippedDetails(context: ActionContext, result: LifecycleResult): string
   return result.skipped.map((s) => `${s.clientNumber ?? `#${s.id}`}: ${t(context, s.reason)}`).join('; ')
 }
 
-/** The notice after a single-client action: its own success message, or the email that failed. */
-export function recordNotice(success: string, result: LifecycleResult): NoticeMessage {
+/** " 3 emails queued." in the panel's language, or nothing. */
+function queuedText(context: ActionContext, result: LifecycleResult): string {
+  const count = result.emails.queued
+  return count > 0 ? ` ${t(context, count === 1 ? 'emailsQueued_one' : 'emailsQueued_other', { count })}` : ''
+}
+
+/** The notice after a single-client action: its own success message, or the email refused at once. */
+export function recordNotice(
+  context: ActionContext,
+  success: string,
+  result: LifecycleResult,
+): NoticeMessage {
   if (result.emails.failed > 0) {
     return {
       message: 'actionDoneEmailFailed',
@@ -131,10 +141,15 @@ export function recordNotice(success: string, result: LifecycleResult): NoticeMe
       options: { error: result.emails.error ?? '' },
     }
   }
-  return { message: success, type: 'success', resourceId: RESOURCE }
+  return {
+    message: success,
+    type: 'success',
+    resourceId: RESOURCE,
+    options: { emailsQueued: queuedText(context, result), count: result.emails.queued },
+  }
 }
 
-/** The notice after a bulk action: how many changed, which were skipped and why, emails that failed. */
+/** The notice after a bulk action: how many changed, which were skipped and why, emails queued or refused. */
 export function bulkNotice(context: ActionContext, result: LifecycleResult): NoticeMessage {
   const count = result.changed.length
   const skipped = result.skipped.length
@@ -145,7 +160,13 @@ export function bulkNotice(context: ActionContext, result: LifecycleResult): Not
           error: result.emails.error ?? '',
         })}`
       : ''
-  const options = { count, skipped, details: skippedDetails(context, result), emailsFailed }
+  const options = {
+    count,
+    skipped,
+    details: skippedDetails(context, result),
+    emailsQueued: queuedText(context, result),
+    emailsFailed,
+  }
   if (count === 0) return { message: 'bulkNothingChanged', type: 'error', resourceId: RESOURCE, options }
   return {
     message: skipped > 0 ? 'bulkChangedSomeSkipped' : 'bulkChanged',

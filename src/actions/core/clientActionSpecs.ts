@@ -136,9 +136,9 @@ export function recordClientAction(
         const [record] = await freshRecords(context, [id])
         return {
           record: record ?? current,
-          notice: recordNotice(spec.success, result),
+          notice: recordNotice(context, spec.success, result),
           redirectUrl: context.h.recordActionUrl({
-            resourceId: context.resource.id(),
+            resourceId: context.resource.decorate().id(),
             recordId: String(id),
             actionName: 'show',
           }),
@@ -173,7 +173,7 @@ export function bulkClientAction(
           // a query and megabytes for a large selection.
           records: [],
           notice: bulkNotice(context, result),
-          redirectUrl: context.h.resourceUrl({ resourceId: context.resource.id() }),
+          redirectUrl: context.h.resourceUrl({ resourceId: context.resource.decorate().id() }),
         }
       } catch (error) {
         return refusalResponse(error, context) as BulkActionResponse

@@ -43,8 +43,13 @@ export function formBulkAction(
         const options = await spec.onPost(requestedIds(request), payload, request, context)
         return {
           records: [],
-          notice: { message: spec.success, type: 'success', resourceId: spec.resourceId, options },
-          redirectUrl: context.h.resourceUrl({ resourceId: spec.resourceId }),
+          notice: {
+            message: spec.success,
+            type: 'success',
+            resourceId: context.resource.decorate().id(),
+            options,
+          },
+          redirectUrl: context.h.resourceUrl({ resourceId: context.resource.decorate().id() }),
         }
       } catch (error) {
         return refusalResponse(error, context) as BulkActionResponse

@@ -31,11 +31,11 @@ export const undoImportAction = (
         notice: {
           message: 'importUndone',
           type: 'success',
-          resourceId: 'ImportBatch',
+          resourceId: context.resource.decorate().id(),
           options: { ...undone },
         },
         redirectUrl: context.h.recordActionUrl({
-          resourceId: 'ImportBatch',
+          resourceId: context.resource.decorate().id(),
           recordId: String(id),
           actionName: 'show',
         }),
@@ -46,7 +46,7 @@ export const undoImportAction = (
       const [record] = await freshRecords(context, [id])
       return {
         record: record ?? current,
-        notice: { message: 'importUndoRefused', type: 'error', resourceId: 'ImportBatch' },
+        notice: { message: 'importUndoRefused', type: 'error', resourceId: context.resource.decorate().id() },
       }
     }
   },

@@ -32,7 +32,7 @@ export const securitySettingsAction = (
                 ? 'settingsSaved_one'
                 : 'settingsSaved_other',
           type: changes.length > 0 ? 'success' : 'info',
-          resourceId: context.resource.id(),
+          resourceId: context.resource.decorate().id(),
           options: { count: changes.length },
         }
       } catch (error) {

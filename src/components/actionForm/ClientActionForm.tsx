@@ -26,6 +26,7 @@ import { STRENGTH_COLORS, passwordStrength, resultingBalance } from './actionFor
 import { usePanelFormat } from '../common/usePanelFormat.js'
 import { clientTitleParts } from '../common/clientTitles.js'
 import ContractChoice from './ContractChoice.js'
+import { resourceId } from '../common/resourceId.js'
 
 const api = new ApiClient()
 
@@ -176,8 +177,8 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
       <DrawerContent>
         {/* AdminJS puts no header in a drawer: the title says what is done to whom. */}
         <H3 mb="xl" data-testid="action-title">
-          {record && !records && resource.id === 'Client'
-            ? translateComponent('ClientTitles.action', 'Client', {
+          {record && !records && resource.id === resourceId('Client')
+            ? translateComponent('ClientTitles.action', resourceId('Client'), {
                 ...clientTitleParts(record.params),
                 action: translateAction(action.label, resource.id),
               })

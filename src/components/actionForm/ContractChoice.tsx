@@ -4,6 +4,7 @@ import { ApiClient, useTranslation } from 'adminjs'
 import { MAX_PER_PAGE } from '../../shared/clientPageTabs.js'
 import type { TabPage } from '../../services/list/clientTabs.js'
 import { usePanelFormat } from '../common/usePanelFormat.js'
+import { resourceId } from '../common/resourceId.js'
 
 const api = new ApiClient()
 
@@ -28,7 +29,7 @@ const ContractChoice: React.FC<{
   const { translateComponent } = useTranslation()
   const format = usePanelFormat()
   const t = (key: string, options?: Record<string, unknown>) =>
-    translateComponent(`ContractChoice.${key}`, 'Client', options)
+    translateComponent(`ContractChoice.${key}`, resourceId('Client'), options)
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
   const [ticked, setTicked] = useState<Set<number>>(new Set())
 
@@ -36,7 +37,7 @@ const ContractChoice: React.FC<{
     let live = true
     api
       .recordAction({
-        resourceId: 'Client',
+        resourceId: resourceId('Client'),
         recordId,
         actionName: 'tab',
         params: { tab: 'contracts', perPage: MAX_PER_PAGE },

@@ -107,6 +107,9 @@ export const removeForGoodForm: ActionForm = { id: 'removeForGood', fields: [], 
 // Not a client action, but the same confirmation: undo a commission import (ImportBatch).
 export const undoImportForm: ActionForm = { id: 'undoImport', fields: [], show: ['fileName', 'rowsImported'] }
 
+// An email of the outbox that failed, queued again (EmailLog).
+export const resendEmailForm: ActionForm = { id: 'resendEmail', fields: [], show: ['to', 'subject', 'error'] }
+
 export const changeAdvisorForm: ActionForm = {
   id: 'changeAdvisor',
   fields: [{ name: 'advisorCode', type: 'text', required: true, maxLength: 32 }],
@@ -120,6 +123,17 @@ export const changeContractStatusForm: ActionForm = {
 }
 
 export const markPaidForm: ActionForm = { id: 'markPaid', fields: [] }
+
+// Irreversible: the intro says so, and the client's number must be typed to confirm.
+export const anonymiseForm: ActionForm = {
+  id: 'anonymise',
+  show: ['clientNumber'],
+  fields: [
+    { name: 'confirmation', type: 'text', required: true, maxLength: 64 },
+    { name: 'force', type: 'checkbox' },
+    { name: 'reason', type: 'textarea', maxLength: MAX_REASON_LENGTH },
+  ],
+}
 
 /** Each action's form, by action name (a bulk action shares its record action's form). */
 export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
@@ -144,8 +158,10 @@ export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
   adjustBalance: adjustBalanceForm,
   addNote: addNoteForm,
   undoImport: undoImportForm,
+  resendEmail: resendEmailForm,
   removeForGood: removeForGoodForm,
   bulkChangeAdvisor: changeAdvisorForm,
   bulkChangeStatus: changeContractStatusForm,
   bulkMarkPaid: markPaidForm,
+  anonymise: anonymiseForm,
 }

@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react'
 import { Box, H3, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system'
 import { ApiClient, OriginalShow, ViewHelpers, useTranslation, type ActionProps } from 'adminjs'
 import { usePanelFormat } from '../common/usePanelFormat.js'
+import { resourceId } from '../common/resourceId.js'
 
 const api = new ApiClient()
 const h = new ViewHelpers()
@@ -39,18 +40,25 @@ const AdvisorShow: React.FC<ActionProps> = (props) => {
           <>
             <H3>{t('title')}</H3>
             <Text mb="default">
-              <Link href={h.resourceUrl({ resourceId: 'Client', search: `?filters.advisor=${id}` })}>
+              <Link
+                href={h.resourceUrl({ resourceId: resourceId('Client'), search: `?filters.advisor=${id}` })}
+              >
                 {t('clients', { count: summary.clients })}
               </Link>
             </Text>
             <Text mb="lg">
-              <Link href={h.resourceUrl({ resourceId: 'Contract', search: `?filters.advisorId=${id}` })}>
+              <Link
+                href={h.resourceUrl({
+                  resourceId: resourceId('Contract'),
+                  search: `?filters.advisorId=${id}`,
+                })}
+              >
                 {t('contracts', {
                   list:
                     Object.entries(summary.contracts)
                       .map(
                         ([status, n]) =>
-                          `${n} ${translateLabel(`status.${status}`, 'Contract').toLowerCase()}`,
+                          `${n} ${translateLabel(`status.${status}`, resourceId('Contract')).toLowerCase()}`,
                       )
                       .join(', ') || '0',
                 })}
@@ -70,7 +78,7 @@ const AdvisorShow: React.FC<ActionProps> = (props) => {
                     <TableCell>
                       <Link
                         href={h.resourceUrl({
-                          resourceId: 'Commission',
+                          resourceId: resourceId('Commission'),
                           search: `?filters.advisorId=${id}&filters.period~~from=${m.period}&filters.period~~to=${m.period}`,
                         })}
                       >

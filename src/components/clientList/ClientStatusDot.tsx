@@ -1,6 +1,7 @@
 import React from 'react'
 import { useTranslation, type BasePropertyProps } from 'adminjs'
 import { clientStatusStyle } from '../common/clientStatusStyle.js'
+import { resourceId } from '../common/resourceId.js'
 
 /**
  * The list's first column: the status as a colored dot (the legend above explains the colors),
@@ -13,9 +14,9 @@ const ClientStatusDot: React.FC<BasePropertyProps> = ({ record }) => {
   const reason = record?.params?.statusReason as string | undefined
   const label = translateComponent(
     reason ? 'ClientStatusDot.withReason' : 'ClientStatusDot.label',
-    'Client',
+    resourceId('Client'),
     {
-      status: translateLabel(`status.${status}`, 'Client'),
+      status: translateLabel(`status.${status}`, resourceId('Client')),
       reason,
     },
   )

@@ -6,6 +6,7 @@ import { formatDate } from '../../shared/clientPageTabs.js'
 import { usePanelFormat } from '../common/usePanelFormat.js'
 import LabelledValue from './LabelledValue.js'
 import { useClientShowText } from './useClientShowText.js'
+import { resourceId } from '../common/resourceId.js'
 
 /** The header: name, status badge, number, balance, last login and IP, email confirmed, 2FA. */
 const ClientHeader: React.FC<{ record: RecordJSON; language: string }> = ({ record, language }) => {
@@ -25,7 +26,7 @@ const ClientHeader: React.FC<{ record: RecordJSON; language: string }> = ({ reco
       </Box>
       {p.statusReason && (
         <Text mb="lg" data-testid="client-status-reason">
-          {translateComponent('ClientStatusBadge.reason', 'Client', { reason: p.statusReason })}
+          {translateComponent('ClientStatusBadge.reason', resourceId('Client'), { reason: p.statusReason })}
         </Text>
       )}
       <Box flex style={{ flexWrap: 'wrap' }}>

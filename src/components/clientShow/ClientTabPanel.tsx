@@ -5,11 +5,13 @@ import type { HostTab, TabState } from '../../shared/clientPageTabs.js'
 import { usePanelFormat } from '../common/usePanelFormat.js'
 import type { TabPage } from '../../services/list/clientTabs.js'
 import DetailsTab from './DetailsTab.js'
+import ExportButton from '../export/ExportButton.js'
 import NoteForm from './NoteForm.js'
 import PaymentMethodsTab from './PaymentMethodsTab.js'
 import TabTable, { type TabColumn } from './TabTable.js'
 import { useClientShowText } from './useClientShowText.js'
 import { useClientTabColumns } from './useClientTabColumns.js'
+import { resourceId } from '../common/resourceId.js'
 
 /** The open tab's content: the details, the cards, or a data tab's table (the notes with their form). */
 const ClientTabPanel: React.FC<{
@@ -52,21 +54,30 @@ const ClientTabPanel: React.FC<{
     case 'details':
       return <DetailsTab record={record} language={language} />
     case 'contracts':
-      return table('contracts', 'Contract', columns.contracts)
+      return table('contracts', resourceId('Contract'), columns.contracts)
     case 'commissions':
-      return table('commissions', 'Commission', columns.commissions, (page) => (
+      return table('commissions', resourceId('Commission'), columns.commissions, (page) => (
         <Text mt="default" fontWeight="bold" data-testid="commissions-total">
           {t('total', { total: format.money(page.sum ?? '0') })}
         </Text>
       ))
     case 'advisors':
-      return table('advisors', 'Advisor', columns.advisors)
+      return table('advisors', resourceId('Advisor'), columns.advisors)
     case 'emails':
-      return table('emails', 'EmailLog', columns.emails)
+      return table('emails', resourceId('EmailLog'), columns.emails)
     case 'paymentMethods':
       return <PaymentMethodsTab recordId={recordId} />
     case 'history':
-      return table('history', 'ClientEvent', columns.history)
+      return (
+        <Box>
+          {record.recordActions.some((a) => a.name === 'exportHistory') && (
+            <Box mb="default">
+              <ExportButton recordId={recordId} />
+            </Box>
+          )}
+          {table('history', resourceId('ClientEvent'), columns.history)}
+        </Box>
+      )
     case 'notes':
       return (
         <Box>
@@ -79,7 +90,7 @@ const ClientTabPanel: React.FC<{
               }}
             />
           )}
-          {table('notes', 'ClientNote', columns.notes, undefined, notesVersion)}
+          {table('notes', resourceId('ClientNote'), columns.notes, undefined, notesVersion)}
         </Box>
       )
     default: {

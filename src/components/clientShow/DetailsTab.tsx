@@ -7,8 +7,8 @@ import { phoneHref } from '../../shared/displayFormat.js'
 import LabelledValue from './LabelledValue.js'
 import { recordShowUrl } from './recordShowUrl.js'
 import { useClientShowText } from './useClientShowText.js'
-
-const CLIENT = 'Client'
+import { resourceId } from '../common/resourceId.js'
+import type { PluginResource } from '../../shared/resourceIds.js'
 
 const DETAIL_SECTIONS: Record<string, string[]> = {
   identity: ['clientNumber', 'lastName', 'firstName', 'email', 'phone', 'locale', 'advisorId'],
@@ -37,7 +37,7 @@ const DATE_FIELDS = new Set([
   'updatedAt',
   'deletedAt',
 ])
-const REFERENCES: Record<string, string> = {
+const REFERENCES: Record<string, PluginResource> = {
   advisorId: 'Advisor',
   mergedIntoId: 'Client',
   importBatchId: 'ImportBatch',
@@ -53,7 +53,7 @@ const DetailsTab: React.FC<{ record: RecordJSON; language: string }> = ({ record
     if (raw === null || raw === undefined || raw === '') return t('none')
     if (REFERENCES[name]) {
       const title = record.populated?.[name]?.title
-      return <Link href={recordShowUrl(REFERENCES[name], raw)}>{title ?? String(raw)}</Link>
+      return <Link href={recordShowUrl(resourceId(REFERENCES[name]), raw)}>{title ?? String(raw)}</Link>
     }
     if (DATE_FIELDS.has(name)) return formatDate(raw, language)
     if (name === 'balance') return format.money(raw)
@@ -62,7 +62,7 @@ const DetailsTab: React.FC<{ record: RecordJSON; language: string }> = ({ record
       const href = phoneHref(raw, record.params.country)
       return href ? <Link href={href}>{format.phone(raw, record.params.country)}</Link> : String(raw)
     }
-    if (name === 'status' || name === 'locale') return translateLabel(`${name}.${raw}`, CLIENT)
+    if (name === 'status' || name === 'locale') return translateLabel(`${name}.${raw}`, resourceId('Client'))
     return String(raw)
   }
   return (
@@ -72,7 +72,11 @@ const DetailsTab: React.FC<{ record: RecordJSON; language: string }> = ({ record
           <H3>{t(`sections.${section}`)}</H3>
           <Box flex style={{ flexWrap: 'wrap' }}>
             {fields.map((name) => (
-              <LabelledValue key={name} label={translateProperty(name, CLIENT)} testId={`detail-${name}`}>
+              <LabelledValue
+                key={name}
+                label={translateProperty(name, resourceId('Client'))}
+                testId={`detail-${name}`}
+              >
                 {value(name)}
               </LabelledValue>
             ))}

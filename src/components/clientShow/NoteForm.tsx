@@ -2,9 +2,9 @@ import React, { useState } from 'react'
 import { Box, Button, FormGroup, FormMessage, Icon, Label, TextArea } from '@adminjs/design-system'
 import { ApiClient, useNotice, useTranslation } from 'adminjs'
 import { useClientShowText } from './useClientShowText.js'
+import { resourceId } from '../common/resourceId.js'
 
 const api = new ApiClient()
-const CLIENT = 'Client'
 
 /** The note form above the notes: posts to `addNote`, shows its notice, then the list again. */
 const NoteForm: React.FC<{ recordId: string; onAdded: () => void }> = ({ recordId, onAdded }) => {
@@ -22,16 +22,21 @@ const NoteForm: React.FC<{ recordId: string; onAdded: () => void }> = ({ recordI
     const data = new FormData()
     data.append('body', body)
     try {
-      const res = await api.recordAction({ resourceId: CLIENT, recordId, actionName: 'addNote', data })
+      const res = await api.recordAction({
+        resourceId: resourceId('Client'),
+        recordId,
+        actionName: 'addNote',
+        data,
+      })
       const fieldError = (res.data.record?.errors?.body as { message?: string } | undefined)?.message
       if (fieldError) {
-        setError(translateMessage(fieldError, CLIENT))
+        setError(translateMessage(fieldError, resourceId('Client')))
         return
       }
       const notice = res.data.notice
       if (notice) {
         addNotice({
-          message: translateMessage(notice.message, CLIENT, notice.options),
+          message: translateMessage(notice.message, resourceId('Client'), notice.options),
           type: notice.type,
         })
       }

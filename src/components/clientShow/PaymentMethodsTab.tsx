@@ -14,9 +14,9 @@ import {
 } from '@adminjs/design-system'
 import { ApiClient, useNotice, useTranslation } from 'adminjs'
 import { paymentMethodsView, type PaymentMethodsAnswer } from './paymentMethodsView.js'
+import { resourceId } from '../common/resourceId.js'
 
 const api = new ApiClient()
-const CLIENT = 'Client'
 
 type Loaded = { key: string; answer: PaymentMethodsAnswer | null }
 
@@ -34,12 +34,12 @@ const PaymentMethodsTab: React.FC<{ recordId: string }> = ({ recordId }) => {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const key = `${recordId}|${version}`
   const t = (k: string, options?: Record<string, unknown>) =>
-    translateComponent(`PaymentMethods.${k}`, CLIENT, options)
+    translateComponent(`PaymentMethods.${k}`, resourceId('Client'), options)
 
   useEffect(() => {
     let live = true
     api
-      .recordAction({ resourceId: CLIENT, recordId, actionName: 'paymentMethods' })
+      .recordAction({ resourceId: resourceId('Client'), recordId, actionName: 'paymentMethods' })
       .then((res) => live && setLoaded({ key, answer: res.data as PaymentMethodsAnswer }))
       .catch(() => live && setLoaded({ key, answer: null }))
     return () => {
@@ -52,10 +52,18 @@ const PaymentMethodsTab: React.FC<{ recordId: string }> = ({ recordId }) => {
     const data = new FormData()
     data.append('paymentMethodId', paymentMethodId)
     try {
-      const res = await api.recordAction({ resourceId: CLIENT, recordId, actionName: 'paymentMethods', data })
+      const res = await api.recordAction({
+        resourceId: resourceId('Client'),
+        recordId,
+        actionName: 'paymentMethods',
+        data,
+      })
       const notice = res.data.notice
       if (notice) {
-        addNotice({ message: translateMessage(notice.message, CLIENT, notice.options), type: notice.type })
+        addNotice({
+          message: translateMessage(notice.message, resourceId('Client'), notice.options),
+          type: notice.type,
+        })
       }
     } catch {
       addNotice({ message: t('failed'), type: 'error' })
@@ -70,7 +78,7 @@ const PaymentMethodsTab: React.FC<{ recordId: string }> = ({ recordId }) => {
   if (!current) {
     return (
       <Text data-testid="payment-methods-loading" py="lg">
-        <Icon icon="Loader" spin /> {translateComponent('ClientShow.loading', CLIENT)}
+        <Icon icon="Loader" spin /> {translateComponent('ClientShow.loading', resourceId('Client'))}
       </Text>
     )
   }

@@ -3,9 +3,10 @@ import { Link, Text } from '@adminjs/design-system'
 import { useTranslation } from 'adminjs'
 import { formatDate, formatPeriod, formatValue, type HostTab } from '../../shared/clientPageTabs.js'
 import { usePanelFormat } from '../common/usePanelFormat.js'
-import { recordShowUrl } from './recordShowUrl.js'
+import { recordActionUrl, recordShowUrl } from './recordShowUrl.js'
 import type { TabColumn } from './TabTable.js'
 import { useClientShowText } from './useClientShowText.js'
+import { resourceId } from '../common/resourceId.js'
 
 type Row = Record<string, unknown>
 
@@ -30,40 +31,48 @@ export function useClientTabColumns(language: string) {
     )
 
   const contracts: TabColumn[] = [
-    { key: 'reference', label: prop('reference', 'Contract') },
-    { key: 'product', label: prop('product', 'Contract') },
+    { key: 'reference', label: prop('reference', resourceId('Contract')) },
+    { key: 'product', label: prop('product', resourceId('Contract')) },
     {
       key: 'advisor',
-      label: prop('advisorId', 'Contract'),
-      render: linkTo('Advisor', 'advisorId', 'advisor'),
+      label: prop('advisorId', resourceId('Contract')),
+      render: linkTo(resourceId('Advisor'), 'advisorId', 'advisor'),
     },
-    { key: 'status', label: prop('status', 'Contract'), render: enumLabel('status', 'Contract') },
-    { key: 'startDate', label: prop('startDate', 'Contract'), render: date('startDate', false) },
-    { key: 'endDate', label: prop('endDate', 'Contract'), render: date('endDate', false) },
-    { key: 'premium', label: prop('premium', 'Contract'), render: money('premium') },
+    {
+      key: 'status',
+      label: prop('status', resourceId('Contract')),
+      render: enumLabel('status', resourceId('Contract')),
+    },
+    { key: 'startDate', label: prop('startDate', resourceId('Contract')), render: date('startDate', false) },
+    { key: 'endDate', label: prop('endDate', resourceId('Contract')), render: date('endDate', false) },
+    { key: 'premium', label: prop('premium', resourceId('Contract')), render: money('premium') },
   ]
   const commissions: TabColumn[] = [
-    { key: 'period', label: prop('period', 'Commission'), render: (r) => formatPeriod(r.period) },
+    { key: 'period', label: prop('period', resourceId('Commission')), render: (r) => formatPeriod(r.period) },
     {
       key: 'contract',
-      label: prop('contractId', 'Commission'),
-      render: linkTo('Contract', 'contractId', 'contract'),
+      label: prop('contractId', resourceId('Commission')),
+      render: linkTo(resourceId('Contract'), 'contractId', 'contract'),
     },
     {
       key: 'advisor',
-      label: prop('advisorId', 'Commission'),
-      render: linkTo('Advisor', 'advisorId', 'advisor'),
+      label: prop('advisorId', resourceId('Commission')),
+      render: linkTo(resourceId('Advisor'), 'advisorId', 'advisor'),
     },
-    { key: 'amount', label: prop('amount', 'Commission'), render: money('amount') },
-    { key: 'status', label: prop('status', 'Commission'), render: enumLabel('status', 'Commission') },
+    { key: 'amount', label: prop('amount', resourceId('Commission')), render: money('amount') },
+    {
+      key: 'status',
+      label: prop('status', resourceId('Commission')),
+      render: enumLabel('status', resourceId('Commission')),
+    },
   ]
   const advisors: TabColumn[] = [
-    { key: 'code', label: prop('code', 'Advisor') },
-    { key: 'name', label: prop('lastName', 'Advisor') },
-    { key: 'email', label: prop('email', 'Advisor') },
+    { key: 'code', label: prop('code', resourceId('Advisor')) },
+    { key: 'name', label: prop('lastName', resourceId('Advisor')) },
+    { key: 'email', label: prop('email', resourceId('Advisor')) },
     {
       key: 'phone',
-      label: prop('phone', 'Advisor'),
+      label: prop('phone', resourceId('Advisor')),
       render: (r) => format.phone(r.phone, null) ?? t('none'),
     },
     {
@@ -74,34 +83,59 @@ export function useClientTabColumns(language: string) {
     },
   ]
   const emails: TabColumn[] = [
-    { key: 'createdAt', label: prop('createdAt', 'EmailLog'), render: date('createdAt') },
-    { key: 'subject', label: prop('subject', 'EmailLog') },
-    { key: 'status', label: prop('status', 'EmailLog'), render: enumLabel('status', 'EmailLog') },
-    { key: 'to', label: prop('to', 'EmailLog') },
+    { key: 'createdAt', label: prop('createdAt', resourceId('EmailLog')), render: date('createdAt') },
+    { key: 'subject', label: prop('subject', resourceId('EmailLog')) },
+    {
+      key: 'status',
+      label: prop('status', resourceId('EmailLog')),
+      render: enumLabel('status', resourceId('EmailLog')),
+    },
+    { key: 'attempts', label: prop('attempts', resourceId('EmailLog')) },
+    {
+      key: 'nextAttemptAt',
+      label: prop('nextAttemptAt', resourceId('EmailLog')),
+      render: date('nextAttemptAt'),
+    },
+    { key: 'to', label: prop('to', resourceId('EmailLog')) },
     {
       key: 'body',
-      label: prop('body', 'EmailLog'),
-      render: (r) => <Link href={recordShowUrl('EmailLog', r.id)}>{t('openBody')}</Link>,
+      label: prop('body', resourceId('EmailLog')),
+      render: (r) =>
+        r.status === 'failed' ? (
+          // A failed email opens on its "send again" confirmation (a POST action).
+          <Link
+            href={recordActionUrl(resourceId('EmailLog'), r.id, 'resendEmail')}
+            title={String(r.error ?? '')}
+          >
+            {t('resendEmail')}
+          </Link>
+        ) : (
+          <Link href={recordShowUrl(resourceId('EmailLog'), r.id)}>{t('openBody')}</Link>
+        ),
     },
   ]
   const history: TabColumn[] = [
-    { key: 'createdAt', label: prop('createdAt', 'ClientEvent'), render: date('createdAt') },
-    { key: 'type', label: prop('type', 'ClientEvent'), render: enumLabel('type', 'ClientEvent') },
+    { key: 'createdAt', label: prop('createdAt', resourceId('ClientEvent')), render: date('createdAt') },
+    {
+      key: 'type',
+      label: prop('type', resourceId('ClientEvent')),
+      render: enumLabel('type', resourceId('ClientEvent')),
+    },
     {
       key: 'actor',
-      label: prop('actor', 'ClientEvent'),
-      render: (r) => String(r.actor ?? translateLabel(`actorType.${r.actorType}`, 'ClientEvent')),
+      label: prop('actor', resourceId('ClientEvent')),
+      render: (r) => String(r.actor ?? translateLabel(`actorType.${r.actorType}`, resourceId('ClientEvent'))),
     },
-    { key: 'ip', label: prop('ip', 'ClientEvent') },
-    { key: 'reason', label: prop('reason', 'ClientEvent') },
+    { key: 'ip', label: prop('ip', resourceId('ClientEvent')) },
+    { key: 'reason', label: prop('reason', resourceId('ClientEvent')) },
     {
       key: 'changes',
-      label: prop('changes', 'ClientEvent'),
+      label: prop('changes', resourceId('ClientEvent')),
       render: (r) =>
         ((r.changes as { field: string; from: unknown; to: unknown }[]) ?? []).map((c) => (
           <Text key={c.field} as="div">
             {t('changes', {
-              field: translateProperty(c.field, 'Client'),
+              field: translateProperty(c.field, resourceId('Client')),
               from: String(c.from ?? t('none')),
               to: String(c.to ?? t('none')),
             })}
@@ -110,11 +144,11 @@ export function useClientTabColumns(language: string) {
     },
   ]
   const notes: TabColumn[] = [
-    { key: 'createdAt', label: prop('createdAt', 'ClientNote'), render: date('createdAt') },
-    { key: 'author', label: prop('author', 'ClientNote') },
+    { key: 'createdAt', label: prop('createdAt', resourceId('ClientNote')), render: date('createdAt') },
+    { key: 'author', label: prop('author', resourceId('ClientNote')) },
     {
       key: 'body',
-      label: prop('body', 'ClientNote'),
+      label: prop('body', resourceId('ClientNote')),
       render: (r) => <span style={{ whiteSpace: 'pre-wrap' }}>{String(r.body)}</span>,
     },
   ]

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { ApiClient } from 'adminjs'
 import type { TabCounts } from '../../services/list/clientTabCounts.js'
+import { resourceId } from '../common/resourceId.js'
 
 const api = new ApiClient()
 
@@ -14,7 +15,7 @@ export function useTabCounts(recordId: string, version: string): TabCounts {
   useEffect(() => {
     let live = true
     api
-      .recordAction({ resourceId: 'Client', recordId, actionName: 'tabCounts' })
+      .recordAction({ resourceId: resourceId('Client'), recordId, actionName: 'tabCounts' })
       .then((res) => {
         const data = res.data as { counts?: TabCounts }
         if (live) setCounts({ key, counts: data.counts ?? {} })

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react'
 import { ApiClient } from 'adminjs'
 import { DEFAULT_PER_PAGE } from '../../shared/clientPageTabs.js'
 import type { TabPage } from '../../services/list/clientTabs.js'
+import { resourceId } from '../common/resourceId.js'
 
 const api = new ApiClient()
-const CLIENT = 'Client'
 
 type Loaded = { key: string; page: TabPage | null; error: boolean }
 
@@ -27,7 +27,7 @@ export function useTabPage(recordId: string, tab: string, page: number, version:
     let live = true
     api
       .recordAction({
-        resourceId: CLIENT,
+        resourceId: resourceId('Client'),
         recordId,
         actionName: 'tab',
         params: { tab, page, perPage: DEFAULT_PER_PAGE },

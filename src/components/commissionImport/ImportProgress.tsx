@@ -1,8 +1,9 @@
 import React from 'react'
 import { Box, H3, Link, MessageBox, Text } from '@adminjs/design-system'
 import { ViewHelpers } from 'adminjs'
-import type { Batch } from './importSteps.js'
+import { isActive, type Batch } from './importSteps.js'
 import { useCommissionImportText } from './useCommissionImportText.js'
+import { resourceId as pluginResourceId } from '../common/resourceId.js'
 
 const h = new ViewHelpers()
 
@@ -31,16 +32,28 @@ const ImportProgress: React.FC<{ resourceId: string; batch: Batch; total: number
           width={`${total ? Math.min(100, (100 * batch.rowsRead) / total) : 100}%`}
         />
       </Box>
+      {batch.status === 'queued' && (
+        <Text mb="default" data-testid="import-waiting">
+          {t(batch.rowsRead > 0 ? 'waitingToResume' : 'waitingForWorker')}
+        </Text>
+      )}
       <Text>
-        {t('progress', {
+        {t(total ? 'progress' : 'progressSoFar', {
           read: batch.rowsRead,
           total,
           imported: batch.rowsImported,
           failed: batch.rowsFailed,
         })}
       </Text>
-      {batch.failure && <MessageBox mt="lg" variant="danger" message={batch.failure} />}
-      {batch.status !== 'running' && (
+      {batch.attempts > 1 && batch.status === 'running' && <Text mt="default">{t('resumed')}</Text>}
+      {batch.failure && (
+        <MessageBox
+          mt="lg"
+          variant="danger"
+          message={batch.failure === 'importUploadGone' ? t('uploadGone') : batch.failure}
+        />
+      )}
+      {!isActive(batch) && (
         <Box mt="lg">
           <Text>
             {t('result', {
@@ -51,7 +64,7 @@ const ImportProgress: React.FC<{ resourceId: string; batch: Batch; total: number
           </Text>
           <Link
             href={h.recordActionUrl({
-              resourceId: 'ImportBatch',
+              resourceId: pluginResourceId('ImportBatch'),
               recordId: String(batch.id),
               actionName: 'show',
             })}
@@ -60,7 +73,12 @@ const ImportProgress: React.FC<{ resourceId: string; batch: Batch; total: number
           >
             {t('openBatch')}
           </Link>
-          <Link href={h.resourceUrl({ resourceId: 'Client', search: `?filters.importBatchId=${batch.id}` })}>
+          <Link
+            href={h.resourceUrl({
+              resourceId: pluginResourceId('Client'),
+              search: `?filters.importBatchId=${batch.id}`,
+            })}
+          >
             {t('createdClients')}
           </Link>
         </Box>

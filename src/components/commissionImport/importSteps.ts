@@ -44,4 +44,9 @@ export interface Batch {
   clientsMatched: number
   contractsCreated: number
   failure: string | null
+  /** Claims by a worker: more than one, it was resumed after a worker stopped. */
+  attempts: number
 }
+
+/** Queued (waiting for a worker) or running: the page keeps reading it. */
+export const isActive = (batch: Batch) => batch.status === 'queued' || batch.status === 'running'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { ApiClient, useNotice, useTranslation } from 'adminjs'
-import type { Batch, DryRun, Mapping, Setup, Upload } from './importSteps.js'
+import { isActive, type Batch, type DryRun, type Mapping, type Setup, type Upload } from './importSteps.js'
 
 const api = new ApiClient()
 const ACTION = 'importCommissions'
@@ -25,11 +25,19 @@ export function useCommissionImport(resourceId: string) {
     api
       .resourceAction({ resourceId, actionName: ACTION })
       .then((res) => setSetup(res.data.importSetup as Setup))
+    // After a reload, the import this page started (its id is in the address) shows again.
+    const batchId = Number(new URLSearchParams(window.location.search).get('batchId'))
+    if (Number.isInteger(batchId) && batchId > 0) {
+      api
+        .resourceAction({ resourceId, actionName: ACTION, params: { batchId } })
+        .then((res) => setBatch((res.data.importBatch as Batch | null) ?? null))
+    }
   }, [resourceId])
 
-  // While an import runs, its batch is read again every 700 ms.
+  // While an import waits for a worker or runs, its batch is read again from the database every
+  // 700 ms (whichever instance answers, whichever runs it).
   useEffect(() => {
-    if (!batch || batch.status !== 'running') return undefined
+    if (!batch || !isActive(batch)) return undefined
     const timer = setTimeout(async () => {
       const res = await api.resourceAction({ resourceId, actionName: ACTION, params: { batchId: batch.id } })
       setBatch(res.data.importBatch as Batch)
@@ -81,7 +89,12 @@ export function useCommissionImport(resourceId: string) {
 
   const runImport = async () => {
     const result = await post(step('import', { fileName: upload?.fileName ?? '', mappingName }))
-    if (result) setBatch(result.importBatch as Batch)
+    if (!result) return
+    const started = result.importBatch as Batch
+    setBatch(started)
+    const url = new URL(window.location.href)
+    url.searchParams.set('batchId', String(started.id))
+    window.history.replaceState(window.history.state, '', url.toString())
   }
 
   const chooseSavedMapping = (name: string) => {

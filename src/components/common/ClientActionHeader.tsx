@@ -1,6 +1,7 @@
 import React from 'react'
 import { useTranslation, type ActionHeaderProps } from 'adminjs'
 import { clientTitleParts, literal, titleKey } from './clientTitles.js'
+import { resourceId } from './resourceId.js'
 
 type Props = ActionHeaderProps & { OriginalComponent?: React.ComponentType<ActionHeaderProps> }
 
@@ -13,16 +14,16 @@ const ClientActionHeader: React.FC<Props> = ({ OriginalComponent, ...props }) =>
   const { i18n, translateAction, translateComponent } = useTranslation()
   if (!OriginalComponent) return null
   const { resource, action, record } = props
-  if (resource.id !== 'Client' || !action) return <OriginalComponent {...props} />
+  if (resource.id !== resourceId('Client') || !action) return <OriginalComponent {...props} />
 
   let title: string | null = null
-  if (action.name === 'list') title = translateComponent('ClientTitles.list', 'Client')
+  if (action.name === 'list') title = translateComponent('ClientTitles.list', resourceId('Client'))
   else if (record) {
     const parts = clientTitleParts(record.params)
     title =
       action.name === 'show'
-        ? translateComponent('ClientTitles.record', 'Client', parts)
-        : translateComponent('ClientTitles.action', 'Client', {
+        ? translateComponent('ClientTitles.record', resourceId('Client'), parts)
+        : translateComponent('ClientTitles.action', resourceId('Client'), {
             ...parts,
             action: translateAction(action.label, resource.id),
           })

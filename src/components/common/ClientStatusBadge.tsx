@@ -2,6 +2,7 @@ import React from 'react'
 import { Badge, ValueGroup } from '@adminjs/design-system'
 import { useTranslation, type BasePropertyProps } from 'adminjs'
 import { clientStatusStyle } from './clientStatusStyle.js'
+import { resourceId } from './resourceId.js'
 
 /** A status as a colored, translated badge; the tooltip gives the suspension or ban reason. */
 export const ClientStatusPill: React.FC<{ status: string; reason?: string | null }> = ({
@@ -14,10 +15,12 @@ export const ClientStatusPill: React.FC<{ status: string; reason?: string | null
     <Badge
       bg={bg}
       color={color}
-      title={reason ? translateComponent('ClientStatusBadge.reason', 'Client', { reason }) : undefined}
+      title={
+        reason ? translateComponent('ClientStatusBadge.reason', resourceId('Client'), { reason }) : undefined
+      }
       data-status={status}
     >
-      {translateLabel(`status.${status}`, 'Client')}
+      {translateLabel(`status.${status}`, resourceId('Client'))}
     </Badge>
   )
 }

@@ -1,6 +1,7 @@
 import React, { useEffect } from 'react'
 import { useTranslation } from 'adminjs'
 import { labelAdminControls, type ControlNames } from './labelAdminControls.js'
+import { resourceId } from './resourceId.js'
 
 type Props = Record<string, unknown> & { OriginalComponent?: React.ComponentType<Record<string, unknown>> }
 
@@ -24,7 +25,7 @@ const PanelAccessibility: React.FC<Props> = ({ OriginalComponent, ...props }) =>
   const language = i18n.language
   useEffect(() => {
     const names = Object.fromEntries(
-      KEYS.map((key) => [key, translateComponent(`PanelAccessibility.${key}`, 'Client')]),
+      KEYS.map((key) => [key, translateComponent(`PanelAccessibility.${key}`, resourceId('Client'))]),
     ) as unknown as ControlNames
     let pending = 0
     const run = () => {

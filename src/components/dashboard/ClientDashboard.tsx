@@ -17,27 +17,29 @@ import { ClientStatusPill } from '../common/ClientStatusBadge.js'
 import { usePanelFormat } from '../common/usePanelFormat.js'
 import DashboardCharts from './DashboardCharts.js'
 import type { ClientDashboardData } from '../../services/list/clientDashboard.js'
+import { resourceId } from '../common/resourceId.js'
+import { dashboardPageName } from '../../shared/dashboardPage.js'
 
 const api = new ApiClient()
 const h = new ViewHelpers()
-const CLIENT = 'Client'
 
 type Loaded = { data: ClientDashboardData | null; error: boolean }
 
 const clientUrl = (id: number) =>
-  h.recordActionUrl({ resourceId: CLIENT, recordId: String(id), actionName: 'show' })
+  h.recordActionUrl({ resourceId: resourceId('Client'), recordId: String(id), actionName: 'show' })
 
 /** The home page: counts by status (each a link to the list), new this month, awaiting confirmation, latest actions. */
 const ClientDashboard: React.FC = () => {
   const { translateComponent, translateLabel } = useTranslation()
   const format = usePanelFormat()
   const [loaded, setLoaded] = useState<Loaded | null>(null)
-  const t = (key: string) => translateComponent(`ClientDashboard.${key}`, CLIENT)
+  const t = (key: string) => translateComponent(`ClientDashboard.${key}`, resourceId('Client'))
 
   useEffect(() => {
     let live = true
-    api
-      .getDashboard()
+    const pageName = dashboardPageName(window.location.pathname)
+    const request = pageName ? api.getPage({ pageName }) : api.getDashboard()
+    request
       .then((res) => {
         const data = (res.data as { dashboard?: ClientDashboardData }).dashboard ?? null
         if (live) setLoaded({ data, error: !data })
@@ -75,7 +77,12 @@ const ClientDashboard: React.FC = () => {
           <H3>{t('byStatus')}</H3>
           {Object.entries(byStatus).map(([status, count]) => (
             <Box key={status} flex alignItems="center" justifyContent="space-between" mb="sm">
-              <Link href={h.resourceUrl({ resourceId: CLIENT, search: `?filters.status=${status}` })}>
+              <Link
+                href={h.resourceUrl({
+                  resourceId: resourceId('Client'),
+                  search: `?filters.status=${status}`,
+                })}
+              >
                 <ClientStatusPill status={status} />
               </Link>
               <Text fontWeight="bold" data-testid={`dashboard-count-${status}`}>
@@ -127,9 +134,9 @@ const ClientDashboard: React.FC = () => {
                   <TableCell>
                     {a.clientId ? <Link href={clientUrl(a.clientId)}>{a.client ?? a.clientId}</Link> : '—'}
                   </TableCell>
-                  <TableCell>{translateLabel(`type.${a.type}`, 'ClientEvent')}</TableCell>
+                  <TableCell>{translateLabel(`type.${a.type}`, resourceId('ClientEvent'))}</TableCell>
                   <TableCell>
-                    {a.actor ?? translateLabel(`actorType.${a.actorType}`, 'ClientEvent')}
+                    {a.actor ?? translateLabel(`actorType.${a.actorType}`, resourceId('ClientEvent'))}
                   </TableCell>
                 </TableRow>
               ))}

@@ -6,6 +6,7 @@ import type { ClientDashboardData } from '../../services/list/clientDashboard.js
 import { clientStatusStyle } from '../common/clientStatusStyle.js'
 import type { PanelFormat } from '../common/usePanelFormat.js'
 import ChartFigure from './ChartFigure.js'
+import { resourceId } from '../common/resourceId.js'
 
 const PRIMARY = '#3040D6'
 
@@ -24,7 +25,7 @@ const monthLabel = (month: string, language: string, style: 'short' | 'long') =>
  */
 const DashboardCharts: React.FC<{ data: ClientDashboardData; format: PanelFormat }> = ({ data, format }) => {
   const { translateComponent, translateLabel } = useTranslation()
-  const t = (key: string) => translateComponent(`ClientDashboard.${key}`, 'Client')
+  const t = (key: string) => translateComponent(`ClientDashboard.${key}`, resourceId('Client'))
   const language = format.language
   const months = data.months.map((m) => ({
     ...m,
@@ -33,7 +34,7 @@ const DashboardCharts: React.FC<{ data: ClientDashboardData; format: PanelFormat
   }))
   const statuses = Object.entries(data.byStatus).map(([status, count]) => ({
     status,
-    label: translateLabel(`status.${status}`, 'Client'),
+    label: translateLabel(`status.${status}`, resourceId('Client')),
     count,
   }))
   const emptyWhen = (zero: boolean) => (zero ? t('chartEmpty') : null)

@@ -1,6 +1,7 @@
 import React from 'react'
 import { Box, CheckBox, FormGroup, Label, Link, MessageBox, Text } from '@adminjs/design-system'
 import { ViewHelpers, useTranslation, type EditPropertyProps } from 'adminjs'
+import { resourceId } from '../common/resourceId.js'
 
 interface Duplicate {
   id: number
@@ -30,7 +31,11 @@ const DuplicateCheck: React.FC<EditPropertyProps> = ({ property, record, onChang
           {duplicates.map((d) => (
             <Text as="li" key={d.id}>
               <Link
-                href={h.recordActionUrl({ resourceId: 'Client', recordId: String(d.id), actionName: 'show' })}
+                href={h.recordActionUrl({
+                  resourceId: resourceId('Client'),
+                  recordId: String(d.id),
+                  actionName: 'show',
+                })}
                 target="_blank"
               >
                 {d.clientNumber} — {d.lastName} {d.firstName ?? ''}

@@ -27,7 +27,7 @@ export const enImportMessages = {
   importStarted: 'Import started.',
   importUndone:
     'Import undone: {{commissions}} commissions, {{contracts}} contracts and {{clients}} clients removed.',
-  importUndoRefused: 'This import cannot be undone (running, or already undone).',
+  importUndoRefused: 'This import cannot be undone (waiting, running, or already undone).',
 }
 
 export const enImportPage = {
@@ -49,6 +49,12 @@ export const enImportPage = {
   saveMappingAs: 'Save this mapping as (optional)',
   import: 'Import {{count}} rows',
   progress: '{{read}} of {{total}} rows read: {{imported}} imported, {{failed}} with an error.',
+  progressSoFar: '{{read}} rows read so far: {{imported}} imported, {{failed}} with an error.',
+  waitingForWorker: 'Waiting for a worker: the import starts as soon as an app server takes it.',
+  waitingToResume:
+    'The server running this import stopped: another takes it over and resumes after the last rows written.',
+  resumed: 'Resumed after the last rows written by a server that stopped.',
+  uploadGone: 'The uploaded file is no longer here: choose it again.',
   result:
     '{{created}} clients created, {{matched}} rows on existing clients, {{contracts}} contracts created.',
   openBatch: 'Open the import',
@@ -91,6 +97,7 @@ export const enImportPage = {
     none: 'No contract',
   },
   status: {
+    queued: 'Waiting for a worker',
     running: 'Importing…',
     done: 'Import finished',
     failed: 'Import stopped',

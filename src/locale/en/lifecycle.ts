@@ -31,6 +31,7 @@ export const enActions = {
   bulkChangeAdvisor: 'Change advisor',
   bulkChangeStatus: 'Change status',
   bulkMarkPaid: 'Mark paid',
+  resendEmail: 'Send again',
 }
 
 export const enForms = {
@@ -123,6 +124,11 @@ export const enForms = {
       'Remove the commissions of this import, and the clients and contracts it created that nothing else uses? The history stays.',
     bulkIntro: 'Undo the {{count}} selected imports?',
     submit: 'Undo the import',
+  },
+  resendEmail: {
+    intro: 'Send this email again? It gets fresh attempts and keeps its Message-ID.',
+    bulkIntro: 'Send the {{count}} selected emails again?',
+    submit: 'Send again',
   },
   removeForGood: {
     intro:

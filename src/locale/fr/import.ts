@@ -29,7 +29,7 @@ export const frImportMessages = {
   importStarted: 'Import lancé.',
   importUndone:
     'Import annulé : {{commissions}} commissions, {{contracts}} contrats et {{clients}} clients supprimés.',
-  importUndoRefused: 'Cet import ne peut pas être annulé (en cours, ou déjà annulé).',
+  importUndoRefused: 'Cet import ne peut pas être annulé (en attente, en cours, ou déjà annulé).',
 }
 
 export const frImportPage: PluginTranslation['components']['CommissionImport'] = {
@@ -51,6 +51,13 @@ export const frImportPage: PluginTranslation['components']['CommissionImport'] =
   saveMappingAs: 'Enregistrer cette correspondance sous (facultatif)',
   import: 'Importer {{count}} lignes',
   progress: '{{read}} lignes lues sur {{total}} : {{imported}} importées, {{failed}} en erreur.',
+  progressSoFar: '{{read}} lignes lues jusqu’ici : {{imported}} importées, {{failed}} en erreur.',
+  waitingForWorker:
+    'En attente d’un serveur : l’import commence dès qu’un serveur de l’application le prend.',
+  waitingToResume:
+    'Le serveur qui menait cet import s’est arrêté : un autre le reprend après les dernières lignes écrites.',
+  resumed: 'Repris après les dernières lignes écrites par un serveur qui s’est arrêté.',
+  uploadGone: 'Le fichier envoyé n’est plus là : choisissez-le à nouveau.',
   result:
     '{{created}} clients créés, {{matched}} lignes sur des clients existants, {{contracts}} contrats créés.',
   openBatch: 'Ouvrir l’import',
@@ -93,6 +100,7 @@ export const frImportPage: PluginTranslation['components']['CommissionImport'] =
     none: 'Sans contrat',
   },
   status: {
+    queued: 'En attente d’un serveur',
     running: 'Import en cours…',
     done: 'Import terminé',
     failed: 'Import interrompu',

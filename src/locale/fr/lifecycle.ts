@@ -33,6 +33,7 @@ export const frActions: PluginTranslation['actions'] = {
   bulkChangeAdvisor: 'Changer de conseiller',
   bulkChangeStatus: 'Changer le statut',
   bulkMarkPaid: 'Marquer payées',
+  resendEmail: 'Renvoyer',
 }
 
 export const frForms: PluginTranslation['messages']['forms'] = {
@@ -128,6 +129,11 @@ export const frForms: PluginTranslation['messages']['forms'] = {
       'Supprimer les commissions de cet import, et les clients et contrats qu’il a créés et que rien d’autre n’utilise ? L’historique reste.',
     bulkIntro: 'Annuler les {{count}} imports sélectionnés ?',
     submit: 'Annuler l’import',
+  },
+  resendEmail: {
+    intro: 'Renvoyer cet e-mail ? Il repart avec de nouvelles tentatives et garde son Message-ID.',
+    bulkIntro: 'Renvoyer les {{count}} e-mails sélectionnés ?',
+    submit: 'Renvoyer',
   },
   removeForGood: {
     intro:

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { DataSource, EntityManager } from 'typeorm'
 import { RateLimitCounter } from '../../entities/RateLimitCounter.js'
-import { ConcurrentChangeError } from '../core/errors.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
+import { tableOf } from '../core/tableNames.js'
 
 /** How many hits a bucket allows per window. */
 export interface RateLimitRule {
@@ -17,10 +17,8 @@ export interface RateLimitResult {
   retryAfter: Date
 }
 
-const TABLE = 'client_rate_limits'
 // A cheap sweep of expired counters every so many hits: no timer, no job.
 const SWEEP_EVERY = 200
-const RETRIES = 3
 
 /**
  * Fixed-window rate limits kept in the database, so that every app instance sharing it counts
@@ -56,6 +54,7 @@ export class RateLimiter {
     const expires = now + rule.windowMs
     // MySQL assigns left to right and later expressions see new values: `expiresAt` goes last, so
     // every condition reads the old one. SQLite reads old values throughout.
+    const TABLE = tableOf(this.dataSource, RateLimitCounter)
     const sql = isMysqlFamily(this.dataSource)
       ? `INSERT INTO ${TABLE} (\`key\`, \`count\`, windowStart, expiresAt) VALUES (?, 1, ?, ?)
          ON DUPLICATE KEY UPDATE
@@ -91,6 +90,7 @@ export class RateLimiter {
   /** Takes one hit back (a login that turned out right must not count as a failure). */
   async forgive(bucket: string, parts: readonly (string | null | undefined)[]): Promise<void> {
     const key = RateLimiter.key(bucket, parts)
+    const TABLE = tableOf(this.dataSource, RateLimitCounter)
     await this.write((manager) =>
       manager.query(
         isMysqlFamily(this.dataSource)
@@ -126,18 +126,10 @@ export class RateLimiter {
   }
 
   /**
-   * Through the one transaction helper (queued on SQLite); on MySQL/MariaDB a deadlock or lock
-   * wait (the helper's ConcurrentChangeError) is tried again a few times: a counter must not fail a login.
+   * Through the one transaction helper: queued on SQLite, and a deadlock or a Galera conflict
+   * between two instances counting the same key is run again there, so a counter does not fail a login.
    */
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await inTransaction(this.dataSource, work)
-      } catch (error) {
-        const retry = error instanceof ConcurrentChangeError && isMysqlFamily(this.dataSource)
-        if (!retry || attempt >= RETRIES) throw error
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt))
-      }
-    }
+  private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, work)
   }
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import type { Actor } from '../core/actor.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
@@ -63,14 +64,17 @@ async function validRegistration(
   return { lastName, firstName, email: email as string, password, locale }
 }
 
-/** The new client, its confirmation token (unless active at once) and its history entry, in one transaction. */
+/**
+ * The new client, its confirmation token and email (unless active at once) and its history
+ * entry, in one transaction.
+ */
 async function createClient(
   ctx: AccountContext,
   form: Registration,
   passwordHash: string,
   settings: SecuritySettings,
   ip: string | null,
-): Promise<{ client: Client; token: string | null }> {
+): Promise<{ client: Client; confirmationSent: boolean; emailFailed: boolean }> {
   const { lastName, firstName, email, locale } = form
   const active = settings.autoConfirmRegistration
   const actor: Actor = { type: 'client', email, ip }
@@ -115,42 +119,44 @@ async function createClient(
         { via: 'registration', confirmationSentTo: token ? email : null },
       ),
     ])
-    return { client, token }
+    const emailFailed = token ? await queueConfirmation(ctx, manager, client, token, settings) : false
+    return { client, confirmationSent: token !== null, emailFailed }
   })
 }
 
-/** Sends the confirmation link (true: the email failed). */
-async function sendConfirmation(
+/** Queues the confirmation link in the registration's transaction (true: refused at once). */
+async function queueConfirmation(
   ctx: AccountContext,
+  manager: EntityManager,
   client: Client,
   token: string,
   settings: SecuritySettings,
 ): Promise<boolean> {
-  const row = await ctx.mailer.deliver({
-    clientId: client.id,
-    to: client.email as string,
-    ...renderEmail.confirmation(
-      emailLanguage(client.locale, ctx.config.language),
-      client,
-      linkWithToken(ctx.config.links.confirmEmail, token),
-      token,
-      settings.confirmationHours,
-    ),
-    actor: null,
-  })
-  await ctx.mailer.log([row])
-  return row.status === 'failed'
+  const queued = await ctx.mailer.queue(manager, [
+    {
+      clientId: client.id,
+      to: client.email as string,
+      ...renderEmail.confirmation(
+        emailLanguage(client.locale, ctx.config.language),
+        client,
+        linkWithToken(ctx.config.links.confirmEmail, token),
+        token,
+        settings.confirmationHours,
+      ),
+      actor: null,
+    },
+  ])
+  return queued.failed > 0
 }
 
-/** Tells the owner of an address that someone tried to register with it (true: the email failed). */
+/** Tells the owner of an address that someone tried to register with it (true: refused at once). */
 async function noticeTakenAddress(ctx: AccountContext, owner: Client): Promise<boolean> {
-  const row = await ctx.mailer.deliver({
+  const row = await ctx.mailer.send({
     clientId: owner.id,
     to: owner.email as string,
     ...renderEmail.accountExists(emailLanguage(owner.locale, ctx.config.language), owner),
     actor: null,
   })
-  await ctx.mailer.log([row])
   return row.status === 'failed'
 }
 
@@ -180,7 +186,7 @@ export async function registerClient(
     const emailFailed = await noticeTakenAddress(ctx, taken)
     return { client: null, confirmationSent: !active, emailFailed }
   }
-  let created: { client: Client; token: string | null }
+  let created: Awaited<ReturnType<typeof createClient>>
   try {
     created = await createClient(ctx, form, passwordHash, settings, input.ip ?? null)
   } catch (error) {
@@ -192,7 +198,7 @@ export async function registerClient(
     const emailFailed = await noticeTakenAddress(ctx, owner)
     return { client: null, confirmationSent: !active, emailFailed }
   }
-  const { client, token } = created
-  const emailFailed = token ? await sendConfirmation(ctx, client, token, settings) : false
-  return { client: publicClient(client), confirmationSent: token !== null, emailFailed }
+  const { client, confirmationSent, emailFailed } = created
+  if (confirmationSent) ctx.mailer.wake()
+  return { client: publicClient(client), confirmationSent, emailFailed }
 }

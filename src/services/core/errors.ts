@@ -10,6 +10,8 @@ export const REFUSAL_REASONS = [
   'noTwoFactor',
   'noEmail',
   'isBanned',
+  'alreadyAnonymised',
+  'hasOpenBusiness',
 ] as const
 export type RefusalReason = (typeof REFUSAL_REASONS)[number]
 

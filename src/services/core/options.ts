@@ -7,6 +7,9 @@ import { isValidEmail } from '../../shared/clientIdentity.js'
 import { checkClientTabs, type ClientTabOption } from '../list/clientTabOptions.js'
 import { checkImportLimits, resolveImportLimits, type ImportLimits } from '../import/importUploads.js'
 import { DEFAULT_CURRENCY, isCurrencyCode } from '../../shared/displayFormat.js'
+import { RESOURCE_PREFIX_PATTERN, resourceIdsFor, type ResourceIds } from '../../shared/resourceIds.js'
+import { checkOutboxOptions, resolveOutboxOptions, type OutboxOptions } from '../mail/outboxOptions.js'
+import { checkJobOptions, resolveJobOptions, type ImportJobOptions } from '../import/importJobOptions.js'
 
 export const LANGUAGES = ['fr', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -64,6 +67,15 @@ export interface ClientManagementOptions {
   clientTabs?: ClientTabOption[]
   /** Bounds of a commission CSV upload, and where the multipart parser writes it (see ImportLimits). */
   imports?: Partial<ImportLimits>
+  /**
+   * Put before the plugin's resource ids (`Crm` gives `CrmClient`, `CrmContract`…) when the host
+   * already has a resource with one of them. Default none. Role maps keep the plain names.
+   */
+  resourceIdPrefix?: string
+  /** The mail outbox's delivery worker: attempts, delays, concurrency, lease (see OutboxOptions). */
+  outbox?: Partial<OutboxOptions>
+  /** How this process runs import jobs: lease, heartbeat, poll interval, or none (see ImportJobOptions). */
+  jobs?: Partial<ImportJobOptions>
 }
 
 export interface ResolvedOptions {
@@ -84,6 +96,11 @@ export interface ResolvedOptions {
   navigation: { name: string; icon?: string } | null
   clientTabs: ClientTabOption[]
   imports: ImportLimits
+  resourceIdPrefix: string
+  /** The AdminJS id of each of the plugin's resources, prefix included. */
+  resourceIds: ResourceIds
+  outbox: OutboxOptions
+  jobs: ImportJobOptions
 }
 
 export class ClientManagementConfigError extends Error {
@@ -206,6 +223,12 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
 
   problems.push(...checkClientTabs(options.clientTabs))
   problems.push(...checkImportLimits(options.imports))
+  const prefix = options.resourceIdPrefix ?? ''
+  if (prefix !== '' && (typeof prefix !== 'string' || !RESOURCE_PREFIX_PATTERN.test(prefix))) {
+    problems.push("resourceIdPrefix must be letters, digits or _ starting with a letter, e.g. 'Crm'")
+  }
+  problems.push(...checkOutboxOptions(options.outbox))
+  problems.push(...checkJobOptions(options.jobs))
 
   if (problems.length > 0) throw new ClientManagementConfigError(problems)
   return {
@@ -227,5 +250,9 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
       options.navigation === undefined ? { name: 'clientManagement', icon: 'Users' } : options.navigation,
     clientTabs: (options.clientTabs ?? []).map((t) => ({ ...t, columns: [...t.columns] })),
     imports: resolveImportLimits(options.imports),
+    resourceIdPrefix: prefix,
+    resourceIds: resourceIdsFor(prefix),
+    outbox: resolveOutboxOptions(options.outbox),
+    jobs: resolveJobOptions(options.jobs),
   }
 }

@@ -12,6 +12,8 @@ export const SECRET_KEYS: ReadonlySet<string> = new Set([
   'tokenHash',
   'token',
   'stripeSecretKey',
+  // A queued email's real text (a confirmation or reset link with its token in it).
+  'pendingContent',
 ])
 
 export const MASK = '••••••'

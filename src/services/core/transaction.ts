@@ -1,41 +1,82 @@
 import type { DataSource, EntityManager } from 'typeorm'
 import { ConcurrentChangeError } from './errors.js'
+import { conflictCause, countTransaction, reportConflict, retryable } from './transactionConflicts.js'
+
+export {
+  onTransactionConflict,
+  resetTransactionStats,
+  transactionStats,
+  type ConflictCause,
+  type ConflictReport,
+  type TransactionStats,
+} from './transactionConflicts.js'
 
 const queues = new WeakMap<DataSource, Promise<unknown>>()
 
 export const isMysqlFamily = (dataSource: DataSource) =>
   dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb'
 
-// Lock waits, deadlocks (MySQL/MariaDB) and a stale snapshot or a held write lock (SQLite):
-// another writer got there first. The transaction is rolled back; trying again is safe.
-const CONFLICT_CODES = new Set([
-  'ER_LOCK_DEADLOCK',
-  'ER_LOCK_WAIT_TIMEOUT',
-  'SQLITE_BUSY',
-  'SQLITE_BUSY_SNAPSHOT',
-  'SQLITE_LOCKED',
-])
+/** How often and how patiently a transaction rolled back by a conflict is run again. */
+export interface TransactionOptions {
+  /**
+   * Runs of the work after the first one; 0 for work that cannot run twice (it keeps state
+   * outside the database). Default 5.
+   */
+  retries?: number
+  /** The first wait; each next one doubles, up to `maxDelayMs`, half of it random. Default 10 ms. */
+  baseDelayMs?: number
+  maxDelayMs?: number
+  /**
+   * No new attempt once the transaction has taken this long: a conflict that comes after a long
+   * wait (SQLite's 5 s busy timeout, a slow lock) means the holder is busy for a while, and the
+   * request should not wait that long again. Default 2000 ms.
+   */
+  retryWithinMs?: number
+}
 
-function isConflict(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } } | null
-  return CONFLICT_CODES.has(e?.code ?? '') || CONFLICT_CODES.has(e?.driverError?.code ?? '')
+export const DEFAULT_TRANSACTION_OPTIONS: Required<TransactionOptions> = {
+  retries: 5,
+  baseDelayMs: 10,
+  maxDelayMs: 400,
+  retryWithinMs: 2000,
+}
+
+// Half fixed, half random: two instances that collided do not collide again on the same beat.
+const backoff = (attempt: number, o: Required<TransactionOptions>) => {
+  const ceiling = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1))
+  return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2)
 }
 
 /**
- * One transaction for one state change. TypeORM runs every SQLite query of a DataSource on a
- * single connection, where a second transaction started meanwhile would nest inside the first
- * (and roll back with it): on SQLite our transactions wait for each other.
+ * One transaction for one state change. A deadlock, a Galera certification failure, a node not
+ * ready yet or a busy SQLite file rolls the transaction back: the whole work runs again (it
+ * re-reads the rows it changes, so a retried bulk action still writes one event per client), a
+ * few times with growing, jittered waits and within a time budget, before the caller gets
+ * ConcurrentChangeError ("try again"). TypeORM runs every SQLite query of a DataSource on a single
+ * connection, where a second transaction started meanwhile would nest inside the first (and roll
+ * back with it): on SQLite our transactions wait for each other.
  */
 export async function inTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
+  options: TransactionOptions = {},
 ): Promise<T> {
+  const o = { ...DEFAULT_TRANSACTION_OPTIONS, ...options }
   const run = async () => {
-    try {
-      return await dataSource.transaction(work)
-    } catch (error) {
-      if (isConflict(error)) throw new ConcurrentChangeError()
-      throw error
+    countTransaction()
+    const started = Date.now()
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await dataSource.transaction(work)
+      } catch (error) {
+        const cause = conflictCause(error)
+        if (!cause) throw error
+        const retrying = retryable(cause) && attempt <= o.retries && Date.now() - started < o.retryWithinMs
+        const delayMs = retrying ? backoff(attempt, o) : 0
+        reportConflict({ cause, attempt, retrying, delayMs })
+        if (!retrying) throw new ConcurrentChangeError()
+        await new Promise((resolve) => setTimeout(resolve, delayMs))
+      }
     }
   }
   if (isMysqlFamily(dataSource)) return run()

@@ -1,14 +1,20 @@
+import { stat } from 'node:fs/promises'
 import type { DataSource } from 'typeorm'
 import { ImportBatch, type ImportRowError } from '../../entities/ImportBatch.js'
 import type { Actor } from '../core/actor.js'
+import type { PluginLogger } from '../core/options.js'
+import type { CsvInput } from './byteSource.js'
 import { readLayout, type CsvLayout } from './csvSource.js'
 import { dryRunImport, type DryRunReport } from './dryRunImport.js'
+import { ImportJobs } from './importJobs.js'
+import { resolveJobOptions, type ImportJobOptions } from './importJobOptions.js'
 import { savedMappings, saveMapping, type SavedMappings } from './importMappings.js'
 import { IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField, type ImportMapping } from './importRows.js'
-import { ImportRunner } from './importRunner.js'
+import { enqueueImport } from './importRunner.js'
 import { importUploads, resolveImportLimits, type ImportLimits } from './importUploads.js'
 import { undoImport, type UndoneImport } from './undoImport.js'
 import { openUpload, readingFile, receiveUpload, type AcceptedUpload } from './uploadedFile.js'
+import { removeUpload, storeUpload, sweepUploads } from './uploadStore.js'
 
 export { IMPORT_CHUNK } from './readChunks.js'
 export type { ImportCounts } from './importCounts.js'
@@ -22,27 +28,65 @@ export interface ImportSetup {
   saved: SavedMappings
 }
 
+/** What the import page shows of a batch while it waits, runs and after: read from the database. */
+export type BatchProgress = Pick<
+  ImportBatch,
+  | 'id'
+  | 'status'
+  | 'fileName'
+  | 'rowsRead'
+  | 'rowsImported'
+  | 'rowsFailed'
+  | 'clientsCreated'
+  | 'clientsMatched'
+  | 'contractsCreated'
+  | 'failure'
+  | 'attempts'
+>
+
+/** The columns the page shows, not the job's lease or its upload. */
+const progressOf = (batch: ImportBatch): BatchProgress => ({
+  id: batch.id,
+  status: batch.status,
+  fileName: batch.fileName,
+  rowsRead: batch.rowsRead,
+  rowsImported: batch.rowsImported,
+  rowsFailed: batch.rowsFailed,
+  clientsCreated: batch.clientsCreated,
+  clientsMatched: batch.clientsMatched,
+  contractsCreated: batch.contractsCreated,
+  failure: batch.failure,
+  attempts: batch.attempts,
+})
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 /**
  * The commission import: a CSV read in a stream, each row matched to a client (client number,
  * else email, else a close name at the same advisor, with the score) and a contract (reference),
- * or planned to create them. The dry run plans every row and writes nothing; the import plans
- * and writes chunk by chunk, one transaction each, and records an ImportBatch; undo removes
- * what a batch created and nothing else uses. The steps live in this folder; this class only
- * hands them their dependencies.
+ * or planned to create them. The upload is kept in the database; the dry run plans every row and
+ * writes nothing; the import is a job any instance's worker (`jobs`) claims with a lease, written
+ * chunk by chunk, each chunk and the batch's progress in one transaction; undo removes what a
+ * batch created and nothing else uses. The steps live in this folder; this class only hands them
+ * their dependencies.
  */
 export class CommissionImport {
-  private readonly runner: ImportRunner
+  /** The worker that runs import jobs in this process (`clients.jobs`). */
+  readonly jobs: ImportJobs
 
   constructor(
     private readonly dataSource: DataSource,
     /** Bounds of an upload: its size, line lengths and columns, and the parser's upload directory. */
     readonly limits: ImportLimits = resolveImportLimits(undefined),
+    jobOptions: ImportJobOptions = resolveJobOptions(undefined),
+    logger: PluginLogger = console,
+    private readonly now: () => number = Date.now,
   ) {
-    this.runner = new ImportRunner(dataSource)
+    this.jobs = new ImportJobs(dataSource, jobOptions, logger, now)
   }
 
-  readLayout(path: string): Promise<CsvLayout> {
-    return readLayout(path)
+  readLayout(input: CsvInput): Promise<CsvLayout> {
+    return readLayout(input)
   }
 
   /** Fields the mapping must give a column to before anything runs. */
@@ -51,29 +95,48 @@ export class CommissionImport {
   }
 
   dryRun(
-    path: string,
+    input: CsvInput,
     mapping: ImportMapping,
     options: { onError?: (error: ImportRowError) => void; sample?: number } = {},
   ): Promise<DryRunReport> {
-    return dryRunImport(this.dataSource, path, mapping, options)
+    return dryRunImport(this.dataSource, input, mapping, options)
   }
 
   /**
-   * Starts an import and returns its batch at once; the rows are written in the background,
-   * the batch's counters moving after each chunk. `finished(batchId)` waits for the end.
+   * Imports a file (scripts): it is stored in the database like an upload and queued as a job;
+   * returns the batch at once. A started worker (`jobs.start()`) runs it, or `finished(batchId)`.
    */
-  start(actor: Actor, path: string, fileName: string, mapping: ImportMapping): Promise<ImportBatch> {
-    return this.runner.start(actor, path, fileName, mapping)
+  async start(actor: Actor, path: string, fileName: string, mapping: ImportMapping): Promise<ImportBatch> {
+    const layout = await readLayout(path)
+    const size = (await stat(path)).size
+    const uploadId = await storeUpload(this.dataSource, path, { fileName, size, layout }, this.now())
+    return this.enqueue(actor, uploadId, fileName, mapping)
   }
 
-  /** The batch once its import has ended (at once if it is not running in this process). */
-  finished(batchId: number): Promise<ImportBatch> {
-    return this.runner.finished(batchId)
+  /**
+   * The batch once its import has ended. Without a started worker in this process, it runs the
+   * due jobs here (this one among them); either way it waits at most `timeoutMs`.
+   */
+  async finished(batchId: number, timeoutMs = 10 * 60_000): Promise<ImportBatch> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const batch = await this.dataSource.getRepository(ImportBatch).findOneByOrFail({ id: batchId })
+      if ((batch.status !== 'queued' && batch.status !== 'running') || Date.now() > deadline) return batch
+      if (!this.jobs.running && (await this.jobs.runOnce())) continue
+      await sleep(Math.min(200, this.jobs.options.pollMs))
+    }
   }
 
   /** Removes what a batch created and nothing else uses; throws ImportUndoRefused if it cannot. */
-  undo(actor: Actor, batchId: number): Promise<UndoneImport> {
-    return undoImport(this.dataSource, actor, batchId)
+  async undo(actor: Actor, batchId: number): Promise<UndoneImport> {
+    const undone = await undoImport(this.dataSource, actor, batchId)
+    if (undone.uploadId) await removeUpload(this.dataSource, undone.uploadId)
+    return { commissions: undone.commissions, contracts: undone.contracts, clients: undone.clients }
+  }
+
+  /** Removes uploads older than a day that no queued or running import reads; how many. */
+  sweepUploads(): Promise<number> {
+    return sweepUploads(this.dataSource, this.now())
   }
 
   // The page's steps, each one call: field errors are InvalidInputError.
@@ -82,32 +145,41 @@ export class CommissionImport {
     return { fields: IMPORT_FIELDS, required: REQUIRED_FIELDS, saved: await savedMappings(this.dataSource) }
   }
 
-  /** A batch as it stands, for the progress bar; null if there is none. */
-  batch(batchId: number): Promise<ImportBatch | null> {
-    return this.dataSource.getRepository(ImportBatch).findOneBy({ id: batchId })
+  /** A batch as it stands, for the progress bar (any instance reads it); null if there is none. */
+  async batch(batchId: number): Promise<BatchProgress | null> {
+    const batch = await this.dataSource.getRepository(ImportBatch).findOneBy({ id: batchId })
+    return batch && progressOf(batch)
   }
 
   receiveUpload(request: unknown): Promise<AcceptedUpload> {
-    return receiveUpload(request, this.limits)
+    return receiveUpload(this.dataSource, request, this.limits, this.now())
   }
 
   async dryRunUpload(uploadId: unknown, rawMapping: unknown): Promise<DryRunReport> {
-    const { path, mapping } = await openUpload(uploadId, rawMapping)
-    return readingFile(() => this.dryRun(path, mapping, { sample: 20 }))
+    const { bytes, mapping, layout } = await openUpload(this.dataSource, uploadId, rawMapping)
+    return readingFile(() => dryRunImport(this.dataSource, bytes, mapping, { sample: 20 }, layout))
   }
 
-  /** Saves the mapping if it is named, then starts the import of a kept upload. */
+  /** Saves the mapping if it is named, then queues the import of a kept upload; what the page shows of it. */
   async startUpload(
     actor: Actor,
     given: { uploadId: unknown; mapping: unknown; fileName: unknown; mappingName: unknown },
-  ): Promise<ImportBatch> {
-    const { path, mapping } = await openUpload(given.uploadId, given.mapping)
+  ): Promise<BatchProgress> {
+    const { upload, mapping } = await openUpload(this.dataSource, given.uploadId, given.mapping)
     await saveMapping(this.dataSource, actor, given.mappingName, mapping)
-    return this.start(actor, path, String(given.fileName ?? 'import.csv'), mapping)
+    return progressOf(
+      await this.enqueue(actor, upload.id, String(given.fileName ?? upload.fileName), mapping),
+    )
   }
 
   /** Whatever the step, a temp file the parser wrote for this request does not outlive it. */
   discardReceived(request: unknown): Promise<void> {
     return importUploads.discardReceived(request, this.limits.uploadDir)
+  }
+
+  private async enqueue(actor: Actor, uploadId: string, fileName: string, mapping: ImportMapping) {
+    const batch = await enqueueImport(this.dataSource, actor, uploadId, fileName, mapping)
+    this.jobs.nudge()
+    return batch
   }
 }

@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs'
 import { parse } from 'csv-parse'
+import { bytesOf, type CsvInput } from './byteSource.js'
 
 export type CsvEncoding = 'utf-8' | 'windows-1252'
 
@@ -25,10 +25,10 @@ export interface CsvRecord {
  * UTF-8 if the whole file decodes as UTF-8 (a BOM or not), else Windows-1252 (what French
  * spreadsheets save as "CSV"). Read in a stream: constant memory whatever the size.
  */
-export async function detectEncoding(path: string): Promise<CsvEncoding> {
+export async function detectEncoding(input: CsvInput): Promise<CsvEncoding> {
   const decoder = new TextDecoder('utf-8', { fatal: true })
   try {
-    for await (const chunk of createReadStream(path)) decoder.decode(chunk as Buffer, { stream: true })
+    for await (const chunk of bytesOf(input)) decoder.decode(chunk, { stream: true })
     decoder.decode()
     return 'utf-8'
   } catch {
@@ -56,14 +56,14 @@ function blank(buffer: Buffer, start: number, end: number): boolean {
  * memory, the event loop free between chunks), so a huge single line is refused at once.
  */
 export async function checkLines(
-  path: string,
+  input: CsvInput,
   limits: { maxHeaderBytes: number; maxLineBytes: number },
 ): Promise<LineProblem | null> {
   let length = 0
   let lineBlank = true
   let headerSeen = false
-  for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
-    const buffer = chunk as Buffer
+  for await (const chunk of bytesOf(input)) {
+    const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
     for (let start = 0; start < buffer.length;) {
       const newline = buffer.indexOf(0x0a, start)
       const end = newline === -1 ? buffer.length : newline
@@ -82,9 +82,9 @@ export async function checkLines(
 }
 
 /** Decoded text of a file, chunk by chunk. */
-async function* decoded(path: string, encoding: CsvEncoding): AsyncGenerator<string> {
+async function* decoded(input: CsvInput, encoding: CsvEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding)
-  for await (const chunk of createReadStream(path)) yield decoder.decode(chunk as Buffer, { stream: true })
+  for await (const chunk of bytesOf(input)) yield decoder.decode(chunk, { stream: true })
   const rest = decoder.decode()
   if (rest) yield rest
 }
@@ -103,10 +103,10 @@ function delimiterOf(headerLine: string): ',' | ';' {
 }
 
 /** Encoding, delimiter and header names of a CSV file (its lines checked by `checkLines` first). */
-export async function readLayout(path: string): Promise<CsvLayout> {
-  const encoding = await detectEncoding(path)
+export async function readLayout(input: CsvInput): Promise<CsvLayout> {
+  const encoding = await detectEncoding(input)
   let head = ''
-  for await (const text of decoded(path, encoding)) {
+  for await (const text of decoded(input, encoding)) {
     head += text
     if (/\r?\n/.test(head.replace(/^\uFEFF/, '').trimStart()) || head.length > 65536) break
   }
@@ -116,13 +116,13 @@ export async function readLayout(path: string): Promise<CsvLayout> {
       .replace(/^(\s*\r?\n)+/, '')
       .split(/\r?\n/)[0] ?? ''
   const delimiter = delimiterOf(firstLine)
-  const [header] = await collect(path, { encoding, delimiter, headers: [] }, 1, true)
+  const [header] = await collect(input, { encoding, delimiter, headers: [] }, 1, true)
   return { encoding, delimiter, headers: (header?.values ?? []).map((h) => h.trim()) }
 }
 
-async function collect(path: string, layout: CsvLayout, max: number, withHeader: boolean) {
+async function collect(input: CsvInput, layout: CsvLayout, max: number, withHeader: boolean) {
   const out: CsvRecord[] = []
-  for await (const record of records(path, layout, withHeader)) {
+  for await (const record of records(input, layout, withHeader)) {
     out.push(record)
     if (out.length >= max) break
   }
@@ -130,11 +130,11 @@ async function collect(path: string, layout: CsvLayout, max: number, withHeader:
 }
 
 /**
- * The data records of a CSV file, streamed (header line skipped unless `withHeader`): quotes,
+ * The data records of a CSV (a file or an upload), streamed (header line skipped unless `withHeader`): quotes,
  * doubled quotes and newlines inside quoted fields, a BOM, empty lines, `\r\n` or `\n`.
  */
 export async function* records(
-  path: string,
+  input: CsvInput,
   layout: CsvLayout,
   withHeader = false,
 ): AsyncGenerator<CsvRecord> {
@@ -161,7 +161,7 @@ export async function* records(
     })
   const feed = (async () => {
     try {
-      for await (const text of decoded(path, layout.encoding)) {
+      for await (const text of decoded(input, layout.encoding)) {
         if (parser.destroyed) return
         if (!parser.write(text)) await room()
       }

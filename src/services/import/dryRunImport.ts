@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm'
 import type { ImportRowError } from '../../entities/ImportBatch.js'
+import type { CsvInput } from './byteSource.js'
 import { readLayout, type CsvLayout } from './csvSource.js'
 import { countRow, emptyCounts, type ImportCounts } from './importCounts.js'
 import type { ImportMapping } from './importRows.js'
@@ -23,19 +24,20 @@ export interface DryRunOptions {
   sample?: number
 }
 
-/** Plans every row of the file as the import would, and writes nothing. */
+/** Plans every row of the file as the import would, and writes nothing. The layout is read if not given. */
 export async function dryRunImport(
   dataSource: DataSource,
-  path: string,
+  input: CsvInput,
   mapping: ImportMapping,
   options: DryRunOptions = {},
+  known?: CsvLayout,
 ): Promise<DryRunReport> {
-  const layout = await readLayout(path)
+  const layout = known ?? (await readLayout(input))
   const state = await ImportState.load(dataSource)
   const counts = emptyCounts()
   const errors: ImportRowError[] = []
   const sample: RowOutcome[] = []
-  for await (const chunk of readChunks(path, layout, mapping)) {
+  for await (const chunk of readChunks(input, layout, mapping)) {
     const planned = await planChunk(dataSource.manager, chunk, state)
     for (const p of planned) {
       countRow(counts, p)

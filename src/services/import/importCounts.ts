@@ -50,6 +50,25 @@ export function batchProgress(counts: ImportCounts, errors: ImportRowError[]): P
     clientsMatched:
       counts.clientsMatchedByNumber + counts.clientsMatchedByEmail + counts.clientsMatchedByName,
     contractsCreated: counts.contractsCreated,
+    matches: {
+      number: counts.clientsMatchedByNumber,
+      email: counts.clientsMatchedByEmail,
+      name: counts.clientsMatchedByName,
+    },
     errors: [...errors],
+  }
+}
+
+/** The counts a batch had committed: where a resumed import counts on from. */
+export function committedCounts(batch: ImportBatch): ImportCounts {
+  return {
+    rows: batch.rowsRead,
+    imported: batch.rowsImported,
+    failed: batch.rowsFailed,
+    clientsMatchedByNumber: batch.matches?.number ?? 0,
+    clientsMatchedByEmail: batch.matches?.email ?? 0,
+    clientsMatchedByName: batch.matches?.name ?? 0,
+    clientsCreated: batch.clientsCreated,
+    contractsCreated: batch.contractsCreated,
   }
 }

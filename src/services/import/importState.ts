@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm'
 import { Advisor } from '../../entities/Advisor.js'
+import { Client } from '../../entities/Client.js'
+import { Contract } from '../../entities/Contract.js'
 import type { ParsedRow } from './importRows.js'
+import { nameKey } from './nameCandidates.js'
 
 export type ClientMatch = 'number' | 'email' | 'name' | 'new' | 'sameFile'
 export type ContractMatch = 'existing' | 'new' | 'sameFile' | 'none'
@@ -52,11 +55,71 @@ export class ImportState {
   readonly clientsByEmail = new Map<string, NewClient>()
   readonly clientsByName = new Map<string, NewClient>()
   readonly contracts = new Map<string, NewContract>()
+  /**
+   * Ids of the clients and contracts this import wrote: found in the database by a later chunk,
+   * they still count as the file's own (as in the dry run, which writes nothing).
+   */
+  readonly ownClientIds = new Set<number>()
+  readonly ownContractIds = new Set<number>()
   constructor(readonly advisors: Map<string, number>) {}
+
+  /** Remembers a client the file created, as the planner does when it plans it. */
+  rememberClient(c: NewClient): void {
+    this.clientsByNumber.set(c.clientNumber, c)
+    if (c.email) this.clientsByEmail.set(c.email, c)
+    if (c.advisorId !== null) this.clientsByName.set(nameKey(c.advisorId, c), c)
+    if (c.id !== null) this.ownClientIds.add(c.id)
+  }
 
   /** A fresh state with the advisors' codes (trimmed, upper-case) → ids. */
   static async load(dataSource: DataSource): Promise<ImportState> {
     const advisors = await dataSource.getRepository(Advisor).find({ select: { id: true, code: true } })
     return new ImportState(new Map(advisors.map((a) => [a.code.trim().toUpperCase(), a.id])))
+  }
+
+  /**
+   * The state of an import resumed after its committed chunks: what those chunks created is read
+   * back from the database (the clients and contracts that carry the batch's id), so the rows
+   * after them are planned exactly as in one uninterrupted run, and as in the dry run.
+   */
+  static async resume(dataSource: DataSource, batchId: number): Promise<ImportState> {
+    const state = await ImportState.load(dataSource)
+    const clients = await dataSource.getRepository(Client).find({
+      select: {
+        id: true,
+        clientNumber: true,
+        lastName: true,
+        firstName: true,
+        email: true,
+        phone: true,
+        advisorId: true,
+      },
+      where: { importBatchId: batchId },
+      order: { id: 'ASC' },
+    })
+    const byId = new Map<number, NewClient>()
+    for (const c of clients) {
+      const created: NewClient = { ...c, line: 0 }
+      byId.set(c.id, created)
+      state.rememberClient(created)
+    }
+    const contracts = await dataSource.getRepository(Contract).find({
+      select: { id: true, reference: true, product: true, advisorId: true, clientId: true, startDate: true },
+      where: { importBatchId: batchId },
+      order: { id: 'ASC' },
+    })
+    for (const k of contracts) {
+      const owner = k.clientId === null ? undefined : byId.get(k.clientId)
+      state.contracts.set(k.reference, {
+        id: k.id,
+        reference: k.reference,
+        product: k.product,
+        advisorId: k.advisorId,
+        client: owner ? { created: owner } : { id: k.clientId as number },
+        startDate: k.startDate,
+      })
+      state.ownContractIds.add(k.id)
+    }
+    return state
   }
 }

@@ -1,11 +1,7 @@
-import { randomBytes } from 'node:crypto'
-import { copyFile, lstat, mkdir, readdir, realpath, rm, stat } from 'node:fs/promises'
+import { lstat, realpath, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-const DIR = path.join(os.tmpdir(), 'adminjs-clients-imports')
-const KEEP_MS = 24 * 3600_000
-const ID = /^[a-f0-9]{32}$/
 /** The names formidable 1.x (behind @adminjs/express) gives its temp files: `upload_` and 32 hex digits. */
 const PARSER_NAME = /^upload_[a-f0-9]{32}(\.[a-z0-9]+)?$/i
 
@@ -16,7 +12,7 @@ export interface ImportLimits {
    * `buildAuthenticatedRouter` / `buildRouter`. Default: `os.tmpdir()`, formidable's default.
    */
   uploadDir: string
-  /** Largest file, in bytes. Default 50 MB. */
+  /** Largest file, in bytes (a field error beyond). Default 50 MB. */
   maxFileBytes: number
   /** Longest header line, in bytes. Default 64 KB. */
   maxHeaderBytes: number
@@ -102,49 +98,18 @@ async function received(request: unknown, field: string, uploadDir: string): Pro
 }
 
 /**
- * Uploaded files kept between the steps of an import (mapping, dry run, import), under an id
- * the browser holds; never under a name it chose. Files older than a day are removed.
+ * The multipart parser's temp files of a request: the one an upload step accepts, and all of them
+ * removed once the request is answered. What is kept between steps is in the database (uploadStore).
  */
 export const importUploads = {
   received,
 
-  /** Removes every file the parser wrote for this request (what `keep` took is gone already). */
+  /** Removes every file the parser wrote for this request. */
   async discardReceived(request: unknown, uploadDir: string): Promise<void> {
     const files = (request as ParsedRequest).files
     for (const field of Object.keys(isObject(files) ? files : {})) {
       const upload = await received(request, field, uploadDir)
       if (upload) await rm(upload.path, { force: true })
-    }
-  },
-
-  /** Moves an accepted upload to the imports' directory; its id. */
-  async keep(upload: ReceivedUpload): Promise<string> {
-    await mkdir(DIR, { recursive: true })
-    const id = randomBytes(16).toString('hex')
-    await copyFile(upload.path, path.join(DIR, `${id}.csv`))
-    await rm(upload.path, { force: true })
-    void this.sweep()
-    return id
-  },
-
-  /** The path of an upload, or null for an id that is malformed or gone. */
-  async path(id: unknown): Promise<string | null> {
-    if (typeof id !== 'string' || !ID.test(id)) return null
-    const file = path.join(DIR, `${id}.csv`)
-    try {
-      await stat(file)
-      return file
-    } catch {
-      return null
-    }
-  },
-
-  async sweep(): Promise<void> {
-    const now = Date.now()
-    for (const name of await readdir(DIR).catch(() => [] as string[])) {
-      const file = path.join(DIR, name)
-      const info = await stat(file).catch(() => null)
-      if (info && now - info.mtimeMs > KEEP_MS) await rm(file, { force: true })
     }
   },
 }

@@ -85,12 +85,7 @@ function planRow(row: ParsedRow, state: ImportState, lookups: ChunkLookups): Pla
     return planned
   }
   // Remembered only now: what the next rows of the file may find.
-  if (client?.created && outcome.client?.match === 'new') {
-    const c = client.created
-    state.clientsByNumber.set(c.clientNumber, c)
-    if (c.email) state.clientsByEmail.set(c.email, c)
-    if (advisorId !== null) state.clientsByName.set(nameKey(advisorId, row), c)
-  }
+  if (client?.created && outcome.client?.match === 'new') state.rememberClient(client.created)
   if (contract && 'created' in contract && outcome.contract?.match === 'new') {
     state.contracts.set(contract.created.reference, contract.created)
   }
@@ -113,12 +108,14 @@ function matchClient(
   state: ImportState,
   { clientByNumber, clientByEmail, candidates }: ChunkLookups,
 ): ClientRef | undefined {
-  const existing =
-    (row.clientNumber && clientByNumber.get(row.clientNumber)) || (row.email && clientByEmail.get(row.email))
+  // A client this import wrote in an earlier chunk is the file's own, not one found in the database.
+  const notOwn = (c: FoundClient | undefined) => (c && !state.ownClientIds.has(c.id) ? c : undefined)
+  const byNumber = row.clientNumber ? notOwn(clientByNumber.get(row.clientNumber)) : undefined
+  const existing = byNumber ?? (row.email ? notOwn(clientByEmail.get(row.email)) : undefined)
   if (existing) {
     if (existing.status === 'deleted') outcome.errors.push('importClientDeleted')
     outcome.client = {
-      match: row.clientNumber && clientByNumber.get(row.clientNumber) ? 'number' : 'email',
+      match: byNumber ? 'number' : 'email',
       id: existing.id,
       label: `${existing.clientNumber} ${existing.lastName}`,
     }
@@ -135,7 +132,8 @@ function matchClient(
     return { created: pending }
   }
   if (!row.clientNumber && !row.email && advisorId !== null && row.lastName) {
-    const best = closestName(candidates.get(advisorId) ?? [], row)
+    const others = (candidates.get(advisorId) ?? []).filter((c) => !state.ownClientIds.has(c.id))
+    const best = closestName(others, row)
     if (best) {
       outcome.client = { match: 'name', id: best.id, score: best.score, label: best.label }
       return { id: best.id }
@@ -172,7 +170,8 @@ function matchContract(
     outcome.contract = { match: 'none', reference: null }
     return null
   }
-  const found = contractByReference.get(row.contractReference)
+  const inDatabase = contractByReference.get(row.contractReference)
+  const found = inDatabase && !state.ownContractIds.has(inDatabase.id) ? inDatabase : undefined
   const pending = state.contracts.get(row.contractReference)
   if (found) {
     const ownerId = client && !client.created ? client.id : null

@@ -1,11 +1,15 @@
-import type { DataSource } from 'typeorm'
+import type { DataSource, EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
+import { ClientEvent } from '../../entities/ClientEvent.js'
+import { ClientNote } from '../../entities/ClientNote.js'
+import { EmailLog } from '../../entities/EmailLog.js'
 import { Commission } from '../../entities/Commission.js'
 import { Contract } from '../../entities/Contract.js'
 import { ImportBatch } from '../../entities/ImportBatch.js'
 import type { Actor } from '../core/actor.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { ImportUndoRefused } from './importUndoRefused.js'
+import { tableOf } from '../core/tableNames.js'
 
 export interface UndoneImport {
   commissions: number
@@ -13,43 +17,60 @@ export interface UndoneImport {
   clients: number
 }
 
-// A client the batch created stays if anything but its `imported` event refers to it.
-const CLIENT_UNUSED = [
-  'NOT EXISTS (SELECT 1 FROM contracts k WHERE k.clientId = clients.id)',
-  'NOT EXISTS (SELECT 1 FROM commissions m WHERE m.clientId = clients.id)',
-  'NOT EXISTS (SELECT 1 FROM client_notes n WHERE n.clientId = clients.id)',
-  'NOT EXISTS (SELECT 1 FROM email_logs l WHERE l.clientId = clients.id)',
-  "NOT EXISTS (SELECT 1 FROM client_events e WHERE e.clientId = clients.id AND e.type <> 'imported')",
-]
+/** What undo removed, and the upload the batch still held (a failed import keeps it until its undo). */
+export interface UndoneBatch extends UndoneImport {
+  uploadId: string | null
+}
+
+const table = (manager: EntityManager, entity: Parameters<typeof tableOf>[1]) =>
+  tableOf(manager.connection, entity)
+
+// A client the batch created stays if anything but its `imported` event refers to it (table
+// names from TypeORM's metadata, so a host's naming strategy or prefix is followed).
+function clientUnused(manager: EntityManager): string {
+  const t = (entity: Parameters<typeof tableOf>[1]) => table(manager, entity)
+  const clients = t(Client)
+  return [
+    `NOT EXISTS (SELECT 1 FROM ${t(Contract)} k WHERE k.clientId = ${clients}.id)`,
+    `NOT EXISTS (SELECT 1 FROM ${t(Commission)} m WHERE m.clientId = ${clients}.id)`,
+    `NOT EXISTS (SELECT 1 FROM ${t(ClientNote)} n WHERE n.clientId = ${clients}.id)`,
+    `NOT EXISTS (SELECT 1 FROM ${t(EmailLog)} l WHERE l.clientId = ${clients}.id)`,
+    `NOT EXISTS (SELECT 1 FROM ${t(ClientEvent)} e WHERE e.clientId = ${clients}.id AND e.type <> 'imported')`,
+  ].join(' AND ')
+}
 
 /**
  * Removes what a batch created, in one transaction: its commissions, then its contracts and
  * clients that nothing else uses now. The clients' history stays (unlinked, as for any client
  * removed for good); the batch is kept, marked undone, with who did it.
- * Throws ImportUndoRefused when the batch is missing, running or already undone.
+ * Throws ImportUndoRefused when the batch is missing, queued or running (a worker may hold it),
+ * or already undone: the batch row is locked first, so a worker cannot claim it meanwhile.
  */
-export function undoImport(dataSource: DataSource, actor: Actor, batchId: number): Promise<UndoneImport> {
+export function undoImport(dataSource: DataSource, actor: Actor, batchId: number): Promise<UndoneBatch> {
   return inTransaction(dataSource, async (manager) => {
     const batch = await manager.findOne(ImportBatch, {
       where: { id: batchId },
       lock: isMysqlFamily(dataSource) ? { mode: 'pessimistic_write' } : undefined,
     })
     if (!batch) throw new ImportUndoRefused('notFound')
-    if (batch.status === 'running' || batch.status === 'undone') throw new ImportUndoRefused(batch.status)
+    if (batch.status === 'queued' || batch.status === 'running' || batch.status === 'undone')
+      throw new ImportUndoRefused(batch.status)
     const commissions = await manager.delete(Commission, { importBatchId: batchId })
     const contracts = await manager
       .createQueryBuilder()
       .delete()
       .from(Contract)
       .where('importBatchId = :batchId', { batchId })
-      .andWhere('NOT EXISTS (SELECT 1 FROM commissions m WHERE m.contractId = contracts.id)')
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM ${table(manager, Commission)} m WHERE m.contractId = ${table(manager, Contract)}.id)`,
+      )
       .execute()
     const clients = await manager
       .createQueryBuilder()
       .delete()
       .from(Client)
       .where('importBatchId = :batchId', { batchId })
-      .andWhere(CLIENT_UNUSED.join(' AND '))
+      .andWhere(clientUnused(manager))
       .execute()
     await manager.update(
       ImportBatch,
@@ -57,6 +78,7 @@ export function undoImport(dataSource: DataSource, actor: Actor, batchId: number
       { status: 'undone', undoneAt: new Date(), undoneBy: actor.email ?? null },
     )
     return {
+      uploadId: batch.uploadId,
       commissions: commissions.affected ?? 0,
       contracts: contracts.affected ?? 0,
       clients: clients.affected ?? 0,

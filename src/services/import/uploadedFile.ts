@@ -1,7 +1,11 @@
+import type { DataSource } from 'typeorm'
+import type { ImportUpload } from '../../entities/ImportUpload.js'
 import { InvalidInputError } from '../core/errors.js'
+import type { ByteSource } from './byteSource.js'
 import { checkLines, isRecordTooLarge, readLayout, records, type CsvLayout } from './csvSource.js'
 import { proposeMapping, readMapping, REQUIRED_FIELDS, type ImportMapping } from './importRows.js'
 import { importUploads, type ImportLimits } from './importUploads.js'
+import { findStoredUpload, storeUpload, sweepUploads, uploadBytes } from './uploadStore.js'
 
 const PREVIEW_ROWS = 5
 const PREVIEW_CHARS = 200
@@ -17,7 +21,8 @@ export interface AcceptedUpload {
 
 /** A kept upload, reopened for a later step with the mapping the admin gave. */
 export interface OpenedUpload {
-  path: string
+  upload: ImportUpload
+  bytes: ByteSource
   layout: CsvLayout
   mapping: ImportMapping
 }
@@ -38,9 +43,15 @@ export async function readingFile<T>(work: () => Promise<T>): Promise<T> {
 
 /**
  * The upload step: only the multipart parser's own temp file (never a path from the body), checked
- * against the limits before it is parsed (size, line lengths, then columns), then kept under an id.
+ * against the limits before it is parsed (size, line lengths, then columns), then kept in the
+ * database under an id (any instance serves the next steps); the temp file goes with the request.
  */
-export async function receiveUpload(request: unknown, limits: ImportLimits): Promise<AcceptedUpload> {
+export async function receiveUpload(
+  dataSource: DataSource,
+  request: unknown,
+  limits: ImportLimits,
+  now: number,
+): Promise<AcceptedUpload> {
   const file = await importUploads.received(request, 'file', limits.uploadDir)
   if (!file || file.size === 0) return refuse('file', 'importNoFile')
   if (file.size > limits.maxFileBytes) return refuse('file', 'importFileTooLarge')
@@ -58,17 +69,30 @@ export async function receiveUpload(request: unknown, limits: ImportLimits): Pro
     }
     return rows
   })
-  const uploadId = await importUploads.keep(file)
+  await sweepUploads(dataSource, now)
+  const uploadId = await storeUpload(
+    dataSource,
+    file.path,
+    { fileName: file.name, size: file.size, layout },
+    now,
+  )
   return { uploadId, fileName: file.name, layout, proposed: proposeMapping(layout.headers), preview }
 }
 
-/** A kept upload by its id, with a complete mapping; field errors for a gone file or a missing column. */
-export async function openUpload(uploadId: unknown, rawMapping: unknown): Promise<OpenedUpload> {
-  const path = await importUploads.path(uploadId)
-  if (!path) return refuse('file', 'importUploadGone')
-  const layout = await readingFile(() => readLayout(path))
+/**
+ * A kept upload by its id, not yet taken by an import, with a complete mapping; field errors for
+ * an upload gone (swept, imported, never there) or a missing column.
+ */
+export async function openUpload(
+  dataSource: DataSource,
+  uploadId: unknown,
+  rawMapping: unknown,
+): Promise<OpenedUpload> {
+  const upload = await findStoredUpload(dataSource, uploadId)
+  if (!upload || !upload.layout || upload.batchId !== null) return refuse('file', 'importUploadGone')
+  const layout = upload.layout
   const mapping = readMapping(rawMapping, layout.headers.length)
   if (REQUIRED_FIELDS.some((field) => mapping[field] === undefined))
     return refuse('mapping', 'importMappingIncomplete')
-  return { path, layout, mapping }
+  return { upload, bytes: uploadBytes(dataSource, upload), layout, mapping }
 }

@@ -1,11 +1,13 @@
 import { In, type EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
+import { Commission } from '../../entities/Commission.js'
 import { Contract } from '../../entities/Contract.js'
 import type { ImportBatch } from '../../entities/ImportBatch.js'
 import { searchColumnsFor } from '../../shared/searchText.js'
 import type { Actor } from '../core/actor.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
-import type { ClientRef, NewClient, NewContract, PlannedRow } from './importState.js'
+import type { ClientRef, ImportState, NewClient, NewContract, PlannedRow } from './importState.js'
+import { tableOf } from '../core/tableNames.js'
 
 const clientIdOf = (ref: ClientRef | undefined) => (!ref ? null : ref.created ? ref.created.id : ref.id)
 
@@ -15,14 +17,21 @@ export async function writeChunk(
   actor: Actor,
   batch: ImportBatch,
   planned: PlannedRow[],
+  state: ImportState,
 ) {
   const ok = planned.filter((p) => p.outcome.errors.length === 0)
-  await insertClients(manager, actor, batch, ok)
-  await insertContracts(manager, batch, ok)
+  await insertClients(manager, actor, batch, ok, state)
+  await insertContracts(manager, batch, ok, state)
   await insertCommissions(manager, batch, ok)
 }
 
-async function insertClients(manager: EntityManager, actor: Actor, batch: ImportBatch, ok: PlannedRow[]) {
+async function insertClients(
+  manager: EntityManager,
+  actor: Actor,
+  batch: ImportBatch,
+  ok: PlannedRow[],
+  state: ImportState,
+) {
   const newClients = [
     ...new Set(ok.map((p) => p.client?.created).filter((c): c is NewClient => !!c && c.id === null)),
   ]
@@ -51,7 +60,10 @@ async function insertClients(manager: EntityManager, actor: Actor, batch: Import
     where: { clientNumber: In(newClients.map((c) => c.clientNumber)) },
   })
   const byNumber = new Map(ids.map((c) => [c.clientNumber, c.id]))
-  for (const c of newClients) c.id = byNumber.get(c.clientNumber) ?? null
+  for (const c of newClients) {
+    c.id = byNumber.get(c.clientNumber) ?? null
+    if (c.id !== null) state.ownClientIds.add(c.id)
+  }
   await insertEvents(
     manager,
     newClients.map((c) =>
@@ -64,7 +76,12 @@ async function insertClients(manager: EntityManager, actor: Actor, batch: Import
   )
 }
 
-async function insertContracts(manager: EntityManager, batch: ImportBatch, ok: PlannedRow[]) {
+async function insertContracts(
+  manager: EntityManager,
+  batch: ImportBatch,
+  ok: PlannedRow[],
+  state: ImportState,
+) {
   const newContracts = [
     ...new Set(
       ok
@@ -95,7 +112,10 @@ async function insertContracts(manager: EntityManager, batch: ImportBatch, ok: P
     where: { reference: In(newContracts.map((k) => k.reference)) },
   })
   const byReference = new Map(ids.map((k) => [k.reference, k.id]))
-  for (const k of newContracts) k.id = byReference.get(k.reference) ?? null
+  for (const k of newContracts) {
+    k.id = byReference.get(k.reference) ?? null
+    if (k.id !== null) state.ownContractIds.add(k.id)
+  }
 }
 
 const COMMISSION_COLUMNS = [
@@ -116,7 +136,7 @@ async function insertCommissions(manager: EntityManager, batch: ImportBatch, ok:
   for (let i = 0; i < ok.length; i += 1000) {
     const part = ok.slice(i, i + 1000)
     await manager.query(
-      `INSERT INTO ${quote('commissions')} (${COMMISSION_COLUMNS.map(quote).join(', ')}) VALUES ${part
+      `INSERT INTO ${tableOf(manager.connection, Commission)} (${COMMISSION_COLUMNS.map(quote).join(', ')}) VALUES ${part
         .map(() => `(?, ?, ?, ?, ?, ?, 'pending', ?)`)
         .join(', ')}`,
       part.flatMap((p) => [

@@ -1,5 +1,5 @@
+import type { EntityManager } from 'typeorm'
 import type { Client } from '../../entities/Client.js'
-import type { EmailLog } from '../../entities/EmailLog.js'
 import type { ClientEventType } from '../../entities/columns.js'
 import { MAX_EMAIL_BODY_LENGTH, MAX_SUBJECT_LENGTH } from '../../shared/limits.js'
 import { issueClientToken } from '../accounts/clientTokens.js'
@@ -24,32 +24,31 @@ function clientEmail(actor: Actor, client: Client, rendered: RenderedEmail): Cli
     to: client.email as string,
     subject: rendered.subject,
     text: rendered.text,
-    html: rendered.html,
     logText: rendered.logText,
+    language: rendered.language,
+    link: rendered.link,
     template: rendered.template,
     actor: actor.email,
   }
 }
 
-function emailOutcome(rows: Partial<EmailLog>[]): EmailOutcome {
-  const failed = rows.filter((r) => r.status === 'failed')
-  return { sent: rows.length - failed.length, failed: failed.length, error: failed[0]?.error ?? null }
-}
-
-/** Emails the clients a change was made to (those with an address), after the commit. */
+/**
+ * Queues an email to each client a change was made to (those with an address), in the change's
+ * transaction: the outbox sends them after the commit. Call `deps.mailer.wake()` once committed.
+ */
 export async function notifyClients(
   deps: LifecycleDeps,
+  manager: EntityManager,
   actor: Actor,
   clients: Client[],
   render: (client: Client, language: Language) => RenderedEmail,
 ): Promise<EmailOutcome> {
   const reachable = clients.filter((c) => c.email)
   if (reachable.length === 0) return NO_EMAILS
-  const rows = await deps.mailer.deliverAll(
+  return deps.mailer.queue(
+    manager,
     reachable.map((c) => clientEmail(actor, c, render(c, languageOf(deps, c)))),
   )
-  await deps.mailer.log(rows)
-  return emailOutcome(rows)
 }
 
 interface TokenEmail {
@@ -60,26 +59,26 @@ interface TokenEmail {
   render: (client: Client, language: Language, token: string) => RenderedEmail
 }
 
-/** A new single-use link: token and event in one transaction, the email after the commit. */
+/** A new single-use link: token, event and queued email in one transaction. */
 async function sendTokenEmail(
   deps: LifecycleDeps,
   actor: Actor,
   id: number,
   spec: TokenEmail,
 ): Promise<LifecycleResult> {
-  const { client, token } = await inTransaction(deps.dataSource, async (manager) => {
+  const { client, emails } = await inTransaction(deps.dataSource, async (manager) => {
     const locked = await lockClient(deps.dataSource, manager, id)
     const refusal = spec.refuse(locked) ?? (locked.email ? null : 'noEmail')
     if (refusal) throw new ClientActionRefused(refusal, locked.clientNumber)
-    const issued = await issueClientToken(manager, locked.id, spec.purpose, spec.lifetimeMs)
+    const token = await issueClientToken(manager, locked.id, spec.purpose, spec.lifetimeMs)
     await insertEvents(manager, [eventRow(actor, locked.id, spec.type, null, null, { to: locked.email })])
-    return { client: locked, token: issued }
+    const queued = await deps.mailer.queue(manager, [
+      clientEmail(actor, locked, spec.render(locked, languageOf(deps, locked), token)),
+    ])
+    return { client: locked, emails: queued }
   })
-  const row = await deps.mailer.deliver(
-    clientEmail(actor, client, spec.render(client, languageOf(deps, client), token)),
-  )
-  await deps.mailer.log([row])
-  return { changed: [client.id], skipped: [], emails: emailOutcome([row]) }
+  deps.mailer.wake()
+  return { changed: [client.id], skipped: [], emails }
 }
 
 /** A new confirmation link for a client who has not confirmed yet (older links stop working). */
@@ -138,18 +137,17 @@ export async function sendEmail(
     c.status === 'deleted' ? 'isDeleted' : !c.email ? 'noEmail' : null,
   )
   if (eligible.length === 0) return { changed: [], skipped, emails: NO_EMAILS }
-  // Sent first, then recorded: the history says what really happened to each email.
-  const rows = await deps.mailer.deliverAll(
-    eligible.map((c) => clientEmail(actor, c, renderEmail.custom(languageOf(deps, c), c, subject, body))),
-  )
-  await inTransaction(deps.dataSource, async (manager) => {
-    await deps.mailer.log(rows, manager)
+  const emails = await inTransaction(deps.dataSource, async (manager) => {
+    const queued = await deps.mailer.queue(
+      manager,
+      eligible.map((c) => clientEmail(actor, c, renderEmail.custom(languageOf(deps, c), c, subject, body))),
+    )
     await insertEvents(
       manager,
-      eligible.map((c, i) =>
-        eventRow(actor, c.id, 'email_sent', null, null, { subject, delivered: rows[i].status === 'sent' }),
-      ),
+      eligible.map((c) => eventRow(actor, c.id, 'email_sent', null, null, { subject, queued: true })),
     )
+    return queued
   })
-  return { changed: eligible.map((c) => c.id), skipped, emails: emailOutcome(rows) }
+  deps.mailer.wake()
+  return { changed: eligible.map((c) => c.id), skipped, emails }
 }

@@ -17,9 +17,10 @@ export type { EmailOutcome, LifecycleResult, Skipped } from './lifecycleResult.j
  * What an admin does to client accounts. Each method is one state change: one transaction that
  * locks the clients, changes those the action applies to, and writes one ClientEvent per client
  * changed (actor, IP, reason, field changes with secrets masked). Bulk and single actions share
- * the code: a fixed number of queries whatever the number of clients. Emails go out after the
- * commit; a failed email never undoes the change and is logged as failed. The steps live in
- * this folder, one file per kind of change; this class only hands them their dependencies.
+ * the code: a fixed number of queries whatever the number of clients. Emails are queued in the
+ * same transaction and sent by the outbox after the commit; a failed one never undoes the
+ * change. The steps live in this folder, one file per kind of change; this class only hands
+ * them their dependencies.
  */
 export class ClientLifecycle {
   private readonly deps: LifecycleDeps

@@ -7,10 +7,11 @@ export interface Skipped {
   reason: RefusalReason
 }
 
+/** The emails a change queued in its transaction (the outbox sends them), and those refused at once. */
 export interface EmailOutcome {
-  sent: number
+  queued: number
   failed: number
-  /** The first transport error, for the notice. */
+  /** Why the first refused one was refused, for the notice. */
   error: string | null
 }
 
@@ -28,7 +29,7 @@ export interface ChangeOutcome {
   skipped: Skipped[]
 }
 
-export const NO_EMAILS: EmailOutcome = { sent: 0, failed: 0, error: null }
+export const NO_EMAILS: EmailOutcome = { queued: 0, failed: 0, error: null }
 
 /** The answer to the caller: ids rather than the rows read inside the transaction. */
 export function lifecycleResult(outcome: ChangeOutcome, emails: EmailOutcome = NO_EMAILS): LifecycleResult {

@@ -57,6 +57,7 @@ export async function suspend(
   throwIfInvalid(fields)
   const withContracts = chosen ? chosen.length > 0 : isChecked(input.contracts)
   const notify = isChecked(input.notify)
+  let emails = NO_EMAILS
   const outcome = await runTransition(deps.dataSource, actor, ids, {
     type: 'suspended',
     reason,
@@ -75,14 +76,18 @@ export async function suspend(
       const suspended = withContracts
         ? await setContractStatus(deps.dataSource, manager, clients, ['active'], 'suspended', chosen)
         : new Map<number, number[]>()
+      // The emails are queued with the change: both commit, or neither.
+      if (notify) {
+        emails = await notifyClients(deps, manager, actor, clients, (c, lang) =>
+          renderEmail.suspended(lang, c, reason),
+        )
+      }
       return new Map(
         clients.map((c) => [c.id, { contractIds: contractIdsOf(suspended, c.id), notified: notify }]),
       )
     },
   })
-  const emails = notify
-    ? await notifyClients(deps, actor, outcome.changed, (c, lang) => renderEmail.suspended(lang, c, reason))
-    : NO_EMAILS
+  if (emails.queued > 0) deps.mailer.wake()
   return lifecycleResult(outcome, emails)
 }
 

@@ -5,6 +5,8 @@ import { CLIENT_STATUSES, type ClientStatus } from '../../entities/columns.js'
 import { parseSearch, type ParsedQuery } from '../../shared/searchText.js'
 import { applySearch } from './clientSearch.js'
 import { isMysqlFamily } from '../core/transaction.js'
+import { tableOf } from '../core/tableNames.js'
+import { afterCursor, cursorOf, selectCursor, type Cursor, type OrderTerm } from './keyset.js'
 
 export const SORTABLE = [
   'lastName',
@@ -16,6 +18,9 @@ export const SORTABLE = [
   'createdAt',
 ] as const
 export type SortableColumn = (typeof SORTABLE)[number]
+
+/** Sortable columns that may be NULL (they sort first ascending, last descending). */
+const NULLABLE: ReadonlySet<SortableColumn> = new Set(['firstName', 'email', 'phone'])
 
 /** Indexes holding (sort column, id, status): a page in that order is read from the index alone. */
 const ORDER_INDEXES: Partial<Record<SortableColumn, string>> = {
@@ -132,7 +137,7 @@ export class ClientList {
       // Two index-only sets, united (an OR would read every client): its referent clients, and
       // the clients of its contracts, from the (advisorId, clientId) index.
       qb.innerJoin(
-        `(SELECT ca.id AS id FROM clients ca WHERE ca.advisorId = :advisorId UNION SELECT ka.clientId AS id FROM contracts ka WHERE ka.advisorId = :advisorId)`,
+        `(SELECT ca.id AS id FROM ${tableOf(this.dataSource, Client)} ca WHERE ca.advisorId = :advisorId UNION SELECT ka.clientId AS id FROM ${tableOf(this.dataSource, Contract)} ka WHERE ka.advisorId = :advisorId)`,
         `${alias}_adv`,
         `${alias}_adv.id = ${alias}.id`,
       )
@@ -145,7 +150,7 @@ export class ClientList {
       qb.andWhere(`${alias}.createdAt >= :createdFrom`, { createdFrom: query.createdFrom })
     if (query.createdTo) qb.andWhere(`${alias}.createdAt <= :createdTo`, { createdTo: query.createdTo })
     if (query.hasActiveContracts !== null) {
-      const active = `SELECT 1 FROM contracts kh WHERE kh.clientId = ${alias}.id AND kh.status = 'active'`
+      const active = `SELECT 1 FROM ${tableOf(this.dataSource, Contract)} kh WHERE kh.clientId = ${alias}.id AND kh.status = 'active'`
       qb.andWhere(query.hasActiveContracts ? `EXISTS (${active})` : `NOT EXISTS (${active})`)
     }
     const rank = query.search ? applySearch(this.dataSource, qb, alias, query.search) : null
@@ -210,6 +215,46 @@ export class ClientList {
     return { clients, ...counted, activeContracts }
   }
 
+  /**
+   * The list's rows after `cursor`, in the list's order, with the `columns` asked for (plain
+   * columns of `clients`, checked by the caller): what an export streams, a keyset page at a
+   * time. Same filters and search as the page the panel shows; never `OFFSET`.
+   */
+  async keysetRows(
+    query: ClientListQuery,
+    columns: readonly string[],
+    cursor: Cursor | null,
+    size: number,
+    options: { activeContracts?: boolean } = {},
+  ): Promise<{ rows: Record<string, unknown>[]; cursor: Cursor | null }> {
+    const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
+    const { qb, rank } = this.filtered(query, 'c')
+    const order: OrderTerm[] = [
+      ...(rank ? [{ expr: rank, dir: 'ASC' as const }] : []),
+      {
+        expr: `c.${query.sortBy}`,
+        dir,
+        nullable: NULLABLE.has(query.sortBy),
+        temporal: query.sortBy === 'createdAt',
+      },
+      { expr: 'c.id', dir },
+    ]
+    qb.select('c.id', 'id')
+    for (const column of columns) qb.addSelect(`c.${column}`, column)
+    if (options.activeContracts) {
+      // The list's count of active contracts, read with the row (the contracts' (clientId, status) index).
+      const contracts = this.dataSource.getMetadata(Contract).tableName
+      qb.addSelect(
+        `(SELECT COUNT(*) FROM ${contracts} ka WHERE ka.clientId = c.id AND ka.status = 'active')`,
+        'activeContracts',
+      )
+    }
+    selectCursor(this.dataSource, qb, order)
+    afterCursor(qb, order, cursor)
+    const rows: Record<string, unknown>[] = await qb.limit(size).getRawMany()
+    return { rows, cursor: rows.length === size ? cursorOf(rows[rows.length - 1], order) : null }
+  }
+
   /** One aggregated query for the whole page. */
   async activeContracts(clients: { id: number }[]): Promise<Map<number, number>> {
     const counts = new Map(clients.map((c) => [c.id, 0]))
@@ -241,8 +286,9 @@ export class ClientList {
     }
     // The highest id less the soft-deleted (a range on the status index): exact but for ids
     // lost to rolled-back inserts and rows removed for good.
+    const clients = tableOf(this.dataSource, Client)
     const [row]: { estimate: number | string | null }[] = await this.dataSource.query(
-      `SELECT (SELECT MAX(id) FROM clients) - (SELECT COUNT(*) FROM clients WHERE status = 'deleted') AS estimate`,
+      `SELECT (SELECT MAX(id) FROM ${clients}) - (SELECT COUNT(*) FROM ${clients} WHERE status = 'deleted') AS estimate`,
     )
     return { total: Math.max(0, Number(row?.estimate ?? 0)), totalIsEstimate: true }
   }

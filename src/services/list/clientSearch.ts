@@ -2,6 +2,7 @@ import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { searchColumnsFor, type ParsedQuery } from '../../shared/searchText.js'
 import { isMysqlFamily } from '../core/transaction.js'
+import { tableOf } from '../core/tableNames.js'
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
 const globEscape = (text: string) => text.replace(/[*?[\]]/g, (ch) => `[${ch}]`)
@@ -71,7 +72,7 @@ export async function backfillSearchColumns(manager: EntityManager): Promise<num
       rows.flatMap((row, i) => [row.id, columns[i][name]]),
     )
     await manager.query(
-      `UPDATE clients SET ${set.join(', ')}, updatedAt = updatedAt WHERE id IN (${rows.map(() => '?').join(', ')})`,
+      `UPDATE ${tableOf(manager.connection, Client)} SET ${set.join(', ')}, updatedAt = updatedAt WHERE id IN (${rows.map(() => '?').join(', ')})`,
       [...params, ...rows.map((row) => row.id)],
     )
     done += rows.length

@@ -8,6 +8,14 @@ import { Commission } from '../../entities/Commission.js'
 import { Contract } from '../../entities/Contract.js'
 import { EmailLog } from '../../entities/EmailLog.js'
 import type { DataTab, HostTab } from '../../shared/clientPageTabs.js'
+import { tableOf } from '../core/tableNames.js'
+import { afterCursor, cursorOf, selectCursor, type Cursor, type OrderTerm } from './keyset.js'
+
+// Newest first; the id breaks ties (several events of one transaction share their second).
+const HISTORY_ORDER: OrderTerm[] = [
+  { expr: 'v.createdAt', dir: 'DESC', temporal: true },
+  { expr: 'v.id', dir: 'DESC' },
+]
 
 /** One page of a tab: only the columns the tab shows, never a secret. */
 export interface TabPage {
@@ -53,6 +61,28 @@ async function paged<T extends ObjectLiteral>(
  */
 export class ClientTabs {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The history tab's rows of a client (its columns, never more), unordered. */
+  historyQuery(clientId: number): SelectQueryBuilder<ClientEvent> {
+    return this.dataSource
+      .getRepository(ClientEvent)
+      .createQueryBuilder('v')
+      .select(['v.id', 'v.createdAt', 'v.type', 'v.actorType', 'v.actor', 'v.ip', 'v.reason', 'v.changes'])
+      .where('v.clientId = :clientId', { clientId })
+  }
+
+  /** The history tab's rows after `cursor`, newest first, raw: what its export streams (keyset pages). */
+  async historyRows(
+    clientId: number,
+    cursor: Cursor | null,
+    size: number,
+  ): Promise<{ rows: Record<string, unknown>[]; cursor: Cursor | null }> {
+    const qb = this.historyQuery(clientId)
+    selectCursor(this.dataSource, qb, HISTORY_ORDER)
+    afterCursor(qb, HISTORY_ORDER, cursor)
+    const rows: Record<string, unknown>[] = await qb.limit(size).getRawMany()
+    return { rows, cursor: rows.length === size ? cursorOf(rows[rows.length - 1], HISTORY_ORDER) : null }
+  }
 
   /** `client` as the page already has it: its id and its referent advisor. */
   async read(tab: DataTab, client: Pick<Client, 'id' | 'advisorId'>, paging: Paging): Promise<TabPage> {
@@ -135,7 +165,7 @@ export class ClientTabs {
           .createQueryBuilder('a')
           .select(['a.id', 'a.code', 'a.lastName', 'a.firstName', 'a.email', 'a.phone', 'a.active'])
           .where(
-            `(a.id = :referentId OR a.id IN (SELECT k.advisorId FROM contracts k WHERE k.clientId = :clientId))`,
+            `(a.id = :referentId OR a.id IN (SELECT k.advisorId FROM ${tableOf(this.dataSource, Contract)} k WHERE k.clientId = :clientId))`,
             { referentId: referentId ?? -1, clientId },
           )
           // The referent first, then by name.
@@ -162,7 +192,16 @@ export class ClientTabs {
           this.dataSource
             .getRepository(EmailLog)
             .createQueryBuilder('e')
-            .select(['e.id', 'e.createdAt', 'e.subject', 'e.status', 'e.to', 'e.error'])
+            .select([
+              'e.id',
+              'e.createdAt',
+              'e.subject',
+              'e.status',
+              'e.to',
+              'e.error',
+              'e.attempts',
+              'e.nextAttemptAt',
+            ])
             .where('e.clientId = :clientId', { clientId })
             .orderBy('e.createdAt', 'DESC')
             .addOrderBy('e.id', 'DESC'),
@@ -178,29 +217,16 @@ export class ClientTabs {
             status: e.status,
             to: e.to,
             error: e.error,
+            attempts: e.attempts,
+            // A queued row's next try; a sending row's is its lease end, not a planned try.
+            nextAttemptAt: e.status === 'queued' ? e.nextAttemptAt : null,
           })),
         }
       }
       case 'history': {
-        const [rows, total] = await paged(
-          this.dataSource
-            .getRepository(ClientEvent)
-            .createQueryBuilder('v')
-            .select([
-              'v.id',
-              'v.createdAt',
-              'v.type',
-              'v.actorType',
-              'v.actor',
-              'v.ip',
-              'v.reason',
-              'v.changes',
-            ])
-            .where('v.clientId = :clientId', { clientId })
-            .orderBy('v.createdAt', 'DESC')
-            .addOrderBy('v.id', 'DESC'),
-          paging,
-        )
+        const history = this.historyQuery(clientId)
+        for (const term of HISTORY_ORDER) history.addOrderBy(term.expr, term.dir)
+        const [rows, total] = await paged(history, paging)
         return {
           ...base,
           total,

@@ -1,102 +1,133 @@
 import type { DataSource, EntityManager } from 'typeorm'
-import type { Transporter } from 'nodemailer'
 import { EmailLog } from '../../entities/EmailLog.js'
 import { isValidEmail } from '../../shared/clientIdentity.js'
+import type { Actor } from '../core/actor.js'
+import type { Language } from '../core/options.js'
+import { inTransaction } from '../core/transaction.js'
+import { newMessageId } from './messageId.js'
+import { writePendingContent } from './pendingContent.js'
+import { resendEmail } from './resendEmail.js'
 
 export interface ClientEmail {
   clientId: number | null
   to: string
   subject: string
-  /** Plain text body. */
+  /** Plain text body, as it is sent. */
   text: string
-  /** What the EmailLog keeps instead of `text` (a token in a link masked). Default: `text`. */
+  /** What the EmailLog shows instead of `text` (a token in a link masked). Default: `text`. */
   logText?: string
-  html?: string
+  /** Language of the HTML part; default the panel's. */
+  language?: Language
+  /** A link of `text` to make clickable in the HTML part. */
+  link?: string | null
   /** Template name, when the email comes from one. */
   template?: string | null
   /** Email of the admin who had it sent, or null for the system. */
   actor?: string | null
 }
 
-const MAX_ERROR_LENGTH = 2000
-const MAX_LOGGED_TO_LENGTH = 255
+/** What queuing did: rows queued, rows refused at once (not one valid address) and why. */
+export interface QueuedEmails {
+  queued: number
+  failed: number
+  error: string | null
+}
 
-/** Why an email was not handed to the transport at all (kept in its EmailLog row). */
+const MAX_LOGGED_TO_LENGTH = 255
+// One multi-row INSERT per chunk: far below the placeholder limits of every driver.
+const INSERT_CHUNK = 200
+
+// Whole seconds: MySQL rounds a DATETIME's fraction (up, sometimes), which would delay the first claim.
+const dueNow = () => new Date(Math.floor(Date.now() / 1000) * 1000)
+
+/** Why an email was not queued at all (kept in its EmailLog row). */
 export const INVALID_RECIPIENT_ERROR = 'refused: the recipient is not one valid e-mail address'
 
 /**
- * Sends an email to a client through the host's transport and always leaves an EmailLog row:
- * `sent` with the message id, or `failed` with the error. A transport failure is an answer
- * (the row says failed, the email can be sent again), never an exception.
+ * The outbox's writer. An email is an EmailLog row `queued`, written in the transaction of the
+ * change that causes it; the delivery worker (`Outbox`) sends it later. Nothing is sent here.
  */
 export class ClientMailer {
+  private readonly listeners = new Set<() => void>()
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly transport: Pick<Transporter, 'sendMail'>,
     private readonly from: string,
+    private readonly language: Language,
   ) {}
 
-  /** Sends one email and returns its EmailLog row, not yet saved. Never throws for a transport failure. */
-  async deliver(email: ClientEmail): Promise<Partial<EmailLog>> {
-    let messageId: string | null = null
-    let error: string | null = null
+  private row(email: ClientEmail): Partial<EmailLog> {
     // Defence in depth: callers validate, but a list or a display name must never reach the
     // transport, which would send to every address it finds in `to`.
-    if (typeof email.to !== 'string' || !isValidEmail(email.to)) {
-      return this.row(email, null, INVALID_RECIPIENT_ERROR)
-    }
-    try {
-      const info = await this.transport.sendMail({
-        from: this.from,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        ...(email.html ? { html: email.html } : {}),
-      })
-      messageId = typeof info?.messageId === 'string' ? info.messageId : null
-    } catch (caught) {
-      error = (caught instanceof Error ? caught.message : String(caught)).slice(0, MAX_ERROR_LENGTH)
-    }
-    return this.row(email, messageId, error)
-  }
-
-  private row(email: ClientEmail, messageId: string | null, error: string | null): Partial<EmailLog> {
+    const valid = typeof email.to === 'string' && isValidEmail(email.to)
     return {
       clientId: email.clientId,
       to: String(email.to).slice(0, MAX_LOGGED_TO_LENGTH),
       subject: email.subject,
       template: email.template ?? null,
       body: email.logText ?? email.text,
-      status: error ? 'failed' : 'sent',
-      error,
-      messageId,
+      status: valid ? 'queued' : 'failed',
+      error: valid ? null : INVALID_RECIPIENT_ERROR,
+      messageId: newMessageId(this.from),
       actor: email.actor ?? null,
+      attempts: 0,
+      nextAttemptAt: valid ? dueNow() : null,
+      pendingContent: valid
+        ? writePendingContent({
+            text: email.text,
+            language: email.language ?? this.language,
+            link: email.link ?? null,
+          })
+        : null,
     }
   }
 
-  /** Sends many, a few at a time (a mail server throttles a flood), in the order given. */
-  async deliverAll(emails: ClientEmail[], concurrency = 4): Promise<Partial<EmailLog>[]> {
-    const rows: Partial<EmailLog>[] = new Array(emails.length)
-    let next = 0
-    const worker = async () => {
-      while (next < emails.length) {
-        const index = next
-        next += 1
-        rows[index] = await this.deliver(emails[index])
-      }
+  /**
+   * Queues emails in the caller's transaction (pass its manager). Call `wake()` after the commit
+   * so that a worker in this process sends them at once.
+   */
+  async queue(manager: EntityManager, emails: ClientEmail[]): Promise<QueuedEmails> {
+    const rows = emails.map((email) => this.row(email))
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(EmailLog)
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .updateEntity(false)
+        .execute()
     }
-    await Promise.all(Array.from({ length: Math.min(concurrency, emails.length) }, worker))
-    return rows
+    const failed = rows.filter((r) => r.status === 'failed')
+    return { queued: rows.length - failed.length, failed: failed.length, error: failed[0]?.error ?? null }
   }
 
-  /** Sends one email and saves its EmailLog row. */
-  async send(email: ClientEmail, manager: EntityManager = this.dataSource.manager): Promise<EmailLog> {
-    return manager.getRepository(EmailLog).save(await this.deliver(email))
+  /** Queues one email in a transaction of its own, wakes the worker and returns the row (without its content). */
+  async send(email: ClientEmail): Promise<EmailLog> {
+    const saved = await inTransaction(this.dataSource, (manager) =>
+      manager.getRepository(EmailLog).save(manager.create(EmailLog, this.row(email))),
+    )
+    this.wake()
+    delete (saved as Partial<EmailLog>).pendingContent
+    return saved
   }
 
-  /** Saves the rows of `deliverAll` in one multi-row INSERT. */
-  async log(rows: Partial<EmailLog>[], manager: EntityManager = this.dataSource.manager): Promise<void> {
-    if (rows.length === 0) return
-    await manager.createQueryBuilder().insert().into(EmailLog).values(rows).updateEntity(false).execute()
+  /**
+   * Queues a failed email again (fresh attempts, same Message-ID), recorded in the client's
+   * history; `EmailResendRefused` when it is not failed or its content is gone.
+   */
+  async resend(actor: Actor, id: number): Promise<void> {
+    await resendEmail(this.dataSource, actor, id)
+    this.wake()
+  }
+
+  /** Tells the delivery worker of this process that emails were queued (after the commit). */
+  wake(): void {
+    for (const listener of this.listeners) listener()
+  }
+
+  /** Called by the worker: `listener` runs on every `wake()`. Returns the unsubscribe. */
+  onQueued(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 }

@@ -14,6 +14,9 @@ export interface RenderedEmail {
   /** The text as the EmailLog keeps it: a token in a link is masked. */
   logText: string
   template: TemplateName
+  language: Language
+  /** The link made clickable in the HTML (it may hold a token). */
+  link: string | null
 }
 
 export interface EmailRecipient {
@@ -40,9 +43,23 @@ export function emailLanguage(locale: string | null | undefined, fallback: Langu
 }
 
 /**
- * Builds the plain text first, then the HTML from the same text with every value escaped: a
- * client named `<script>` or an admin's body with markup shows as text, never as HTML.
+ * The HTML of an email from its plain text, every value escaped: a client named `<script>` or an
+ * admin's body with markup shows as text, never as HTML. `link` becomes a clickable link. The
+ * outbox keeps only the text and builds the HTML again when it sends.
  */
+export function emailHtml(language: Language, text: string, link: string | null): string {
+  return `<!doctype html><html lang="${language}"><body style="font-family:sans-serif;line-height:1.5">${text
+    .split('\n\n')
+    .map((paragraph) => {
+      let escaped = escapeHtml(paragraph).replace(/\n/g, '<br>')
+      if (link)
+        escaped = escaped.replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)
+      return `<p>${escaped}</p>`
+    })
+    .join('')}</body></html>`
+}
+
+/** Builds the plain text first, then the HTML from the same text. */
 function compose(
   template: TemplateName,
   language: Language,
@@ -55,22 +72,15 @@ function compose(
   const t = EMAILS[language]
   const name = [to.firstName, to.lastName].filter(Boolean).join(' ')
   const text = [fill(t.greeting, { name }), fill(body, values), t.signature].join('\n\n')
-  const link = values.link
-  const html = `<!doctype html><html lang="${language}"><body style="font-family:sans-serif;line-height:1.5">${text
-    .split('\n\n')
-    .map((paragraph) => {
-      let escaped = escapeHtml(paragraph).replace(/\n/g, '<br>')
-      if (link)
-        escaped = escaped.replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)
-      return `<p>${escaped}</p>`
-    })
-    .join('')}</body></html>`
+  const link = values.link ?? null
   return {
     subject: subject.replace(/[\r\n]+/g, ' '),
     text,
-    html,
+    html: emailHtml(language, text, link),
     logText: secret ? text.split(secret).join(MASK) : text,
     template,
+    language,
+    link,
   }
 }
 

@@ -1,0 +1,51 @@
+import type { Action, RecordActionResponse } from 'adminjs'
+import type { GdprActionDeps } from './gdprArchive.action.js'
+import { GROUP_MENUS } from '../core/clientActionSpecs.js'
+import { actorOf, freshRecords, readPayload, recordId, refusalResponse } from '../core/actionResponses.js'
+import { MAX_REASON_LENGTH } from '../../shared/limits.js'
+
+/**
+ * Anonymise a client (GDPR erasure), admins only by default: the form (ClientActionForm) says
+ * it is irreversible and asks for the client's number; refused while the client has active
+ * contracts or unpaid commissions unless forced with a reason. GET answers with the record.
+ */
+export const anonymiseAction = (deps: GdprActionDeps): Partial<Action<RecordActionResponse>> => ({
+  name: 'anonymise',
+  actionType: 'record',
+  parent: GROUP_MENUS.status,
+  icon: 'UserX',
+  variant: 'danger',
+  component: deps.components.ClientActionForm,
+  showInDrawer: true,
+  guard: '',
+  isVisible: (context) => !context.record?.params.anonymisedAt,
+  handler: async (request, _response, context) => {
+    const current = context.record?.toJSON(context.currentAdmin) as RecordActionResponse['record']
+    if (request.method !== 'post') return { record: current }
+    try {
+      const payload = readPayload(request, { confirmation: 64, reason: MAX_REASON_LENGTH })
+      const id = recordId(context)
+      await deps.gdpr.anonymise(actorOf(request, context), id, {
+        confirmation: payload.confirmation,
+        force: payload.force,
+        reason: payload.reason,
+      })
+      const [record] = await freshRecords(context, [id])
+      return {
+        record: record ?? current,
+        notice: {
+          message: 'clientAnonymised',
+          type: 'success',
+          resourceId: context.resource.decorate().id(),
+        },
+        redirectUrl: context.h.recordActionUrl({
+          resourceId: context.resource.decorate().id(),
+          recordId: String(id),
+          actionName: 'show',
+        }),
+      }
+    } catch (error) {
+      return refusalResponse(error, context) as RecordActionResponse
+    }
+  },
+})

@@ -1,0 +1,104 @@
+import type AdminJS from 'adminjs'
+import { flat, type CurrentAdmin } from 'adminjs'
+import express, { type Request, type Response, type Router } from 'express'
+import { downloadOf, type DownloadSink } from '../services/core/downloads.js'
+import { normalizeIp } from '../services/core/clientAddress.js'
+import { InvalidInputError } from '../services/core/errors.js'
+import { isRecordId } from '../services/core/requestValues.js'
+import type { ErrorLogger } from './errorHandler.js'
+import { refuse } from './refuse.js'
+import { resourceById } from './resourceById.js'
+
+/** `filename="clients-2026-03-01.csv"`: our own names, ASCII, nothing a header could be broken with. */
+const safeName = (name: string) => name.replace(/[^\w.-]/g, '_')
+
+/** The response as a sink: headers at `start`, and each write waits while the socket is full. */
+function sinkOf(res: Response): DownloadSink {
+  let closed = false
+  res.on('close', () => {
+    closed = true
+  })
+  return {
+    start(fileName, contentType) {
+      res.status(200).set({
+        'Content-Type': contentType,
+        'Content-Disposition': `attachment; filename="${safeName(fileName)}"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      })
+      res.flushHeaders()
+    },
+    write(chunk) {
+      if (closed) return Promise.reject(new Error('the download was interrupted'))
+      return new Promise((resolve, reject) => {
+        if (res.write(chunk)) return resolve()
+        const done = () => {
+          res.off('drain', done)
+          res.off('close', done)
+          if (closed) reject(new Error('the download was interrupted'))
+          else resolve()
+        }
+        res.on('drain', done)
+        res.on('close', done)
+      })
+    },
+  }
+}
+
+/**
+ * The downloads of the panel (an export of a list, a client's GDPR archive), on the admin router
+ * after its login check: `POST /api/resources/:resourceId/download/:action` and
+ * `POST /api/resources/:resourceId/records/:recordId/download/:action`. A POST, so the
+ * same-origin check in front of the router applies (a download writes an audit entry or an
+ * event). The action must exist and offer a download, and its `isAccessible` (the role) must
+ * allow this admin; bad input is a 400 notice with the field errors, before anything is sent.
+ */
+export function downloadRoutes(admin: AdminJS, logger: ErrorLogger = console): Router {
+  const router = express.Router()
+  const serve = async (req: Request, res: Response) => {
+    const { resourceId, recordId, action: actionName } = req.params
+    const resource = resourceById(admin, resourceId)
+    const action = resource ? resource.decorate().actions[actionName] : undefined
+    // The action as the resource declared it (AdminJS keeps it on its decorator).
+    const declared = (action as unknown as { action?: { actionType?: string } } | undefined)?.action
+    const download = downloadOf(declared)
+    const expected = recordId === undefined ? 'resource' : 'record'
+    if (!resource || !action || !download || declared?.actionType !== expected) {
+      return refuse(req, res, 404, 'routeNotFound')
+    }
+    if (recordId !== undefined && !isRecordId(recordId)) return refuse(req, res, 404, 'unknownRecord')
+    const record = recordId === undefined ? null : await resource.findOne(recordId)
+    if (recordId !== undefined && !record) return refuse(req, res, 404, 'unknownRecord')
+    const currentAdmin = (req as Request & { session?: { adminUser?: CurrentAdmin } }).session?.adminUser
+    if (!action.isAccessible(currentAdmin, record ?? undefined))
+      return refuse(req, res, 403, 'forbiddenError')
+    const fields = (req as Request & { fields?: Record<string, unknown> }).fields ?? {}
+    const params = { ...flat.flatten(req.query ?? {}), ...fields } as Record<string, unknown>
+    const email = currentAdmin?.email
+    const actor = {
+      email: typeof email === 'string' ? email : null,
+      ip: normalizeIp(req.ip),
+      type: 'admin' as const,
+    }
+    try {
+      await download({ params, record, currentAdmin, actor }, sinkOf(res))
+      res.end()
+    } catch (error) {
+      if (error instanceof InvalidInputError && !res.headersSent) {
+        const [message] = Object.values(error.fields)
+        res.status(400).set('Cache-Control', 'no-store')
+        return res.json({ notice: { message, type: 'error' }, errors: error.fields })
+      }
+      if (!res.headersSent) throw error
+      // Headers gone: the file is cut short, and says so by a broken transfer, never a 200 that looks whole.
+      logger.error('adminjs-clients: download failed', { path: req.path, error: String(error) })
+      res.destroy()
+    }
+  }
+  const handle = (req: Request, res: Response, next: (error?: unknown) => void) => {
+    serve(req, res).catch(next)
+  }
+  router.post('/api/resources/:resourceId/download/:action', handle)
+  router.post('/api/resources/:resourceId/records/:recordId/download/:action', handle)
+  return router
+}

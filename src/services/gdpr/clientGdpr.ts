@@ -1,0 +1,33 @@
+import type { DataSource } from 'typeorm'
+import type { Client } from '../../entities/Client.js'
+import type { Actor } from '../core/actor.js'
+import type { Language } from '../core/options.js'
+import { anonymiseClient, type AnonymiseInput } from './anonymisation.js'
+import { gdprArchive } from './gdprArchive.js'
+import { Retention } from './retention.js'
+
+/**
+ * What the GDPR asks of a client's data, in one place: the archive of everything kept about a
+ * client (access, portability), its anonymisation (erasure, irreversible), and retention
+ * (anonymising clients inactive for a set time). The panel's actions and the CLI call it.
+ */
+export class ClientGdpr {
+  readonly retention: Retention
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly language: Language,
+  ) {
+    this.retention = new Retention(dataSource, language)
+  }
+
+  /** The client's data as a ZIP, with a `data_exported` event. */
+  archive(actor: Actor, clientId: number): Promise<{ fileName: string; zip: Uint8Array }> {
+    return gdprArchive(this.dataSource, actor, clientId)
+  }
+
+  /** Anonymises one client (the number typed to confirm; forced with a reason despite open business). */
+  anonymise(actor: Actor, clientId: number, input: AnonymiseInput): Promise<Client> {
+    return anonymiseClient(this.dataSource, this.language, actor, clientId, input)
+  }
+}

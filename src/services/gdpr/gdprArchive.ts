@@ -1,0 +1,125 @@
+import { strToU8, zipSync } from 'fflate'
+import type { DataSource, EntityManager } from 'typeorm'
+import { Client } from '../../entities/Client.js'
+import { ClientEvent } from '../../entities/ClientEvent.js'
+import { ClientNote } from '../../entities/ClientNote.js'
+import { ClientToken } from '../../entities/ClientToken.js'
+import { Commission } from '../../entities/Commission.js'
+import { Contract } from '../../entities/Contract.js'
+import { EmailLog } from '../../entities/EmailLog.js'
+import { translateMessage } from '../../locale/index.js'
+import type { Actor } from '../core/actor.js'
+import { eventRow, insertEvents } from '../core/clientEvents.js'
+import { ClientActionRefused } from '../core/errors.js'
+import { withoutSecrets } from '../core/secrets.js'
+import { inTransaction } from '../core/transaction.js'
+
+// The profile's columns: every column of `clients` but the secrets and the search columns
+// (derived from the name). Listed, so a secret column added later stays out until chosen.
+const PROFILE = [
+  'id',
+  'clientNumber',
+  'lastName',
+  'firstName',
+  'email',
+  'phone',
+  'addressLine1',
+  'addressLine2',
+  'postalCode',
+  'city',
+  'country',
+  'locale',
+  'status',
+  'statusReason',
+  'emailConfirmedAt',
+  'twoFactorEnabledAt',
+  'balance',
+  'advisorId',
+  'stripeCustomerId',
+  'lastLoginAt',
+  'lastLoginIp',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+  'mergedIntoId',
+  'importBatchId',
+  'anonymisedAt',
+] as const
+
+const LOGIN_EVENTS = ['login', 'login_failed'] as const
+
+type Documents = Record<string, unknown>
+
+/** The documents of the archive, by file name: everything kept about the client, and no secret. */
+async function documentsOf(manager: EntityManager, client: Client): Promise<Documents> {
+  const clientId = client.id
+  const [contracts, commissions, emails, history, notes, tokens] = await Promise.all([
+    manager.find(Contract, { where: { clientId }, order: { id: 'ASC' } }),
+    manager.find(Commission, { where: { clientId }, order: { id: 'ASC' } }),
+    manager.find(EmailLog, { where: { clientId }, order: { id: 'ASC' } }),
+    manager.find(ClientEvent, { where: { clientId }, order: { id: 'ASC' } }),
+    manager.find(ClientNote, { where: { clientId }, order: { id: 'ASC' } }),
+    // Their hashes are never selected (select: false); when and what for is the client's data.
+    manager.find(ClientToken, { where: { clientId }, order: { id: 'ASC' } }),
+  ])
+  const profile = Object.fromEntries(PROFILE.map((key) => [key, client[key] ?? null]))
+  return {
+    'profile.json': profile,
+    'contracts.json': contracts,
+    'commissions.json': commissions,
+    'emails.json': emails.map((e) => withoutSecrets({ ...e })),
+    'history.json': history.map((v) => withoutSecrets({ ...v })),
+    'notes.json': notes,
+    // No consent is collected by the plugin itself: what the client agreed to by using the account.
+    'consents.json': {
+      emailConfirmedAt: client.emailConfirmedAt,
+      twoFactorEnabledAt: client.twoFactorEnabledAt,
+      locale: client.locale,
+    },
+    'logins.json': {
+      lastLoginAt: client.lastLoginAt,
+      lastLoginIp: client.lastLoginIp,
+      attempts: history
+        .filter((v) => (LOGIN_EVENTS as readonly string[]).includes(v.type))
+        .map((v) => ({ at: v.createdAt, ip: v.ip, succeeded: v.type === 'login' })),
+    },
+    'tokens.json': tokens.map((t) => ({
+      purpose: t.purpose,
+      createdAt: t.createdAt,
+      expiresAt: t.expiresAt,
+      usedAt: t.usedAt,
+    })),
+  }
+}
+
+/**
+ * A client's data as one ZIP (the right of access and to portability): a JSON document per kind
+ * and a README saying what each holds, in the client's language. No secret is ever selected
+ * (password and 2FA hashes, recovery codes, token hashes). Recorded by a `data_exported` event,
+ * in the transaction that reads the data.
+ */
+export async function gdprArchive(
+  dataSource: DataSource,
+  actor: Actor,
+  clientId: number,
+): Promise<{ fileName: string; zip: Uint8Array }> {
+  return inTransaction(dataSource, async (manager) => {
+    const client = await manager.findOneBy(Client, { id: clientId })
+    if (!client) throw new ClientActionRefused('notFound')
+    const documents = await documentsOf(manager, client)
+    const files: Record<string, Uint8Array> = {}
+    for (const [name, document] of Object.entries(documents)) {
+      files[name] = strToU8(`${JSON.stringify(document, null, 2)}\n`)
+    }
+    const language = client.locale === 'en' ? 'en' : 'fr'
+    const readme = translateMessage(language, 'gdprArchiveReadme', {
+      clientNumber: client.clientNumber,
+      date: new Date().toISOString(),
+    })
+    files['README.txt'] = strToU8(`${readme}\n`)
+    await insertEvents(manager, [
+      eventRow(actor, client.id, 'data_exported', null, null, { files: Object.keys(files).sort() }),
+    ])
+    return { fileName: `client-${client.clientNumber}-data.zip`, zip: zipSync(files, { level: 6 }) }
+  })
+}

@@ -1,0 +1,86 @@
+// The columns a list export offers, per list: plain data the export form (browser) and the
+// export service (server) share, so both agree on what may be asked for.
+
+/** How a column's values are written (see services/export/csvWriter.ts). */
+export type ExportCellKind = 'text' | 'number' | 'decimal' | 'date' | 'datetime' | 'boolean'
+
+/** The resources a list export serves; `ClientHistory` is a client's history tab. */
+export const EXPORTABLE = ['Client', 'Contract', 'Commission', 'ClientHistory'] as const
+export type ExportableResource = (typeof EXPORTABLE)[number]
+
+/**
+ * A column an admin may export. `enum`: its value translated through the resource's labels
+ * (`resources.<labelsOf>.labels.<key>.<value>`); `person`: a client or advisor read by a join,
+ * written "number last first"; the header is the property's label in the panel's language.
+ */
+export interface ExportColumn {
+  key: string
+  kind: ExportCellKind | 'enum' | 'person' | 'contract' | 'changes'
+  /** Shown in the list, so exported when the admin does not choose. */
+  visible: boolean
+}
+
+const col = (key: string, kind: ExportColumn['kind'], visible = false): ExportColumn => ({
+  key,
+  kind,
+  visible,
+})
+
+export const EXPORT_COLUMNS: Record<ExportableResource, readonly ExportColumn[]> = {
+  // The list's columns first (its Name column is last name and first name), then the rest of the profile.
+  Client: [
+    col('clientNumber', 'text', true),
+    col('lastName', 'text', true),
+    col('firstName', 'text', true),
+    col('email', 'text', true),
+    col('phone', 'text', true),
+    col('activeContracts', 'number', true),
+    col('status', 'enum', true),
+    col('createdAt', 'datetime', true),
+    col('addressLine1', 'text'),
+    col('addressLine2', 'text'),
+    col('postalCode', 'text'),
+    col('city', 'text'),
+    col('country', 'text'),
+    col('locale', 'text'),
+    col('balance', 'decimal'),
+    col('emailConfirmedAt', 'datetime'),
+    col('lastLoginAt', 'datetime'),
+  ],
+  Contract: [
+    col('reference', 'text', true),
+    col('clientId', 'person', true),
+    col('advisorId', 'person', true),
+    col('product', 'text', true),
+    col('status', 'enum', true),
+    col('startDate', 'date', true),
+    col('premium', 'decimal', true),
+    col('endDate', 'date'),
+    col('createdAt', 'datetime'),
+  ],
+  Commission: [
+    col('period', 'date', true),
+    col('clientId', 'person', true),
+    col('contractId', 'contract', true),
+    col('advisorId', 'person', true),
+    col('amount', 'decimal', true),
+    col('rate', 'decimal', true),
+    col('status', 'enum', true),
+    col('importBatchId', 'number'),
+    col('createdAt', 'datetime'),
+  ],
+  ClientHistory: [
+    col('createdAt', 'datetime', true),
+    col('type', 'enum', true),
+    col('actorType', 'enum', true),
+    col('actor', 'text', true),
+    col('ip', 'text', true),
+    col('reason', 'text', true),
+    col('changes', 'changes', true),
+  ],
+}
+
+/** Client columns that are plain columns of `clients` (the rest are computed per page). */
+export const CLIENT_TABLE_COLUMNS = EXPORT_COLUMNS.Client.filter((c) => c.key !== 'activeContracts').map(
+  (c) => c.key,
+)

@@ -1,0 +1,33 @@
+import { startGaleraCluster, type GaleraCluster } from './galera.js'
+
+/** The database every cluster test file makes its own databases next to (`<base>_<random>`). */
+export const CLUSTER_DATABASE = 'adminjs_clients_cluster'
+
+let cluster: GaleraCluster | null = null
+
+/**
+ * Starts the 3-node cluster once for the whole run: MYSQL_URL points at node 1 (so the test files
+ * made for MariaDB, the security suite, run on the cluster unchanged, and on it alone:
+ * TEST_DATABASES=mysql), GALERA_URLS lists every node.
+ */
+export async function startClusterRun(): Promise<void> {
+  cluster = await startGaleraCluster()
+  await cluster.rootQuery(
+    1,
+    `CREATE DATABASE IF NOT EXISTS \`${CLUSTER_DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  )
+  const urls = cluster.nodes.map((n) => (cluster as GaleraCluster).url(n.index, CLUSTER_DATABASE))
+  process.env.MYSQL_URL = urls[0]
+  process.env.GALERA_URLS = JSON.stringify(urls)
+  process.env.TEST_DATABASES = 'mysql'
+  process.env.GALERA_SOCKETS = JSON.stringify(cluster.nodes.map((n) => n.socket))
+  process.stdout.write(
+    `\nGalera: 3 nodes synced in ${cluster.formedInSeconds.toFixed(1)} s (SQL ports 3311-3313, ${cluster.root})\n`,
+  )
+}
+
+/** Stops the nodes and removes their folders. */
+export async function stopClusterRun(): Promise<void> {
+  await cluster?.stop()
+  cluster = null
+}

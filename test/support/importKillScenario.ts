@@ -1,0 +1,137 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { DataSource } from 'typeorm'
+import {
+  Advisor,
+  Client,
+  Commission,
+  CommissionImport,
+  Contract,
+  ImportBatch,
+  proposeMapping,
+  type DryRunReport,
+} from '../../src/index.js'
+import { commissionCsv } from './commissionCsv.js'
+import { spawnInstance, type SpawnedInstance } from './instances.js'
+
+/** What the kill scenario saw, for the test's assertions and the report. */
+export interface KillFigures {
+  dry: DryRunReport['counts']
+  batch: ImportBatch
+  /** Rows the batch had committed when its worker was killed. */
+  killedAtRows: number
+  /** How the killed process ended (SIGKILL). */
+  killedHow: number | NodeJS.Signals | null
+  /** Commissions of the batch, and how many share an amount (each row's amount is its own). */
+  commissions: { total: number; duplicates: number }
+  clients: number
+  contracts: number
+  /** From the kill to the end of the import, in ms (the lease, then the rest of the rows). */
+  resumeMs: number
+  /** How the survivor ended on SIGTERM (0: a graceful stop). */
+  survivorExit: number | NodeJS.Signals | null
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const ACTOR = { email: 'kill-test@example.com', ip: '127.0.0.1' }
+
+/**
+ * The crash test of issue 14: two app instances (child processes, each with its worker) on the
+ * database `dataSource` reaches, a `rows`-row import queued; the instance that claims it is killed
+ * with SIGKILL at about half (progress polled in the database); the other takes the job over
+ * after the lease and finishes it. `instances` are the two instances' environments (see
+ * instanceProcess.ts): the same database URL (or DATA_DIR) for one server, or one node each on a
+ * cluster. Everything it starts is stopped before it returns or throws.
+ */
+export async function runImportKillScenario(options: {
+  dataSource: DataSource
+  instances: [Record<string, string>, Record<string, string>]
+  rows?: number
+  leaseMs?: number
+  timeoutMs?: number
+}): Promise<KillFigures> {
+  const { dataSource } = options
+  const rows = options.rows ?? 20_000
+  const leaseMs = options.leaseMs ?? 3000
+  const deadline = Date.now() + (options.timeoutMs ?? 240_000)
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'adminjs-clients-kill-'))
+  const spawned: SpawnedInstance[] = []
+  try {
+    const code = `K${Date.now().toString(36).toUpperCase()}`.slice(0, 12)
+    await dataSource.getRepository(Advisor).save({ code, lastName: 'Kill' })
+    const file = path.join(dir, 'kill.csv')
+    await writeFile(file, commissionCsv(rows, code, code))
+    // This process runs no worker: it plans (dry run), queues and watches.
+    const importer = new CommissionImport(dataSource)
+    const mapping = proposeMapping((await importer.readLayout(file)).headers)
+    const dry = (await importer.dryRun(file, mapping)).counts
+
+    const jobs = {
+      JOBS_LEASE_MS: String(leaseMs),
+      JOBS_HEARTBEAT_MS: String(Math.floor(leaseMs / 6)),
+      JOBS_POLL_MS: '100',
+    }
+    for (const env of options.instances) spawned.push(await spawnInstance({ ...jobs, ...env }))
+    const queued = await importer.start(ACTOR, file, 'kill.csv', mapping)
+    const repo = dataSource.getRepository(ImportBatch)
+
+    // About half: the first chunk past 40 % committed, by whichever instance claimed it.
+    let holder: SpawnedInstance | undefined
+    let killedAtRows = 0
+    while (!holder) {
+      if (Date.now() > deadline) throw new Error('the import did not reach half in time')
+      const batch = await repo.findOneByOrFail({ id: queued.id })
+      if (batch.status === 'done') throw new Error('the import ended before the kill: use more rows')
+      const pid = Number(batch.leaseOwner?.split('@')[0])
+      if (batch.rowsRead >= rows * 0.4 && pid) {
+        holder = spawned.find((s) => s.child.pid === pid)
+        if (!holder) throw new Error(`the job is held by ${batch.leaseOwner}, not by an instance of the test`)
+        holder.child.kill('SIGKILL')
+        killedAtRows = batch.rowsRead
+      } else await sleep(25)
+    }
+    const killedAt = Date.now()
+    const killedHow = await holder.exited
+    // What the killed process committed is what the batch says (its last chunk in flight is gone).
+    killedAtRows = (await repo.findOneByOrFail({ id: queued.id })).rowsRead
+
+    let batch = await repo.findOneByOrFail({ id: queued.id })
+    while (batch.status === 'queued' || batch.status === 'running') {
+      if (Date.now() > deadline)
+        throw new Error(`the import was not finished in time: ${JSON.stringify(batch)}`)
+      await sleep(100)
+      batch = await repo.findOneByOrFail({ id: queued.id })
+    }
+    const resumeMs = Date.now() - killedAt
+
+    const amounts: { amount: string }[] = await dataSource
+      .getRepository(Commission)
+      .createQueryBuilder('m')
+      .select('m.amount', 'amount')
+      .where('m.importBatchId = :id', { id: batch.id })
+      .getRawMany()
+    const survivor = spawned.find((s) => s !== holder) as SpawnedInstance
+    survivor.child.kill('SIGTERM')
+    const survivorExit = await survivor.exited
+    return {
+      dry,
+      batch,
+      killedAtRows,
+      killedHow,
+      commissions: {
+        total: amounts.length,
+        duplicates: amounts.length - new Set(amounts.map((a) => String(a.amount))).size,
+      },
+      clients: await dataSource.getRepository(Client).countBy({ importBatchId: batch.id }),
+      contracts: await dataSource.getRepository(Contract).countBy({ importBatchId: batch.id }),
+      resumeMs,
+      survivorExit,
+    }
+  } finally {
+    for (const s of spawned)
+      if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL')
+    await Promise.all(spawned.map((s) => s.exited))
+    await rm(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,29 @@
+// The mail outbox's worker alone in a process of its own, for the kill -9 test (run with tsx):
+// OUTBOX_DATABASE_URL (MySQL/MariaDB) or OUTBOX_DATA_DIR (the SQLite file's folder),
+// OUTBOX_SMTP_URL, OUTBOX_OPTIONS (JSON). Prints "ready" once claiming; SIGTERM stops it gracefully.
+import nodemailer from 'nodemailer'
+import { createDemoDataSource } from '../../demo/dataSource.js'
+import { mailModule } from './mailModule.js'
+
+const env = process.env
+// Never outlives the test that started it by long.
+setTimeout(() => process.exit(2), 120_000).unref()
+const dataSource = await createDemoDataSource({
+  databaseUrl: env.OUTBOX_DATABASE_URL || undefined,
+  dataDir: env.OUTBOX_DATA_DIR as string,
+})
+dataSource.setOptions({ synchronize: false })
+await dataSource.initialize()
+const { outbox } = mailModule(
+  dataSource,
+  nodemailer.createTransport(env.OUTBOX_SMTP_URL as string),
+  JSON.parse(env.OUTBOX_OPTIONS ?? '{}'),
+)
+outbox.start()
+process.stdout.write(`ready ${outbox.workerId}\n`)
+process.on('SIGTERM', () => {
+  void outbox
+    .stop()
+    .then(() => dataSource.destroy())
+    .then(() => process.exit(0))
+})
