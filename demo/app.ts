@@ -157,7 +157,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     // The host's resources answer a refused action with 403, as the plugin's do.
     resources: [...clients.resources, ...hostResources().map(refusalsAs403)],
     dashboard: clients.dashboard,
-    branding: { companyName: 'adminjs-clients', withMadeWithLove: false },
+    branding: { ...clients.adminOptions.branding, companyName: 'adminjs-clients', withMadeWithLove: false },
   })
 
   // Admin logins: failures counted in the database per (email, IP) and per IP, so that they hold

@@ -1,5 +1,5 @@
 // `npm run screenshots`: starts the demo on a fresh SQLite folder, logs in with Debian's Chromium
-// and saves the pictures the README shows to docs/.
+// and saves the pictures the README shows to docs/, in French then in English.
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -28,7 +28,7 @@ try {
   // No internet here: AdminJS's Google Fonts stylesheet would hold the load event.
   await page.route(/fonts\.(googleapis|gstatic)\.com/, (route) => route.abort())
   const base = `http://127.0.0.1:${port}/admin`
-  await page.goto(`${base}/login`)
+  await page.goto(`${base}/login`, { timeout: 300_000 })
   await page.fill('input[name=email]', 'admin@example.com')
   await page.fill('input[name=password]', 'changeme')
   await Promise.all([
@@ -36,22 +36,50 @@ try {
     page.press('input[name=password]', 'Enter'),
   ])
   // The first visit bundles the plugin's components: allow for it.
-  // Newest first: the statuses are mixed, so the badges show their colors.
-  await page.goto(`${base}/resources/Client`, { timeout: 120_000 })
-  await page.waitForSelector('[data-status]', { timeout: 120_000 })
-  await page.waitForSelector('[data-testid=status-legend]')
-  await page.screenshot({ path: 'docs/clients-list.png' })
-  // An active client who has logged in: every part of the page has something to show.
-  await page.goto(`${base}/resources/Client?filters.status=active&sortBy=lastName&direction=asc`)
-  await page.waitForSelector('tbody [data-status=active]')
-  await page.click('tbody tr:first-child td:nth-child(3)')
-  await page.waitForURL(/\/show$/)
-  await page.waitForSelector('[data-testid=client-header] [data-status]')
-  await page.waitForSelector('[data-testid=tab-details]')
-  // AdminJS scrolls inside its layout, not the page: a tall window shows all of it.
-  await page.setViewportSize({ width: 1440, height: 1700 })
-  await page.screenshot({ path: 'docs/client-show.png' })
-  console.log('Saved docs/clients-list.png and docs/client-show.png')
+  await page.goto(base, { timeout: 300_000 })
+  await page.waitForSelector('[data-testid=chart-new-clients] .recharts-bar-rectangle path', {
+    timeout: 300_000,
+  })
+  const saved: string[] = []
+  for (const language of ['fr', 'en'] as const) {
+    // The panel opens in French; AdminJS keeps a language chosen in its menu until the next load.
+    const open = async (url: string, ready: string) => {
+      await page.goto(url)
+      await page.waitForSelector(ready)
+      if (language === 'en') {
+        await page.hover('button:has-text("Français")')
+        await page.click('.adminjs_DropDownMenu >> text=Anglais')
+        await page.waitForSelector('button:has-text("English")')
+      }
+    }
+    const shot = async (name: string) => {
+      const file = `docs/${name}.${language}.png`
+      await page.screenshot({ path: file })
+      saved.push(file)
+    }
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await open(base, '[data-testid=chart-commissions] .recharts-bar-rectangle path')
+    await shot('dashboard')
+    // Newest first: the statuses are mixed, so the dots show their colors.
+    await open(`${base}/resources/Client`, 'tbody [data-testid=status-dot]')
+    await shot('clients-list')
+    // An active client who has logged in: every part of the page has something to show.
+    await page.goto(`${base}/resources/Client?filters.status=active&sortBy=lastName&direction=asc`)
+    await page.waitForSelector('tbody [data-status=active]')
+    await page.click('tbody tr:first-child td:nth-child(4)')
+    await page.waitForURL(/\/show$/)
+    await open(page.url(), '[data-testid=client-tab-contracts][data-count]')
+    await page.waitForSelector('[data-testid=tab-details]')
+    // AdminJS scrolls inside its layout, not the page: a tall window shows all of it.
+    await page.setViewportSize({ width: 1440, height: 1700 })
+    await shot('client-show')
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.click(`text=${language === 'en' ? 'Status' : 'Statut'} >> nth=0`)
+    await page.click(`text=${language === 'en' ? 'Suspend' : 'Suspendre'}`)
+    await page.waitForSelector('[data-testid=contract-choice] input[type=checkbox]')
+    await shot('form-suspend')
+  }
+  console.log(`Saved ${saved.join(', ')}`)
 } finally {
   await browser.close()
   server.kill('SIGTERM')

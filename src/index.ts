@@ -1,4 +1,6 @@
 import AdminJS, { ComponentLoader, type Locale, type PageHandler, type ResourceWithOptions } from 'adminjs'
+import { CURRENCY_ENV } from './shared/displayFormat.js'
+import { ACCESSIBLE_THEME } from './shared/panelTheme.js'
 import { dashboardHandler } from './actions/dashboard/dashboard.action.js'
 import { Database, Resource } from '@adminjs/typeorm'
 import { registerComponents } from './components/index.js'
@@ -48,8 +50,14 @@ export interface ClientManagement {
   componentLoader: ComponentLoader
   /** French and English translations (AdminJS's own French included). */
   locale: Locale
-  /** Spread into `new AdminJS({ ...adminOptions, resources })` (`env` carries `resourceIdPrefix` to the browser). */
-  adminOptions: { componentLoader: ComponentLoader; locale: Locale; env?: Record<string, string> }
+  /** Spread into `new AdminJS({ ...adminOptions, resources })` (`env` carries the currency and `resourceIdPrefix` to the browser). */
+  adminOptions: {
+    componentLoader: ComponentLoader
+    locale: Locale
+    env: Record<string, string>
+    /** Theme colors that keep WCAG AA contrast; spread it into yours if you set `branding`. */
+    branding: { theme: typeof ACCESSIBLE_THEME }
+  }
   /** Hashes and verifies client passwords with the configured driver. */
   passwordHasher: PasswordHasher
   /** Answers "may this admin run this action?" from the roles map. */
@@ -214,7 +222,13 @@ export function createClientManagement(
     resources,
     componentLoader,
     locale,
-    adminOptions: { componentLoader, locale, ...(env ? { env } : {}) },
+    // `env` carries the currency to the components' bundle (read by components/common/usePanelFormat.ts).
+    adminOptions: {
+      componentLoader,
+      locale,
+      env: { [CURRENCY_ENV]: resolved.currency, ...(env ?? {}) },
+      branding: { theme: ACCESSIBLE_THEME },
+    },
     passwordHasher,
     accessControl,
     clientMailer,

@@ -1,5 +1,12 @@
 import type { DataSource } from 'typeorm'
-import { AccessControl, Client, ClientEvent, DEFAULT_ROLES, clientDashboard } from '../src/index.js'
+import {
+  AccessControl,
+  Client,
+  ClientEvent,
+  Commission,
+  DEFAULT_ROLES,
+  clientDashboard,
+} from '../src/index.js'
 import { dashboardHandler } from '../src/actions/dashboard/dashboard.action.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
@@ -18,12 +25,12 @@ function countStatements(dataSource: DataSource) {
 describeEachDatabase('the dashboard', (database) => {
   const ds = () => database().dataSource
 
-  test('counts by status, new this month, awaiting confirmation, latest actions: four statements', async () => {
+  test('counts by status, awaiting confirmation, latest actions, clients and commissions per month: five statements', async () => {
     const demo = await seededDemo(database())
     const counter = countStatements(ds())
     const data = await clientDashboard(ds())
     counter.stop()
-    expect(counter.seen).toHaveLength(4)
+    expect(counter.seen).toHaveLength(5)
     for (const status of ['pending', 'active', 'suspended', 'banned', 'deleted'] as const) {
       expect([status, data.byStatus[status]]).toEqual([
         status,
@@ -36,6 +43,27 @@ describeEachDatabase('the dashboard', (database) => {
       .getRepository(Client)
       .find({ select: ['id', 'createdAt'] })
     expect(data.newThisMonth).toBe(all.filter((c) => c.createdAt >= monthStart).length)
+    // Twelve months, oldest first, this one last; each month's clients and commissions.
+    expect(data.months).toHaveLength(12)
+    expect(data.months[11].month).toBe(monthStart.toISOString().slice(0, 7))
+    const monthOf = (d: Date | string) => (d instanceof Date ? d.toISOString() : String(d)).slice(0, 7)
+    for (const m of data.months) {
+      expect([m.month, m.newClients]).toEqual([
+        m.month,
+        all.filter((c) => monthOf(c.createdAt) === m.month).length,
+      ])
+    }
+    expect(data.months.reduce((n, m) => n + m.newClients, 0)).toBeGreaterThan(0)
+    const commissions = await ds()
+      .getRepository(Commission)
+      .find({ select: ['id', 'period', 'amount'] })
+    for (const m of data.months) {
+      const cents = commissions
+        .filter((k) => monthOf(k.period) === m.month)
+        .reduce((n, k) => n + Math.round(Number(k.amount) * 100), 0)
+      expect([m.month, m.commissions]).toEqual([m.month, (cents / 100).toFixed(2)])
+    }
+    expect(data.months.some((m) => Number(m.commissions) > 0)).toBe(true)
     expect(data.awaitingConfirmation).toHaveLength(5)
     const [latest] = await ds()
       .getRepository(ClientEvent)

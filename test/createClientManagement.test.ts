@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { ComponentLoader } from 'adminjs'
 import Stripe from 'stripe'
 import { DataSource } from 'typeorm'
@@ -42,7 +43,12 @@ describe('createClientManagement', () => {
     expect(Object.keys(cm.componentLoader.getComponents())).toContain('ClientStatusBadge')
     expect(cm.locale.language).toBe('fr')
     expect(cm.locale.availableLanguages).toEqual(['fr', 'en'])
-    expect(cm.adminOptions).toEqual({ componentLoader: cm.componentLoader, locale: cm.locale })
+    expect(cm.adminOptions).toEqual({
+      componentLoader: cm.componentLoader,
+      locale: cm.locale,
+      env: { ADMINJS_CLIENTS_CURRENCY: 'EUR' },
+      branding: { theme: { colors: { grey60: '#666777' } } },
+    })
     expect(cm.options.hashing.driver).toBe('argon2id')
   })
 
@@ -69,10 +75,31 @@ describe('createClientManagement', () => {
       'ClientName',
       'ClientShow',
       'ClientDashboard',
+      'ClientStatusDot',
+      'ClientListCell',
+      'ActionHeader',
+      'LoggedIn',
       'ExportForm',
       'GdprArchive',
       'RetentionPanel',
     ])
+  })
+
+  test('a currency option: EUR by default, any ISO 4217 code, anything else refused at start-up', () => {
+    expect(createClientManagement({ ...valid, currency: 'CHF' }).adminOptions.env).toEqual({
+      ADMINJS_CLIENTS_CURRENCY: 'CHF',
+    })
+    expect(() => createClientManagement({ ...valid, currency: 'euro' })).toThrow(
+      /currency must be an ISO 4217 code/,
+    )
+  })
+
+  test('a host that overrides AdminJS’s header keeps its own', () => {
+    const mine = new ComponentLoader()
+    mine.override('ActionHeader', path.resolve('src/components/common/ClientStatusBadge'))
+    createClientManagement({ ...valid, componentLoader: mine })
+    expect(mine.getComponents().ActionHeader).toContain('ClientStatusBadge')
+    expect(mine.getComponents().LoggedIn).toContain('PanelAccessibility')
   })
 
   test('checks the clientTabs option, each problem with where it is', () => {

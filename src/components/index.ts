@@ -35,6 +35,16 @@ export function registerComponents(componentLoader: ComponentLoader) {
     ClientName: componentLoader.add('ClientName', path.join(here, 'clientList', 'ClientName')),
     ClientShow: componentLoader.add('ClientShow', path.join(here, 'clientShow', 'ClientShow')),
     ClientDashboard: componentLoader.add('ClientDashboard', path.join(here, 'dashboard', 'ClientDashboard')),
+    ClientStatusDot: componentLoader.add('ClientStatusDot', path.join(here, 'clientList', 'ClientStatusDot')),
+    ClientListCell: componentLoader.add('ClientListCell', path.join(here, 'clientList', 'ClientListCell')),
+    // Titles of the Client pages; a host that already overrides AdminJS's header keeps its own.
+    ActionHeader: componentLoader.getComponents().ActionHeader
+      ? null
+      : componentLoader.override('ActionHeader', path.join(here, 'common', 'ClientActionHeader')),
+    // Names for AdminJS's unnamed controls, on every page (the logged-in box is on every page).
+    LoggedIn: componentLoader.getComponents().LoggedIn
+      ? null
+      : componentLoader.override('LoggedIn', path.join(here, 'common', 'PanelAccessibility')),
     ExportForm: componentLoader.add('ExportForm', path.join(here, 'export', 'ExportForm')),
     GdprArchive: componentLoader.add('GdprArchive', path.join(here, 'gdpr', 'GdprArchive')),
     RetentionPanel: componentLoader.add('RetentionPanel', path.join(here, 'gdpr', 'RetentionPanel')),

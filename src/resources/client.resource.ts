@@ -13,6 +13,7 @@ import { mergeClientsAction } from '../actions/client/mergeClients.action.js'
 import { removeForGoodAction } from '../actions/client/removeForGood.action.js'
 import { paymentMethodsAction } from '../actions/client/paymentMethods.action.js'
 import { clientTabAction } from '../actions/client/tab.action.js'
+import { clientTabCountsAction } from '../actions/client/tabCounts.action.js'
 import { exportHistoryAction, exportListAction } from '../actions/export/exportList.action.js'
 import { anonymiseAction } from '../actions/gdpr/anonymise.action.js'
 import { gdprArchiveAction } from '../actions/gdpr/gdprArchive.action.js'
@@ -27,12 +28,14 @@ const PROFILE = CLIENT_PROFILE_FIELDS
 const EDITABLE = ['clientNumber', ...PROFILE]
 
 export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
-  const badge = { list: deps.components.ClientStatusBadge, show: deps.components.ClientStatusBadge }
+  const badge = { list: deps.components.ClientStatusDot, show: deps.components.ClientStatusBadge }
+  const cell = { list: deps.components.ClientListCell }
   const custom = {
     ...clientLifecycleActions(deps),
     mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
     removeForGood: removeForGoodAction(deps) as ClientAction,
     tab: clientTabAction(deps.clientTabs, deps.hostTabs) as ClientAction,
+    tabCounts: clientTabCountsAction(deps.dataSource, deps.hostTabs) as ClientAction,
     paymentMethods: paymentMethodsAction(deps.paymentMethods, deps.access) as ClientAction,
     gdprArchive: gdprArchiveAction(deps) as ClientAction,
     anonymise: anonymiseAction(deps) as ClientAction,
@@ -62,7 +65,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     },
     // Reading a tab of the page is reading the page; a menu shows to whoever may run one of its
     // actions; exporting the history tab is an export (`Client.export`).
-    rights: { tab: 'show', ...menus.rights, exportHistory: 'export' },
+    rights: { tab: 'show', tabCounts: 'show', ...menus.rights, exportHistory: 'export' },
   })
   // The page learns the host's tabs from its action (AdminJS sends `custom` to the browser).
   actions.show = { ...actions.show, custom: { hostTabs: deps.hostTabs } }
@@ -72,14 +75,15 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       id: deps.ids.Client,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
-      // Name is one column: last name then first name (components/clientList/ClientName.tsx).
+      // The status dot first (the legend above explains it), then who the client is. Name is one
+      // column: last name then first name (components/clientList/ClientName.tsx).
       listProperties: [
+        'status',
         'clientNumber',
         'lastName',
         'email',
         'phone',
         'activeContracts',
-        'status',
         'createdAt',
       ],
       // `q` searches last name, first name, email and client number at once (services/list/clientSearch.ts).
@@ -104,6 +108,10 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       editProperties: [...EDITABLE, 'ignoreDuplicates'],
       properties: {
         lastName: { isTitle: true, components: { list: deps.components.ClientName } },
+        clientNumber: { components: cell },
+        email: { components: cell },
+        phone: { components: cell },
+        createdAt: { components: cell },
         status: { availableValues: valuesOf(CLIENT_STATUSES), components: badge },
         locale: { availableValues: valuesOf(['fr', 'en']) },
         statusReason: { type: 'textarea' },
@@ -112,6 +120,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           type: 'number',
           isSortable: false,
           isVisible: { list: true, show: false, edit: false, filter: false },
+          components: cell,
         },
         q: {
           type: 'string',

@@ -10,7 +10,7 @@ import { PLUGIN_RESOURCES, type ResourceIds } from '../shared/resourceIds.js'
 /** What the checks compare: the plugin's loader and components, its resources and their ids. */
 export interface StartupCheckDeps {
   componentLoader: ComponentLoader
-  components: Record<string, string>
+  components: Record<string, string | null>
   ids: ResourceIds
   ownResources: () => ResourceWithOptions[]
 }
@@ -47,7 +47,9 @@ function clashes(admin: AdminJS, deps: StartupCheckDeps): string[] {
 function missingComponents(admin: AdminJS, deps: StartupCheckDeps): string[] {
   if (admin.componentLoader === deps.componentLoader) return []
   const bundled = admin.componentLoader.getComponents()
-  const missing = Object.keys(deps.components).filter((name) => !(name in bundled))
+  const missing = Object.entries(deps.components)
+    .filter(([name, id]) => id !== null && !(name in bundled))
+    .map(([name]) => name)
   if (missing.length === 0) return []
   return [
     `the components of adminjs-clients (${missing.join(', ')}) are not on the ComponentLoader AdminJS uses: pass your loader as createClientManagement({ componentLoader }) or give AdminJS clients.componentLoader (…clients.adminOptions)`,

@@ -92,14 +92,6 @@ export function formatDate(value: unknown, language: string, withTime = true): s
       date.toLocaleDateString(language, { dateStyle: 'short', timeZone: 'UTC' })
 }
 
-/** A decimal amount as money in the panel's language (`1 234,50` in French); `null` when there is none. */
-export function formatMoney(value: unknown, language: string): string | null {
-  if (value === null || value === undefined || value === '') return null
-  const n = Number(value)
-  if (Number.isNaN(n)) return String(value)
-  return n.toLocaleString(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-}
-
 /** A period (first day of a month) as `03/2026`. */
 export function formatPeriod(value: unknown): string | null {
   const match = /^(\d{4})-(\d{2})/.exec(value instanceof Date ? value.toISOString() : String(value ?? ''))

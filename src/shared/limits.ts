@@ -7,3 +7,5 @@ export const MAX_EMAIL_BODY_LENGTH = 20000
 export const MAX_PASSWORD_LENGTH = 128
 /** A password field's text, far above any real password: the strength check says more before. */
 export const MAX_PASSWORD_FIELD_LENGTH = 1000
+/** The contracts ticked in a suspend or ban form, as comma-separated ids (hundreds of contracts). */
+export const MAX_CONTRACT_IDS_LENGTH = 4000

@@ -62,11 +62,48 @@ export async function openBrowser(
 
 /** Logs in to the panel at `${origin}/admin` through its form. */
 export async function logInToPanel(page: Page, origin: string, email = 'admin@example.com'): Promise<void> {
-  await page.goto(`${origin}/admin/login`)
+  // The panel bundles its components when it starts (recharts included): the first page waits for it.
+  await page.goto(`${origin}/admin/login`, { timeout: 170_000 })
   await page.fill('input[name=email]', email)
   await page.fill('input[name=password]', DEMO_PASSWORD)
   await Promise.all([
     page.waitForURL(`${origin}/admin`, { waitUntil: 'commit' }),
     page.press('input[name=password]', 'Enter'),
   ])
+}
+
+const AXE_SOURCE = path.resolve('node_modules/axe-core/axe.min.js')
+
+/** axe-core's critical and serious violations on the page as it is now: rule, then the elements. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }).axe
+    type AxeResult = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }
+    const result = await axe.run(document, { resultTypes: ['violations'] })
+    return result.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+  return violations
+}
+
+/** The median of some durations (ms). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2)
+}
+
+/** Milliseconds from navigating to `url` until `selector` is visible, `runs` times. */
+export async function timeToVisible(page: Page, url: string, selector: string, runs = 10): Promise<number[]> {
+  const times: number[] = []
+  for (let i = 0; i < runs; i += 1) {
+    await page.goto('about:blank')
+    const started = Date.now()
+    await page.goto(url, { waitUntil: 'commit' })
+    await page.waitForSelector(selector, { state: 'visible', timeout: 60_000 })
+    times.push(Date.now() - started)
+  }
+  return times
 }

@@ -153,11 +153,12 @@ describeInBrowser('the client page in a real browser (SQLite)', () => {
     )
   })
 
-  test('suspend with a reason and its contracts: yellow badge, contracts suspended, history entry', async () => {
+  test('suspend with a reason and its contracts (all ticked): yellow badge, contracts suspended, history entry', async () => {
     await openAction('Statut', 'Suspendre', 'suspend')
     await shot('form-suspend')
     await page.fill('textarea[name=reason]', 'Impayé de cotisation')
-    await page.click('label[for=client-action-contracts]')
+    // Every active contract is listed and ticked.
+    await page.waitForSelector('[data-testid=contract-choice] input[type=checkbox]:checked')
     await submitAndSee('Client suspendu.')
     await page.waitForSelector('[data-testid=client-header] [data-status=suspended]')
     const badge = page.locator('[data-testid=client-header] [data-status=suspended]')

@@ -1,10 +1,10 @@
-import { MAX_REASON_LENGTH } from '../../shared/limits.js'
+import { MAX_CONTRACT_IDS_LENGTH, MAX_REASON_LENGTH } from '../../shared/limits.js'
 import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
 export const banAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'ban',
-    fields: { reason: MAX_REASON_LENGTH, contracts: 8 },
+    fields: { reason: MAX_REASON_LENGTH, contracts: 8, contractIds: MAX_CONTRACT_IDS_LENGTH },
     group: 'status',
     icon: 'Slash',
     variant: 'danger',

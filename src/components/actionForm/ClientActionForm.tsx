@@ -3,7 +3,9 @@ import {
   Box,
   Button,
   CheckBox,
+  DrawerContent,
   FormGroup,
+  H3,
   FormMessage,
   Icon,
   Input,
@@ -21,9 +23,15 @@ import {
 } from 'adminjs'
 import { CLIENT_ACTION_FORMS } from './clientActionForms.js'
 import { STRENGTH_COLORS, passwordStrength, resultingBalance } from './actionFormExtras.js'
-import { formatMoney } from '../../shared/clientPageTabs.js'
+import { usePanelFormat } from '../common/usePanelFormat.js'
+import { clientTitleParts } from '../common/clientTitles.js'
+import ContractChoice from './ContractChoice.js'
+import { resourceId } from '../common/resourceId.js'
 
 const api = new ApiClient()
+
+/** Forms whose `contracts` checkbox becomes the list of the client's active contracts. */
+const CONTRACT_CHOICE_FORMS = ['suspend', 'ban']
 
 const describe = (record: RecordJSON) =>
   [record.params.clientNumber, record.params.lastName, record.params.firstName].filter(Boolean).join(' · ')
@@ -34,13 +42,18 @@ const describe = (record: RecordJSON) =>
  * action answers with, and puts field errors next to their field.
  */
 const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, records }) => {
-  const { translateMessage, translateProperty, translateLabel, translateComponent, i18n } = useTranslation()
+  const { translateMessage, translateProperty, translateLabel, translateComponent, translateAction } =
+    useTranslation()
+  const format = usePanelFormat()
   const form = CLIENT_ACTION_FORMS[action.name] ?? { id: action.name, fields: [] }
   const handleResponse = useActionResponseHandler()
   const [values, setValues] = useState<Record<string, string | boolean>>(() =>
     Object.fromEntries(form.fields.map((f) => [f.name, f.type === 'checkbox' ? false : ''])),
   )
   const [errors, setErrors] = useState<Record<string, string>>({})
+  // Suspend and ban of one client: the contracts ticked in the list replace the "all" checkbox.
+  const choosesContracts = Boolean(record && !records && CONTRACT_CHOICE_FORMS.includes(form.id))
+  const [contractIds, setContractIds] = useState<number[] | null>(null)
   const [sending, setSending] = useState(false)
   const t = (key: string, options?: Record<string, unknown>) =>
     translateMessage(`forms.${form.id}.${key}`, resource.id, options)
@@ -52,7 +65,10 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
     setSending(true)
     setErrors({})
     const data = new FormData()
-    for (const [name, value] of Object.entries(values)) data.append(name, String(value))
+    for (const [name, value] of Object.entries(values)) {
+      if (!(choosesContracts && name === 'contracts')) data.append(name, String(value))
+    }
+    if (choosesContracts && contractIds) data.append('contractIds', contractIds.join(','))
     try {
       const response = records
         ? await api.bulkAction({
@@ -87,7 +103,7 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
 
   const extra = (key: string, options?: Record<string, unknown>) =>
     translateComponent(`ActionFormExtras.${key}`, resource.id, options)
-  const money = (value: unknown) => formatMoney(value, i18n.language) ?? ''
+  const money = (value: unknown) => format.money(value) ?? ''
 
   /** What a field shows under it besides its error: strength meter, resulting balance, email preview. */
   const below = (name: string): React.ReactNode => {
@@ -158,100 +174,119 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
 
   return (
     <Box as="form" onSubmit={submit} data-testid={`client-action-${action.name}`} noValidate>
-      <MessageBox
-        mb="xl"
-        variant={action.variant === 'danger' ? 'warning' : 'info'}
-        message={records ? t('bulkIntro', { count: records.length }) : t('intro')}
-      />
-      {records && (
-        <Box mb="xl" as="ul" data-testid="selection">
-          {selection.map((r) => (
-            <Text as="li" key={r.id}>
-              {describe(r)}
-            </Text>
+      <DrawerContent>
+        {/* AdminJS puts no header in a drawer: the title says what is done to whom. */}
+        <H3 mb="xl" data-testid="action-title">
+          {record && !records && resource.id === resourceId('Client')
+            ? translateComponent('ClientTitles.action', resourceId('Client'), {
+                ...clientTitleParts(record.params),
+                action: translateAction(action.label, resource.id),
+              })
+            : translateAction(action.label, resource.id)}
+        </H3>
+        <MessageBox
+          mb="xl"
+          variant={action.variant === 'danger' ? 'warning' : 'info'}
+          message={records ? t('bulkIntro', { count: records.length }) : t('intro')}
+        />
+        {records && (
+          <Box mb="xl" as="ul" data-testid="selection">
+            {selection.map((r) => (
+              <Text as="li" key={r.id}>
+                {describe(r)}
+              </Text>
+            ))}
+          </Box>
+        )}
+        {record &&
+          (form.show ?? []).map((name) => (
+            <FormGroup key={name}>
+              <Label>{translateProperty(name, resource.id)}</Label>
+              <Text data-testid={`show-${name}`}>{String(record.params[name] ?? '—')}</Text>
+            </FormGroup>
           ))}
-        </Box>
-      )}
-      {record &&
-        (form.show ?? []).map((name) => (
-          <FormGroup key={name}>
-            <Label>{translateProperty(name, resource.id)}</Label>
-            <Text data-testid={`show-${name}`}>{String(record.params[name] ?? '—')}</Text>
-          </FormGroup>
-        ))}
-      {form.fields.map((field) => {
-        const id = `client-action-${field.name}`
-        const error = errors[field.name]
-        if (field.type === 'checkbox') {
+        {form.fields.map((field) => {
+          const id = `client-action-${field.name}`
+          const error = errors[field.name]
+          if (choosesContracts && field.name === 'contracts') {
+            return (
+              <React.Fragment key={field.name}>
+                <ContractChoice recordId={String(record?.id)} onChange={setContractIds} />
+                {errors.contractIds && <FormMessage>{errors.contractIds}</FormMessage>}
+              </React.Fragment>
+            )
+          }
+          if (field.type === 'checkbox') {
+            return (
+              <FormGroup key={field.name} error={Boolean(error)}>
+                <CheckBox
+                  id={id}
+                  name={field.name}
+                  checked={Boolean(values[field.name])}
+                  onChange={() => set(field.name, !values[field.name])}
+                />
+                <Label inline htmlFor={id} ml="default">
+                  {t(field.name)}
+                </Label>
+                <FormMessage>{error}</FormMessage>
+              </FormGroup>
+            )
+          }
+          const common = {
+            id,
+            name: field.name,
+            value: String(values[field.name] ?? ''),
+            maxLength: field.maxLength,
+            width: 1,
+            onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+              set(field.name, e.target.value),
+          }
           return (
             <FormGroup key={field.name} error={Boolean(error)}>
-              <CheckBox
-                id={id}
-                name={field.name}
-                checked={Boolean(values[field.name])}
-                onChange={() => set(field.name, !values[field.name])}
-              />
-              <Label inline htmlFor={id} ml="default">
+              <Label htmlFor={id} required={field.required}>
                 {t(field.name)}
               </Label>
+              {field.type === 'select' ? (
+                <select
+                  id={id}
+                  name={field.name}
+                  value={String(values[field.name] ?? '')}
+                  onChange={(e) => set(field.name, e.target.value)}
+                >
+                  <option value="">—</option>
+                  {(field.options ?? []).map((option) => (
+                    <option key={option} value={option}>
+                      {translateLabel(`${field.name}.${option}`, resource.id)}
+                    </option>
+                  ))}
+                </select>
+              ) : field.type === 'textarea' ? (
+                <TextArea {...common} rows={field.name === 'body' ? 10 : 4} />
+              ) : (
+                <Input
+                  {...common}
+                  type={field.type === 'password' ? 'password' : 'text'}
+                  inputMode={field.type === 'amount' ? 'decimal' : undefined}
+                  autoComplete={field.type === 'password' ? 'new-password' : 'off'}
+                />
+              )}
               <FormMessage>{error}</FormMessage>
+              {below(field.name)}
             </FormGroup>
           )
-        }
-        const common = {
-          id,
-          name: field.name,
-          value: String(values[field.name] ?? ''),
-          maxLength: field.maxLength,
-          width: 1,
-          onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-            set(field.name, e.target.value),
-        }
-        return (
-          <FormGroup key={field.name} error={Boolean(error)}>
-            <Label htmlFor={id} required={field.required}>
-              {t(field.name)}
-            </Label>
-            {field.type === 'select' ? (
-              <select
-                id={id}
-                name={field.name}
-                value={String(values[field.name] ?? '')}
-                onChange={(e) => set(field.name, e.target.value)}
-              >
-                <option value="">—</option>
-                {(field.options ?? []).map((option) => (
-                  <option key={option} value={option}>
-                    {translateLabel(`${field.name}.${option}`, resource.id)}
-                  </option>
-                ))}
-              </select>
-            ) : field.type === 'textarea' ? (
-              <TextArea {...common} rows={field.name === 'body' ? 10 : 4} />
-            ) : (
-              <Input
-                {...common}
-                type={field.type === 'password' ? 'password' : 'text'}
-                inputMode={field.type === 'amount' ? 'decimal' : undefined}
-                autoComplete={field.type === 'password' ? 'new-password' : 'off'}
-              />
-            )}
-            <FormMessage>{error}</FormMessage>
-            {below(field.name)}
-          </FormGroup>
-        )
-      })}
-      <Box mt="xl">
-        <Button
-          type="submit"
-          variant={action.variant === 'danger' ? 'danger' : 'contained'}
-          disabled={sending}
-          data-testid="client-action-submit"
-        >
-          <Icon icon={sending ? 'Loader' : (action.icon ?? 'Check')} spin={sending} />
-          {t('submit')}
-        </Button>
-      </Box>
+        })}
+        <Box mt="xl">
+          <Button
+            type="submit"
+            variant={action.variant === 'danger' ? 'danger' : 'contained'}
+            disabled={sending || (choosesContracts && contractIds === null)}
+            data-testid="client-action-submit"
+          >
+            <Icon icon={sending ? 'Loader' : (action.icon ?? 'Check')} spin={sending} />
+            {t('submit')}
+          </Button>
+        </Box>
+      </DrawerContent>
     </Box>
   )
 }

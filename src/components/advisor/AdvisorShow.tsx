@@ -1,6 +1,7 @@
 import React, { useEffect, useState } from 'react'
 import { Box, H3, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system'
 import { ApiClient, OriginalShow, ViewHelpers, useTranslation, type ActionProps } from 'adminjs'
+import { usePanelFormat } from '../common/usePanelFormat.js'
 import { resourceId } from '../common/resourceId.js'
 
 const api = new ApiClient()
@@ -16,6 +17,7 @@ interface Summary {
 const AdvisorShow: React.FC<ActionProps> = (props) => {
   const { record, resource } = props
   const { translateComponent, translateLabel } = useTranslation()
+  const format = usePanelFormat()
   const t = (key: string, options?: Record<string, unknown>) =>
     translateComponent(`AdvisorShow.${key}`, resource.id, options)
   const [summary, setSummary] = useState<Summary | null>(null)
@@ -84,9 +86,7 @@ const AdvisorShow: React.FC<ActionProps> = (props) => {
                       </Link>
                     </TableCell>
                     <TableCell>{m.count}</TableCell>
-                    <TableCell>
-                      {Number(m.total).toLocaleString(undefined, { minimumFractionDigits: 2 })}
-                    </TableCell>
+                    <TableCell>{format.money(m.total)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

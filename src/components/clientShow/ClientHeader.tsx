@@ -2,7 +2,8 @@ import React from 'react'
 import { Badge, Box, H3, Text } from '@adminjs/design-system'
 import { useTranslation, type RecordJSON } from 'adminjs'
 import { ClientStatusPill } from '../common/ClientStatusBadge.js'
-import { formatDate, formatMoney } from '../../shared/clientPageTabs.js'
+import { formatDate } from '../../shared/clientPageTabs.js'
+import { usePanelFormat } from '../common/usePanelFormat.js'
 import LabelledValue from './LabelledValue.js'
 import { useClientShowText } from './useClientShowText.js'
 import { resourceId } from '../common/resourceId.js'
@@ -11,6 +12,7 @@ import { resourceId } from '../common/resourceId.js'
 const ClientHeader: React.FC<{ record: RecordJSON; language: string }> = ({ record, language }) => {
   const { translateComponent } = useTranslation()
   const t = useClientShowText()
+  const format = usePanelFormat()
   const p = record.params
   const lastLogin = formatDate(p.lastLoginAt, language)
   return (
@@ -29,7 +31,7 @@ const ClientHeader: React.FC<{ record: RecordJSON; language: string }> = ({ reco
       )}
       <Box flex style={{ flexWrap: 'wrap' }}>
         <LabelledValue label={t('balance')} testId="client-balance">
-          {formatMoney(p.balance ?? '0', language)}
+          {format.money(p.balance ?? '0')}
         </LabelledValue>
         <LabelledValue label={t('lastLogin')} testId="client-last-login">
           {lastLogin

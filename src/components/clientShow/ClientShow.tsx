@@ -1,11 +1,14 @@
-import React from 'react'
+import React, { useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
-import { Box, Button } from '@adminjs/design-system'
+import { Box } from '@adminjs/design-system'
 import { useTranslation, type ActionProps } from 'adminjs'
 import { readTabState, tabKeys, tabSearch, type HostTab, type TabState } from '../../shared/clientPageTabs.js'
 import ClientHeader from './ClientHeader.js'
+import ClientTabBar from './ClientTabBar.js'
 import ClientTabPanel from './ClientTabPanel.js'
+import { useTabCounts } from './useTabCounts.js'
 import { useClientShowText } from './useClientShowText.js'
+import { usePanelFormat } from '../common/usePanelFormat.js'
 
 /**
  * The client's page: a header, then one tab at a time, the tab (and its page) kept in the URL
@@ -15,11 +18,15 @@ import { useClientShowText } from './useClientShowText.js'
 const ClientShow: React.FC<ActionProps> = ({ record, action }) => {
   const { translateLabel, i18n } = useTranslation()
   const t = useClientShowText()
+  const format = usePanelFormat()
   const location = useLocation()
   const navigate = useNavigate()
   const hostTabs = ((action.custom as { hostTabs?: HostTab[] } | undefined)?.hostTabs ?? []) as HostTab[]
   const keys = tabKeys(hostTabs)
   const state = readTabState(location.search, keys)
+  // Bumped when a note is added: the counts are read again (an action reloads the record).
+  const [notesAdded, setNotesAdded] = useState(0)
+  const counts = useTabCounts(String(record?.id ?? ''), `${record?.params.updatedAt}|${notesAdded}`)
   if (!record) return null
   const language = i18n.language
   const go = (next: TabState) =>
@@ -28,33 +35,36 @@ const ClientShow: React.FC<ActionProps> = ({ record, action }) => {
   return (
     <Box data-testid="client-show">
       <ClientHeader record={record} language={language} />
-      <Box flex role="tablist" mb="lg" style={{ flexWrap: 'wrap', gap: 4 }} data-testid="client-tabs">
-        {keys.map((key) => {
+      <ClientTabBar
+        tabs={keys.map((key) => {
           const host = hostTabs.find((h) => h.resourceId === key)
-          const selected = key === state.tab
-          return (
-            <Button
-              key={key}
-              type="button"
-              role="tab"
-              aria-selected={selected}
-              size="sm"
-              variant={selected ? 'contained' : 'outlined'}
-              data-testid={`client-tab-${key}`}
-              onClick={() => go({ tab: key, page: 1 })}
-            >
-              {host ? translateLabel(host.resourceId, host.resourceId) : t(`tabs.${key}`)}
-            </Button>
-          )
+          return {
+            key,
+            label: host ? translateLabel(host.resourceId, host.resourceId) : t(`tabs.${key}`),
+            count: counts[key],
+          }
         })}
-      </Box>
-      <Box variant="card" role="tabpanel" data-testid={`tab-panel-${state.tab}`}>
+        selected={state.tab}
+        label={t('tabsLabel')}
+        panelId="client-tab-panel"
+        countLabel={(label, count) => t('tabWithCount', { label, count: format.count(count) })}
+        onSelect={(key) => go({ tab: key, page: 1 })}
+      />
+      <Box
+        variant="card"
+        role="tabpanel"
+        id="client-tab-panel"
+        aria-labelledby={`client-tab-${state.tab}`}
+        data-testid={`tab-panel-${state.tab}`}
+        style={{ overflowX: 'auto' }}
+      >
         <ClientTabPanel
           record={record}
           state={state}
           hostTabs={hostTabs}
           language={language}
           onNavigate={go}
+          onNoteAdded={() => setNotesAdded((n) => n + 1)}
         />
       </Box>
     </Box>

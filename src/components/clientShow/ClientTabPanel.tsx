@@ -1,7 +1,8 @@
 import React, { useState } from 'react'
 import { Box, Text } from '@adminjs/design-system'
 import type { RecordJSON } from 'adminjs'
-import { formatMoney, type HostTab, type TabState } from '../../shared/clientPageTabs.js'
+import type { HostTab, TabState } from '../../shared/clientPageTabs.js'
+import { usePanelFormat } from '../common/usePanelFormat.js'
 import type { TabPage } from '../../services/list/clientTabs.js'
 import DetailsTab from './DetailsTab.js'
 import ExportButton from '../export/ExportButton.js'
@@ -19,8 +20,10 @@ const ClientTabPanel: React.FC<{
   hostTabs: HostTab[]
   language: string
   onNavigate: (next: TabState) => void
-}> = ({ record, state, hostTabs, language, onNavigate }) => {
+  onNoteAdded?: () => void
+}> = ({ record, state, hostTabs, language, onNavigate, onNoteAdded }) => {
   const t = useClientShowText()
+  const format = usePanelFormat()
   const columns = useClientTabColumns(language)
   // Bumped when a note is added, so the notes table fetches its page again.
   const [notesVersion, setNotesVersion] = useState(0)
@@ -55,7 +58,7 @@ const ClientTabPanel: React.FC<{
     case 'commissions':
       return table('commissions', resourceId('Commission'), columns.commissions, (page) => (
         <Text mt="default" fontWeight="bold" data-testid="commissions-total">
-          {t('total', { total: formatMoney(page.sum ?? '0', language) })}
+          {t('total', { total: format.money(page.sum ?? '0') })}
         </Text>
       ))
     case 'advisors':
@@ -79,7 +82,13 @@ const ClientTabPanel: React.FC<{
       return (
         <Box>
           {record.recordActions.some((a) => a.name === 'addNote') && (
-            <NoteForm recordId={recordId} onAdded={() => setNotesVersion((n) => n + 1)} />
+            <NoteForm
+              recordId={recordId}
+              onAdded={() => {
+                setNotesVersion((n) => n + 1)
+                onNoteAdded?.()
+              }}
+            />
           )}
           {table('notes', resourceId('ClientNote'), columns.notes, undefined, notesVersion)}
         </Box>

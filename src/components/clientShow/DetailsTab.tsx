@@ -1,7 +1,9 @@
 import React from 'react'
 import { Box, H3, Link } from '@adminjs/design-system'
 import { useTranslation, type RecordJSON } from 'adminjs'
-import { formatDate, formatMoney } from '../../shared/clientPageTabs.js'
+import { formatDate } from '../../shared/clientPageTabs.js'
+import { usePanelFormat } from '../common/usePanelFormat.js'
+import { phoneHref } from '../../shared/displayFormat.js'
 import LabelledValue from './LabelledValue.js'
 import { recordShowUrl } from './recordShowUrl.js'
 import { useClientShowText } from './useClientShowText.js'
@@ -45,6 +47,7 @@ const REFERENCES: Record<string, PluginResource> = {
 const DetailsTab: React.FC<{ record: RecordJSON; language: string }> = ({ record, language }) => {
   const { translateProperty, translateLabel } = useTranslation()
   const t = useClientShowText()
+  const format = usePanelFormat()
   const value = (name: string): React.ReactNode => {
     const raw = record.params[name]
     if (raw === null || raw === undefined || raw === '') return t('none')
@@ -53,7 +56,12 @@ const DetailsTab: React.FC<{ record: RecordJSON; language: string }> = ({ record
       return <Link href={recordShowUrl(resourceId(REFERENCES[name]), raw)}>{title ?? String(raw)}</Link>
     }
     if (DATE_FIELDS.has(name)) return formatDate(raw, language)
-    if (name === 'balance') return formatMoney(raw, language)
+    if (name === 'balance') return format.money(raw)
+    if (name === 'country') return format.country(raw)
+    if (name === 'phone') {
+      const href = phoneHref(raw, record.params.country)
+      return href ? <Link href={href}>{format.phone(raw, record.params.country)}</Link> : String(raw)
+    }
     if (name === 'status' || name === 'locale') return translateLabel(`${name}.${raw}`, resourceId('Client'))
     return String(raw)
   }

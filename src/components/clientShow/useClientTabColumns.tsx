@@ -1,13 +1,8 @@
 import React from 'react'
 import { Link, Text } from '@adminjs/design-system'
 import { useTranslation } from 'adminjs'
-import {
-  formatDate,
-  formatMoney,
-  formatPeriod,
-  formatValue,
-  type HostTab,
-} from '../../shared/clientPageTabs.js'
+import { formatDate, formatPeriod, formatValue, type HostTab } from '../../shared/clientPageTabs.js'
+import { usePanelFormat } from '../common/usePanelFormat.js'
 import { recordActionUrl, recordShowUrl } from './recordShowUrl.js'
 import type { TabColumn } from './TabTable.js'
 import { useClientShowText } from './useClientShowText.js'
@@ -19,12 +14,13 @@ type Row = Record<string, unknown>
 export function useClientTabColumns(language: string) {
   const { translateProperty, translateLabel } = useTranslation()
   const t = useClientShowText()
+  const format = usePanelFormat()
   const prop = (name: string, resourceId: string) => translateProperty(name, resourceId)
   const date =
     (key: string, withTime = true) =>
     (row: Row) =>
       formatDate(row[key], language, withTime) ?? t('none')
-  const money = (key: string) => (row: Row) => formatMoney(row[key], language) ?? t('none')
+  const money = (key: string) => (row: Row) => format.money(row[key]) ?? t('none')
   const enumLabel = (key: string, resourceId: string) => (row: Row) =>
     translateLabel(`${key}.${row[key]}`, resourceId)
   const linkTo = (resourceId: string, idKey: string, labelKey: string) => (row: Row) =>
@@ -74,7 +70,11 @@ export function useClientTabColumns(language: string) {
     { key: 'code', label: prop('code', resourceId('Advisor')) },
     { key: 'name', label: prop('lastName', resourceId('Advisor')) },
     { key: 'email', label: prop('email', resourceId('Advisor')) },
-    { key: 'phone', label: prop('phone', resourceId('Advisor')) },
+    {
+      key: 'phone',
+      label: prop('phone', resourceId('Advisor')),
+      render: (r) => format.phone(r.phone, null) ?? t('none'),
+    },
     {
       key: 'referent',
       label: t('referent'),

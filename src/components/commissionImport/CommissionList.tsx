@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react'
 import { useLocation } from 'react-router'
 import { Box, Text } from '@adminjs/design-system'
 import { ApiClient, OriginalList, useTranslation, type ActionProps } from 'adminjs'
+import { usePanelFormat } from '../common/usePanelFormat.js'
 
 const api = new ApiClient()
 
@@ -10,6 +11,7 @@ const CommissionList: React.FC<ActionProps> = (props) => {
   const { resource } = props
   const { translateComponent } = useTranslation()
   const location = useLocation()
+  const format = usePanelFormat()
   const [totals, setTotals] = useState<{ count: number; total: string } | null>(null)
 
   useEffect(() => {
@@ -32,7 +34,7 @@ const CommissionList: React.FC<ActionProps> = (props) => {
           {totals
             ? translateComponent('CommissionList.totals', resource.id, {
                 count: totals.count,
-                total: Number(totals.total).toLocaleString(undefined, { minimumFractionDigits: 2 }),
+                total: format.money(totals.total),
               })
             : translateComponent('CommissionList.loading', resource.id)}
         </Text>

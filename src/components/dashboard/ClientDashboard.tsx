@@ -14,7 +14,8 @@ import {
 } from '@adminjs/design-system'
 import { ApiClient, ViewHelpers, useTranslation } from 'adminjs'
 import { ClientStatusPill } from '../common/ClientStatusBadge.js'
-import { formatDate } from '../../shared/clientPageTabs.js'
+import { usePanelFormat } from '../common/usePanelFormat.js'
+import DashboardCharts from './DashboardCharts.js'
 import type { ClientDashboardData } from '../../services/list/clientDashboard.js'
 import { resourceId } from '../common/resourceId.js'
 import { dashboardPageName } from '../../shared/dashboardPage.js'
@@ -29,7 +30,8 @@ const clientUrl = (id: number) =>
 
 /** The home page: counts by status (each a link to the list), new this month, awaiting confirmation, latest actions. */
 const ClientDashboard: React.FC = () => {
-  const { translateComponent, translateLabel, i18n } = useTranslation()
+  const { translateComponent, translateLabel } = useTranslation()
+  const format = usePanelFormat()
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const t = (key: string) => translateComponent(`ClientDashboard.${key}`, resourceId('Client'))
 
@@ -48,14 +50,28 @@ const ClientDashboard: React.FC = () => {
     }
   }, [])
 
-  if (!loaded) return <Text p="xl">{t('loading')}</Text>
+  if (!loaded) {
+    return (
+      <Box p="xl" data-testid="dashboard-loading" aria-busy="true">
+        <H2>{t('title')}</H2>
+        <Box flex style={{ gap: 16, flexWrap: 'wrap' }}>
+          {['newClientsChart', 'statusChart', 'commissionsChart'].map((key) => (
+            <Box key={key} variant="card" style={{ flex: '1 1 320px', minHeight: 300 }}>
+              <H3>{t(key)}</H3>
+              <Text color="grey60">{t('loading')}</Text>
+            </Box>
+          ))}
+        </Box>
+      </Box>
+    )
+  }
   if (loaded.error || !loaded.data) return <MessageBox m="xl" variant="danger" message={t('error')} />
   const { byStatus, newThisMonth, awaitingConfirmation, latestActions } = loaded.data
-  const language = i18n.language
 
   return (
     <Box p="xl" data-testid="client-dashboard">
       <H2>{t('title')}</H2>
+      <DashboardCharts data={loaded.data} format={format} />
       <Box flex style={{ gap: 16, flexWrap: 'wrap' }} mb="xl">
         <Box variant="card" style={{ minWidth: 320, flex: 1 }}>
           <H3>{t('byStatus')}</H3>
@@ -70,7 +86,7 @@ const ClientDashboard: React.FC = () => {
                 <ClientStatusPill status={status} />
               </Link>
               <Text fontWeight="bold" data-testid={`dashboard-count-${status}`}>
-                {count.toLocaleString(language)}
+                {format.count(count)}
               </Text>
             </Box>
           ))}
@@ -78,12 +94,12 @@ const ClientDashboard: React.FC = () => {
         <Box variant="card" style={{ minWidth: 220, flex: 1 }}>
           <H3>{t('newThisMonth')}</H3>
           <Text fontSize="h2" data-testid="dashboard-new">
-            {newThisMonth.toLocaleString(language)}
+            {format.count(newThisMonth)}
           </Text>
         </Box>
         <Box variant="card" style={{ minWidth: 320, flex: 1 }}>
           <H3>
-            {t('awaitingConfirmation')} ({byStatus.pending.toLocaleString(language)})
+            {t('awaitingConfirmation')} ({format.count(byStatus.pending)})
           </H3>
           {awaitingConfirmation.map((c) => (
             <Text key={c.id} mb="sm">
@@ -91,7 +107,7 @@ const ClientDashboard: React.FC = () => {
                 {c.clientNumber} · {c.name}
               </Link>{' '}
               <Text as="span" color="grey60">
-                {formatDate(c.createdAt, language, false)}
+                {format.date(c.createdAt, false)}
               </Text>
             </Text>
           ))}
@@ -114,7 +130,7 @@ const ClientDashboard: React.FC = () => {
             <TableBody>
               {latestActions.map((a) => (
                 <TableRow key={a.id}>
-                  <TableCell>{formatDate(a.createdAt, language)}</TableCell>
+                  <TableCell>{format.date(a.createdAt)}</TableCell>
                   <TableCell>
                     {a.clientId ? <Link href={clientUrl(a.clientId)}>{a.client ?? a.clientId}</Link> : '—'}
                   </TableCell>

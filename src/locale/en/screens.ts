@@ -2,6 +2,7 @@
 // form extras (preview, strength meter, resulting balance) and the dashboard.
 export const enScreens = {
   messages: {
+    badContractIds: 'Tick contracts from the list.',
     unknownTab: 'This tab does not exist.',
     badPage: 'The page must be a whole number from 1.',
     badPerPage: 'The page size must be a whole number from 1 to 100.',
@@ -15,7 +16,35 @@ export const enScreens = {
       title: 'Statuses:',
       filterBy: 'Show the clients “{{status}}”',
     },
+    ClientStatusDot: {
+      label: 'Status: {{status}}',
+      withReason: 'Status: {{status}}. Reason: {{reason}}',
+    },
+    PanelAccessibility: {
+      firstPage: 'First page',
+      previousPage: 'Previous page',
+      nextPage: 'Next page',
+      lastPage: 'Last page',
+      selectAll: 'Select every row of the page',
+      selectRow: 'Select',
+      close: 'Close',
+    },
+    ClientTitles: {
+      list: 'Clients',
+      record: '{{name}} · {{number}}',
+      action: '{{action}}: {{name}} · {{number}}',
+    },
+    ContractChoice: {
+      legend: 'Active contracts',
+      help: 'Only the ticked contracts change; reactivation brings back exactly these.',
+      loading: 'Loading the contracts…',
+      none: 'No active contract.',
+      error: 'The contracts could not be loaded.',
+      contract: '{{reference}} · {{product}} · {{premium}}',
+    },
     ClientShow: {
+      tabWithCount: '{{label}} ({{count}})',
+      tabsLabel: 'Client’s tabs',
       clientNumber: 'Client no. {{number}}',
       balance: 'Balance',
       lastLogin: 'Last login',
@@ -113,6 +142,14 @@ export const enScreens = {
       action: 'Action',
       by: 'By',
       noActions: 'No action yet.',
+      newClientsChart: 'New clients per month (12 months)',
+      statusChart: 'Clients by status',
+      commissionsChart: 'Commissions per month (12 months)',
+      chartEmpty: 'Nothing to draw yet.',
+      month: 'Month',
+      clients: 'Clients',
+      amount: 'Amount',
+      status: 'Status',
     },
   },
 }

@@ -4,6 +4,7 @@ import type { ScreensTranslation } from '../en/screens.js'
 // des statuts, les compléments des formulaires (aperçu, robustesse, solde après) et le tableau de bord.
 export const frScreens: ScreensTranslation = {
   messages: {
+    badContractIds: 'Cochez des contrats de la liste.',
     unknownTab: 'Cet onglet n’existe pas.',
     badPage: 'La page doit être un nombre entier à partir de 1.',
     badPerPage: 'La taille de page doit être un nombre entier de 1 à 100.',
@@ -18,7 +19,35 @@ export const frScreens: ScreensTranslation = {
       title: 'Statuts :',
       filterBy: 'Afficher les clients « {{status}} »',
     },
+    ClientStatusDot: {
+      label: 'Statut : {{status}}',
+      withReason: 'Statut : {{status}}. Motif : {{reason}}',
+    },
+    PanelAccessibility: {
+      firstPage: 'Première page',
+      previousPage: 'Page précédente',
+      nextPage: 'Page suivante',
+      lastPage: 'Dernière page',
+      selectAll: 'Sélectionner toutes les lignes de la page',
+      selectRow: 'Sélectionner',
+      close: 'Fermer',
+    },
+    ClientTitles: {
+      list: 'Clients',
+      record: '{{name}} · {{number}}',
+      action: '{{action}} : {{name}} · {{number}}',
+    },
+    ContractChoice: {
+      legend: 'Contrats actifs',
+      help: 'Seuls les contrats cochés changent ; la réactivation rétablit exactement ceux-là.',
+      loading: 'Chargement des contrats…',
+      none: 'Aucun contrat actif.',
+      error: 'Les contrats n’ont pas pu être chargés.',
+      contract: '{{reference}} · {{product}} · {{premium}}',
+    },
     ClientShow: {
+      tabWithCount: '{{label}} ({{count}})',
+      tabsLabel: 'Onglets du client',
       clientNumber: 'Client n° {{number}}',
       balance: 'Solde',
       lastLogin: 'Dernière connexion',
@@ -117,6 +146,14 @@ export const frScreens: ScreensTranslation = {
       action: 'Action',
       by: 'Par',
       noActions: 'Aucune action pour l’instant.',
+      newClientsChart: 'Nouveaux clients par mois (12 mois)',
+      statusChart: 'Clients par statut',
+      commissionsChart: 'Commissions par mois (12 mois)',
+      chartEmpty: 'Rien à afficher pour l’instant.',
+      month: 'Mois',
+      clients: 'Clients',
+      amount: 'Montant',
+      status: 'Statut',
     },
   },
 }

@@ -6,6 +6,7 @@ import { HASHING_DRIVERS, type HashingOptions } from '../accounts/passwordHasher
 import { isValidEmail } from '../../shared/clientIdentity.js'
 import { checkClientTabs, type ClientTabOption } from '../list/clientTabOptions.js'
 import { checkImportLimits, resolveImportLimits, type ImportLimits } from '../import/importUploads.js'
+import { DEFAULT_CURRENCY, isCurrencyCode } from '../../shared/displayFormat.js'
 import { RESOURCE_PREFIX_PATTERN, resourceIdsFor, type ResourceIds } from '../../shared/resourceIds.js'
 import { checkOutboxOptions, resolveOutboxOptions, type OutboxOptions } from '../mail/outboxOptions.js'
 import { checkJobOptions, resolveJobOptions, type ImportJobOptions } from '../import/importJobOptions.js'
@@ -58,6 +59,8 @@ export interface ClientManagementOptions {
   roleOf?: RoleOf
   /** The panel's default language. Default: `fr`. */
   language?: Language
+  /** ISO 4217 code of the balances, premiums and commissions, shown with `Intl.NumberFormat`. Default: `EUR`. */
+  currency?: string
   /** Navigation group the resources appear under in the sidebar; `null` for none. */
   navigation?: { name: string; icon?: string } | null
   /** Tabs of the client page listing the host's own resources that reference the client. */
@@ -89,6 +92,7 @@ export interface ResolvedOptions {
   roles: RoleMap
   roleOf: RoleOf
   language: Language
+  currency: string
   navigation: { name: string; icon?: string } | null
   clientTabs: ClientTabOption[]
   imports: ImportLimits
@@ -214,6 +218,9 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
   const language = options.language ?? 'fr'
   if (!LANGUAGES.includes(language)) problems.push(`language must be one of ${LANGUAGES.join(', ')}`)
 
+  const currency = options.currency ?? DEFAULT_CURRENCY
+  if (!isCurrencyCode(currency)) problems.push('currency must be an ISO 4217 code such as "EUR" or "CHF"')
+
   problems.push(...checkClientTabs(options.clientTabs))
   problems.push(...checkImportLimits(options.imports))
   const prefix = options.resourceIdPrefix ?? ''
@@ -238,6 +245,7 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     roles,
     roleOf: options.roleOf ?? defaultRoleOf,
     language,
+    currency,
     navigation:
       options.navigation === undefined ? { name: 'clientManagement', icon: 'Users' } : options.navigation,
     clientTabs: (options.clientTabs ?? []).map((t) => ({ ...t, columns: [...t.columns] })),

@@ -44,7 +44,7 @@ export class ClientLifecycle {
   suspend(
     actor: Actor,
     ids: number[],
-    input: { reason?: unknown; contracts?: unknown; notify?: unknown },
+    input: { reason?: unknown; contracts?: unknown; contractIds?: unknown; notify?: unknown },
   ): Promise<LifecycleResult> {
     return suspend(this.deps, actor, ids, input)
   }
@@ -60,7 +60,7 @@ export class ClientLifecycle {
   ban(
     actor: Actor,
     ids: number[],
-    input: { reason?: unknown; contracts?: unknown },
+    input: { reason?: unknown; contracts?: unknown; contractIds?: unknown },
   ): Promise<LifecycleResult> {
     return ban(this.deps, actor, ids, input)
   }

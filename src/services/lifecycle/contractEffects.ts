@@ -30,21 +30,28 @@ async function updateContracts(
   }
 }
 
-/** Sets `to` on the clients' contracts now in one of `from`; returns the contract ids per client. */
+/**
+ * Sets `to` on the clients' contracts now in one of `from` (only those of `only` when given:
+ * the contracts ticked in the form; ids of other clients' contracts are ignored); returns the
+ * contract ids per client.
+ */
 export async function setContractStatus(
   dataSource: DataSource,
   manager: EntityManager,
   clients: Client[],
   from: ContractStatus[],
   to: ContractStatus,
+  only: number[] | null = null,
 ): Promise<Map<number, number[]>> {
   const byClient = new Map<number, number[]>()
+  if (only && only.length === 0) return byClient
   for (const part of chunks(clients.map((c) => c.id))) {
     const qb = manager
       .createQueryBuilder(Contract, 'k')
       .select(['k.id', 'k.clientId'])
       .where('k.clientId IN (:...ids)', { ids: part })
       .andWhere('k.status IN (:...from)', { from })
+    if (only) qb.andWhere('k.id IN (:...only)', { only })
     if (isMysqlFamily(dataSource)) qb.setLock('pessimistic_write')
     for (const contract of await qb.getMany()) addTo(byClient, contract)
   }

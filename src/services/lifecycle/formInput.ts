@@ -28,6 +28,23 @@ export function throwIfInvalid(fields: FieldErrors): void {
   if (Object.keys(fields).length > 0) throw new InvalidInputError(fields)
 }
 
+/**
+ * The contracts a form ticked, as a comma-separated list of ids: `null` when the form sent none
+ * (the bulk forms' "all active contracts" checkbox decides then), `[]` when none is ticked, a
+ * field error when it is anything but whole numbers.
+ */
+export function contractIdList(fields: FieldErrors, name: string, value: unknown): number[] | null {
+  if (value === undefined || value === null) return null
+  const text = String(value).trim()
+  if (text === '') return []
+  const parts = text.split(',').map((p) => p.trim())
+  if (!parts.every((p) => /^[1-9]\d{0,9}$/.test(p))) {
+    fields[name] = 'badContractIds'
+    return []
+  }
+  return [...new Set(parts.map(Number))]
+}
+
 /** A checkbox as forms send it (boolean, `true`, `on` or `1`). */
 export const isChecked = (value: unknown) =>
   value === true || value === 'true' || value === 'on' || value === '1'

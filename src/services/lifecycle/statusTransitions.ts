@@ -5,7 +5,14 @@ import { change } from '../core/clientEvents.js'
 import { renderEmail } from '../mail/emailTemplates.js'
 import { notifyClients } from './clientEmails.js'
 import { reactivateSuspendedContracts, setContractStatus } from './contractEffects.js'
-import { isChecked, optionalText, requiredText, throwIfInvalid, type FieldErrors } from './formInput.js'
+import {
+  contractIdList,
+  isChecked,
+  optionalText,
+  requiredText,
+  throwIfInvalid,
+  type FieldErrors,
+} from './formInput.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
 import { NO_EMAILS, lifecycleResult, type LifecycleResult } from './lifecycleResult.js'
 import { runTransition, statusChanges } from './runTransition.js'
@@ -41,12 +48,14 @@ export async function suspend(
   deps: LifecycleDeps,
   actor: Actor,
   ids: number[],
-  input: { reason?: unknown; contracts?: unknown; notify?: unknown },
+  input: { reason?: unknown; contracts?: unknown; contractIds?: unknown; notify?: unknown },
 ): Promise<LifecycleResult> {
   const fields: FieldErrors = {}
   const reason = requiredText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
+  // The form's ticked contracts; without a list, the bulk checkbox's "all active ones".
+  const chosen = contractIdList(fields, 'contractIds', input.contractIds)
   throwIfInvalid(fields)
-  const withContracts = isChecked(input.contracts)
+  const withContracts = chosen ? chosen.length > 0 : isChecked(input.contracts)
   const notify = isChecked(input.notify)
   let emails = NO_EMAILS
   const outcome = await runTransition(deps.dataSource, actor, ids, {
@@ -65,7 +74,7 @@ export async function suspend(
     sideEffects: async (manager, clients) => {
       // The contract ids go into the event: reactivation gives back exactly these.
       const suspended = withContracts
-        ? await setContractStatus(deps.dataSource, manager, clients, ['active'], 'suspended')
+        ? await setContractStatus(deps.dataSource, manager, clients, ['active'], 'suspended', chosen)
         : new Map<number, number[]>()
       // The emails are queued with the change: both commit, or neither.
       if (notify) {
@@ -117,12 +126,13 @@ export async function ban(
   deps: LifecycleDeps,
   actor: Actor,
   ids: number[],
-  input: { reason?: unknown; contracts?: unknown },
+  input: { reason?: unknown; contracts?: unknown; contractIds?: unknown },
 ): Promise<LifecycleResult> {
   const fields: FieldErrors = {}
   const reason = requiredText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
+  const chosen = contractIdList(fields, 'contractIds', input.contractIds)
   throwIfInvalid(fields)
-  const withContracts = isChecked(input.contracts)
+  const withContracts = chosen ? chosen.length > 0 : isChecked(input.contracts)
   const outcome = await runTransition(deps.dataSource, actor, ids, {
     type: 'banned',
     reason,
@@ -131,7 +141,14 @@ export async function ban(
     changes: (c) => statusChanges(c, 'banned', reason),
     sideEffects: async (manager, clients) => {
       const terminated = withContracts
-        ? await setContractStatus(deps.dataSource, manager, clients, ['active', 'suspended'], 'terminated')
+        ? await setContractStatus(
+            deps.dataSource,
+            manager,
+            clients,
+            ['active', 'suspended'],
+            'terminated',
+            chosen,
+          )
         : new Map<number, number[]>()
       return new Map(clients.map((c) => [c.id, { contractIds: contractIdsOf(terminated, c.id) }]))
     },

@@ -1,0 +1,50 @@
+import React, { useEffect } from 'react'
+import { useTranslation } from 'adminjs'
+import { labelAdminControls, type ControlNames } from './labelAdminControls.js'
+import { resourceId } from './resourceId.js'
+
+type Props = Record<string, unknown> & { OriginalComponent?: React.ComponentType<Record<string, unknown>> }
+
+const KEYS: (keyof ControlNames)[] = [
+  'firstPage',
+  'previousPage',
+  'nextPage',
+  'lastPage',
+  'selectAll',
+  'selectRow',
+  'close',
+]
+
+/**
+ * AdminJS's "logged in" box (overridden once for the panel, shown on every page), which also
+ * names the controls AdminJS leaves unnamed anywhere on the page (pager buttons, row
+ * checkboxes, the filters' selects) as they appear.
+ */
+const PanelAccessibility: React.FC<Props> = ({ OriginalComponent, ...props }) => {
+  const { translateComponent, i18n } = useTranslation()
+  const language = i18n.language
+  useEffect(() => {
+    const names = Object.fromEntries(
+      KEYS.map((key) => [key, translateComponent(`PanelAccessibility.${key}`, resourceId('Client'))]),
+    ) as unknown as ControlNames
+    let pending = 0
+    const run = () => {
+      pending = 0
+      labelAdminControls(document.body, names)
+    }
+    run()
+    const observer = new MutationObserver(() => {
+      if (!pending) pending = window.requestAnimationFrame(run)
+    })
+    observer.observe(document.body, { childList: true, subtree: true })
+    return () => {
+      observer.disconnect()
+      if (pending) window.cancelAnimationFrame(pending)
+    }
+    // The names change with the language only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [language])
+  return OriginalComponent ? <OriginalComponent {...props} /> : null
+}
+
+export default PanelAccessibility

@@ -1,0 +1,64 @@
+import {
+  countryName,
+  formatCount,
+  formatMoney,
+  formatPhone,
+  isCurrencyCode,
+  phoneHref,
+} from './displayFormat.js'
+
+// Intl separates French thousands with a narrow no-break space and puts one before the symbol.
+const plain = (text: string | null) => text?.replace(/[\u202f\u00a0]/g, ' ')
+
+describe('money in the panel’s language and currency', () => {
+  test('EUR by default, the symbol where each language puts it', () => {
+    expect(plain(formatMoney('1303.02', 'fr'))).toBe('1 303,02 €')
+    expect(formatMoney('1303.02', 'en')).toBe('€1,303.02')
+    expect(plain(formatMoney('-12', 'fr'))).toBe('-12,00 €')
+    expect(plain(formatMoney('1234.5', 'fr', 'CHF'))).toBe('1 234,50 CHF')
+    expect(formatMoney('0', 'en', 'USD')).toBe('$0.00')
+  })
+  test('nothing stays nothing; unreadable text is shown as it is', () => {
+    expect(formatMoney(null, 'fr')).toBeNull()
+    expect(formatMoney('', 'fr')).toBeNull()
+    expect(formatMoney('n/a', 'fr')).toBe('n/a')
+  })
+  test('currency codes: three capitals Intl knows', () => {
+    expect(['EUR', 'CHF', 'USD', 'XOF'].every(isCurrencyCode)).toBe(true)
+    expect(['eur', 'EURO', '', null, 12].some(isCurrencyCode)).toBe(false)
+  })
+  test('counts with thousands separators', () => {
+    expect(plain(formatCount(40213, 'fr'))).toBe('40 213')
+    expect(formatCount(40213, 'en')).toBe('40,213')
+  })
+})
+
+describe('phones for the client’s country (stored as entered, shown formatted)', () => {
+  test('a number of the client’s country in its national format', () => {
+    expect(formatPhone('+33 796153696', 'FR')).toBe('07 96 15 36 96')
+    expect(formatPhone('0758772086', 'FR')).toBe('07 58 77 20 86')
+    expect(formatPhone('0758772086', null)).toBe('07 58 77 20 86')
+  })
+  test('a number of another country in the international format', () => {
+    expect(formatPhone('+32470123456', 'FR')).toBe('+32 470 12 34 56')
+    expect(formatPhone('+33758772086', 'BE')).toBe('+33 7 58 77 20 86')
+  })
+  test('what libphonenumber cannot read is shown as stored; nothing stays nothing', () => {
+    expect(formatPhone('poste 12', 'FR')).toBe('poste 12')
+    expect(formatPhone('  ', 'FR')).toBeNull()
+  })
+  test('a tel: link in E.164', () => {
+    expect(phoneHref('07 58 77 20 86', 'FR')).toBe('tel:+33758772086')
+    expect(phoneHref(null, 'FR')).toBeNull()
+  })
+})
+
+describe('country names', () => {
+  test('a code as its name in the panel’s language; anything else as it is', () => {
+    expect(countryName('FR', 'fr')).toBe('France')
+    expect(countryName('be', 'fr')).toBe('Belgique')
+    expect(countryName('DE', 'en')).toBe('Germany')
+    expect(countryName('Suisse', 'fr')).toBe('Suisse')
+    expect(countryName(null, 'fr')).toBeNull()
+  })
+})

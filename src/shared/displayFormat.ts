@@ -1,0 +1,68 @@
+// How the panel shows money, phones, countries and numbers to a person: plain functions over
+// `Intl` and libphonenumber-js, shared by every component and unit-tested in displayFormat.spec.ts.
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min'
+
+/** The currency amounts are shown in when the host sets none (the `currency` option). */
+export const DEFAULT_CURRENCY = 'EUR'
+
+/** The key of AdminJS's `env` option that carries the `currency` option to the components' bundle. */
+export const CURRENCY_ENV = 'ADMINJS_CLIENTS_CURRENCY'
+
+/** True for an ISO 4217 code `Intl` knows (`EUR`, `CHF`, `USD`…). */
+export function isCurrencyCode(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) return false
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: value })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A decimal amount as money in the panel's language: `1 303,02 €` in French, `€1,303.02` in English. */
+export function formatMoney(value: unknown, language: string, currency = DEFAULT_CURRENCY): string | null {
+  if (value === null || value === undefined || value === '') return null
+  const n = Number(value)
+  if (Number.isNaN(n)) return String(value)
+  return new Intl.NumberFormat(language, { style: 'currency', currency }).format(n)
+}
+
+/** A count in the panel's language (`12 345` in French). */
+export const formatCount = (value: number, language: string): string =>
+  new Intl.NumberFormat(language).format(value)
+
+/** A two-letter country code (`FR`) as its name in the panel's language (`France`); other text as is. */
+export function countryName(code: unknown, language: string): string | null {
+  if (code === null || code === undefined || code === '') return null
+  const text = String(code).trim()
+  if (!/^[A-Za-z]{2}$/.test(text)) return text
+  try {
+    return (
+      new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }).of(text.toUpperCase()) ?? text
+    )
+  } catch {
+    return text
+  }
+}
+
+/**
+ * A phone as people of the client's country read it: national format at home (`07 96 15 36 96`
+ * for a French number of a French client), international elsewhere (`+33 7 96 15 36 96`). Phones
+ * are stored as entered; one that libphonenumber cannot read is shown as stored.
+ */
+export function formatPhone(phone: unknown, country: unknown): string | null {
+  if (phone === null || phone === undefined || String(phone).trim() === '') return null
+  const text = String(phone).trim()
+  const home = typeof country === 'string' && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : 'FR'
+  const parsed = parsePhoneNumberFromString(text, home as CountryCode)
+  if (!parsed || !parsed.isPossible()) return text
+  return parsed.country === home ? parsed.formatNational() : parsed.formatInternational()
+}
+
+/** The `tel:` link of a phone (E.164 when readable). */
+export function phoneHref(phone: unknown, country: unknown): string | null {
+  if (phone === null || phone === undefined || String(phone).trim() === '') return null
+  const home = typeof country === 'string' && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : 'FR'
+  const parsed = parsePhoneNumberFromString(String(phone).trim(), home as CountryCode)
+  return `tel:${parsed?.isPossible() ? parsed.number : String(phone).replace(/[^\d+]/g, '')}`
+}

@@ -1,0 +1,341 @@
+// The admin's screens at the level of the best billing panels (issue 16), in Debian's Chromium:
+// status dots, titles, tabs with counts and keys, money and phones, the contracts chosen in
+// suspend, charts, axe-core on every screen, 390 px wide, and timings (printed, not asserted).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { Client, Contract } from '../../src/index.js'
+import { BUILT_IN_TABS } from '../../src/shared/clientPageTabs.js'
+import { seedLarge } from '../../demo/seedLarge.js'
+import { createTestDatabase, type TestDatabase } from '../support/databases.js'
+import { seededDemo } from '../support/demoAgent.js'
+import {
+  SHOTS,
+  describeInBrowser,
+  logInToPanel,
+  median,
+  openBrowser,
+  seriousViolations,
+  timeToVisible,
+  type BrowserSession,
+} from './browser.js'
+
+const LONG_EMAIL = 'marie-charlotte.de-la-fontaine-beaumarchais@cabinet-exemple-de-gestion.fr'
+const DOT_COLORS: Record<string, string> = {
+  active: 'rgb(30, 123, 52)',
+  pending: 'rgb(255, 212, 59)',
+  suspended: 'rgb(255, 212, 59)',
+  banned: 'rgb(201, 42, 42)',
+}
+
+describeInBrowser('the admin’s screens in a real browser (SQLite)', () => {
+  let db: TestDatabase
+  let session: BrowserSession
+  let page: Page
+  let base: string
+  let client: Client
+  const errors: string[] = []
+  const showUrl = (id = client.id) => `${base}/resources/Client/records/${id}/show`
+  const activeContracts = () =>
+    db.dataSource.getRepository(Contract).findBy({ clientId: client.id, status: 'active' })
+  const expectNoSeriousViolation = async (where: string) =>
+    expect([where, await seriousViolations(page)]).toEqual([where, []])
+  const noPageOverflow = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite')
+    const demo = await seededDemo(db, { origins: null })
+    const clients = db.dataSource.getRepository(Client)
+    // An active client with two active contracts or more, a French phone as typed, in France.
+    const [row] = await clients
+      .createQueryBuilder('c')
+      .where("c.status = 'active'")
+      .andWhere("(SELECT COUNT(*) FROM contracts k WHERE k.clientId = c.id AND k.status = 'active') >= 2")
+      .orderBy('c.id')
+      .take(1)
+      .getMany()
+    await clients.update(row.id, { phone: '+33 796153696', country: 'FR' })
+    client = await clients.findOneByOrFail({ id: row.id })
+    // The newest client (first row of the list) has a long email.
+    const [newest] = await clients.find({ order: { createdAt: 'DESC', id: 'DESC' }, take: 1 })
+    await clients.update(newest.id, { email: LONG_EMAIL })
+    session = await openBrowser(demo.app, { width: 1280, height: 900 })
+    page = session.page
+    base = `${session.origin}/admin`
+    page.on('pageerror', (error) => errors.push(error.message))
+    await logInToPanel(page, session.origin)
+    // The first page bundles the plugin's components (recharts included).
+    await page.goto(base, { timeout: 170_000 })
+    await page.waitForSelector('[data-testid=client-dashboard]', { timeout: 170_000 })
+  })
+
+  afterAll(async () => {
+    await session?.close()
+    await db?.dispose()
+  })
+
+  test('the dashboard draws its three charts, each with its numbers for screen readers', async () => {
+    for (const chart of ['new-clients', 'by-status', 'commissions']) {
+      await page.waitForSelector(`[data-testid=chart-${chart}] .recharts-bar-rectangle path`)
+      expect(await page.locator(`[data-testid=chart-${chart}] [aria-hidden=true] svg`).count()).toBe(1)
+    }
+    expect(await page.locator('[data-testid=chart-new-clients-table] tbody tr').count()).toBe(12)
+    expect(await page.locator('[data-testid=chart-commissions-table] tbody tr').count()).toBe(12)
+    const active = await db.dataSource.getRepository(Client).countBy({ status: 'active' })
+    expect(
+      await page.locator('[data-testid=chart-by-status-table] tr:has-text("Actif") td').innerText(),
+    ).toBe(String(active))
+    await expectNoSeriousViolation('dashboard')
+  })
+
+  test('the list at 1280 px: dots first, then number, name, email, phone, contracts, created; no wrap', async () => {
+    await page.goto(`${base}/resources/Client`)
+    await page.waitForSelector('tbody [data-testid=status-dot]')
+    expect(await page.locator('h2:has-text("Clients")').count()).toBe(1)
+    const headers = await page.locator('thead tr > *').allInnerTexts()
+    expect(headers.slice(1, 8).map((h) => h.trim())).toEqual([
+      'Statut',
+      'N° client',
+      'Nom',
+      'E-mail',
+      'Téléphone',
+      'Contrats actifs',
+      'Créé le',
+    ])
+    // Every row's first cell after the checkbox is its dot, colored and named for screen readers.
+    const dots = await page.locator('tbody tr td:nth-child(2) [data-testid=status-dot]').evaluateAll((els) =>
+      els.map((e) => ({
+        status: e.getAttribute('data-status'),
+        color: getComputedStyle(e).backgroundColor,
+        label: e.getAttribute('aria-label'),
+        role: e.getAttribute('role'),
+      })),
+    )
+    expect(dots.length).toBe(await page.locator('tbody tr').count())
+    for (const dot of dots) {
+      if (DOT_COLORS[dot.status as string])
+        expect([dot.status, dot.color]).toEqual([dot.status, DOT_COLORS[dot.status as string]])
+      expect(dot.label).toMatch(/^Statut : /)
+      expect(dot.role).toBe('img')
+    }
+    // The number and the phone stay on one line; the long email is cut, whole on hover.
+    for (const cell of ['clientNumber-cell', 'phone-cell']) {
+      const lines = await page
+        .locator(`tbody [data-testid=${cell}]`)
+        .evaluateAll((els) => els.map((e) => e.getClientRects().length))
+      expect(lines.every((n) => n === 1)).toBe(true)
+    }
+    const email = page.locator(`tbody [data-testid=email-cell][title="${LONG_EMAIL}"]`)
+    expect(
+      await email.evaluate((e) => e.scrollWidth > e.clientWidth && getComputedStyle(e).textOverflow),
+    ).toBe('ellipsis')
+    // The legend stays and filters.
+    await page.click('[data-testid=legend-banned]')
+    await page.waitForURL(/filters\.status=banned/)
+    await page.waitForSelector('tbody [data-testid=status-dot][data-status=banned]')
+    const banned = page.locator('tbody [data-testid=status-dot][data-status=banned]').first()
+    expect(await banned.getAttribute('title')).toMatch(/Motif : /)
+    await expectNoSeriousViolation('list')
+    for (const width of [1440, 1920]) {
+      await page.setViewportSize({ width, height: 900 })
+      expect([width, await noPageOverflow()]).toEqual([width, true])
+    }
+    await page.setViewportSize({ width: 1280, height: 900 })
+  })
+
+  test('the client page: name and number as title, tabs with counts, keys, money, phone and country', async () => {
+    await page.goto(showUrl())
+    await page.waitForSelector('[data-testid=client-header]')
+    const title = `${[client.lastName, client.firstName].filter(Boolean).join(' ')} · ${client.clientNumber}`
+    await page.waitForSelector(`h2:has-text("${title}")`)
+    // Counts, read in one more request: the contracts' matches the database.
+    const contracts = await db.dataSource.getRepository(Contract).countBy({ clientId: client.id })
+    await page.waitForSelector(`[data-testid=client-tab-contracts][data-count="${contracts}"]`)
+    expect(await page.locator('[data-testid=client-tab-contracts]').innerText()).toBe(
+      `Contrats (${contracts})`,
+    )
+    // Keys: arrows move and select, Home and End go to the ends, the tab stays in the URL.
+    await page.focus('[data-testid=client-tab-details]')
+    await page.keyboard.press('ArrowRight')
+    await page.waitForURL(/tab=contracts/)
+    expect(await page.getAttribute('[data-testid=client-tab-contracts]', 'aria-selected')).toBe('true')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('client-tab-contracts')
+    await page.keyboard.press('End')
+    await page.waitForURL(/tab=Ticket/)
+    await page.keyboard.press('Home')
+    await page.waitForSelector('[data-testid=client-tab-details][aria-selected=true]')
+    expect(new URL(page.url()).searchParams.get('tab')).toBeNull()
+    // Money with its currency, the phone for its country, the country by name.
+    const balance = new Intl.NumberFormat('fr', { style: 'currency', currency: 'EUR' }).format(
+      Number(client.balance),
+    )
+    expect(await page.locator('[data-testid=client-balance]').innerText()).toContain(balance)
+    expect(await page.locator('[data-testid=detail-phone]').innerText()).toContain('07 96 15 36 96')
+    expect(await page.locator('[data-testid=detail-phone] a').getAttribute('href')).toBe('tel:+33796153696')
+    expect(await page.locator('[data-testid=detail-country]').innerText()).toContain('France')
+    // Every tab, loaded, without a serious accessibility violation.
+    for (const tab of [...BUILT_IN_TABS, 'Invoice', 'Ticket']) {
+      await page.click(`[data-testid=client-tab-${tab}]`)
+      await page.waitForSelector(
+        `[data-testid=tab-panel-${tab}] :is([data-testid^=tab-table], [data-testid=tab-empty], [data-testid=tab-details], [data-testid^=payment-methods-]:not([data-testid=payment-methods-loading]))`,
+      )
+      await expectNoSeriousViolation(`client page, tab ${tab}`)
+    }
+    await page.goto(`${showUrl()}?tab=commissions`)
+    await page.waitForSelector('[data-testid=commissions-total]')
+    expect(await page.locator('[data-testid=commissions-total]').innerText()).toMatch(/€$/)
+  })
+
+  test('each action form is titled with the action and the client, without a serious violation', async () => {
+    const name = [client.lastName, client.firstName].filter(Boolean).join(' ')
+    for (const action of [
+      'suspend',
+      'ban',
+      'sendEmail',
+      'sendPasswordReset',
+      'changePassword',
+      'adjustBalance',
+      'addNote',
+      'delete',
+    ]) {
+      await page.goto(`${base}/resources/Client/records/${client.id}/${action}`)
+      await page.waitForSelector(`[data-testid=client-action-${action}]`)
+      expect(await page.locator('[data-testid=action-title]').innerText()).toContain(name)
+      if (action === 'suspend' || action === 'ban') {
+        await page.waitForSelector('[data-testid=contract-choice] input[type=checkbox]')
+      }
+      await expectNoSeriousViolation(`form ${action}`)
+    }
+  })
+
+  test('suspend: the active contracts listed, all ticked; one unticked stays active; reactivation brings back exactly the others', async () => {
+    const before = await activeContracts()
+    await page.goto(`${base}/resources/Client/records/${client.id}/suspend`)
+    await page.waitForSelector('[data-testid=contract-choice] input[type=checkbox]')
+    const boxes = page.locator('[data-testid=contract-choice] input[type=checkbox]')
+    expect(await boxes.count()).toBe(before.length)
+    expect(await boxes.evaluateAll((els) => els.every((e) => (e as HTMLInputElement).checked))).toBe(true)
+    await page.screenshot({ path: path.join(SHOTS, 'form-suspend-contracts.png') })
+    const kept = before[0]
+    await page.click(`label[for=contract-choice-${kept.id}]`)
+    expect(await page.locator(`#contract-choice-${kept.id}`).isChecked()).toBe(false)
+    await page.fill('textarea[name=reason]', 'Impayé partiel')
+    await page.click('[data-testid=client-action-submit]')
+    await page.waitForSelector('text=Client suspendu.')
+    const statuses = async () =>
+      Object.fromEntries(
+        (await db.dataSource.getRepository(Contract).findBy({ clientId: client.id })).map((k) => [
+          k.id,
+          k.status,
+        ]),
+      )
+    const after = await statuses()
+    expect(after[kept.id]).toBe('active')
+    for (const k of before.slice(1)) expect([k.id, after[k.id]]).toEqual([k.id, 'suspended'])
+
+    await page.goto(`${base}/resources/Client/records/${client.id}/reactivate`)
+    await page.waitForSelector('[data-testid=client-action-reactivate]')
+    await expectNoSeriousViolation('form reactivate')
+    await page.click('label[for=client-action-contracts]')
+    await page.click('[data-testid=client-action-submit]')
+    await page.waitForSelector('text=Client réactivé.')
+    const back = await statuses()
+    for (const k of before) expect([k.id, back[k.id]]).toEqual([k.id, 'active'])
+  })
+
+  test('the import page and the security settings without a serious violation', async () => {
+    await page.goto(`${base}/resources/Commission/actions/importCommissions`)
+    await page.waitForSelector('#import-file')
+    await expectNoSeriousViolation('import page')
+    await page.goto(`${base}/resources/SecuritySettings`)
+    await page.waitForSelector('[data-testid=security-settings]')
+    await expectNoSeriousViolation('security settings')
+  })
+
+  test('at 390×844 the list and the client page stay inside the screen (tables scroll in their box)', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${base}/resources/Client`)
+    await page.waitForSelector('tbody tr')
+    expect(await noPageOverflow()).toBe(true)
+    await page.screenshot({ path: path.join(SHOTS, 'clients-list-390.png') })
+    await page.goto(`${showUrl()}?tab=history`)
+    await page.waitForSelector('[data-testid=tab-table-history]')
+    expect(await noPageOverflow()).toBe(true)
+    await page.screenshot({ path: path.join(SHOTS, 'client-show-390.png') })
+    await page.setViewportSize({ width: 1280, height: 900 })
+    expect(errors).toEqual([])
+  })
+
+  test('timings: navigation to the first list row and to the client header, ours and plain AdminJS, medians of 10 (printed)', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'adminjs-plain-'))
+    let plain: ChildProcess | null = null
+    try {
+      plain = spawn(process.execPath, ['--import', 'tsx', 'test/e2e/plainAdmin.ts'], {
+        env: { ...process.env, DATA_DIR: db.dataDir, ADMIN_JS_TMP_DIR: tmp },
+        stdio: ['pipe', 'pipe', 'inherit'],
+      })
+      const port = await new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('plain AdminJS did not start in 60 s')), 60_000)
+        plain?.stdout?.on('data', (chunk: Buffer) => {
+          const match = /plain admin on (\d+)/.exec(chunk.toString())
+          if (match) {
+            clearTimeout(timer)
+            resolve(Number(match[1]))
+          }
+        })
+        plain?.on('exit', (code) => reject(new Error(`plain AdminJS exited with ${code}`)))
+      })
+      const plainList = `http://127.0.0.1:${port}/plain/resources/Client`
+      // Its first visit bundles its (empty) components: not timed.
+      process.stdout.write(`timings: plain AdminJS on ${port}\n`)
+      await page.goto(plainList, { timeout: 120_000 })
+      await page.waitForSelector('tbody tr', { timeout: 120_000 })
+
+      const measure = async () => ({
+        ours: median(await timeToVisible(page, `${base}/resources/Client`, 'tbody tr')),
+        plain: median(await timeToVisible(page, plainList, 'tbody tr')),
+        header: median(await timeToVisible(page, showUrl(), '[data-testid=client-header]')),
+      })
+      const rows: string[] = []
+      const log = (text: string) => process.stdout.write(`${text}\n`)
+      let started = Date.now()
+      const demo = await measure()
+      log(`timings: demo measured in ${Date.now() - started} ms`)
+      const demoCount = await db.dataSource.getRepository(Client).count()
+      rows.push(`| demo (${demoCount} clients) | ${demo.ours} | ${demo.plain} | ${demo.header} |`)
+      // seed:large's data set (its generator), at the size E2E_LARGE_CLIENTS gives (default 10,000
+      // clients, 3 contracts and 10 commissions each); `npm run seed:large` makes 100,000.
+      const clients = Number(process.env.E2E_LARGE_CLIENTS ?? 10_000)
+      started = Date.now()
+      await seedLarge(db.dataSource, {
+        advisors: 20,
+        clients,
+        contracts: clients * 3,
+        commissions: clients * 10,
+      })
+      log(`timings: seed:large (${clients} clients) in ${Date.now() - started} ms`)
+      started = Date.now()
+      const large = await measure()
+      log(`timings: large measured in ${Date.now() - started} ms`)
+      const largeCount = await db.dataSource.getRepository(Client).count()
+      rows.push(`| seed:large (${largeCount} clients) | ${large.ours} | ${large.plain} | ${large.header} |`)
+      const table = [
+        'Navigation → visible, medians of 10 runs, ms (Chromium, SQLite, this machine):',
+        '| data | our list: first row | plain AdminJS list: first row | our client page: header |',
+        '| --- | --- | --- | --- |',
+        ...rows,
+      ].join('\n')
+      process.stdout.write(`${table}\n`)
+      await writeFile(path.join(SHOTS, 'timings.md'), `${table}\n`)
+      for (const value of [demo.ours, demo.plain, demo.header, large.ours, large.plain, large.header]) {
+        expect(value).toBeGreaterThan(0)
+      }
+    } finally {
+      plain?.stdin?.end()
+      plain?.kill('SIGTERM')
+      await rm(tmp, { recursive: true, force: true })
+    }
+  }, 300_000)
+})
