@@ -80,12 +80,13 @@ app.set('trust proxy', 1) // behind one reverse proxy that terminates HTTPS
 app.use(admin.options.rootPath, guard.handleErrors(router))
 const server = app.listen(3000, '127.0.0.1')
 
-// The mail outbox's worker sends the emails the actions queue (or leave it to a worker process).
+// The workers: the outbox sends the emails the actions queue, the jobs run the imports (either may
+// be left to a worker process of its own). On SIGTERM they finish what they hold, then the database closes.
 clients.outbox.start()
+clients.jobs.start()
 process.on('SIGTERM', () => {
   server.close()
-  // Stops claiming and waits for the emails being sent to be recorded.
-  void clients.outbox.stop().then(() => dataSource.destroy())
+  void Promise.all([clients.outbox.stop(), clients.jobs.stop()]).then(() => dataSource.destroy())
 })
 
 declare const yourSessionStore: import('express-session').Store
