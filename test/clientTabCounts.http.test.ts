@@ -1,29 +1,12 @@
 // The counts on the client page's tabs (issue 16): each equals its tab's total, the plugin's
 // tabs in one statement.
 import type { Agent } from 'supertest'
-import type { DataSource } from 'typeorm'
 import { Client, ClientNote, Commission } from '../src/index.js'
 import { builtInTabCounts } from '../src/services/list/clientTabCounts.js'
 import { DATA_TABS } from '../src/shared/clientPageTabs.js'
 import { describeEachDatabase } from './support/databases.js'
+import { statementsOf } from './support/statements.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
-
-/** Counts every SQL statement TypeORM sends while `run` runs. */
-async function statementsOf(dataSource: DataSource, run: () => Promise<unknown>): Promise<number> {
-  const logger = dataSource.logger
-  const original = logger.logQuery.bind(logger)
-  let count = 0
-  logger.logQuery = (query, parameters, runner) => {
-    count += 1
-    return original(query, parameters, runner)
-  }
-  try {
-    await run()
-  } finally {
-    logger.logQuery = original
-  }
-  return count
-}
 
 describeEachDatabase('the counts of the client page’s tabs', (database) => {
   let admin: Agent

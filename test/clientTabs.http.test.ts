@@ -1,26 +1,9 @@
 import type { Agent } from 'supertest'
-import type { DataSource } from 'typeorm'
 import { Client, ClientEvent, ClientTabs, Commission, Contract } from '../src/index.js'
 import { Invoice } from '../demo/entities/Invoice.js'
 import { describeEachDatabase } from './support/databases.js'
+import { statementsOf } from './support/statements.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
-
-/** Counts every SQL statement TypeORM sends while `run` runs. */
-async function statementsOf(dataSource: DataSource, run: () => Promise<unknown>): Promise<number> {
-  const logger = dataSource.logger
-  const original = logger.logQuery.bind(logger)
-  let count = 0
-  logger.logQuery = (query, parameters, runner) => {
-    count += 1
-    return original(query, parameters, runner)
-  }
-  try {
-    await run()
-  } finally {
-    logger.logQuery = original
-  }
-  return count
-}
 
 describeEachDatabase('the client page’s tabs API', (database) => {
   let demo: SeededDemo

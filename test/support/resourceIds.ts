@@ -1,3 +1,4 @@
+// Written out on purpose, not imported from src/shared/resourceIds.ts: a renamed id must fail the tests.
 /** The resource ids the plugin promises to hosts (they appear in URLs and in role maps). */
 export const RESOURCE_IDS = [
   'Client',
