@@ -1,8 +1,7 @@
-import AdminJS, { ComponentLoader, type Locale, type PageHandler, type ResourceWithOptions } from 'adminjs'
+import { ComponentLoader, type Locale, type PageHandler, type ResourceWithOptions } from 'adminjs'
 import { CURRENCY_ENV } from './shared/displayFormat.js'
 import { ACCESSIBLE_THEME } from './shared/panelTheme.js'
 import { dashboardHandler } from './actions/dashboard/dashboard.action.js'
-import { Database, Resource } from '@adminjs/typeorm'
 import { registerComponents } from './components/index.js'
 import { buildLocale } from './locale/index.js'
 import { AccessControl } from './services/core/accessControl.js'
@@ -40,7 +39,7 @@ import {
   createEmailLogResource,
 } from './resources/history.resources.js'
 import type { ResourceDeps } from './resources/resourceDeps.js'
-import { prefixedReferences, startupChecks } from './resources/startupChecks.js'
+import { registerTypeormAdapter, withFeatures } from './resources/resourceFeatures.js'
 import { RESOURCE_PREFIX_ENV } from './shared/resourceIds.js'
 
 export interface ClientManagement {
@@ -95,42 +94,6 @@ export interface ClientManagement {
   /** The home page of clients (counts, awaiting confirmation, latest actions): `new AdminJS({ dashboard })`. */
   dashboard: { handler: PageHandler; component: string }
   options: ResolvedOptions
-}
-
-declare global {
-  // AdminJS keeps its adapters on the global object.
-  var RegisteredAdapters: { Database: unknown; Resource: unknown }[] | undefined
-}
-
-/** The resources are TypeORM entities: make sure AdminJS has the adapter, once. */
-function registerTypeormAdapter(): void {
-  if (!(globalThis.RegisteredAdapters ?? []).some((adapter) => adapter.Resource === Resource)) {
-    AdminJS.registerAdapter({ Database, Resource })
-  }
-}
-
-/** The start-up checks on the first resource (they run at `new AdminJS`); relations to prefixed ids. */
-function withFeatures(
-  deps: ResourceDeps,
-  componentLoader: ComponentLoader,
-  resources: ResourceWithOptions[],
-): ResourceWithOptions[] {
-  const checks = startupChecks({
-    componentLoader,
-    components: deps.components,
-    ids: deps.ids,
-    ownResources: () => resources,
-  })
-  return resources.map((resource, i) => ({
-    ...resource,
-    features: [
-      ...(i === 0 ? [checks] : []),
-      ...(deps.ids.Client === 'Client'
-        ? []
-        : [prefixedReferences(deps.dataSource, resource.resource, deps.ids)]),
-      ...(resource.features ?? []),
-    ],
-  }))
 }
 
 /**

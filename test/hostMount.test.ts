@@ -88,7 +88,10 @@ describe('resource ids (point 2)', () => {
     expect(en.labels.CrmClient).toBe('Clients')
     expect(en.resources.CrmClient).toBeDefined()
     expect(en.resources.Client).toBeUndefined()
-    expect(clients.adminOptions.env).toEqual({ ADMINJS_CLIENTS_RESOURCE_PREFIX: 'Crm' })
+    expect(clients.adminOptions.env).toEqual({
+      ADMINJS_CLIENTS_RESOURCE_PREFIX: 'Crm',
+      ADMINJS_CLIENTS_CURRENCY: 'EUR',
+    })
   })
 
   test('a prefix that is not a plain identifier is refused', () => {

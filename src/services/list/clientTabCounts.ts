@@ -1,6 +1,13 @@
 import type { DataSource } from 'typeorm'
 import { Filter, type BaseResource, type CurrentAdmin } from 'adminjs'
 import type { Client } from '../../entities/Client.js'
+import { Advisor } from '../../entities/Advisor.js'
+import { ClientEvent } from '../../entities/ClientEvent.js'
+import { ClientNote } from '../../entities/ClientNote.js'
+import { Commission } from '../../entities/Commission.js'
+import { Contract } from '../../entities/Contract.js'
+import { EmailLog } from '../../entities/EmailLog.js'
+import { tableOf } from '../core/tableNames.js'
 import type { DataTab, HostTab } from '../../shared/clientPageTabs.js'
 
 /** How many rows each tab of the client page holds (a host tab the admin may not list is left out). */
@@ -16,14 +23,15 @@ export async function builtInTabCounts(
   client: Pick<Client, 'id' | 'advisorId'>,
 ): Promise<Record<DataTab, number>> {
   const id = client.id
+  const t = (entity: Parameters<typeof tableOf>[1]) => tableOf(dataSource, entity)
   const [row]: Record<DataTab, number | string>[] = await dataSource.query(
     `SELECT
-      (SELECT COUNT(*) FROM contracts WHERE clientId = ?) AS contracts,
-      (SELECT COUNT(*) FROM commissions WHERE clientId = ?) AS commissions,
-      (SELECT COUNT(*) FROM advisors a WHERE a.id = ? OR a.id IN (SELECT k.advisorId FROM contracts k WHERE k.clientId = ?)) AS advisors,
-      (SELECT COUNT(*) FROM email_logs WHERE clientId = ?) AS emails,
-      (SELECT COUNT(*) FROM client_events WHERE clientId = ?) AS history,
-      (SELECT COUNT(*) FROM client_notes WHERE clientId = ?) AS notes`,
+      (SELECT COUNT(*) FROM ${t(Contract)} WHERE clientId = ?) AS contracts,
+      (SELECT COUNT(*) FROM ${t(Commission)} WHERE clientId = ?) AS commissions,
+      (SELECT COUNT(*) FROM ${t(Advisor)} a WHERE a.id = ? OR a.id IN (SELECT k.advisorId FROM ${t(Contract)} k WHERE k.clientId = ?)) AS advisors,
+      (SELECT COUNT(*) FROM ${t(EmailLog)} WHERE clientId = ?) AS emails,
+      (SELECT COUNT(*) FROM ${t(ClientEvent)} WHERE clientId = ?) AS history,
+      (SELECT COUNT(*) FROM ${t(ClientNote)} WHERE clientId = ?) AS notes`,
     [id, id, client.advisorId ?? -1, id, id, id, id],
   )
   return {
