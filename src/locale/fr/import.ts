@@ -17,6 +17,10 @@ export const frImportMessages = {
   importNoLastName: 'un nouveau client doit avoir un nom',
   importNoProduct: 'un nouveau contrat doit avoir un produit',
   importContractOfOtherClient: 'le contrat appartient à un autre client',
+  importIdentityConflict:
+    'le client désigné est une autre personne (non importé sauf si vous le rattachez quand même)',
+  importIdentitySkipped: 'le client désigné est une autre personne : ignoré comme vous l’avez choisi',
+  importIdentityConflictDetail: 'ligne {{line}} : {{value}} est {{existing}} ; la ligne indique {{row}}',
   importNoFile: 'Choisissez un fichier CSV.',
   importNotCsv: 'Ce fichier n’a pas de ligne d’en-tête de plusieurs colonnes : est-ce bien un CSV ?',
   importFileTooLarge: 'Ce fichier est trop volumineux pour être importé.',
@@ -83,6 +87,7 @@ export const frImportPage: PluginTranslation['components']['CommissionImport'] =
     clientsMatchedByNumber: 'Clients trouvés par n° client',
     clientsMatchedByEmail: 'Clients trouvés par e-mail',
     clientsMatchedByName: 'Clients trouvés par un nom proche chez le conseiller',
+    clientsMatchedByContract: 'Lignes rattachées au client de leur contrat malgré une autre identité',
     clientsCreated: 'Clients à créer',
     contractsCreated: 'Contrats à créer',
   },
@@ -92,6 +97,7 @@ export const frImportPage: PluginTranslation['components']['CommissionImport'] =
     name: 'Nom proche ({{score}})',
     new: 'Nouveau client',
     sameFile: 'Créé par une ligne précédente',
+    contract: 'Client du contrat (rattaché quand même)',
   },
   contract: {
     existing: 'Existant',
