@@ -106,6 +106,7 @@ describeEachDatabase('commission import over HTTP', (database) => {
       failed: 2,
       clientsMatchedByEmail: 1,
       clientsMatchedByName: 2,
+      clientsMatchedByContract: 0,
       clientsCreated: 2,
       contractsCreated: 4,
     })

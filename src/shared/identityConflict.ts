@@ -63,21 +63,28 @@ export function readDecisions(raw: unknown): IdentityDecisions {
 export const decisionFor = (decisions: IdentityDecisions, line: number): IdentityDecision | null =>
   decisions.lines[String(line)] ?? decisions.all
 
-const differs = (a: string | null, b: string | null) => {
-  const x = normalizeForSearch(a).trim()
-  const y = normalizeForSearch(b).trim()
-  return nameSimilarity(x, y) < NAME_MATCH_THRESHOLD
+const words = (name: string) => normalizeForSearch(name).split(' ').filter(Boolean)
+
+// Names differ beyond a typo, and neither holds the other's words (O'Brien / O'Brien "Junior",
+// Marie / Marie-Claire: one person written more or less fully).
+const differs = (a: string, b: string) => {
+  const x = words(a)
+  const y = words(b)
+  if (x.length === 0 || y.length === 0) return false
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x]
+  if (short.every((w) => long.includes(w))) return false
+  return nameSimilarity(x.join(' '), y.join(' ')) < NAME_MATCH_THRESHOLD
 }
 
 /**
- * Two identities are clearly different people when their normalised last names differ beyond a
- * typo (the import's own threshold: Dupont/Dupond is one person), their first names too when both
- * sides have one, and, when both sides have an email, the emails differ. When the email is what
+ * Two identities are clearly different people when their normalised last names AND first names
+ * differ beyond a typo (the import's own threshold: Dupont/Dupond is one person; a side without a
+ * first name proves nothing), and, when both sides have an email, the emails differ. When the email is what
  * pointed at the client (`byEmail`), it is the same on both sides by definition: the names decide.
  */
 export function identitiesDiffer(a: Identity, b: Identity, byEmail = false): boolean {
   if (!a.lastName || !b.lastName || !differs(a.lastName, b.lastName)) return false
-  if (a.firstName && b.firstName && !differs(a.firstName, b.firstName)) return false
+  if (!a.firstName || !b.firstName || !differs(a.firstName, b.firstName)) return false
   return byEmail || !(a.email && b.email && a.email === b.email)
 }
 

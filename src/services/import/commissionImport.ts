@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import type { DataSource } from 'typeorm'
-import { ImportBatch, type ImportRowError } from '../../entities/ImportBatch.js'
+import { ImportBatch } from '../../entities/ImportBatch.js'
 import { readDecisions, type IdentityDecisions } from '../../shared/identityConflict.js'
 import type { Actor } from '../core/actor.js'
 import type { PluginLogger } from '../core/options.js'

@@ -187,14 +187,12 @@ function matchContract(
   // A conflict on the client's own number or email already decided the row.
   if (outcome.conflict && outcome.decision !== 'attach') return { contract: null, client: undefined }
   let client = matched
-  // Another client's contract: the row's identity against its client's, before anything else.
-  const owner = contractOwner(row, lookups, state)
+  // A row that would create its client names nobody but through its contract: another client's
+  // contract is then an identity question. A row whose number or email found its client keeps
+  // importContractOfOtherClient (the file contradicts itself; attaching would not settle it).
+  const owner = outcome.client?.match === 'new' ? contractOwner(row, lookups, state) : null
   const ownerId = owner && ('id' in owner.ref ? owner.ref.id : null)
-  const sameAsMatched =
-    !!owner &&
-    !!client &&
-    (owner.ref.created ? owner.ref.created === client.created : !client.created && client.id === ownerId)
-  if (owner && !sameAsMatched && !outcome.conflict) {
+  if (owner && !outcome.conflict) {
     const conflict = conflictWith(row, 'contractReference', owner.identity)
     if (conflict) {
       if (!settle(row, outcome, state, conflict)) return { contract: null, client: undefined }
