@@ -1,5 +1,5 @@
 import type { Agent } from 'supertest'
-import { Advisor, Client, Commission, ImportBatch } from '../src/index.js'
+import { Advisor, Client, Commission, Contract, ImportBatch } from '../src/index.js'
 import { describeEachDatabase } from './support/databases.js'
 import { demoImportFile, importFixture } from './support/fixtures.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
@@ -106,6 +106,7 @@ describeEachDatabase('commission import over HTTP', (database) => {
       failed: 2,
       clientsMatchedByEmail: 1,
       clientsMatchedByName: 2,
+      clientsMatchedByContract: 0,
       clientsCreated: 2,
       contractsCreated: 4,
     })
@@ -155,5 +156,60 @@ describeEachDatabase('commission import over HTTP', (database) => {
       .field('step', 'upload')
       .attach('file', fixture('commissions-utf8-comma.csv'))
     expect(upload.status).toBe(403)
+  })
+
+  test('identity conflicts: listed with both identities, refused by default, decided on the page, the decisions kept on the batch', async () => {
+    const advisor = await ds().getRepository(Advisor).findOneByOrFail({ code: 'ADV1' })
+    const repo = ds().getRepository(Client)
+    const [dartagnan, dupont, martin] = await repo.save(
+      [
+        ['CX-09001', "D'Artagnan", 'Charles', 'charles.dartagnan1@example.fr'],
+        ['CX-09002', 'Dupont', 'Jean', 'jean.dupont.http@example.fr'],
+        ['CX-09003', 'Martin', 'Paul', 'paul.martin.http@example.fr'],
+      ].map(([clientNumber, lastName, firstName, email]) =>
+        repo.create({ clientNumber, lastName, firstName, email, advisorId: advisor.id, status: 'active' }),
+      ),
+    )
+    await ds()
+      .getRepository(Contract)
+      .save({ reference: 'K-DB-1', clientId: martin.id, product: 'PER', advisorId: advisor.id })
+    const upload = await admin
+      .post(ACTION)
+      .field('step', 'upload')
+      .attach('file', fixture('commissions-identity-database.csv'))
+    const { uploadId, proposed, fileName } = upload.body.importUpload
+    const mapping = JSON.stringify(proposed)
+
+    const refused = await admin.post(ACTION).type('form').send({ step: 'dryRun', uploadId, mapping })
+    expect(refused.body.importDryRun.counts).toMatchObject({ rows: 5, imported: 2, failed: 3 })
+    expect(refused.body.importDryRun.errors[0]).toMatchObject({
+      line: 2,
+      errors: ['importIdentityConflict'],
+      conflict: {
+        via: 'clientNumber',
+        existing: { lastName: "D'Artagnan", email: 'charles.dartagnan1@example.fr' },
+        row: { lastName: 'Dupond', email: 'jean.dupond1@example.fr' },
+      },
+    })
+
+    // Line 2 attached anyway, every other conflict skipped; junk in the decisions is ignored.
+    const decisions = JSON.stringify({ lines: { '2': 'attach', '0': 'attach', x: 'skip' }, all: 'skip' })
+    const dry = await admin.post(ACTION).type('form').send({ step: 'dryRun', uploadId, mapping, decisions })
+    const started = await admin
+      .post(ACTION)
+      .type('form')
+      .send({ step: 'import', uploadId, mapping, fileName, decisions })
+    const batch = await demo.clients.commissionImport.finished(started.body.importBatch.id)
+    expect(batch.identityDecisions).toEqual({ lines: { '2': 'attach' }, all: 'skip' })
+    expect(dry.body.importDryRun.counts).toMatchObject({ rows: 5, imported: 3, failed: 2 })
+    expect([batch.rowsRead, batch.rowsImported, batch.rowsFailed]).toEqual([5, 3, 2])
+    const commissions = await ds()
+      .getRepository(Commission)
+      .find({ where: { importBatchId: batch.id }, order: { amount: 'ASC' } })
+    expect(commissions.map((c) => [c.amount, c.clientId])).toEqual([
+      ['10.00', dartagnan.id],
+      ['11.00', dupont.id],
+      ['14.00', martin.id],
+    ])
   })
 })

@@ -148,6 +148,7 @@ describeEachDatabase('commission import', (database) => {
       clientsMatchedByNumber: 1,
       clientsMatchedByEmail: 1,
       clientsMatchedByName: 2,
+      clientsMatchedByContract: 0,
       clientsCreated: 1,
       contractsCreated: 3,
     })

@@ -31,6 +31,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^EmailOutbox\d+$/),
         expect.stringMatching(/^ImportJobs\d+$/),
         expect.stringMatching(/^ExportAndGdpr\d+$/),
+        expect.stringMatching(/^ImportIdentityDecisions\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

@@ -1,10 +1,13 @@
 import { BaseEntity, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+import type { IdentityConflict, IdentityDecisions } from '../shared/identityConflict.js'
 import type { ImportStatus } from './columns.js'
 
 /** A row of an import that was not imported, and why (message keys, translated in the panel). */
 export interface ImportRowError {
   line: number
   errors: string[]
+  /** Both identities when the row names a client that is someone else. */
+  conflict?: IdentityConflict
 }
 
 /** One commission import: who, when, which file, what it did, and what it could not. */
@@ -73,7 +76,7 @@ export class ImportBatch extends BaseEntity {
 
   /** The three kinds of match apart, so that a resumed import counts on from where it stopped. */
   @Column({ type: 'simple-json', nullable: true })
-  matches!: { number: number; email: number; name: number } | null
+  matches!: { number: number; email: number; name: number; contract?: number } | null
 
   @Column({ type: 'int', default: 0 })
   contractsCreated!: number
@@ -81,6 +84,13 @@ export class ImportBatch extends BaseEntity {
   // The first errors (all of them up to a bound; `rowsFailed` is the full count).
   @Column({ type: 'simple-json', nullable: true })
   errors!: ImportRowError[] | null
+
+  /**
+   * The admin's choices for identity conflicts (attach anyway or skip, by line or for all): the
+   * job reads them from here, whichever instance runs it. Null: no choice, conflicts are errors.
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  identityDecisions!: IdentityDecisions | null
 
   /** Field → column index used for this file. */
   @Column({ type: 'simple-json', nullable: true })

@@ -8,6 +8,7 @@ import { DropLoginThrottleColumns1795253000000 } from './1795253000000-DropLogin
 import { EmailOutbox1795260000000 } from './1795260000000-EmailOutbox.js'
 import { ExportAndGdpr1795300000000 } from './1795300000000-ExportAndGdpr.js'
 import { ImportJobs1795270000000 } from './1795270000000-ImportJobs.js'
+import { ImportIdentityDecisions1795320000000 } from './1795320000000-ImportIdentityDecisions.js'
 
 // MySQL/MariaDB migrations, oldest first. SQLite hosts may use `synchronize` instead.
 export const clientManagementMigrations = [
@@ -21,4 +22,5 @@ export const clientManagementMigrations = [
   EmailOutbox1795260000000,
   ExportAndGdpr1795300000000,
   ImportJobs1795270000000,
+  ImportIdentityDecisions1795320000000,
 ]

@@ -21,6 +21,7 @@ export const dryCounts = (d: DryRunReport['counts']) => ({
   imported: d.imported,
   failed: d.failed,
   clientsCreated: d.clientsCreated,
-  clientsMatched: d.clientsMatchedByNumber + d.clientsMatchedByEmail + d.clientsMatchedByName,
+  clientsMatched:
+    d.clientsMatchedByNumber + d.clientsMatchedByEmail + d.clientsMatchedByName + d.clientsMatchedByContract,
   contractsCreated: d.contractsCreated,
 })

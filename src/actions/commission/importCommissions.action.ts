@@ -34,13 +34,16 @@ export const importCommissionsAction = (deps: ImportActionDeps): Partial<Action<
     try {
       if (step === 'upload') return { importUpload: await importer.receiveUpload(request) }
       if (step === 'dryRun')
-        return { importDryRun: await importer.dryRunUpload(payload.uploadId, payload.mapping) }
+        return {
+          importDryRun: await importer.dryRunUpload(payload.uploadId, payload.mapping, payload.decisions),
+        }
       if (step === 'import') {
         const batch = await importer.startUpload(actorOf(request, context), {
           uploadId: payload.uploadId,
           mapping: payload.mapping,
           fileName: payload.fileName,
           mappingName: payload.mappingName,
+          decisions: payload.decisions,
         })
         return {
           importBatch: batch,

@@ -2,6 +2,7 @@ import React from 'react'
 import { Box, H3, MessageBox, Text } from '@adminjs/design-system'
 import type { ActionProps } from 'adminjs'
 import DryRunReport from './DryRunReport.js'
+import IdentityConflicts from './IdentityConflicts.js'
 import ImportProgress from './ImportProgress.js'
 import MappingStep from './MappingStep.js'
 import UploadStep from './UploadStep.js'
@@ -30,7 +31,16 @@ const CommissionImport: React.FC<ActionProps> = ({ resource }) => {
           busy={busy}
           onChooseSaved={run.chooseSavedMapping}
           onMapField={run.mapField}
-          onDryRun={run.runDry}
+          onDryRun={() => run.runDry()}
+        />
+      )}
+      {dryRun && !batch && (
+        <IdentityConflicts
+          resourceId={resource.id}
+          dryRun={dryRun}
+          decisions={run.decisions}
+          busy={busy}
+          onDecide={run.decide}
         />
       )}
       {dryRun && !batch && (

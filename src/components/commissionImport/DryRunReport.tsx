@@ -14,6 +14,7 @@ import {
   TableRow,
 } from '@adminjs/design-system'
 import { useTranslation } from 'adminjs'
+import { conflictDetail } from '../../shared/identityConflict.js'
 import { downloadErrorsCsv } from './downloadErrorsCsv.js'
 import type { DryRun } from './importSteps.js'
 import { useCommissionImportText } from './useCommissionImportText.js'
@@ -33,12 +34,18 @@ const DryRunReport: React.FC<{
 }> = ({ resourceId, dryRun, fileName, mappingName, busy, onMappingName, onImport }) => {
   const { translateMessage, translateProperty } = useTranslation()
   const t = useCommissionImportText(resourceId)
-  const messages = (errors: string[]) => errors.map((m) => translateMessage(m, resourceId)).join(', ')
+  const messages = (e: DryRun['errors'][number]) =>
+    [
+      ...e.errors.map((m) => translateMessage(m, resourceId)),
+      ...(e.conflict
+        ? [translateMessage('importIdentityConflictDetail', resourceId, conflictDetail(e.line, e.conflict))]
+        : []),
+    ].join(', ')
   const downloadErrors = () =>
     downloadErrorsCsv(
       fileName?.replace(/\.csv$/i, '') ?? 'import',
       [t('line'), t('errors')],
-      dryRun.errors.map((e) => [String(e.line), messages(e.errors)]),
+      dryRun.errors.map((e) => [String(e.line), messages(e)]),
     )
 
   return (
@@ -70,7 +77,7 @@ const DryRunReport: React.FC<{
               {dryRun.errors.slice(0, 100).map((e) => (
                 <TableRow key={e.line}>
                   <TableCell>{e.line}</TableCell>
-                  <TableCell>{messages(e.errors)}</TableCell>
+                  <TableCell>{messages(e)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,5 +1,7 @@
 // The answers of the `importCommissions` action, one per step of the import page.
 
+import type { IdentityConflict } from '../../shared/identityConflict.js'
+
 /** A field of the import (`clientNumber`, `amount`, …) to the index of its column in the file. */
 export type Mapping = Record<string, number>
 
@@ -29,7 +31,8 @@ export interface Outcome {
 
 export interface DryRun {
   counts: Record<string, number>
-  errors: { line: number; errors: string[] }[]
+  /** Refused lines; an identity conflict comes with both identities. */
+  errors: { line: number; errors: string[]; conflict?: IdentityConflict }[]
   sample: Outcome[]
 }
 

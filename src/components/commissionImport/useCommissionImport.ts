@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { ApiClient, useNotice, useTranslation } from 'adminjs'
+import { noDecisions, type IdentityDecision, type IdentityDecisions } from '../../shared/identityConflict.js'
 import { isActive, type Batch, type DryRun, type Mapping, type Setup, type Upload } from './importSteps.js'
 
 const api = new ApiClient()
@@ -18,6 +19,7 @@ export function useCommissionImport(resourceId: string) {
   const [mappingName, setMappingName] = useState('')
   const [dryRun, setDryRun] = useState<DryRun | null>(null)
   const [batch, setBatch] = useState<Batch | null>(null)
+  const [decisions, setDecisions] = useState<IdentityDecisions>(noDecisions())
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -60,11 +62,12 @@ export function useCommissionImport(resourceId: string) {
     }
   }
 
-  const step = (name: string, extra: Record<string, string> = {}) => {
+  const step = (name: string, extra: Record<string, string> = {}, chosen = decisions) => {
     const data = new FormData()
     data.append('step', name)
     if (upload) data.append('uploadId', upload.uploadId)
     data.append('mapping', JSON.stringify(mapping))
+    data.append('decisions', JSON.stringify(chosen))
     for (const [key, value] of Object.entries(extra)) data.append(key, value)
     return data
   }
@@ -80,11 +83,25 @@ export function useCommissionImport(resourceId: string) {
     setMapping(uploaded.proposed)
     setDryRun(null)
     setBatch(null)
+    setDecisions(noDecisions())
   }
 
-  const runDry = async () => {
-    const result = await post(step('dryRun'))
+  const runDry = async (chosen = decisions) => {
+    const result = await post(step('dryRun', {}, chosen))
     if (result) setDryRun(result.importDryRun as DryRun)
+  }
+
+  // A choice on a conflict (a line, or all of them with `line` null; `null` forgets them) runs the
+  // dry run again with it: the counts shown are the ones the import will end with.
+  const decide = (line: number | null, decision: IdentityDecision | null) => {
+    const next: IdentityDecisions =
+      decision === null
+        ? noDecisions()
+        : line === null
+          ? { lines: {}, all: decision }
+          : { ...decisions, lines: { ...decisions.lines, [String(line)]: decision } }
+    setDecisions(next)
+    return runDry(next)
   }
 
   const runImport = async () => {
@@ -108,6 +125,7 @@ export function useCommissionImport(resourceId: string) {
     else next[field] = column
     setMapping(next)
     setDryRun(null)
+    setDecisions(noDecisions())
   }
 
   return {
@@ -116,6 +134,8 @@ export function useCommissionImport(resourceId: string) {
     mapping,
     mappingName,
     dryRun,
+    decisions,
+    decide,
     batch,
     busy,
     error,

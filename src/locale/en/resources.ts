@@ -200,6 +200,7 @@ export const enResources = {
       attempts: 'Claims by a worker',
       chunksDone: 'Chunks written',
       matches: 'Matches by kind',
+      identityDecisions: 'Choices on identity conflicts (attach or skip, by line)',
     },
     labels: {
       status: { queued: 'Waiting', running: 'Running', done: 'Done', failed: 'Stopped', undone: 'Undone' },

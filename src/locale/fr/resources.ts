@@ -202,6 +202,7 @@ export const frResources: PluginTranslation['resources'] = {
       attempts: 'Prises par un serveur',
       chunksDone: 'Blocs écrits',
       matches: 'Correspondances par type',
+      identityDecisions: 'Choix sur les conflits d’identité (rattacher ou ignorer, par ligne)',
     },
     labels: {
       status: {

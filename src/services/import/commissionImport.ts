@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises'
 import type { DataSource } from 'typeorm'
-import { ImportBatch, type ImportRowError } from '../../entities/ImportBatch.js'
+import { ImportBatch } from '../../entities/ImportBatch.js'
+import { readDecisions, type IdentityDecisions } from '../../shared/identityConflict.js'
 import type { Actor } from '../core/actor.js'
 import type { PluginLogger } from '../core/options.js'
 import type { CsvInput } from './byteSource.js'
 import { readLayout, type CsvLayout } from './csvSource.js'
-import { dryRunImport, type DryRunReport } from './dryRunImport.js'
+import { dryRunImport, type DryRunOptions, type DryRunReport } from './dryRunImport.js'
 import { ImportJobs } from './importJobs.js'
 import { resolveJobOptions, type ImportJobOptions } from './importJobOptions.js'
 import { savedMappings, saveMapping, type SavedMappings } from './importMappings.js'
@@ -94,11 +95,7 @@ export class CommissionImport {
     return REQUIRED_FIELDS.filter((field) => mapping[field] === undefined)
   }
 
-  dryRun(
-    input: CsvInput,
-    mapping: ImportMapping,
-    options: { onError?: (error: ImportRowError) => void; sample?: number } = {},
-  ): Promise<DryRunReport> {
+  dryRun(input: CsvInput, mapping: ImportMapping, options: DryRunOptions = {}): Promise<DryRunReport> {
     return dryRunImport(this.dataSource, input, mapping, options)
   }
 
@@ -106,11 +103,17 @@ export class CommissionImport {
    * Imports a file (scripts): it is stored in the database like an upload and queued as a job;
    * returns the batch at once. A started worker (`jobs.start()`) runs it, or `finished(batchId)`.
    */
-  async start(actor: Actor, path: string, fileName: string, mapping: ImportMapping): Promise<ImportBatch> {
+  async start(
+    actor: Actor,
+    path: string,
+    fileName: string,
+    mapping: ImportMapping,
+    decisions: IdentityDecisions | null = null,
+  ): Promise<ImportBatch> {
     const layout = await readLayout(path)
     const size = (await stat(path)).size
     const uploadId = await storeUpload(this.dataSource, path, { fileName, size, layout }, this.now())
-    return this.enqueue(actor, uploadId, fileName, mapping)
+    return this.enqueue(actor, uploadId, fileName, mapping, decisions)
   }
 
   /**
@@ -155,20 +158,33 @@ export class CommissionImport {
     return receiveUpload(this.dataSource, request, this.limits, this.now())
   }
 
-  async dryRunUpload(uploadId: unknown, rawMapping: unknown): Promise<DryRunReport> {
+  async dryRunUpload(uploadId: unknown, rawMapping: unknown, rawDecisions?: unknown): Promise<DryRunReport> {
     const { bytes, mapping, layout } = await openUpload(this.dataSource, uploadId, rawMapping)
-    return readingFile(() => dryRunImport(this.dataSource, bytes, mapping, { sample: 20 }, layout))
+    const decisions = readDecisions(rawDecisions)
+    return readingFile(() => dryRunImport(this.dataSource, bytes, mapping, { sample: 20, decisions }, layout))
   }
 
   /** Saves the mapping if it is named, then queues the import of a kept upload; what the page shows of it. */
   async startUpload(
     actor: Actor,
-    given: { uploadId: unknown; mapping: unknown; fileName: unknown; mappingName: unknown },
+    given: {
+      uploadId: unknown
+      mapping: unknown
+      fileName: unknown
+      mappingName: unknown
+      decisions?: unknown
+    },
   ): Promise<BatchProgress> {
     const { upload, mapping } = await openUpload(this.dataSource, given.uploadId, given.mapping)
     await saveMapping(this.dataSource, actor, given.mappingName, mapping)
     return progressOf(
-      await this.enqueue(actor, upload.id, String(given.fileName ?? upload.fileName), mapping),
+      await this.enqueue(
+        actor,
+        upload.id,
+        String(given.fileName ?? upload.fileName),
+        mapping,
+        readDecisions(given.decisions),
+      ),
     )
   }
 
@@ -177,8 +193,14 @@ export class CommissionImport {
     return importUploads.discardReceived(request, this.limits.uploadDir)
   }
 
-  private async enqueue(actor: Actor, uploadId: string, fileName: string, mapping: ImportMapping) {
-    const batch = await enqueueImport(this.dataSource, actor, uploadId, fileName, mapping)
+  private async enqueue(
+    actor: Actor,
+    uploadId: string,
+    fileName: string,
+    mapping: ImportMapping,
+    decisions: IdentityDecisions | null,
+  ) {
+    const batch = await enqueueImport(this.dataSource, actor, uploadId, fileName, mapping, decisions)
     this.jobs.nudge()
     return batch
   }

@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm'
 import type { ImportRowError } from '../../entities/ImportBatch.js'
+import type { IdentityDecisions } from '../../shared/identityConflict.js'
 import type { CsvInput } from './byteSource.js'
 import { readLayout, type CsvLayout } from './csvSource.js'
 import { countRow, emptyCounts, type ImportCounts } from './importCounts.js'
 import type { ImportMapping } from './importRows.js'
 import { ImportState, type RowOutcome } from './importState.js'
-import { planChunk } from './planChunk.js'
+import { planChunk, rowError } from './planChunk.js'
 import { readChunks } from './readChunks.js'
 
 /** Errors the dry run answers with; all are counted. */
@@ -22,6 +23,8 @@ export interface DryRunReport {
 export interface DryRunOptions {
   onError?: (error: ImportRowError) => void
   sample?: number
+  /** The admin's choices on identity conflicts, as the import will apply them. */
+  decisions?: IdentityDecisions | null
 }
 
 /** Plans every row of the file as the import would, and writes nothing. The layout is read if not given. */
@@ -33,7 +36,7 @@ export async function dryRunImport(
   known?: CsvLayout,
 ): Promise<DryRunReport> {
   const layout = known ?? (await readLayout(input))
-  const state = await ImportState.load(dataSource)
+  const state = await ImportState.load(dataSource, options.decisions)
   const counts = emptyCounts()
   const errors: ImportRowError[] = []
   const sample: RowOutcome[] = []
@@ -42,7 +45,7 @@ export async function dryRunImport(
     for (const p of planned) {
       countRow(counts, p)
       if (p.outcome.errors.length > 0) {
-        const error = { line: p.row.line, errors: p.outcome.errors }
+        const error = rowError(p)
         options.onError?.(error)
         if (errors.length < KEPT_ERRORS) errors.push(error)
       }

@@ -8,6 +8,8 @@ export interface ImportCounts {
   clientsMatchedByNumber: number
   clientsMatchedByEmail: number
   clientsMatchedByName: number
+  /** Rows filed under a contract's client by the admin's choice on an identity conflict. */
+  clientsMatchedByContract: number
   clientsCreated: number
   contractsCreated: number
 }
@@ -19,6 +21,7 @@ export const emptyCounts = (): ImportCounts => ({
   clientsMatchedByNumber: 0,
   clientsMatchedByEmail: 0,
   clientsMatchedByName: 0,
+  clientsMatchedByContract: 0,
   clientsCreated: 0,
   contractsCreated: 0,
 })
@@ -35,6 +38,7 @@ export function countRow(counts: ImportCounts, p: PlannedRow): void {
   if (match === 'number') counts.clientsMatchedByNumber += 1
   else if (match === 'email') counts.clientsMatchedByEmail += 1
   else if (match === 'name') counts.clientsMatchedByName += 1
+  else if (match === 'contract') counts.clientsMatchedByContract += 1
   else if (match === 'new') counts.clientsCreated += 1
   if (p.outcome.contract?.match === 'new') counts.contractsCreated += 1
 }
@@ -48,12 +52,16 @@ export function batchProgress(counts: ImportCounts, errors: ImportRowError[]): P
     commissionsCreated: counts.imported,
     clientsCreated: counts.clientsCreated,
     clientsMatched:
-      counts.clientsMatchedByNumber + counts.clientsMatchedByEmail + counts.clientsMatchedByName,
+      counts.clientsMatchedByNumber +
+      counts.clientsMatchedByEmail +
+      counts.clientsMatchedByName +
+      counts.clientsMatchedByContract,
     contractsCreated: counts.contractsCreated,
     matches: {
       number: counts.clientsMatchedByNumber,
       email: counts.clientsMatchedByEmail,
       name: counts.clientsMatchedByName,
+      contract: counts.clientsMatchedByContract,
     },
     errors: [...errors],
   }
@@ -68,6 +76,7 @@ export function committedCounts(batch: ImportBatch): ImportCounts {
     clientsMatchedByNumber: batch.matches?.number ?? 0,
     clientsMatchedByEmail: batch.matches?.email ?? 0,
     clientsMatchedByName: batch.matches?.name ?? 0,
+    clientsMatchedByContract: batch.matches?.contract ?? 0,
     clientsCreated: batch.clientsCreated,
     contractsCreated: batch.contractsCreated,
   }

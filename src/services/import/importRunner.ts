@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm'
 import { ImportBatch, type ImportRowError } from '../../entities/ImportBatch.js'
+import type { IdentityDecisions } from '../../shared/identityConflict.js'
 import type { Actor } from '../core/actor.js'
 import { ConcurrentChangeError, InvalidInputError } from '../core/errors.js'
 import { inTransaction } from '../core/transaction.js'
@@ -7,7 +8,7 @@ import { holdLease, endJob, LeaseLost, moveOn, releaseJob, type Claim } from './
 import { batchProgress, committedCounts, countRow, type ImportCounts } from './importCounts.js'
 import type { ImportMapping, ParsedRow } from './importRows.js'
 import { ImportState, type PlannedRow } from './importState.js'
-import { planChunk } from './planChunk.js'
+import { planChunk, rowError } from './planChunk.js'
 import { readChunks } from './readChunks.js'
 import { findStoredUpload, removeUpload, takeUpload, uploadBytes } from './uploadStore.js'
 import { writeChunk } from './writeChunk.js'
@@ -38,6 +39,7 @@ export function enqueueImport(
   uploadId: string,
   fileName: string,
   mapping: ImportMapping,
+  decisions: IdentityDecisions | null = null,
 ): Promise<ImportBatch> {
   return inTransaction(dataSource, async (manager) => {
     const batch = await manager.save(
@@ -48,6 +50,7 @@ export function enqueueImport(
         status: 'queued',
         uploadId,
         mapping: mapping as Record<string, number>,
+        identityDecisions: decisions,
         errors: [],
       }),
     )
@@ -69,7 +72,7 @@ class KeptErrors {
     const next = new KeptErrors([...this.list])
     for (const p of planned) {
       if (p.outcome.errors.length === 0) continue
-      const error = { line: p.row.line, errors: p.outcome.errors }
+      const error = rowError(p)
       const size = JSON.stringify(error).length + 1
       if (next.bytes + size > KEPT_ERROR_BYTES) continue
       next.list.push(error)
@@ -107,7 +110,7 @@ export async function runImportJob(
   let errors = new KeptErrors(batch.errors ?? [])
   let chunks: AsyncGenerator<ParsedRow[]> | undefined
   try {
-    const state = await ImportState.resume(dataSource, batch.id)
+    const state = await ImportState.resume(dataSource, batch.id, batch.identityDecisions)
     // One chunk read ahead: the file is parsed while the database writes the previous chunk.
     chunks = readChunks(uploadBytes(dataSource, upload), upload.layout, batch.mapping, counts.rows)
     let next = chunks.next()

@@ -1,11 +1,17 @@
 import type { DataSource } from 'typeorm'
+import {
+  noDecisions,
+  type IdentityConflict,
+  type IdentityDecision,
+  type IdentityDecisions,
+} from '../../shared/identityConflict.js'
 import { Advisor } from '../../entities/Advisor.js'
 import { Client } from '../../entities/Client.js'
 import { Contract } from '../../entities/Contract.js'
 import type { ParsedRow } from './importRows.js'
 import { nameKey } from './nameCandidates.js'
 
-export type ClientMatch = 'number' | 'email' | 'name' | 'new' | 'sameFile'
+export type ClientMatch = 'number' | 'email' | 'name' | 'contract' | 'new' | 'sameFile'
 export type ContractMatch = 'existing' | 'new' | 'sameFile' | 'none'
 
 /** What the import does, or would do, with one row. */
@@ -14,6 +20,9 @@ export interface RowOutcome {
   errors: string[]
   client?: { match: ClientMatch; id: number | null; score?: number; label: string }
   contract?: { match: ContractMatch; reference: string | null }
+  /** The row names a client that is someone else; `decision` is what the admin chose, if anything. */
+  conflict?: IdentityConflict
+  decision?: IdentityDecision
 }
 
 /** A client an earlier row of the file creates; `id` is set once its chunk is written. */
@@ -61,7 +70,10 @@ export class ImportState {
    */
   readonly ownClientIds = new Set<number>()
   readonly ownContractIds = new Set<number>()
-  constructor(readonly advisors: Map<string, number>) {}
+  constructor(
+    readonly advisors: Map<string, number>,
+    readonly decisions: IdentityDecisions = noDecisions(),
+  ) {}
 
   /** Remembers a client the file created, as the planner does when it plans it. */
   rememberClient(c: NewClient): void {
@@ -72,9 +84,12 @@ export class ImportState {
   }
 
   /** A fresh state with the advisors' codes (trimmed, upper-case) → ids. */
-  static async load(dataSource: DataSource): Promise<ImportState> {
+  static async load(dataSource: DataSource, decisions?: IdentityDecisions | null): Promise<ImportState> {
     const advisors = await dataSource.getRepository(Advisor).find({ select: { id: true, code: true } })
-    return new ImportState(new Map(advisors.map((a) => [a.code.trim().toUpperCase(), a.id])))
+    return new ImportState(
+      new Map(advisors.map((a) => [a.code.trim().toUpperCase(), a.id])),
+      decisions ?? noDecisions(),
+    )
   }
 
   /**
@@ -82,8 +97,12 @@ export class ImportState {
    * back from the database (the clients and contracts that carry the batch's id), so the rows
    * after them are planned exactly as in one uninterrupted run, and as in the dry run.
    */
-  static async resume(dataSource: DataSource, batchId: number): Promise<ImportState> {
-    const state = await ImportState.load(dataSource)
+  static async resume(
+    dataSource: DataSource,
+    batchId: number,
+    decisions?: IdentityDecisions | null,
+  ): Promise<ImportState> {
+    const state = await ImportState.load(dataSource, decisions)
     const clients = await dataSource.getRepository(Client).find({
       select: {
         id: true,

@@ -1,7 +1,15 @@
 import { In, type EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { Contract } from '../../entities/Contract.js'
+import type { ImportRowError } from '../../entities/ImportBatch.js'
 import { generateClientNumber } from '../../shared/clientIdentity.js'
+import {
+  decisionFor,
+  identitiesDiffer,
+  type ConflictVia,
+  type Identity,
+  type IdentityConflict,
+} from '../../shared/identityConflict.js'
 import type { ParsedRow } from './importRows.js'
 import type { ClientRef, ImportState, NewClient, PlannedRow, RowOutcome } from './importState.js'
 import { closestName, nameCandidates, nameKey, type NameCandidate } from './nameCandidates.js'
@@ -12,12 +20,14 @@ type FoundClient = Pick<
 >
 type FoundContract = Pick<Contract, 'id' | 'reference' | 'clientId' | 'advisorId'>
 
-/** What the database holds for a chunk's rows, found with four queries. */
+/** What the database holds for a chunk's rows, found with five queries. */
 interface ChunkLookups {
   clientByNumber: Map<string, FoundClient>
   clientByEmail: Map<string, FoundClient>
   contractByReference: Map<string, FoundContract>
   contracts: FoundContract[]
+  /** The clients of the contracts found, to tell whether a row is their client. */
+  contractOwners: Map<number, FoundClient>
   candidates: Map<number, NameCandidate[]>
 }
 
@@ -59,7 +69,10 @@ async function lookUp(manager: EntityManager, rows: ParsedRow[], state: ImportSt
       : [],
     nameCandidates(manager, valid, state),
   ])
+  const ownerIds = [...new Set(contracts.map((k) => k.clientId).filter((id): id is number => id !== null))]
+  const owners = ownerIds.length ? await manager.find(Client, { select, where: { id: In(ownerIds) } }) : []
   return {
+    contractOwners: new Map(owners.map((c) => [c.id, c])),
     clientByNumber: new Map(byNumber.map((c) => [c.clientNumber, c])),
     clientByEmail: new Map(byEmail.map((c) => [c.email as string, c])),
     contractByReference: new Map(contracts.map((c) => [c.reference, c])),
@@ -75,8 +88,8 @@ function planRow(row: ParsedRow, state: ImportState, lookups: ChunkLookups): Pla
   const advisorId = row.advisorCode ? (state.advisors.get(row.advisorCode.toUpperCase()) ?? null) : null
   if (row.advisorCode && advisorId === null) outcome.errors.push('importUnknownAdvisor')
 
-  const client = matchClient(row, advisorId, outcome, state, lookups)
-  const contract = matchContract(row, advisorId, client, outcome, state, lookups)
+  const matched = matchClient(row, advisorId, outcome, state, lookups)
+  const { contract, client } = matchContract(row, advisorId, matched, outcome, state, lookups)
 
   if (outcome.errors.length > 0) {
     // A refused row leaves nothing behind, not even for the rows after it.
@@ -113,6 +126,9 @@ function matchClient(
   const byNumber = row.clientNumber ? notOwn(clientByNumber.get(row.clientNumber)) : undefined
   const existing = byNumber ?? (row.email ? notOwn(clientByEmail.get(row.email)) : undefined)
   if (existing) {
+    const via = byNumber ? 'clientNumber' : 'email'
+    if (!settle(row, outcome, state, conflictWith(row, via, { ...existing, line: undefined })))
+      return undefined
     if (existing.status === 'deleted') outcome.errors.push('importClientDeleted')
     outcome.client = {
       match: byNumber ? 'number' : 'email',
@@ -128,6 +144,8 @@ function matchClient(
       ? state.clientsByName.get(nameKey(advisorId, row))
       : undefined)
   if (pending) {
+    const via = row.clientNumber && state.clientsByNumber.get(row.clientNumber) ? 'clientNumber' : 'email'
+    if (!settle(row, outcome, state, conflictWith(row, via, pending))) return undefined
     outcome.client = { match: 'sameFile', id: null, label: `${pending.clientNumber} ${pending.lastName}` }
     return { created: pending }
   }
@@ -157,8 +175,59 @@ function matchClient(
   return { created }
 }
 
-/** The contract: by reference, else a new one (it needs a product), else none. */
+/** The contract and the client the row goes to (a conflict attached anyway moves it to the contract's). */
 function matchContract(
+  row: ParsedRow,
+  advisorId: number | null,
+  matched: ClientRef | undefined,
+  outcome: RowOutcome,
+  state: ImportState,
+  lookups: ChunkLookups,
+): { contract: PlannedRow['contract']; client: ClientRef | undefined } {
+  // A conflict on the client's own number or email already decided the row.
+  if (outcome.conflict && outcome.decision !== 'attach') return { contract: null, client: undefined }
+  let client = matched
+  // A row that would create its client names nobody but through its contract: another client's
+  // contract is then an identity question. A row whose number or email found its client keeps
+  // importContractOfOtherClient (the file contradicts itself; attaching would not settle it).
+  const owner = outcome.client?.match === 'new' ? contractOwner(row, lookups, state) : null
+  const ownerId = owner && ('id' in owner.ref ? owner.ref.id : null)
+  if (owner && !outcome.conflict) {
+    const conflict = conflictWith(row, 'contractReference', owner.identity)
+    if (conflict) {
+      if (!settle(row, outcome, state, conflict)) return { contract: null, client: undefined }
+      client = owner.ref
+      outcome.client = owner.ref.created
+        ? { match: 'sameFile', id: null, label: `${owner.identity.clientNumber} ${owner.identity.lastName}` }
+        : {
+            match: 'contract',
+            id: ownerId,
+            label: `${owner.identity.clientNumber} ${owner.identity.lastName}`,
+          }
+    }
+  }
+  return { contract: contractOf(row, advisorId, client, outcome, state, lookups), client }
+}
+
+/** The client a row's contract reference already belongs to, in the database or in the file. */
+function contractOwner(
+  row: ParsedRow,
+  { contractByReference, contractOwners }: ChunkLookups,
+  state: ImportState,
+): { ref: ClientRef; identity: Identity & { id: number | null; line?: number } } | null {
+  if (!row.contractReference) return null
+  const inDatabase = contractByReference.get(row.contractReference)
+  if (inDatabase && !state.ownContractIds.has(inDatabase.id)) {
+    const found = inDatabase.clientId === null ? undefined : contractOwners.get(inDatabase.clientId)
+    return found ? { ref: { id: found.id }, identity: { ...found, line: undefined } } : null
+  }
+  const pending = state.contracts.get(row.contractReference)
+  if (pending?.client.created) return { ref: pending.client, identity: pending.client.created }
+  return null
+}
+
+/** The contract: by reference, else a new one (it needs a product), else none. */
+function contractOf(
   row: ParsedRow,
   advisorId: number | null,
   client: ClientRef | undefined,
@@ -207,3 +276,53 @@ function matchContract(
     },
   }
 }
+
+/** The conflict when the client a row points at is clearly someone else; null when it is the same person. */
+function conflictWith(
+  row: ParsedRow,
+  via: ConflictVia,
+  existing: Identity & { id: number | null; line?: number },
+): IdentityConflict | null {
+  if (!identitiesDiffer(existing, row, via === 'email')) return null
+  const value =
+    via === 'clientNumber' ? row.clientNumber : via === 'email' ? row.email : row.contractReference
+  return {
+    via,
+    value: value ?? '',
+    existing: {
+      id: existing.id,
+      clientNumber: existing.clientNumber,
+      lastName: existing.lastName,
+      firstName: existing.firstName,
+      email: existing.email,
+      ...(existing.line ? { line: existing.line } : {}),
+    },
+    row: {
+      clientNumber: row.clientNumber,
+      lastName: row.lastName,
+      firstName: row.firstName,
+      email: row.email,
+    },
+  }
+}
+
+/**
+ * Applies the admin's decision to a conflict: true when the row goes on (no conflict, or attached
+ * anyway). Without a decision the row is an error, listed with both identities; skipped, too.
+ */
+function settle(row: ParsedRow, outcome: RowOutcome, state: ImportState, conflict: IdentityConflict | null) {
+  if (!conflict) return true
+  outcome.conflict = conflict
+  const decision = decisionFor(state.decisions, row.line)
+  if (decision) outcome.decision = decision
+  if (decision === 'attach') return true
+  outcome.errors.push(decision === 'skip' ? 'importIdentitySkipped' : 'importIdentityConflict')
+  return false
+}
+
+/** A refused row as the error list keeps it: line, reasons, and both identities on a conflict. */
+export const rowError = (p: PlannedRow): ImportRowError => ({
+  line: p.row.line,
+  errors: p.outcome.errors,
+  ...(p.outcome.conflict ? { conflict: p.outcome.conflict } : {}),
+})
