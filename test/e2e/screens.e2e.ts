@@ -219,6 +219,8 @@ describeInBrowser('the admin’s screens in a real browser (SQLite)', () => {
     expect(await boxes.evaluateAll((els) => els.every((e) => (e as HTMLInputElement).checked))).toBe(true)
     await page.screenshot({ path: path.join(SHOTS, 'form-suspend-contracts.png') })
     const kept = before[0]
+    // The drawer opens over the client's page, which may still be loading (and re-render the form).
+    await page.waitForLoadState('networkidle')
     await page.click(`label[for=contract-choice-${kept.id}]`)
     expect(await page.locator(`#contract-choice-${kept.id}`).isChecked()).toBe(false)
     await page.fill('textarea[name=reason]', 'Impayé partiel')
