@@ -10,7 +10,7 @@ import {
   transactionStats,
   type ClientLifecycle,
 } from '../src/index.js'
-import { inTransaction } from '../src/services/core/transaction.js'
+import { inTransaction, onTransactionConflict } from '../src/services/core/transaction.js'
 import { createDemoDataSource } from '../demo/dataSource.js'
 import { createTestDatabase, requireMysqlInCi, type TestDatabase } from './support/databases.js'
 import { nullMailer } from './support/demoAgent.js'
@@ -89,10 +89,16 @@ describe('the transaction helper on SQLite', () => {
     try {
       await db.dataSource.query('PRAGMA busy_timeout = 50')
       await other.query('BEGIN IMMEDIATE')
-      const suspended = lifecycleFor(db.dataSource).suspend(actor, ids, { reason: 'busy file' })
-      await new Promise((resolve) => setTimeout(resolve, 250))
-      await other.query('COMMIT')
-      const result = await suspended
+      // The other writer lets go when the first attempt has met its lock (not after a fixed time,
+      // which a loaded machine could stretch past the helper's retries).
+      let released: Promise<unknown> | null = null
+      const stop = onTransactionConflict(() => {
+        released ??= other.query('COMMIT')
+      })
+      const result = await lifecycleFor(db.dataSource)
+        .suspend(actor, ids, { reason: 'busy file' })
+        .finally(stop)
+      await released
       expect(result.changed).toHaveLength(10)
     } finally {
       await other.destroy()
