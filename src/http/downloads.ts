@@ -2,7 +2,7 @@ import type AdminJS from 'adminjs'
 import { flat, type CurrentAdmin } from 'adminjs'
 import express, { type Request, type Response, type Router } from 'express'
 import { downloadOf, type DownloadSink } from '../services/core/downloads.js'
-import { normalizeIp } from '../services/core/clientAddress.js'
+import { adminActor } from '../services/core/actor.js'
 import { InvalidInputError } from '../services/core/errors.js'
 import { isRecordId } from '../services/core/requestValues.js'
 import type { ErrorLogger } from './errorHandler.js'
@@ -74,12 +74,7 @@ export function downloadRoutes(admin: AdminJS, logger: ErrorLogger = console): R
       return refuse(req, res, 403, 'forbiddenError')
     const fields = (req as Request & { fields?: Record<string, unknown> }).fields ?? {}
     const params = { ...flat.flatten(req.query ?? {}), ...fields } as Record<string, unknown>
-    const email = currentAdmin?.email
-    const actor = {
-      email: typeof email === 'string' ? email : null,
-      ip: normalizeIp(req.ip),
-      type: 'admin' as const,
-    }
+    const actor = adminActor(currentAdmin?.email, req.ip)
     try {
       await download({ params, record, currentAdmin, actor }, sinkOf(res))
       res.end()

@@ -72,6 +72,32 @@ export async function logInToPanel(page: Page, origin: string, email = 'admin@ex
   ])
 }
 
+export interface PanelSession extends BrowserSession {
+  /** `${origin}/admin` */
+  base: string
+  /** The page's uncaught errors, as they happen. */
+  errors: string[]
+}
+
+/**
+ * The demo panel in a new browser, logged in as the admin and on its dashboard: that first page
+ * waits for AdminJS to bundle the components (recharts included), hence the long timeout.
+ */
+export async function openPanel(
+  app: Express,
+  viewport?: { width: number; height: number },
+  bundleTimeout = 150_000,
+): Promise<PanelSession> {
+  const session = await openBrowser(app, viewport)
+  const errors: string[] = []
+  session.page.on('pageerror', (error) => errors.push(error.message))
+  await logInToPanel(session.page, session.origin)
+  const base = `${session.origin}/admin`
+  await session.page.goto(base, { timeout: bundleTimeout })
+  await session.page.waitForSelector('[data-testid=client-dashboard]', { timeout: bundleTimeout })
+  return { ...session, base, errors }
+}
+
 const AXE_SOURCE = path.resolve('node_modules/axe-core/axe.min.js')
 
 /** axe-core's critical and serious violations on the page as it is now: rule, then the elements. */

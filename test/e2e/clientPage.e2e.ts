@@ -5,16 +5,15 @@ import { Invoice } from '../../demo/entities/Invoice.js'
 import { BUILT_IN_TABS } from '../../src/shared/clientPageTabs.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { seededDemo } from '../support/demoAgent.js'
-import { SHOTS, describeInBrowser, logInToPanel, openBrowser, type BrowserSession } from './browser.js'
+import { SHOTS, describeInBrowser, openPanel, type PanelSession } from './browser.js'
 
 // One client's whole day, in order: each test starts where the one before left it.
 describeInBrowser('the client page in a real browser (SQLite)', () => {
   let db: TestDatabase
-  let session: BrowserSession
+  let session: PanelSession
   let page: Page
   let base: string
   let client: Client
-  const errors: string[] = []
   const shot = (name: string, fullPage = false) =>
     page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage })
   const showUrl = () => `${base}/resources/Client/records/${client.id}/show`
@@ -54,14 +53,9 @@ describeInBrowser('the client page in a real browser (SQLite)', () => {
       .take(1)
       .getMany()
     client = row
-    session = await openBrowser(demo.app)
+    session = await openPanel(demo.app)
     page = session.page
-    base = `${session.origin}/admin`
-    page.on('pageerror', (error) => errors.push(error.message))
-    await logInToPanel(page, session.origin)
-    // The first page bundles the plugin's components.
-    await page.goto(base, { timeout: 150_000 })
-    await page.waitForSelector('[data-testid=client-dashboard]', { timeout: 150_000 })
+    base = session.base
   })
 
   afterAll(async () => {
@@ -262,6 +256,6 @@ describeInBrowser('the client page in a real browser (SQLite)', () => {
     }
     await page.waitForSelector('button:has-text("English")')
     await shot('client-show-en')
-    expect(errors).toEqual([])
+    expect(session.errors).toEqual([])
   })
 })

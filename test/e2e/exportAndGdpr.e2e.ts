@@ -6,17 +6,16 @@ import type { Page } from 'playwright-core'
 import { Client, ClientEvent } from '../../src/index.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { seededDemo } from '../support/demoAgent.js'
-import { SHOTS, describeInBrowser, logInToPanel, openBrowser, type BrowserSession } from './browser.js'
+import { SHOTS, describeInBrowser, openPanel, type PanelSession } from './browser.js'
 
 // Data leaving the panel, in a real browser: a filtered list exported, a client's GDPR archive
 // downloaded, then that client anonymised after typing its number.
 describeInBrowser('exports and GDPR in a real browser (SQLite)', () => {
   let db: TestDatabase
-  let session: BrowserSession
+  let session: PanelSession
   let page: Page
   let base: string
   let client: Client
-  const errors: string[] = []
   const showUrl = () => `${base}/resources/Client/records/${client.id}/show`
   const openAction = async (group: string, label: string, testId: string) => {
     await page.goto(showUrl())
@@ -43,13 +42,9 @@ describeInBrowser('exports and GDPR in a real browser (SQLite)', () => {
       .andWhere('c.email IS NOT NULL')
       .orderBy('c.id')
       .getOneOrFail()
-    session = await openBrowser(demo.app)
+    session = await openPanel(demo.app)
     page = session.page
-    base = `${session.origin}/admin`
-    page.on('pageerror', (error) => errors.push(error.message))
-    await logInToPanel(page, session.origin)
-    await page.goto(base, { timeout: 150_000 })
-    await page.waitForSelector('[data-testid=client-dashboard]', { timeout: 150_000 })
+    base = session.base
   })
 
   afterAll(async () => {
@@ -109,6 +104,6 @@ describeInBrowser('exports and GDPR in a real browser (SQLite)', () => {
     await page.waitForSelector('text=Client anonymisé. Ses contrats et commissions restent')
     const after = await db.dataSource.getRepository(Client).findOneByOrFail({ id: client.id })
     expect(after).toMatchObject({ lastName: 'Client anonymisé', email: null, phone: null })
-    expect(errors).toEqual([])
+    expect(session.errors).toEqual([])
   })
 })

@@ -14,12 +14,11 @@ import { seededDemo } from '../support/demoAgent.js'
 import {
   SHOTS,
   describeInBrowser,
-  logInToPanel,
   median,
-  openBrowser,
   seriousViolations,
   timeToVisible,
-  type BrowserSession,
+  openPanel,
+  type PanelSession,
 } from './browser.js'
 
 const LONG_EMAIL = 'marie-charlotte.de-la-fontaine-beaumarchais@cabinet-exemple-de-gestion.fr'
@@ -32,11 +31,10 @@ const DOT_COLORS: Record<string, string> = {
 
 describeInBrowser('the admin’s screens in a real browser (SQLite)', () => {
   let db: TestDatabase
-  let session: BrowserSession
+  let session: PanelSession
   let page: Page
   let base: string
   let client: Client
-  const errors: string[] = []
   const showUrl = (id = client.id) => `${base}/resources/Client/records/${id}/show`
   const activeContracts = () =>
     db.dataSource.getRepository(Contract).findBy({ clientId: client.id, status: 'active' })
@@ -61,14 +59,9 @@ describeInBrowser('the admin’s screens in a real browser (SQLite)', () => {
     // The newest client (first row of the list) has a long email.
     const [newest] = await clients.find({ order: { createdAt: 'DESC', id: 'DESC' }, take: 1 })
     await clients.update(newest.id, { email: LONG_EMAIL })
-    session = await openBrowser(demo.app, { width: 1280, height: 900 })
+    session = await openPanel(demo.app, { width: 1280, height: 900 }, 170_000)
     page = session.page
-    base = `${session.origin}/admin`
-    page.on('pageerror', (error) => errors.push(error.message))
-    await logInToPanel(page, session.origin)
-    // The first page bundles the plugin's components (recharts included).
-    await page.goto(base, { timeout: 170_000 })
-    await page.waitForSelector('[data-testid=client-dashboard]', { timeout: 170_000 })
+    base = session.base
   })
 
   afterAll(async () => {
@@ -267,7 +260,7 @@ describeInBrowser('the admin’s screens in a real browser (SQLite)', () => {
     expect(await noPageOverflow()).toBe(true)
     await page.screenshot({ path: path.join(SHOTS, 'client-show-390.png') })
     await page.setViewportSize({ width: 1280, height: 900 })
-    expect(errors).toEqual([])
+    expect(session.errors).toEqual([])
   })
 
   test('timings: navigation to the first list row and to the client header, ours and plain AdminJS, medians of 10 (printed)', async () => {

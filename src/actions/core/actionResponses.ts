@@ -1,4 +1,4 @@
-import { normalizeIp } from '../../services/core/clientAddress.js'
+import { adminActor } from '../../services/core/actor.js'
 import {
   ValidationError,
   populator,
@@ -29,9 +29,7 @@ export function actorOf(request: ActionRequest, context: ActionContext): Actor {
     res?: { req?: { ip?: string } }
     socket?: { remoteAddress?: string }
   }
-  const ip = normalizeIp(copy.res?.req?.ip ?? copy.socket?.remoteAddress)
-  const email = context.currentAdmin?.email
-  return { email: typeof email === 'string' ? email : null, ip, type: 'admin' }
+  return adminActor(context.currentAdmin?.email, copy.res?.req?.ip ?? copy.socket?.remoteAddress)
 }
 
 type Payload = Record<string, unknown>

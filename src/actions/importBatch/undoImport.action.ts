@@ -23,6 +23,7 @@ export const undoImportAction = (
     const current = context.record?.toJSON(context.currentAdmin) as RecordActionResponse['record']
     if (request.method !== 'post') return { record: current }
     const id = Number(context.record?.id())
+    const resourceId = context.resource.decorate().id()
     try {
       const undone = await commissionImport.undo(actorOf(request, context), id)
       const [record] = await freshRecords(context, [id])
@@ -31,11 +32,11 @@ export const undoImportAction = (
         notice: {
           message: 'importUndone',
           type: 'success',
-          resourceId: context.resource.decorate().id(),
+          resourceId,
           options: { ...undone },
         },
         redirectUrl: context.h.recordActionUrl({
-          resourceId: context.resource.decorate().id(),
+          resourceId,
           recordId: String(id),
           actionName: 'show',
         }),
@@ -46,7 +47,7 @@ export const undoImportAction = (
       const [record] = await freshRecords(context, [id])
       return {
         record: record ?? current,
-        notice: { message: 'importUndoRefused', type: 'error', resourceId: context.resource.decorate().id() },
+        notice: { message: 'importUndoRefused', type: 'error', resourceId },
       }
     }
   },

@@ -18,6 +18,7 @@ import {
 } from '@adminjs/design-system'
 import { ApiClient, useActionResponseHandler, useTranslation, type ActionProps } from 'adminjs'
 import type { RetentionCandidate } from '../../services/gdpr/retention.js'
+import { clientTitleParts } from '../common/clientTitles.js'
 
 const api = new ApiClient()
 
@@ -121,7 +122,7 @@ const RetentionPanel: React.FC<ActionProps> = ({ resource }) => {
               {dryRun.clients.map((client) => (
                 <TableRow key={client.id}>
                   <TableCell>{client.clientNumber}</TableCell>
-                  <TableCell>{[client.lastName, client.firstName].filter(Boolean).join(' ')}</TableCell>
+                  <TableCell>{clientTitleParts({ ...client }).name}</TableCell>
                   <TableCell>{day(client.lastLoginAt) ?? t('never')}</TableCell>
                   <TableCell>{day(client.createdAt)}</TableCell>
                 </TableRow>

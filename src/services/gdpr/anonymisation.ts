@@ -1,3 +1,4 @@
+import { isChecked } from '../lifecycle/formInput.js'
 import type { DataSource, EntityManager } from 'typeorm'
 import type { Client } from '../../entities/Client.js'
 import { Commission } from '../../entities/Commission.js'
@@ -17,8 +18,6 @@ export interface AnonymiseInput {
   force?: unknown
   reason?: unknown
 }
-
-const yes = (value: unknown) => value === true || value === 'true' || value === 'on' || value === '1'
 
 /** Active contracts and pending commissions of a client: what accounting still needs a person for. */
 export async function openBusiness(
@@ -45,7 +44,7 @@ export async function anonymiseClient(
   input: AnonymiseInput,
 ): Promise<Client> {
   const typed = typeof input.confirmation === 'string' ? input.confirmation.trim().toUpperCase() : ''
-  const force = yes(input.force)
+  const force = isChecked(input.force)
   const reason = typeof input.reason === 'string' ? input.reason.trim() : ''
   if (reason.length > MAX_REASON_LENGTH) throw new InvalidInputError({ reason: 'tooLong' })
   return inTransaction(dataSource, async (manager) => {

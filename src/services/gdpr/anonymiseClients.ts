@@ -1,3 +1,4 @@
+import { tableOf } from '../core/tableNames.js'
 import { In, type EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { ClientEvent, type FieldChange } from '../../entities/ClientEvent.js'
@@ -147,7 +148,7 @@ export async function anonymiseClients(
  * masked, the client's own email and IP dropped from the entries the client made.
  */
 async function maskHistory(manager: EntityManager, ids: number[]): Promise<void> {
-  const table = manager.connection.getMetadata(ClientEvent).tableName
+  const table = tableOf(manager.connection, ClientEvent)
   await manager
     .createQueryBuilder()
     .update(ClientEvent)
@@ -171,7 +172,7 @@ async function maskHistory(manager: EntityManager, ids: number[]): Promise<void>
     })
     // One UPDATE per chunk (CASE by id): the table name from TypeORM's metadata, as the host's may differ.
     await manager.query(
-      `UPDATE ${manager.connection.driver.escape(table)} SET changes = CASE id ${part.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${part.map(() => '?').join(', ')})`,
+      `UPDATE ${table} SET changes = CASE id ${part.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${part.map(() => '?').join(', ')})`,
       [...part.flatMap((row, i) => [row.id, masked[i]]), ...part.map((row) => row.id)],
     )
   }

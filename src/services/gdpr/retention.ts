@@ -1,3 +1,4 @@
+import { tableOf } from '../core/tableNames.js'
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { Commission } from '../../entities/Commission.js'
@@ -85,8 +86,8 @@ export class Retention {
     const cutoff = retentionCutoff(months, now)
     const day = cutoff.toISOString().slice(0, 10)
     // Table names from TypeORM's metadata: a host may name them otherwise.
-    const contracts = manager.connection.getMetadata(Contract).tableName
-    const commissions = manager.connection.getMetadata(Commission).tableName
+    const contracts = tableOf(manager.connection, Contract)
+    const commissions = tableOf(manager.connection, Commission)
     return manager
       .createQueryBuilder(Client, 'c')
       .where('c.anonymisedAt IS NULL')

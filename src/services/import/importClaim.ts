@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { DataSource, EntityManager } from 'typeorm'
 import { ImportBatch } from '../../entities/ImportBatch.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
+import { tableOf } from '../core/tableNames.js'
 
 /** A job held by this process: the batch and the claim's own token (its `leaseOwner`). */
 export interface Claim {
@@ -20,8 +21,7 @@ export class LeaseLost extends Error {
 /** A token per claim: the worker (`pid@host`) and a random part (a restarted process never passes for the old one). */
 export const claimToken = (worker: string) => `${worker}:${randomBytes(8).toString('hex')}`.slice(0, 64)
 
-const table = (manager: EntityManager) =>
-  manager.connection.driver.escape(manager.connection.getMetadata(ImportBatch).tableName)
+const table = (manager: EntityManager) => tableOf(manager.connection, ImportBatch)
 
 // The job is still ours: a claim's token is its leaseOwner only while it runs (ending or giving it
 // back clears it). By primary key only: a condition on the status index too made the heartbeat and

@@ -1,3 +1,4 @@
+import { prefixPattern } from '../core/sqlPatterns.js'
 import type { EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { NAME_MATCH_THRESHOLD, nameSimilarity } from '../../shared/nameSimilarity.js'
@@ -48,12 +49,7 @@ export async function nameCandidates(
   for (const { advisorId, prefix } of pairs.values()) {
     conditions.push(`(c.advisorId = :a${i} AND c.searchName ${mysql ? 'LIKE' : 'GLOB'} :p${i})`)
     qb.setParameter(`a${i}`, advisorId)
-    qb.setParameter(
-      `p${i}`,
-      mysql
-        ? `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
-        : `${prefix.replace(/[*?[\]]/g, (ch) => `[${ch}]`)}*`,
-    )
+    qb.setParameter(`p${i}`, prefixPattern(mysql, prefix))
     i += 1
   }
   qb.andWhere(`(${conditions.join(' OR ')})`)

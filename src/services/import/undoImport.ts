@@ -22,13 +22,10 @@ export interface UndoneBatch extends UndoneImport {
   uploadId: string | null
 }
 
-const table = (manager: EntityManager, entity: Parameters<typeof tableOf>[1]) =>
-  tableOf(manager.connection, entity)
-
 // A client the batch created stays if anything but its `imported` event refers to it (table
 // names from TypeORM's metadata, so a host's naming strategy or prefix is followed).
 function clientUnused(manager: EntityManager): string {
-  const t = (entity: Parameters<typeof tableOf>[1]) => table(manager, entity)
+  const t = (entity: Parameters<typeof tableOf>[1]) => tableOf(manager.connection, entity)
   const clients = t(Client)
   return [
     `NOT EXISTS (SELECT 1 FROM ${t(Contract)} k WHERE k.clientId = ${clients}.id)`,
@@ -62,7 +59,7 @@ export function undoImport(dataSource: DataSource, actor: Actor, batchId: number
       .from(Contract)
       .where('importBatchId = :batchId', { batchId })
       .andWhere(
-        `NOT EXISTS (SELECT 1 FROM ${table(manager, Commission)} m WHERE m.contractId = ${table(manager, Contract)}.id)`,
+        `NOT EXISTS (SELECT 1 FROM ${tableOf(manager.connection, Commission)} m WHERE m.contractId = ${tableOf(manager.connection, Contract)}.id)`,
       )
       .execute()
     const clients = await manager

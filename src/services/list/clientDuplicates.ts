@@ -1,3 +1,4 @@
+import { prefixPattern } from '../core/sqlPatterns.js'
 import type { DataSource } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { normalizeEmail } from '../../shared/clientIdentity.js'
@@ -66,9 +67,7 @@ export async function findLikelyDuplicates(
   qb.andWhere(`(${conditions.join(' OR ')})`, {
     email,
     phone: `%${phone}`,
-    prefix: mysqlPrefix(dataSource)
-      ? `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
-      : `${prefix.replace(/[*?[\]]/g, (ch) => `[${ch}]`)}*`,
+    prefix: prefixPattern(mysqlPrefix(dataSource), prefix),
   })
   const candidates = await qb.limit(500).getMany()
   const out: LikelyDuplicate[] = []

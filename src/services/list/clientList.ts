@@ -243,7 +243,7 @@ export class ClientList {
     for (const column of columns) qb.addSelect(`c.${column}`, column)
     if (options.activeContracts) {
       // The list's count of active contracts, read with the row (the contracts' (clientId, status) index).
-      const contracts = this.dataSource.getMetadata(Contract).tableName
+      const contracts = tableOf(this.dataSource, Contract)
       qb.addSelect(
         `(SELECT COUNT(*) FROM ${contracts} ka WHERE ka.clientId = c.id AND ka.status = 'active')`,
         'activeContracts',

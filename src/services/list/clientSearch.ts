@@ -3,9 +3,7 @@ import { Client } from '../../entities/Client.js'
 import { searchColumnsFor, type ParsedQuery } from '../../shared/searchText.js'
 import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
-
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
-const globEscape = (text: string) => text.replace(/[*?[\]]/g, (ch) => `[${ch}]`)
+import { prefixPattern } from '../core/sqlPatterns.js'
 
 /**
  * Adds the search to a query on `clients` (alias `alias`): the words, in order, are a prefix of
@@ -25,7 +23,7 @@ export function applySearch(
   // SQLite's LIKE is case-insensitive and so cannot use a binary index: GLOB can, for a prefix.
   const prefix = (column: string, param: string) =>
     mysql ? `${alias}.${column} LIKE :${param}` : `${alias}.${column} GLOB :${param}`
-  const value = (text: string) => (mysql ? `${likeEscape(text)}%` : `${globEscape(text)}*`)
+  const value = (text: string) => prefixPattern(mysql, text)
   const emailPrefix = exact.replace(/\s+/g, '')
   qb.andWhere(
     `(${[

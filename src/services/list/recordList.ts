@@ -1,3 +1,4 @@
+import { likeEscape } from '../core/sqlPatterns.js'
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import { Commission } from '../../entities/Commission.js'
 import { Contract } from '../../entities/Contract.js'
@@ -147,8 +148,6 @@ export function readRecordListQuery(
     ),
   }
 }
-
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
 
 /**
  * The Contract and Commission lists, and everything that reads what they show (the commission

@@ -1,3 +1,4 @@
+import { dueNow } from './dueNow.js'
 import type { DataSource, EntityManager } from 'typeorm'
 import { EmailLog } from '../../entities/EmailLog.js'
 import { isValidEmail } from '../../shared/clientIdentity.js'
@@ -38,8 +39,6 @@ const MAX_LOGGED_TO_LENGTH = 255
 const INSERT_CHUNK = 200
 
 // Whole seconds: MySQL rounds a DATETIME's fraction (up, sometimes), which would delay the first claim.
-const dueNow = () => new Date(Math.floor(Date.now() / 1000) * 1000)
-
 /** Why an email was not queued at all (kept in its EmailLog row). */
 export const INVALID_RECIPIENT_ERROR = 'refused: the recipient is not one valid e-mail address'
 

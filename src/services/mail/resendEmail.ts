@@ -1,3 +1,4 @@
+import { dueNow } from './dueNow.js'
 import type { DataSource } from 'typeorm'
 import { EmailLog } from '../../entities/EmailLog.js'
 import type { Actor } from '../core/actor.js'
@@ -35,8 +36,7 @@ export async function resendEmail(dataSource: DataSource, actor: Actor, id: numb
       .set({
         status: 'queued',
         attempts: 0,
-        // Whole seconds, as when queued: due at once on every database.
-        nextAttemptAt: new Date(Math.floor(Date.now() / 1000) * 1000),
+        nextAttemptAt: dueNow(),
         leaseUntil: null,
         claimedBy: null,
       })
