@@ -3,7 +3,11 @@ import QRCode from 'qrcode'
 import { AccountRefused, InvalidInputError, type ClientAccounts } from '../src/index.js'
 import { escapeHtml, pluginMessage, type ClientAreaPage } from './clientAreaPage.js'
 
-/** The pages of the logged-in client: the account and two-factor authentication. */
+/**
+ * The pages of the logged-in client: the account, the password and two-factor authentication.
+ * Every change hands the plugin the session's impersonation mark: while an admin is logged in as
+ * the client, the plugin refuses it.
+ */
 export function addAccountRoutes(router: Router, accounts: ClientAccounts, page: ClientAreaPage): void {
   const { lang, t, ip, csrf, field, fieldErrors, render, redirectWith } = page
 
@@ -27,6 +31,8 @@ ${
     ? `<form method="post" action="/account/2fa/disable">${csrf(req)}${field(req, 'password', 'password', 'password')}${field(req, 'code', 'totp')}<button type="submit">${t(req, 'disable2fa')}</button></form>`
     : `<form method="post" action="/account/2fa/start">${csrf(req)}<button type="submit">${t(req, 'enable2fa')}</button></form>`
 }
+<h2>${t(req, 'changePassword')}</h2>
+<form method="post" action="/account/password">${csrf(req)}${field(req, 'currentPassword', 'currentPassword', 'password')}${field(req, 'password', 'newPassword', 'password')}${field(req, 'passwordConfirmation', 'passwordConfirmation', 'password')}<button type="submit">${t(req, 'changePassword')}</button></form>
 <form method="post" action="/account/logout">${csrf(req)}<button type="submit">${t(req, 'logout')}</button></form>`,
       )
     } catch (error) {
@@ -41,7 +47,10 @@ ${
 
   router.post('/2fa/start', signedIn, async (req, res, next) => {
     try {
-      const { secret, otpauthUrl } = await accounts.enableTwoFactor(req.session.clientId as number)
+      const { secret, otpauthUrl } = await accounts.enableTwoFactor(
+        req.session.clientId as number,
+        req.session.impersonation,
+      )
       render(req, res, '2fa', await confirmForm(req, secret, otpauthUrl))
     } catch (error) {
       if (error instanceof AccountRefused)
@@ -55,6 +64,7 @@ ${
         clientId: req.session.clientId as number,
         code: req.body.code,
         ip: ip(req),
+        impersonation: req.session.impersonation,
       })
       render(
         req,
@@ -96,6 +106,7 @@ ${
         password: req.body.password,
         code: req.body.code,
         ip: ip(req),
+        impersonation: req.session.impersonation,
       })
       redirectWith(req, res, '/account', t(req, 'twoFactorDisabled'))
     } catch (error) {
@@ -108,4 +119,26 @@ ${
     }
   })
   router.get('/2fa/start', signedIn, (_req, res) => res.redirect(303, '/account'))
+
+  router.post('/password', signedIn, async (req, res, next) => {
+    try {
+      await accounts.changePassword({
+        clientId: req.session.clientId as number,
+        currentPassword: req.body.currentPassword,
+        password: req.body.password,
+        passwordConfirmation: req.body.passwordConfirmation,
+        ip: ip(req),
+        impersonation: req.session.impersonation,
+      })
+      redirectWith(req, res, '/account', t(req, 'passwordChanged'))
+    } catch (error) {
+      if (error instanceof InvalidInputError) {
+        return redirectWith(req, res, '/account', Object.values(fieldErrors(req, error)).join(' '))
+      }
+      if (error instanceof AccountRefused) {
+        return redirectWith(req, res, '/account', pluginMessage(lang(req), `accounts.${error.reason}`))
+      }
+      next(error)
+    }
+  })
 }

@@ -52,7 +52,15 @@ ${askTotp ? `<p>${t(req, 'totpHint')}</p>${field(req, 'totp', 'totp', 'text')}` 
       next(error)
     }
   })
-  router.post('/logout', (req, res) => req.session.destroy(() => res.redirect(303, '/account/login')))
+  router.post('/logout', async (req, res, next) => {
+    try {
+      // Logging out ends an admin's login as the client too (recorded).
+      if (req.session.impersonation) await accounts.endImpersonation(req.session.impersonation, ip(req))
+      req.session.destroy(() => res.redirect(303, '/account/login'))
+    } catch (error) {
+      next(error)
+    }
+  })
 
   // ---- registration and confirmation ------------------------------------------------------
   const registerForm = (
