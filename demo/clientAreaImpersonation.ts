@@ -1,15 +1,13 @@
 import type { Router } from 'express'
-import { AccountRefused, type ClientAccounts } from '../src/index.js'
+import { AccountRefused, type ClientAccounts, type ImpersonationMark } from '../src/index.js'
 import type { ClientAreaPage } from './clientAreaPage.js'
 
-/** The session's mark while an admin is logged in as the client: the plugin's `{ id, admin }` and what the banner shows. */
-export interface DemoImpersonation {
-  id: number
-  admin: string
-  clientName: string
-  /** When the mark ends (ms since the epoch): the plugin's `impersonation.maxMinutes` after the start. */
-  expiresAt: number
-}
+/**
+ * The session's mark while an admin is logged in as the client: the plugin's `{ id, admin }`, the
+ * name the banner shows, and when the mark ends (ms since the epoch; `impersonation.maxMinutes`).
+ * Written as in examples/client-area.ts: both declare the same session field.
+ */
+export type DemoImpersonation = ImpersonationMark & { clientName: string; expiresAt: number }
 
 /**
  * The admin's "log in as this client", as a host implements it: the panel opens
