@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Router } from 'express'
 import QRCode from 'qrcode'
 import { AccountRefused, InvalidInputError, type ClientAccounts } from '../src/index.js'
 import { escapeHtml, pluginMessage, type ClientAreaPage } from './clientAreaPage.js'
+import type { ClientAreaText } from './clientAreaTexts.js'
 
 /**
  * The pages of the logged-in client: the account, the password and two-factor authentication.
@@ -99,46 +100,53 @@ ${
       next(error)
     }
   })
-  router.post('/2fa/disable', signedIn, async (req, res, next) => {
-    try {
-      await accounts.disableTwoFactor({
-        clientId: req.session.clientId as number,
-        password: req.body.password,
-        code: req.body.code,
-        ip: ip(req),
-        impersonation: req.session.impersonation,
-      })
-      redirectWith(req, res, '/account', t(req, 'twoFactorDisabled'))
-    } catch (error) {
-      if (error instanceof InvalidInputError) {
-        return redirectWith(req, res, '/account', Object.values(fieldErrors(req, error)).join(' '))
+  /** A change of the account (from its page), then back to it with the success message or why not. */
+  const change =
+    (work: (req: Request) => Promise<unknown>, done: ClientAreaText): RequestHandler =>
+    async (req, res, next) => {
+      try {
+        await work(req)
+        redirectWith(req, res, '/account', t(req, done))
+      } catch (error) {
+        if (error instanceof InvalidInputError) {
+          return redirectWith(req, res, '/account', Object.values(fieldErrors(req, error)).join(' '))
+        }
+        if (error instanceof AccountRefused)
+          return redirectWith(req, res, '/account', pluginMessage(lang(req), `accounts.${error.reason}`))
+        next(error)
       }
-      if (error instanceof AccountRefused)
-        return redirectWith(req, res, '/account', pluginMessage(lang(req), `accounts.${error.reason}`))
-      next(error)
     }
-  })
+  router.post(
+    '/2fa/disable',
+    signedIn,
+    change(
+      (req) =>
+        accounts.disableTwoFactor({
+          clientId: req.session.clientId as number,
+          password: req.body.password,
+          code: req.body.code,
+          ip: ip(req),
+          impersonation: req.session.impersonation,
+        }),
+      'twoFactorDisabled',
+    ),
+  )
   router.get('/2fa/start', signedIn, (_req, res) => res.redirect(303, '/account'))
 
-  router.post('/password', signedIn, async (req, res, next) => {
-    try {
-      await accounts.changePassword({
-        clientId: req.session.clientId as number,
-        currentPassword: req.body.currentPassword,
-        password: req.body.password,
-        passwordConfirmation: req.body.passwordConfirmation,
-        ip: ip(req),
-        impersonation: req.session.impersonation,
-      })
-      redirectWith(req, res, '/account', t(req, 'passwordChanged'))
-    } catch (error) {
-      if (error instanceof InvalidInputError) {
-        return redirectWith(req, res, '/account', Object.values(fieldErrors(req, error)).join(' '))
-      }
-      if (error instanceof AccountRefused) {
-        return redirectWith(req, res, '/account', pluginMessage(lang(req), `accounts.${error.reason}`))
-      }
-      next(error)
-    }
-  })
+  router.post(
+    '/password',
+    signedIn,
+    change(
+      (req) =>
+        accounts.changePassword({
+          clientId: req.session.clientId as number,
+          currentPassword: req.body.currentPassword,
+          password: req.body.password,
+          passwordConfirmation: req.body.passwordConfirmation,
+          ip: ip(req),
+          impersonation: req.session.impersonation,
+        }),
+      'passwordChanged',
+    ),
+  )
 }

@@ -342,15 +342,12 @@ describeEachDatabase('log in as the client (impersonation) over HTTP', (database
   })
 
   test('without links.impersonate the action is not offered, and refused if called', async () => {
-    const plain = createClientManagement({
-      dataSource: ds(),
-      mailer: nullMailer,
-      mailFrom: 'no-reply@example.com',
-      links: {
-        confirmEmail: 'https://app.example/confirm?token={token}',
-        resetPassword: 'https://app.example/reset?token={token}',
-      },
-    })
+    const links = {
+      confirmEmail: 'https://app.example/confirm?token={token}',
+      resetPassword: 'https://app.example/reset?token={token}',
+    }
+    const options = { dataSource: ds(), mailer: nullMailer, mailFrom: 'no-reply@example.com', links }
+    const plain = createClientManagement(options)
     expect(plain.accounts.impersonationOffered).toBe(false)
     await expect(
       plain.accounts.beginImpersonation({ email: 'admin@example.com', ip: null }, jean.id, { reason: 'x' }),
@@ -362,14 +359,8 @@ describeEachDatabase('log in as the client (impersonation) over HTTP', (database
     )
     expect(() =>
       createClientManagement({
-        dataSource: ds(),
-        mailer: nullMailer,
-        mailFrom: 'no-reply@example.com',
-        links: {
-          confirmEmail: 'https://app.example/confirm?token={token}',
-          resetPassword: 'https://app.example/reset?token={token}',
-          impersonate: 'javascript:alert(1)',
-        },
+        ...options,
+        links: { ...links, impersonate: 'javascript:alert(1)' },
         impersonation: { maxMinutes: 0 },
       }),
     ).toThrow(

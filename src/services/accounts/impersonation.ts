@@ -5,10 +5,10 @@ import { MAX_REASON_LENGTH } from '../../shared/limits.js'
 import type { Actor } from '../core/actor.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
 import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
-import { inTransaction, isMysqlFamily } from '../core/transaction.js'
+import { inTransaction } from '../core/transaction.js'
 import type { AccountContext } from './accountContext.js'
 import { publicClient } from './accountClient.js'
-import { formText } from './accountLookup.js'
+import { formText, lockClient } from './accountLookup.js'
 import { AccountRefused } from './accountRefused.js'
 import { issueClientToken } from './clientTokens.js'
 import { readMark, type ImpersonationStart } from './impersonationMark.js'
@@ -21,13 +21,11 @@ export const DEFAULT_IMPERSONATION_MAX_MINUTES = 60
 const closed = (client: Client) =>
   client.status === 'banned' || client.status === 'deleted' || client.anonymisedAt !== null
 
-async function lockedClient(ctx: AccountContext, manager: EntityManager, id: number): Promise<Client> {
-  const qb = manager.createQueryBuilder(Client, 'c').where('c.id = :id', { id })
-  if (isMysqlFamily(ctx.dataSource)) qb.setLock('pessimistic_write')
-  const client = Number.isSafeInteger(id) ? await qb.getOne() : null
-  if (!client) throw new ClientActionRefused('notFound')
-  return client
-}
+/** The client's row, locked; a missing one is the panel's `notFound` notice. */
+const lockedClient = (ctx: AccountContext, manager: EntityManager, id: number): Promise<Client> =>
+  lockClient(ctx.dataSource, manager, id).catch((error: unknown) => {
+    throw error instanceof AccountRefused ? new ClientActionRefused('notFound') : error
+  })
 
 /**
  * The panel's "Log in as this client": a single-use link (60 s, stored hashed) into the host's

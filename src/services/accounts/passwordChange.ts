@@ -11,6 +11,29 @@ import { revokeClientTokens } from './clientTokens.js'
 import { clientAreaActor, refuseWhileImpersonating } from './impersonationMark.js'
 import { passwordProblem } from './passwordStrength.js'
 
+/**
+ * A new password checked (strength, against what the account is known by; the confirmation when
+ * given) and hashed with the configured driver: `InvalidInputError` with the field otherwise.
+ */
+export async function newPasswordHash(
+  ctx: AccountContext,
+  owner: Pick<Client, 'email' | 'firstName' | 'lastName' | 'clientNumber'>,
+  input: { password?: unknown; passwordConfirmation?: unknown },
+): Promise<string> {
+  const settings = await ctx.settings.current()
+  const password = formText(input.password)
+  const problem = await passwordProblem(
+    password,
+    [owner.email, owner.firstName, owner.lastName, owner.clientNumber],
+    settings.hashingDriver,
+  )
+  if (problem) throw new InvalidInputError({ password: problem })
+  if (input.passwordConfirmation !== undefined && input.passwordConfirmation !== password) {
+    throw new InvalidInputError({ passwordConfirmation: 'passwordsDiffer' })
+  }
+  return ctx.settings.hasherFor(settings).hash(password)
+}
+
 export interface PasswordChangeInput {
   clientId: number
   currentPassword?: unknown
@@ -29,23 +52,12 @@ export async function changeOwnPassword(ctx: AccountContext, input: PasswordChan
   refuseWhileImpersonating(input.impersonation)
   const client = await loadWithSecrets(ctx.dataSource, input.clientId)
   if (client.status === 'deleted' || client.status === 'banned') throw new AccountRefused('accountClosed')
-  const settings = await ctx.settings.current()
-  const hasher = ctx.settings.hasherFor(settings)
+  const hasher = await ctx.settings.hasher()
   const current = formText(input.currentPassword)
   if (current.length > MAX_PASSWORD_LENGTH || !(await hasher.verify(client.passwordHash, current))) {
     throw new InvalidInputError({ currentPassword: 'wrongPassword' })
   }
-  const password = formText(input.password)
-  const problem = await passwordProblem(
-    password,
-    [client.email, client.firstName, client.lastName, client.clientNumber],
-    settings.hashingDriver,
-  )
-  if (problem) throw new InvalidInputError({ password: problem })
-  if (input.passwordConfirmation !== undefined && input.passwordConfirmation !== password) {
-    throw new InvalidInputError({ passwordConfirmation: 'passwordsDiffer' })
-  }
-  const passwordHash = await hasher.hash(password)
+  const passwordHash = await newPasswordHash(ctx, client, input)
   await inTransaction(ctx.dataSource, async (manager) => {
     const locked = await lockClient(ctx.dataSource, manager, client.id)
     const now = new Date()
