@@ -133,6 +133,8 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     links: {
       confirmEmail: `${publicUrl}/account/confirm?token={token}`,
       resetPassword: `${publicUrl}/account/reset?token={token}`,
+      // The admin's "log in as this client" (demo/clientAreaImpersonation.ts).
+      impersonate: `${publicUrl}/account/impersonate?token={token}`,
     },
     hashing: { driver: 'argon2id' },
     jobs: options.jobs,

@@ -4,10 +4,13 @@ import { addAccountRoutes } from './clientAreaAccountRoutes.js'
 import { ClientAreaGuard } from './clientAreaGuard.js'
 import { clientAreaPage, escapeHtml } from './clientAreaPage.js'
 import { addVisitorRoutes } from './clientAreaVisitorRoutes.js'
+import { addImpersonationRoutes, type DemoImpersonation } from './clientAreaImpersonation.js'
 
 declare module 'express-session' {
   interface SessionData {
     clientId?: number
+    /** Set while an admin is logged in as the client (clientAreaImpersonation.ts). */
+    impersonation?: DemoImpersonation
   }
 }
 
@@ -20,7 +23,7 @@ declare module 'express-serve-static-core' {
 /**
  * The demo's client area at /account, built only on `clients.accounts`: register, confirm the
  * email, log in (with 2FA), turn 2FA on and off, reset a forgotten password. Server-rendered
- * forms, French or English. An anonymous visitor gets no session (no row per visit): the CSRF
+ * forms, French or English; an admin's "log in as this client" lands on /account/impersonate. An anonymous visitor gets no session (no row per visit): the CSRF
  * token is a signed double-submit cookie, the language and the flash are cookies too. The limits
  * (failed logins, registrations, reset and confirmation requests) are the plugin's, in the
  * database, answered 429.
@@ -56,6 +59,7 @@ export function createClientArea(
     )
   })
 
+  addImpersonationRoutes(router, accounts, page)
   addVisitorRoutes(router, accounts, page)
   addAccountRoutes(router, accounts, page)
   return router

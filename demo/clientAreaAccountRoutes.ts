@@ -2,8 +2,13 @@ import type { Request, RequestHandler, Router } from 'express'
 import QRCode from 'qrcode'
 import { AccountRefused, InvalidInputError, type ClientAccounts } from '../src/index.js'
 import { escapeHtml, pluginMessage, type ClientAreaPage } from './clientAreaPage.js'
+import type { ClientAreaText } from './clientAreaTexts.js'
 
-/** The pages of the logged-in client: the account and two-factor authentication. */
+/**
+ * The pages of the logged-in client: the account, the password and two-factor authentication.
+ * Every change hands the plugin the session's impersonation mark: while an admin is logged in as
+ * the client, the plugin refuses it.
+ */
 export function addAccountRoutes(router: Router, accounts: ClientAccounts, page: ClientAreaPage): void {
   const { lang, t, ip, csrf, field, fieldErrors, render, redirectWith } = page
 
@@ -27,6 +32,8 @@ ${
     ? `<form method="post" action="/account/2fa/disable">${csrf(req)}${field(req, 'password', 'password', 'password')}${field(req, 'code', 'totp')}<button type="submit">${t(req, 'disable2fa')}</button></form>`
     : `<form method="post" action="/account/2fa/start">${csrf(req)}<button type="submit">${t(req, 'enable2fa')}</button></form>`
 }
+<h2>${t(req, 'changePassword')}</h2>
+<form method="post" action="/account/password">${csrf(req)}${field(req, 'currentPassword', 'currentPassword', 'password')}${field(req, 'password', 'newPassword', 'password')}${field(req, 'passwordConfirmation', 'passwordConfirmation', 'password')}<button type="submit">${t(req, 'changePassword')}</button></form>
 <form method="post" action="/account/logout">${csrf(req)}<button type="submit">${t(req, 'logout')}</button></form>`,
       )
     } catch (error) {
@@ -41,7 +48,10 @@ ${
 
   router.post('/2fa/start', signedIn, async (req, res, next) => {
     try {
-      const { secret, otpauthUrl } = await accounts.enableTwoFactor(req.session.clientId as number)
+      const { secret, otpauthUrl } = await accounts.enableTwoFactor(
+        req.session.clientId as number,
+        req.session.impersonation,
+      )
       render(req, res, '2fa', await confirmForm(req, secret, otpauthUrl))
     } catch (error) {
       if (error instanceof AccountRefused)
@@ -55,6 +65,7 @@ ${
         clientId: req.session.clientId as number,
         code: req.body.code,
         ip: ip(req),
+        impersonation: req.session.impersonation,
       })
       render(
         req,
@@ -89,23 +100,53 @@ ${
       next(error)
     }
   })
-  router.post('/2fa/disable', signedIn, async (req, res, next) => {
-    try {
-      await accounts.disableTwoFactor({
-        clientId: req.session.clientId as number,
-        password: req.body.password,
-        code: req.body.code,
-        ip: ip(req),
-      })
-      redirectWith(req, res, '/account', t(req, 'twoFactorDisabled'))
-    } catch (error) {
-      if (error instanceof InvalidInputError) {
-        return redirectWith(req, res, '/account', Object.values(fieldErrors(req, error)).join(' '))
+  /** A change of the account (from its page), then back to it with the success message or why not. */
+  const change =
+    (work: (req: Request) => Promise<unknown>, done: ClientAreaText): RequestHandler =>
+    async (req, res, next) => {
+      try {
+        await work(req)
+        redirectWith(req, res, '/account', t(req, done))
+      } catch (error) {
+        if (error instanceof InvalidInputError) {
+          return redirectWith(req, res, '/account', Object.values(fieldErrors(req, error)).join(' '))
+        }
+        if (error instanceof AccountRefused)
+          return redirectWith(req, res, '/account', pluginMessage(lang(req), `accounts.${error.reason}`))
+        next(error)
       }
-      if (error instanceof AccountRefused)
-        return redirectWith(req, res, '/account', pluginMessage(lang(req), `accounts.${error.reason}`))
-      next(error)
     }
-  })
+  router.post(
+    '/2fa/disable',
+    signedIn,
+    change(
+      (req) =>
+        accounts.disableTwoFactor({
+          clientId: req.session.clientId as number,
+          password: req.body.password,
+          code: req.body.code,
+          ip: ip(req),
+          impersonation: req.session.impersonation,
+        }),
+      'twoFactorDisabled',
+    ),
+  )
   router.get('/2fa/start', signedIn, (_req, res) => res.redirect(303, '/account'))
+
+  router.post(
+    '/password',
+    signedIn,
+    change(
+      (req) =>
+        accounts.changePassword({
+          clientId: req.session.clientId as number,
+          currentPassword: req.body.currentPassword,
+          password: req.body.password,
+          passwordConfirmation: req.body.passwordConfirmation,
+          ip: ip(req),
+          impersonation: req.session.impersonation,
+        }),
+      'passwordChanged',
+    ),
+  )
 }

@@ -42,6 +42,16 @@ export function clientAreaPage(guard: ClientAreaGuard) {
   const refusal = (req: Request, reason: string) =>
     `<p class="error" data-refusal="${escapeHtml(reason)}">${escapeHtml(pluginMessage(lang(req), `accounts.${reason}`))}</p>`
 
+  /** While an admin is logged in as the client, every page says so, with the way back. */
+  const impersonationBanner = (req: Request) => {
+    const mark = req.session?.impersonation
+    if (!mark) return ''
+    return `<div class="impersonation" role="status" data-impersonation><p>${t(req, 'impersonationBanner', {
+      name: mark.clientName,
+      admin: mark.admin,
+    })} — </p><form method="post" action="/account/impersonate/end">${csrf(req)}<button type="submit" class="link">${t(req, 'backToPanel')}</button></form></div>`
+  }
+
   function render(req: Request, res: Response, page: string, body: string) {
     const other = lang(req) === 'fr' ? 'en' : 'fr'
     const flash = guard.takeFlash(req, res)
@@ -52,10 +62,12 @@ export function clientAreaPage(guard: ClientAreaGuard) {
 body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;color:#0c1e29}
 label{display:block;margin:.8rem 0}input,select{display:block;width:100%;padding:.4rem;margin-top:.2rem;box-sizing:border-box}
 button{margin-top:1rem;padding:.5rem 1rem;background:#3040d6;color:#fff;border:0;border-radius:4px;cursor:pointer}
+.impersonation{background:#fff3bf;border:1px solid #e8a700;padding:.5rem 1rem;margin-bottom:1rem}
+.impersonation p,.impersonation form{display:inline;margin:0}.impersonation button.link{background:none;color:#0b3d91;padding:0;margin:0;text-decoration:underline}
 .error{color:#c20012}.notice{color:#007d7f}nav a{margin-right:1rem}code{background:#f2f2f2;padding:.1rem .3rem}
 </style></head>
 <body data-page="${page}">
-<nav><a href="/account">${t(req, 'title')}</a><a href="?lang=${other}">${t(req, 'otherLanguage')}</a></nav>
+${impersonationBanner(req)}<nav><a href="/account">${t(req, 'title')}</a><a href="?lang=${other}">${t(req, 'otherLanguage')}</a></nav>
 ${flash ? `<p class="notice" data-flash>${escapeHtml(flash)}</p>` : ''}
 ${body}
 </body></html>`)

@@ -46,6 +46,13 @@ const fr = {
   twoFactorDisabled: 'Double authentification désactivée.',
   back: 'Retour',
   badRequest: 'Le formulaire a expiré : réessayez.',
+  changePassword: 'Changer de mot de passe',
+  currentPassword: 'Mot de passe actuel',
+  newPassword: 'Nouveau mot de passe',
+  passwordChanged: 'Mot de passe changé.',
+  impersonationBanner: 'Vous êtes connecté en tant que {{name}} ({{admin}})',
+  backToPanel: 'Revenir au panneau',
+  impersonationOver: 'La connexion en tant que client a pris fin.',
 }
 
 const en: Record<keyof typeof fr, string> = {
@@ -95,6 +102,13 @@ const en: Record<keyof typeof fr, string> = {
   twoFactorDisabled: 'Two-factor authentication turned off.',
   back: 'Back',
   badRequest: 'The form expired: try again.',
+  changePassword: 'Change your password',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  passwordChanged: 'Password changed.',
+  impersonationBanner: 'You are logged in as {{name}} ({{admin}})',
+  backToPanel: 'Back to the panel',
+  impersonationOver: 'The login as the client has ended.',
 }
 
 export const CLIENT_AREA_TEXTS = { fr, en }

@@ -39,6 +39,8 @@ ${askTotp ? `<p>${t(req, 'totpHint')}</p>${field(req, 'totp', 'totp', 'text')}` 
         res.status(result.reason === 'totpRequired' ? 200 : result.reason === 'throttled' ? 429 : 401)
         return render(req, res, 'login', loginForm(req, email, refusal(req, result.reason) + resend, askTotp))
       }
+      // An admin's login as a client in this browser ends here, recorded, before the new session.
+      if (req.session.impersonation) await accounts.endImpersonation(req.session.impersonation, ip(req))
       // A new session id at login (no fixation): the first session row of this visitor.
       await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())))
       req.session.clientId = result.client.id
@@ -52,7 +54,15 @@ ${askTotp ? `<p>${t(req, 'totpHint')}</p>${field(req, 'totp', 'totp', 'text')}` 
       next(error)
     }
   })
-  router.post('/logout', (req, res) => req.session.destroy(() => res.redirect(303, '/account/login')))
+  router.post('/logout', async (req, res, next) => {
+    try {
+      // Logging out ends an admin's login as the client too (recorded).
+      if (req.session.impersonation) await accounts.endImpersonation(req.session.impersonation, ip(req))
+      req.session.destroy(() => res.redirect(303, '/account/login'))
+    } catch (error) {
+      next(error)
+    }
+  })
 
   // ---- registration and confirmation ------------------------------------------------------
   const registerForm = (

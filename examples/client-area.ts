@@ -7,11 +7,14 @@ import {
   sessionCookie,
   translateMessage,
   type ClientManagement,
+  type ImpersonationMark,
 } from 'adminjs-clients'
 
 declare module 'express-session' {
   interface SessionData {
     clientId?: number
+    /** Set while an admin is logged in as the client: `{ id, admin }`, and the banner's name and end. */
+    impersonation?: ImpersonationMark & { clientName: string; expiresAt: number }
   }
 }
 
@@ -29,6 +32,17 @@ export function clientArea(clients: ClientManagement, store: session.Store) {
       cookie: sessionCookie(),
     }),
   )
+  // An admin's login as the client ends with its time (option impersonation.maxMinutes, 1 h).
+  router.use(async (req, res, next) => {
+    const mark = req.session.impersonation
+    if (!mark || Date.now() < mark.expiresAt) return next()
+    try {
+      await clients.accounts.endImpersonation(mark, req.ip)
+      req.session.destroy(() => res.redirect('/login'))
+    } catch (error) {
+      next(error)
+    }
+  })
 
   router.post('/register', async (req, res, next) => {
     try {
@@ -91,16 +105,47 @@ export function clientArea(clients: ClientManagement, store: session.Store) {
 
   // 2FA: start (a secret and an otpauth:// URL to show as a QR code), confirm with a first code
   // (the 10 recovery codes come back once), disable with the password and a code.
+  // Hand every account call the impersonation mark: the password, email and 2FA are then refused.
   router.post('/2fa/start', async (req, res) => {
-    res.json(await clients.accounts.enableTwoFactor(req.session.clientId as number))
+    const { clientId, impersonation } = req.session
+    res.json(await clients.accounts.enableTwoFactor(clientId as number, impersonation))
   })
   router.post('/2fa/confirm', async (req, res) => {
     const { recoveryCodes } = await clients.accounts.confirmTwoFactor({
       clientId: req.session.clientId as number,
       code: req.body.code,
       ip: req.ip,
+      impersonation: req.session.impersonation,
     })
     res.json({ recoveryCodes })
+  })
+
+  // "Log in as this client" from the panel: links.impersonate points here (opened in a new tab).
+  router.get('/impersonate', async (req, res, next) => {
+    try {
+      const { id, admin, client, expiresAt } = await clients.accounts.startImpersonation(
+        req.query.token,
+        req.ip,
+      )
+      req.session.regenerate(() => {
+        req.session.clientId = client.id
+        const clientName = `${client.firstName ?? ''} ${client.lastName}`.trim()
+        req.session.impersonation = { id, admin, clientName, expiresAt: expiresAt.getTime() } // banner while set
+        res.redirect('/account')
+      })
+    } catch (error) {
+      if (error instanceof AccountRefused) return res.status(400).send(error.reason) // tokenInvalid, tokenExpired, accountClosed
+      next(error)
+    }
+  })
+  // Back to the panel (call it on logout too): `impersonation_ended` in the history.
+  router.post('/impersonate/end', async (req, res, next) => {
+    try {
+      await clients.accounts.endImpersonation(req.session.impersonation, req.ip)
+      req.session.destroy(() => res.redirect('/admin'))
+    } catch (error) {
+      next(error)
+    }
   })
   return router
 }

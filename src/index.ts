@@ -131,6 +131,7 @@ export function createClientManagement(
     links: resolved.links,
     language: resolved.language,
     twoFactorIssuer: resolved.twoFactorIssuer,
+    impersonationMaxMinutes: resolved.impersonation.maxMinutes,
     logger: resolved.logger,
     rateLimiter: new RateLimiter(resolved.dataSource),
     loginCost: new LoginCost(),
@@ -166,6 +167,7 @@ export function createClientManagement(
       resolved.language,
     ),
     gdpr: new ClientGdpr(resolved.dataSource, resolved.language),
+    accounts,
   }
   const locale = buildLocale(resolved.language, resolved.resourceIds)
   const resources = withFeatures(deps, componentLoader, [
@@ -244,6 +246,9 @@ export {
 } from './services/accounts/clientAccounts.js'
 export type {
   AccountClient,
+  ImpersonationMark,
+  ImpersonationStart,
+  PasswordChangeInput,
   LoginResult,
   LoginRefusal,
   AccountRefusal,

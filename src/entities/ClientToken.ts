@@ -12,7 +12,11 @@ import {
 import { Client } from './Client.js'
 import type { TokenPurpose } from './columns.js'
 
-/** Confirmation and password-reset tokens: only a SHA-256 of the token is stored. */
+/**
+ * Confirmation, password-reset and impersonation tokens: only a SHA-256 of the token is stored.
+ * An impersonation row lives on after its use: `usedAt` is when it started, `expiresAt` when it
+ * ends (`expiresAt = usedAt` once ended).
+ */
 @Entity({ name: 'client_tokens' })
 export class ClientToken extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
@@ -39,6 +43,10 @@ export class ClientToken extends BaseEntity {
 
   @Column({ type: 'datetime', nullable: true })
   usedAt!: Date | null
+
+  // The admin who asked for the link (impersonation only); null for the client's own links.
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  issuedBy!: string | null
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt!: Date

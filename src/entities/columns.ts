@@ -43,7 +43,8 @@ export type EmailStatus = (typeof EMAIL_STATUSES)[number]
 export const ACTOR_TYPES = ['admin', 'client', 'system'] as const
 export type ActorType = (typeof ACTOR_TYPES)[number]
 
-export const TOKEN_PURPOSES = ['email_confirmation', 'password_reset'] as const
+// `impersonation`: an admin's single-use link into the client area as the client (issue 19).
+export const TOKEN_PURPOSES = ['email_confirmation', 'password_reset', 'impersonation'] as const
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number]
 
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'undone'] as const
@@ -76,6 +77,8 @@ export const CLIENT_EVENT_TYPES = [
   'payment_method_detached',
   'data_exported',
   'anonymised',
+  'impersonation_started',
+  'impersonation_ended',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
 

@@ -18,6 +18,7 @@ import { exportHistoryAction, exportListAction } from '../actions/export/exportL
 import { anonymiseAction } from '../actions/gdpr/anonymise.action.js'
 import { gdprArchiveAction } from '../actions/gdpr/gdprArchive.action.js'
 import { retentionAction } from '../actions/gdpr/retention.action.js'
+import { impersonateAction } from '../actions/client/impersonate.action.js'
 import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
@@ -40,6 +41,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     gdprArchive: gdprArchiveAction(deps) as ClientAction,
     anonymise: anonymiseAction(deps) as ClientAction,
     exportHistory: exportHistoryAction(deps) as ClientAction,
+    impersonate: impersonateAction(deps) as ClientAction,
   }
   const menus = actionGroupMenus(custom)
   const actions = secureActions(deps, {

@@ -4,6 +4,7 @@ import type { ComponentIds } from '../components/index.js'
 import type { ClientLifecycle } from '../services/lifecycle/clientLifecycle.js'
 import type { ClientList } from '../services/list/clientList.js'
 import type { ClientSettings } from '../services/accounts/clientSettings.js'
+import type { ClientAccounts } from '../services/accounts/clientAccounts.js'
 import type { PaymentMethods } from '../services/payments/paymentMethods.js'
 import type { CommissionImport } from '../services/import/commissionImport.js'
 import type { ClientTabs } from '../services/list/clientTabs.js'
@@ -39,4 +40,6 @@ export interface ResourceDeps {
   listExport: ListExport
   /** GDPR archive, anonymisation and retention. */
   gdpr: ClientGdpr
+  /** The client's account: the panel's "log in as this client" starts there. */
+  accounts: ClientAccounts
 }

@@ -32,13 +32,17 @@ export interface BrowserSession {
   close(): Promise<void>
 }
 
-/** The demo app on a free port of 127.0.0.1, and a headless Chromium page ready to visit it. */
+/**
+ * The demo app on a free port of 127.0.0.1 (or on `port`, when its links must name it), and a
+ * headless Chromium page ready to visit it.
+ */
 export async function openBrowser(
   app: Express,
   viewport = { width: 1440, height: 1000 },
+  port = 0,
 ): Promise<BrowserSession> {
   mkdirSync(SHOTS, { recursive: true })
-  const server = app.listen(0, '127.0.0.1')
+  const server = app.listen(port, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const browser = await chromium.launch({

@@ -38,6 +38,8 @@ export async function seededDemo(
     outbox?: Partial<OutboxOptions>
     /** The plugin's `jobs` option (the import worker's lease, heartbeat, poll). */
     jobs?: DemoAppOptions['jobs']
+    /** Where the demo's links point (a browser test on a known port); default http://localhost:3000. */
+    publicUrl?: string
   } = {},
 ): Promise<SeededDemo> {
   const demo = createDemoApp({
@@ -49,6 +51,7 @@ export async function seededDemo(
     origins: options.origins === null ? undefined : (options.origins ?? [TEST_ORIGIN]),
     outbox: options.outbox,
     jobs: options.jobs,
+    publicUrl: options.publicUrl,
   })
   await seedAdmins(db.dataSource, demo.clients.passwordHasher, DEMO_PASSWORD)
   const counts = await seedDemoData(db.dataSource, demo.clients.passwordHasher)

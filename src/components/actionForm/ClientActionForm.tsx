@@ -55,6 +55,9 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
   const choosesContracts = Boolean(record && !records && CONTRACT_CHOICE_FORMS.includes(form.id))
   const [contractIds, setContractIds] = useState<number[] | null>(null)
   const [sending, setSending] = useState(false)
+  // "Log in as this client": the link the action answered with, opened in a new tab (and shown,
+  // should the browser block the tab).
+  const [openedUrl, setOpenedUrl] = useState<string | null>(null)
   const t = (key: string, options?: Record<string, unknown>) =>
     translateMessage(`forms.${form.id}.${key}`, resource.id, options)
   const selection = records ?? (record ? [record] : [])
@@ -92,6 +95,11 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
           ]),
         ),
       )
+      const url = (response.data as { impersonationUrl?: unknown }).impersonationUrl
+      if (typeof url === 'string' && /^https?:\/\//.test(url)) {
+        setOpenedUrl(url)
+        window.open(url, '_blank', 'noopener,noreferrer')
+      }
       handleResponse(response)
     } finally {
       setSending(false)
@@ -275,6 +283,13 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
             </FormGroup>
           )
         })}
+        {openedUrl && (
+          <MessageBox mb="xl" variant="success" data-testid="impersonation-link">
+            <a href={openedUrl} target="_blank" rel="noopener noreferrer">
+              {extra('impersonationOpen')}
+            </a>
+          </MessageBox>
+        )}
         <Box mt="xl">
           <Button
             type="submit"

@@ -135,6 +135,12 @@ export const anonymiseForm: ActionForm = {
   ],
 }
 
+// "Log in as this client": why, kept in the history; the answer's link opens in a new tab.
+export const impersonateForm: ActionForm = {
+  id: 'impersonate',
+  fields: [{ name: 'reason', type: 'textarea', required: true, maxLength: MAX_REASON_LENGTH }],
+}
+
 /** Each action's form, by action name (a bulk action shares its record action's form). */
 export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
   resendConfirmation: resendConfirmationForm,
@@ -164,4 +170,5 @@ export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
   bulkChangeStatus: changeContractStatusForm,
   bulkMarkPaid: markPaidForm,
   anonymise: anonymiseForm,
+  impersonate: impersonateForm,
 }

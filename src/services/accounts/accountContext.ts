@@ -9,7 +9,10 @@ import type { LoginCost } from './loginCost.js'
 import type { RateLimiter } from './rateLimiter.js'
 
 export interface AccountsConfig {
-  links: { confirmEmail: string; resetPassword: string }
+  /** `impersonate`: the client area's route for "log in as this client"; none: not offered. */
+  links: { confirmEmail: string; resetPassword: string; impersonate?: string | null }
+  /** How long an admin stays logged in as the client (minutes). Default 60. */
+  impersonationMaxMinutes?: number
   language: Language
   twoFactorIssuer: string
   logger: PluginLogger

@@ -24,6 +24,8 @@ export const ACCOUNT_REFUSALS = [
   'invalidCredentials',
   'notFound',
   'rateLimited',
+  // An admin logged in as the client may look, not change the password, the email or 2FA.
+  'impersonating',
 ] as const
 export type AccountRefusal = (typeof ACCOUNT_REFUSALS)[number]
 

@@ -12,6 +12,10 @@ import type { ClientSettings } from './clientSettings.js'
 import { confirmEmail, requestConfirmationEmail } from './emailConfirmation.js'
 import { LoginCost } from './loginCost.js'
 import { requestPasswordReset, resetPassword, type PasswordResetInput } from './passwordReset.js'
+import { changeOwnPassword, type PasswordChangeInput } from './passwordChange.js'
+import { beginImpersonation, endImpersonation, startImpersonation } from './impersonation.js'
+import type { ImpersonationStart } from './impersonationMark.js'
+import type { Actor } from '../core/actor.js'
 import { RateLimiter } from './rateLimiter.js'
 import { registerClient, type RegistrationInput, type RegistrationResult } from './registerClient.js'
 import {
@@ -28,6 +32,8 @@ export type { AccountRefusal, LoginRefusal } from './accountRefused.js'
 export type { AccountClient } from './accountClient.js'
 export type { AccountsConfig } from './accountContext.js'
 export type { LoginResult } from './authenticateClient.js'
+export type { ImpersonationMark, ImpersonationStart } from './impersonationMark.js'
+export type { PasswordChangeInput } from './passwordChange.js'
 
 /**
  * The client's own account, for the host's client area (not the panel): registration, email
@@ -117,9 +123,13 @@ export class ClientAccounts {
     return findProfile(this.context.dataSource, clientId)
   }
 
-  /** Starts 2FA: a new secret to scan (not active until `confirmTwoFactor`). */
-  async enableTwoFactor(clientId: number): Promise<TwoFactorStart> {
-    return enableTwoFactor(this.context, clientId)
+  /**
+   * Starts 2FA: a new secret to scan (not active until `confirmTwoFactor`). Every method of the
+   * logged-in client takes the session's impersonation mark (`impersonation`): while an admin is
+   * logged in as the client, the password, the email and 2FA are refused (`impersonating`).
+   */
+  async enableTwoFactor(clientId: number, impersonation?: unknown): Promise<TwoFactorStart> {
+    return enableTwoFactor(this.context, clientId, impersonation)
   }
 
   /** The secret being set up (started, not yet confirmed), to show it again after a mistyped code. */
@@ -132,6 +142,7 @@ export class ClientAccounts {
     clientId: number
     code?: unknown
     ip?: string | null
+    impersonation?: unknown
   }): Promise<{ recoveryCodes: string[] }> {
     return confirmTwoFactor(this.context, { ...input, ip: normalizeIp(input.ip) })
   }
@@ -142,6 +153,7 @@ export class ClientAccounts {
     password?: unknown
     code?: unknown
     ip?: string | null
+    impersonation?: unknown
   }): Promise<void> {
     return disableTwoFactor(this.context, { ...input, ip: normalizeIp(input.ip) })
   }
@@ -158,6 +170,43 @@ export class ClientAccounts {
   /** The reset link's form: sets the new password, spends the token and kills the other reset links. */
   async resetPassword(input: PasswordResetInput): Promise<{ client: AccountClient }> {
     return resetPassword(this.context, { ...input, ip: normalizeIp(input.ip) })
+  }
+
+  /** The logged-in client's new password, proved with the current one; the reset links die. */
+  async changePassword(input: PasswordChangeInput): Promise<void> {
+    return changeOwnPassword(this.context, { ...input, ip: normalizeIp(input.ip) })
+  }
+
+  /** Whether the host offers "log in as this client" (option `links.impersonate`). */
+  get impersonationOffered(): boolean {
+    return Boolean(this.context.config.links.impersonate)
+  }
+
+  /**
+   * The panel's "log in as this client" (the `impersonate` action calls it): a single-use link
+   * valid 60 s and the `impersonation_started` event (admin, IP, reason), in one transaction.
+   */
+  async beginImpersonation(actor: Actor, clientId: number, input: { reason?: unknown }) {
+    return beginImpersonation(this.context, actor, clientId, input)
+  }
+
+  /**
+   * The client area's route behind `links.impersonate`: spends the token and gives the client,
+   * the admin and the mark's end (`expiresAt`, option `impersonation.maxMinutes`). Keep
+   * `{ id, admin }` in the session and pass it to every account method. Refused with
+   * `AccountRefused`: `tokenInvalid` (unknown, used), `tokenExpired`, `accountClosed`. The IP
+   * is the host's to log: the plugin recorded the admin's own when the link was made.
+   */
+  async startImpersonation(token: unknown, _ip: string | null = null): Promise<ImpersonationStart> {
+    return startImpersonation(this.context, token)
+  }
+
+  /**
+   * Ends an impersonation (back to the panel, logout, or time up): `impersonation_ended` under the
+   * admin, once. False when it was already ended or the mark is not one of ours.
+   */
+  async endImpersonation(mark: unknown, ip: string | null = null): Promise<boolean> {
+    return endImpersonation(this.context, mark, normalizeIp(ip))
   }
 
   /** Resolves once the background work started by earlier calls (emails of reset requests) is done. */

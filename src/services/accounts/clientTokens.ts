@@ -8,7 +8,8 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 
 /**
  * A new single-use token for a client: the previous unused tokens of the same purpose die, so
- * only the newest link works. Returns the token in clear, for the email only.
+ * only the newest link works. Returns the token in clear, for the email (or the admin's link) only.
+ * `issuedBy`: the admin who asked for it (an impersonation link).
  */
 export async function issueClientToken(
   manager: EntityManager,
@@ -16,6 +17,7 @@ export async function issueClientToken(
   purpose: TokenPurpose,
   lifetimeMs: number,
   now = new Date(),
+  issuedBy: string | null = null,
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url')
   await manager.update(ClientToken, { clientId, purpose, usedAt: IsNull() }, { usedAt: now })
@@ -25,6 +27,7 @@ export async function issueClientToken(
     tokenHash: hashToken(token),
     expiresAt: new Date(now.getTime() + lifetimeMs),
     usedAt: null,
+    issuedBy,
   })
   return token
 }

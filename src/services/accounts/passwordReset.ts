@@ -1,14 +1,13 @@
 import { Client } from '../../entities/Client.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
-import { InvalidInputError } from '../core/errors.js'
 import { MASK } from '../core/secrets.js'
 import type { AccountContext } from './accountContext.js'
 import { publicClient, type AccountClient } from './accountClient.js'
-import { findClientByEmail, formText } from './accountLookup.js'
+import { findClientByEmail } from './accountLookup.js'
 import { AccountRefused } from './accountRefused.js'
 import { revokeClientTokens } from './clientTokens.js'
 import { limitAnonymous } from './limitAnonymous.js'
-import { passwordProblem } from './passwordStrength.js'
+import { newPasswordHash } from './passwordChange.js'
 import { tokenOwner, useToken } from './useToken.js'
 
 /**
@@ -40,21 +39,9 @@ export async function resetPassword(
   ctx: AccountContext,
   input: PasswordResetInput,
 ): Promise<{ client: AccountClient }> {
-  const settings = await ctx.settings.current()
-  const hasher = ctx.settings.hasherFor(settings)
   // The token is checked (not spent) first: the strength check compares with the owner's names.
   const owner = await tokenOwner(ctx.dataSource, input.token, 'password_reset')
-  const password = formText(input.password)
-  const problem = await passwordProblem(
-    password,
-    [owner.email, owner.firstName, owner.lastName, owner.clientNumber],
-    settings.hashingDriver,
-  )
-  if (problem) throw new InvalidInputError({ password: problem })
-  if (input.passwordConfirmation !== undefined && input.passwordConfirmation !== password) {
-    throw new InvalidInputError({ passwordConfirmation: 'passwordsDiffer' })
-  }
-  const passwordHash = await hasher.hash(password)
+  const passwordHash = await newPasswordHash(ctx, owner, input)
   return useToken(ctx.dataSource, input.token, 'password_reset', async (manager, client, now) => {
     if (client.status === 'deleted' || client.status === 'banned') throw new AccountRefused('accountClosed')
     await manager.update(Client, { id: client.id }, { passwordHash })

@@ -6,6 +6,7 @@ import { inTransaction } from '../core/transaction.js'
 import type { AccountContext } from './accountContext.js'
 import { formText, loadWithSecrets, lockClient } from './accountLookup.js'
 import { AccountRefused } from './accountRefused.js'
+import { clientAreaActor, refuseWhileImpersonating } from './impersonationMark.js'
 import { MAX_PASSWORD_LENGTH } from '../../shared/limits.js'
 import {
   isRecoveryCodeShape,
@@ -21,8 +22,13 @@ export interface TwoFactorStart {
   otpauthUrl: string
 }
 
-/** Starts 2FA: a new secret to scan (not active until `confirmTwoFactor`). */
-export async function enableTwoFactor(ctx: AccountContext, clientId: number): Promise<TwoFactorStart> {
+/** Starts 2FA: a new secret to scan (not active until `confirmTwoFactor`). Refused while impersonating. */
+export async function enableTwoFactor(
+  ctx: AccountContext,
+  clientId: number,
+  impersonation?: unknown,
+): Promise<TwoFactorStart> {
+  refuseWhileImpersonating(impersonation)
   const client = await loadWithSecrets(ctx.dataSource, clientId)
   if (client.twoFactorEnabledAt) throw new AccountRefused('twoFactorAlreadyOn')
   const started = newTotpSecret(ctx.config.twoFactorIssuer, client.email ?? client.clientNumber)
@@ -51,8 +57,9 @@ export async function pendingTwoFactor(
 /** The first code from the app turns 2FA on; the recovery codes are returned once, stored hashed. */
 export async function confirmTwoFactor(
   ctx: AccountContext,
-  input: { clientId: number; code?: unknown; ip?: string | null },
+  input: { clientId: number; code?: unknown; ip?: string | null; impersonation?: unknown },
 ): Promise<{ recoveryCodes: string[] }> {
+  refuseWhileImpersonating(input.impersonation)
   const client = await loadWithSecrets(ctx.dataSource, input.clientId)
   if (client.twoFactorEnabledAt) throw new AccountRefused('twoFactorAlreadyOn')
   if (!client.twoFactorSecret) throw new AccountRefused('twoFactorNotStarted')
@@ -69,13 +76,15 @@ export async function confirmTwoFactor(
       { id: locked.id },
       { twoFactorEnabledAt: now, twoFactorRecoveryCodes: hashes, twoFactorLastStep: step },
     )
+    const { actor, data } = clientAreaActor(locked.email, input.ip, input.impersonation)
     await insertEvents(manager, [
       eventRow(
-        { type: 'client', email: locked.email, ip: input.ip ?? null },
+        actor,
         locked.id,
         'two_factor_enabled',
         null,
         [change('twoFactorSecret', null, MASK), change('twoFactorEnabledAt', null, now)],
+        data,
       ),
     ])
   })
@@ -85,8 +94,15 @@ export async function confirmTwoFactor(
 /** Turns 2FA off; the client proves it with the password and a current code (or a recovery code). */
 export async function disableTwoFactor(
   ctx: AccountContext,
-  input: { clientId: number; password?: unknown; code?: unknown; ip?: string | null },
+  input: {
+    clientId: number
+    password?: unknown
+    code?: unknown
+    ip?: string | null
+    impersonation?: unknown
+  },
 ): Promise<void> {
+  refuseWhileImpersonating(input.impersonation)
   const client = await loadWithSecrets(ctx.dataSource, input.clientId)
   if (!client.twoFactorEnabledAt) throw new AccountRefused('twoFactorOff')
   const hasher = await ctx.settings.hasher()
@@ -111,9 +127,10 @@ export async function disableTwoFactor(
         twoFactorLastStep: null,
       },
     )
+    const { actor, data } = clientAreaActor(locked.email, input.ip, input.impersonation)
     await insertEvents(manager, [
       eventRow(
-        { type: 'client', email: locked.email, ip: input.ip ?? null },
+        actor,
         locked.id,
         'two_factor_disabled',
         null,
@@ -121,6 +138,7 @@ export async function disableTwoFactor(
           change('twoFactorSecret', MASK, null),
           change('twoFactorEnabledAt', locked.twoFactorEnabledAt, null),
         ],
+        data,
       ),
     ])
   })

@@ -32,12 +32,15 @@ export async function tokenOwner(
   return client
 }
 
-/** Spends a token (once, even with two clicks at the same moment) and runs the change in the same transaction. */
+/**
+ * Spends a token (once, even with two clicks at the same moment) and runs the change in the same
+ * transaction; `work` also gets the token's row (who issued it, for an impersonation).
+ */
 export async function useToken<T>(
   dataSource: DataSource,
   token: unknown,
   purpose: TokenPurpose,
-  work: (manager: EntityManager, client: Client, now: Date) => Promise<T>,
+  work: (manager: EntityManager, client: Client, now: Date, row: ClientToken) => Promise<T>,
 ): Promise<T> {
   return inTransaction(dataSource, async (manager) => {
     const row = await findToken(manager, token, purpose)
@@ -45,6 +48,6 @@ export async function useToken<T>(
     const spent = await manager.update(ClientToken, { id: row.id, usedAt: IsNull() }, { usedAt: now })
     if (!spent.affected) throw new AccountRefused('tokenInvalid')
     const client = await lockClient(dataSource, manager, row.clientId)
-    return work(manager, client, now)
+    return work(manager, client, now, row)
   })
 }

@@ -12,6 +12,7 @@ export const REFUSAL_REASONS = [
   'isBanned',
   'alreadyAnonymised',
   'hasOpenBusiness',
+  'impersonationUnavailable',
 ] as const
 export type RefusalReason = (typeof REFUSAL_REASONS)[number]
 

@@ -36,8 +36,12 @@ export interface ClientManagementOptions {
   /**
    * Links in the emails clients receive, on the host's client area: `{token}` is replaced by
    * the single-use token, e.g. `https://app.example.com/account/confirm?token={token}`.
+   * `impersonate` (optional): the client area's route that starts an admin's "log in as this
+   * client" (`clients.accounts.startImpersonation`); without it the panel offers no such action.
    */
-  links: { confirmEmail: string; resetPassword: string }
+  links: { confirmEmail: string; resetPassword: string; impersonate?: string }
+  /** "Log in as this client": how long the client area keeps the admin in (minutes). Default 60. */
+  impersonation?: { maxMinutes?: number }
   /** How long links stay valid. Default: confirmation 48 hours, password reset 60 minutes. */
   tokenLifetimes?: { confirmationHours?: number; passwordResetMinutes?: number }
   /** An official `stripe` client. Without it, the payment methods tab says Stripe is not configured. */
@@ -82,7 +86,8 @@ export interface ResolvedOptions {
   dataSource: DataSource
   mailer: Pick<Transporter, 'sendMail'>
   mailFrom: string
-  links: { confirmEmail: string; resetPassword: string }
+  links: ClientLinks
+  impersonation: { maxMinutes: number }
   tokenLifetimes: { confirmationHours: number; passwordResetMinutes: number }
   stripe: StripeLike | null
   hashing: HashingOptions
@@ -102,6 +107,15 @@ export interface ResolvedOptions {
   outbox: OutboxOptions
   jobs: ImportJobOptions
 }
+
+/** The client area's links; `impersonate` is null when the host offers no "log in as this client". */
+export interface ClientLinks {
+  confirmEmail: string
+  resetPassword: string
+  impersonate: string | null
+}
+
+const LINK_EXAMPLES = { confirmEmail: 'confirm', resetPassword: 'reset', impersonate: 'impersonate' } as const
 
 export class ClientManagementConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -150,13 +164,18 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
   }
 
   const links = options.links as Record<string, unknown> | undefined
-  for (const name of ['confirmEmail', 'resetPassword'] as const) {
+  for (const name of ['confirmEmail', 'resetPassword', 'impersonate'] as const) {
     const link = links?.[name]
+    if (name === 'impersonate' && link === undefined) continue
     if (typeof link !== 'string' || !/^https?:\/\/[^\s]+$/.test(link) || !link.includes('{token}')) {
       problems.push(
-        `links.${name} must be an http(s) URL containing {token}, e.g. "https://app.example.com/account/${name === 'confirmEmail' ? 'confirm' : 'reset'}?token={token}"`,
+        `links.${name} must be an http(s) URL containing {token}, e.g. "https://app.example.com/account/${LINK_EXAMPLES[name]}?token={token}"`,
       )
     }
+  }
+  const maxMinutes = options.impersonation?.maxMinutes ?? 60
+  if (!Number.isInteger(maxMinutes) || maxMinutes < 1 || maxMinutes > 24 * 60) {
+    problems.push('impersonation.maxMinutes must be a whole number from 1 to 1440')
   }
   const lifetimes = { confirmationHours: 48, passwordResetMinutes: 60, ...(options.tokenLifetimes ?? {}) }
   for (const [name, value] of Object.entries(lifetimes)) {
@@ -235,7 +254,12 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     dataSource: options.dataSource,
     mailer: options.mailer,
     mailFrom: options.mailFrom,
-    links: { confirmEmail: options.links.confirmEmail, resetPassword: options.links.resetPassword },
+    links: {
+      confirmEmail: options.links.confirmEmail,
+      resetPassword: options.links.resetPassword,
+      impersonate: options.links.impersonate ?? null,
+    },
+    impersonation: { maxMinutes },
     tokenLifetimes: lifetimes,
     stripe: options.stripe ?? null,
     hashing,

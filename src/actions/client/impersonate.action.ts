@@ -1,0 +1,62 @@
+import type { Action, RecordActionResponse } from 'adminjs'
+import type { ComponentIds } from '../../components/index.js'
+import type { ClientAccounts } from '../../services/accounts/clientAccounts.js'
+import { MAX_REASON_LENGTH } from '../../shared/limits.js'
+import { actorOf, readPayload, recordId, refusalResponse } from '../core/actionResponses.js'
+import { GROUP_MENUS } from '../core/clientActionSpecs.js'
+
+export interface ImpersonateActionDeps {
+  accounts: ClientAccounts
+  components: ComponentIds
+}
+
+/** What the action answers besides the record: the link the panel opens in a new tab. */
+export interface ImpersonateResponse extends RecordActionResponse {
+  impersonationUrl?: string
+}
+
+/**
+ * "Log in as this client", admins only by default (its own right, `Client.impersonate`): the
+ * form asks for a reason; a POST makes a single-use link (60 s) to the host's client area,
+ * which the form opens in a new tab. Hidden for banned, deleted and anonymised clients, and
+ * when the host gave no `links.impersonate` (the service refuses them all again).
+ */
+export const impersonateAction = (deps: ImpersonateActionDeps): Partial<Action<ImpersonateResponse>> => ({
+  name: 'impersonate',
+  actionType: 'record',
+  parent: GROUP_MENUS.account,
+  icon: 'LogIn',
+  component: deps.components.ClientActionForm,
+  showInDrawer: true,
+  guard: '',
+  isVisible: (context) => {
+    const params = context.record?.params ?? {}
+    return (
+      deps.accounts.impersonationOffered &&
+      params.status !== 'banned' &&
+      params.status !== 'deleted' &&
+      !params.anonymisedAt
+    )
+  },
+  handler: async (request, _response, context) => {
+    const current = context.record?.toJSON(context.currentAdmin) as RecordActionResponse['record']
+    if (request.method !== 'post') return { record: current }
+    try {
+      const payload = readPayload(request, { reason: MAX_REASON_LENGTH })
+      const { url } = await deps.accounts.beginImpersonation(actorOf(request, context), recordId(context), {
+        reason: payload.reason,
+      })
+      return {
+        record: current,
+        impersonationUrl: url,
+        notice: {
+          message: 'impersonationStarted',
+          type: 'success',
+          resourceId: context.resource.decorate().id(),
+        },
+      }
+    } catch (error) {
+      return refusalResponse(error, context) as ImpersonateResponse
+    }
+  },
+})
