@@ -1,4 +1,7 @@
-import type { ActionContext, ActionRequest } from 'adminjs'
+import { ValidationError, type ActionContext, type ActionRequest } from 'adminjs'
+import type { GdprActionDeps } from '../src/actions/gdpr/gdprArchive.action.js'
+import { retentionAction } from '../src/actions/gdpr/retention.action.js'
+import type { ClientGdpr } from '../src/services/gdpr/clientGdpr.js'
 import { resendEmailAction } from '../src/actions/emailLog/resendEmail.action.js'
 import { ConcurrentChangeError } from '../src/services/core/errors.js'
 import type { ClientMailer } from '../src/services/mail/clientMailer.js'
@@ -28,5 +31,35 @@ describe('actions answer a concurrent change with a notice, not a 500', () => {
       record: { id: '7' },
       notice: { message: 'concurrentChange', type: 'error' },
     })
+  })
+})
+
+describe('the retention action refuses what no form sends', () => {
+  test('an unknown op is a 400 with a field error, and nothing is read nor changed', async () => {
+    const calls: string[] = []
+    const retention = new Proxy(
+      {},
+      {
+        get: (_target, name) => async () => {
+          calls.push(String(name))
+          return null
+        },
+      },
+    )
+    const action = retentionAction({
+      gdpr: { retention } as unknown as ClientGdpr,
+      components: { RetentionPanel: 'RetentionPanel' } as unknown as GdprActionDeps['components'],
+    })
+    const statuses: number[] = []
+    for (const op of ['drop', undefined]) {
+      const request = {
+        method: 'post',
+        payload: op === undefined ? {} : { op },
+        res: { status: (code: number) => statuses.push(code) },
+      } as unknown as ActionRequest
+      await expect(action.handler!(request, {}, recordContext(1))).rejects.toBeInstanceOf(ValidationError)
+    }
+    expect(statuses).toEqual([400, 400])
+    expect(calls).toEqual([])
   })
 })
