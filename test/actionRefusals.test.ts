@@ -1,4 +1,4 @@
-import { ValidationError, type ActionContext, type ActionRequest } from 'adminjs'
+import { ValidationError, type ActionContext, type ActionHandler, type ActionRequest } from 'adminjs'
 import type { GdprActionDeps } from '../src/actions/gdpr/gdprArchive.action.js'
 import { retentionAction } from '../src/actions/gdpr/retention.action.js'
 import type { ClientGdpr } from '../src/services/gdpr/clientGdpr.js'
@@ -26,7 +26,7 @@ describe('actions answer a concurrent change with a notice, not a 500', () => {
     } as unknown as ClientMailer
     const action = resendEmailAction(mailer, { ClientActionForm: 'ClientActionForm' })
     const request = { method: 'post', payload: {} } as ActionRequest
-    const response = await action.handler!(request, {}, recordContext(7))
+    const response = await (action.handler as ActionHandler<unknown>)(request, {}, recordContext(7))
     expect(response).toMatchObject({
       record: { id: '7' },
       notice: { message: 'concurrentChange', type: 'error' },
@@ -57,7 +57,9 @@ describe('the retention action refuses what no form sends', () => {
         payload: op === undefined ? {} : { op },
         res: { status: (code: number) => statuses.push(code) },
       } as unknown as ActionRequest
-      await expect(action.handler!(request, {}, recordContext(1))).rejects.toBeInstanceOf(ValidationError)
+      await expect(
+        (action.handler as ActionHandler<unknown>)(request, {}, recordContext(1)),
+      ).rejects.toBeInstanceOf(ValidationError)
     }
     expect(statuses).toEqual([400, 400])
     expect(calls).toEqual([])

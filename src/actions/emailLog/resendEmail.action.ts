@@ -36,7 +36,8 @@ export const resendEmailAction = (
       }
     } catch (error) {
       // Held by another admin or server: nothing changed, "try again" like every other action.
-      if (!(error instanceof EmailResendRefused)) return refusalResponse(error, context)
+      if (!(error instanceof EmailResendRefused))
+        return { ...refusalResponse(error, context), record: current }
       // Not failed (any more), or nothing kept to send: nothing changed, the page says so.
       const [record] = await freshRecords(context, [id])
       return {
