@@ -42,6 +42,7 @@ export const frScreens: ScreensTranslation = {
       help: 'Seuls les contrats cochés changent ; la réactivation rétablit exactement ceux-là.',
       loading: 'Chargement des contrats…',
       none: 'Aucun contrat actif.',
+      more: '{{count}} autres contrats actifs ne sont pas listés : ils restent tels quels.',
       error: 'Les contrats n’ont pas pu être chargés.',
       contract: '{{reference}} · {{product}} · {{premium}}',
     },
