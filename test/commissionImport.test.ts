@@ -207,6 +207,15 @@ describeEachDatabase('commission import', (database) => {
     const undo = await importer.undo(actor, batch.id)
     expect(undo).toEqual({ commissions: 6, contracts: 3, clients: 1 })
     expect(await counts()).toEqual(before)
+    // The matched clients that lost commissions say so in their history, once each, with who did it.
+    const undone = await ds()
+      .getRepository(ClientEvent)
+      .find({ where: { type: 'import_undone' }, order: { clientId: 'ASC' } })
+    const lost = (id: number) => commissions.filter((c) => c.clientId === id).length
+    expect(undone.map((e) => [e.clientId, e.data?.importBatchId, e.data?.commissions])).toEqual(
+      [ids.c1, ids.c2, ids.c3].sort((a, b) => a - b).map((id) => [id, batch.id, lost(id)]),
+    )
+    expect(undone[0]).toMatchObject({ actor: 'admin@example.com', ip: '127.0.0.1', actorType: 'admin' })
     expect(await ds().getRepository(ImportBatch).findOneByOrFail({ id: batch.id })).toMatchObject({
       status: 'undone',
       undoneBy: 'admin@example.com',

@@ -76,6 +76,7 @@ export const CLIENT_EVENT_TYPES = [
   'payment_method_detached',
   'data_exported',
   'anonymised',
+  'import_undone',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
 
