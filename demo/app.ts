@@ -75,7 +75,9 @@ export interface DemoApp {
 /** The app's last handler: a status and nothing else (no stack trace); server errors are logged. */
 const demoErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   const own = Number((error as { status?: unknown }).status)
-  const status = own >= 400 && own < 500 ? own : 500
+  // A malformed JSON body: formidable reports it again after the admin router answered 400.
+  const malformedBody = error instanceof SyntaxError && res.headersSent
+  const status = own >= 400 && own < 500 ? own : malformedBody ? 400 : 500
   if (status === 500) console.error('demo: request failed', error)
   if (!res.headersSent) res.status(status).type('text/plain').send(String(status))
 }
