@@ -98,6 +98,7 @@ export const enScreens = {
       addNote: 'Add the note',
       none: '—',
     },
+    LoadFailed: { message: 'This could not be loaded.', retry: 'Try again' },
     PaymentMethods: {
       notConfigured: 'Stripe is not configured: payment methods cannot be shown.',
       noCustomer: 'This client has no Stripe customer yet.',

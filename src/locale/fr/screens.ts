@@ -101,6 +101,7 @@ export const frScreens: ScreensTranslation = {
       addNote: 'Ajouter la note',
       none: '—',
     },
+    LoadFailed: { message: 'Impossible de charger ces données.', retry: 'Réessayer' },
     PaymentMethods: {
       notConfigured: 'Stripe n’est pas configuré : les moyens de paiement ne peuvent pas être affichés.',
       noCustomer: 'Ce client n’a pas encore de client Stripe.',
