@@ -8,7 +8,7 @@ import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
 import { InvalidInputError } from '../core/errors.js'
 import { hasControlCharacters, isCalendarDate, isRecordId } from '../core/requestValues.js'
-import { afterCursor, cursorOf, selectCursor, type Cursor, type OrderTerm } from './keyset.js'
+import { keysetPage, type Cursor, type KeysetPage, type OrderTerm } from './keyset.js'
 
 export const SORTABLE = [
   'lastName',
@@ -261,7 +261,7 @@ export class ClientList {
     cursor: Cursor | null,
     size: number,
     options: { activeContracts?: boolean } = {},
-  ): Promise<{ rows: Record<string, unknown>[]; cursor: Cursor | null }> {
+  ): Promise<KeysetPage> {
     const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
     const { qb, rank } = this.filtered(query, 'c')
     const order: OrderTerm[] = [
@@ -284,10 +284,7 @@ export class ClientList {
         'activeContracts',
       )
     }
-    selectCursor(this.dataSource, qb, order)
-    afterCursor(qb, order, cursor)
-    const rows: Record<string, unknown>[] = await qb.limit(size).getRawMany()
-    return { rows, cursor: rows.length === size ? cursorOf(rows[rows.length - 1], order) : null }
+    return keysetPage(this.dataSource, qb, order, cursor, size)
   }
 
   /** One aggregated query for the whole page. */
