@@ -15,7 +15,7 @@ import {
   refusalsAs403,
   sessionCookie,
   type ClientManagement,
-  type ImportJobOptions,
+  type ImportJobOptionsInput,
   type ImportLimits,
   type Language,
   type OutboxOptions,
@@ -56,7 +56,7 @@ export interface DemoAppOptions {
   /** The mail outbox's options (delays, attempts, `worker: 'separate'` to deliver elsewhere). */
   outbox?: Partial<OutboxOptions>
   /** The plugin's `jobs` option (lease, heartbeat, poll interval of the import worker). */
-  jobs?: Partial<ImportJobOptions>
+  jobs?: ImportJobOptionsInput
   /** The plugin's `imports` option (upload limits). */
   imports?: Partial<ImportLimits>
 }

@@ -274,7 +274,8 @@ export type {
 export { ImportJobs } from './services/import/importJobs.js'
 export type { JobEnd } from './services/import/importRunner.js'
 export { DEFAULT_JOB_OPTIONS } from './services/import/importJobOptions.js'
-export type { ImportJobOptions } from './services/import/importJobOptions.js'
+export type { ImportJobOptions, ImportJobOptionsInput } from './services/import/importJobOptions.js'
+export type { WorkerPlacement } from './services/core/workerPlacement.js'
 export { DEFAULT_IMPORT_LIMITS } from './services/import/importUploads.js'
 export type { ImportLimits } from './services/import/importUploads.js'
 export {

@@ -94,6 +94,25 @@ describe('createClientManagement', () => {
     )
   })
 
+  test('jobs.worker takes the outbox’s two places; true and false still mean them; anything else is refused', () => {
+    const placed = (worker: unknown) =>
+      createClientManagement({ ...valid, jobs: { worker } as ClientManagementOptions['jobs'] }).jobs.options
+        .worker
+    expect([
+      placed(undefined),
+      placed('in-process'),
+      placed('separate'),
+      placed(true),
+      placed(false),
+    ]).toEqual(['in-process', 'in-process', 'separate', 'in-process', 'separate'])
+    expect(problemsOf({ ...valid, jobs: { worker: 'elsewhere' } })).toEqual([
+      'jobs.worker must be "in-process" or "separate"',
+    ])
+    expect(problemsOf({ ...valid, outbox: { worker: true } })).toEqual([
+      'outbox.worker must be "in-process" or "separate"',
+    ])
+  })
+
   test('a host that overrides AdminJS’s header keeps its own', () => {
     const mine = new ComponentLoader()
     mine.override('ActionHeader', path.resolve('src/components/common/ClientStatusBadge'))
