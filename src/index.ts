@@ -91,6 +91,11 @@ export interface ClientManagement {
    * (the chunk being written commits, the job goes back to the queue), `runOnce()` for one job now.
    */
   jobs: ImportJobs
+  /**
+   * Starts both workers of this process (the outbox's and the import jobs', each unless its
+   * `worker` option is `separate`); `stop()` lets them finish what they hold (on SIGTERM).
+   */
+  startWorkers: () => { stop: () => Promise<void> }
   /** The home page of clients (counts, awaiting confirmation, latest actions): `new AdminJS({ dashboard })`. */
   dashboard: { handler: PageHandler; component: string }
   options: ResolvedOptions
@@ -206,6 +211,13 @@ export function createClientManagement(
     listExport: deps.listExport,
     gdpr: deps.gdpr,
     jobs: deps.commissionImport.jobs,
+    startWorkers: () => {
+      outbox.start()
+      deps.commissionImport.jobs.start()
+      return {
+        stop: async () => void (await Promise.all([outbox.stop(), deps.commissionImport.jobs.stop()])),
+      }
+    },
     dashboard: {
       handler: dashboardHandler(resolved.dataSource, accessControl),
       component: deps.components.ClientDashboard,
@@ -298,7 +310,11 @@ export {
 export type { ConflictCause, ConflictReport, TransactionStats } from './services/core/transaction.js'
 export { mergeLocale, translations, translateMessage } from './locale/index.js'
 export { protectAdminRouter } from './http/protectAdminRouter.js'
-export type { AdminRouterProtection, AdminRouterProtectionOptions } from './http/protectAdminRouter.js'
+export type {
+  AdminRouterProtection,
+  AdminRouterProtectionOptions,
+  AdminSessionOptions,
+} from './http/protectAdminRouter.js'
 export { SessionRenewingAuthProvider } from './http/authProvider.js'
 export type { AdminAuthenticate } from './http/authProvider.js'
 export { sessionCookie } from './http/sessionCookie.js'

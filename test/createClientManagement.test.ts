@@ -113,6 +113,34 @@ describe('createClientManagement', () => {
     ])
   })
 
+  test('startWorkers starts the outbox and the import jobs of this process, and stops both', async () => {
+    const source = new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      synchronize: true,
+      entities: clientManagementEntities,
+    })
+    await source.initialize()
+    try {
+      const clients = createClientManagement({ ...valid, dataSource: source })
+      const workers = clients.startWorkers()
+      expect([clients.outbox.running, clients.jobs.running]).toEqual([true, true])
+      await workers.stop()
+      expect([clients.outbox.running, clients.jobs.running]).toEqual([false, false])
+      // A worker left to another process stays off.
+      const web = createClientManagement({
+        ...valid,
+        outbox: { worker: 'separate' },
+        jobs: { worker: 'separate' },
+      })
+      const none = web.startWorkers()
+      expect([web.outbox.running, web.jobs.running]).toEqual([false, false])
+      await none.stop()
+    } finally {
+      await source.destroy()
+    }
+  })
+
   test('a host that overrides AdminJS’s header keeps its own', () => {
     const mine = new ComponentLoader()
     mine.override('ActionHeader', path.resolve('src/components/common/ClientStatusBadge'))
