@@ -37,10 +37,23 @@ function clientUnused(manager: EntityManager): string {
   ].join(' AND ')
 }
 
-/** Per client, how many rows of the batch a query finds (`clientId`, `n`). */
-async function perClient(rows: Promise<{ clientId: number | null; n: number | string }[]>) {
+/** Per client, how many rows of the batch (commissions or contracts, `where` on alias `r`) there are. */
+async function perClient(
+  manager: EntityManager,
+  entity: typeof Commission | typeof Contract,
+  batchId: number,
+  where = '1 = 1',
+): Promise<Map<number, number>> {
+  const rows = await manager
+    .createQueryBuilder(entity, 'r')
+    .select('r.clientId', 'clientId')
+    .addSelect('COUNT(*)', 'n')
+    .where('r.importBatchId = :batchId', { batchId })
+    .andWhere(where)
+    .groupBy('r.clientId')
+    .getRawMany<{ clientId: number | null; n: number | string }>()
   const counts = new Map<number, number>()
-  for (const row of await rows) if (row.clientId !== null) counts.set(Number(row.clientId), Number(row.n))
+  for (const row of rows) if (row.clientId !== null) counts.set(Number(row.clientId), Number(row.n))
   return counts
 }
 
@@ -90,29 +103,12 @@ export function undoImport(dataSource: DataSource, actor: Actor, batchId: number
     if (!batch) throw new ImportUndoRefused('notFound')
     if (batch.status === 'queued' || batch.status === 'running' || batch.status === 'undone')
       throw new ImportUndoRefused(batch.status)
-    const lostCommissions = await perClient(
-      manager
-        .createQueryBuilder(Commission, 'm')
-        .select('m.clientId', 'clientId')
-        .addSelect('COUNT(*)', 'n')
-        .where('m.importBatchId = :batchId', { batchId })
-        .groupBy('m.clientId')
-        .getRawMany(),
-    )
+    const lostCommissions = await perClient(manager, Commission, batchId)
     const commissions = await manager.delete(Commission, { importBatchId: batchId })
     // A contract of the batch goes once no commission refers to it (`ref`: the contract's table or alias).
     const unusedContract = (ref: string) =>
       `NOT EXISTS (SELECT 1 FROM ${tableOf(manager.connection, Commission)} m WHERE m.contractId = ${ref}.id)`
-    const lostContracts = await perClient(
-      manager
-        .createQueryBuilder(Contract, 'k')
-        .select('k.clientId', 'clientId')
-        .addSelect('COUNT(*)', 'n')
-        .where('k.importBatchId = :batchId', { batchId })
-        .andWhere(unusedContract('k'))
-        .groupBy('k.clientId')
-        .getRawMany(),
-    )
+    const lostContracts = await perClient(manager, Contract, batchId, unusedContract('r'))
     const contracts = await manager
       .createQueryBuilder()
       .delete()
