@@ -15,7 +15,7 @@ import {
   refusalsAs403,
   sessionCookie,
   type ClientManagement,
-  type ImportJobOptions,
+  type ImportJobOptionsInput,
   type ImportLimits,
   type Language,
   type OutboxOptions,
@@ -56,7 +56,7 @@ export interface DemoAppOptions {
   /** The mail outbox's options (delays, attempts, `worker: 'separate'` to deliver elsewhere). */
   outbox?: Partial<OutboxOptions>
   /** The plugin's `jobs` option (lease, heartbeat, poll interval of the import worker). */
-  jobs?: Partial<ImportJobOptions>
+  jobs?: ImportJobOptionsInput
   /** The plugin's `imports` option (upload limits). */
   imports?: Partial<ImportLimits>
 }
@@ -75,7 +75,9 @@ export interface DemoApp {
 /** The app's last handler: a status and nothing else (no stack trace); server errors are logged. */
 const demoErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   const own = Number((error as { status?: unknown }).status)
-  const status = own >= 400 && own < 500 ? own : 500
+  // A malformed JSON body: formidable reports it again after the admin router answered 400.
+  const malformedBody = error instanceof SyntaxError && res.headersSent
+  const status = own >= 400 && own < 500 ? own : malformedBody ? 400 : 500
   if (status === 500) console.error('demo: request failed', error)
   if (!res.headersSent) res.status(status).type('text/plain').send(String(status))
 }

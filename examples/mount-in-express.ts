@@ -10,7 +10,6 @@ import {
   createClientManagement,
   mergeLocale,
   protectAdminRouter,
-  sessionCookie,
 } from 'adminjs-clients'
 
 const dataSource = new DataSource({
@@ -59,20 +58,12 @@ const guard = protectAdminRouter(admin, {
 })
 const router = AdminJSExpress.buildAuthenticatedRouter(
   admin,
-  {
-    provider: guard.provider,
+  // The session's cookie is HttpOnly, SameSite=Lax, Secure over HTTPS (sessionCookie()).
+  ...guard.routerArgs({
     cookieName: 'acme_admin',
-    cookiePassword: process.env.SESSION_SECRET as string,
-  },
-  guard.router,
-  {
     secret: process.env.SESSION_SECRET as string,
-    resave: false,
-    saveUninitialized: false,
-    cookie: sessionCookie(), // HttpOnly, SameSite=Lax, Secure over HTTPS
     store: yourSessionStore, // in your database or Redis, shared by every instance; not MemoryStore
-  },
-  guard.formidableOptions,
+  }),
 )
 
 const app = express()
@@ -82,11 +73,10 @@ const server = app.listen(3000, '127.0.0.1')
 
 // The workers: the outbox sends the emails the actions queue, the jobs run the imports (either may
 // be left to a worker process of its own). On SIGTERM they finish what they hold, then the database closes.
-clients.outbox.start()
-clients.jobs.start()
+const workers = clients.startWorkers()
 process.on('SIGTERM', () => {
   server.close()
-  void Promise.all([clients.outbox.stop(), clients.jobs.stop()]).then(() => dataSource.destroy())
+  void workers.stop().then(() => dataSource.destroy())
 })
 
 declare const yourSessionStore: import('express-session').Store

@@ -91,6 +91,11 @@ export interface ClientManagement {
    * (the chunk being written commits, the job goes back to the queue), `runOnce()` for one job now.
    */
   jobs: ImportJobs
+  /**
+   * Starts both workers of this process (the outbox's and the import jobs', each unless its
+   * `worker` option is `separate`); `stop()` lets them finish what they hold (on SIGTERM).
+   */
+  startWorkers: () => { stop: () => Promise<void> }
   /** The home page of clients (counts, awaiting confirmation, latest actions): `new AdminJS({ dashboard })`. */
   dashboard: { handler: PageHandler; component: string }
   options: ResolvedOptions
@@ -208,6 +213,13 @@ export function createClientManagement(
     listExport: deps.listExport,
     gdpr: deps.gdpr,
     jobs: deps.commissionImport.jobs,
+    startWorkers: () => {
+      outbox.start()
+      deps.commissionImport.jobs.start()
+      return {
+        stop: async () => void (await Promise.all([outbox.stop(), deps.commissionImport.jobs.stop()])),
+      }
+    },
     dashboard: {
       handler: dashboardHandler(resolved.dataSource, accessControl),
       component: deps.components.ClientDashboard,
@@ -279,7 +291,8 @@ export type {
 export { ImportJobs } from './services/import/importJobs.js'
 export type { JobEnd } from './services/import/importRunner.js'
 export { DEFAULT_JOB_OPTIONS } from './services/import/importJobOptions.js'
-export type { ImportJobOptions } from './services/import/importJobOptions.js'
+export type { ImportJobOptions, ImportJobOptionsInput } from './services/import/importJobOptions.js'
+export type { WorkerPlacement } from './services/core/workerPlacement.js'
 export { DEFAULT_IMPORT_LIMITS } from './services/import/importUploads.js'
 export type { ImportLimits } from './services/import/importUploads.js'
 export {
@@ -302,7 +315,11 @@ export {
 export type { ConflictCause, ConflictReport, TransactionStats } from './services/core/transaction.js'
 export { mergeLocale, translations, translateMessage } from './locale/index.js'
 export { protectAdminRouter } from './http/protectAdminRouter.js'
-export type { AdminRouterProtection, AdminRouterProtectionOptions } from './http/protectAdminRouter.js'
+export type {
+  AdminRouterProtection,
+  AdminRouterProtectionOptions,
+  AdminSessionOptions,
+} from './http/protectAdminRouter.js'
 export { SessionRenewingAuthProvider } from './http/authProvider.js'
 export type { AdminAuthenticate } from './http/authProvider.js'
 export { sessionCookie } from './http/sessionCookie.js'

@@ -15,6 +15,7 @@ import {
   readPeriod,
 } from '../src/index.js'
 import { readLayout } from '../src/services/import/csvSource.js'
+import { ImportState } from '../src/services/import/importState.js'
 import { describeEachDatabase } from './support/databases.js'
 import { importFixture } from './support/fixtures.js'
 
@@ -207,6 +208,15 @@ describeEachDatabase('commission import', (database) => {
     const undo = await importer.undo(actor, batch.id)
     expect(undo).toEqual({ commissions: 6, contracts: 3, clients: 1 })
     expect(await counts()).toEqual(before)
+    // The matched clients that lost commissions say so in their history, once each, with who did it.
+    const undone = await ds()
+      .getRepository(ClientEvent)
+      .find({ where: { type: 'import_undone' }, order: { clientId: 'ASC' } })
+    const lost = (id: number) => commissions.filter((c) => c.clientId === id).length
+    expect(undone.map((e) => [e.clientId, e.data?.importBatchId, e.data?.commissions])).toEqual(
+      [ids.c1, ids.c2, ids.c3].sort((a, b) => a - b).map((id) => [id, batch.id, lost(id)]),
+    )
+    expect(undone[0]).toMatchObject({ actor: 'admin@example.com', ip: '127.0.0.1', actorType: 'admin' })
     expect(await ds().getRepository(ImportBatch).findOneByOrFail({ id: batch.id })).toMatchObject({
       status: 'undone',
       undoneBy: 'admin@example.com',
@@ -319,5 +329,27 @@ describeEachDatabase('commission import', (database) => {
     const undo = await importer.undo(actor, batch.id)
     expect(undo).toMatchObject({ commissions: 3, clients: 0 })
     expect(await ds().getRepository(Client).countBy({ id: created.id })).toBe(1)
+  })
+
+  test('a batch keeps its actor IP normalised; a resumed state knows the line that created each client', async () => {
+    const file = fixture('commissions-utf8-comma.csv')
+    const mapping = proposeMapping((await readLayout(file)).headers)
+    const mapped = { email: 'admin@example.com', ip: '::ffff:10.1.2.3' }
+    const batch = await importer.finished((await importer.start(mapped, file, 'en.csv', mapping)).id)
+    expect(batch.actorIp).toBe('10.1.2.3')
+    const created = await ds()
+      .getRepository(Client)
+      .findOneByOrFail({ email: 'new.client@example.fr', importBatchId: batch.id })
+    const [event] = await ds().getRepository(ClientEvent).findBy({ clientId: created.id, type: 'imported' })
+    expect(event).toMatchObject({ ip: '10.1.2.3', data: { importBatchId: batch.id, line: 7 } })
+    const state = await ImportState.resume(ds(), batch.id)
+    expect(state.clientsByNumber.get(created.clientNumber)).toMatchObject({ id: created.id, line: 7 })
+    await importer.undo(actor, batch.id)
+    const garbage = await importer.finished(
+      (await importer.start({ email: 'admin@example.com', ip: 'not an address' }, file, 'en.csv', mapping))
+        .id,
+    )
+    expect(garbage.actorIp).toBeNull()
+    await importer.undo(actor, garbage.id)
   })
 })

@@ -95,4 +95,37 @@ describeEachDatabase('the contracts ticked in the suspend and ban forms', (datab
     expect((await contracts().findOneByOrFail({ id: ticked.id })).status).toBe('active')
     expect((await ds().getRepository(Client).findOneByOrFail({ id: client.id })).status).toBe('active')
   })
+
+  test('a client with 150 active contracts is offered all of them (one answer, active only); suspend with all ticked suspends all', async () => {
+    const [client] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(8))
+    await contracts().save(
+      Array.from({ length: 150 }, (_, n) => ({
+        reference: `MANY-${client.id}-${String(n).padStart(3, '0')}`,
+        clientId: client.id,
+        product: 'SCPI',
+        status: 'active' as const,
+      })),
+    )
+    await contracts().save({
+      reference: `MANY-${client.id}-ended`,
+      clientId: client.id,
+      product: 'SCPI',
+      status: 'terminated',
+    })
+    const active = await contracts().findBy({ clientId: client.id, status: 'active' })
+    const res = await clientApi(admin).show('activeContracts', client.id)
+    expect(res.status).toBe(200)
+    const offered = res.body.activeContracts as { contracts: { id: number }[]; total: number }
+    expect(offered.total).toBe(active.length)
+    expect(offered.contracts.map((k) => k.id).sort((a, b) => a - b)).toEqual(
+      active.map((k) => k.id).sort((a, b) => a - b),
+    )
+    // What the form sends back with every box ticked fits its field, and suspends every one.
+    await clientApi(admin).record('suspend', client.id, {
+      reason: 'Impayé',
+      contractIds: offered.contracts.map((k) => k.id).join(','),
+    })
+    expect(await contracts().countBy({ clientId: client.id, status: 'active' })).toBe(0)
+    expect(await contracts().countBy({ clientId: client.id, status: 'suspended' })).toBe(active.length)
+  })
 })

@@ -94,6 +94,53 @@ describe('createClientManagement', () => {
     )
   })
 
+  test('jobs.worker takes the outbox’s two places; true and false still mean them; anything else is refused', () => {
+    const placed = (worker: unknown) =>
+      createClientManagement({ ...valid, jobs: { worker } as ClientManagementOptions['jobs'] }).jobs.options
+        .worker
+    expect([
+      placed(undefined),
+      placed('in-process'),
+      placed('separate'),
+      placed(true),
+      placed(false),
+    ]).toEqual(['in-process', 'in-process', 'separate', 'in-process', 'separate'])
+    expect(problemsOf({ ...valid, jobs: { worker: 'elsewhere' } })).toEqual([
+      'jobs.worker must be "in-process" or "separate"',
+    ])
+    expect(problemsOf({ ...valid, outbox: { worker: true } })).toEqual([
+      'outbox.worker must be "in-process" or "separate"',
+    ])
+  })
+
+  test('startWorkers starts the outbox and the import jobs of this process, and stops both', async () => {
+    const source = new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      synchronize: true,
+      entities: clientManagementEntities,
+    })
+    await source.initialize()
+    try {
+      const clients = createClientManagement({ ...valid, dataSource: source })
+      const workers = clients.startWorkers()
+      expect([clients.outbox.running, clients.jobs.running]).toEqual([true, true])
+      await workers.stop()
+      expect([clients.outbox.running, clients.jobs.running]).toEqual([false, false])
+      // A worker left to another process stays off.
+      const web = createClientManagement({
+        ...valid,
+        outbox: { worker: 'separate' },
+        jobs: { worker: 'separate' },
+      })
+      const none = web.startWorkers()
+      expect([web.outbox.running, web.jobs.running]).toEqual([false, false])
+      await none.stop()
+    } finally {
+      await source.destroy()
+    }
+  })
+
   test('a host that overrides AdminJS’s header keeps its own', () => {
     const mine = new ComponentLoader()
     mine.override('ActionHeader', path.resolve('src/components/common/ClientStatusBadge'))

@@ -79,6 +79,7 @@ export const CLIENT_EVENT_TYPES = [
   'anonymised',
   'impersonation_started',
   'impersonation_ended',
+  'import_undone',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
 

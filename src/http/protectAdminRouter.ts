@@ -8,6 +8,7 @@ import { knownRoutes } from './knownRoutes.js'
 import { listQuery } from './listQuery.js'
 import { recordIdsQuery } from './recordIdsQuery.js'
 import { sameOrigin } from './sameOrigin.js'
+import { sessionCookie, type SessionCookieOptions } from './sessionCookie.js'
 import { ClientManagementConfigError } from '../services/core/options.js'
 
 export interface AdminRouterProtectionOptions extends BodyLimitOptions {
@@ -31,6 +32,32 @@ export interface AdminRouterProtection {
    * archives) behind its login check, then the error handler after its routes.
    */
   handleErrors: (router: Router) => Router
+  /**
+   * `buildAuthenticatedRouter`'s arguments after `admin`, in order: the auth (this provider), this
+   * router, the session (`sessionCookie()`, no resave, none before login, your `store`) and
+   * the body limits. `AdminJSExpress.buildAuthenticatedRouter(admin, ...guard.routerArgs({…}))`.
+   */
+  routerArgs: <Store>(session: AdminSessionOptions<Store>) => [
+    { provider: SessionRenewingAuthProvider; cookieName: string; cookiePassword: string },
+    Router,
+    {
+      secret: string
+      resave: false
+      saveUninitialized: false
+      cookie: ReturnType<typeof sessionCookie>
+      store: Store
+    },
+    ReturnType<typeof formidableLimits>,
+  ]
+}
+
+/** The panel's session: its cookie's name, the secret that signs it, and a store every instance shares. */
+export interface AdminSessionOptions<Store> {
+  cookieName: string
+  secret: string
+  /** In your database or Redis, shared by every instance; never express-session's MemoryStore. */
+  store: Store
+  cookie?: SessionCookieOptions
 }
 
 /**
@@ -42,9 +69,7 @@ export interface AdminRouterProtection {
  *
  * ```ts
  * const guard = protectAdminRouter(admin, { authenticate })
- * const router = AdminJSExpress.buildAuthenticatedRouter(
- *   admin, { provider: guard.provider, cookieName, cookiePassword }, guard.router, sessionOptions, guard.formidableOptions,
- * )
+ * const router = AdminJSExpress.buildAuthenticatedRouter(admin, ...guard.routerArgs({ cookieName, secret, store }))
  * app.use(admin.options.rootPath, guard.handleErrors(router))
  * ```
  */
@@ -78,13 +103,21 @@ export function protectAdminRouter(
   router.use(knownRoutes(admin))
   router.use(listQuery(admin))
   router.use(recordIdsQuery())
+  const provider = new SessionRenewingAuthProvider(
+    options.authenticate,
+    admin.options.componentLoader ?? new ComponentLoader(),
+  )
+  const formidableOptions = formidableLimits(options)
   return {
     router,
-    provider: new SessionRenewingAuthProvider(
-      options.authenticate,
-      admin.options.componentLoader ?? new ComponentLoader(),
-    ),
-    formidableOptions: formidableLimits(options),
+    provider,
+    formidableOptions,
+    routerArgs: ({ cookieName, secret, store, cookie }) => [
+      { provider, cookieName, cookiePassword: secret },
+      router,
+      { secret, resave: false, saveUninitialized: false, cookie: sessionCookie(cookie), store },
+      formidableOptions,
+    ],
     handleErrors: (built) => {
       built.use(downloadRoutes(admin, options.logger))
       built.use(errorHandler(options.logger))

@@ -13,6 +13,7 @@ import { mergeClientsAction } from '../actions/client/mergeClients.action.js'
 import { removeForGoodAction } from '../actions/client/removeForGood.action.js'
 import { paymentMethodsAction } from '../actions/client/paymentMethods.action.js'
 import { clientTabAction } from '../actions/client/tab.action.js'
+import { activeContractsAction } from '../actions/client/activeContracts.action.js'
 import { clientTabCountsAction } from '../actions/client/tabCounts.action.js'
 import { exportHistoryAction, exportListAction } from '../actions/export/exportList.action.js'
 import { anonymiseAction } from '../actions/gdpr/anonymise.action.js'
@@ -37,6 +38,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     removeForGood: removeForGoodAction(deps) as ClientAction,
     tab: clientTabAction(deps.clientTabs, deps.hostTabs) as ClientAction,
     tabCounts: clientTabCountsAction(deps.dataSource, deps.hostTabs) as ClientAction,
+    activeContracts: activeContractsAction(deps.dataSource) as ClientAction,
     paymentMethods: paymentMethodsAction(deps.paymentMethods, deps.access) as ClientAction,
     gdprArchive: gdprArchiveAction(deps) as ClientAction,
     anonymise: anonymiseAction(deps) as ClientAction,
@@ -67,7 +69,13 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     },
     // Reading a tab of the page is reading the page; a menu shows to whoever may run one of its
     // actions; exporting the history tab is an export (`Client.export`).
-    rights: { tab: 'show', tabCounts: 'show', ...menus.rights, exportHistory: 'export' },
+    rights: {
+      tab: 'show',
+      tabCounts: 'show',
+      activeContracts: 'show',
+      ...menus.rights,
+      exportHistory: 'export',
+    },
   })
   // The page learns the host's tabs from its action (AdminJS sends `custom` to the browser).
   actions.show = { ...actions.show, custom: { hostTabs: deps.hostTabs } }

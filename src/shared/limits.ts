@@ -9,3 +9,5 @@ export const MAX_PASSWORD_LENGTH = 128
 export const MAX_PASSWORD_FIELD_LENGTH = 1000
 /** The contracts ticked in a suspend or ban form, as comma-separated ids (hundreds of contracts). */
 export const MAX_CONTRACT_IDS_LENGTH = 4000
+/** The active contracts a suspend or ban form offers, all ticked: their ids fit MAX_CONTRACT_IDS_LENGTH. */
+export const MAX_CONTRACT_CHOICE = 300

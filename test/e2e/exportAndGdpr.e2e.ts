@@ -72,6 +72,16 @@ describeInBrowser('exports and GDPR in a real browser (SQLite)', () => {
     expect(new Set(rows.map((r) => r[6]))).toEqual(new Set(['Suspendu']))
   })
 
+  test('the retention panel says when it could not load, and loads on retry', async () => {
+    const api = '**/api/resources/Client/actions/retention'
+    await page.route(api, (route) => route.abort())
+    await page.goto(`${base}/resources/Client/actions/retention`)
+    await page.waitForSelector('[data-testid=retention-load-failed]')
+    await page.unroute(api)
+    await page.click('[data-testid=retention-load-failed] button')
+    await page.waitForSelector('[data-testid=retention-panel]')
+  })
+
   test('a client’s GDPR archive, downloaded from its page', async () => {
     await openAction('Compte', 'Données personnelles (RGPD)', 'gdpr-archive')
     const file = await download('[data-testid=gdpr-archive] button')

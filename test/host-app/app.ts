@@ -16,7 +16,6 @@ import {
   createClientManagement,
   mergeLocale,
   protectAdminRouter,
-  sessionCookie,
 } from 'adminjs-clients'
 import { AdminUser, Contract, HostSession, Product, hostEntities } from './entities.js'
 import { HOST_ADMIN } from './hostAdmin.js'
@@ -95,16 +94,11 @@ export async function createHostApp(options: HostOptions) {
   const secret = 'host-session-secret-'.padEnd(40, 'x')
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,
-    { provider: guard.provider, cookieName: 'host_admin', cookiePassword: secret },
-    guard.router,
-    {
+    ...guard.routerArgs({
+      cookieName: 'host_admin',
       secret,
-      resave: false,
-      saveUninitialized: false,
-      cookie: sessionCookie(),
       store: new TypeormStore({ limitSubquery: false }).connect(dataSource.getRepository(HostSession)),
-    },
-    guard.formidableOptions,
+    }),
   )
   const app = express()
   app.use(admin.options.rootPath, guard.handleErrors(router))

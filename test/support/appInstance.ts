@@ -53,7 +53,7 @@ const { app, clients } = createDemoApp({
     leaseMs: number('JOBS_LEASE_MS'),
     heartbeatMs: number('JOBS_HEARTBEAT_MS'),
     pollMs: number('JOBS_POLL_MS'),
-    worker: env.JOBS_WORKER !== '0',
+    worker: env.JOBS_WORKER === '0' ? 'separate' : 'in-process',
   },
 })
 // Instances started together may both find no admin: the second insert meets the first's unique email.

@@ -43,7 +43,7 @@ const fieldErrors = (fields: Record<string, string>) =>
  * with holes): HTTP 400 and field errors, nothing written. @adminjs/express hands the handler a
  * copy of Express's request, which keeps `res`.
  */
-function refuseMalformed(request: ActionRequest, fields: Record<string, string>): never {
+export function refuseMalformed(request: ActionRequest, fields: Record<string, string>): never {
   ;(request as { res?: { status?: (code: number) => unknown } }).res?.status?.(400)
   throw new ValidationError(fieldErrors(fields), { message: 'thereWereValidationErrors', type: 'validation' })
 }

@@ -1,7 +1,7 @@
 import type { Action, RecordActionResponse } from 'adminjs'
 import type { ClientMailer } from '../../services/mail/clientMailer.js'
 import { EmailResendRefused } from '../../services/mail/resendEmail.js'
-import { actorOf, freshRecords } from '../core/actionResponses.js'
+import { actorOf, freshRecords, refusalResponse } from '../core/actionResponses.js'
 
 /**
  * Send a failed email again: the outbox queues it with fresh attempts and the same Message-ID,
@@ -35,8 +35,10 @@ export const resendEmailAction = (
         }),
       }
     } catch (error) {
+      // Held by another admin or server: nothing changed, "try again" like every other action.
+      if (!(error instanceof EmailResendRefused))
+        return { ...refusalResponse(error, context), record: current }
       // Not failed (any more), or nothing kept to send: nothing changed, the page says so.
-      if (!(error instanceof EmailResendRefused)) throw error
       const [record] = await freshRecords(context, [id])
       return {
         record: record ?? current,

@@ -1,6 +1,8 @@
 import type { Action, ActionResponse } from 'adminjs'
 import type { GdprActionDeps } from './gdprArchive.action.js'
-import { actorOf, readPayload, refusalResponse } from '../core/actionResponses.js'
+import { actorOf, readPayload, refusalResponse, refuseMalformed } from '../core/actionResponses.js'
+
+const RETENTION_OPS = ['save', 'run']
 
 /**
  * Retention (admins): the setting "anonymise clients inactive for N months" (off by default), a
@@ -17,6 +19,9 @@ export const retentionAction = (deps: GdprActionDeps): Partial<Action<ActionResp
     const { retention } = deps.gdpr
     try {
       const payload = request.method === 'post' ? readPayload(request, { op: 8, retentionMonths: 8 }) : {}
+      // A POST is a save or a run: anything else is no form of the panel (400, nothing done).
+      if (request.method === 'post' && !RETENTION_OPS.includes(payload.op as string))
+        refuseMalformed(request, { op: 'invalidValue' })
       if (payload.op === 'save') await retention.setMonths(actorOf(request, context), payload.retentionMonths)
       const months = await retention.months()
       if (payload.op === 'run') {

@@ -1,21 +1,16 @@
 import React, { useEffect, useState } from 'react'
 import { Box, CheckBox, Label, Text } from '@adminjs/design-system'
 import { ApiClient, useTranslation } from 'adminjs'
-import { MAX_PER_PAGE } from '../../shared/clientPageTabs.js'
-import type { TabPage } from '../../services/list/clientTabs.js'
+import type { ActiveContract } from '../../services/list/activeContracts.js'
 import { usePanelFormat } from '../common/usePanelFormat.js'
 import { resourceId } from '../common/resourceId.js'
 
 const api = new ApiClient()
 
-interface ActiveContract {
-  id: number
-  reference: string
-  product: string | null
-  premium: string | null
-}
-
-type Loaded = { status: 'loading' } | { status: 'error' } | { status: 'ready'; contracts: ActiveContract[] }
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'error' }
+  | { status: 'ready'; contracts: ActiveContract[]; total: number }
 
 /**
  * The client's active contracts in the suspend and ban forms, each with a checkbox, all ticked
@@ -39,18 +34,18 @@ const ContractChoice: React.FC<{
       .recordAction({
         resourceId: resourceId('Client'),
         recordId,
-        actionName: 'tab',
-        params: { tab: 'contracts', perPage: MAX_PER_PAGE },
+        actionName: 'activeContracts',
       })
       .then((res) => {
-        const page = (res.data as { tab?: TabPage }).tab
+        const active = (res.data as { activeContracts?: { contracts: ActiveContract[]; total: number } })
+          .activeContracts
         if (!live) return
-        if (!page) {
+        if (!active) {
           setLoaded({ status: 'error' })
           return onChange([])
         }
-        const contracts = page.rows.filter((r) => r.status === 'active') as unknown as ActiveContract[]
-        setLoaded({ status: 'ready', contracts })
+        const { contracts, total } = active
+        setLoaded({ status: 'ready', contracts, total })
         setTicked(new Set(contracts.map((k) => k.id)))
         onChange(contracts.map((k) => k.id))
       })
@@ -104,6 +99,11 @@ const ContractChoice: React.FC<{
             </Box>
           )
         })}
+      {loaded.status === 'ready' && loaded.total > loaded.contracts.length && (
+        <Text color="error" data-testid="contract-choice-more">
+          {t('more', { count: loaded.total - loaded.contracts.length })}
+        </Text>
+      )}
       {loaded.status === 'ready' && loaded.contracts.length > 0 && (
         <Text fontSize="sm" color="grey60" mt="sm">
           {t('help')}

@@ -1,8 +1,10 @@
-import React, { useEffect, useState } from 'react'
+import React from 'react'
 import { Box, H3, Link, Table, TableBody, TableCell, TableHead, TableRow, Text } from '@adminjs/design-system'
 import { ApiClient, OriginalShow, ViewHelpers, useTranslation, type ActionProps } from 'adminjs'
 import { usePanelFormat } from '../common/usePanelFormat.js'
 import { resourceId } from '../common/resourceId.js'
+import LoadFailed from '../common/LoadFailed.js'
+import { useActionData } from '../common/useActionData.js'
 
 const api = new ApiClient()
 const h = new ViewHelpers()
@@ -20,23 +22,21 @@ const AdvisorShow: React.FC<ActionProps> = (props) => {
   const format = usePanelFormat()
   const t = (key: string, options?: Record<string, unknown>) =>
     translateComponent(`AdvisorShow.${key}`, resource.id, options)
-  const [summary, setSummary] = useState<Summary | null>(null)
   const id = record?.id
-
-  useEffect(() => {
-    if (!id) return
-    api
-      .recordAction({ resourceId: resource.id, recordId: String(id), actionName: 'summary' })
-      .then((res) => setSummary(res.data.summary as Summary))
-  }, [id, resource.id])
+  const loaded = useActionData<Summary>(
+    `${resource.id}|${id}`,
+    () => api.recordAction({ resourceId: resource.id, recordId: String(id), actionName: 'summary' }),
+    (answer) => answer.summary as Summary | undefined,
+  )
+  const summary = loaded.status === 'ready' || loaded.status === 'empty' ? loaded.data : null
 
   return (
     <Box>
       <OriginalShow {...props} />
       <Box variant="container" mt="xl" data-testid="advisor-summary">
-        {!summary ? (
-          <Text>{t('loading')}</Text>
-        ) : (
+        {loaded.status === 'loading' && <Text>{t('loading')}</Text>}
+        {loaded.status === 'error' && <LoadFailed retry={loaded.retry} />}
+        {summary && (
           <>
             <H3>{t('title')}</H3>
             <Text mb="default">

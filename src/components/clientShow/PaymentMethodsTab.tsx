@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react'
+import React, { useState } from 'react'
 import {
   Badge,
   Box,
@@ -15,10 +15,9 @@ import {
 import { ApiClient, useNotice, useTranslation } from 'adminjs'
 import { paymentMethodsView, type PaymentMethodsAnswer } from './paymentMethodsView.js'
 import { resourceId } from '../common/resourceId.js'
+import { useActionData } from '../common/useActionData.js'
 
 const api = new ApiClient()
-
-type Loaded = { key: string; answer: PaymentMethodsAnswer | null }
 
 /**
  * The client's cards as Stripe has them, through the Client action `paymentMethods` (GET lists,
@@ -31,21 +30,14 @@ const PaymentMethodsTab: React.FC<{ recordId: string }> = ({ recordId }) => {
   const [version, setVersion] = useState(0)
   const [confirming, setConfirming] = useState<string | null>(null)
   const [detaching, setDetaching] = useState(false)
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
-  const key = `${recordId}|${version}`
   const t = (k: string, options?: Record<string, unknown>) =>
     translateComponent(`PaymentMethods.${k}`, resourceId('Client'), options)
 
-  useEffect(() => {
-    let live = true
-    api
-      .recordAction({ resourceId: resourceId('Client'), recordId, actionName: 'paymentMethods' })
-      .then((res) => live && setLoaded({ key, answer: res.data as PaymentMethodsAnswer }))
-      .catch(() => live && setLoaded({ key, answer: null }))
-    return () => {
-      live = false
-    }
-  }, [key, recordId])
+  const loaded = useActionData<PaymentMethodsAnswer>(
+    `${recordId}|${version}`,
+    () => api.recordAction({ resourceId: resourceId('Client'), recordId, actionName: 'paymentMethods' }),
+    (answer) => answer as PaymentMethodsAnswer,
+  )
 
   const detach = async (paymentMethodId: string) => {
     setDetaching(true)
@@ -74,15 +66,15 @@ const PaymentMethodsTab: React.FC<{ recordId: string }> = ({ recordId }) => {
     }
   }
 
-  const current = loaded?.key === key ? loaded : null
-  if (!current) {
+  if (loaded.status === 'loading') {
     return (
       <Text data-testid="payment-methods-loading" py="lg">
         <Icon icon="Loader" spin /> {translateComponent('ClientShow.loading', resourceId('Client'))}
       </Text>
     )
   }
-  const view = paymentMethodsView(current.answer)
+  // A request that failed is the view's own error state (it says the methods could not be loaded).
+  const view = paymentMethodsView(loaded.status === 'error' ? null : loaded.data)
   if (view.state !== 'list') {
     return (
       <Box data-testid={`payment-methods-${view.state}`} py="lg">

@@ -1,8 +1,10 @@
-import React, { useEffect, useState } from 'react'
+import React from 'react'
 import { useLocation } from 'react-router'
 import { Box, Text } from '@adminjs/design-system'
 import { ApiClient, OriginalList, useTranslation, type ActionProps } from 'adminjs'
 import { usePanelFormat } from '../common/usePanelFormat.js'
+import LoadFailed from '../common/LoadFailed.js'
+import { useActionData } from '../common/useActionData.js'
 
 const api = new ApiClient()
 
@@ -12,32 +14,31 @@ const CommissionList: React.FC<ActionProps> = (props) => {
   const { translateComponent } = useTranslation()
   const location = useLocation()
   const format = usePanelFormat()
-  const [totals, setTotals] = useState<{ count: number; total: string } | null>(null)
-
-  useEffect(() => {
-    let current = true
-    const params = Object.fromEntries(
-      [...new URLSearchParams(location.search)].filter(([key]) => key.startsWith('filters.')),
-    )
-    api
-      .resourceAction({ resourceId: resource.id, actionName: 'totals', params })
-      .then((res) => current && setTotals(res.data.totals))
-    return () => {
-      current = false
-    }
-  }, [location.search, resource.id])
+  const params = Object.fromEntries(
+    [...new URLSearchParams(location.search)].filter(([key]) => key.startsWith('filters.')),
+  )
+  const loaded = useActionData<{ count: number; total: string }>(
+    `${resource.id}|${location.search}`,
+    () => api.resourceAction({ resourceId: resource.id, actionName: 'totals', params }),
+    (answer) => answer.totals as { count: number; total: string } | undefined,
+  )
+  const totals = loaded.status === 'ready' || loaded.status === 'empty' ? loaded.data : null
 
   return (
     <Box>
       <Box variant="card" mb="lg" data-testid="commission-totals">
-        <Text>
-          {totals
-            ? translateComponent('CommissionList.totals', resource.id, {
-                count: totals.count,
-                total: format.money(totals.total),
-              })
-            : translateComponent('CommissionList.loading', resource.id)}
-        </Text>
+        {loaded.status === 'error' ? (
+          <LoadFailed retry={loaded.retry} />
+        ) : (
+          <Text>
+            {totals
+              ? translateComponent('CommissionList.totals', resource.id, {
+                  count: totals.count,
+                  total: format.money(totals.total),
+                })
+              : translateComponent('CommissionList.loading', resource.id)}
+          </Text>
+        )}
       </Box>
       <OriginalList {...props} />
     </Box>

@@ -1,10 +1,9 @@
-import React, { useEffect, useState } from 'react'
+import React from 'react'
 import {
   Box,
   H2,
   H3,
   Link,
-  MessageBox,
   Table,
   TableBody,
   TableCell,
@@ -19,11 +18,11 @@ import DashboardCharts from './DashboardCharts.js'
 import type { ClientDashboardData } from '../../services/list/clientDashboard.js'
 import { resourceId } from '../common/resourceId.js'
 import { dashboardPageName } from '../../shared/dashboardPage.js'
+import LoadFailed from '../common/LoadFailed.js'
+import { useActionData } from '../common/useActionData.js'
 
 const api = new ApiClient()
 const h = new ViewHelpers()
-
-type Loaded = { data: ClientDashboardData | null; error: boolean }
 
 const clientUrl = (id: number) =>
   h.recordActionUrl({ resourceId: resourceId('Client'), recordId: String(id), actionName: 'show' })
@@ -32,25 +31,17 @@ const clientUrl = (id: number) =>
 const ClientDashboard: React.FC = () => {
   const { translateComponent, translateLabel } = useTranslation()
   const format = usePanelFormat()
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
   const t = (key: string) => translateComponent(`ClientDashboard.${key}`, resourceId('Client'))
+  const loaded = useActionData<ClientDashboardData>(
+    'dashboard',
+    () => {
+      const pageName = dashboardPageName(window.location.pathname)
+      return pageName ? api.getPage({ pageName }) : api.getDashboard()
+    },
+    (answer) => answer.dashboard as ClientDashboardData | undefined,
+  )
 
-  useEffect(() => {
-    let live = true
-    const pageName = dashboardPageName(window.location.pathname)
-    const request = pageName ? api.getPage({ pageName }) : api.getDashboard()
-    request
-      .then((res) => {
-        const data = (res.data as { dashboard?: ClientDashboardData }).dashboard ?? null
-        if (live) setLoaded({ data, error: !data })
-      })
-      .catch(() => live && setLoaded({ data: null, error: true }))
-    return () => {
-      live = false
-    }
-  }, [])
-
-  if (!loaded) {
+  if (loaded.status === 'loading') {
     return (
       <Box p="xl" data-testid="dashboard-loading" aria-busy="true">
         <H2>{t('title')}</H2>
@@ -65,7 +56,13 @@ const ClientDashboard: React.FC = () => {
       </Box>
     )
   }
-  if (loaded.error || !loaded.data) return <MessageBox m="xl" variant="danger" message={t('error')} />
+  if (loaded.status === 'error') {
+    return (
+      <Box m="xl">
+        <LoadFailed retry={loaded.retry} message={t('error')} />
+      </Box>
+    )
+  }
   const { byStatus, newThisMonth, awaitingConfirmation, latestActions } = loaded.data
 
   return (

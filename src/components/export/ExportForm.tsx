@@ -2,9 +2,9 @@ import React, { useState } from 'react'
 import { useLocation } from 'react-router'
 import { Box, Button, CheckBox, FormGroup, Icon, Label, MessageBox, Text } from '@adminjs/design-system'
 import { useTranslation, type ActionProps } from 'adminjs'
-import { EXPORT_COLUMNS, type ExportableResource } from '../../shared/exportColumns.js'
 import { resourceId } from '../common/resourceId.js'
 import { downloadUrl, postDownload } from './postDownload.js'
+import { exportColumnsOf } from './exportColumnsOf.js'
 
 // What the list's URL carries that the export reads: the rest (page, drawer keys) is not sent.
 const LIST_PARAM = /^(filters\.|sortBy$|direction$)/
@@ -20,8 +20,7 @@ const ExportForm: React.FC<ActionProps> = ({ resource, action, record }) => {
   const location = useLocation()
   // The same drawer exports a client's history (a record action) and a list (a resource action).
   const history = action.name === 'exportHistory' && record
-  const list = (history ? 'ClientHistory' : resource.id) as ExportableResource
-  const columns = EXPORT_COLUMNS[list] ?? []
+  const columns = exportColumnsOf(resource.id, Boolean(history))
   const [chosen, setChosen] = useState(() => new Set(columns.filter((c) => c.visible).map((c) => c.key)))
   const [state, setState] = useState<{ sending: boolean; error?: string; done?: boolean }>({ sending: false })
 

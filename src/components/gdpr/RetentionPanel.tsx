@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react'
+import React, { useState } from 'react'
 import {
   Box,
   Button,
@@ -19,6 +19,8 @@ import {
 import { ApiClient, useActionResponseHandler, useTranslation, type ActionProps } from 'adminjs'
 import type { RetentionCandidate } from '../../services/gdpr/retention.js'
 import { clientTitleParts } from '../common/clientTitles.js'
+import LoadFailed from '../common/LoadFailed.js'
+import { useActionData } from '../common/useActionData.js'
 
 const api = new ApiClient()
 
@@ -38,48 +40,64 @@ const RetentionPanel: React.FC<ActionProps> = ({ resource }) => {
   const t = (key: string, options?: Record<string, unknown>) =>
     translateComponent(`RetentionPanel.${key}`, resource.id, options)
   const handleResponse = useActionResponseHandler()
-  const [state, setState] = useState<State | null>(null)
   const [months, setMonths] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [failed, setFailed] = useState(false)
   const [sending, setSending] = useState(false)
+  const loaded = useActionData<State>(
+    resource.id,
+    () => api.resourceAction({ resourceId: resource.id, actionName: 'retention' }),
+    (answer) => {
+      const retention = answer.retention as State | undefined
+      if (retention) setMonths(retention.months === null ? '' : String(retention.months))
+      return retention
+    },
+  )
 
   type Answer = { retention?: State; record?: { errors?: Record<string, { message: string }> } }
   const apply = (data: Answer) => {
-    if (data.retention) {
-      setState(data.retention)
+    if (data.retention && loaded.status !== 'loading' && loaded.status !== 'error') {
+      loaded.replace(data.retention)
       setMonths(data.retention.months === null ? '' : String(data.retention.months))
     }
     const fieldError = data.record?.errors?.retentionMonths?.message
     setError(fieldError ? translateMessage(fieldError, resource.id) : null)
   }
 
-  useEffect(() => {
-    api
-      .resourceAction({ resourceId: resource.id, actionName: 'retention' })
-      .then((r) => apply(r.data as Answer))
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [resource.id])
-
   const post = async (fields: Record<string, string>) => {
     if (sending) return
     setSending(true)
+    setFailed(false)
     const data = new FormData()
     for (const [name, value] of Object.entries(fields)) data.append(name, value)
     try {
       const response = await api.resourceAction({ resourceId: resource.id, actionName: 'retention', data })
       apply(response.data as Answer)
       handleResponse(response)
+    } catch {
+      // Nothing was answered (network, server): say so; the setting shown is still the saved one.
+      setFailed(true)
     } finally {
       setSending(false)
     }
   }
 
-  if (!state) return <Loader />
+  if (loaded.status === 'loading') return <Loader />
+  if (loaded.status === 'error') return <LoadFailed retry={loaded.retry} testId="retention-load-failed" />
+  const state = loaded.data
   const dryRun = state.dryRun
   return (
     <Box variant="container" data-testid="retention-panel">
       <H3>{t('title')}</H3>
       <Text mb="lg">{t('intro')}</Text>
+      {failed && (
+        <MessageBox
+          variant="danger"
+          message={translateMessage('serverError', resource.id)}
+          mb="lg"
+          data-testid="retention-failed"
+        />
+      )}
       <Box
         as="form"
         onSubmit={(e: React.FormEvent) => {

@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react'
+import React, { useState } from 'react'
 import {
   Box,
   Button,
@@ -11,7 +11,6 @@ import {
   Input,
   Label,
   Loader,
-  MessageBox,
   Table,
   TableBody,
   TableCell,
@@ -20,6 +19,9 @@ import {
   Text,
 } from '@adminjs/design-system'
 import { ApiClient, useActionResponseHandler, useTranslation, type ResourceActionParams } from 'adminjs'
+
+import LoadFailed from '../common/LoadFailed.js'
+import { useActionData } from '../common/useActionData.js'
 
 const api = new ApiClient()
 
@@ -57,29 +59,20 @@ const SecuritySettings: React.FC<{ resource: { id: string } }> = ({ resource }) 
   const t = (key: string, options?: Record<string, unknown>) =>
     translateComponent(`SecuritySettings.${key}`, resource.id, options)
   const handleResponse = useActionResponseHandler()
-  const [page, setPage] = useState<Page | null>(null)
   const [values, setValues] = useState<Values>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failed, setFailed] = useState(false)
   const [saving, setSaving] = useState(false)
 
   const params: ResourceActionParams = { resourceId: resource.id, actionName: 'securitySettings' }
-  const [attempt, setAttempt] = useState(0)
-  useEffect(() => {
-    api
-      .resourceAction({ resourceId: resource.id, actionName: 'securitySettings' })
-      .then((response) => {
-        const data = response.data.securitySettings as Page | undefined
-        if (!data) throw new Error('no settings')
-        setPage(data)
-        setValues(data.values)
-      })
-      .catch(() => setFailed(true))
-  }, [resource.id, attempt])
-  const retry = () => {
-    setFailed(false)
-    setAttempt(attempt + 1)
-  }
+  const loaded = useActionData<Page>(
+    resource.id,
+    () => api.resourceAction(params),
+    (answer) => {
+      const settings = answer.securitySettings as Page | undefined
+      if (settings) setValues(settings.values)
+      return settings
+    },
+  )
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault()
@@ -98,8 +91,8 @@ const SecuritySettings: React.FC<{ resource: { id: string } }> = ({ resource }) 
         ),
       )
       handleResponse(response)
-      if (response.data.securitySettings) {
-        setPage(response.data.securitySettings as Page)
+      if (response.data.securitySettings && loaded.status !== 'loading' && loaded.status !== 'error') {
+        loaded.replace(response.data.securitySettings as Page)
         setValues((response.data.securitySettings as Page).values)
       }
     } finally {
@@ -107,15 +100,15 @@ const SecuritySettings: React.FC<{ resource: { id: string } }> = ({ resource }) 
     }
   }
 
-  if (failed) {
+  if (loaded.status === 'error') {
     return (
       <Box variant="container">
-        <MessageBox variant="danger" message={t('loadFailed')} mb="lg" />
-        <Button onClick={retry}>{t('retry')}</Button>
+        <LoadFailed retry={loaded.retry} message={t('loadFailed')} />
       </Box>
     )
   }
-  if (!page) return <Loader />
+  if (loaded.status === 'loading') return <Loader />
+  const page = loaded.data
 
   const driver = String(values.hashingDriver)
   const numberField = (field: string) => {

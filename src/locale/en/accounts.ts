@@ -42,7 +42,6 @@ export const enAccounts = {
     SecuritySettings: {
       title: 'Security settings',
       loadFailed: 'The settings could not be loaded.',
-      retry: 'Try again',
       save: 'Save',
       range: 'From {{min}} to {{max}}.',
       on: 'on',

@@ -138,6 +138,7 @@ export const enResources = {
         merged: 'Merged',
         removed: 'Removed for good',
         contracts_changed: 'Contracts changed',
+        import_undone: 'Import undone',
       },
     },
   },

@@ -39,6 +39,7 @@ export const enScreens = {
       help: 'Only the ticked contracts change; reactivation brings back exactly these.',
       loading: 'Loading the contracts…',
       none: 'No active contract.',
+      more: '{{count}} more active contracts are not listed: they stay as they are.',
       error: 'The contracts could not be loaded.',
       contract: '{{reference}} · {{product}} · {{premium}}',
     },
@@ -97,6 +98,7 @@ export const enScreens = {
       addNote: 'Add the note',
       none: '—',
     },
+    LoadFailed: { message: 'This could not be loaded.', retry: 'Try again' },
     PaymentMethods: {
       notConfigured: 'Stripe is not configured: payment methods cannot be shown.',
       noCustomer: 'This client has no Stripe customer yet.',

@@ -46,7 +46,6 @@ export const frAccounts: AccountsTranslation = {
     SecuritySettings: {
       title: 'Réglages de sécurité',
       loadFailed: "Les réglages n'ont pas pu être chargés.",
-      retry: 'Réessayer',
       save: 'Enregistrer',
       range: 'De {{min}} à {{max}}.',
       on: 'activé',

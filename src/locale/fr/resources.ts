@@ -140,6 +140,7 @@ export const frResources: PluginTranslation['resources'] = {
         merged: 'Fusionné',
         removed: 'Supprimé définitivement',
         contracts_changed: 'Contrats modifiés',
+        import_undone: 'Import annulé',
       },
     },
   },

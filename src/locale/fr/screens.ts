@@ -42,6 +42,7 @@ export const frScreens: ScreensTranslation = {
       help: 'Seuls les contrats cochés changent ; la réactivation rétablit exactement ceux-là.',
       loading: 'Chargement des contrats…',
       none: 'Aucun contrat actif.',
+      more: '{{count}} autres contrats actifs ne sont pas listés : ils restent tels quels.',
       error: 'Les contrats n’ont pas pu être chargés.',
       contract: '{{reference}} · {{product}} · {{premium}}',
     },
@@ -100,6 +101,7 @@ export const frScreens: ScreensTranslation = {
       addNote: 'Ajouter la note',
       none: '—',
     },
+    LoadFailed: { message: 'Impossible de charger ces données.', retry: 'Réessayer' },
     PaymentMethods: {
       notConfigured: 'Stripe n’est pas configuré : les moyens de paiement ne peuvent pas être affichés.',
       noCustomer: 'Ce client n’a pas encore de client Stripe.',

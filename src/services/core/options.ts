@@ -9,7 +9,12 @@ import { checkImportLimits, resolveImportLimits, type ImportLimits } from '../im
 import { DEFAULT_CURRENCY, isCurrencyCode } from '../../shared/displayFormat.js'
 import { RESOURCE_PREFIX_PATTERN, resourceIdsFor, type ResourceIds } from '../../shared/resourceIds.js'
 import { checkOutboxOptions, resolveOutboxOptions, type OutboxOptions } from '../mail/outboxOptions.js'
-import { checkJobOptions, resolveJobOptions, type ImportJobOptions } from '../import/importJobOptions.js'
+import {
+  checkJobOptions,
+  resolveJobOptions,
+  type ImportJobOptions,
+  type ImportJobOptionsInput,
+} from '../import/importJobOptions.js'
 
 export const LANGUAGES = ['fr', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -79,7 +84,7 @@ export interface ClientManagementOptions {
   /** The mail outbox's delivery worker: attempts, delays, concurrency, lease (see OutboxOptions). */
   outbox?: Partial<OutboxOptions>
   /** How this process runs import jobs: lease, heartbeat, poll interval, or none (see ImportJobOptions). */
-  jobs?: Partial<ImportJobOptions>
+  jobs?: ImportJobOptionsInput
 }
 
 export interface ResolvedOptions {

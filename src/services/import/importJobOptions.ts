@@ -1,3 +1,5 @@
+import { isWorkerPlacement, type WorkerPlacement } from '../core/workerPlacement.js'
+
 /** How this process runs import jobs (option `jobs` of createClientManagement). */
 export interface ImportJobOptions {
   /** How long a claim holds a job without a sign of life; then any worker may take it over. Default 60 s. */
@@ -7,17 +9,23 @@ export interface ImportJobOptions {
   /** How often an idle worker looks for a due job. Default 2 s. */
   pollMs: number
   /**
-   * `false`: `clients.jobs.start()` runs nothing in this process: the jobs are left to a separate
-   * process (one whose `jobs.worker` is true). `runOnce()` still works. Default true.
+   * `in-process` (default): `clients.jobs.start()` runs the worker here. `separate`: `start()`
+   * runs nothing in this process, a process of its own does; `runOnce()` still works. As for
+   * `outbox.worker`; `true` and `false` (this option's first form) still mean the same two.
    */
-  worker: boolean
+  worker: WorkerPlacement
+}
+
+/** The `jobs` option as a host gives it: any part, `worker` also as a boolean. */
+export type ImportJobOptionsInput = Partial<Omit<ImportJobOptions, 'worker'>> & {
+  worker?: WorkerPlacement | boolean
 }
 
 export const DEFAULT_JOB_OPTIONS: Readonly<ImportJobOptions> = {
   leaseMs: 60_000,
   heartbeatMs: 15_000,
   pollMs: 2_000,
-  worker: true,
+  worker: 'in-process',
 }
 
 const DURATIONS = ['leaseMs', 'heartbeatMs', 'pollMs'] as const
@@ -36,8 +44,8 @@ export function checkJobOptions(value: unknown): string[] {
       problems.push(`jobs.${name} must be a whole number of milliseconds, 10 or more`)
     }
   }
-  if (given.worker !== undefined && typeof given.worker !== 'boolean')
-    problems.push('jobs.worker must be true or false')
+  if (given.worker !== undefined && typeof given.worker !== 'boolean' && !isWorkerPlacement(given.worker))
+    problems.push('jobs.worker must be "in-process" or "separate"')
   const { leaseMs, heartbeatMs } = resolveJobOptions(given)
   if (problems.length === 0 && heartbeatMs >= leaseMs) {
     problems.push('jobs.heartbeatMs must be shorter than jobs.leaseMs (a quarter of it is usual)')
@@ -45,9 +53,10 @@ export function checkJobOptions(value: unknown): string[] {
   return problems
 }
 
-export function resolveJobOptions(value: Partial<ImportJobOptions> | undefined): ImportJobOptions {
+export function resolveJobOptions(value: ImportJobOptionsInput | undefined): ImportJobOptions {
   // An option given as undefined is an option not given.
   const given = Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined))
+  if (typeof given.worker === 'boolean') given.worker = given.worker ? 'in-process' : 'separate'
   const leaseMs = (given.leaseMs as number | undefined) ?? DEFAULT_JOB_OPTIONS.leaseMs
   return {
     ...DEFAULT_JOB_OPTIONS,

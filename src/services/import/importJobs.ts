@@ -37,9 +37,9 @@ export class ImportJobs {
     return this.loop !== null
   }
 
-  /** Starts polling; does nothing if it already runs, or with `jobs.worker: false`. */
+  /** Starts polling; does nothing if it already runs, or with `jobs.worker: 'separate'`. */
   start(): void {
-    if (!this.options.worker || this.loop) return
+    if (this.options.worker === 'separate' || this.loop) return
     this.stopping = false
     this.loop = this.poll().finally(() => {
       this.loop = null

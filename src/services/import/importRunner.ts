@@ -3,6 +3,7 @@ import { ImportBatch, type ImportRowError } from '../../entities/ImportBatch.js'
 import type { IdentityDecisions } from '../../shared/identityConflict.js'
 import type { Actor } from '../core/actor.js'
 import { ConcurrentChangeError, InvalidInputError } from '../core/errors.js'
+import { normalizeIp } from '../core/clientAddress.js'
 import { inTransaction } from '../core/transaction.js'
 import { holdLease, endJob, LeaseLost, moveOn, releaseJob, type Claim } from './importClaim.js'
 import { batchProgress, committedCounts, countRow, type ImportCounts } from './importCounts.js'
@@ -46,7 +47,7 @@ export function enqueueImport(
       manager.create(ImportBatch, {
         fileName: fileName.slice(0, 255),
         actor: actor.email,
-        actorIp: actor.ip,
+        actorIp: normalizeIp(actor.ip),
         status: 'queued',
         uploadId,
         mapping: mapping as Record<string, number>,

@@ -7,6 +7,7 @@ import {
 } from '../../shared/identityConflict.js'
 import { Advisor } from '../../entities/Advisor.js'
 import { Client } from '../../entities/Client.js'
+import { ClientEvent } from '../../entities/ClientEvent.js'
 import { Contract } from '../../entities/Contract.js'
 import type { ParsedRow } from './importRows.js'
 import { nameKey } from './nameCandidates.js'
@@ -56,6 +57,24 @@ export interface PlannedRow {
   client?: ClientRef
   contract?: { id: number } | { created: NewContract } | null
   advisorId: number | null
+}
+
+/** The line of the file that created each client of a batch, as its `imported` event keeps it. */
+async function importedLines(dataSource: DataSource, batchId: number): Promise<Map<number, number>> {
+  const events = await dataSource
+    .getRepository(ClientEvent)
+    .createQueryBuilder('e')
+    .select(['e.clientId', 'e.data'])
+    .innerJoin(Client, 'c', 'c.id = e.clientId')
+    .where('c.importBatchId = :batchId AND e.type = :type', { batchId, type: 'imported' })
+    .getMany()
+  const lines = new Map<number, number>()
+  for (const e of events) {
+    const line = Number(e.data?.line)
+    if (e.clientId !== null && e.data?.importBatchId === batchId && Number.isInteger(line))
+      lines.set(e.clientId, line)
+  }
+  return lines
 }
 
 /** What the import remembers across chunks: advisors, and what earlier rows of the file create. */
@@ -116,9 +135,10 @@ export class ImportState {
       where: { importBatchId: batchId },
       order: { id: 'ASC' },
     })
+    const lines = await importedLines(dataSource, batchId)
     const byId = new Map<number, NewClient>()
     for (const c of clients) {
-      const created: NewClient = { ...c, line: 0 }
+      const created: NewClient = { ...c, line: lines.get(c.id) ?? 0 }
       byId.set(c.id, created)
       state.rememberClient(created)
     }

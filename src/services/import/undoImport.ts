@@ -7,6 +7,7 @@ import { Commission } from '../../entities/Commission.js'
 import { Contract } from '../../entities/Contract.js'
 import { ImportBatch } from '../../entities/ImportBatch.js'
 import type { Actor } from '../core/actor.js'
+import { chunks, eventRow, insertEvents } from '../core/clientEvents.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { ImportUndoRefused } from './importUndoRefused.js'
 import { tableOf } from '../core/tableNames.js'
@@ -36,10 +37,60 @@ function clientUnused(manager: EntityManager): string {
   ].join(' AND ')
 }
 
+/** Per client, how many rows of the batch (commissions or contracts, `where` on alias `r`) there are. */
+async function perClient(
+  manager: EntityManager,
+  entity: typeof Commission | typeof Contract,
+  batchId: number,
+  where = '1 = 1',
+): Promise<Map<number, number>> {
+  const rows = await manager
+    .createQueryBuilder(entity, 'r')
+    .select('r.clientId', 'clientId')
+    .addSelect('COUNT(*)', 'n')
+    .where('r.importBatchId = :batchId', { batchId })
+    .andWhere(where)
+    .groupBy('r.clientId')
+    .getRawMany<{ clientId: number | null; n: number | string }>()
+  const counts = new Map<number, number>()
+  for (const row of rows) if (row.clientId !== null) counts.set(Number(row.clientId), Number(row.n))
+  return counts
+}
+
+/** An `import_undone` event for every client still there that lost commissions or contracts. */
+async function recordUndone(
+  manager: EntityManager,
+  actor: Actor,
+  batchId: number,
+  lost: { commissions: Map<number, number>; contracts: Map<number, number> },
+) {
+  const touched = [...new Set([...lost.commissions.keys(), ...lost.contracts.keys()])]
+  const kept: number[] = []
+  for (const part of chunks(touched)) {
+    const rows = await manager
+      .createQueryBuilder(Client, 'c')
+      .select('c.id', 'id')
+      .where('c.id IN (:...part)', { part })
+      .getRawMany<{ id: number }>()
+    kept.push(...rows.map((r) => Number(r.id)))
+  }
+  await insertEvents(
+    manager,
+    kept.map((id) =>
+      eventRow(actor, id, 'import_undone', null, null, {
+        importBatchId: batchId,
+        commissions: lost.commissions.get(id) ?? 0,
+        contracts: lost.contracts.get(id) ?? 0,
+      }),
+    ),
+  )
+}
+
 /**
  * Removes what a batch created, in one transaction: its commissions, then its contracts and
  * clients that nothing else uses now. The clients' history stays (unlinked, as for any client
- * removed for good); the batch is kept, marked undone, with who did it.
+ * removed for good); a client that stays and lost commissions or contracts gets an
+ * `import_undone` event; the batch is kept, marked undone, with who did it.
  * Throws ImportUndoRefused when the batch is missing, queued or running (a worker may hold it),
  * or already undone: the batch row is locked first, so a worker cannot claim it meanwhile.
  */
@@ -52,15 +103,18 @@ export function undoImport(dataSource: DataSource, actor: Actor, batchId: number
     if (!batch) throw new ImportUndoRefused('notFound')
     if (batch.status === 'queued' || batch.status === 'running' || batch.status === 'undone')
       throw new ImportUndoRefused(batch.status)
+    const lostCommissions = await perClient(manager, Commission, batchId)
     const commissions = await manager.delete(Commission, { importBatchId: batchId })
+    // A contract of the batch goes once no commission refers to it (`ref`: the contract's table or alias).
+    const unusedContract = (ref: string) =>
+      `NOT EXISTS (SELECT 1 FROM ${tableOf(manager.connection, Commission)} m WHERE m.contractId = ${ref}.id)`
+    const lostContracts = await perClient(manager, Contract, batchId, unusedContract('r'))
     const contracts = await manager
       .createQueryBuilder()
       .delete()
       .from(Contract)
       .where('importBatchId = :batchId', { batchId })
-      .andWhere(
-        `NOT EXISTS (SELECT 1 FROM ${tableOf(manager.connection, Commission)} m WHERE m.contractId = ${tableOf(manager.connection, Contract)}.id)`,
-      )
+      .andWhere(unusedContract(tableOf(manager.connection, Contract)))
       .execute()
     const clients = await manager
       .createQueryBuilder()
@@ -69,6 +123,7 @@ export function undoImport(dataSource: DataSource, actor: Actor, batchId: number
       .where('importBatchId = :batchId', { batchId })
       .andWhere(clientUnused(manager))
       .execute()
+    await recordUndone(manager, actor, batchId, { commissions: lostCommissions, contracts: lostContracts })
     await manager.update(
       ImportBatch,
       { id: batchId },

@@ -6,7 +6,9 @@ import { parseSearch, type ParsedQuery } from '../../shared/searchText.js'
 import { applySearch } from './clientSearch.js'
 import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
-import { afterCursor, cursorOf, selectCursor, type Cursor, type OrderTerm } from './keyset.js'
+import { InvalidInputError } from '../core/errors.js'
+import { hasControlCharacters, isCalendarDate, isRecordId } from '../core/requestValues.js'
+import { keysetPage, type Cursor, type KeysetPage, type OrderTerm } from './keyset.js'
 
 export const SORTABLE = [
   'lastName',
@@ -67,15 +69,48 @@ function parseDate(value: unknown, endOfDay: boolean): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
+// What each filter of the list takes: the list drops what does not fit (the panel never sends
+// it); a strict reader (an export, which writes personal data to a file) refuses it instead.
+const FILTERS: Record<string, (value: string) => boolean> = {
+  q: (v) => v.length <= 200,
+  status: (v) => (CLIENT_STATUSES as readonly string[]).includes(v),
+  advisor: isRecordId,
+  advisorId: isRecordId,
+  importBatchId: isRecordId,
+  'createdAt~~from': isCalendarDate,
+  'createdAt~~to': isCalendarDate,
+  hasActiveContracts: (v) => v === 'true' || v === 'false',
+}
+
+/** Each filter, sort or direction that does not fit, by its parameter (`filters.status`…). */
+function unfitParams(params: { filters?: Record<string, unknown>; [key: string]: unknown }) {
+  const errors: Record<string, string> = {}
+  for (const [name, raw] of Object.entries(params.filters ?? {})) {
+    const key = `filters.${name}`
+    if (!Object.hasOwn(FILTERS, name)) errors[key] = 'exportUnknownFilter'
+    else if (typeof raw !== 'string' || hasControlCharacters(raw)) errors[key] = 'exportBadFilter'
+    else if (raw.trim() !== '' && !FILTERS[name](raw.trim())) errors[key] = 'exportBadFilter'
+  }
+  if (params.sortBy !== undefined && !SORTABLE.includes(params.sortBy as SortableColumn))
+    errors.sortBy = 'exportBadSort'
+  if (params.direction !== undefined && params.direction !== 'asc' && params.direction !== 'desc')
+    errors.direction = 'exportBadSort'
+  return errors
+}
+
 /**
  * Reads AdminJS's list parameters (`filters.q`, `filters.status`, `filters.advisor`,
  * `filters.createdAt~~from`/`~~to`, `filters.hasActiveContracts`, `sortBy`, `direction`,
- * `page`, `perPage`, `exactCount`) into a query; anything malformed is ignored, never an error.
+ * `page`, `perPage`, `exactCount`) into a query; anything malformed is ignored, never an error,
+ * unless `strict` (an export): then it is an InvalidInputError, as readRecordListQuery does.
  */
 export function readListQuery(
   params: { filters?: Record<string, unknown>; [key: string]: unknown },
   defaults: { perPage: number; maxPerPage: number; sortBy: SortableColumn; direction: 'asc' | 'desc' },
+  strict = false,
 ): ClientListQuery {
+  const unfit = strict ? unfitParams(params) : {}
+  if (Object.keys(unfit).length > 0) throw new InvalidInputError(unfit)
   const filters = params.filters ?? {}
   // AdminJS sends a range as `filters.createdAt~~from` / `filters.createdAt~~to`.
   const created = {
@@ -226,7 +261,7 @@ export class ClientList {
     cursor: Cursor | null,
     size: number,
     options: { activeContracts?: boolean } = {},
-  ): Promise<{ rows: Record<string, unknown>[]; cursor: Cursor | null }> {
+  ): Promise<KeysetPage> {
     const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
     const { qb, rank } = this.filtered(query, 'c')
     const order: OrderTerm[] = [
@@ -249,10 +284,7 @@ export class ClientList {
         'activeContracts',
       )
     }
-    selectCursor(this.dataSource, qb, order)
-    afterCursor(qb, order, cursor)
-    const rows: Record<string, unknown>[] = await qb.limit(size).getRawMany()
-    return { rows, cursor: rows.length === size ? cursorOf(rows[rows.length - 1], order) : null }
+    return keysetPage(this.dataSource, qb, order, cursor, size)
   }
 
   /** One aggregated query for the whole page. */

@@ -9,7 +9,7 @@ import { Contract } from '../../entities/Contract.js'
 import { EmailLog } from '../../entities/EmailLog.js'
 import type { DataTab, HostTab } from '../../shared/clientPageTabs.js'
 import { tableOf } from '../core/tableNames.js'
-import { afterCursor, cursorOf, selectCursor, type Cursor, type OrderTerm } from './keyset.js'
+import { keysetPage, type Cursor, type KeysetPage, type OrderTerm } from './keyset.js'
 
 // Newest first; the id breaks ties (several events of one transaction share their second).
 const HISTORY_ORDER: OrderTerm[] = [
@@ -72,16 +72,9 @@ export class ClientTabs {
   }
 
   /** The history tab's rows after `cursor`, newest first, raw: what its export streams (keyset pages). */
-  async historyRows(
-    clientId: number,
-    cursor: Cursor | null,
-    size: number,
-  ): Promise<{ rows: Record<string, unknown>[]; cursor: Cursor | null }> {
+  async historyRows(clientId: number, cursor: Cursor | null, size: number): Promise<KeysetPage> {
     const qb = this.historyQuery(clientId)
-    selectCursor(this.dataSource, qb, HISTORY_ORDER)
-    afterCursor(qb, HISTORY_ORDER, cursor)
-    const rows: Record<string, unknown>[] = await qb.limit(size).getRawMany()
-    return { rows, cursor: rows.length === size ? cursorOf(rows[rows.length - 1], HISTORY_ORDER) : null }
+    return keysetPage(this.dataSource, qb, HISTORY_ORDER, cursor, size)
   }
 
   /** `client` as the page already has it: its id and its referent advisor. */

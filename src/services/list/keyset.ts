@@ -71,3 +71,26 @@ export function afterCursor<T extends ObjectLiteral>(
       : ''
   qb.andWhere(`(${lead}(${branches.join(' OR ')}))`, params)
 }
+
+/** A page of raw rows and where the next one starts (null: this was the last). */
+export interface KeysetPage {
+  rows: Record<string, unknown>[]
+  cursor: Cursor | null
+}
+
+/**
+ * One keyset page of a query (its columns already selected): the order's cursor columns, the
+ * rows after `cursor`, at most `size` of them, and the cursor of the next page.
+ */
+export async function keysetPage<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  qb: SelectQueryBuilder<T>,
+  order: OrderTerm[],
+  cursor: Cursor | null,
+  size: number,
+): Promise<KeysetPage> {
+  selectCursor(dataSource, qb, order)
+  afterCursor(qb, order, cursor)
+  const rows: Record<string, unknown>[] = await qb.limit(size).getRawMany()
+  return { rows, cursor: rows.length === size ? cursorOf(rows[rows.length - 1], order) : null }
+}

@@ -6,7 +6,7 @@ import { COMMISSION_STATUSES, CONTRACT_STATUSES } from '../../entities/columns.j
 import { InvalidInputError } from '../core/errors.js'
 import { hasControlCharacters } from '../core/requestValues.js'
 import { isMysqlFamily } from '../core/transaction.js'
-import { afterCursor, cursorOf, selectCursor, type Cursor, type OrderTerm } from './keyset.js'
+import { keysetPage, type Cursor, type KeysetPage, type OrderTerm } from './keyset.js'
 
 /** How a filter of the list compares: as AdminJS's TypeORM adapter does, so the list reads the same. */
 type FilterKind = 'id' | 'contains' | 'dateRange' | readonly string[]
@@ -213,13 +213,10 @@ export class RecordList {
     select: (qb: SelectQueryBuilder<ObjectLiteral>) => void,
     cursor: Cursor | null,
     size: number,
-  ): Promise<{ rows: Record<string, unknown>[]; cursor: Cursor | null }> {
+  ): Promise<KeysetPage> {
     const order = this.order(query)
     const qb = this.filtered(query).select([])
     select(qb)
-    selectCursor(this.dataSource, qb, order)
-    afterCursor(qb, order, cursor)
-    const rows: Record<string, unknown>[] = await qb.limit(size).getRawMany()
-    return { rows, cursor: rows.length === size ? cursorOf(rows[rows.length - 1], order) : null }
+    return keysetPage(this.dataSource, qb, order, cursor, size)
   }
 }

@@ -1,3 +1,4 @@
+import { isWorkerPlacement, type WorkerPlacement } from '../core/workerPlacement.js'
 /** How the delivery worker sends the queued emails (option `outbox` of `createClientManagement`). */
 export interface OutboxOptions {
   /**
@@ -5,7 +6,7 @@ export interface OutboxOptions {
    * `separate`: this process only queues; `start()` does nothing and wakes nobody, and a worker
    * process of its own (built with `in-process`) delivers.
    */
-  worker: 'in-process' | 'separate'
+  worker: WorkerPlacement
   /** Sending attempts before an email ends `failed`. Default 8. */
   maxAttempts: number
   /** Delay before the second attempt; it doubles at each one after. Default 12 minutes. */
@@ -55,7 +56,7 @@ export function checkOutboxOptions(value: unknown): string[] {
   if (typeof value !== 'object' || value === null) return ['outbox must be an object']
   const options = value as Record<string, unknown>
   const problems: string[] = []
-  if (options.worker !== undefined && options.worker !== 'in-process' && options.worker !== 'separate') {
+  if (options.worker !== undefined && !isWorkerPlacement(options.worker)) {
     problems.push('outbox.worker must be "in-process" or "separate"')
   }
   for (const [name, [min, max]] of Object.entries(WHOLE_NUMBERS)) {

@@ -1,0 +1,29 @@
+import { exportColumnsOf } from '../src/components/export/exportColumnsOf.js'
+import { EXPORT_COLUMNS, type ExportableResource } from '../src/shared/exportColumns.js'
+import { RESOURCE_PREFIX_ENV } from '../src/shared/resourceIds.js'
+
+const withPrefix = (prefix: string | undefined) => {
+  const env = prefix === undefined ? {} : { [RESOURCE_PREFIX_ENV]: prefix }
+  ;(globalThis as { window?: unknown }).window = { AdminJS: { env } }
+}
+
+describe('the Export drawer finds its columns by the plugin resource, whatever the id prefix', () => {
+  afterEach(() => delete (globalThis as { window?: unknown }).window)
+
+  test('with resourceIdPrefix "Crm", CrmClient, CrmContract and CrmCommission offer their columns', () => {
+    withPrefix('Crm')
+    for (const name of ['Client', 'Contract', 'Commission']) {
+      expect(exportColumnsOf(`Crm${name}`, false)).toEqual(EXPORT_COLUMNS[name as ExportableResource])
+    }
+    // An id without the prefix is not one of ours here; the history does not depend on the id.
+    expect(exportColumnsOf('Client', false)).toEqual([])
+    expect(exportColumnsOf('CrmClient', true).map((c) => c.key)).toContain('createdAt')
+  })
+
+  test('without a prefix the plain ids offer their columns, other resources none', () => {
+    withPrefix(undefined)
+    expect(exportColumnsOf('Client', false).length).toBeGreaterThan(0)
+    expect(exportColumnsOf('EmailLog', false)).toEqual([])
+    expect(exportColumnsOf('HostUser', false)).toEqual([])
+  })
+})
