@@ -10,6 +10,7 @@ import type { Actor } from '../core/actor.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { ImportUndoRefused } from './importUndoRefused.js'
 import { tableOf } from '../core/tableNames.js'
+import { refreshClientAdvisors } from '../core/clientAdvisors.js'
 
 export interface UndoneImport {
   commissions: number
@@ -53,6 +54,13 @@ export function undoImport(dataSource: DataSource, actor: Actor, batchId: number
     if (batch.status === 'queued' || batch.status === 'running' || batch.status === 'undone')
       throw new ImportUndoRefused(batch.status)
     const commissions = await manager.delete(Commission, { importBatchId: batchId })
+    // Whose advisors the removed contracts gave (refreshed once they are gone).
+    const owners: { clientId: number | null }[] = await manager
+      .createQueryBuilder(Contract, 'k')
+      .select('DISTINCT k.clientId', 'clientId')
+      .where('k.importBatchId = :batchId', { batchId })
+      .andWhere('k.advisorId IS NOT NULL')
+      .getRawMany()
     const contracts = await manager
       .createQueryBuilder()
       .delete()
@@ -69,6 +77,10 @@ export function undoImport(dataSource: DataSource, actor: Actor, batchId: number
       .where('importBatchId = :batchId', { batchId })
       .andWhere(clientUnused(manager))
       .execute()
+    await refreshClientAdvisors(
+      manager,
+      owners.map((o) => Number(o.clientId)),
+    )
     await manager.update(
       ImportBatch,
       { id: batchId },
