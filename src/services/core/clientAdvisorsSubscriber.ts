@@ -1,3 +1,4 @@
+import { EventSubscriber } from 'typeorm'
 import type { DataSource, EntitySubscriberInterface, InsertEvent, RemoveEvent, UpdateEvent } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { Contract } from '../../entities/Contract.js'
@@ -13,6 +14,8 @@ const touches = (event: UpdateEvent<Client | Contract>, names: string[]) =>
  * (TypeORM gives them no row identity): the services that use them call refreshClientAdvisors
  * themselves, once for all the rows they changed.
  */
+// The decorator lets a DataSource's `subscribers` option take the class (TypeORM keeps only decorated ones).
+@EventSubscriber()
 export class ClientAdvisorsSubscriber implements EntitySubscriberInterface {
   async afterInsert(event: InsertEvent<Client | Contract>): Promise<void> {
     // No entityId: a query builder's insert (bulk writers refresh on their own).
