@@ -14,7 +14,7 @@ import {
 import { mergeClients } from '../src/services/lifecycle/clientMerge.js'
 import { changeContracts } from '../src/services/lifecycle/contractBulk.js'
 import { readLayout } from '../src/services/import/csvSource.js'
-import { describeEachDatabase } from './support/databases.js'
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from './support/databases.js'
 import { seededDemo, type SeededDemo } from './support/demoAgent.js'
 import { writeCommissionCsv } from './support/commissionCsv.js'
 import { statementsOf } from './support/statements.js'
@@ -215,3 +215,44 @@ describeEachDatabase('client_advisors kept in step with referents and contracts'
     })
   }
 })
+
+if (process.env.MYSQL_URL) {
+  describe('the client_advisors migration on a database with clients and contracts', () => {
+    let db: TestDatabase
+    beforeAll(async () => {
+      db = await createTestDatabase('mysql', { schema: false })
+    })
+    afterAll(() => db?.dispose())
+
+    test('fills the table from the referents and the contracts already there', async () => {
+      const ds = db.dataSource
+      // The migrations before this one, then a database as the previous version left it.
+      const holder = ds as unknown as { migrations: { name?: string }[] }
+      const all = holder.migrations
+      holder.migrations = all.filter((m) => !/^ClientAdvisors/.test(m.name ?? ''))
+      await ds.runMigrations({ transaction: 'each' })
+      await ds.query("INSERT INTO advisors (id, code, lastName) VALUES (1, 'M1', 'Un'), (2, 'M2', 'Deux')")
+      await ds.query(
+        `INSERT INTO clients (id, clientNumber, lastName, status, advisorId, version, updatedAt) VALUES
+           (1, 'COLD1', 'Martin', 'active', 1, 1, NOW()), (2, 'COLD2', 'Durand', 'active', NULL, 1, NOW())`,
+      )
+      await ds.query(
+        `INSERT INTO contracts (reference, clientId, advisorId, product, updatedAt) VALUES
+           ('K1', 1, 1, 'PER', NOW()), ('K2', 1, 2, 'PER', NOW()), ('K3', 2, 2, 'PER', NOW()), ('K4', 2, NULL, 'PER', NOW())`,
+      )
+      holder.migrations = all
+      const ran = await ds.runMigrations({ transaction: 'each' })
+      expect(ran.map((m) => m.name)).toEqual([expect.stringMatching(/^ClientAdvisors\d+$/)])
+      const rows = await ds.query(
+        'SELECT advisorId, clientId, lastName FROM client_advisors ORDER BY advisorId, clientId',
+      )
+      expect(
+        rows.map((r: Record<string, unknown>) => [Number(r.advisorId), Number(r.clientId), r.lastName]),
+      ).toEqual([
+        [1, 1, 'Martin'],
+        [2, 1, 'Martin'],
+        [2, 2, 'Durand'],
+      ])
+    })
+  })
+}
