@@ -102,13 +102,16 @@ export function floorRouter(dataSource: DataSource): Router {
   })
 
   // The clients of an advisor (referent or any contract's) from client_advisors: the page is the
-  // first entries of one range of its (advisorId, lastName, clientId) index.
+  // first entries of one range of its (advisorId, clientDeleted, lastName, clientId) index, the
+  // total the length of that range.
   router.get('/advisor', async (req, res) => {
     const advisorId = Number(req.query.advisorId)
-    const link = `JOIN client_advisors a ON a.clientId = f.id AND a.advisorId = ?`
+    const link = `JOIN client_advisors a ON a.clientId = f.id AND a.advisorId = ? AND a.clientDeleted = 0`
     const [records, [total]] = await Promise.all([
       page(`f.status <> 'deleted'`, [advisorId], 'a.lastName ASC, a.clientId ASC', 0, 20, link),
-      q(`SELECT COUNT(*) AS total FROM clients f ${link} WHERE f.status <> 'deleted'`, [advisorId]),
+      q(`SELECT COUNT(*) AS total FROM client_advisors WHERE advisorId = ? AND clientDeleted = 0`, [
+        advisorId,
+      ]),
     ])
     res.json({ records, total: Number(total.total) })
   })

@@ -115,6 +115,8 @@ async function resumePoint(
  * INSERT … SELECT in a transaction (so a range redone is the same): resumes at the range of the
  * highest client it holds (every client of the set has a referent, so a row).
  */
+const DELETED = `CASE WHEN c.status = 'deleted' THEN 1 ELSE 0 END`
+
 async function linkAdvisors(
   runner: QueryRunner,
   clientBase: number,
@@ -134,10 +136,10 @@ async function linkAdvisors(
     try {
       await runner.query(`DELETE FROM client_advisors WHERE clientId BETWEEN ? AND ?`, range)
       await runner.query(
-        `INSERT INTO client_advisors (advisorId, clientId, lastName)
-         SELECT c.advisorId, c.id, c.lastName FROM clients c WHERE c.id BETWEEN ? AND ? AND c.advisorId IS NOT NULL
+        `INSERT INTO client_advisors (advisorId, clientId, lastName, clientDeleted)
+         SELECT c.advisorId, c.id, c.lastName, ${DELETED} FROM clients c WHERE c.id BETWEEN ? AND ? AND c.advisorId IS NOT NULL
          UNION
-         SELECT k.advisorId, k.clientId, c.lastName FROM contracts k JOIN clients c ON c.id = k.clientId
+         SELECT k.advisorId, k.clientId, c.lastName, ${DELETED} FROM contracts k JOIN clients c ON c.id = k.clientId
           WHERE k.clientId BETWEEN ? AND ? AND k.advisorId IS NOT NULL`,
         [...range, ...range],
       )

@@ -158,7 +158,19 @@ describeEachDatabase('client_advisors kept in step with referents and contracts'
       reason: 'test',
     })
     expect(await drift()).toEqual({ missing: 0, extra: 0 })
-    await demo.clients.lifecycle.softDelete(actor, [linked[1].clientId], { reason: 'test' })
+    // Soft deleted, restored, soft deleted again (bulk), then removed for good.
+    const more = await ds()
+      .getRepository(ClientAdvisor)
+      .find({ where: { advisorId: advisors[4].id, clientDeleted: false }, take: 3 })
+    await demo.clients.lifecycle.softDelete(actor, [linked[1].clientId, ...more.map((l) => l.clientId)], {
+      reason: 'test',
+    })
+    expect(await drift()).toEqual({ missing: 0, extra: 0 })
+    expect(
+      await ds().getRepository(ClientAdvisor).countBy({ clientId: linked[1].clientId, clientDeleted: true }),
+    ).toBeGreaterThan(0)
+    await demo.clients.lifecycle.restore(actor, more[0].clientId)
+    expect(await drift()).toEqual({ missing: 0, extra: 0 })
     await demo.clients.lifecycle.removeForGood(actor, linked[1].clientId)
     expect(await ds().getRepository(ClientAdvisor).countBy({ clientId: linked[1].clientId })).toBe(0)
     expect(await drift()).toEqual({ missing: 0, extra: 0 })
@@ -208,7 +220,7 @@ describeEachDatabase('client_advisors kept in step with referents and contracts'
       )
       expect(plan[0]).toMatchObject({
         table: 'f_adv',
-        key: 'IDX_client_advisors_advisorId_lastName_clientId',
+        key: 'IDX_client_advisors_advisorId_clientDeleted_lastName_clientId',
       })
       expect(plan.map((row) => row.Extra ?? '').join(' ')).not.toMatch(/filesort|temporary/)
       expect(plan[1]).toMatchObject({ table: 'f', key: 'PRIMARY' })

@@ -7,19 +7,21 @@ import { inTransaction } from './transaction.js'
 
 const PART = 1000
 
-/** The rows `client_advisors` should hold: each client's referent and its contracts' advisors, with its last name. */
+/** The rows `client_advisors` should hold: each client's referent and its contracts' advisors, with its last name and whether it is soft-deleted. */
 function truthSql(connection: DataSource, clientsWhere: string, contractsWhere: string): string {
   const clients = tableOf(connection, Client)
   const contracts = tableOf(connection, Contract)
-  return `SELECT c.advisorId, c.id, c.lastName FROM ${clients} c WHERE c.advisorId IS NOT NULL${clientsWhere}
+  const deleted = `CASE WHEN c.status = 'deleted' THEN 1 ELSE 0 END`
+  return `SELECT c.advisorId, c.id, c.lastName, ${deleted} AS clientDeleted FROM ${clients} c WHERE c.advisorId IS NOT NULL${clientsWhere}
     UNION
-    SELECT k.advisorId, c.id, c.lastName FROM ${contracts} k JOIN ${clients} c ON c.id = k.clientId WHERE k.advisorId IS NOT NULL${contractsWhere}`
+    SELECT k.advisorId, c.id, c.lastName, ${deleted} FROM ${contracts} k JOIN ${clients} c ON c.id = k.clientId WHERE k.advisorId IS NOT NULL${contractsWhere}`
 }
 
 /**
  * Rewrites the `client_advisors` rows of these clients from their referent and their contracts'
  * advisors, in the caller's transaction: two statements per 1,000 clients, whatever changed
- * (a referent, a contract's advisor or client, a last name, a contract gone). A client removed
+ * (a referent, a contract's advisor or client, a last name, a soft deletion or its undoing, a
+ * contract gone). A client removed
  * for good, or an advisor deleted, needs no call: the foreign keys cascade.
  */
 export async function refreshClientAdvisors(
@@ -35,7 +37,7 @@ export async function refreshClientAdvisors(
     const marks = part.map(() => '?').join(', ')
     await manager.query(`DELETE FROM ${links} WHERE clientId IN (${marks})`, part)
     await manager.query(
-      `INSERT INTO ${links} (advisorId, clientId, lastName) ${truthSql(
+      `INSERT INTO ${links} (advisorId, clientId, lastName, clientDeleted) ${truthSql(
         manager.connection,
         ` AND c.id IN (${marks})`,
         ` AND k.clientId IN (${marks})`,
@@ -50,7 +52,7 @@ export async function rebuildClientAdvisors(manager: EntityManager): Promise<voi
   const links = tableOf(manager.connection, ClientAdvisor)
   await manager.query(`DELETE FROM ${links}`)
   await manager.query(
-    `INSERT INTO ${links} (advisorId, clientId, lastName) ${truthSql(manager.connection, '', '')}`,
+    `INSERT INTO ${links} (advisorId, clientId, lastName, clientDeleted) ${truthSql(manager.connection, '', '')}`,
   )
 }
 
@@ -69,8 +71,8 @@ export async function clientAdvisorsDrift(
   const truth = truthSql(manager.connection, '', '')
   const [row] = await manager.query(
     `SELECT
-       (SELECT COUNT(*) FROM (${truth}) t WHERE NOT EXISTS (SELECT 1 FROM ${links} l WHERE l.advisorId = t.advisorId AND l.clientId = t.id AND l.lastName = t.lastName)) AS missing,
-       (SELECT COUNT(*) FROM ${links} l WHERE NOT EXISTS (SELECT 1 FROM (${truth}) t WHERE l.advisorId = t.advisorId AND l.clientId = t.id AND l.lastName = t.lastName)) AS extra`,
+       (SELECT COUNT(*) FROM (${truth}) t WHERE NOT EXISTS (SELECT 1 FROM ${links} l WHERE l.advisorId = t.advisorId AND l.clientId = t.id AND l.lastName = t.lastName AND l.clientDeleted = t.clientDeleted)) AS missing,
+       (SELECT COUNT(*) FROM ${links} l WHERE NOT EXISTS (SELECT 1 FROM (${truth}) t WHERE l.advisorId = t.advisorId AND l.clientId = t.id AND l.lastName = t.lastName AND l.clientDeleted = t.clientDeleted)) AS extra`,
   )
   return { missing: Number(row.missing), extra: Number(row.extra) }
 }

@@ -34,7 +34,7 @@ export class ClientAdvisorsSubscriber implements EntitySubscriberInterface {
     // No databaseEntity: a query builder's update.
     if (!event.databaseEntity || !event.entity) return
     if (event.metadata.target === Client) {
-      if (touches(event, ['advisorId', 'lastName'])) {
+      if (touches(event, ['advisorId', 'lastName', 'status'])) {
         await refreshClientAdvisors(event.manager, [(event.databaseEntity as Client).id])
       }
     } else if (event.metadata.target === Contract && touches(event, ['advisorId', 'clientId'])) {

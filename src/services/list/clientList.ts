@@ -136,12 +136,12 @@ export class ClientList {
     else qb.andWhere(`${alias}.status <> :deleted`, { deleted: 'deleted' })
     if (query.advisorId) {
       // The clients of the advisor (referent or any contract's) from client_advisors, kept in
-      // step by the services: one range of its (advisorId, lastName, clientId) index.
+      // step by the services: one range of its (advisorId, clientDeleted, lastName, clientId) index.
       qb.innerJoin(
         ClientAdvisor,
         `${alias}_adv`,
-        `${alias}_adv.clientId = ${alias}.id AND ${alias}_adv.advisorId = :advisorId`,
-        { advisorId: query.advisorId },
+        `${alias}_adv.clientId = ${alias}.id AND ${alias}_adv.advisorId = :advisorId AND ${alias}_adv.clientDeleted = :advDeleted`,
+        { advisorId: query.advisorId, advDeleted: query.status === 'deleted' },
       )
     }
     if (query.importBatchId) {
@@ -167,6 +167,19 @@ export class ClientList {
       query.importBatchId ||
       query.createdTo ||
       query.hasActiveContracts !== null,
+    )
+  }
+
+  /** Filtered by advisor and nothing else (but every status, or the soft-deleted): the link table answers alone. */
+  private onlyAdvisor(query: ClientListQuery): boolean {
+    return Boolean(
+      query.advisorId &&
+      (query.status === null || query.status === 'deleted') &&
+      !query.search &&
+      !query.createdFrom &&
+      !query.createdTo &&
+      !query.importBatchId &&
+      query.hasActiveContracts === null,
     )
   }
 
@@ -282,6 +295,19 @@ export class ClientList {
    * admin expects the total to have moved.
    */
   async total(query: ClientListQuery): Promise<{ total: number; totalIsEstimate: boolean }> {
+    if (this.onlyAdvisor(query)) {
+      // The advisor's range of client_advisors alone (plain AdminJS counts one index range too).
+      const row = await this.dataSource
+        .getRepository(ClientAdvisor)
+        .createQueryBuilder('a')
+        .select('COUNT(*)', 'n')
+        .where('a.advisorId = :advisorId AND a.clientDeleted = :deleted', {
+          advisorId: query.advisorId,
+          deleted: query.status === 'deleted',
+        })
+        .getRawOne<{ n: number | string }>()
+      return { total: Number(row?.n ?? 0), totalIsEstimate: false }
+    }
     if (query.exactCount || this.hasFilter(query)) {
       // COUNT(*), not TypeORM's getCount(): that one counts DISTINCT ids.
       const row = await this.filtered(query, 't')
