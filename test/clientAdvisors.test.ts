@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises'
+import { IsNull, Not } from 'typeorm'
 import os from 'node:os'
 import path from 'node:path'
 import {
@@ -103,6 +104,11 @@ describeEachDatabase('client_advisors kept in step with referents and contracts'
       if (pick(2) === 0) found.clientId = clients[pick(clients.length)].id
       await repo.save(found)
     }
+    expect(await drift()).toEqual({ missing: 0, extra: 0 })
+    // Only its client changed (AdminJS's edit of the client field).
+    const moved = await repo.findOneByOrFail({ id: made[11].id, advisorId: Not(IsNull()) })
+    moved.clientId = clients.find((c) => c.id !== moved.clientId)!.id
+    await repo.save(moved)
     expect(await drift()).toEqual({ missing: 0, extra: 0 })
     for (const contract of made.slice(10, 16))
       await repo.remove(await repo.findOneByOrFail({ id: contract.id }))

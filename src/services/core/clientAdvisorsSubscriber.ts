@@ -4,8 +4,10 @@ import { Client } from '../../entities/Client.js'
 import { Contract } from '../../entities/Contract.js'
 import { refreshClientAdvisors } from './clientAdvisors.js'
 
+// A foreign key column may be reported as its relation (`client` for `clientId`).
 const touches = (event: UpdateEvent<Client | Contract>, names: string[]) =>
-  event.updatedColumns.some((c) => names.includes(c.propertyName))
+  event.updatedColumns.some((c) => names.includes(c.propertyName)) ||
+  event.updatedRelations.some((r) => names.includes(`${r.propertyName}Id`))
 
 /**
  * Keeps `client_advisors` in step with a client or a contract saved or removed as an entity
