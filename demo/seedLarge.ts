@@ -88,10 +88,22 @@ async function resumePoint(
   table: string,
   marker: string,
   markerOf: (index: number) => string,
+  markerPattern: RegExp,
   total: number,
 ): Promise<{ base: number; done: number }> {
   const [first] = await runner.query(`SELECT id FROM ${table} WHERE ${marker} = ?`, [markerOf(0)])
   if (!first) {
+    // Rows of a set made by an earlier version (numbered from the ids, not the index) would collide.
+    const prefix = markerOf(0).replace(/\d+$|[0-9A-Z]{8}$/, '')
+    const [older] = await runner.query(
+      `SELECT ${marker} AS marker FROM ${table} WHERE ${marker} LIKE ? LIMIT 1`,
+      [`${prefix}%`],
+    )
+    if (older && markerPattern.test(String(older.marker))) {
+      throw new Error(
+        `${table}: a large set from an earlier version of seed:large is there; seed a fresh database`,
+      )
+    }
     const [row] = await runner.query(`SELECT COALESCE(MAX(id), 0) AS id FROM ${table}`)
     return { base: Number(row.id), done: 0 }
   }
@@ -171,12 +183,20 @@ export async function seedLarge(
   await runner.connect()
   try {
     if (isMysql(dataSource)) await runner.query('SET SESSION unique_checks = 0, foreign_key_checks = 0')
-    const advisors = await resumePoint(runner, 'advisors', 'code', advisorCodeOf, sizes.advisors)
+    const advisors = await resumePoint(
+      runner,
+      'advisors',
+      'code',
+      advisorCodeOf,
+      /^LRG\d{4}$/,
+      sizes.advisors,
+    )
     const clients = await resumePoint(
       runner,
       'clients',
       'clientNumber',
       (i) => clientNumberOf(i + 1),
+      /^L[0-9A-Z]{8}$/,
       sizes.clients,
     )
     const contracts = await resumePoint(
@@ -184,6 +204,7 @@ export async function seedLarge(
       'contracts',
       'reference',
       contractReferenceOf,
+      /^LRG-\d+$/,
       sizes.contracts,
     )
     const rows = new LargeRows(sizes, {
