@@ -15,6 +15,13 @@ export function floorRouter(dataSource: DataSource): Router {
   const router = express.Router()
   router.use(express.json({ limit: '1mb' }))
 
+  // The page's order on the outer query: the filter's alias (f) and the link's (a) become the client's.
+  const outerOrder = (order: string) =>
+    order
+      .replace(/\bf\./g, 'c.')
+      .replace(/\ba\.clientId\b/g, 'c.id')
+      .replace(/\ba\./g, 'c.')
+
   async function page(
     where: string,
     params: unknown[],
@@ -24,7 +31,7 @@ export function floorRouter(dataSource: DataSource): Router {
     hint = '',
   ) {
     const rows: Record<string, unknown>[] = await q(
-      `SELECT c.* FROM clients c JOIN (SELECT f.id FROM clients f ${hint} WHERE ${where} ORDER BY ${order} LIMIT ${perPage} OFFSET ${offset}) p ON p.id = c.id ORDER BY ${order.replace(/\bf\./g, 'c.')}`,
+      `SELECT c.* FROM clients c JOIN (SELECT f.id FROM clients f ${hint} WHERE ${where} ORDER BY ${order} LIMIT ${perPage} OFFSET ${offset}) p ON p.id = c.id ORDER BY ${outerOrder(order)}`,
       params,
     )
     const ids = rows.map((r) => r.id)
@@ -94,13 +101,15 @@ export function floorRouter(dataSource: DataSource): Router {
     res.json({ records, total: Number(total.total) })
   })
 
+  // The clients of an advisor (referent or any contract's) from client_advisors: the page is the
+  // first entries of one range of its (advisorId, clientDeleted, lastName, clientId) index, the
+  // total the length of that range.
   router.get('/advisor', async (req, res) => {
     const advisorId = Number(req.query.advisorId)
-    const union = `JOIN (SELECT id FROM clients WHERE advisorId = ? UNION SELECT clientId AS id FROM contracts WHERE advisorId = ?) a ON a.id = f.id`
+    const link = `JOIN client_advisors a ON a.clientId = f.id AND a.advisorId = ? AND a.clientDeleted = 0`
     const [records, [total]] = await Promise.all([
-      page(`f.status <> 'deleted'`, [advisorId, advisorId], 'f.lastName ASC, f.id ASC', 0, 20, union),
-      q(`SELECT COUNT(*) AS total FROM clients f ${union} WHERE f.status <> 'deleted'`, [
-        advisorId,
+      page(`f.status <> 'deleted'`, [advisorId], 'a.lastName ASC, a.clientId ASC', 0, 20, link),
+      q(`SELECT COUNT(*) AS total FROM client_advisors WHERE advisorId = ? AND clientDeleted = 0`, [
         advisorId,
       ]),
     ])

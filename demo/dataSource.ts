@@ -1,7 +1,13 @@
 import path from 'node:path'
 import mysql from 'mysql2/promise'
 import { DataSource } from 'typeorm'
-import { backfillSearchColumns, clientManagementEntities, clientManagementMigrations } from '../src/index.js'
+import {
+  backfillClientAdvisors,
+  backfillSearchColumns,
+  clientManagementEntities,
+  clientManagementMigrations,
+  clientManagementSubscribers,
+} from '../src/index.js'
 import { AdminUser } from './entities/AdminUser.js'
 import { Invoice } from './entities/Invoice.js'
 import { Session } from './entities/Session.js'
@@ -46,6 +52,7 @@ export async function createDemoDataSource(options: {
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       entities,
+      subscribers: clientManagementSubscribers,
       migrations: [...clientManagementMigrations, ...demoMigrations],
     })
   }
@@ -53,6 +60,7 @@ export async function createDemoDataSource(options: {
     type: 'better-sqlite3',
     database: path.join(options.dataDir, 'demo.sqlite'),
     entities,
+    subscribers: clientManagementSubscribers,
     synchronize: true,
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
       db.pragma('journal_mode = WAL')
@@ -66,6 +74,8 @@ export async function prepareSchema(dataSource: DataSource): Promise<string[]> {
   if (dataSource.options.type === 'better-sqlite3') {
     // `synchronize` adds new columns empty: fill the search columns of clients from before them.
     await backfillSearchColumns(dataSource.manager)
+    // …and new tables empty: the clients of each advisor from the clients and contracts already there.
+    await backfillClientAdvisors(dataSource)
     return []
   }
   const ran = await dataSource.runMigrations({ transaction: 'each' })

@@ -11,6 +11,7 @@ import {
   EmailLog,
   type ClientStatus,
   type PasswordHasher,
+  rebuildClientAdvisors,
 } from '../src/index.js'
 import { generateClientNumber } from '../src/shared/clientIdentity.js'
 import { searchColumnsFor } from '../src/shared/searchText.js'
@@ -228,6 +229,8 @@ export async function seedDemoData(
       })
     }
     await insertChunked(manager, Commission, commissionRows)
+    // The clients of each advisor, for the list's advisor filter (the multi-row INSERTs above skip the subscriber).
+    await rebuildClientAdvisors(manager)
 
     const admins = DEMO_ADMINS.map((a) => a.email)
     const eventRows: Partial<ClientEvent>[] = []

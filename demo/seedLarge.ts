@@ -1,284 +1,276 @@
-import { fakerFR as faker } from '@faker-js/faker'
-import type { DataSource } from 'typeorm'
-import { searchColumnsFor } from '../src/shared/searchText.js'
+import type { DataSource, QueryRunner } from 'typeorm'
+import {
+  LargeRows,
+  advisorCodeOf,
+  clientNumberOf,
+  contractReferenceOf,
+  type LargeSizes,
+} from './seedLargeRows.js'
 
-export interface LargeSizes {
-  advisors: number
-  clients: number
-  contracts: number
-  commissions: number
-}
+export type { LargeSizes } from './seedLargeRows.js'
 
-export const LARGE_SIZES: LargeSizes = {
+/** 3 contracts and 10 commissions a client, over 50 advisors. */
+export const largeSizes = (clients: number): LargeSizes => ({
   advisors: 50,
-  clients: 100_000,
-  contracts: 300_000,
-  commissions: 1_000_000,
-}
+  clients,
+  contracts: clients * 3,
+  commissions: clients * 10,
+})
+
+export const LARGE_SIZES: LargeSizes = largeSizes(100_000)
 
 export type Progress = (table: string, done: number, total: number) => void
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-/** `L` + 8 Crockford characters from a counter: unique without a lookup (demo numbers start with C). */
-const clientNumberOf = (n: number) => {
-  let out = ''
-  for (let i = 0; i < 8; i += 1) {
-    out = CROCKFORD[n % 32] + out
-    n = Math.floor(n / 32)
-  }
-  return `L${out}`
+export interface SeedLargeOptions {
+  /** Rows a transaction commits: SQLite writes once per transaction, MariaDB flushes its log once per commit. */
+  rowsPerTransaction?: number
 }
 
-const sqlDate = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ')
-
-function pick<T>(weighted: [T, number][]): T {
-  let r = Math.random()
-  for (const [value, weight] of weighted) {
-    r -= weight
-    if (r <= 0) return value
-  }
-  return weighted[weighted.length - 1][0]
-}
+const isMysql = (dataSource: DataSource) =>
+  dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb'
 
 /**
- * Multi-row INSERTs by raw SQL (TypeORM would build an entity per row), `rowsPerStatement` at a
- * time, many statements per transaction: SQLite writes once per transaction, MariaDB flushes its
- * log once per commit.
+ * Appends rows `from`..`total` - 1 of a table in multi-row INSERTs (TypeORM would build an
+ * entity per row), the next statement's values made while the database writes the current one.
+ * Each transaction's rows are the next in order: a stopped run left a prefix.
  */
-async function insertAll(
-  dataSource: DataSource,
+async function insertRows(
+  runner: QueryRunner,
   table: string,
   columns: string[],
+  from: number,
   total: number,
   row: (i: number) => unknown[],
   progress: Progress,
-  rowsPerStatement = 1000,
+  rowsPerTransaction: number,
 ): Promise<void> {
+  // SQLite binds at most 32,766 values a statement.
+  const perStatement = Math.min(2000, rowsPerTransaction, Math.floor(30_000 / columns.length))
+  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `
   const placeholders = `(${columns.map(() => '?').join(', ')})`
-  const statementsPerTransaction = 20
-  let done = 0
-  while (done < total) {
-    const runner = dataSource.createQueryRunner()
-    await runner.connect()
+  const build = (start: number) => {
+    const count = Math.min(perStatement, total - start)
+    const values: unknown[] = []
+    for (let i = 0; i < count; i += 1) values.push(...row(start + i))
+    return { sql: head + Array(count).fill(placeholders).join(', '), values, count }
+  }
+  let done = from
+  progress(table, done, total)
+  let next = done < total ? build(done) : null
+  while (next) {
     await runner.startTransaction()
     try {
-      for (let s = 0; s < statementsPerTransaction && done < total; s += 1) {
-        const count = Math.min(rowsPerStatement, total - done)
-        const values: unknown[] = []
-        for (let i = 0; i < count; i += 1) values.push(...row(done + i))
-        await runner.query(
-          `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(count).fill(placeholders).join(', ')}`,
-          values,
-        )
+      let written = 0
+      while (next && written < rowsPerTransaction) {
+        const running = runner.query(next.sql, next.values)
+        const count: number = next.count
+        next = done + count < total ? build(done + count) : null
+        await running
         done += count
+        written += count
       }
       await runner.commitTransaction()
     } catch (error) {
-      await runner.rollbackTransaction()
+      if (runner.isTransactionActive) await runner.rollbackTransaction()
       throw error
-    } finally {
-      await runner.release()
     }
     progress(table, done, total)
   }
 }
 
-async function maxId(dataSource: DataSource, table: string): Promise<number> {
-  const [row] = await dataSource.query(`SELECT COALESCE(MAX(id), 0) AS id FROM ${table}`)
-  return Number(row.id)
+/**
+ * Where a table's part of the set starts and how far it got. The set's rows carry explicit ids
+ * from the id before its first row (`base`), written in order: the highest id in its range is
+ * how far it got, and that row must be the set's own (else rows came in between: start afresh).
+ */
+async function resumePoint(
+  runner: QueryRunner,
+  table: string,
+  marker: string,
+  markerOf: (index: number) => string,
+  markerPattern: RegExp,
+  total: number,
+): Promise<{ base: number; done: number }> {
+  const [first] = await runner.query(`SELECT id FROM ${table} WHERE ${marker} = ?`, [markerOf(0)])
+  if (!first) {
+    // Rows of a set made by an earlier version (numbered from the ids, not the index) would collide.
+    const prefix = markerOf(0).replace(/\d+$|[0-9A-Z]{8}$/, '')
+    const [older] = await runner.query(
+      `SELECT ${marker} AS marker FROM ${table} WHERE ${marker} LIKE ? LIMIT 1`,
+      [`${prefix}%`],
+    )
+    if (older && markerPattern.test(String(older.marker))) {
+      throw new Error(
+        `${table}: a large set from an earlier version of seed:large is there; seed a fresh database`,
+      )
+    }
+    const [row] = await runner.query(`SELECT COALESCE(MAX(id), 0) AS id FROM ${table}`)
+    return { base: Number(row.id), done: 0 }
+  }
+  const base = Number(first.id) - 1
+  const [row] = await runner.query(`SELECT MAX(id) AS id FROM ${table} WHERE id > ? AND id <= ?`, [
+    base,
+    base + total,
+  ])
+  const done = Number(row.id) - base
+  const [last] = await runner.query(`SELECT ${marker} AS marker FROM ${table} WHERE id = ?`, [base + done])
+  if (last?.marker !== markerOf(done - 1)) {
+    throw new Error(
+      `${table}: rows were added after an unfinished large seed (id ${base + done}); seed a fresh database`,
+    )
+  }
+  return { base, done }
 }
 
 /**
- * Adds a company's worth of data for benchmarks: by default 100,000 clients (some named Dupont,
- * Dupond, Jean…, as in real life), 300,000 contracts and 1,000,000 commissions, spread over 50
- * advisors and 5 years. Rows are appended after those already there.
+ * `client_advisors` for the set's clients, a range of ids at a time, each one DELETE and one
+ * INSERT … SELECT in a transaction (so a range redone is the same): resumes at the range of the
+ * highest client it holds (every client of the set has a referent, so a row).
+ */
+const DELETED = `CASE WHEN c.status = 'deleted' THEN 1 ELSE 0 END`
+
+async function linkAdvisors(
+  runner: QueryRunner,
+  clientBase: number,
+  clients: number,
+  progress: Progress,
+): Promise<void> {
+  const step = 20_000
+  const [row] = await runner.query(
+    `SELECT COALESCE(MAX(clientId), 0) AS id FROM client_advisors WHERE clientId > ? AND clientId <= ?`,
+    [clientBase, clientBase + clients],
+  )
+  const reached = Number(row.id) === 0 ? 0 : Number(row.id) - clientBase - 1
+  for (let from = Math.floor(reached / step) * step; from < clients; from += step) {
+    progress('client_advisors', from, clients)
+    const range = [clientBase + from + 1, clientBase + Math.min(clients, from + step)]
+    await runner.startTransaction()
+    try {
+      await runner.query(`DELETE FROM client_advisors WHERE clientId BETWEEN ? AND ?`, range)
+      await runner.query(
+        `INSERT INTO client_advisors (advisorId, clientId, lastName, clientDeleted)
+         SELECT c.advisorId, c.id, c.lastName, ${DELETED} FROM clients c WHERE c.id BETWEEN ? AND ? AND c.advisorId IS NOT NULL
+         UNION
+         SELECT k.advisorId, k.clientId, c.lastName, ${DELETED} FROM contracts k JOIN clients c ON c.id = k.clientId
+          WHERE k.clientId BETWEEN ? AND ? AND k.advisorId IS NOT NULL`,
+        [...range, ...range],
+      )
+      await runner.commitTransaction()
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction()
+      throw error
+    }
+  }
+  progress('client_advisors', clients, clients)
+}
+
+/**
+ * Brings the large data set for benchmarks up to `sizes` (by default 100,000 clients, some named
+ * Dupont, Dupond, Jean…, 300,000 contracts and 1,000,000 commissions over 50 advisors and 5
+ * years; `largeSizes(1_000_000)` for ten times that), with `client_advisors`. Idempotent: a
+ * second run finds everything there and does nothing; a run stopped half-way (Ctrl-C, a crash)
+ * continues from its last commit. On MariaDB one session skips the unique and foreign key
+ * checks (the rows are made consistent).
  */
 export async function seedLarge(
   dataSource: DataSource,
   sizes: LargeSizes = LARGE_SIZES,
   progress: Progress = () => {},
+  options: SeedLargeOptions = {},
 ): Promise<LargeSizes> {
-  faker.seed(100_000)
-  const now = Date.now()
-  const year = 365 * 24 * 3600_000
-
-  const advisorBase = await maxId(dataSource, 'advisors')
-  await insertAll(
-    dataSource,
-    'advisors',
-    ['code', 'lastName', 'firstName', 'email', 'active', 'createdAt', 'updatedAt'],
-    sizes.advisors,
-    (i) => [
-      `LRG${String(advisorBase + i + 1).padStart(4, '0')}`,
-      faker.person.lastName(),
-      faker.person.firstName(),
-      `advisor${advisorBase + i + 1}@cabinet-large.fr`,
-      1,
-      sqlDate(new Date(now - 5 * year)),
-      sqlDate(new Date(now - 5 * year)),
-    ],
-    progress,
-  )
-  const advisorIds = Array.from({ length: sizes.advisors }, (_, i) => advisorBase + i + 1)
-
-  const clientBase = await maxId(dataSource, 'clients')
-  const clientAdvisor: number[] = []
-  await insertAll(
-    dataSource,
-    'clients',
-    [
+  const perTransaction = options.rowsPerTransaction ?? 20_000
+  const runner = dataSource.createQueryRunner()
+  await runner.connect()
+  try {
+    if (isMysql(dataSource)) await runner.query('SET SESSION unique_checks = 0, foreign_key_checks = 0')
+    const advisors = await resumePoint(
+      runner,
+      'advisors',
+      'code',
+      advisorCodeOf,
+      /^LRG\d{4}$/,
+      sizes.advisors,
+    )
+    const clients = await resumePoint(
+      runner,
+      'clients',
       'clientNumber',
-      'lastName',
-      'firstName',
-      'email',
-      'phone',
-      'postalCode',
-      'city',
-      'country',
-      'locale',
-      'status',
-      'balance',
-      'advisorId',
-      'createdAt',
-      'updatedAt',
-      'version',
-      'searchName',
-      'searchNameReversed',
-      'searchNameTail',
-    ],
-    sizes.clients,
-    (i) => {
-      const n = clientBase + i + 1
-      const lastName =
-        i % 500 === 0
-          ? pick([
-              ['Dupont', 0.6],
-              ['Dupond', 0.4],
-            ])
-          : faker.person.lastName()
-      const firstName = i % 7 === 0 ? 'Jean' : faker.person.firstName()
-      const status = pick([
-        ['active', 0.8],
-        ['pending', 0.08],
-        ['suspended', 0.05],
-        ['banned', 0.02],
-        ['deleted', 0.05],
-      ])
-      const advisorId = advisorIds[Math.floor(Math.random() * advisorIds.length)]
-      clientAdvisor[i] = advisorId
-      const created = sqlDate(new Date(now - Math.random() * 5 * year))
-      const search = searchColumnsFor(lastName, firstName)
-      return [
-        clientNumberOf(n),
-        lastName,
-        firstName,
-        `${faker.helpers.slugify(`${firstName}.${lastName}`).toLowerCase()}.${n}@example.fr`,
-        faker.phone.number(),
-        faker.location.zipCode(),
-        faker.location.city(),
-        'FR',
-        'fr',
-        status,
-        '0.00',
-        advisorId,
-        created,
-        created,
-        1,
-        search.searchName,
-        search.searchNameReversed,
-        search.searchNameTail,
-      ]
-    },
-    progress,
-  )
-
-  const products = [
-    'Assurance vie',
-    'PER individuel',
-    'Prévoyance',
-    'Mutuelle santé',
-    'SCPI',
-    'Compte-titres',
-  ]
-  const contractBase = await maxId(dataSource, 'contracts')
-  const contractClient: number[] = []
-  const contractAdvisor: number[] = []
-  await insertAll(
-    dataSource,
-    'contracts',
-    [
+      (i) => clientNumberOf(i + 1),
+      /^L[0-9A-Z]{8}$/,
+      sizes.clients,
+    )
+    const contracts = await resumePoint(
+      runner,
+      'contracts',
       'reference',
-      'clientId',
-      'advisorId',
-      'product',
-      'status',
-      'startDate',
-      'premium',
-      'createdAt',
-      'updatedAt',
-    ],
-    sizes.contracts,
-    (i) => {
-      const clientIndex = i < sizes.clients ? i : Math.floor(Math.random() * sizes.clients)
-      const advisorId =
-        Math.random() < 0.8
-          ? clientAdvisor[clientIndex]
-          : advisorIds[Math.floor(Math.random() * advisorIds.length)]
-      contractClient[i] = clientBase + clientIndex + 1
-      contractAdvisor[i] = advisorId
-      const start = new Date(now - Math.random() * 5 * year)
-      return [
-        `LRG-${contractBase + i + 1}`,
-        clientBase + clientIndex + 1,
-        advisorId,
-        products[i % products.length],
-        pick([
-          ['active', 0.75],
-          ['suspended', 0.1],
-          ['terminated', 0.15],
-        ]),
-        start.toISOString().slice(0, 10),
-        (50 + Math.random() * 2000).toFixed(2),
-        sqlDate(start),
-        sqlDate(start),
-      ]
-    },
-    progress,
-  )
-
-  await insertAll(
-    dataSource,
-    'commissions',
-    ['contractId', 'clientId', 'advisorId', 'amount', 'rate', 'period', 'status', 'createdAt'],
-    sizes.commissions,
-    (i) => {
-      const c = i % sizes.contracts
-      const period = new Date(now - Math.floor(Math.random() * 60) * 30 * 24 * 3600_000)
-      period.setUTCDate(1)
-      return [
-        contractBase + c + 1,
-        contractClient[c],
-        contractAdvisor[c],
-        (5 + Math.random() * 300).toFixed(2),
-        (0.5 + Math.random() * 4).toFixed(4),
-        period.toISOString().slice(0, 10),
-        pick([
-          ['paid', 0.7],
-          ['pending', 0.25],
-          ['cancelled', 0.05],
-        ]),
-        sqlDate(period),
-      ]
-    },
-    progress,
-  )
-  return sizes
+      contractReferenceOf,
+      /^LRG-\d+$/,
+      sizes.contracts,
+    )
+    const rows = new LargeRows(sizes, {
+      advisors: advisors.base,
+      clients: clients.base,
+      contracts: contracts.base,
+    })
+    await insertRows(
+      runner,
+      'advisors',
+      LargeRows.advisorColumns,
+      advisors.done,
+      sizes.advisors,
+      (i) => rows.advisor(i),
+      progress,
+      perTransaction,
+    )
+    await insertRows(
+      runner,
+      'clients',
+      LargeRows.clientColumns,
+      clients.done,
+      sizes.clients,
+      (i) => rows.client(i),
+      progress,
+      perTransaction,
+    )
+    await insertRows(
+      runner,
+      'contracts',
+      LargeRows.contractColumns,
+      contracts.done,
+      sizes.contracts,
+      (i) => rows.contract(i),
+      progress,
+      perTransaction,
+    )
+    await linkAdvisors(runner, clients.base, sizes.clients, progress)
+    // Commissions have no marker of their own: those of the set's contracts, written in their order.
+    const [written] = await runner.query(
+      `SELECT COUNT(*) AS n FROM commissions WHERE contractId > ? AND contractId <= ?`,
+      [contracts.base, contracts.base + sizes.contracts],
+    )
+    const commissionsDone = Math.min(sizes.commissions, Number(written.n))
+    await insertRows(
+      runner,
+      'commissions',
+      LargeRows.commissionColumns,
+      commissionsDone,
+      sizes.commissions,
+      (i) => rows.commission(i),
+      progress,
+      perTransaction,
+    )
+    return sizes
+  } finally {
+    if (isMysql(dataSource)) await runner.query('SET SESSION unique_checks = 1, foreign_key_checks = 1')
+    await runner.release()
+  }
 }
 
 /** A progress bar on a terminal, a line per tenth elsewhere (CI logs). */
 export function progressBar(stream: NodeJS.WriteStream = process.stderr): Progress {
   const started = Date.now()
   let lastTenth = -1
+  let lastTable = ''
   return (table, done, total) => {
     const ratio = total === 0 ? 1 : done / total
     const seconds = ((Date.now() - started) / 1000).toFixed(0)
@@ -286,13 +278,14 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): Progre
       const width = 30
       const filled = Math.round(ratio * width)
       stream.write(
-        `\r${table.padEnd(12)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')}  ${seconds}s   `,
+        `\r${table.padEnd(16)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')}  ${seconds}s   `,
       )
       if (done === total) stream.write('\n')
       return
     }
     const tenth = Math.floor(ratio * 10)
-    if (tenth !== lastTenth || done === total) {
+    if (table !== lastTable || tenth !== lastTenth || done === total) {
+      lastTable = table
       lastTenth = done === total ? -1 : tenth
       stream.write(`${table}: ${done.toLocaleString('en')}/${total.toLocaleString('en')} (${seconds}s)\n`)
     }

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm'
 import {
   clientManagementEntities,
   clientManagementMigrations,
+  clientManagementSubscribers,
   createClientManagement,
   mergeLocale,
   protectAdminRouter,
@@ -19,6 +20,8 @@ const dataSource = new DataSource({
   charset: 'utf8mb4_unicode_ci',
   entities: [...clientManagementEntities /* , ...your entities */],
   migrations: [...clientManagementMigrations /* , ...your migrations */],
+  // Keeps the advisor filter's table (client_advisors) in step with contracts saved as entities.
+  subscribers: [...clientManagementSubscribers],
 })
 await dataSource.initialize()
 await dataSource.runMigrations()

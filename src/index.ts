@@ -7,6 +7,10 @@ import { buildLocale } from './locale/index.js'
 import { AccessControl } from './services/core/accessControl.js'
 import { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
 import { ClientList } from './services/list/clientList.js'
+import {
+  ClientAdvisorsSubscriber,
+  subscribeClientAdvisors,
+} from './services/core/clientAdvisorsSubscriber.js'
 import { ClientTabs } from './services/list/clientTabs.js'
 import { COMMISSION_LIST, CONTRACT_LIST, RecordList } from './services/list/recordList.js'
 import { ListExport } from './services/export/listExport.js'
@@ -110,6 +114,8 @@ export function createClientManagement(
 ): ClientManagement {
   const resolved = resolveOptions(options)
   registerTypeormAdapter()
+  // A host that did not list clientManagementSubscribers in its DataSource still gets them.
+  subscribeClientAdvisors(resolved.dataSource)
   const componentLoader = options.componentLoader ?? new ComponentLoader()
   const accessControl = new AccessControl(resolved.roles, resolved.roleOf)
   const settings = new ClientSettings(
@@ -280,6 +286,16 @@ export { ClientList, readListQuery } from './services/list/clientList.js'
 export type { ClientListQuery, ClientListPage } from './services/list/clientList.js'
 export { normalizeForSearch, searchColumnsFor } from './shared/searchText.js'
 export { backfillSearchColumns } from './services/list/clientSearch.js'
+export {
+  backfillClientAdvisors,
+  clientAdvisorsDrift,
+  rebuildClientAdvisors,
+  refreshClientAdvisors,
+} from './services/core/clientAdvisors.js'
+export { ClientAdvisorsSubscriber } from './services/core/clientAdvisorsSubscriber.js'
+
+/** The plugin's TypeORM subscribers: add them to the host's DataSource `subscribers` (next to `entities`). */
+export const clientManagementSubscribers = [ClientAdvisorsSubscriber]
 export { CommissionImport } from './services/import/commissionImport.js'
 export { nameSimilarity } from './shared/nameSimilarity.js'
 export type {

@@ -242,6 +242,16 @@ describeEachDatabase('client list: search, filters, counts', (database, kind) =>
     )
     expect(filteredTen.length).toBe(filteredHundred.length)
     expect(filteredHundred.length).toBeLessThanOrEqual(4)
+    // The advisor filter too (client_advisors, one join).
+    const byAdvisorTen = await queriesDuring(ds(), () =>
+      clientApi(admin).list(`?perPage=10&filters.advisor=${advisor.id}`),
+    )
+    const byAdvisorHundred = await queriesDuring(ds(), () =>
+      clientApi(admin).list(`?perPage=100&filters.advisor=${advisor.id}`),
+    )
+    expect(byAdvisorTen.length).toBe(byAdvisorHundred.length)
+    expect(byAdvisorHundred.length).toBeLessThanOrEqual(4)
+    expect(byAdvisorHundred.join('\n')).toMatch(/client_advisors/)
   })
 
   test('reference pickers search the same way', async () => {

@@ -11,6 +11,7 @@ import {
   Contract,
   RateLimiter,
   clientManagementEntities,
+  clientManagementSubscribers,
   readListQuery,
 } from '../src/index.js'
 import { createMysqlDatabase, databaseKinds, requireMysqlInCi } from './support/databases.js'
@@ -77,6 +78,7 @@ describe.each(databaseKinds())('entityPrefix next to a host contracts table on %
       synchronize: true,
       entityPrefix: 'crm_',
       entities: clientManagementEntities,
+      subscribers: clientManagementSubscribers,
     })
     await plugin.initialize()
     cleanup = async () => {

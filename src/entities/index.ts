@@ -1,6 +1,7 @@
 import { AdminAuditEntry } from './AdminAuditEntry.js'
 import { Advisor } from './Advisor.js'
 import { Client } from './Client.js'
+import { ClientAdvisor } from './ClientAdvisor.js'
 import { ClientEvent } from './ClientEvent.js'
 import { ClientNote } from './ClientNote.js'
 import { ClientToken } from './ClientToken.js'
@@ -18,6 +19,7 @@ export {
   AdminAuditEntry,
   Advisor,
   Client,
+  ClientAdvisor,
   ClientEvent,
   ClientNote,
   ClientToken,
@@ -42,6 +44,7 @@ export const clientManagementEntities = [
   Client,
   Contract,
   Commission,
+  ClientAdvisor,
   ClientEvent,
   EmailLog,
   ClientNote,

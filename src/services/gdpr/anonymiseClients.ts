@@ -9,6 +9,7 @@ import { searchColumnsFor } from '../../shared/searchText.js'
 import type { Actor } from '../core/actor.js'
 import { chunks, eventRow, insertEvents } from '../core/clientEvents.js'
 import { ConcurrentChangeError } from '../core/errors.js'
+import { refreshClientAdvisors } from '../core/clientAdvisors.js'
 import type { Language } from '../core/options.js'
 
 /** What replaces a text that said something about the person. */
@@ -106,6 +107,8 @@ export async function anonymiseClients(
       .execute()
     // Another writer changed one of them meanwhile: all or nothing.
     if (result.affected !== undefined && result.affected !== part.length) throw new ConcurrentChangeError()
+    // The advisor filter sorts by the new name.
+    await refreshClientAdvisors(manager, ids)
     await manager.delete(ClientToken, { clientId: In(ids) })
     await manager
       .createQueryBuilder()

@@ -11,6 +11,7 @@ import { chunks, eventRow, insertEvents } from '../core/clientEvents.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { ImportUndoRefused } from './importUndoRefused.js'
 import { tableOf } from '../core/tableNames.js'
+import { refreshClientAdvisors } from '../core/clientAdvisors.js'
 
 export interface UndoneImport {
   commissions: number
@@ -109,6 +110,13 @@ export function undoImport(dataSource: DataSource, actor: Actor, batchId: number
     const unusedContract = (ref: string) =>
       `NOT EXISTS (SELECT 1 FROM ${tableOf(manager.connection, Commission)} m WHERE m.contractId = ${ref}.id)`
     const lostContracts = await perClient(manager, Contract, batchId, unusedContract('r'))
+    // Whose advisors the removed contracts gave (refreshed once they are gone).
+    const owners: { clientId: number | null }[] = await manager
+      .createQueryBuilder(Contract, 'k')
+      .select('DISTINCT k.clientId', 'clientId')
+      .where('k.importBatchId = :batchId', { batchId })
+      .andWhere('k.advisorId IS NOT NULL')
+      .getRawMany()
     const contracts = await manager
       .createQueryBuilder()
       .delete()
@@ -124,6 +132,10 @@ export function undoImport(dataSource: DataSource, actor: Actor, batchId: number
       .andWhere(clientUnused(manager))
       .execute()
     await recordUndone(manager, actor, batchId, { commissions: lostCommissions, contracts: lostContracts })
+    await refreshClientAdvisors(
+      manager,
+      owners.map((o) => Number(o.clientId)),
+    )
     await manager.update(
       ImportBatch,
       { id: batchId },

@@ -8,6 +8,7 @@ import type { Actor } from '../core/actor.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
 import type { ClientRef, ImportState, NewClient, NewContract, PlannedRow } from './importState.js'
 import { tableOf } from '../core/tableNames.js'
+import { refreshClientAdvisors } from '../core/clientAdvisors.js'
 
 const clientIdOf = (ref: ClientRef | undefined) => (!ref ? null : ref.created ? ref.created.id : ref.id)
 
@@ -21,7 +22,12 @@ export async function writeChunk(
 ) {
   const ok = planned.filter((p) => p.outcome.errors.length === 0)
   await insertClients(manager, actor, batch, ok, state)
-  await insertContracts(manager, batch, ok, state)
+  const touched = await insertContracts(manager, batch, ok, state)
+  // The clients of each advisor: new clients with a referent, clients of new contracts.
+  await refreshClientAdvisors(manager, [
+    ...ok.flatMap((p) => (p.client?.created?.advisorId ? [p.client.created.id] : [])),
+    ...touched,
+  ])
   await insertCommissions(manager, batch, ok)
 }
 
@@ -81,7 +87,7 @@ async function insertContracts(
   batch: ImportBatch,
   ok: PlannedRow[],
   state: ImportState,
-) {
+): Promise<(number | null)[]> {
   const newContracts = [
     ...new Set(
       ok
@@ -89,7 +95,7 @@ async function insertContracts(
         .filter((c): c is NewContract => !!c && c.id === null),
     ),
   ]
-  if (newContracts.length === 0) return
+  if (newContracts.length === 0) return []
   await manager
     .createQueryBuilder()
     .insert()
@@ -116,6 +122,7 @@ async function insertContracts(
     k.id = byReference.get(k.reference) ?? null
     if (k.id !== null) state.ownContractIds.add(k.id)
   }
+  return newContracts.filter((k) => k.advisorId !== null).map((k) => clientIdOf(k.client))
 }
 
 const COMMISSION_COLUMNS = [

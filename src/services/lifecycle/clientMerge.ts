@@ -13,6 +13,7 @@ import { searchColumnsFor } from '../../shared/searchText.js'
 import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
 import { fromCents, toCents } from '../core/money.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
+import { refreshClientAdvisors } from '../core/clientAdvisors.js'
 
 /** The fields whose surviving value the admin chooses when merging two clients: the profile. */
 export const MERGE_FIELDS = CLIENT_PROFILE_FIELDS
@@ -121,6 +122,8 @@ export async function mergeClients(
         .execute()
       moved[name] = result.affected ?? 0
     }
+    // The kept client's advisors now include the other's (its contracts moved; maybe its referent).
+    await refreshClientAdvisors(manager, [kept.id, other.id])
     // Links sent to the merged account must not open the kept one.
     await manager.delete(ClientToken, { clientId: other.id })
 

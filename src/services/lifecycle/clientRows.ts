@@ -4,6 +4,7 @@ import { Client } from '../../entities/Client.js'
 import { chunks } from '../core/clientEvents.js'
 import { ClientActionRefused, ConcurrentChangeError, type RefusalReason } from '../core/errors.js'
 import { isMysqlFamily } from '../core/transaction.js'
+import { refreshClientAdvisors } from '../core/clientAdvisors.js'
 import type { Skipped } from './lifecycleResult.js'
 
 /** The clients by id, in id order; `lock` takes their rows for the rest of the transaction. */
@@ -73,5 +74,12 @@ export async function updateClients(
       .andWhere('status IN (:...statuses)', { statuses })
       .execute()
     if (result.affected !== undefined && result.affected !== part.length) throw new ConcurrentChangeError()
+    // Soft deleted or restored: the advisor filter keeps them in a range of their own.
+    if (set.status !== undefined && (set.status === 'deleted' || statuses.includes('deleted'))) {
+      await refreshClientAdvisors(
+        manager,
+        part.map((c) => c.id),
+      )
+    }
   }
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../core/actor.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { InvalidInputError } from '../core/errors.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
+import { refreshClientAdvisors } from '../core/clientAdvisors.js'
 
 export interface ContractChangeResult {
   /** Contracts changed (those that already had the value are left alone). */
@@ -56,6 +57,11 @@ export async function changeContracts(
       .set({ [field]: value })
       .where('id IN (:...ids)', { ids: changing.map((k) => k.id) })
       .execute()
+    if (field === 'advisorId')
+      await refreshClientAdvisors(
+        manager,
+        changing.map((k) => k.clientId),
+      )
     const byClient = new Map<number, Contract[]>()
     for (const k of changing) {
       if (k.clientId === null) continue

@@ -1,5 +1,6 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm'
 import { Client } from '../../entities/Client.js'
+import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
 import { Contract } from '../../entities/Contract.js'
 import { CLIENT_STATUSES, type ClientStatus } from '../../entities/columns.js'
 import { parseSearch, type ParsedQuery } from '../../shared/searchText.js'
@@ -169,14 +170,14 @@ export class ClientList {
     if (query.status) qb.andWhere(`${alias}.status = :status`, { status: query.status })
     else qb.andWhere(`${alias}.status <> :deleted`, { deleted: 'deleted' })
     if (query.advisorId) {
-      // Two index-only sets, united (an OR would read every client): its referent clients, and
-      // the clients of its contracts, from the (advisorId, clientId) index.
+      // The clients of the advisor (referent or any contract's) from client_advisors, kept in
+      // step by the services: one range of its (advisorId, clientDeleted, lastName, clientId) index.
       qb.innerJoin(
-        `(SELECT ca.id AS id FROM ${tableOf(this.dataSource, Client)} ca WHERE ca.advisorId = :advisorId UNION SELECT ka.clientId AS id FROM ${tableOf(this.dataSource, Contract)} ka WHERE ka.advisorId = :advisorId)`,
+        ClientAdvisor,
         `${alias}_adv`,
-        `${alias}_adv.id = ${alias}.id`,
+        `${alias}_adv.clientId = ${alias}.id AND ${alias}_adv.advisorId = :advisorId AND ${alias}_adv.clientDeleted = :advDeleted`,
+        { advisorId: query.advisorId, advDeleted: query.status === 'deleted' },
       )
-      qb.setParameter('advisorId', query.advisorId)
     }
     if (query.importBatchId) {
       qb.andWhere(`${alias}.importBatchId = :importBatchId`, { importBatchId: query.importBatchId })
@@ -204,15 +205,32 @@ export class ClientList {
     )
   }
 
+  /** Filtered by advisor and nothing else (but every status, or the soft-deleted): the link table answers alone. */
+  private onlyAdvisor(query: ClientListQuery): boolean {
+    return Boolean(
+      query.advisorId &&
+      (query.status === null || query.status === 'deleted') &&
+      !query.search &&
+      !query.createdFrom &&
+      !query.createdTo &&
+      !query.importBatchId &&
+      query.hasActiveContracts === null,
+    )
+  }
+
   /** The ids of one page, in order: the inner query of the deferred join (EXPLAIN it to see the plan). */
   pageIdsQuery(query: ClientListQuery): { ids: SelectQueryBuilder<Client>; rank: string | null } {
     const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
     const { qb: ids, rank } = this.filtered(query, 'f')
     ids.select('f.id', 'id')
+    // By name for one advisor: the link's copy of the name, so the page is the first entries of
+    // its index range (the same order: the services keep the copy equal to the client's name).
+    const byLink = query.advisorId !== null && !rank && query.sortBy === 'lastName'
     if (rank) ids.orderBy(rank, 'ASC').addOrderBy(`f.${query.sortBy}`, dir)
+    else if (byLink) ids.orderBy('f_adv.lastName', dir)
     else ids.orderBy(`f.${query.sortBy}`, dir)
     ids
-      .addOrderBy('f.id', dir)
+      .addOrderBy(byLink ? 'f_adv.clientId' : 'f.id', dir)
       .offset((query.page - 1) * query.perPage)
       .limit(query.perPage)
     // "Every status but deleted" is a range on the status index, which MariaDB prefers and then
@@ -309,6 +327,19 @@ export class ClientList {
    * admin expects the total to have moved.
    */
   async total(query: ClientListQuery): Promise<{ total: number; totalIsEstimate: boolean }> {
+    if (this.onlyAdvisor(query)) {
+      // The advisor's range of client_advisors alone (plain AdminJS counts one index range too).
+      const row = await this.dataSource
+        .getRepository(ClientAdvisor)
+        .createQueryBuilder('a')
+        .select('COUNT(*)', 'n')
+        .where('a.advisorId = :advisorId AND a.clientDeleted = :deleted', {
+          advisorId: query.advisorId,
+          deleted: query.status === 'deleted',
+        })
+        .getRawOne<{ n: number | string }>()
+      return { total: Number(row?.n ?? 0), totalIsEstimate: false }
+    }
     if (query.exactCount || this.hasFilter(query)) {
       // COUNT(*), not TypeORM's getCount(): that one counts DISTINCT ids.
       const row = await this.filtered(query, 't')
