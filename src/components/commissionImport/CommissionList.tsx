@@ -1,12 +1,13 @@
 import React, { useEffect, useState } from 'react'
 import { useLocation } from 'react-router'
 import { Box, Text } from '@adminjs/design-system'
-import { ApiClient, OriginalList, useTranslation, type ActionProps } from 'adminjs'
+import { ApiClient, useTranslation, type ActionProps } from 'adminjs'
+import LeanList from '../common/LeanList.js'
 import { usePanelFormat } from '../common/usePanelFormat.js'
 
 const api = new ApiClient()
 
-/** AdminJS's list of commissions, with the count and total of the filtered set above it. */
+/** The list of commissions (lean rows, common/LeanList.tsx), with the count and total of the filtered set above it. */
 const CommissionList: React.FC<ActionProps> = (props) => {
   const { resource } = props
   const { translateComponent } = useTranslation()
@@ -39,7 +40,7 @@ const CommissionList: React.FC<ActionProps> = (props) => {
             : translateComponent('CommissionList.loading', resource.id)}
         </Text>
       </Box>
-      <OriginalList {...props} />
+      <LeanList {...props} />
     </Box>
   )
 }
