@@ -16,21 +16,20 @@ export interface LeanRecordJSON extends RecordJSON {
 const applicable = (actions: ActionDecorator[], admin: CurrentAdmin | undefined, record: BaseRecord) =>
   actions.filter((a) => a.isVisible(admin, record) && a.isAccessible(admin, record)).map((a) => a.name)
 
-/** A referenced record (the advisor of a client): its id, its title and whether it has a page to link to. */
-function leanReference(reference: BaseRecord, admin: CurrentAdmin | undefined): LeanRecordJSON {
+/** A referenced record as a row shows it (the advisor of a client): its id, its title, and `show` when it has a page to link to. */
+export interface LeanReferenceJSON {
+  id: string
+  title: string
+  actionNames: string[]
+}
+
+function leanReference(reference: BaseRecord, admin: CurrentAdmin | undefined): LeanReferenceJSON {
   const decorator = reference.resource.decorate()
   const show = decorator.actions.show
   return {
-    params: {},
-    populated: {},
-    baseError: null,
-    errors: {},
     id: reference.id(),
     title: decorator.titleOf(reference),
-    recordActions: [],
-    bulkActions: [],
     actionNames: show && applicable([show], admin, reference).length ? ['show'] : [],
-    bulkActionNames: [],
   }
 }
 
@@ -42,13 +41,14 @@ export function leanRecords(records: BaseRecord[], context: ActionContext): Lean
   const recordActions = actions.filter((a) => a.isRecordType())
   const bulkActions = actions.filter((a) => a.isBulkType())
   return records.map((record) => {
-    const populated: Record<string, LeanRecordJSON | null> = {}
+    const populated: Record<string, LeanReferenceJSON | null> = {}
     for (const [key, reference] of Object.entries(record.populated ?? {})) {
       populated[key] = reference ? leanReference(reference, admin) : null
     }
     return {
       params: record.params,
-      populated,
+      // The browser gives each reference back its RecordJSON shape (components/common/leanRecords.ts).
+      populated: populated as unknown as RecordJSON['populated'],
       baseError: null,
       errors: {},
       id: record.id(),

@@ -10,7 +10,8 @@ const pick = (byName: Map<string, ActionJSON>, names: string[]) =>
  * The records as AdminJS's table reads them: each action named in a row is the description the
  * panel already holds in the resource (`resource.actions`), so the row's menu, its checkbox and
  * the bulk bar are AdminJS's own. A referenced record links to its page when the server said
- * `show` applies to it. A row that already carries its actions is left as it is.
+ * `show` applies to it (the server sends a reference as its id, title and action names only).
+ * A row that already carries its actions is left as it is.
  */
 export function hydrateRecords(
   records: LeanRecordJSON[],
@@ -33,10 +34,11 @@ export function hydrateRecords(
     if (!record.actionNames) return record
     const populated: RecordJSON['populated'] = {}
     for (const [key, reference] of Object.entries(record.populated ?? {})) {
-      const lean = reference as LeanRecordJSON | null | undefined
+      const lean = reference as (Partial<RecordJSON> & { actionNames?: string[] }) | null | undefined
       populated[key] = lean?.actionNames
         ? {
-            ...lean,
+            ...{ params: {}, populated: {}, baseError: null, errors: {}, bulkActions: [] },
+            ...(lean as RecordJSON),
             recordActions: pick(actionsOf(resource.properties[key]?.reference), lean.actionNames),
           }
         : reference
