@@ -1,13 +1,7 @@
 import React, { useEffect } from 'react'
 import { useLocation } from 'react-router'
 import { Box, Pagination, Text } from '@adminjs/design-system'
-import {
-  RecordsTable,
-  getActionElementCss,
-  useQueryParams,
-  useSelectedRecords,
-  type ActionProps,
-} from 'adminjs'
+import { RecordsTable, useQueryParams, useSelectedRecords, type ActionProps } from 'adminjs'
 import { useLeanRecords } from './useLeanRecords.js'
 
 /**
@@ -35,7 +29,8 @@ const LeanList: React.FC<ActionProps> = ({ resource, setTag }) => {
   }, [location.search, records, setSelectedRecords])
 
   return (
-    <Box variant="container" data-css={getActionElementCss(resource.id, 'list', 'table-wrapper')}>
+    // AdminJS's data-css name of the list's wrapper (its helper is not in the browser's bundle).
+    <Box variant="container" data-css={`${resource.id}-list-table-wrapper`}>
       <RecordsTable
         resource={resource}
         records={records}
