@@ -269,6 +269,7 @@ async function main() {
   }
   // Requests the load generator left queued finish before the database closes.
   await new Promise((resolve) => server.close(resolve))
+  await new Promise((resolve) => setTimeout(resolve, 2000))
 
   if (options.selected('import')) {
     process.stderr.write(`import of ${options.importRows.toLocaleString('en')} commission rows… `)
