@@ -120,10 +120,12 @@ async function failOn(
 
 describeEachDatabase('bulk lifecycle actions', (database, kind) => {
   const ds = () => database().dataSource
+  // The demo data is seeded once per database; the HTTP tests share the app.
+  let demo: Awaited<ReturnType<typeof seededDemo>> | undefined
+  const demoApp = async () => (demo ??= await seededDemo(database()))
 
   test('over HTTP, a bulk action costs the same number of queries for 5 clients as for 50', async () => {
-    const demo = await seededDemo(database())
-    const agent = await loginAs(demo.app, 'admin@example.com')
+    const agent = await loginAs((await demoApp()).app, 'admin@example.com')
     const active = await ds()
       .getRepository(Client)
       .find({
@@ -152,8 +154,7 @@ describeEachDatabase('bulk lifecycle actions', (database, kind) => {
   })
 
   test('over HTTP, a bulk POST reads no selected record before the service runs (no findMany, no populate)', async () => {
-    const demo = await seededDemo(database())
-    const agent = await loginAs(demo.app, 'admin@example.com')
+    const agent = await loginAs((await demoApp()).app, 'admin@example.com')
     const ids = await makeClients(ds(), 'BPOST', 30)
     await ds().query(
       `UPDATE clients SET advisorId = (SELECT MIN(id) FROM advisors) WHERE clientNumber LIKE 'BPOST%'`,
