@@ -254,6 +254,42 @@ describeEachDatabase('client list: search, filters, counts', (database, kind) =>
     expect(byAdvisorHundred.join('\n')).toMatch(/client_advisors/)
   })
 
+  test('a page is lean: each row names the actions that apply, no action object; the bytes stay near the data', async () => {
+    const sizes: [string, number, number][] = []
+    for (const resource of ['Client', 'Contract', 'Commission']) {
+      const res = await admin.get(`/admin/api/resources/${resource}/actions/list?perPage=20`)
+      expect(res.status).toBe(200)
+      const records = res.body.records as {
+        params: Record<string, unknown>
+        populated: Record<string, { id: string; title: string } | null>
+        recordActions: unknown[]
+        bulkActions: unknown[]
+        actionNames: string[]
+        bulkActionNames: string[]
+      }[]
+      expect(records.length).toBeGreaterThan(0)
+      for (const r of records) {
+        expect([resource, r.recordActions, r.bulkActions]).toEqual([resource, [], []])
+        expect(r.actionNames).toContain('show')
+      }
+      // AdminJS's rows carried ~25 whole actions each: 8× the floor's bytes for a page of clients.
+      // The data: each row's fields and the titles of its references (what the floor sends).
+      const data = JSON.stringify(
+        records.map((r) => [r.params, Object.values(r.populated).map((p) => p && [p.id, p.title])]),
+      ).length
+      sizes.push([resource, res.text.length, data])
+    }
+    // Clients: at most 2× their data; contracts and commissions, small rows with 2 or 3
+    // references each, at most 3×.
+    const over = sizes.filter(([resource, bytes, data]) => bytes > (resource === 'Client' ? 2 : 3) * data)
+    expect(over).toEqual([])
+    const clients = await admin.get('/admin/api/resources/Client/actions/list?perPage=20')
+    expect(clients.body.records[0].bulkActionNames).toEqual(
+      expect.arrayContaining(['bulkSuspend', 'bulkDelete']),
+    )
+    expect(clients.text.length).toBeLessThan(40_000)
+  })
+
   test('reference pickers search the same way', async () => {
     const res = await admin.get('/admin/api/resources/Client/actions/search/zzdupo')
     expect(res.status).toBe(200)

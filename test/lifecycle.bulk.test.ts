@@ -37,6 +37,7 @@ function countQueries(dataSource: DataSource) {
     get count() {
       return seen.length
     },
+    seen,
     stop: () => {
       logger.logQuery = original
     },
@@ -119,10 +120,12 @@ async function failOn(
 
 describeEachDatabase('bulk lifecycle actions', (database, kind) => {
   const ds = () => database().dataSource
+  // The demo data is seeded once per database; the HTTP tests share the app.
+  let demo: Awaited<ReturnType<typeof seededDemo>> | undefined
+  const demoApp = async () => (demo ??= await seededDemo(database()))
 
   test('over HTTP, a bulk action costs the same number of queries for 5 clients as for 50', async () => {
-    const demo = await seededDemo(database())
-    const agent = await loginAs(demo.app, 'admin@example.com')
+    const agent = await loginAs((await demoApp()).app, 'admin@example.com')
     const active = await ds()
       .getRepository(Client)
       .find({
@@ -148,6 +151,24 @@ describeEachDatabase('bulk lifecycle actions', (database, kind) => {
     expect(few.body.notice).toMatchObject({ message: 'bulkChanged', options: { count: 5 } })
     expect(many.body.notice).toMatchObject({ message: 'bulkChanged', options: { count: 50 } })
     expect(manyQueries).toBe(fewQueries)
+  })
+
+  test('over HTTP, a bulk POST reads no selected record before the service runs (no findMany, no populate)', async () => {
+    const agent = await loginAs((await demoApp()).app, 'admin@example.com')
+    const ids = await makeClients(ds(), 'BPOST', 30)
+    await ds().query(
+      `UPDATE clients SET advisorId = (SELECT MIN(id) FROM advisors) WHERE clientNumber LIKE 'BPOST%'`,
+    )
+    const counter = countQueries(ds())
+    const res = await clientApi(agent).bulk('bulkSuspend', ids, { reason: 'No read first' })
+    counter.stop()
+    expect(res.body.notice).toMatchObject({ message: 'bulkChanged', options: { count: 30 } })
+    // AdminJS's bulk route reads every selected client by id, then their advisors (populate).
+    expect(counter.seen.filter((q) => /["`]Client["`]\.["`]id["`] IN/.test(q))).toEqual([])
+    expect(counter.seen.filter((q) => /FROM ["`]advisors["`]/.test(q))).toEqual([])
+    // The form's GET still has the records it shows.
+    const form = await clientApi(agent).bulkGet('bulkSuspend', ids.slice(0, 3))
+    expect(form.body.records.map((r: { id: string }) => Number(r.id)).sort()).toEqual(ids.slice(0, 3).sort())
   })
 
   test(`bulk suspend of ${SIZE} clients: the same number of queries as for 10, one event each`, async () => {

@@ -176,22 +176,31 @@ describeEachDatabase('a GET never changes anything', (database) => {
     const called: string[] = []
     for (const resource of ['Client', 'Advisor', 'Contract', 'Commission']) {
       const list = await admin.get(`/admin/api/resources/${resource}/actions/list?perPage=50`)
-      const records = list.body.records as {
+      // Lean rows (actions/core/leanRecords.ts) name the actions that apply; AdminJS's carry them.
+      type Row = {
         id: string
+        actionNames?: string[]
+        bulkActionNames?: string[]
         recordActions: { name: string }[]
         bulkActions: { name: string }[]
-      }[]
+      }
+      const named = (r: Row) => r.actionNames ?? r.recordActions.map((a) => a.name)
+      const records = (list.body.records as Row[]).map((r) => ({
+        id: r.id,
+        actionNames: named(r),
+        bulkActionNames: r.bulkActionNames ?? r.bulkActions.map((a) => a.name),
+      }))
       // For each action, a record it applies to.
       const withActions = new Map<string, string>()
       const bulk = new Set<string>()
       for (const r of records) {
-        for (const a of r.recordActions) if (!withActions.has(a.name)) withActions.set(a.name, r.id)
-        for (const a of r.bulkActions) bulk.add(a.name)
+        for (const name of r.actionNames) if (!withActions.has(name)) withActions.set(name, r.id)
+        for (const name of r.bulkActionNames) bulk.add(name)
       }
       if (resource === 'Client') {
         const deleted = await admin.get('/admin/api/resources/Client/actions/list?filters.status=deleted')
-        for (const a of deleted.body.records[0].recordActions)
-          withActions.set(a.name, deleted.body.records[0].id)
+        for (const name of deleted.body.records[0].actionNames)
+          withActions.set(name, deleted.body.records[0].id)
       }
       for (const [name, id] of withActions) {
         const res = await admin.get(`/admin/api/resources/${resource}/records/${id}/${name}`)

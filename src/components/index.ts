@@ -17,6 +17,7 @@ export function registerComponents(componentLoader: ComponentLoader) {
       path.join(here, 'actionForm', 'ClientActionForm'),
     ),
     ClientList: componentLoader.add('ClientList', path.join(here, 'clientList', 'ClientList')),
+    LeanList: componentLoader.add('LeanList', path.join(here, 'common', 'LeanList')),
     CommissionImport: componentLoader.add(
       'CommissionImport',
       path.join(here, 'commissionImport', 'CommissionImport'),

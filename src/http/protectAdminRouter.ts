@@ -2,6 +2,7 @@ import { ComponentLoader, type default as AdminJS } from 'adminjs'
 import express, { type Router } from 'express'
 import { SessionRenewingAuthProvider, type AdminAuthenticate } from './authProvider.js'
 import { bodyLimits, formidableLimits, type BodyLimitOptions } from './bodyLimits.js'
+import { withBulkPost } from './bulkPost.js'
 import { downloadRoutes } from './downloads.js'
 import { errorHandler, type ErrorLogger } from './errorHandler.js'
 import { knownRoutes } from './knownRoutes.js'
@@ -29,7 +30,8 @@ export interface AdminRouterProtection {
   formidableOptions: ReturnType<typeof formidableLimits>
   /**
    * Call on the router `buildAuthenticatedRouter` returned: adds the downloads (list exports, GDPR
-   * archives) behind its login check, then the error handler after its routes.
+   * archives) behind its login check, a bulk POST that skips reading the selected records
+   * (bulkPost.ts), then the error handler after its routes.
    */
   handleErrors: (router: Router) => Router
   /**
@@ -119,6 +121,7 @@ export function protectAdminRouter(
       formidableOptions,
     ],
     handleErrors: (built) => {
+      withBulkPost(admin, built)
       built.use(downloadRoutes(admin, options.logger))
       built.use(errorHandler(options.logger))
       return built

@@ -48,6 +48,7 @@ export function createContractResource(deps: ResourceDeps): ResourceWithOptions 
         },
         // The list through the query service its export reads too.
         handlers: { list: recordListHandler(deps.contractList) },
+        components: { list: deps.components.LeanList },
         custom: {
           export: exportListAction(deps, 'Contract') as ClientAction,
           bulkChangeAdvisor: bulkChangeAdvisorAction(deps.dataSource, deps.components) as ClientAction,

@@ -5,37 +5,18 @@ import {
   type ActionContext,
   type ActionHandler,
   type ListActionResponse,
-  type RecordJSON,
   type SearchActionResponse,
 } from 'adminjs'
+import { leanRecords } from '../core/leanRecords.js'
 import type { Client } from '../../entities/Client.js'
 import { readListQuery, type ClientList, type SortableColumn } from '../../services/list/clientList.js'
 
 const PER_PAGE_LIMIT = 500
 
-// Keys of an action's JSON the panel reads only as "set or not": left out when empty.
-const EMPTY_WHEN_UNSET = ['layout', 'parent', 'custom', 'guard', 'showFilter', 'hideActionHeader'] as const
-
-function compactAction(action: Record<string, unknown>) {
-  for (const key of EMPTY_WHEN_UNSET) {
-    const value = action[key]
-    if (!value || (typeof value === 'object' && Object.keys(value).length === 0)) delete action[key]
-  }
-}
-
 /**
- * A list row as the panel needs it: each record carries its actions (AdminJS's design), so
- * empty keys go, and a referenced advisor keeps its title and id but not its own actions.
+ * Records of a page, with their referenced advisors (AdminJS's populate, one query) and counts,
+ * lean: the names of the actions that apply, not the actions (components/common/leanRecords.ts).
  */
-function compactRecord(json: RecordJSON): RecordJSON {
-  for (const action of [...json.recordActions, ...json.bulkActions]) compactAction(action as never)
-  for (const populated of Object.values(json.populated ?? {})) {
-    if (populated) Object.assign(populated, { recordActions: [], bulkActions: [] })
-  }
-  return json
-}
-
-/** Records of a page, with their referenced advisors (AdminJS's populate, one query) and counts. */
 async function recordsOf(
   clients: Client[],
   activeContracts: Promise<Map<number, number>>,
@@ -47,7 +28,7 @@ async function recordsOf(
   const [counts, populated] = await Promise.all([activeContracts, populator(records, context)])
   for (const record of populated) record.params.activeContracts = counts.get(Number(record.id())) ?? 0
   context.records = populated
-  return populated.map((r) => compactRecord(r.toJSON(context.currentAdmin)))
+  return leanRecords(populated, context)
 }
 
 /**

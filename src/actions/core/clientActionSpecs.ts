@@ -2,6 +2,7 @@ import {
   NotFoundError,
   type Action,
   type ActionContext,
+  type ActionHandler,
   type ActionResponse,
   type BulkActionResponse,
   type RecordActionResponse,
@@ -10,6 +11,7 @@ import type { ComponentIds } from '../../components/index.js'
 import type { Actor } from '../../services/core/actor.js'
 import type { ClientLifecycle, LifecycleResult } from '../../services/lifecycle/clientLifecycle.js'
 import { ClientActionRefused } from '../../services/core/errors.js'
+import { readingItsOwnRecordIds } from '../../services/core/bulkRequests.js'
 import {
   actorOf,
   bulkNotice,
@@ -161,24 +163,27 @@ export function bulkClientAction(
   return {
     ...drawerFormAction(deps, spec),
     actionType: 'bulk',
-    handler: async (request, _response, context) => {
-      const current = (context.records ?? []).map((r) => r.toJSON(context.currentAdmin))
-      if (request.method !== 'post') return { records: current }
-      try {
-        const ids = requestedIds(request)
-        const payload = readPayload(request, spec.fields)
-        const result = await spec.onPost(deps.lifecycle, actorOf(request, context), ids, payload)
-        return {
-          // The panel reloads the list after a bulk action: sending the records back would cost
-          // a query and megabytes for a large selection.
-          records: [],
-          notice: bulkNotice(context, result),
-          redirectUrl: context.h.resourceUrl({ resourceId: context.resource.decorate().id() }),
+    // POST reads the ids from the request (http/bulkPost.ts skips AdminJS's read of the records).
+    handler: readingItsOwnRecordIds<ActionHandler<BulkActionResponse>>(
+      async (request, _response, context) => {
+        const current = (context.records ?? []).map((r) => r.toJSON(context.currentAdmin))
+        if (request.method !== 'post') return { records: current }
+        try {
+          const ids = requestedIds(request)
+          const payload = readPayload(request, spec.fields)
+          const result = await spec.onPost(deps.lifecycle, actorOf(request, context), ids, payload)
+          return {
+            // The panel reloads the list after a bulk action: sending the records back would cost
+            // a query and megabytes for a large selection.
+            records: [],
+            notice: bulkNotice(context, result),
+            redirectUrl: context.h.resourceUrl({ resourceId: context.resource.decorate().id() }),
+          }
+        } catch (error) {
+          return refusalResponse(error, context) as BulkActionResponse
         }
-      } catch (error) {
-        return refusalResponse(error, context) as BulkActionResponse
-      }
-    },
+      },
+    ),
   }
 }
 

@@ -1,4 +1,5 @@
-import type { Action, ActionContext, ActionRequest, BulkActionResponse } from 'adminjs'
+import type { Action, ActionContext, ActionHandler, ActionRequest, BulkActionResponse } from 'adminjs'
+import { readingItsOwnRecordIds } from '../../services/core/bulkRequests.js'
 import { readPayload, refusalResponse, requestedIds } from './actionResponses.js'
 
 export interface FormBulkActionSpec {
@@ -35,25 +36,28 @@ export function formBulkAction(
     component: components.ClientActionForm,
     showInDrawer: true,
     guard: '',
-    handler: async (request, _response, context) => {
-      const current = (context.records ?? []).map((r) => r.toJSON(context.currentAdmin))
-      if (request.method !== 'post') return { records: current }
-      try {
-        const payload = readPayload(request, spec.fields ?? {})
-        const options = await spec.onPost(requestedIds(request), payload, request, context)
-        return {
-          records: [],
-          notice: {
-            message: spec.success,
-            type: 'success',
-            resourceId: context.resource.decorate().id(),
-            options,
-          },
-          redirectUrl: context.h.resourceUrl({ resourceId: context.resource.decorate().id() }),
+    // POST reads the ids from the request (http/bulkPost.ts skips AdminJS's read of the records).
+    handler: readingItsOwnRecordIds<ActionHandler<BulkActionResponse>>(
+      async (request, _response, context) => {
+        const current = (context.records ?? []).map((r) => r.toJSON(context.currentAdmin))
+        if (request.method !== 'post') return { records: current }
+        try {
+          const payload = readPayload(request, spec.fields ?? {})
+          const options = await spec.onPost(requestedIds(request), payload, request, context)
+          return {
+            records: [],
+            notice: {
+              message: spec.success,
+              type: 'success',
+              resourceId: context.resource.decorate().id(),
+              options,
+            },
+            redirectUrl: context.h.resourceUrl({ resourceId: context.resource.decorate().id() }),
+          }
+        } catch (error) {
+          return refusalResponse(error, context) as BulkActionResponse
         }
-      } catch (error) {
-        return refusalResponse(error, context) as BulkActionResponse
-      }
-    },
+      },
+    ),
   }
 }

@@ -1,4 +1,5 @@
 import { BaseRecord, flat, populator, type ActionHandler, type ListActionResponse } from 'adminjs'
+import { leanRecords } from './leanRecords.js'
 import { readRecordListQuery, type RecordList } from '../../services/list/recordList.js'
 
 const PER_PAGE_LIMIT = 500
@@ -34,6 +35,7 @@ export const recordListHandler =
         direction: query.direction,
         sortBy: query.sortBy,
       },
-      records: records.map((r) => r.toJSON(context.currentAdmin)),
+      // Lean rows (the names of their actions): the list component is common/LeanList.tsx.
+      records: leanRecords(records, context),
     }
   }

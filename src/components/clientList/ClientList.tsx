@@ -1,7 +1,8 @@
 import React, { useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import { Box, Button, Icon, Input, Link, Text } from '@adminjs/design-system'
-import { OriginalList, useTranslation, type ActionProps } from 'adminjs'
+import { useTranslation, type ActionProps } from 'adminjs'
+import LeanList from '../common/LeanList.js'
 import { ClientStatusPill } from '../common/ClientStatusBadge.js'
 import { CLIENT_STATUS_STYLE } from '../common/clientStatusStyle.js'
 
@@ -9,6 +10,7 @@ import { CLIENT_STATUS_STYLE } from '../common/clientStatusStyle.js'
  * AdminJS's list with a search box above it (last name, first name, email and client number at
  * once: the `q` filter, services/list/clientSearch.ts), and its total marked `≈` when it is an
  * estimate: the server estimates only when no filter is set and no exact count was asked for.
+ * The rows come lean (their action names only) and LeanList gives them back their actions.
  */
 const ClientList: React.FC<ActionProps> = (props) => {
   const { resource, setTag } = props
@@ -79,8 +81,8 @@ const ClientList: React.FC<ActionProps> = (props) => {
           )
         })}
       </Box>
-      {/* OriginalList types setTag as React's state setter; it only ever passes a string. */}
-      <OriginalList {...props} setTag={markedTag as ActionProps['setTag'] as never} />
+      {/* ActionProps types setTag as React's state setter; the list only ever passes a string. */}
+      <LeanList {...props} setTag={markedTag as ActionProps['setTag'] as never} />
     </Box>
   )
 }

@@ -1,0 +1,131 @@
+import type { LargeSizes } from '../demo/seedLarge.js'
+import type { LoadSide } from './load.js'
+import type { SideSummary } from './stats.js'
+
+interface ProcessSide {
+  seconds: number
+  peakRssMb: number
+  [key: string]: number
+}
+
+/** One object per case in bench/results/latest.json: each side's figures and their ratios. */
+export type CaseResult =
+  | {
+      id: string
+      name: string
+      kind: 'request'
+      ours?: SideSummary
+      floor?: SideSummary
+      peer?: SideSummary
+      /** Medians of the round-by-round ratios (requests made a few milliseconds apart). */
+      ratios: { oursOverFloor?: number; peerOverOurs?: number }
+      peakRssMb: number
+      note?: string
+    }
+  | {
+      id: string
+      name: string
+      kind: 'load'
+      ours: LoadSide
+      peer: LoadSide
+      ratios: { oursOverPeerThroughput: number }
+      note?: string
+    }
+  | {
+      id: string
+      name: string
+      kind: 'process'
+      ours: ProcessSide
+      floor: ProcessSide
+      ratios: { oursOverFloor: number }
+      note?: string
+    }
+
+export interface Report {
+  date: string
+  database: string
+  cores: number
+  node: string
+  runs: number
+  warmup: number
+  sizes: LargeSizes
+  cases: CaseResult[]
+}
+
+const fmt = (n: number | undefined) =>
+  n === undefined || Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)
+const kb = (n: number | undefined) => (n === undefined ? '–' : (n / 1024).toFixed(1))
+const ms = (s: SideSummary | undefined) => (s ? `${fmt(s.medianMs)} (${fmt(s.p95Ms)})` : '–')
+const mark = (ok: boolean) => (ok ? 'met' : '**not met**')
+
+/** The Markdown tables of a run and which goals of issue 17 it meets, on stdout. */
+export function printReport(report: Report): void {
+  const { sizes } = report
+  const out = [
+    `${sizes.clients.toLocaleString('en')} clients, ${sizes.contracts.toLocaleString('en')} contracts, ${sizes.commissions.toLocaleString('en')} commissions — ${report.database}, ${report.cores} cores, Node ${report.node}; ${report.runs} rounds per case after ${report.warmup} warm-up, ours, floor and peer interleaved`,
+    '',
+  ]
+  const requests = report.cases.filter((c) => c.kind === 'request')
+  const goals: string[] = []
+  if (requests.length) {
+    out.push(
+      '| case | ours ms median (p95) | floor ms | peer ms | ours / floor | peer / ours | SQL ours / floor / peer | KB ours / floor / peer |',
+      '|---|---:|---:|---:|---:|---:|---|---|',
+    )
+    for (const c of requests) {
+      out.push(
+        `| ${c.name} | ${ms(c.ours)} | ${ms(c.floor)} | ${ms(c.peer)} | ${fmt(c.ratios.oursOverFloor)} | ${fmt(c.ratios.peerOverOurs)} | ${c.ours?.queries ?? '–'} / ${c.floor?.queries ?? '–'} / ${c.peer?.queries ?? '–'} | ${kb(c.ours?.bytes)} / ${kb(c.floor?.bytes)} / ${kb(c.peer?.bytes)} |`,
+      )
+      const ratio = c.ratios.oursOverFloor ?? NaN
+      if (c.id === 'bulk') goals.push(`- bulk suspend ≤ 2× its floor: ${fmt(ratio)}, ${mark(ratio <= 2)}`)
+      else {
+        goals.push(`- ${c.name} ≤ 1.3× the floor: ${fmt(ratio)}, ${mark(ratio <= 1.3)}`)
+        goals.push(
+          `- ${c.name} never slower than plain AdminJS: peer / ours ${fmt(c.ratios.peerOverOurs)}, ${mark((c.ratios.peerOverOurs ?? 0) >= 1)}`,
+        )
+      }
+      if (c.id === 'list' && c.ours && c.floor) {
+        const size = c.ours.bytes / c.floor.bytes
+        goals.push(`- list response ≤ 2× the floor's bytes: ${fmt(size)}×, ${mark(size <= 2)}`)
+      }
+    }
+    out.push('')
+  }
+  const loads = report.cases.filter((c) => c.kind === 'load')
+  if (loads.length) {
+    out.push(
+      '| under load | ours req/s | ours p95 ms | peer req/s | peer p95 ms | ours / peer req/s | failed ours / peer |',
+      '|---|---:|---:|---:|---:|---:|---|',
+    )
+    for (const c of loads) {
+      out.push(
+        `| ${c.name.replace('under load: ', '')} | ${fmt(c.ours.requestsPerSecond)} | ${fmt(c.ours.p95Ms)} | ${fmt(c.peer.requestsPerSecond)} | ${fmt(c.peer.p95Ms)} | ${fmt(c.ratios.oursOverPeerThroughput)} | ${c.ours.failed} / ${c.peer.failed} |`,
+      )
+      goals.push(
+        `- ${c.name}: ours ≥ 2× plain AdminJS's throughput: ${fmt(c.ratios.oursOverPeerThroughput)}×, ${mark(c.ratios.oursOverPeerThroughput >= 2)}`,
+      )
+    }
+    out.push('')
+  }
+  const processes = report.cases.filter((c) => c.kind === 'process')
+  if (processes.length) {
+    out.push(
+      '| case | ours s | floor s | ours / floor | peak RSS MB ours / floor |',
+      '|---|---:|---:|---:|---|',
+    )
+    for (const c of processes) {
+      out.push(
+        `| ${c.name} | ${fmt(c.ours.seconds)} | ${fmt(c.floor.seconds)} | ${fmt(c.ratios.oursOverFloor)} | ${c.ours.peakRssMb.toFixed(0)} / ${c.floor.peakRssMb.toFixed(0)} |`,
+      )
+      if (c.id === 'import') {
+        goals.push(
+          `- import ≤ 2× its floor, peak RSS < 300 MB: ${fmt(c.ratios.oursOverFloor)}×, ${c.ours.peakRssMb.toFixed(0)} MB, ${mark(c.ratios.oursOverFloor <= 2 && c.ours.peakRssMb < 300)}`,
+        )
+      }
+    }
+    out.push('')
+  }
+  const notes = report.cases.filter((c) => c.note).map((c) => `- ${c.name}: ${c.note}`)
+  out.push(...notes, '', 'Goals (issue 17):', ...goals)
+  console.log(out.join('\n'))
+}

@@ -1,0 +1,62 @@
+import type { ActionContext, ActionDecorator, BaseRecord, CurrentAdmin, RecordJSON } from 'adminjs'
+
+/**
+ * A list row as our list components read it (components/common/leanRecords.ts): the record's
+ * fields and the NAMES of the actions that apply to it; the panel already holds each action's
+ * description once, in the resource it loaded. AdminJS's own `toJSON` puts ~25 whole action
+ * objects in every row (131 KB for a page of 20 clients, 8× the data).
+ */
+export interface LeanRecordJSON extends RecordJSON {
+  /** The record actions this admin may run on this record (`recordActions` stays empty). */
+  actionNames: string[]
+  /** The bulk actions this record may take part in (`bulkActions` stays empty). */
+  bulkActionNames: string[]
+}
+
+const applicable = (actions: ActionDecorator[], admin: CurrentAdmin | undefined, record: BaseRecord) =>
+  actions.filter((a) => a.isVisible(admin, record) && a.isAccessible(admin, record)).map((a) => a.name)
+
+/** A referenced record as a row shows it (the advisor of a client): its id, its title, and `show` when it has a page to link to. */
+export interface LeanReferenceJSON {
+  id: string
+  title: string
+  actionNames: string[]
+}
+
+function leanReference(reference: BaseRecord, admin: CurrentAdmin | undefined): LeanReferenceJSON {
+  const decorator = reference.resource.decorate()
+  const show = decorator.actions.show
+  return {
+    id: reference.id(),
+    title: decorator.titleOf(reference),
+    actionNames: show && applicable([show], admin, reference).length ? ['show'] : [],
+  }
+}
+
+/** The page's records, lean: each action's visibility and right checked as AdminJS does, its description not repeated. */
+export function leanRecords(records: BaseRecord[], context: ActionContext): LeanRecordJSON[] {
+  const decorator = context.resource.decorate()
+  const admin = context.currentAdmin
+  const actions = Object.values(decorator.actions)
+  const recordActions = actions.filter((a) => a.isRecordType())
+  const bulkActions = actions.filter((a) => a.isBulkType())
+  return records.map((record) => {
+    const populated: Record<string, LeanReferenceJSON | null> = {}
+    for (const [key, reference] of Object.entries(record.populated ?? {})) {
+      populated[key] = reference ? leanReference(reference, admin) : null
+    }
+    return {
+      params: record.params,
+      // The browser gives each reference back its RecordJSON shape (components/common/leanRecords.ts).
+      populated: populated as unknown as RecordJSON['populated'],
+      baseError: null,
+      errors: {},
+      id: record.id(),
+      title: decorator.titleOf(record),
+      recordActions: [],
+      bulkActions: [],
+      actionNames: applicable(recordActions, admin, record),
+      bulkActionNames: applicable(bulkActions, admin, record),
+    }
+  })
+}
