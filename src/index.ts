@@ -112,7 +112,12 @@ export function createClientManagement(
     defaultSecuritySettings(resolved.hashing, resolved.tokenLifetimes, resolved.autoConfirmRegistration),
   )
   const passwordHasher = new PasswordHasher(resolved.hashing)
-  const clientMailer = new ClientMailer(resolved.dataSource, resolved.mailFrom, resolved.language)
+  const clientMailer = new ClientMailer(
+    resolved.dataSource,
+    resolved.mailFrom,
+    resolved.language,
+    resolved.companyName,
+  )
   const outbox = new Outbox(
     {
       dataSource: resolved.dataSource,

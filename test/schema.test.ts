@@ -32,6 +32,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^ImportJobs\d+$/),
         expect.stringMatching(/^ExportAndGdpr\d+$/),
         expect.stringMatching(/^ImportIdentityDecisions\d+$/),
+        expect.stringMatching(/^EmailTemplates\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

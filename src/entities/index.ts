@@ -7,6 +7,7 @@ import { ClientToken } from './ClientToken.js'
 import { Commission } from './Commission.js'
 import { Contract } from './Contract.js'
 import { EmailLog } from './EmailLog.js'
+import { EmailTemplate } from './EmailTemplate.js'
 import { ImportBatch } from './ImportBatch.js'
 import { ImportUpload } from './ImportUpload.js'
 import { ImportUploadChunk } from './ImportUploadChunk.js'
@@ -24,6 +25,7 @@ export {
   Commission,
   Contract,
   EmailLog,
+  EmailTemplate,
   ImportBatch,
   ImportUpload,
   ImportUploadChunk,
@@ -53,4 +55,5 @@ export const clientManagementEntities = [
   ImportUploadChunk,
   RateLimitCounter,
   AdminAuditEntry,
+  EmailTemplate,
 ]

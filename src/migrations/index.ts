@@ -9,6 +9,7 @@ import { EmailOutbox1795260000000 } from './1795260000000-EmailOutbox.js'
 import { ExportAndGdpr1795300000000 } from './1795300000000-ExportAndGdpr.js'
 import { ImportJobs1795270000000 } from './1795270000000-ImportJobs.js'
 import { ImportIdentityDecisions1795320000000 } from './1795320000000-ImportIdentityDecisions.js'
+import { EmailTemplates1795410000000 } from './1795410000000-EmailTemplates.js'
 
 // MySQL/MariaDB migrations, oldest first. SQLite hosts may use `synchronize` instead.
 export const clientManagementMigrations = [
@@ -23,4 +24,5 @@ export const clientManagementMigrations = [
   ExportAndGdpr1795300000000,
   ImportJobs1795270000000,
   ImportIdentityDecisions1795320000000,
+  EmailTemplates1795410000000,
 ]

@@ -9,3 +9,7 @@ export const MAX_PASSWORD_LENGTH = 128
 export const MAX_PASSWORD_FIELD_LENGTH = 1000
 /** The contracts ticked in a suspend or ban form, as comma-separated ids (hundreds of contracts). */
 export const MAX_CONTRACT_IDS_LENGTH = 4000
+/** An email template edited in the panel: its subject, text body and optional HTML body. */
+export const MAX_TEMPLATE_SUBJECT_LENGTH = 200
+export const MAX_TEMPLATE_TEXT_LENGTH = 10000
+export const MAX_TEMPLATE_HTML_LENGTH = 15000

@@ -2,7 +2,7 @@ import type { EmailTranslation } from '../en/emails.js'
 
 // Les emails aux clients, en français.
 export const frEmails: EmailTranslation = {
-  greeting: 'Bonjour {{name}},',
+  greeting: 'Bonjour {{fullName}},',
   signature: 'Cordialement,\nLe service client',
   confirmation: {
     subject: 'Confirmez votre adresse e-mail',
@@ -19,5 +19,13 @@ export const frEmails: EmailTranslation = {
   accountExists: {
     subject: 'Vous avez déjà un compte',
     body: 'Quelqu’un, peut-être vous, a voulu créer un compte avec cette adresse. Vous en avez déjà un : connectez-vous, ou, si vous avez oublié votre mot de passe, utilisez « Mot de passe oublié ? » sur la page de connexion.\n\nSi ce n’était pas vous, ignorez cet e-mail : rien n’a changé sur votre compte.',
+  },
+  paymentReminder: {
+    subject: 'Relance impayé',
+    body: 'Sauf erreur de notre part, un paiement reste dû sur votre compte {{clientNumber}}. Pourriez-vous le régler dans les meilleurs délais ?\n\nSi vous l’avez déjà réglé, merci de ne pas tenir compte de cet e-mail.',
+  },
+  documentsRequest: {
+    subject: 'Pièces manquantes à votre dossier',
+    body: 'Pour compléter votre dossier {{clientNumber}}, il nous manque encore quelques pièces. Pourriez-vous nous les envoyer en réponse à cet e-mail ?',
   },
 }

@@ -2,7 +2,6 @@ import { MAX_REASON_LENGTH } from '../../shared/limits.js'
 import { revokeClientTokens } from '../accounts/clientTokens.js'
 import type { Actor } from '../core/actor.js'
 import { change } from '../core/clientEvents.js'
-import { renderEmail } from '../mail/emailTemplates.js'
 import { notifyClients } from './clientEmails.js'
 import { reactivateSuspendedContracts, setContractStatus } from './contractEffects.js'
 import {
@@ -78,8 +77,8 @@ export async function suspend(
         : new Map<number, number[]>()
       // The emails are queued with the change: both commit, or neither.
       if (notify) {
-        emails = await notifyClients(deps, manager, actor, clients, (c, lang) =>
-          renderEmail.suspended(lang, c, reason),
+        emails = await notifyClients(deps, manager, actor, clients, (c, lang, templates) =>
+          templates.suspended(lang, c, reason),
         )
       }
       return new Map(
