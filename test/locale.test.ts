@@ -10,6 +10,8 @@ import { enExport } from '../src/locale/en/export.js'
 import { frExport } from '../src/locale/fr/export.js'
 import { enGdpr } from '../src/locale/en/gdpr.js'
 import { frGdpr } from '../src/locale/fr/gdpr.js'
+import { enTemplates } from '../src/locale/en/templates.js'
+import { frTemplates } from '../src/locale/fr/templates.js'
 import { buildLocale, mergeLocale, translations } from '../src/locale/index.js'
 import {
   CLIENT_EVENT_TYPES,
@@ -35,6 +37,7 @@ describe('translations', () => {
     ['accounts and settings', enAccounts, frAccounts],
     ['exports', enExport, frExport],
     ['GDPR', enGdpr, frGdpr],
+    ['email templates', enTemplates, frTemplates],
     ['AdminJS base', locales.en, adminjsFr],
   ])('%s strings: French has exactly the English keys and placeholders', (_name, english, french) => {
     const e = flatten(english as Tree)

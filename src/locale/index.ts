@@ -8,6 +8,8 @@ import { enExport } from './en/export.js'
 import { frExport } from './fr/export.js'
 import { enGdpr } from './en/gdpr.js'
 import { frGdpr } from './fr/gdpr.js'
+import { enTemplates } from './en/templates.js'
+import { frTemplates } from './fr/templates.js'
 import type { Language } from '../services/core/options.js'
 import { PLUGIN_RESOURCES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
 
@@ -50,8 +52,8 @@ function ourTranslations(adminjs: Tree, parts: Tree[]): LocaleTranslations {
 
 /** Our strings over AdminJS's, per language: French needs AdminJS's own French too (it ships none). */
 export const translations: Record<Language, LocaleTranslations> = {
-  en: ourTranslations(adminjsLocales.en as Tree, [en, enAccounts, enExport, enGdpr]),
-  fr: ourTranslations(adminjsFr, [fr, frAccounts, frExport, frGdpr]),
+  en: ourTranslations(adminjsLocales.en as Tree, [en, enAccounts, enExport, enGdpr, enTemplates]),
+  fr: ourTranslations(adminjsFr, [fr, frAccounts, frExport, frGdpr, frTemplates]),
 }
 
 /** The keys named after our resources (`resources.Client`, `labels.Client`) renamed to their ids. */

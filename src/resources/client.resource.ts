@@ -20,6 +20,7 @@ import { gdprArchiveAction } from '../actions/gdpr/gdprArchive.action.js'
 import { retentionAction } from '../actions/gdpr/retention.action.js'
 import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
+import { messageTemplatesAction } from '../actions/emailTemplate/messageTemplates.action.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
 const PROFILE = CLIENT_PROFILE_FIELDS
@@ -38,6 +39,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     tabCounts: clientTabCountsAction(deps.dataSource, deps.hostTabs) as ClientAction,
     paymentMethods: paymentMethodsAction(deps.paymentMethods, deps.access) as ClientAction,
     gdprArchive: gdprArchiveAction(deps) as ClientAction,
+    messageTemplates: messageTemplatesAction(deps.mailer.templates) as ClientAction,
     anonymise: anonymiseAction(deps) as ClientAction,
     exportHistory: exportHistoryAction(deps) as ClientAction,
   }
@@ -65,7 +67,13 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     },
     // Reading a tab of the page is reading the page; a menu shows to whoever may run one of its
     // actions; exporting the history tab is an export (`Client.export`).
-    rights: { tab: 'show', tabCounts: 'show', ...menus.rights, exportHistory: 'export' },
+    rights: {
+      tab: 'show',
+      tabCounts: 'show',
+      ...menus.rights,
+      exportHistory: 'export',
+      messageTemplates: ['sendEmail', 'bulkSendEmail'],
+    },
   })
   // The page learns the host's tabs from its action (AdminJS sends `custom` to the browser).
   actions.show = { ...actions.show, custom: { hostTabs: deps.hostTabs } }

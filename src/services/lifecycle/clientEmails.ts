@@ -6,7 +6,7 @@ import { issueClientToken } from '../accounts/clientTokens.js'
 import type { Actor } from '../core/actor.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
 import { ClientActionRefused, type RefusalReason } from '../core/errors.js'
-import type { Language } from '../core/options.js'
+import { LANGUAGES, type Language } from '../core/options.js'
 import { inTransaction } from '../core/transaction.js'
 import type { ClientEmail } from '../mail/clientMailer.js'
 import { emailLanguage, linkWithToken, type RenderedEmail, type TemplateSet } from '../mail/emailTemplates.js'
@@ -132,8 +132,10 @@ export async function sendPasswordReset(
  */
 function messageTemplate(fields: FieldErrors, input: SendEmailInput, subject: string, body: string) {
   if (input.template === undefined || input.template === null || input.template === '') return null
-  const key = input.template
-  if (!isTemplateKey(key) || TEMPLATE_SPECS[key].kind !== 'message') {
+  // `paymentReminder`, or `paymentReminder:fr` as the form names the version it started from.
+  const [key, language, ...rest] = typeof input.template === 'string' ? input.template.split(':') : []
+  const knownLanguage = language === undefined || (LANGUAGES as readonly string[]).includes(language)
+  if (!isTemplateKey(key) || TEMPLATE_SPECS[key].kind !== 'message' || !knownLanguage || rest.length > 0) {
     fields.template = 'invalidValue'
     return null
   }
