@@ -6,7 +6,7 @@ import { isValidEmail } from '../../shared/clientIdentity.js'
 import type { Actor } from '../core/actor.js'
 import { InvalidInputError } from '../core/errors.js'
 import { LANGUAGES, type Language } from '../core/options.js'
-import { inTransaction } from '../core/transaction.js'
+import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import type { ClientEmail } from './clientMailer.js'
 import { TemplateSet, type EmailRecipient, type RenderedEmail } from './emailTemplates.js'
 import {
@@ -81,6 +81,14 @@ export class EmailTemplates {
     private readonly send: (email: ClientEmail) => Promise<EmailLog>,
   ) {}
 
+  /**
+   * The row locked (MySQL/MariaDB: `FOR UPDATE`, which also holds the gap where a row would go, so
+   * two admins saving a template first edited at once are one after the other); SQLite writes one at a time.
+   */
+  private lock() {
+    return isMysqlFamily(this.dataSource) ? { lock: { mode: 'pessimistic_write' as const } } : {}
+  }
+
   /** The templates in force now (one query), to render every email of a change with. */
   async load(manager: EntityManager = this.dataSource.manager): Promise<TemplateSet> {
     const rows = await manager.getRepository(EmailTemplate).find()
@@ -143,7 +151,7 @@ export class EmailTemplates {
     await inTransaction(this.dataSource, async (manager) => {
       const repo = manager.getRepository(EmailTemplate)
       const where = { templateKey: draft.key, language: draft.language }
-      const row = await repo.findOne({ where, lock: { mode: 'pessimistic_write' } })
+      const row = await repo.findOne({ where, ...this.lock() })
       const before = row ? toText(row) : shipped
       const changes = templateChanges(before, draft.text)
       if (changes.length === 0) return
@@ -165,10 +173,7 @@ export class EmailTemplates {
     const { key, language } = readTemplateId(input)
     await inTransaction(this.dataSource, async (manager) => {
       const repo = manager.getRepository(EmailTemplate)
-      const row = await repo.findOne({
-        where: { templateKey: key, language },
-        lock: { mode: 'pessimistic_write' },
-      })
+      const row = await repo.findOne({ where: { templateKey: key, language }, ...this.lock() })
       if (!row) return
       await repo.delete({ id: row.id })
       const changes = templateChanges(toText(row), defaultTemplate(key, language))
