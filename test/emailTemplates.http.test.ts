@@ -73,7 +73,7 @@ describeEachDatabase('email templates edited in the panel', (database) => {
     expect(rows.map((r) => `${r.key}:${r.language}`)).toEqual(
       expect.arrayContaining(['confirmation:fr', 'confirmation:en', 'suspended:fr', 'paymentReminder:fr']),
     )
-    expect(rows).toHaveLength(14)
+    expect(rows).toHaveLength(18)
     expect(rows.every((r) => r.edited === false)).toBe(true)
     expect(rows.find((r) => r.key === 'paymentReminder' && r.language === 'fr')?.subject).toBe(
       'Relance impayé',
@@ -247,6 +247,27 @@ describeEachDatabase('email templates edited in the panel', (database) => {
     expect(again.subject).toBe('Votre compte a été suspendu')
     expect(again.body).toContain('Motif : Again')
     await templateApi(admin).post('resetEmailTemplate', { template: 'suspended', language: 'en' })
+  })
+
+  test('ban and reactivation can tell the client too, with their templates in the client’s language', async () => {
+    const [client] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(45))
+    await ds().getRepository(Client).update(client.id, { locale: 'en' })
+    await templateApi(admin).post('saveEmailTemplate', {
+      template: 'reactivated',
+      language: 'en',
+      subject: 'Welcome back, {{firstName}}',
+      text: 'Your account {{clientNumber}} works again.',
+    })
+    const banned = await clientApi(admin).record('ban', client.id, { reason: 'Fraud', notify: 'true' })
+    expect(banned.body.notice).toMatchObject({ type: 'success', message: 'clientBanned' })
+    const banLog = await lastEmailOf(ds(), client.id, 'banned')
+    expect(banLog.subject).toBe('Your account has been closed')
+    expect(banLog.body).toContain('Reason: Fraud')
+    await clientApi(admin).record('reactivate', client.id, { notify: 'true' })
+    const back = await lastEmailOf(ds(), client.id, 'reactivated')
+    expect(back.subject).toBe(`Welcome back, ${client.firstName ?? ''}`.trim())
+    expect(back.body).toBe(`Your account ${client.clientNumber} works again.`)
+    await templateApi(admin).post('resetEmailTemplate', { template: 'reactivated', language: 'en' })
   })
 
   test('a <script> in a merge value arrives escaped in the HTML body an admin wrote', async () => {

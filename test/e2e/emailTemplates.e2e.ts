@@ -81,7 +81,7 @@ describeInBrowser('email templates edited in the panel (Chromium, SQLite)', () =
     await page.click('text=Suspendre')
     await page.waitForSelector('[data-testid=client-action-suspend]')
     await page.fill('textarea[name=reason]', 'Impayé de cotisation')
-    await page.click('#client-action-notify')
+    await page.click('label[for=client-action-notify]')
     await page.click('[data-testid=client-action-submit]')
     await page.waitForSelector('text=Client suspendu.')
 

@@ -15,6 +15,14 @@ export const enEmails = {
     subject: 'Your account has been suspended',
     body: 'Your account has been suspended.\nReason: {{reason}}\n\nPlease contact us if you have any question.',
   },
+  banned: {
+    subject: 'Your account has been closed',
+    body: 'Your account has been closed and can no longer be used.\nReason: {{reason}}\n\nPlease contact us if you have any question.',
+  },
+  reactivated: {
+    subject: 'Your account is active again',
+    body: 'Your account is active again: you can log in as before.',
+  },
   accountExists: {
     subject: 'You already have an account',
     body: 'Someone, perhaps you, tried to create an account with this address. You already have one: log in, or, if you forgot your password, use "Forgot your password?" on the login page.\n\nIf it was not you, ignore this email: nothing changed on your account.',

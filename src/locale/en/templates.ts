@@ -47,6 +47,8 @@ export const enTemplates = {
         confirmation: 'Email address confirmation',
         passwordReset: 'Password reset',
         suspended: 'Account suspended',
+        banned: 'Account closed (ban)',
+        reactivated: 'Account reactivated',
         accountExists: 'Account already exists',
         custom: 'Message from an admin (frame)',
         paymentReminder: 'Payment reminder',

@@ -16,6 +16,14 @@ export const frEmails: EmailTranslation = {
     subject: 'Votre compte a été suspendu',
     body: 'Votre compte a été suspendu.\nMotif : {{reason}}\n\nN’hésitez pas à nous contacter pour toute question.',
   },
+  banned: {
+    subject: 'Votre compte a été fermé',
+    body: 'Votre compte a été fermé et ne peut plus être utilisé.\nMotif : {{reason}}\n\nN’hésitez pas à nous contacter pour toute question.',
+  },
+  reactivated: {
+    subject: 'Votre compte est de nouveau actif',
+    body: 'Votre compte est de nouveau actif : vous pouvez vous connecter comme avant.',
+  },
   accountExists: {
     subject: 'Vous avez déjà un compte',
     body: 'Quelqu’un, peut-être vous, a voulu créer un compte avec cette adresse. Vous en avez déjà un : connectez-vous, ou, si vous avez oublié votre mot de passe, utilisez « Mot de passe oublié ? » sur la page de connexion.\n\nSi ce n’était pas vous, ignorez cet e-mail : rien n’a changé sur votre compte.',

@@ -52,6 +52,8 @@ export const frTemplates: typeof enTemplates = {
         confirmation: 'Confirmation de l’adresse e-mail',
         passwordReset: 'Réinitialisation du mot de passe',
         suspended: 'Compte suspendu',
+        banned: 'Compte fermé (bannissement)',
+        reactivated: 'Compte réactivé',
         accountExists: 'Compte déjà existant',
         custom: 'Message d’un administrateur (cadre)',
         paymentReminder: 'Relance impayé',

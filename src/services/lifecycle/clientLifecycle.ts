@@ -52,7 +52,7 @@ export class ClientLifecycle {
   reactivate(
     actor: Actor,
     ids: number[],
-    input: { contracts?: unknown; reason?: unknown },
+    input: { contracts?: unknown; reason?: unknown; notify?: unknown },
   ): Promise<LifecycleResult> {
     return reactivate(this.deps, actor, ids, input)
   }
@@ -60,7 +60,7 @@ export class ClientLifecycle {
   ban(
     actor: Actor,
     ids: number[],
-    input: { reason?: unknown; contracts?: unknown; contractIds?: unknown },
+    input: { reason?: unknown; contracts?: unknown; contractIds?: unknown; notify?: unknown },
   ): Promise<LifecycleResult> {
     return ban(this.deps, actor, ids, input)
   }

@@ -144,6 +144,14 @@ export class TemplateSet {
     return this.render('suspended', language, to, { reason })
   }
 
+  banned(language: Language, to: EmailRecipient, reason: string) {
+    return this.render('banned', language, to, { reason })
+  }
+
+  reactivated(language: Language, to: EmailRecipient) {
+    return this.render('reactivated', language, to, {})
+  }
+
   /** To the owner of an address someone tried to register with: they already have an account. */
   accountExists(language: Language, to: EmailRecipient) {
     return this.render('accountExists', language, to, {})

@@ -7,6 +7,8 @@ export const EMAIL_TEMPLATE_KEYS = [
   'confirmation',
   'passwordReset',
   'suspended',
+  'banned',
+  'reactivated',
   'accountExists',
   'custom',
   'paymentReminder',
@@ -47,6 +49,8 @@ export const TEMPLATE_SPECS: Record<EmailTemplateKey, TemplateSpec> = {
   confirmation: spec('confirmation', 'system', ['link', 'hours'], ['link']),
   passwordReset: spec('passwordReset', 'system', ['link', 'minutes'], ['link']),
   suspended: spec('suspended', 'system', ['reason']),
+  banned: spec('banned', 'system', ['reason']),
+  reactivated: spec('reactivated', 'system'),
   accountExists: spec('accountExists', 'system'),
   // The admin's own message: their subject and body inside this frame.
   custom: spec('custom', 'system', ['subject', 'body'], ['body']),
