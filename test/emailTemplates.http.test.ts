@@ -270,6 +270,35 @@ describeEachDatabase('email templates edited in the panel', (database) => {
     await templateApi(admin).post('resetEmailTemplate', { template: 'reactivated', language: 'en' })
   })
 
+  test('the client area’s confirmation email uses the edited template; its token stays masked in the log', async () => {
+    const saved = await templateApi(admin).post('saveEmailTemplate', {
+      template: 'confirmation',
+      language: 'fr',
+      subject: 'Bienvenue chez {{companyName}}',
+      text: 'Bonjour {{firstName}},\nConfirmez ici : {{link}} (valable {{hours}} h).',
+      html: '<p>Bonjour {{firstName}}, <a href="{{link}}">confirmez</a>.</p>',
+    })
+    expect(saved.body.emailTemplate).toMatchObject({ edited: true })
+    const registered = await demo.clients.accounts.register({
+      lastName: 'Nouveau',
+      firstName: 'Élise',
+      email: 'elise.template@example.com',
+      password: 'Un-mot-de-passe-solide-42',
+      locale: 'fr',
+      ip: '127.0.0.1',
+    })
+    expect(registered.confirmationSent).toBe(true)
+    const log = await lastEmailOf(ds(), registered.client?.id as number, 'confirmation')
+    expect(log.subject).toBe('Bienvenue chez Cabinet Démo')
+    expect(log.body).toMatch(/^Bonjour Élise,\nConfirmez ici : https?:\/\/\S+token=••••••/)
+    const from = smtp.received.length
+    const [mail] = await delivered('elise.template@example.com', from)
+    expect(htmlPart(mail)).toMatch(
+      /<p>Bonjour Élise, <a href="https?:\/\/[^"]+token=[A-Za-z0-9_-]{20,}">confirmez<\/a>/,
+    )
+    await templateApi(admin).post('resetEmailTemplate', { template: 'confirmation', language: 'fr' })
+  })
+
   test('a <script> in a merge value arrives escaped in the HTML body an admin wrote', async () => {
     const [client] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(40))
     await ds()
