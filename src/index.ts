@@ -16,6 +16,7 @@ import { COMMISSION_LIST, CONTRACT_LIST, RecordList } from './services/list/reco
 import { ListExport } from './services/export/listExport.js'
 import { ClientGdpr } from './services/gdpr/clientGdpr.js'
 import { createAdminAuditResource } from './resources/adminAudit.resource.js'
+import { createEmailTemplateResource } from './resources/emailTemplate.resource.js'
 import { CommissionImport } from './services/import/commissionImport.js'
 import type { ImportJobs } from './services/import/importJobs.js'
 import { ClientAccounts } from './services/accounts/clientAccounts.js'
@@ -47,7 +48,7 @@ import { registerTypeormAdapter, withFeatures } from './resources/resourceFeatur
 import { RESOURCE_PREFIX_ENV } from './shared/resourceIds.js'
 
 export interface ClientManagement {
-  /** The AdminJS resources, ids `Client`, `Advisor`, `Contract`, `Commission`, `ClientEvent`, `EmailLog`, `ClientNote`, `ImportBatch`, `SecuritySettings`. */
+  /** The AdminJS resources, ids `Client`, `Advisor`, `Contract`, `Commission`, `ClientEvent`, `EmailLog`, `ClientNote`, `ImportBatch`, `SecuritySettings`, `AdminAuditEntry`, `EmailTemplate`. */
   resources: ResourceWithOptions[]
   /** The loader holding the plugin's components; pass it to AdminJS (or pass yours in the options). */
   componentLoader: ComponentLoader
@@ -123,7 +124,12 @@ export function createClientManagement(
     defaultSecuritySettings(resolved.hashing, resolved.tokenLifetimes, resolved.autoConfirmRegistration),
   )
   const passwordHasher = new PasswordHasher(resolved.hashing)
-  const clientMailer = new ClientMailer(resolved.dataSource, resolved.mailFrom, resolved.language)
+  const clientMailer = new ClientMailer(
+    resolved.dataSource,
+    resolved.mailFrom,
+    resolved.language,
+    resolved.companyName,
+  )
   const outbox = new Outbox(
     {
       dataSource: resolved.dataSource,
@@ -192,6 +198,7 @@ export function createClientManagement(
     createImportBatchResource(deps),
     createSecuritySettingsResource(deps),
     createAdminAuditResource(deps),
+    createEmailTemplateResource(deps),
   ])
   const env = resolved.resourceIdPrefix ? { [RESOURCE_PREFIX_ENV]: resolved.resourceIdPrefix } : undefined
   return {

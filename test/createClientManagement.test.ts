@@ -82,6 +82,7 @@ describe('createClientManagement', () => {
       'ExportForm',
       'GdprArchive',
       'RetentionPanel',
+      'EmailTemplates',
     ])
   })
 

@@ -12,6 +12,8 @@ import { enGdpr } from '../src/locale/en/gdpr.js'
 import { frGdpr } from '../src/locale/fr/gdpr.js'
 import { enImpersonation } from '../src/locale/en/impersonation.js'
 import { frImpersonation } from '../src/locale/fr/impersonation.js'
+import { enTemplates } from '../src/locale/en/templates.js'
+import { frTemplates } from '../src/locale/fr/templates.js'
 import { buildLocale, mergeLocale, translations } from '../src/locale/index.js'
 import {
   CLIENT_EVENT_TYPES,
@@ -38,6 +40,7 @@ describe('translations', () => {
     ['exports', enExport, frExport],
     ['GDPR', enGdpr, frGdpr],
     ['impersonation', enImpersonation, frImpersonation],
+    ['email templates', enTemplates, frTemplates],
     ['AdminJS base', locales.en, adminjsFr],
   ])('%s strings: French has exactly the English keys and placeholders', (_name, english, french) => {
     const e = flatten(english as Tree)

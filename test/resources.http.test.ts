@@ -171,6 +171,8 @@ describeEachDatabase('a GET never changes anything', (database) => {
       commissions: await ds.query('SELECT id, status, clientId FROM commissions ORDER BY id'),
       batches: await ds.query('SELECT COUNT(*) AS n FROM import_batches'),
       settings: await ds.query('SELECT COUNT(*) AS n FROM client_settings_changes'),
+      templates: await ds.query('SELECT COUNT(*) AS n FROM client_email_templates'),
+      audit: await ds.query('SELECT COUNT(*) AS n FROM client_admin_audit'),
     })
     const before = await state()
     const called: string[] = []
@@ -227,6 +229,18 @@ describeEachDatabase('a GET never changes anything', (database) => {
     called.push('Advisor.summary')
     await admin.get('/admin/api/resources/SecuritySettings/actions/securitySettings?hashingDriver=bcrypt')
     called.push('SecuritySettings.securitySettings')
+    // The email templates page's actions: a GET of the writing ones saves, resets and sends nothing.
+    const draft = 'template=suspended&language=fr&subject=S&text=%7B%7Breason%7D%7D'
+    for (const name of [
+      'saveEmailTemplate',
+      'resetEmailTemplate',
+      'testEmailTemplate',
+      'previewEmailTemplate',
+    ]) {
+      const res = await admin.get(`/admin/api/resources/EmailTemplate/actions/${name}?${draft}`)
+      expect([name, res.status]).toEqual([name, 200])
+      called.push(`EmailTemplate.${name}`)
+    }
     const [client] = await ds.query('SELECT id FROM clients ORDER BY id LIMIT 1')
     await admin.get(`/admin/api/resources/Client/records/${client.id}/paymentMethods?paymentMethodId=pm_1`)
     called.push('Client.paymentMethods')
@@ -274,6 +288,7 @@ describeEachDatabase('a GET never changes anything', (database) => {
         'Contract.bulkChangeAdvisor',
         'Contract.bulkChangeStatus',
         'Commission.bulkMarkPaid',
+        'EmailTemplate.saveEmailTemplate',
       ]),
     )
     expect(await state()).toEqual(before)

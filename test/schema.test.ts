@@ -33,6 +33,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^ExportAndGdpr\d+$/),
         expect.stringMatching(/^ImportIdentityDecisions\d+$/),
         expect.stringMatching(/^Impersonation\d+$/),
+        expect.stringMatching(/^EmailTemplates\d+$/),
         expect.stringMatching(/^ClientAdvisors\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()

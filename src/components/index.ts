@@ -49,6 +49,7 @@ export function registerComponents(componentLoader: ComponentLoader) {
     ExportForm: componentLoader.add('ExportForm', path.join(here, 'export', 'ExportForm')),
     GdprArchive: componentLoader.add('GdprArchive', path.join(here, 'gdpr', 'GdprArchive')),
     RetentionPanel: componentLoader.add('RetentionPanel', path.join(here, 'gdpr', 'RetentionPanel')),
+    EmailTemplates: componentLoader.add('EmailTemplates', path.join(here, 'emailTemplate', 'EmailTemplates')),
   }
 }
 

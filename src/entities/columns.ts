@@ -84,5 +84,10 @@ export const CLIENT_EVENT_TYPES = [
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
 
 /** What the admin audit trail records (AdminAuditEntry). */
-export const ADMIN_AUDIT_ACTIONS = ['exported', 'retention_run'] as const
+export const ADMIN_AUDIT_ACTIONS = [
+  'exported',
+  'retention_run',
+  'email_template_saved',
+  'email_template_reset',
+] as const
 export type AdminAuditAction = (typeof ADMIN_AUDIT_ACTIONS)[number]

@@ -8,6 +8,7 @@ import { ClientToken } from './ClientToken.js'
 import { Commission } from './Commission.js'
 import { Contract } from './Contract.js'
 import { EmailLog } from './EmailLog.js'
+import { EmailTemplate } from './EmailTemplate.js'
 import { ImportBatch } from './ImportBatch.js'
 import { ImportUpload } from './ImportUpload.js'
 import { ImportUploadChunk } from './ImportUploadChunk.js'
@@ -26,6 +27,7 @@ export {
   Commission,
   Contract,
   EmailLog,
+  EmailTemplate,
   ImportBatch,
   ImportUpload,
   ImportUploadChunk,
@@ -56,4 +58,5 @@ export const clientManagementEntities = [
   ImportUploadChunk,
   RateLimitCounter,
   AdminAuditEntry,
+  EmailTemplate,
 ]

@@ -10,6 +10,8 @@ import { enGdpr } from './en/gdpr.js'
 import { frGdpr } from './fr/gdpr.js'
 import { enImpersonation } from './en/impersonation.js'
 import { frImpersonation } from './fr/impersonation.js'
+import { enTemplates } from './en/templates.js'
+import { frTemplates } from './fr/templates.js'
 import type { Language } from '../services/core/options.js'
 import { PLUGIN_RESOURCES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
 
@@ -52,8 +54,15 @@ function ourTranslations(adminjs: Tree, parts: Tree[]): LocaleTranslations {
 
 /** Our strings over AdminJS's, per language: French needs AdminJS's own French too (it ships none). */
 export const translations: Record<Language, LocaleTranslations> = {
-  en: ourTranslations(adminjsLocales.en as Tree, [en, enAccounts, enExport, enGdpr, enImpersonation]),
-  fr: ourTranslations(adminjsFr, [fr, frAccounts, frExport, frGdpr, frImpersonation]),
+  en: ourTranslations(adminjsLocales.en as Tree, [
+    en,
+    enAccounts,
+    enExport,
+    enGdpr,
+    enImpersonation,
+    enTemplates,
+  ]),
+  fr: ourTranslations(adminjsFr, [fr, frAccounts, frExport, frGdpr, frImpersonation, frTemplates]),
 }
 
 /** The keys named after our resources (`resources.Client`, `labels.Client`) renamed to their ids. */

@@ -10,6 +10,7 @@ import { ExportAndGdpr1795300000000 } from './1795300000000-ExportAndGdpr.js'
 import { ImportJobs1795270000000 } from './1795270000000-ImportJobs.js'
 import { ImportIdentityDecisions1795320000000 } from './1795320000000-ImportIdentityDecisions.js'
 import { Impersonation1795400000000 } from './1795400000000-Impersonation.js'
+import { EmailTemplates1795410000000 } from './1795410000000-EmailTemplates.js'
 import { ClientAdvisors1795430000000 } from './1795430000000-ClientAdvisors.js'
 
 // MySQL/MariaDB migrations, oldest first. SQLite hosts may use `synchronize` instead.
@@ -26,5 +27,6 @@ export const clientManagementMigrations = [
   ImportJobs1795270000000,
   ImportIdentityDecisions1795320000000,
   Impersonation1795400000000,
+  EmailTemplates1795410000000,
   ClientAdvisors1795430000000,
 ]

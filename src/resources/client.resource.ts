@@ -22,6 +22,7 @@ import { retentionAction } from '../actions/gdpr/retention.action.js'
 import { impersonateAction } from '../actions/client/impersonate.action.js'
 import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
+import { messageTemplatesAction } from '../actions/emailTemplate/messageTemplates.action.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
 const PROFILE = CLIENT_PROFILE_FIELDS
@@ -41,6 +42,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     activeContracts: activeContractsAction(deps.dataSource) as ClientAction,
     paymentMethods: paymentMethodsAction(deps.paymentMethods, deps.access) as ClientAction,
     gdprArchive: gdprArchiveAction(deps) as ClientAction,
+    messageTemplates: messageTemplatesAction(deps.mailer.templates) as ClientAction,
     anonymise: anonymiseAction(deps) as ClientAction,
     exportHistory: exportHistoryAction(deps) as ClientAction,
     impersonate: impersonateAction(deps) as ClientAction,
@@ -75,6 +77,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       activeContracts: 'show',
       ...menus.rights,
       exportHistory: 'export',
+      messageTemplates: ['sendEmail', 'bulkSendEmail'],
     },
   })
   // The page learns the host's tabs from its action (AdminJS sends `custom` to the browser).

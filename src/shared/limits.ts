@@ -11,3 +11,7 @@ export const MAX_PASSWORD_FIELD_LENGTH = 1000
 export const MAX_CONTRACT_IDS_LENGTH = 4000
 /** The active contracts a suspend or ban form offers, all ticked: their ids fit MAX_CONTRACT_IDS_LENGTH. */
 export const MAX_CONTRACT_CHOICE = 300
+/** An email template edited in the panel: its subject, text body and optional HTML body. */
+export const MAX_TEMPLATE_SUBJECT_LENGTH = 200
+export const MAX_TEMPLATE_TEXT_LENGTH = 10000
+export const MAX_TEMPLATE_HTML_LENGTH = 15000

@@ -14,6 +14,7 @@ export const PLUGIN_RESOURCES = [
   'ImportBatch',
   'SecuritySettings',
   'AdminAuditEntry',
+  'EmailTemplate',
 ] as const
 
 export type PluginResource = (typeof PLUGIN_RESOURCES)[number]

@@ -11,6 +11,7 @@ export const RESOURCE_IDS = [
   'ImportBatch',
   'SecuritySettings',
   'AdminAuditEntry',
+  'EmailTemplate',
 ]
 
 /** The entity behind a resource id, where their names differ. */

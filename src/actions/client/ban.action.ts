@@ -4,7 +4,7 @@ import { recordClientAction, type ClientActionDeps } from '../core/clientActionS
 export const banAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'ban',
-    fields: { reason: MAX_REASON_LENGTH, contracts: 8, contractIds: MAX_CONTRACT_IDS_LENGTH },
+    fields: { reason: MAX_REASON_LENGTH, contracts: 8, contractIds: MAX_CONTRACT_IDS_LENGTH, notify: 8 },
     group: 'status',
     icon: 'Slash',
     variant: 'danger',

@@ -4,7 +4,7 @@ import { bulkClientAction, type ClientActionDeps } from '../core/clientActionSpe
 export const bulkBanAction = (deps: ClientActionDeps) =>
   bulkClientAction(deps, {
     name: 'bulkBan',
-    fields: { reason: MAX_REASON_LENGTH, contracts: 8 },
+    fields: { reason: MAX_REASON_LENGTH, contracts: 8, notify: 8 },
     icon: 'Slash',
     variant: 'danger',
     onPost: (lifecycle, actor, ids, payload) => lifecycle.ban(actor, ids, payload),

@@ -4,7 +4,7 @@ import { bulkClientAction, type ClientActionDeps } from '../core/clientActionSpe
 export const bulkReactivateAction = (deps: ClientActionDeps) =>
   bulkClientAction(deps, {
     name: 'bulkReactivate',
-    fields: { reason: MAX_REASON_LENGTH, contracts: 8 },
+    fields: { reason: MAX_REASON_LENGTH, contracts: 8, notify: 8 },
     icon: 'PlayCircle',
     onPost: (lifecycle, actor, ids, payload) => lifecycle.reactivate(actor, ids, payload),
   })

@@ -4,7 +4,7 @@ import { bulkClientAction, type ClientActionDeps } from '../core/clientActionSpe
 export const bulkSendEmailAction = (deps: ClientActionDeps) =>
   bulkClientAction(deps, {
     name: 'bulkSendEmail',
-    fields: { subject: MAX_SUBJECT_LENGTH, body: MAX_EMAIL_BODY_LENGTH },
+    fields: { subject: MAX_SUBJECT_LENGTH, body: MAX_EMAIL_BODY_LENGTH, template: 32 },
     icon: 'Mail',
     onPost: (lifecycle, actor, ids, payload) => lifecycle.sendEmail(actor, ids, payload),
   })

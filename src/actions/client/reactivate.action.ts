@@ -4,7 +4,7 @@ import { recordClientAction, type ClientActionDeps } from '../core/clientActionS
 export const reactivateAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'reactivate',
-    fields: { reason: MAX_REASON_LENGTH, contracts: 8 },
+    fields: { reason: MAX_REASON_LENGTH, contracts: 8, notify: 8 },
     group: 'status',
     icon: 'PlayCircle',
     appliesTo: (p) => p.status === 'suspended' || p.status === 'banned',

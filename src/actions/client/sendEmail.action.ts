@@ -4,7 +4,7 @@ import { recordClientAction, type ClientActionDeps } from '../core/clientActionS
 export const sendEmailAction = (deps: ClientActionDeps) =>
   recordClientAction(deps, {
     name: 'sendEmail',
-    fields: { subject: MAX_SUBJECT_LENGTH, body: MAX_EMAIL_BODY_LENGTH },
+    fields: { subject: MAX_SUBJECT_LENGTH, body: MAX_EMAIL_BODY_LENGTH, template: 32 },
     group: 'contact',
     icon: 'Mail',
     appliesTo: (p) => p.status !== 'deleted' && Boolean(p.email),

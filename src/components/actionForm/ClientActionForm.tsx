@@ -26,6 +26,7 @@ import { STRENGTH_COLORS, passwordStrength, resultingBalance } from './actionFor
 import { usePanelFormat } from '../common/usePanelFormat.js'
 import { clientTitleParts } from '../common/clientTitles.js'
 import ContractChoice from './ContractChoice.js'
+import TemplateChoice from './TemplateChoice.js'
 import { resourceId } from '../common/resourceId.js'
 
 const api = new ApiClient()
@@ -213,6 +214,19 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
               <Text data-testid={`show-${name}`}>{String(record.params[name] ?? '—')}</Text>
             </FormGroup>
           ))}
+        {form.id === 'sendEmail' && (
+          <TemplateChoice
+            value={String(values.template ?? '')}
+            onPick={(picked) =>
+              setValues((current) => ({
+                ...current,
+                template: picked?.template ?? '',
+                subject: picked?.subject ?? '',
+                body: picked?.body ?? '',
+              }))
+            }
+          />
+        )}
         {form.fields.map((field) => {
           const id = `client-action-${field.name}`
           const error = errors[field.name]

@@ -48,6 +48,7 @@ export const banForm: ActionForm = {
   fields: [
     { name: 'reason', type: 'textarea', required: true, maxLength: MAX_REASON_LENGTH },
     { name: 'contracts', type: 'checkbox' },
+    { name: 'notify', type: 'checkbox' },
   ],
 }
 
@@ -74,6 +75,7 @@ export const reactivateForm: ActionForm = {
   fields: [
     { name: 'contracts', type: 'checkbox' },
     { name: 'reason', type: 'textarea', maxLength: MAX_REASON_LENGTH },
+    { name: 'notify', type: 'checkbox' },
   ],
 }
 

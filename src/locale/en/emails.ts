@@ -1,7 +1,7 @@
-// Emails to clients, in English. `{{name}}` and the other placeholders are filled (and escaped) by
-// src/services/mail/emailTemplates.ts.
+// Emails to clients, in English: the shipped defaults of the email templates (an admin may edit
+// them in the panel). Their `{{fields}}` are filled (and escaped in HTML) by src/services/mail/templateRender.ts.
 export const enEmails = {
-  greeting: 'Hello {{name}},',
+  greeting: 'Hello {{fullName}},',
   signature: 'Best regards,\nThe client service',
   confirmation: {
     subject: 'Confirm your email address',
@@ -15,9 +15,25 @@ export const enEmails = {
     subject: 'Your account has been suspended',
     body: 'Your account has been suspended.\nReason: {{reason}}\n\nPlease contact us if you have any question.',
   },
+  banned: {
+    subject: 'Your account has been closed',
+    body: 'Your account has been closed and can no longer be used.\nReason: {{reason}}\n\nPlease contact us if you have any question.',
+  },
+  reactivated: {
+    subject: 'Your account is active again',
+    body: 'Your account is active again: you can log in as before.',
+  },
   accountExists: {
     subject: 'You already have an account',
     body: 'Someone, perhaps you, tried to create an account with this address. You already have one: log in, or, if you forgot your password, use "Forgot your password?" on the login page.\n\nIf it was not you, ignore this email: nothing changed on your account.',
+  },
+  paymentReminder: {
+    subject: 'Payment reminder',
+    body: 'Unless we are mistaken, a payment on your account {{clientNumber}} is still outstanding. Could you settle it at your earliest convenience?\n\nIf you have already paid, please ignore this email.',
+  },
+  documentsRequest: {
+    subject: 'Documents needed for your file',
+    body: 'To complete your file {{clientNumber}}, we still need a few documents from you. Could you send them to us in reply to this email?',
   },
 }
 

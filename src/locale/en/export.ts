@@ -35,7 +35,14 @@ export const enExport = {
         details: 'Details',
         createdAt: 'Date',
       },
-      labels: { action: { exported: 'Export', retention_run: 'Retention run' } },
+      labels: {
+        action: {
+          exported: 'Export',
+          retention_run: 'Retention run',
+          email_template_saved: 'Email template edited',
+          email_template_reset: 'Email template back to default',
+        },
+      },
     },
   },
 }

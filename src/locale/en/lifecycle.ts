@@ -71,6 +71,7 @@ export const enForms = {
     bulkIntro: 'The {{count}} selected clients will be active again.',
     contracts: 'Also reactivate the contracts this suspension suspended',
     reason: 'Note (optional)',
+    notify: 'Tell the client by email',
     submit: 'Reactivate',
   },
   ban: {
@@ -78,6 +79,7 @@ export const enForms = {
     bulkIntro: 'The {{count}} selected clients will no longer be able to log in.',
     reason: 'Reason',
     contracts: 'Also terminate their contracts',
+    notify: 'Notify the client by email',
     submit: 'Ban',
   },
   removeTwoFactor: {

@@ -37,7 +37,14 @@ export const frExport: typeof enExport = {
         details: 'Détails',
         createdAt: 'Date',
       },
-      labels: { action: { exported: 'Export', retention_run: 'Passe de conservation' } },
+      labels: {
+        action: {
+          exported: 'Export',
+          retention_run: 'Passe de conservation',
+          email_template_saved: 'Modèle d’e-mail modifié',
+          email_template_reset: 'Modèle d’e-mail rétabli',
+        },
+      },
     },
   },
 }

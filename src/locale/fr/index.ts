@@ -93,8 +93,8 @@ const frOwn: PluginTranslation = {
     emailNotFailed: 'Seul un e-mail en échec peut être renvoyé.',
     emailNothingToResend: 'Cet e-mail ne peut plus être renvoyé : son contenu n’est plus conservé.',
     clientSuspended: 'Client suspendu.{{emailsQueued}}',
-    clientReactivated: 'Client réactivé.',
-    clientBanned: 'Client banni.',
+    clientReactivated: 'Client réactivé.{{emailsQueued}}',
+    clientBanned: 'Client banni.{{emailsQueued}}',
     twoFactorRemoved: 'Double authentification retirée.',
     clientDeleted:
       'Client supprimé. Vous pouvez le restaurer depuis la liste filtrée sur le statut « Supprimé ».',

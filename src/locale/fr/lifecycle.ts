@@ -75,6 +75,7 @@ export const frForms: PluginTranslation['messages']['forms'] = {
     bulkIntro: 'Les {{count}} clients sélectionnés redeviendront actifs.',
     contracts: 'Réactiver aussi les contrats que cette suspension a suspendus',
     reason: 'Note (facultative)',
+    notify: 'Prévenir le client par e-mail',
     submit: 'Réactiver',
   },
   ban: {
@@ -82,6 +83,7 @@ export const frForms: PluginTranslation['messages']['forms'] = {
     bulkIntro: 'Les {{count}} clients sélectionnés ne pourront plus se connecter.',
     reason: 'Motif',
     contracts: 'Résilier aussi ses contrats',
+    notify: 'Prévenir le client par e-mail',
     submit: 'Bannir',
   },
   removeTwoFactor: {

@@ -6,7 +6,7 @@ import { InvalidInputError } from '../core/errors.js'
 import { LANGUAGES, type Language } from '../core/options.js'
 import { MASK } from '../core/secrets.js'
 import { inTransaction } from '../core/transaction.js'
-import { emailLanguage, linkWithToken, renderEmail } from '../mail/emailTemplates.js'
+import { emailLanguage, linkWithToken } from '../mail/emailTemplates.js'
 import { generateClientNumber, isValidEmail, normalizeEmail } from '../../shared/clientIdentity.js'
 import type { AccountContext } from './accountContext.js'
 import { publicClient, type AccountClient } from './accountClient.js'
@@ -132,11 +132,12 @@ async function queueConfirmation(
   token: string,
   settings: SecuritySettings,
 ): Promise<boolean> {
+  const templates = await ctx.mailer.templates.load(manager)
   const queued = await ctx.mailer.queue(manager, [
     {
       clientId: client.id,
       to: client.email as string,
-      ...renderEmail.confirmation(
+      ...templates.confirmation(
         emailLanguage(client.locale, ctx.config.language),
         client,
         linkWithToken(ctx.config.links.confirmEmail, token),
@@ -151,10 +152,11 @@ async function queueConfirmation(
 
 /** Tells the owner of an address that someone tried to register with it (true: refused at once). */
 async function noticeTakenAddress(ctx: AccountContext, owner: Client): Promise<boolean> {
+  const templates = await ctx.mailer.templates.load()
   const row = await ctx.mailer.send({
     clientId: owner.id,
     to: owner.email as string,
-    ...renderEmail.accountExists(emailLanguage(owner.locale, ctx.config.language), owner),
+    ...templates.accountExists(emailLanguage(owner.locale, ctx.config.language), owner),
     actor: null,
   })
   return row.status === 'failed'

@@ -62,6 +62,8 @@ export interface ClientManagementOptions {
   logger?: PluginLogger
   /** Name shown in authenticator apps next to the client's email. Default: the mailFrom display name, else "Client area". */
   twoFactorIssuer?: string
+  /** The `{{companyName}}` of the email templates. Default: the mailFrom display name, else empty. */
+  companyName?: string
   /** Role → allowed actions. Default: `admin` may do everything, `support` reads and contacts. */
   roles?: RoleMap
   /** How to read the role from AdminJS's `currentAdmin`. Default: `currentAdmin.role`. */
@@ -98,6 +100,7 @@ export interface ResolvedOptions {
   hashing: HashingOptions
   autoConfirmRegistration: boolean
   twoFactorIssuer: string
+  companyName: string
   logger: PluginLogger
   roles: RoleMap
   roleOf: RoleOf
@@ -215,6 +218,12 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
   ) {
     problems.push('twoFactorIssuer must be a non-empty string')
   }
+  if (
+    options.companyName !== undefined &&
+    (typeof options.companyName !== 'string' || options.companyName.length > 200)
+  ) {
+    problems.push('companyName must be a string of at most 200 characters')
+  }
 
   if (
     options.logger !== undefined &&
@@ -270,6 +279,7 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     hashing,
     autoConfirmRegistration: options.autoConfirmRegistration === true,
     twoFactorIssuer: options.twoFactorIssuer ?? mailFromName(options.mailFrom) ?? 'Client area',
+    companyName: options.companyName ?? mailFromName(options.mailFrom) ?? '',
     logger: options.logger ?? console,
     roles,
     roleOf: options.roleOf ?? defaultRoleOf,

@@ -6,10 +6,12 @@ import { issueClientToken } from '../accounts/clientTokens.js'
 import type { Actor } from '../core/actor.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
 import { ClientActionRefused, type RefusalReason } from '../core/errors.js'
-import type { Language } from '../core/options.js'
+import { LANGUAGES, type Language } from '../core/options.js'
 import { inTransaction } from '../core/transaction.js'
 import type { ClientEmail } from '../mail/clientMailer.js'
-import { emailLanguage, linkWithToken, renderEmail, type RenderedEmail } from '../mail/emailTemplates.js'
+import { emailLanguage, linkWithToken, type RenderedEmail, type TemplateSet } from '../mail/emailTemplates.js'
+import { isTemplateKey, TEMPLATE_SPECS } from '../mail/templateCatalog.js'
+import { checkTemplate, TemplateRefused } from '../mail/templateRender.js'
 import { findClients, lockClient, partitionByRefusal } from './clientRows.js'
 import { requiredText, throwIfInvalid, type FieldErrors } from './formInput.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
@@ -27,6 +29,7 @@ function clientEmail(actor: Actor, client: Client, rendered: RenderedEmail): Cli
     logText: rendered.logText,
     language: rendered.language,
     link: rendered.link,
+    htmlBody: rendered.htmlBody,
     template: rendered.template,
     actor: actor.email,
   }
@@ -41,13 +44,15 @@ export async function notifyClients(
   manager: EntityManager,
   actor: Actor,
   clients: Client[],
-  render: (client: Client, language: Language) => RenderedEmail,
+  render: (client: Client, language: Language, templates: TemplateSet) => RenderedEmail,
 ): Promise<EmailOutcome> {
   const reachable = clients.filter((c) => c.email)
   if (reachable.length === 0) return NO_EMAILS
+  // The templates as they are now: an edit applies from the next email on.
+  const templates = await deps.mailer.templates.load(manager)
   return deps.mailer.queue(
     manager,
-    reachable.map((c) => clientEmail(actor, c, render(c, languageOf(deps, c)))),
+    reachable.map((c) => clientEmail(actor, c, render(c, languageOf(deps, c), templates))),
   )
 }
 
@@ -56,7 +61,7 @@ interface TokenEmail {
   refuse: (client: Client) => RefusalReason | null
   purpose: 'email_confirmation' | 'password_reset'
   lifetimeMs: number
-  render: (client: Client, language: Language, token: string) => RenderedEmail
+  render: (client: Client, language: Language, token: string, templates: TemplateSet) => RenderedEmail
 }
 
 /** A new single-use link: token, event and queued email in one transaction. */
@@ -72,8 +77,9 @@ async function sendTokenEmail(
     if (refusal) throw new ClientActionRefused(refusal, locked.clientNumber)
     const token = await issueClientToken(manager, locked.id, spec.purpose, spec.lifetimeMs)
     await insertEvents(manager, [eventRow(actor, locked.id, spec.type, null, null, { to: locked.email })])
+    const templates = await deps.mailer.templates.load(manager)
     const queued = await deps.mailer.queue(manager, [
-      clientEmail(actor, locked, spec.render(locked, languageOf(deps, locked), token)),
+      clientEmail(actor, locked, spec.render(locked, languageOf(deps, locked), token, templates)),
     ])
     return { client: locked, emails: queued }
   })
@@ -93,8 +99,8 @@ export async function resendConfirmation(
     refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : c.status !== 'pending' ? 'notPending' : null),
     purpose: 'email_confirmation',
     lifetimeMs: hours * 3600_000,
-    render: (c, lang, token) =>
-      renderEmail.confirmation(lang, c, linkWithToken(deps.settings.links.confirmEmail, token), token, hours),
+    render: (c, lang, token, templates) =>
+      templates.confirmation(lang, c, linkWithToken(deps.settings.links.confirmEmail, token), token, hours),
   })
 }
 
@@ -109,8 +115,8 @@ export async function sendPasswordReset(
     refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : c.status === 'banned' ? 'isBanned' : null),
     purpose: 'password_reset',
     lifetimeMs: minutes * 60_000,
-    render: (c, lang, token) =>
-      renderEmail.passwordReset(
+    render: (c, lang, token, templates) =>
+      templates.passwordReset(
         lang,
         c,
         linkWithToken(deps.settings.links.resetPassword, token),
@@ -120,16 +126,52 @@ export async function sendPasswordReset(
   })
 }
 
+/**
+ * The admin's own message template an email starts from (`template`), or null for a blank one:
+ * its merge fields are then filled per client, and a field it does not have is refused.
+ */
+function messageTemplate(fields: FieldErrors, input: SendEmailInput, subject: string, body: string) {
+  if (input.template === undefined || input.template === null || input.template === '') return null
+  // `paymentReminder`, or `paymentReminder:fr` as the form names the version it started from.
+  const [key, language, ...rest] = typeof input.template === 'string' ? input.template.split(':') : []
+  const knownLanguage = language === undefined || (LANGUAGES as readonly string[]).includes(language)
+  if (!isTemplateKey(key) || TEMPLATE_SPECS[key].kind !== 'message' || !knownLanguage || rest.length > 0) {
+    fields.template = 'invalidValue'
+    return null
+  }
+  for (const [name, source] of [
+    ['subject', subject],
+    ['body', body],
+  ] as const) {
+    if (fields[name]) continue
+    try {
+      checkTemplate(source, TEMPLATE_SPECS[key].fields)
+    } catch (error) {
+      if (!(error instanceof TemplateRefused)) throw error
+      fields[name] = error.problem
+    }
+  }
+  return key
+}
+
+export interface SendEmailInput {
+  subject?: unknown
+  body?: unknown
+  /** A message template the text was written from (`paymentReminder`…), or blank. */
+  template?: unknown
+}
+
 /** An email written by the admin to one or many clients: EmailLog and `email_sent` for each. */
 export async function sendEmail(
   deps: LifecycleDeps,
   actor: Actor,
   ids: number[],
-  input: { subject?: unknown; body?: unknown },
+  input: SendEmailInput,
 ): Promise<LifecycleResult> {
   const fields: FieldErrors = {}
   const subject = requiredText(fields, 'subject', input.subject, MAX_SUBJECT_LENGTH)
   const body = requiredText(fields, 'body', input.body, MAX_EMAIL_BODY_LENGTH)
+  const template = messageTemplate(fields, input, subject, body)
   throwIfInvalid(fields)
   const unique = [...new Set(ids)]
   const clients = await findClients(deps.dataSource, deps.dataSource.manager, unique, false)
@@ -138,13 +180,24 @@ export async function sendEmail(
   )
   if (eligible.length === 0) return { changed: [], skipped, emails: NO_EMAILS }
   const emails = await inTransaction(deps.dataSource, async (manager) => {
+    const templates = await deps.mailer.templates.load(manager)
+    const render = (c: Client) =>
+      template
+        ? templates.fromTemplate(template, languageOf(deps, c), c, subject, body)
+        : templates.custom(languageOf(deps, c), c, subject, body)
     const queued = await deps.mailer.queue(
       manager,
-      eligible.map((c) => clientEmail(actor, c, renderEmail.custom(languageOf(deps, c), c, subject, body))),
+      eligible.map((c) => clientEmail(actor, c, render(c))),
     )
     await insertEvents(
       manager,
-      eligible.map((c) => eventRow(actor, c.id, 'email_sent', null, null, { subject, queued: true })),
+      eligible.map((c) =>
+        eventRow(actor, c.id, 'email_sent', null, null, {
+          subject,
+          queued: true,
+          ...(template ? { template } : {}),
+        }),
+      ),
     )
     return queued
   })

@@ -3,7 +3,7 @@ import type { ClientSettings } from '../accounts/clientSettings.js'
 import type { Actor } from '../core/actor.js'
 import type { ClientMailer } from '../mail/clientMailer.js'
 import { addNote, adjustBalance, changePassword } from './accountChanges.js'
-import { resendConfirmation, sendEmail, sendPasswordReset } from './clientEmails.js'
+import { resendConfirmation, sendEmail, sendPasswordReset, type SendEmailInput } from './clientEmails.js'
 import type { LifecycleDeps, LifecycleSettings } from './lifecycleDeps.js'
 import type { LifecycleResult } from './lifecycleResult.js'
 import { createClient, updateProfile } from './profileChanges.js'
@@ -52,7 +52,7 @@ export class ClientLifecycle {
   reactivate(
     actor: Actor,
     ids: number[],
-    input: { contracts?: unknown; reason?: unknown },
+    input: { contracts?: unknown; reason?: unknown; notify?: unknown },
   ): Promise<LifecycleResult> {
     return reactivate(this.deps, actor, ids, input)
   }
@@ -60,7 +60,7 @@ export class ClientLifecycle {
   ban(
     actor: Actor,
     ids: number[],
-    input: { reason?: unknown; contracts?: unknown; contractIds?: unknown },
+    input: { reason?: unknown; contracts?: unknown; contractIds?: unknown; notify?: unknown },
   ): Promise<LifecycleResult> {
     return ban(this.deps, actor, ids, input)
   }
@@ -135,11 +135,7 @@ export class ClientLifecycle {
   }
 
   /** An email written by the admin to one or many clients: EmailLog and `email_sent` for each. */
-  sendEmail(
-    actor: Actor,
-    ids: number[],
-    input: { subject?: unknown; body?: unknown },
-  ): Promise<LifecycleResult> {
+  sendEmail(actor: Actor, ids: number[], input: SendEmailInput): Promise<LifecycleResult> {
     return sendEmail(this.deps, actor, ids, input)
   }
 }

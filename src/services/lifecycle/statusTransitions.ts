@@ -2,7 +2,6 @@ import { MAX_REASON_LENGTH } from '../../shared/limits.js'
 import { revokeClientTokens } from '../accounts/clientTokens.js'
 import type { Actor } from '../core/actor.js'
 import { change } from '../core/clientEvents.js'
-import { renderEmail } from '../mail/emailTemplates.js'
 import { notifyClients } from './clientEmails.js'
 import { reactivateSuspendedContracts, setContractStatus } from './contractEffects.js'
 import {
@@ -78,8 +77,8 @@ export async function suspend(
         : new Map<number, number[]>()
       // The emails are queued with the change: both commit, or neither.
       if (notify) {
-        emails = await notifyClients(deps, manager, actor, clients, (c, lang) =>
-          renderEmail.suspended(lang, c, reason),
+        emails = await notifyClients(deps, manager, actor, clients, (c, lang, templates) =>
+          templates.suspended(lang, c, reason),
         )
       }
       return new Map(
@@ -95,12 +94,14 @@ export async function reactivate(
   deps: LifecycleDeps,
   actor: Actor,
   ids: number[],
-  input: { contracts?: unknown; reason?: unknown },
+  input: { contracts?: unknown; reason?: unknown; notify?: unknown },
 ): Promise<LifecycleResult> {
   const fields: FieldErrors = {}
   const reason = optionalText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
   throwIfInvalid(fields)
   const withContracts = isChecked(input.contracts)
+  const notify = isChecked(input.notify)
+  let emails = NO_EMAILS
   const outcome = await runTransition(deps.dataSource, actor, ids, {
     type: 'reactivated',
     reason,
@@ -116,23 +117,31 @@ export async function reactivate(
       const reactivated = withContracts
         ? await reactivateSuspendedContracts(deps.dataSource, manager, clients)
         : new Map<number, number[]>()
+      if (notify) {
+        emails = await notifyClients(deps, manager, actor, clients, (c, lang, templates) =>
+          templates.reactivated(lang, c),
+        )
+      }
       return new Map(clients.map((c) => [c.id, { contractIds: contractIdsOf(reactivated, c.id) }]))
     },
   })
-  return lifecycleResult(outcome)
+  if (emails.queued > 0) deps.mailer.wake()
+  return lifecycleResult(outcome, emails)
 }
 
 export async function ban(
   deps: LifecycleDeps,
   actor: Actor,
   ids: number[],
-  input: { reason?: unknown; contracts?: unknown; contractIds?: unknown },
+  input: { reason?: unknown; contracts?: unknown; contractIds?: unknown; notify?: unknown },
 ): Promise<LifecycleResult> {
   const fields: FieldErrors = {}
   const reason = requiredText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
   const chosen = contractIdList(fields, 'contractIds', input.contractIds)
   throwIfInvalid(fields)
   const withContracts = chosen ? chosen.length > 0 : isChecked(input.contracts)
+  const notify = isChecked(input.notify)
+  let emails = NO_EMAILS
   const outcome = await runTransition(deps.dataSource, actor, ids, {
     type: 'banned',
     reason,
@@ -150,10 +159,16 @@ export async function ban(
             chosen,
           )
         : new Map<number, number[]>()
+      if (notify) {
+        emails = await notifyClients(deps, manager, actor, clients, (c, lang, templates) =>
+          templates.banned(lang, c, reason),
+        )
+      }
       return new Map(clients.map((c) => [c.id, { contractIds: contractIdsOf(terminated, c.id) }]))
     },
   })
-  return lifecycleResult(outcome)
+  if (emails.queued > 0) deps.mailer.wake()
+  return lifecycleResult(outcome, emails)
 }
 
 export async function removeTwoFactor(

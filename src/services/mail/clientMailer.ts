@@ -8,6 +8,7 @@ import { inTransaction } from '../core/transaction.js'
 import { newMessageId } from './messageId.js'
 import { writePendingContent } from './pendingContent.js'
 import { resendEmail } from './resendEmail.js'
+import { EmailTemplates } from './templateStore.js'
 
 export interface ClientEmail {
   clientId: number | null
@@ -21,6 +22,8 @@ export interface ClientEmail {
   language?: Language
   /** A link of `text` to make clickable in the HTML part. */
   link?: string | null
+  /** The HTML part as a template wrote it; without it the outbox builds it from `text`. */
+  htmlBody?: string | null
   /** Template name, when the email comes from one. */
   template?: string | null
   /** Email of the admin who had it sent, or null for the system. */
@@ -37,6 +40,8 @@ export interface QueuedEmails {
 const MAX_LOGGED_TO_LENGTH = 255
 // One multi-row INSERT per chunk: far below the placeholder limits of every driver.
 const INSERT_CHUNK = 200
+// A template's own HTML is kept only while the content fits its TEXT column; past that, built from the text.
+const MAX_PENDING_BYTES = 60_000
 
 // Whole seconds: MySQL rounds a DATETIME's fraction (up, sometimes), which would delay the first claim.
 /** Why an email was not queued at all (kept in its EmailLog row). */
@@ -48,12 +53,30 @@ export const INVALID_RECIPIENT_ERROR = 'refused: the recipient is not one valid 
  */
 export class ClientMailer {
   private readonly listeners = new Set<() => void>()
+  /** The email templates (shipped and edited in the panel) every email is rendered with. */
+  readonly templates: EmailTemplates
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly from: string,
     private readonly language: Language,
-  ) {}
+    /** The `{{companyName}}` of the templates. */
+    companyName = '',
+  ) {
+    this.templates = new EmailTemplates(dataSource, companyName, (email) => this.send(email))
+  }
+
+  private pending(email: ClientEmail): string {
+    const content = {
+      text: email.text,
+      language: email.language ?? this.language,
+      link: email.link ?? null,
+    }
+    const withHtml = email.htmlBody ? writePendingContent({ ...content, html: email.htmlBody }) : null
+    return withHtml && Buffer.byteLength(withHtml, 'utf8') <= MAX_PENDING_BYTES
+      ? withHtml
+      : writePendingContent(content)
+  }
 
   private row(email: ClientEmail): Partial<EmailLog> {
     // Defence in depth: callers validate, but a list or a display name must never reach the
@@ -71,13 +94,7 @@ export class ClientMailer {
       actor: email.actor ?? null,
       attempts: 0,
       nextAttemptAt: valid ? dueNow() : null,
-      pendingContent: valid
-        ? writePendingContent({
-            text: email.text,
-            language: email.language ?? this.language,
-            link: email.link ?? null,
-          })
-        : null,
+      pendingContent: valid ? this.pending(email) : null,
     }
   }
 

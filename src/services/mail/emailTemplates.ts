@@ -1,16 +1,22 @@
-import { enEmails, type EmailTranslation } from '../../locale/en/emails.js'
-import { frEmails } from '../../locale/fr/emails.js'
 import { MASK } from '../core/secrets.js'
-import type { Language } from '../core/options.js'
+import { LANGUAGES, type Language } from '../core/options.js'
+import {
+  defaultTemplate,
+  TEMPLATE_SPECS,
+  type EmailTemplateKey,
+  type TemplateText,
+} from './templateCatalog.js'
+import { escapeHtml, fillTemplate, TemplateRefused } from './templateRender.js'
 
-const EMAILS: Record<Language, EmailTranslation> = { en: enEmails, fr: frEmails }
-
-export type TemplateName = 'confirmation' | 'passwordReset' | 'suspended' | 'accountExists' | 'custom'
+export type TemplateName = EmailTemplateKey
 
 export interface RenderedEmail {
   subject: string
   text: string
+  /** The HTML part as the client sees it (built from the text when the template has no HTML body). */
   html: string
+  /** The template's own HTML body filled in, for the outbox to keep; null: built from the text when sent. */
+  htmlBody: string | null
   /** The text as the EmailLog keeps it: a token in a link is masked. */
   logText: string
   template: TemplateName
@@ -23,23 +29,19 @@ export interface EmailRecipient {
   firstName: string | null
   lastName: string
   locale: string | null
+  clientNumber?: string | null
+  email?: string | null
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
-  )
-
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole)
+// The longest subject an EmailLog keeps.
+const MAX_SUBJECT = 255
 
 /** The client's language when we have it in both, else the panel's. */
 export function emailLanguage(locale: string | null | undefined, fallback: Language): Language {
   const lang = String(locale ?? '')
     .slice(0, 2)
     .toLowerCase()
-  return lang in EMAILS ? (lang as Language) : fallback
+  return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : fallback
 }
 
 /**
@@ -59,63 +61,118 @@ export function emailHtml(language: Language, text: string, link: string | null)
     .join('')}</body></html>`
 }
 
-/** Builds the plain text first, then the HTML from the same text. */
-function compose(
-  template: TemplateName,
-  language: Language,
-  to: EmailRecipient,
-  subject: string,
-  body: string,
-  values: Record<string, string>,
-  secret?: string,
-): RenderedEmail {
-  const t = EMAILS[language]
-  const name = [to.firstName, to.lastName].filter(Boolean).join(' ')
-  const text = [fill(t.greeting, { name }), fill(body, values), t.signature].join('\n\n')
-  const link = values.link ?? null
+/** The client's merge fields. */
+export function clientValues(to: EmailRecipient, companyName: string): Record<string, string> {
   return {
-    subject: subject.replace(/[\r\n]+/g, ' '),
-    text,
-    html: emailHtml(language, text, link),
-    logText: secret ? text.split(secret).join(MASK) : text,
-    template,
-    language,
-    link,
+    firstName: to.firstName ?? '',
+    lastName: to.lastName ?? '',
+    fullName: [to.firstName, to.lastName].filter(Boolean).join(' '),
+    clientNumber: to.clientNumber ?? '',
+    email: to.email ?? '',
+    companyName,
   }
 }
 
-export const renderEmail = {
-  confirmation(language: Language, to: EmailRecipient, link: string, token: string, hours: number) {
-    const t = EMAILS[language].confirmation
-    return compose('confirmation', language, to, t.subject, t.body, { link, hours: String(hours) }, token)
-  },
-  passwordReset(language: Language, to: EmailRecipient, link: string, token: string, minutes: number) {
-    const t = EMAILS[language].passwordReset
-    return compose(
-      'passwordReset',
+const overrideKey = (key: EmailTemplateKey, language: Language) => `${key}:${language}`
+
+/**
+ * The templates in force at one moment (the admins' versions over the shipped ones), rendering
+ * synchronously: load it once (`EmailTemplates.load`) for all the emails of a change.
+ */
+export class TemplateSet {
+  constructor(
+    private readonly overrides: ReadonlyMap<string, TemplateText>,
+    private readonly companyName: string,
+  ) {}
+
+  static key = overrideKey
+
+  /** The text in force: the admin's version, else the shipped one. */
+  text(key: EmailTemplateKey, language: Language): TemplateText {
+    return this.overrides.get(overrideKey(key, language)) ?? defaultTemplate(key, language)
+  }
+
+  /** Renders `source` (by default the template in force) for one client; a token is masked in `logText`. */
+  render(
+    key: EmailTemplateKey,
+    language: Language,
+    to: EmailRecipient,
+    values: Record<string, string>,
+    options: { secret?: string; source?: TemplateText } = {},
+  ): RenderedEmail {
+    const all = { ...clientValues(to, this.companyName), ...values }
+    const fields = TEMPLATE_SPECS[key].fields
+    const fill = (source: TemplateText) => ({
+      subject: fillTemplate(source.subject, fields, all, false),
+      text: fillTemplate(source.text, fields, all, false),
+      htmlBody: source.html ? fillTemplate(source.html, fields, all, true) : null,
+    })
+    let filled: ReturnType<typeof fill>
+    try {
+      filled = fill(options.source ?? this.text(key, language))
+    } catch (error) {
+      // A stored version a later release no longer reads: the shipped text rather than no email.
+      if (!(error instanceof TemplateRefused) || options.source) throw error
+      filled = fill(defaultTemplate(key, language))
+    }
+    const link = values.link ?? null
+    const { secret } = options
+    return {
+      subject: filled.subject
+        .replace(/[\r\n]+/g, ' ')
+        .trim()
+        .slice(0, MAX_SUBJECT),
+      text: filled.text,
+      html: filled.htmlBody ?? emailHtml(language, filled.text, link),
+      htmlBody: filled.htmlBody,
+      logText: secret ? filled.text.split(secret).join(MASK) : filled.text,
+      template: key,
       language,
-      to,
-      t.subject,
-      t.body,
-      { link, minutes: String(minutes) },
-      token,
-    )
-  },
+      link,
+    }
+  }
+
+  confirmation(language: Language, to: EmailRecipient, link: string, token: string, hours: number) {
+    return this.render('confirmation', language, to, { link, hours: String(hours) }, { secret: token })
+  }
+
+  passwordReset(language: Language, to: EmailRecipient, link: string, token: string, minutes: number) {
+    return this.render('passwordReset', language, to, { link, minutes: String(minutes) }, { secret: token })
+  }
+
   suspended(language: Language, to: EmailRecipient, reason: string) {
-    const t = EMAILS[language].suspended
-    return compose('suspended', language, to, t.subject, t.body, { reason })
-  },
+    return this.render('suspended', language, to, { reason })
+  }
+
+  banned(language: Language, to: EmailRecipient, reason: string) {
+    return this.render('banned', language, to, { reason })
+  }
+
+  reactivated(language: Language, to: EmailRecipient) {
+    return this.render('reactivated', language, to, {})
+  }
+
   /** To the owner of an address someone tried to register with: they already have an account. */
   accountExists(language: Language, to: EmailRecipient) {
-    const t = EMAILS[language].accountExists
-    return compose('accountExists', language, to, t.subject, t.body, {})
-  },
-  /** An email written by an admin: their subject and body, our greeting and signature. */
+    return this.render('accountExists', language, to, {})
+  }
+
+  /**
+   * An email written by an admin in the `custom` frame. The subject and body go in as values,
+   * not as templates: `{{name}}` typed by the admin stays as typed.
+   */
   custom(language: Language, to: EmailRecipient, subject: string, body: string) {
-    // The body goes in as a value, not as a template: `{{name}}` typed by the admin stays as typed.
-    return compose('custom', language, to, subject, '{{body}}', { body })
-  },
+    return this.render('custom', language, to, { subject, body })
+  }
+
+  /** An email an admin wrote from a message template: their subject and text, with its merge fields. */
+  fromTemplate(key: EmailTemplateKey, language: Language, to: EmailRecipient, subject: string, text: string) {
+    return this.render(key, language, to, {}, { source: { subject, text, html: null } })
+  }
 }
+
+/** The shipped templates only (what a set without overrides renders). */
+export const shippedTemplates = (companyName = '') => new TemplateSet(new Map(), companyName)
 
 /** A link template such as `https://app.example.com/confirm?token={token}` with the token in it. */
 export const linkWithToken = (template: string, token: string) =>

@@ -65,7 +65,7 @@ export async function deliverClaimed(ctx: DeliveryContext, email: ClaimedEmail):
       to: email.to,
       subject: email.subject,
       text: content.text,
-      html: emailHtml(content.language, content.text, content.link),
+      html: content.html ?? emailHtml(content.language, content.text, content.link),
       messageId: email.messageId ?? undefined,
     })
     const messageId = typeof info?.messageId === 'string' ? info.messageId : email.messageId

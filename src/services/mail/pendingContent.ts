@@ -5,6 +5,8 @@ export interface PendingContent {
   text: string
   language: Language
   link: string | null
+  /** The HTML part a template wrote (absent: built from the text when sent). */
+  html?: string | null
 }
 
 export const writePendingContent = (content: PendingContent) => JSON.stringify(content)
@@ -19,6 +21,7 @@ export function readPendingContent(stored: string | null | undefined): PendingCo
       text: value.text,
       language: LANGUAGES.includes(value.language as Language) ? (value.language as Language) : 'en',
       link: typeof value.link === 'string' ? value.link : null,
+      html: typeof value.html === 'string' ? value.html : null,
     }
   } catch {
     return null

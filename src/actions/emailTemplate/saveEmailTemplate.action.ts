@@ -1,0 +1,11 @@
+import type { EmailTemplates } from '../../services/mail/templateStore.js'
+import { templateAction } from './templateAction.js'
+
+/** Saves an admin's version of a template (checked; every change recorded). */
+export const saveEmailTemplateAction = (templates: EmailTemplates) =>
+  templateAction(templates, {
+    name: 'saveEmailTemplate',
+    method: 'post',
+    success: 'emailTemplateSaved',
+    run: (t, actor, payload) => t.save(actor, payload),
+  })

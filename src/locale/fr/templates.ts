@@ -1,0 +1,122 @@
+import type { enTemplates } from '../en/templates.js'
+
+// Les textes de la page des modèles d’e-mails, fusionnés dans ../index.ts (les e-mails eux-mêmes : ./emails.ts).
+export const frTemplates: typeof enTemplates = {
+  labels: { EmailTemplate: 'Modèles d’e-mails' },
+  actions: {
+    emailTemplates: 'Modèles d’e-mails',
+    emailTemplate: 'Modèle d’e-mail',
+    saveEmailTemplate: 'Enregistrer le modèle',
+    resetEmailTemplate: 'Revenir au texte par défaut',
+    previewEmailTemplate: 'Aperçu',
+    testEmailTemplate: 'M’envoyer un test',
+    messageTemplates: 'Modèles de message',
+  },
+  messages: {
+    emailTemplateSaved: 'Modèle enregistré : les prochains e-mails l’utilisent.',
+    emailTemplateReset: 'Texte par défaut rétabli.',
+    emailTemplateTestSent: 'Test envoyé à votre adresse.',
+    templateSyntax:
+      'Ce modèle ne peut pas être lu : un champ de fusion n’est pas fermé, ou une section reste ouverte.',
+    templateTagRefused:
+      'Seuls des champs de fusion simples (un nom entre doubles accolades) sont permis : ni sections, ni partiels, ni triples accolades.',
+    templateUnknownField: 'Champ de fusion inconnu : utilisez seulement les champs listés pour ce modèle.',
+    templateLinkRequired:
+      'Cet e-mail a besoin du champ de fusion link : sans lui le client ne peut pas continuer.',
+    templateBodyRequired:
+      'Ce cadre a besoin du champ de fusion body : le message de l’administrateur s’y place.',
+    templateNoAdminEmail: 'Votre compte administrateur n’a pas d’adresse e-mail valide où envoyer le test.',
+  },
+  resources: {
+    EmailTemplate: {
+      properties: {
+        id: 'ID',
+        templateKey: 'Modèle',
+        language: 'Langue',
+        subject: 'Objet',
+        textBody: 'Texte',
+        htmlBody: 'HTML',
+        updatedBy: 'Modifié par',
+        updatedAt: 'Modifié le',
+      },
+    },
+  },
+  components: {
+    EmailTemplates: {
+      title: 'Modèles d’e-mails',
+      intro:
+        'Chaque e-mail envoyé par le produit, en français et en anglais. Un modèle modifié sert dès le prochain e-mail ; « Revenir au texte par défaut » rétablit le texte livré.',
+      loadFailed: 'Les modèles n’ont pas pu être chargés.',
+      columns: { template: 'Modèle', language: 'Langue', subject: 'Objet', state: 'État' },
+      names: {
+        confirmation: 'Confirmation de l’adresse e-mail',
+        passwordReset: 'Réinitialisation du mot de passe',
+        suspended: 'Compte suspendu',
+        banned: 'Compte fermé (bannissement)',
+        reactivated: 'Compte réactivé',
+        accountExists: 'Compte déjà existant',
+        custom: 'Message d’un administrateur (cadre)',
+        paymentReminder: 'Relance impayé',
+        documentsRequest: 'Demande de pièces',
+      },
+      languages: { fr: 'français', en: 'anglais' },
+      messageKind: '(pour écrire)',
+      shipped: 'Texte par défaut',
+      edited: 'Modifié par {{by}} le {{at}}',
+      editedBy: 'Modifié par {{by}}',
+      edit: 'Modifier',
+      backToList: 'Tous les modèles',
+      mergeFields: 'Champs de fusion utilisables',
+      requiredField: 'obligatoire',
+      fields: {
+        firstName: 'le prénom du client',
+        lastName: 'le nom du client',
+        fullName: 'prénom et nom',
+        clientNumber: 'le numéro client',
+        email: 'l’adresse e-mail du client',
+        companyName: 'le nom de votre société',
+        link: 'le lien à usage unique',
+        hours: 'la durée du lien en heures',
+        minutes: 'la durée du lien en minutes',
+        reason: 'le motif donné par l’administrateur',
+        subject: 'l’objet saisi par l’administrateur',
+        body: 'le message saisi par l’administrateur',
+      },
+      form: {
+        subject: 'Objet',
+        text: 'Texte',
+        html: 'HTML (facultatif)',
+        htmlHelp:
+          'Laissez vide pour construire le HTML à partir du texte. Les champs de fusion y sont échappés.',
+        clientId: 'Client',
+        template: 'Modèle',
+        language: 'Langue',
+        to: 'Destinataire',
+      },
+      save: 'Enregistrer',
+      sendTest: 'M’envoyer un test',
+      reset: 'Revenir au texte par défaut',
+      resetConfirm: 'Remplacer ce modèle par le texte livré ? Le changement reste dans l’historique.',
+      preview: 'Aperçu',
+      previewClient: 'Aperçu pour le client',
+      previewClientPlaceholder: 'Numéro ou nom du client…',
+      sampleClient: 'Un client exemple',
+      previewHtml: 'Version HTML',
+      previewFailed: 'L’aperçu n’a pas pu être fait.',
+      history: {
+        title: 'Historique des modifications',
+        when: 'Date',
+        who: 'Par',
+        what: 'Modification',
+        changes: 'Avant → après',
+        email_template_saved: 'Modifié',
+        email_template_reset: 'Retour au texte par défaut',
+        empty: 'Jamais modifié.',
+      },
+      writeFrom: 'Écrire à partir de',
+      blank: 'Un e-mail vierge',
+      writeFromHelp:
+        'Ses champs de fusion (nom, numéro du client…) sont remplis pour chaque client à l’envoi.',
+    },
+  },
+}

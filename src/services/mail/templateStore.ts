@@ -1,0 +1,235 @@
+import type { DataSource, EntityManager } from 'typeorm'
+import { Client } from '../../entities/Client.js'
+import type { EmailLog } from '../../entities/EmailLog.js'
+import { EmailTemplate } from '../../entities/EmailTemplate.js'
+import { isValidEmail } from '../../shared/clientIdentity.js'
+import type { Actor } from '../core/actor.js'
+import { InvalidInputError } from '../core/errors.js'
+import { LANGUAGES, type Language } from '../core/options.js'
+import { inTransaction, isMysqlFamily } from '../core/transaction.js'
+import type { ClientEmail } from './clientMailer.js'
+import { TemplateSet, type EmailRecipient, type RenderedEmail } from './emailTemplates.js'
+import {
+  defaultTemplate,
+  EMAIL_TEMPLATE_KEYS,
+  SAMPLE_CLIENT,
+  SAMPLE_VALUES,
+  TEMPLATE_SPECS,
+  type EmailTemplateKey,
+  type TemplateKind,
+  type TemplateText,
+} from './templateCatalog.js'
+import {
+  readClientId,
+  readTemplateDraft,
+  readTemplateId,
+  type TemplateDraft,
+  type TemplateDraftInput,
+} from './templateInput.js'
+import {
+  templateChanges,
+  templateHistory,
+  writeTemplateChange,
+  type TemplateChange,
+} from './templateHistory.js'
+
+/** A template in one language as the list shows it. */
+export interface TemplateSummary {
+  key: EmailTemplateKey
+  kind: TemplateKind
+  language: Language
+  subject: string
+  edited: boolean
+  updatedBy: string | null
+  updatedAt: Date | null
+}
+
+/** One template in one language as its page shows it. */
+export interface TemplateDetails extends TemplateSummary {
+  fields: readonly string[]
+  required: readonly string[]
+  current: TemplateText
+  shipped: TemplateText
+  history: TemplateChange[]
+}
+
+/** What a preview shows: the email as the client would receive it. */
+export interface TemplatePreview {
+  subject: string
+  text: string
+  html: string
+}
+
+const toText = (row: EmailTemplate): TemplateText => ({
+  subject: row.subject,
+  text: row.textBody,
+  html: row.htmlBody,
+})
+
+const sameText = (a: TemplateText, b: TemplateText) =>
+  a.subject === b.subject && a.text === b.text && (a.html ?? null) === (b.html ?? null)
+
+/**
+ * The email templates: the shipped texts (in code) and the admins' versions (EmailTemplate
+ * rows), read at each email so an edit applies from the next one on. Every save and reset is
+ * recorded in the admin audit trail with the texts before and after.
+ */
+export class EmailTemplates {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly companyName: string,
+    private readonly send: (email: ClientEmail) => Promise<EmailLog>,
+  ) {}
+
+  /**
+   * The row locked (MySQL/MariaDB: `FOR UPDATE`, which also holds the gap where a row would go, so
+   * two admins saving a template first edited at once are one after the other); SQLite writes one at a time.
+   */
+  private lock() {
+    return isMysqlFamily(this.dataSource) ? { lock: { mode: 'pessimistic_write' as const } } : {}
+  }
+
+  /** The templates in force now (one query), to render every email of a change with. */
+  async load(manager: EntityManager = this.dataSource.manager): Promise<TemplateSet> {
+    const rows = await manager.getRepository(EmailTemplate).find()
+    const overrides = new Map<string, TemplateText>()
+    for (const row of rows) {
+      if (!(EMAIL_TEMPLATE_KEYS as readonly string[]).includes(row.templateKey)) continue
+      if (!(LANGUAGES as readonly string[]).includes(row.language)) continue
+      overrides.set(
+        TemplateSet.key(row.templateKey as EmailTemplateKey, row.language as Language),
+        toText(row),
+      )
+    }
+    return new TemplateSet(overrides, this.companyName)
+  }
+
+  /** Every template in both languages, edited or not. */
+  async overview(): Promise<TemplateSummary[]> {
+    const rows = await this.dataSource.getRepository(EmailTemplate).find()
+    const byId = new Map(rows.map((r) => [`${r.templateKey}:${r.language}`, r]))
+    return EMAIL_TEMPLATE_KEYS.flatMap((key) =>
+      LANGUAGES.map((language) => this.summary(key, language, byId.get(`${key}:${language}`) ?? null)),
+    )
+  }
+
+  private summary(key: EmailTemplateKey, language: Language, row: EmailTemplate | null): TemplateSummary {
+    return {
+      key,
+      kind: TEMPLATE_SPECS[key].kind,
+      language,
+      subject: row?.subject ?? defaultTemplate(key, language).subject,
+      edited: row !== null,
+      updatedBy: row?.updatedBy ?? null,
+      updatedAt: row?.updatedAt ?? null,
+    }
+  }
+
+  /** One template with its merge fields, shipped text and history. */
+  async details(input: TemplateDraftInput): Promise<TemplateDetails> {
+    const { key, language } = readTemplateId(input)
+    const row = await this.dataSource.getRepository(EmailTemplate).findOneBy({ templateKey: key, language })
+    const shipped = defaultTemplate(key, language)
+    return {
+      ...this.summary(key, language, row),
+      fields: TEMPLATE_SPECS[key].fields,
+      required: TEMPLATE_SPECS[key].required,
+      current: row ? toText(row) : shipped,
+      shipped,
+      history: await templateHistory(this.dataSource, key, language),
+    }
+  }
+
+  /**
+   * Saves an admin's version (refused with field errors, nothing written, when it does not
+   * check out). The shipped text saved as is removes the admin's version.
+   */
+  async save(actor: Actor, input: TemplateDraftInput): Promise<TemplateDetails> {
+    const draft = readTemplateDraft(input)
+    const shipped = defaultTemplate(draft.key, draft.language)
+    if (sameText(draft.text, shipped)) return this.reset(actor, input)
+    await inTransaction(this.dataSource, async (manager) => {
+      const repo = manager.getRepository(EmailTemplate)
+      const where = { templateKey: draft.key, language: draft.language }
+      const row = await repo.findOne({ where, ...this.lock() })
+      const before = row ? toText(row) : shipped
+      const changes = templateChanges(before, draft.text)
+      if (changes.length === 0) return
+      const values = {
+        subject: draft.text.subject,
+        textBody: draft.text.text,
+        htmlBody: draft.text.html,
+        updatedBy: actor.email,
+      }
+      if (row) await repo.update({ id: row.id }, values)
+      else await repo.insert({ ...where, ...values })
+      await writeTemplateChange(manager, actor, 'email_template_saved', draft.key, draft.language, changes)
+    })
+    return this.details(input)
+  }
+
+  /** Back to the shipped text: the admin's version is removed, and the change recorded. */
+  async reset(actor: Actor, input: TemplateDraftInput): Promise<TemplateDetails> {
+    const { key, language } = readTemplateId(input)
+    await inTransaction(this.dataSource, async (manager) => {
+      const repo = manager.getRepository(EmailTemplate)
+      const row = await repo.findOne({ where: { templateKey: key, language }, ...this.lock() })
+      if (!row) return
+      await repo.delete({ id: row.id })
+      const changes = templateChanges(toText(row), defaultTemplate(key, language))
+      await writeTemplateChange(manager, actor, 'email_template_reset', key, language, changes)
+    })
+    return this.details({ template: key, language })
+  }
+
+  /** The draft rendered for a client of the admin's choosing (or a sample one); nothing written. */
+  async preview(input: TemplateDraftInput): Promise<TemplatePreview> {
+    const draft = readTemplateDraft(input)
+    const rendered = await this.renderDraft(draft, readClientId(input.clientId))
+    return { subject: rendered.subject, text: rendered.text, html: rendered.html }
+  }
+
+  /** The draft, as previewed, to the admin's own address through the outbox. */
+  async sendTest(actor: Actor, input: TemplateDraftInput): Promise<{ to: string }> {
+    const draft = readTemplateDraft(input)
+    const to = actor.email
+    if (!to || !isValidEmail(to)) throw new InvalidInputError({ to: 'templateNoAdminEmail' })
+    const rendered = await this.renderDraft(draft, readClientId(input.clientId))
+    await this.send({
+      clientId: null,
+      to,
+      subject: `[TEST] ${rendered.subject}`.slice(0, 255),
+      text: rendered.text,
+      htmlBody: rendered.htmlBody,
+      language: rendered.language,
+      link: rendered.link,
+      template: draft.key,
+      actor: actor.email,
+    })
+    return { to }
+  }
+
+  /** The admin's message templates in force, to start an email from (subject and text, both languages). */
+  async messageTemplates(): Promise<
+    { key: EmailTemplateKey; language: Language; subject: string; text: string }[]
+  > {
+    const set = await this.load()
+    return EMAIL_TEMPLATE_KEYS.filter((key) => TEMPLATE_SPECS[key].kind === 'message').flatMap((key) =>
+      LANGUAGES.map((language) => {
+        const { subject, text } = set.text(key, language)
+        return { key, language, subject, text }
+      }),
+    )
+  }
+
+  private async renderDraft(draft: TemplateDraft, clientId: number | null): Promise<RenderedEmail> {
+    let to: EmailRecipient = { ...SAMPLE_CLIENT[draft.language], locale: draft.language } as EmailRecipient
+    if (clientId !== null) {
+      const client = await this.dataSource.getRepository(Client).findOneBy({ id: clientId })
+      if (!client) throw new InvalidInputError({ clientId: 'notFound' })
+      to = client
+    }
+    const set = await this.load()
+    return set.render(draft.key, draft.language, to, SAMPLE_VALUES[draft.language], { source: draft.text })
+  }
+}
