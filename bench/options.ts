@@ -21,6 +21,8 @@ export type CaseId = (typeof CASE_IDS)[number]
 export interface BenchOptions {
   /** The data set's size: clients, with 3 contracts and 10 commissions each (default 100,000). */
   sizes: LargeSizes
+  /** `--against 100000`: also each read case and the import on that smaller set, interleaved (flat cost). */
+  against?: number
   /** Requests per side and case after `warmup` (BENCH_RUNS). */
   runs: number
   warmup: number
@@ -33,7 +35,7 @@ export interface BenchOptions {
   selected: (id: CaseId) => boolean
 }
 
-const USAGE = `npm run bench -- [--clients 100000] [--cases list,search,client,bulk,import,export,load,…]
+const USAGE = `npm run bench -- [--clients 100000] [--against 100000] [--cases list,search,client,bulk,import,export,load,…]
 cases: ${CASE_IDS.join(', ')} (a prefix selects all that start with it)
 env: BENCH_RUNS (30), BENCH_PEER_BULK_RUNS (3), BENCH_IMPORT_ROWS (100000), BENCH_LOAD_SECONDS (20 per side), BENCH_LOAD_CONNECTIONS (32)`
 
@@ -48,11 +50,13 @@ const positive = (text: string | undefined, fallback: number, name: string) => {
 export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   let clients: string | undefined
   let cases: string | undefined
+  let against: string | undefined
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i].split('=', 2)
     const value = () => inline ?? argv[++i]
     if (flag === '--clients') clients = value()
     else if (flag === '--cases') cases = value()
+    else if (flag === '--against') against = value()
     else if (flag === '--help' || flag === '-h') {
       console.log(USAGE)
       process.exit(0)
@@ -67,6 +71,7 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
   if (unknown.length) throw new Error(`unknown case ${unknown.join(', ')}\n${USAGE}`)
   return {
     sizes: { advisors: 50, clients: count, contracts: count * 3, commissions: count * 10 },
+    against: against === undefined ? undefined : positive(against, 100_000, '--against'),
     runs: positive(env.BENCH_RUNS, 30, 'BENCH_RUNS'),
     warmup: 5,
     peerBulkRuns: positive(env.BENCH_PEER_BULK_RUNS, 3, 'BENCH_PEER_BULK_RUNS'),

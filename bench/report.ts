@@ -40,6 +40,16 @@ export type CaseResult =
       ratios: { oursOverFloor: number }
       note?: string
     }
+  | {
+      id: string
+      name: string
+      kind: 'flat'
+      /** The same case on the large data set and on the small one (`--against`). */
+      large: SideSummary | ProcessSide
+      small: SideSummary | ProcessSide
+      ratios: { largeOverSmall: number }
+      note?: string
+    }
 
 export interface Report {
   date: string
@@ -122,6 +132,19 @@ export function printReport(report: Report): void {
           `- import ≤ 2× its floor, peak RSS < 300 MB: ${fmt(c.ratios.oursOverFloor)}×, ${c.ours.peakRssMb.toFixed(0)} MB, ${mark(c.ratios.oursOverFloor <= 2 && c.ours.peakRssMb < 300)}`,
         )
       }
+    }
+    out.push('')
+  }
+  const flats = report.cases.filter((c) => c.kind === 'flat')
+  if (flats.length) {
+    const time = (s: SideSummary | ProcessSide) =>
+      'medianMs' in s ? `${fmt(s.medianMs)} ms (${fmt(s.p95Ms)})` : `${fmt(s.seconds)} s`
+    out.push('| flat cost | large | small | large / small |', '|---|---:|---:|---:|')
+    for (const c of flats) {
+      out.push(`| ${c.name} | ${time(c.large)} | ${time(c.small)} | ${fmt(c.ratios.largeOverSmall)} |`)
+      goals.push(
+        `- ${c.name}: within 1.3× of its figure on the small set: ${fmt(c.ratios.largeOverSmall)}, ${mark(c.ratios.largeOverSmall <= 1.3)}`,
+      )
     }
     out.push('')
   }

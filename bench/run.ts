@@ -3,139 +3,23 @@
 // floor: hand-written SQL behind a bare Express route, and (b) the peer: plain @adminjs/typeorm on
 // the same tables. MariaDB when MYSQL_URL is set, else SQLite. The data set is made once (npm run
 // seed:large's code) and kept for the next runs. Writes bench/results/latest.json.
-import { spawnSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
-import session from 'express-session'
-import { createDemoApp } from '../demo/app.js'
-import { seedAdmins } from '../demo/seed.js'
-import { openBenchDatabase } from './database.js'
-import { floorRouter } from './floor.js'
+import { flatCases } from './flat.js'
+import { child, getter, readCases, startPanel } from './harness.js'
 import { loadCase } from './load.js'
 import { readOptions, type CaseId } from './options.js'
-import { peerRouter } from './peer.js'
 import { printReport, type CaseResult } from './report.js'
-import { interleave, summary, pairedRatio, type QueryCounter, type Send, type Side } from './stats.js'
-
-// Nothing in the measured cases sends an email.
-const nullMailer = { describe: 'none', sendMail: async () => ({ messageId: 'none' }) }
-const PASSWORD = 'bench-password-1'
-const SECRET = 'bench-session-secret-bench-session-secret'
-
-function queryCounter(dataSource: { logger: { logQuery: (...args: never[]) => unknown } }): QueryCounter {
-  let count = 0
-  const logger = dataSource.logger
-  const original = logger.logQuery.bind(logger)
-  logger.logQuery = (...args: never[]) => {
-    count += 1
-    return original(...args)
-  }
-  return {
-    reset: () => (count = 0),
-    get count() {
-      return count
-    },
-  }
-}
-
-async function login(base: string, loginPath: string): Promise<string> {
-  const res = await fetch(`${base}${loginPath}`, {
-    method: 'POST',
-    // A browser names the panel's origin on every POST; the router refuses any that does not.
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
-    body: new URLSearchParams({ email: 'admin@example.com', password: PASSWORD }),
-    redirect: 'manual',
-  })
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  if (res.status !== 302 || !cookie) throw new Error(`login at ${loginPath} failed: ${res.status}`)
-  return cookie
-}
-
-/** One side of the import or export case, in a process of its own (its own peak RSS). */
-function child<T>(script: string, args: string[]): T {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' })
-  const line = run.stdout.trim().split('\n').pop() ?? ''
-  if (run.status !== 0 || !line.startsWith('{')) throw new Error(`${script} ${args[0]} failed: ${run.stderr}`)
-  return JSON.parse(line) as T
-}
+import { interleave, summary, pairedRatio, type Send, type Side } from './stats.js'
 
 async function main() {
   const options = readOptions(process.argv.slice(2), process.env)
   const { sizes } = options
-  const { dataSource, label, target } = await openBenchDatabase(sizes)
-  const sessions = new session.MemoryStore()
-  const demo = createDemoApp({
-    dataSource,
-    mailer: nullMailer,
-    sessionSecret: SECRET,
-    sessionStore: sessions,
-  })
-  await seedAdmins(dataSource, demo.clients.passwordHasher, PASSWORD)
-  demo.app.use('/peer', peerRouter(demo.authenticate, sessions, SECRET).router)
-  demo.app.use('/floor', floorRouter(dataSource))
-  // Both panels in production mode: no bundling on the fly, as a real deployment runs.
-  const server = demo.app.listen(0, '127.0.0.1')
-  await new Promise((resolve) => server.once('listening', resolve))
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const cookies = { ours: await login(base, '/admin/login'), peer: await login(base, '/peer/login') }
-  const counter = queryCounter(dataSource as never)
-
-  const get =
-    (who: Side, url: string): Send =>
-    async () => {
-      const res = await fetch(`${base}${url}`, { headers: who === 'floor' ? {} : { cookie: cookies[who] } })
-      const body = await res.arrayBuffer()
-      if (res.status !== 200)
-        throw new Error(`${url}: ${res.status} ${Buffer.from(body).toString().slice(0, 200)}`)
-      return body.byteLength
-    }
-
-  const [advisor] = await dataSource.query(
-    `SELECT advisorId AS id FROM clients WHERE advisorId IS NOT NULL GROUP BY advisorId ORDER BY COUNT(*) DESC LIMIT 1`,
-  )
-  const [someone] = await dataSource.query(
-    `SELECT id, clientNumber FROM clients WHERE status = 'active' AND clientNumber LIKE 'L%' ORDER BY id LIMIT 1 OFFSET 5000`,
-  )
-  const list = (page: number) =>
-    `/api/resources/Client/actions/list?page=${page}&perPage=20&sortBy=lastName&direction=asc`
-  const urls: Record<string, Record<Side, string>> = {
-    list: { ours: `/admin${list(1)}`, floor: '/floor/list?page=1', peer: `/peer${list(1)}` },
-    deep: { ours: `/admin${list(2000)}`, floor: '/floor/list?page=2000', peer: `/peer${list(2000)}` },
-    advisor: {
-      ours: `/admin${list(1)}&filters.advisorId=${advisor.id}`,
-      floor: `/floor/advisor?advisorId=${advisor.id}`,
-      peer: `/peer${list(1)}&filters.advisorId=${advisor.id}`,
-    },
-    client: {
-      ours: `/admin/api/resources/Client/records/${someone.id}/show`,
-      floor: `/floor/client/${someone.id}`,
-      peer: `/peer/api/resources/Client/records/${someone.id}/show`,
-    },
-  }
-  // Plain AdminJS searches one field, `LIKE '%q%'`.
-  const searches: [CaseId, string, string, string][] = [
-    ['search-dupo', 'search "dupo"', 'dupo', 'lastName'],
-    ['search-jean-dupont', 'search "jean dupont"', 'jean dupont', 'lastName'],
-    ['search-number', `search number ${someone.clientNumber}`, someone.clientNumber, 'clientNumber'],
-  ]
-  for (const [id, , q, peerField] of searches) {
-    urls[id] = {
-      ours: `/admin${list(1)}&filters.q=${encodeURIComponent(q)}`,
-      floor: `/floor/search?q=${encodeURIComponent(q)}`,
-      peer: `/peer${list(1)}&filters.${peerField}=${encodeURIComponent(q)}`,
-    }
-  }
-  const reads: [CaseId, string][] = [
-    ['list', 'list page 1'],
-    ['deep', 'list page 2,000'],
-    ...searches.map(([id, name]) => [id, name] as [CaseId, string]),
-    ['advisor', 'filter by advisor'],
-    ['client', 'client page (header + details)'],
-  ]
+  const panel = await startPanel(sizes)
+  const { dataSource, label, target, base, cookies, counter } = panel
+  const get = (who: Side, url: string): Send => getter(base, who === 'floor' ? undefined : cookies[who], url)
+  const cases = await readCases(dataSource)
+  const { urls, reads } = cases
 
   const results: CaseResult[] = []
   const timed = (id: CaseId, name: string, r: Awaited<ReturnType<typeof interleave>>, note?: string) => {
@@ -211,7 +95,7 @@ async function main() {
       JSON.stringify({ ids, reason: 'Audit' }),
       'application/json',
     )
-    const both = await interleave(counter, { ours, floor }, { runs: options.runs, warmup: 2, reset })
+    const both = await interleave<Side>(counter, { ours, floor }, { runs: options.runs, warmup: 2, reset })
     // Without the plugin an admin edits the status of each client: 1,000 edit requests per run.
     const peer: Send = async () => {
       let bytes = 0
@@ -267,8 +151,9 @@ async function main() {
     })
     process.stderr.write('done\n')
   }
+  if (options.against) results.push(...(await flatCases(options, options.against, panel, cases)))
   // Requests the load generator left queued finish before the database closes.
-  await new Promise((resolve) => server.close(resolve))
+  await panel.close()
   await new Promise((resolve) => setTimeout(resolve, 2000))
 
   if (options.selected('import')) {
@@ -317,7 +202,10 @@ async function main() {
   }
   printReport(report)
   await mkdir('bench/results', { recursive: true })
-  await writeFile('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`)
+  const json = `${JSON.stringify(report, null, 2)}\n`
+  await writeFile('bench/results/latest.json', json)
+  // Kept per run too, so two runs can be set side by side.
+  await writeFile(`bench/results/${report.date.replace(/[:.]/g, '-')}-${sizes.clients}.json`, json)
   await dataSource.destroy()
 }
 

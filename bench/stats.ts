@@ -28,19 +28,19 @@ export interface QueryCounter {
  * side made two runs of the same commit disagree by 2×. Each round's ratio is kept too, and the
  * report gives their median: the ratio of requests made a few milliseconds apart.
  */
-export async function interleave(
+export async function interleave<K extends string = Side>(
   counter: QueryCounter,
-  sides: Partial<Record<Side, Send>>,
+  sides: Partial<Record<K, Send>>,
   options: { runs: number; warmup: number; reset?: () => Promise<void> },
-): Promise<{ samples: Partial<Record<Side, Sample>>; peakRssMb: number }> {
-  const order = Object.keys(sides) as Side[]
+): Promise<{ samples: Partial<Record<K, Sample>>; peakRssMb: number }> {
+  const order = Object.keys(sides) as K[]
   for (let i = 0; i < options.warmup; i += 1) {
     for (const side of order) {
       await sides[side]!()
       await options.reset?.()
     }
   }
-  const samples: Partial<Record<Side, Sample>> = {}
+  const samples: Partial<Record<K, Sample>> = {}
   for (const side of order) samples[side] = { ms: [], queries: [], bytes: [] }
   let peak = process.memoryUsage.rss()
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5)

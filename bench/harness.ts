@@ -1,0 +1,169 @@
+// What every side of the bench needs: a data set opened (made the first time), the demo app with
+// the peer (plain AdminJS) and the floor mounted beside it, logged-in cookies, a statement counter,
+// and the URLs of the read cases for that data set.
+import { spawnSync } from 'node:child_process'
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import session from 'express-session'
+import type { DataSource } from 'typeorm'
+import { createDemoApp } from '../demo/app.js'
+import { seedAdmins } from '../demo/seed.js'
+import type { LargeSizes } from '../demo/seedLarge.js'
+import { openBenchDatabase } from './database.js'
+import { floorRouter } from './floor.js'
+import type { CaseId } from './options.js'
+import { peerRouter } from './peer.js'
+import type { QueryCounter, Side } from './stats.js'
+
+// Nothing in the measured cases sends an email.
+const nullMailer = { describe: 'none', sendMail: async () => ({ messageId: 'none' }) }
+const PASSWORD = 'bench-password-1'
+const SECRET = 'bench-session-secret-bench-session-secret'
+
+function queryCounter(dataSource: { logger: { logQuery: (...args: never[]) => unknown } }): QueryCounter {
+  let count = 0
+  const logger = dataSource.logger
+  const original = logger.logQuery.bind(logger)
+  logger.logQuery = (...args: never[]) => {
+    count += 1
+    return original(...args)
+  }
+  return {
+    reset: () => (count = 0),
+    get count() {
+      return count
+    },
+  }
+}
+
+async function login(base: string, loginPath: string): Promise<string> {
+  const res = await fetch(`${base}${loginPath}`, {
+    method: 'POST',
+    // A browser names the panel's origin on every POST; the router refuses any that does not.
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+    body: new URLSearchParams({ email: 'admin@example.com', password: PASSWORD }),
+    redirect: 'manual',
+  })
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  if (res.status !== 302 || !cookie) throw new Error(`login at ${loginPath} failed: ${res.status}`)
+  return cookie
+}
+
+/** One side of the import or export case, in a process of its own (its own peak RSS). */
+export function child<T>(script: string, args: string[]): T {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' })
+  const line = run.stdout.trim().split('\n').pop() ?? ''
+  if (run.status !== 0 || !line.startsWith('{')) throw new Error(`${script} ${args[0]} failed: ${run.stderr}`)
+  return JSON.parse(line) as T
+}
+
+export interface BenchPanel {
+  dataSource: DataSource
+  label: string
+  /** What the import and export children open: the database URL, or the SQLite file. */
+  target: string
+  base: string
+  cookies: Record<'ours' | 'peer', string>
+  counter: QueryCounter
+  close: () => Promise<void>
+}
+
+/** The demo app on the data set of this size, the peer at /peer and the floor at /floor, logged in. */
+export async function startPanel(sizes: LargeSizes): Promise<BenchPanel> {
+  const { dataSource, label, target } = await openBenchDatabase(sizes)
+  const sessions = new session.MemoryStore()
+  const demo = createDemoApp({
+    dataSource,
+    mailer: nullMailer,
+    sessionSecret: SECRET,
+    sessionStore: sessions,
+  })
+  await seedAdmins(dataSource, demo.clients.passwordHasher, PASSWORD)
+  demo.app.use('/peer', peerRouter(demo.authenticate, sessions, SECRET).router)
+  demo.app.use('/floor', floorRouter(dataSource))
+  const server: Server = demo.app.listen(0, '127.0.0.1')
+  await new Promise((resolve) => server.once('listening', resolve))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const cookies = { ours: await login(base, '/admin/login'), peer: await login(base, '/peer/login') }
+  return {
+    dataSource,
+    label,
+    target,
+    base,
+    cookies,
+    counter: queryCounter(dataSource as never),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+export const SEARCH_CASES: CaseId[] = ['search-dupo', 'search-jean-dupont', 'search-number']
+
+export interface ReadCases {
+  urls: Record<string, Record<Side, string>>
+  /** The read cases in order, with their names. */
+  reads: [CaseId, string][]
+}
+
+/** The read cases' URLs for each side, on this data set (its busiest advisor, one of its clients). */
+export async function readCases(dataSource: DataSource): Promise<ReadCases> {
+  const [advisor] = await dataSource.query(
+    `SELECT advisorId AS id FROM clients WHERE advisorId IS NOT NULL GROUP BY advisorId ORDER BY COUNT(*) DESC LIMIT 1`,
+  )
+  // The 5,001st active client of the data set (the middle one of a small test set).
+  const [{ n }] = await dataSource.query(`SELECT COUNT(*) AS n FROM clients`)
+  const [someone] = await dataSource.query(
+    `SELECT id, clientNumber FROM clients WHERE status = 'active' AND clientNumber LIKE 'L%' ORDER BY id LIMIT 1 OFFSET ${Math.min(5000, Math.floor(Number(n) / 4))}`,
+  )
+  const list = (page: number) =>
+    `/api/resources/Client/actions/list?page=${page}&perPage=20&sortBy=lastName&direction=asc`
+  const urls: Record<string, Record<Side, string>> = {
+    list: { ours: `/admin${list(1)}`, floor: '/floor/list?page=1', peer: `/peer${list(1)}` },
+    deep: { ours: `/admin${list(2000)}`, floor: '/floor/list?page=2000', peer: `/peer${list(2000)}` },
+    advisor: {
+      ours: `/admin${list(1)}&filters.advisorId=${advisor.id}`,
+      floor: `/floor/advisor?advisorId=${advisor.id}`,
+      peer: `/peer${list(1)}&filters.advisorId=${advisor.id}`,
+    },
+    client: {
+      ours: `/admin/api/resources/Client/records/${someone.id}/show`,
+      floor: `/floor/client/${someone.id}`,
+      peer: `/peer/api/resources/Client/records/${someone.id}/show`,
+    },
+  }
+  // Plain AdminJS searches one field, `LIKE '%q%'`.
+  const searches: [CaseId, string, string, string][] = [
+    ['search-dupo', 'search "dupo"', 'dupo', 'lastName'],
+    ['search-jean-dupont', 'search "jean dupont"', 'jean dupont', 'lastName'],
+    ['search-number', 'search by client number', someone.clientNumber, 'clientNumber'],
+  ]
+  for (const [id, , q, peerField] of searches) {
+    urls[id] = {
+      ours: `/admin${list(1)}&filters.q=${encodeURIComponent(q)}`,
+      floor: `/floor/search?q=${encodeURIComponent(q)}`,
+      peer: `/peer${list(1)}&filters.${peerField}=${encodeURIComponent(q)}`,
+    }
+  }
+  return {
+    urls,
+    reads: [
+      ['list', 'list page 1'],
+      ['deep', 'list page 2,000'],
+      ...searches.map(([id, name]) => [id, name] as [CaseId, string]),
+      ['advisor', 'filter by advisor'],
+      ['client', 'client page (header + details)'],
+    ],
+  }
+}
+
+/** A GET of the panel at `base` (with the cookie of that side, none for the floor), answering its bytes. */
+export const getter =
+  (base: string, cookie: string | undefined, url: string) => async (): Promise<number> => {
+    const res = await fetch(`${base}${url}`, { headers: cookie ? { cookie } : {} })
+    const body = await res.arrayBuffer()
+    if (res.status !== 200)
+      throw new Error(`${url}: ${res.status} ${Buffer.from(body).toString().slice(0, 200)}`)
+    return body.byteLength
+  }
