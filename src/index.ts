@@ -1,4 +1,5 @@
-import { ComponentLoader, type Locale, type PageHandler, type ResourceWithOptions } from 'adminjs'
+import { ComponentLoader } from 'adminjs'
+import type { ClientManagement } from './clientManagement.js'
 import { CURRENCY_ENV } from './shared/displayFormat.js'
 import { ACCESSIBLE_THEME } from './shared/panelTheme.js'
 import { dashboardHandler } from './actions/dashboard/dashboard.action.js'
@@ -18,7 +19,6 @@ import { ClientGdpr } from './services/gdpr/clientGdpr.js'
 import { createAdminAuditResource } from './resources/adminAudit.resource.js'
 import { createEmailTemplateResource } from './resources/emailTemplate.resource.js'
 import { CommissionImport } from './services/import/commissionImport.js'
-import type { ImportJobs } from './services/import/importJobs.js'
 import { ClientAccounts } from './services/accounts/clientAccounts.js'
 import { ClientMailer } from './services/mail/clientMailer.js'
 import { Outbox } from './services/mail/outbox.js'
@@ -27,11 +27,7 @@ import { PaymentMethods } from './services/payments/paymentMethods.js'
 import { PasswordHasher } from './services/accounts/passwordHasher.js'
 import { LoginCost } from './services/accounts/loginCost.js'
 import { RateLimiter } from './services/accounts/rateLimiter.js'
-import {
-  resolveOptions,
-  type ClientManagementOptions,
-  type ResolvedOptions,
-} from './services/core/options.js'
+import { resolveOptions, type ClientManagementOptions } from './services/core/options.js'
 import { createAdvisorResource } from './resources/advisor.resource.js'
 import { createClientResource } from './resources/client.resource.js'
 import { createCommissionResource } from './resources/commission.resource.js'
@@ -46,65 +42,6 @@ import {
 import type { ResourceDeps } from './resources/resourceDeps.js'
 import { registerTypeormAdapter, withFeatures } from './resources/resourceFeatures.js'
 import { RESOURCE_PREFIX_ENV } from './shared/resourceIds.js'
-
-export interface ClientManagement {
-  /** The AdminJS resources, ids `Client`, `Advisor`, `Contract`, `Commission`, `ClientEvent`, `EmailLog`, `ClientNote`, `ImportBatch`, `SecuritySettings`, `AdminAuditEntry`, `EmailTemplate`. */
-  resources: ResourceWithOptions[]
-  /** The loader holding the plugin's components; pass it to AdminJS (or pass yours in the options). */
-  componentLoader: ComponentLoader
-  /** French and English translations (AdminJS's own French included). */
-  locale: Locale
-  /** Spread into `new AdminJS({ ...adminOptions, resources })` (`env` carries the currency and `resourceIdPrefix` to the browser). */
-  adminOptions: {
-    componentLoader: ComponentLoader
-    locale: Locale
-    env: Record<string, string>
-    /** Theme colors that keep WCAG AA contrast; spread it into yours if you set `branding`. */
-    branding: { theme: typeof ACCESSIBLE_THEME }
-  }
-  /** Hashes and verifies client passwords with the configured driver. */
-  passwordHasher: PasswordHasher
-  /** Answers "may this admin run this action?" from the roles map. */
-  accessControl: AccessControl
-  /** Queues an email to a client (an EmailLog row `queued`); the outbox sends it. */
-  clientMailer: ClientMailer
-  /**
-   * The mail outbox's delivery worker: `start()` it when the app starts (or in a worker process of
-   * its own), `stop()` it on shutdown; `runOnce()` and `drain()` send what is due by hand.
-   */
-  outbox: Outbox
-  /** What the panel's actions call: suspend, ban, confirm… each in one transaction with its history. */
-  lifecycle: ClientLifecycle
-  /** The client's own account for the host's client area: register, confirm, log in, 2FA, reset. */
-  accounts: ClientAccounts
-  /** Rate-limit counters in the database (shared by every instance): the host's own login can use them. */
-  rateLimiter: RateLimiter
-  /** Pads refused logins to one duration; the host's own login can use it (`begin`, `check`, `refuse`). */
-  loginCost: LoginCost
-  /** Security settings (auto-confirm, hashing driver and cost, token lifetimes, throttling), as set in the panel. */
-  settings: ClientSettings
-  /** The client's cards at Stripe (list, detach), as the Payment methods tab shows them. */
-  paymentMethods: PaymentMethods
-  /** The commission CSV import (dry run, import, undo), also usable from scripts. */
-  commissionImport: CommissionImport
-  /** Exports of what a list shows (CSV, keyset pages), also usable from scripts. */
-  listExport: ListExport
-  /** GDPR: a client's data archive, anonymisation, retention (`gdpr.retention`). */
-  gdpr: ClientGdpr
-  /**
-   * The worker running import jobs in this process: `start()` at boot, `await stop()` on SIGTERM
-   * (the chunk being written commits, the job goes back to the queue), `runOnce()` for one job now.
-   */
-  jobs: ImportJobs
-  /**
-   * Starts both workers of this process (the outbox's and the import jobs', each unless its
-   * `worker` option is `separate`); `stop()` lets them finish what they hold (on SIGTERM).
-   */
-  startWorkers: () => { stop: () => Promise<void> }
-  /** The home page of clients (counts, awaiting confirmation, latest actions): `new AdminJS({ dashboard })`. */
-  dashboard: { handler: PageHandler; component: string }
-  options: ResolvedOptions
-}
 
 /**
  * The client management module for AdminJS. Validates the options (throws a
@@ -241,6 +178,7 @@ export function createClientManagement(
   }
 }
 
+export type { ClientManagement } from './clientManagement.js'
 export * from './entities/index.js'
 export { clientManagementMigrations } from './migrations/index.js'
 export { ClientManagementConfigError, LANGUAGES } from './services/core/options.js'

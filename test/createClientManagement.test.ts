@@ -66,6 +66,7 @@ describe('createClientManagement', () => {
       'ClientStatusBadge',
       'ClientActionForm',
       'ClientList',
+      'LeanList',
       'CommissionImport',
       'ClientMerge',
       'DuplicateCheck',

@@ -2,25 +2,14 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
 import { Contract } from '../../entities/Contract.js'
-import { CLIENT_STATUSES, type ClientStatus } from '../../entities/columns.js'
-import { parseSearch, type ParsedQuery } from '../../shared/searchText.js'
 import { applySearch } from './clientSearch.js'
 import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
-import { InvalidInputError } from '../core/errors.js'
-import { hasControlCharacters, isCalendarDate, isRecordId } from '../core/requestValues.js'
 import { keysetPage, type Cursor, type KeysetPage, type OrderTerm } from './keyset.js'
+import type { ClientListQuery, SortableColumn } from './clientListQuery.js'
 
-export const SORTABLE = [
-  'lastName',
-  'firstName',
-  'clientNumber',
-  'email',
-  'phone',
-  'status',
-  'createdAt',
-] as const
-export type SortableColumn = (typeof SORTABLE)[number]
+export { SORTABLE, readListQuery } from './clientListQuery.js'
+export type { ClientListQuery, SortableColumn } from './clientListQuery.js'
 
 /** Sortable columns that may be NULL (they sort first ascending, last descending). */
 const NULLABLE: ReadonlySet<SortableColumn> = new Set(['firstName', 'email', 'phone'])
@@ -31,25 +20,6 @@ const ORDER_INDEXES: Partial<Record<SortableColumn, string>> = {
   createdAt: 'IDX_clients_createdAt_id_status',
 }
 
-export interface ClientListQuery {
-  search: ParsedQuery | null
-  /** A status, or null: every status but `deleted`. */
-  status: ClientStatus | null
-  /** Clients whose referent advisor, or the advisor of any of whose contracts, is this one. */
-  advisorId: number | null
-  createdFrom: Date | null
-  createdTo: Date | null
-  hasActiveContracts: boolean | null
-  /** Clients created by this commission import. */
-  importBatchId: number | null
-  sortBy: SortableColumn
-  direction: 'asc' | 'desc'
-  page: number
-  perPage: number
-  /** Count exactly even without a filter (an estimate is used otherwise). */
-  exactCount: boolean
-}
-
 export interface ClientListPage {
   clients: Client[]
   total: number
@@ -57,96 +27,6 @@ export interface ClientListPage {
   totalIsEstimate: boolean
   /** Active contracts per client of the page. */
   activeContracts: Map<number, number>
-}
-
-const isSet = (value: unknown) => value !== undefined && value !== null && String(value).trim() !== ''
-
-function parseDate(value: unknown, endOfDay: boolean): Date | null {
-  if (!isSet(value)) return null
-  const text = String(value).trim()
-  const date = new Date(
-    /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T${endOfDay ? '23:59:59.999' : '00:00:00'}Z` : text,
-  )
-  return Number.isNaN(date.getTime()) ? null : date
-}
-
-// What each filter of the list takes: the list drops what does not fit (the panel never sends
-// it); a strict reader (an export, which writes personal data to a file) refuses it instead.
-const FILTERS: Record<string, (value: string) => boolean> = {
-  q: (v) => v.length <= 200,
-  status: (v) => (CLIENT_STATUSES as readonly string[]).includes(v),
-  advisor: isRecordId,
-  advisorId: isRecordId,
-  importBatchId: isRecordId,
-  'createdAt~~from': isCalendarDate,
-  'createdAt~~to': isCalendarDate,
-  hasActiveContracts: (v) => v === 'true' || v === 'false',
-}
-
-/** Each filter, sort or direction that does not fit, by its parameter (`filters.status`…). */
-function unfitParams(params: { filters?: Record<string, unknown>; [key: string]: unknown }) {
-  const errors: Record<string, string> = {}
-  for (const [name, raw] of Object.entries(params.filters ?? {})) {
-    const key = `filters.${name}`
-    if (!Object.hasOwn(FILTERS, name)) errors[key] = 'exportUnknownFilter'
-    else if (typeof raw !== 'string' || hasControlCharacters(raw)) errors[key] = 'exportBadFilter'
-    else if (raw.trim() !== '' && !FILTERS[name](raw.trim())) errors[key] = 'exportBadFilter'
-  }
-  if (params.sortBy !== undefined && !SORTABLE.includes(params.sortBy as SortableColumn))
-    errors.sortBy = 'exportBadSort'
-  if (params.direction !== undefined && params.direction !== 'asc' && params.direction !== 'desc')
-    errors.direction = 'exportBadSort'
-  return errors
-}
-
-/**
- * Reads AdminJS's list parameters (`filters.q`, `filters.status`, `filters.advisor`,
- * `filters.createdAt~~from`/`~~to`, `filters.hasActiveContracts`, `sortBy`, `direction`,
- * `page`, `perPage`, `exactCount`) into a query; anything malformed is ignored, never an error,
- * unless `strict` (an export): then it is an InvalidInputError, as readRecordListQuery does.
- */
-export function readListQuery(
-  params: { filters?: Record<string, unknown>; [key: string]: unknown },
-  defaults: { perPage: number; maxPerPage: number; sortBy: SortableColumn; direction: 'asc' | 'desc' },
-  strict = false,
-): ClientListQuery {
-  const unfit = strict ? unfitParams(params) : {}
-  if (Object.keys(unfit).length > 0) throw new InvalidInputError(unfit)
-  const filters = params.filters ?? {}
-  // AdminJS sends a range as `filters.createdAt~~from` / `filters.createdAt~~to`.
-  const created = {
-    from: filters['createdAt~~from'] ?? (filters.createdAt as Record<string, unknown> | undefined)?.from,
-    to: filters['createdAt~~to'] ?? (filters.createdAt as Record<string, unknown> | undefined)?.to,
-  }
-  const status = String(filters.status ?? '')
-  // `advisor` is the panel's filter; `advisorId` is accepted too (links, scripts).
-  const advisorId = Number(filters.advisor ?? filters.advisorId)
-  const sortBy = SORTABLE.includes(params.sortBy as SortableColumn)
-    ? (params.sortBy as SortableColumn)
-    : defaults.sortBy
-  const direction =
-    params.direction === 'asc' || params.direction === 'desc' ? params.direction : defaults.direction
-  const hasActive = String(filters.hasActiveContracts ?? '')
-  return {
-    search: parseSearch(filters.q),
-    status: (CLIENT_STATUSES as readonly string[]).includes(status) ? (status as ClientStatus) : null,
-    advisorId: Number.isInteger(advisorId) && advisorId > 0 ? advisorId : null,
-    createdFrom: parseDate(created.from, false),
-    createdTo: parseDate(created.to, true),
-    hasActiveContracts: hasActive === 'true' ? true : hasActive === 'false' ? false : null,
-    importBatchId:
-      Number.isInteger(Number(filters.importBatchId)) && Number(filters.importBatchId) > 0
-        ? Number(filters.importBatchId)
-        : null,
-    sortBy,
-    direction,
-    page: Math.max(1, Math.floor(Number(params.page)) || 1),
-    perPage: Math.min(
-      defaults.maxPerPage,
-      Math.max(1, Math.floor(Number(params.perPage)) || defaults.perPage),
-    ),
-    exactCount: params.exactCount === 'true' || params.exactCount === '1',
-  }
 }
 
 /**
