@@ -21,6 +21,8 @@ export type CaseId = (typeof CASE_IDS)[number]
 export interface BenchOptions {
   /** The data set's size: clients, with 3 contracts and 10 commissions each (default 100,000). */
   sizes: LargeSizes
+  /** The sides of the read cases (BENCH_SIDES=ours,floor leaves plain AdminJS out: at 1,000,000 clients its searches take a minute each). */
+  sides: ('ours' | 'floor' | 'peer')[]
   /** `--against 100000`: also each read case and the import on that smaller set, interleaved (flat cost). */
   against?: number
   /** Requests per side and case after `warmup` (BENCH_RUNS). */
@@ -37,7 +39,7 @@ export interface BenchOptions {
 
 const USAGE = `npm run bench -- [--clients 100000] [--against 100000] [--cases list,search,client,bulk,import,export,load,…]
 cases: ${CASE_IDS.join(', ')} (a prefix selects all that start with it)
-env: BENCH_RUNS (30), BENCH_PEER_BULK_RUNS (3), BENCH_IMPORT_ROWS (100000), BENCH_LOAD_SECONDS (20 per side), BENCH_LOAD_CONNECTIONS (32)`
+env: BENCH_RUNS (30), BENCH_SIDES (ours,floor,peer), BENCH_PEER_BULK_RUNS (3), BENCH_IMPORT_ROWS (100000), BENCH_LOAD_SECONDS (20 per side), BENCH_LOAD_CONNECTIONS (32)`
 
 const positive = (text: string | undefined, fallback: number, name: string) => {
   if (text === undefined || text === '') return fallback
@@ -45,6 +47,17 @@ const positive = (text: string | undefined, fallback: number, name: string) => {
   if (!Number.isInteger(n) || n <= 0)
     throw new Error(`${name} must be a whole number above 0 (got ${text})\n${USAGE}`)
   return n
+}
+
+const SIDES = ['ours', 'floor', 'peer'] as const
+
+function readSides(text: string | undefined): BenchOptions['sides'] {
+  if (!text) return [...SIDES]
+  const sides = text.split(',').map((s) => s.trim())
+  const unknown = sides.filter((s) => !(SIDES as readonly string[]).includes(s))
+  if (unknown.length || !sides.includes('ours'))
+    throw new Error(`BENCH_SIDES takes ours (always) and floor or peer (got ${text})\n${USAGE}`)
+  return sides as BenchOptions['sides']
 }
 
 export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -71,6 +84,7 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
   if (unknown.length) throw new Error(`unknown case ${unknown.join(', ')}\n${USAGE}`)
   return {
     sizes: { advisors: 50, clients: count, contracts: count * 3, commissions: count * 10 },
+    sides: readSides(env.BENCH_SIDES),
     against: against === undefined ? undefined : positive(against, 100_000, '--against'),
     runs: positive(env.BENCH_RUNS, 30, 'BENCH_RUNS'),
     warmup: 5,

@@ -42,9 +42,7 @@ async function main() {
   for (const [id, name] of reads) {
     if (!options.selected(id)) continue
     process.stderr.write(`${name}… `)
-    const sides = Object.fromEntries(
-      (['ours', 'floor', 'peer'] as const).map((side) => [side, get(side, urls[id][side])]),
-    )
+    const sides = Object.fromEntries(options.sides.map((side) => [side, get(side, urls[id][side])]))
     timed(id, name, await interleave(counter, sides, { runs: options.runs, warmup: options.warmup }))
     process.stderr.write('done\n')
   }
@@ -113,8 +111,10 @@ async function main() {
       }
       return bytes
     }
-    const alone = await interleave(counter, { peer }, { runs: options.peerBulkRuns, warmup: 0, reset })
-    both.samples.peer = alone.samples.peer
+    if (options.sides.includes('peer')) {
+      const alone = await interleave(counter, { peer }, { runs: options.peerBulkRuns, warmup: 0, reset })
+      both.samples.peer = alone.samples.peer
+    }
     timed(
       'bulk',
       'bulk suspend 1,000',
@@ -130,7 +130,8 @@ async function main() {
     ['load-client', 'client page', 'client'],
   ]
   for (const [id, name, of] of loads) {
-    if (!options.selected(id)) continue
+    // A load case is ours against plain AdminJS: none without the peer.
+    if (!options.selected(id) || !options.sides.includes('peer')) continue
     const { connections, seconds } = options.load
     process.stderr.write(`under load, ${name} (${connections} connections, ${seconds} s per side)… `)
     const sides = await loadCase(
