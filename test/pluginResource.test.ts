@@ -4,6 +4,7 @@
 import { Resource } from '@adminjs/typeorm'
 import { Advisor, Client } from '../src/index.js'
 import { PluginResource } from '../src/resources/pluginResource.js'
+import { EntityRows } from '../src/services/core/entityRows.js'
 import { describeEachDatabase } from './support/databases.js'
 import { statementsOf } from './support/statements.js'
 
@@ -58,5 +59,18 @@ describeEachDatabase('plugin resource', (db) => {
     expect(byId(found).map((r) => r.params)).toEqual(expected.map((r) => r.params))
     expect(byId(found).map((r) => r.params.active)).toEqual([true, false])
     expect(await ours.findMany([])).toEqual([])
+  })
+
+  test('a query builder’s entities hydrated as getMany hydrates them, in one statement', async () => {
+    const ds = db().dataSource
+    const query = () =>
+      ds.getRepository(Client).createQueryBuilder('c').where('c.id = :id', { id: clientId }).orderBy('c.id')
+    const expected = await query().getMany()
+    let found: Client[] = []
+    const rows = new EntityRows(ds, Client)
+    expect(await statementsOf(ds, async () => (found = await rows.fromQuery(query())))).toBe(1)
+    expect(found).toEqual(expected)
+    expect(found[0]).toBeInstanceOf(Client)
+    expect(found[0]).not.toHaveProperty('passwordHash')
   })
 })

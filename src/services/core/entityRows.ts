@@ -1,4 +1,5 @@
-import type { DataSource, EntityMetadata, ObjectLiteral } from 'typeorm'
+import type { DataSource, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
+import { DriverUtils } from 'typeorm/driver/DriverUtils.js'
 
 type ColumnMetadata = EntityMetadata['columns'][number]
 
@@ -35,16 +36,27 @@ export class EntityRows<T extends ObjectLiteral> {
     return this.prepared
   }
 
-  private hydrate(raw: Record<string, unknown>): T {
+  private hydrate(raw: Record<string, unknown>, keys?: string[]): T {
     const { metadata, columns } = this.statement()
     const entity = metadata.create() as T
-    for (const column of columns) {
-      column.setEntityValue(
-        entity,
-        this.dataSource.driver.prepareHydratedValue(raw[column.databaseName], column),
-      )
-    }
+    columns.forEach((column, i) => {
+      const value = raw[keys ? keys[i] : column.databaseName]
+      column.setEntityValue(entity, this.dataSource.driver.prepareHydratedValue(value, column))
+    })
     return entity
+  }
+
+  /**
+   * The entities a query builder selects with `getMany()` (no join selected): TypeORM builds
+   * the SQL, the rows are hydrated here, the same values at a fraction of `getMany`'s cost.
+   */
+  async fromQuery(query: SelectQueryBuilder<T>): Promise<T[]> {
+    const keys = this.statement().columns.map((c) =>
+      DriverUtils.buildAlias(this.dataSource.driver, undefined, query.alias, c.databaseName),
+    )
+    const [sql, parameters] = query.getQueryAndParameters()
+    const rows: Record<string, unknown>[] = await this.dataSource.query(sql, parameters)
+    return rows.map((raw) => this.hydrate(raw, keys))
   }
 
   async one(id: string | number): Promise<T | null> {

@@ -10,6 +10,7 @@ import { tableOf } from '../core/tableNames.js'
 import { InvalidInputError } from '../core/errors.js'
 import { hasControlCharacters, isCalendarDate, isRecordId } from '../core/requestValues.js'
 import { keysetPage, type Cursor, type KeysetPage, type OrderTerm } from './keyset.js'
+import { EntityRows } from '../core/entityRows.js'
 
 export const SORTABLE = [
   'lastName',
@@ -160,7 +161,11 @@ export function readListQuery(
  *   set; without one it is estimated from the highest id less the soft-deleted (two index reads).
  */
 export class ClientList {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly clientRows: EntityRows<Client>
+
+  constructor(private readonly dataSource: DataSource) {
+    this.clientRows = new EntityRows(dataSource, Client)
+  }
 
   private filtered(
     query: ClientListQuery,
@@ -254,7 +259,7 @@ export class ClientList {
       .setParameters(ids.getParameters())
     if (rank) pageQuery.orderBy(rank.replace(/\bf\./g, 'c.'), 'ASC').addOrderBy(`c.${query.sortBy}`, dir)
     else pageQuery.orderBy(`c.${query.sortBy}`, dir)
-    return pageQuery.addOrderBy('c.id', dir).getMany()
+    return this.clientRows.fromQuery(pageQuery.addOrderBy('c.id', dir))
   }
 
   /** A page with its total and its active contracts counts; the total is read while the page is. */
