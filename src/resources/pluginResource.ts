@@ -19,7 +19,7 @@ export class PluginResource extends Resource {
 
   constructor(entity: typeof BaseEntity, dataSource: DataSource) {
     super(entity)
-    this.rows = new EntityRows(dataSource, entity as unknown as new () => BaseEntity)
+    this.rows = EntityRows.of(dataSource, entity as unknown as new () => BaseEntity)
   }
 
   private known(): Properties {

@@ -18,6 +18,17 @@ export class EntityRows<T extends ObjectLiteral> {
     private readonly entity: new () => T,
   ) {}
 
+  private static readonly shared = new WeakMap<DataSource, Map<unknown, unknown>>()
+
+  /** The loader of this entity on this DataSource, made once (its statement is built once). */
+  static of<E extends ObjectLiteral>(dataSource: DataSource, entity: new () => E): EntityRows<E> {
+    let byEntity = EntityRows.shared.get(dataSource)
+    if (!byEntity) EntityRows.shared.set(dataSource, (byEntity = new Map()))
+    let rows = byEntity.get(entity)
+    if (!rows) byEntity.set(entity, (rows = new EntityRows(dataSource, entity)))
+    return rows as EntityRows<E>
+  }
+
   /** The statement, built once the DataSource knows the entity (after `initialize`). */
   private statement() {
     if (!this.prepared) {

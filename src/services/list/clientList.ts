@@ -161,11 +161,7 @@ export function readListQuery(
  *   set; without one it is estimated from the highest id less the soft-deleted (two index reads).
  */
 export class ClientList {
-  private readonly clientRows: EntityRows<Client>
-
-  constructor(private readonly dataSource: DataSource) {
-    this.clientRows = new EntityRows(dataSource, Client)
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   private filtered(
     query: ClientListQuery,
@@ -259,7 +255,7 @@ export class ClientList {
       .setParameters(ids.getParameters())
     if (rank) pageQuery.orderBy(rank.replace(/\bf\./g, 'c.'), 'ASC').addOrderBy(`c.${query.sortBy}`, dir)
     else pageQuery.orderBy(`c.${query.sortBy}`, dir)
-    return this.clientRows.fromQuery(pageQuery.addOrderBy('c.id', dir))
+    return EntityRows.of(this.dataSource, Client).fromQuery(pageQuery.addOrderBy('c.id', dir))
   }
 
   /** A page with its total and its active contracts counts; the total is read while the page is. */
