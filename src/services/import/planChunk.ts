@@ -21,13 +21,13 @@ type FoundClient = Pick<
 >
 type FoundContract = Pick<Contract, 'id' | 'reference' | 'clientId' | 'advisorId'>
 
-/** What the database holds for a chunk's rows, found with five queries. */
+/** What the database holds for a chunk's rows, found with five queries at most. */
 interface ChunkLookups {
   clientByNumber: Map<string, FoundClient>
   clientByEmail: Map<string, FoundClient>
   contractByReference: Map<string, FoundContract>
   contractById: Map<number, FoundContract>
-  /** The clients of the contracts found, to tell whether a row is their client. */
+  /** By id, the clients of the contracts found (and those found by number or email), to tell whether a row is their client. */
   contractOwners: Map<number, FoundClient>
   candidates: Map<number, NameCandidate[]>
 }
@@ -57,10 +57,19 @@ async function lookUp(manager: EntityManager, rows: ParsedRow[], state: ImportSt
     findIn(manager, Contract, ['id', 'reference', 'clientId', 'advisorId'], 'reference', references),
     nameCandidates(manager, valid, state),
   ])
+  // The owners of the contracts found: most are the rows' clients, already read by number or email.
+  const known = new Map([...byNumber, ...byEmail].map((c) => [c.id, c]))
   const ownerIds = [...new Set(contracts.map((k) => k.clientId).filter((id): id is number => id !== null))]
-  const owners = await findIn(manager, Client, select, 'id', ownerIds)
+  const owners = await findIn(
+    manager,
+    Client,
+    select,
+    'id',
+    ownerIds.filter((id) => !known.has(id)),
+  )
+  for (const owner of owners) known.set(owner.id, owner)
   return {
-    contractOwners: new Map(owners.map((c) => [c.id, c])),
+    contractOwners: known,
     clientByNumber: new Map(byNumber.map((c) => [c.clientNumber, c])),
     clientByEmail: new Map(byEmail.map((c) => [c.email as string, c])),
     contractByReference: new Map(contracts.map((c) => [c.reference, c])),
