@@ -16,16 +16,14 @@ describeEachDatabase('import lookups', (db) => {
     const clients = await ds
       .getRepository(Client)
       .save([1, 2, 3].map((i) => ({ clientNumber: `LK000${i}`, lastName: `Nom${i}`, advisorId: advisor.id })))
-    await ds
-      .getRepository(Contract)
-      .save(
-        clients.map((c, i) => ({
-          reference: `LK-K${i + 1}`,
-          clientId: c.id,
-          advisorId: advisor.id,
-          product: 'PER',
-        })),
-      )
+    await ds.getRepository(Contract).save(
+      clients.map((c, i) => ({
+        reference: `LK-K${i + 1}`,
+        clientId: c.id,
+        advisorId: advisor.id,
+        product: 'PER',
+      })),
+    )
     const dir = await mkdtemp(path.join(os.tmpdir(), 'lookups-'))
     const file = path.join(dir, 'rows.csv')
     await writeFile(
