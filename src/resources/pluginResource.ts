@@ -29,11 +29,11 @@ export class PluginResource extends Resource {
     return this.lazyProperties
   }
 
-  override properties() {
+  override properties(): ReturnType<Resource['properties']> {
     return Object.values(this.known())
   }
 
-  override property(path: string) {
+  override property(path: string): ReturnType<Resource['property']> {
     return this.known()[path]
   }
 
