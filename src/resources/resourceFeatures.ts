@@ -1,5 +1,6 @@
 import AdminJS, { type ComponentLoader, type ResourceWithOptions } from 'adminjs'
 import { Database, Resource } from '@adminjs/typeorm'
+import { PluginResource } from './pluginResource.js'
 import type { ResourceDeps } from './resourceDeps.js'
 import { prefixedReferences, startupChecks } from './startupChecks.js'
 
@@ -15,25 +16,33 @@ export function registerTypeormAdapter(): void {
   }
 }
 
-/** The start-up checks on the first resource (they run at `new AdminJS`); relations to prefixed ids. */
+/**
+ * The start-up checks on the first resource (they run at `new AdminJS`); relations to prefixed
+ * ids; each entity behind the plugin's adapter (pluginResource.ts).
+ */
 export function withFeatures(
   deps: ResourceDeps,
   componentLoader: ComponentLoader,
   resources: ResourceWithOptions[],
 ): ResourceWithOptions[] {
+  const wrapped: ResourceWithOptions[] = resources.map((resource) => ({
+    ...resource,
+    // Records read by id through one prepared statement (pluginResource.ts).
+    resource: new PluginResource(resource.resource, deps.dataSource),
+  }))
   const checks = startupChecks({
     componentLoader,
     components: deps.components,
     ids: deps.ids,
-    ownResources: () => resources,
+    ownResources: () => wrapped,
   })
-  return resources.map((resource, i) => ({
+  return wrapped.map((resource, i) => ({
     ...resource,
     features: [
       ...(i === 0 ? [checks] : []),
       ...(deps.ids.Client === 'Client'
         ? []
-        : [prefixedReferences(deps.dataSource, resource.resource, deps.ids)]),
+        : [prefixedReferences(deps.dataSource, resources[i].resource, deps.ids)]),
       ...(resource.features ?? []),
     ],
   }))

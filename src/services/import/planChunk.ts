@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { Contract } from '../../entities/Contract.js'
 import type { ImportRowError } from '../../entities/ImportBatch.js'
@@ -10,6 +10,7 @@ import {
   type Identity,
   type IdentityConflict,
 } from '../../shared/identityConflict.js'
+import { findIn } from '../core/findIn.js'
 import type { ParsedRow } from './importRows.js'
 import type { ClientRef, ImportState, NewClient, PlannedRow, RowOutcome } from './importState.js'
 import { closestName, nameCandidates, nameKey, type NameCandidate } from './nameCandidates.js'
@@ -20,13 +21,13 @@ type FoundClient = Pick<
 >
 type FoundContract = Pick<Contract, 'id' | 'reference' | 'clientId' | 'advisorId'>
 
-/** What the database holds for a chunk's rows, found with five queries. */
+/** What the database holds for a chunk's rows, found with five queries at most. */
 interface ChunkLookups {
   clientByNumber: Map<string, FoundClient>
   clientByEmail: Map<string, FoundClient>
   contractByReference: Map<string, FoundContract>
-  contracts: FoundContract[]
-  /** The clients of the contracts found, to tell whether a row is their client. */
+  contractById: Map<number, FoundContract>
+  /** By id, the clients of the contracts found (and those found by number or email), to tell whether a row is their client. */
   contractOwners: Map<number, FoundClient>
   candidates: Map<number, NameCandidate[]>
 }
@@ -49,34 +50,30 @@ async function lookUp(manager: EntityManager, rows: ParsedRow[], state: ImportSt
   const numbers = [...new Set(valid.map((r) => r.clientNumber).filter((n): n is string => !!n))]
   const emails = [...new Set(valid.map((r) => r.email).filter((e): e is string => !!e))]
   const references = [...new Set(valid.map((r) => r.contractReference).filter((r): r is string => !!r))]
-  const select = {
-    id: true,
-    clientNumber: true,
-    email: true,
-    advisorId: true,
-    status: true,
-    lastName: true,
-    firstName: true,
-  }
+  const select = ['id', 'clientNumber', 'email', 'advisorId', 'status', 'lastName', 'firstName'] as const
   const [byNumber, byEmail, contracts, candidates] = await Promise.all([
-    numbers.length ? manager.find(Client, { select, where: { clientNumber: In(numbers) } }) : [],
-    emails.length ? manager.find(Client, { select, where: { email: In(emails) } }) : [],
-    references.length
-      ? manager.find(Contract, {
-          select: { id: true, reference: true, clientId: true, advisorId: true },
-          where: { reference: In(references) },
-        })
-      : [],
+    findIn(manager, Client, select, 'clientNumber', numbers),
+    findIn(manager, Client, select, 'email', emails),
+    findIn(manager, Contract, ['id', 'reference', 'clientId', 'advisorId'], 'reference', references),
     nameCandidates(manager, valid, state),
   ])
+  // The owners of the contracts found: most are the rows' clients, already read by number or email.
+  const known = new Map([...byNumber, ...byEmail].map((c) => [c.id, c]))
   const ownerIds = [...new Set(contracts.map((k) => k.clientId).filter((id): id is number => id !== null))]
-  const owners = ownerIds.length ? await manager.find(Client, { select, where: { id: In(ownerIds) } }) : []
+  const owners = await findIn(
+    manager,
+    Client,
+    select,
+    'id',
+    ownerIds.filter((id) => !known.has(id)),
+  )
+  for (const owner of owners) known.set(owner.id, owner)
   return {
-    contractOwners: new Map(owners.map((c) => [c.id, c])),
+    contractOwners: known,
     clientByNumber: new Map(byNumber.map((c) => [c.clientNumber, c])),
     clientByEmail: new Map(byEmail.map((c) => [c.email as string, c])),
     contractByReference: new Map(contracts.map((c) => [c.reference, c])),
-    contracts,
+    contractById: new Map(contracts.map((c) => [c.id, c])),
     candidates,
   }
 }
@@ -107,9 +104,7 @@ function planRow(row: ParsedRow, state: ImportState, lookups: ChunkLookups): Pla
   planned.advisorId =
     advisorId ??
     (contract && 'created' in contract ? contract.created.advisorId : null) ??
-    (contract && 'id' in contract
-      ? (lookups.contracts.find((k) => k.id === contract.id)?.advisorId ?? null)
-      : null)
+    (contract && 'id' in contract ? (lookups.contractById.get(contract.id)?.advisorId ?? null) : null)
   return planned
 }
 

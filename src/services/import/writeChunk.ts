@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { Commission } from '../../entities/Commission.js'
 import { Contract } from '../../entities/Contract.js'
@@ -9,6 +9,7 @@ import { eventRow, insertEvents } from '../core/clientEvents.js'
 import type { ClientRef, ImportState, NewClient, NewContract, PlannedRow } from './importState.js'
 import { tableOf } from '../core/tableNames.js'
 import { refreshClientAdvisors } from '../core/clientAdvisors.js'
+import { findIn } from '../core/findIn.js'
 
 const clientIdOf = (ref: ClientRef | undefined) => (!ref ? null : ref.created ? ref.created.id : ref.id)
 
@@ -61,10 +62,13 @@ async function insertClients(
     )
     .updateEntity(false)
     .execute()
-  const ids = await manager.find(Client, {
-    select: { id: true, clientNumber: true },
-    where: { clientNumber: In(newClients.map((c) => c.clientNumber)) },
-  })
+  const ids = await findIn(
+    manager,
+    Client,
+    ['id', 'clientNumber'],
+    'clientNumber',
+    newClients.map((c) => c.clientNumber),
+  )
   const byNumber = new Map(ids.map((c) => [c.clientNumber, c.id]))
   for (const c of newClients) {
     c.id = byNumber.get(c.clientNumber) ?? null
@@ -113,10 +117,13 @@ async function insertContracts(
     )
     .updateEntity(false)
     .execute()
-  const ids = await manager.find(Contract, {
-    select: { id: true, reference: true },
-    where: { reference: In(newContracts.map((k) => k.reference)) },
-  })
+  const ids = await findIn(
+    manager,
+    Contract,
+    ['id', 'reference'],
+    'reference',
+    newContracts.map((k) => k.reference),
+  )
   const byReference = new Map(ids.map((k) => [k.reference, k.id]))
   for (const k of newContracts) {
     k.id = byReference.get(k.reference) ?? null

@@ -7,6 +7,7 @@ import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
 import { keysetPage, type Cursor, type KeysetPage, type OrderTerm } from './keyset.js'
 import type { ClientListQuery, SortableColumn } from './clientListQuery.js'
+import { EntityRows } from '../core/entityRows.js'
 
 export { SORTABLE, readListQuery } from './clientListQuery.js'
 export type { ClientListQuery, SortableColumn } from './clientListQuery.js'
@@ -134,7 +135,7 @@ export class ClientList {
       .setParameters(ids.getParameters())
     if (rank) pageQuery.orderBy(rank.replace(/\bf\./g, 'c.'), 'ASC').addOrderBy(`c.${query.sortBy}`, dir)
     else pageQuery.orderBy(`c.${query.sortBy}`, dir)
-    return pageQuery.addOrderBy('c.id', dir).getMany()
+    return EntityRows.of(this.dataSource, Client).fromQuery(pageQuery.addOrderBy('c.id', dir))
   }
 
   /** A page with its total and its active contracts counts; the total is read while the page is. */

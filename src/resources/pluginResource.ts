@@ -1,0 +1,51 @@
+import { BaseRecord } from 'adminjs'
+import { Resource } from '@adminjs/typeorm'
+import type { BaseEntity, DataSource } from 'typeorm'
+import { EntityRows } from '../services/core/entityRows.js'
+
+type Properties = Record<string, ReturnType<Resource['property']>>
+
+/**
+ * AdminJS's TypeORM adapter for the plugin's own entities, with one change: a record read by id
+ * (every record action, and the populate of references on every list and page) is one prepared
+ * statement (services/core/entityRows.ts) instead of a query TypeORM builds again each time,
+ * which cost more than the query on the client page. Everything else is the adapter's.
+ * The properties are read at first use: the DataSource may be initialized after
+ * `createClientManagement`, as long as it is before `new AdminJS`.
+ */
+export class PluginResource extends Resource {
+  private readonly rows: EntityRows<BaseEntity>
+  private lazyProperties?: Properties
+
+  constructor(entity: typeof BaseEntity, dataSource: DataSource) {
+    super(entity)
+    this.rows = EntityRows.of(dataSource, entity as unknown as new () => BaseEntity)
+  }
+
+  private known(): Properties {
+    const prepare = (Resource.prototype as unknown as { prepareProps: (this: Resource) => Properties })
+      .prepareProps
+    this.lazyProperties ??= prepare.call(this)
+    return this.lazyProperties
+  }
+
+  override properties(): ReturnType<Resource['properties']> {
+    return Object.values(this.known())
+  }
+
+  override property(path: string): ReturnType<Resource['property']> {
+    return this.known()[path]
+  }
+
+  override async findOne(id: string | number): Promise<BaseRecord | null> {
+    const entity = await this.rows.one(id)
+    return entity ? new BaseRecord(entity, this) : null
+  }
+
+  override async findMany(ids: (string | number)[]): Promise<BaseRecord[]> {
+    return (await this.rows.many(ids)).map((entity) => new BaseRecord(entity, this))
+  }
+}
+
+// The adapter reads the properties in its constructor; ours waits for the first use (above).
+Object.defineProperty(PluginResource.prototype, 'prepareProps', { value: () => undefined })
