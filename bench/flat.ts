@@ -27,6 +27,9 @@ export async function flatCases(
       {
         large: getter(large.base, large.cookies.ours, largeCases.urls[id].ours),
         small: getter(small.base, small.cookies.ours, smallCases.urls[id].ours),
+        // The floor on both sets: what the database itself does with the size.
+        largeFloor: getter(large.base, undefined, largeCases.urls[id].floor),
+        smallFloor: getter(small.base, undefined, smallCases.urls[id].floor),
       },
       { runs: options.runs, warmup: options.warmup },
     )
@@ -36,7 +39,10 @@ export async function flatCases(
       kind: 'flat',
       large: summary(r.samples.large!),
       small: summary(r.samples.small!),
-      ratios: { largeOverSmall: pairedRatio(r.samples.large!.ms, r.samples.small!.ms) },
+      ratios: {
+        largeOverSmall: pairedRatio(r.samples.large!.ms, r.samples.small!.ms),
+        floorLargeOverSmall: pairedRatio(r.samples.largeFloor!.ms, r.samples.smallFloor!.ms),
+      },
     })
     process.stderr.write('done\n')
   }
