@@ -7,7 +7,8 @@ import { InvalidInputError } from '../services/core/errors.js'
 import { isRecordId } from '../services/core/requestValues.js'
 import type { ErrorLogger } from './errorHandler.js'
 import { refuse } from './refuse.js'
-import { resourceById } from './resourceById.js'
+import { servesRouteType } from './adminRoutes.js'
+import { resourceWithId } from './resourceById.js'
 
 /** `filename="clients-2026-03-01.csv"`: our own names, ASCII, nothing a header could be broken with. */
 const safeName = (name: string) => name.replace(/[^\w.-]/g, '_')
@@ -57,13 +58,13 @@ export function downloadRoutes(admin: AdminJS, logger: ErrorLogger = console): R
   const router = express.Router()
   const serve = async (req: Request, res: Response) => {
     const { resourceId, recordId, action: actionName } = req.params
-    const resource = resourceById(admin, resourceId)
+    const resource = resourceWithId(admin, resourceId)
     const action = resource ? resource.decorate().actions[actionName] : undefined
     // The action as the resource declared it (AdminJS keeps it on its decorator).
-    const declared = (action as unknown as { action?: { actionType?: string } } | undefined)?.action
+    const declared = (action as unknown as { action?: object } | undefined)?.action
     const download = downloadOf(declared)
     const expected = recordId === undefined ? 'resource' : 'record'
-    if (!resource || !action || !download || declared?.actionType !== expected) {
+    if (!resource || !action || !download || !servesRouteType(action, expected)) {
       return refuse(req, res, 404, 'routeNotFound')
     }
     if (recordId !== undefined && !isRecordId(recordId)) return refuse(req, res, 404, 'unknownRecord')

@@ -1,6 +1,14 @@
-import type { RequestHandler } from 'express'
+import type { RequestHandler, Response } from 'express'
 
 const ID = /^[\w-]{1,64}$/
+
+/** A malformed `recordIds`: a 400 with the field error the panel shows. */
+export function refuseRecordIds(res: Response): void {
+  res.status(400).json({
+    notice: { message: 'invalidRecordIds', type: 'error' },
+    record: { errors: { recordIds: { message: 'invalidRecordIds', type: 'invalidRecordIds' } } },
+  })
+}
 
 /**
  * A bulk action's `recordIds` must be one comma-separated list of ids (letters, digits, `_`,
@@ -14,9 +22,6 @@ export function recordIdsQuery(): RequestHandler {
     if (recordIds === undefined) return next()
     const ids = typeof recordIds === 'string' ? recordIds.split(',') : null
     if (ids && ids.length <= 10_000 && ids.every((id) => ID.test(id))) return next()
-    res.status(400).json({
-      notice: { message: 'invalidRecordIds', type: 'error' },
-      record: { errors: { recordIds: { message: 'invalidRecordIds', type: 'invalidRecordIds' } } },
-    })
+    refuseRecordIds(res)
   }
 }

@@ -1,5 +1,10 @@
 import type AdminJS from 'adminjs'
 
+/** The panel's resource with this id (decoded, as Express gives its params), or null. */
+export function resourceWithId(admin: AdminJS, id: string) {
+  return admin.resources.find((resource) => resource.decorate().id() === id) ?? null
+}
+
 /** The panel's resource a URL names (its id still URL-encoded), or null: unknown or malformed. */
 export function resourceById(admin: AdminJS, encodedId: string) {
   let id: string
@@ -8,5 +13,5 @@ export function resourceById(admin: AdminJS, encodedId: string) {
   } catch {
     return null
   }
-  return admin.resources.find((resource) => resource.decorate().id() === id) ?? null
+  return resourceWithId(admin, id)
 }

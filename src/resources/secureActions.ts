@@ -97,6 +97,15 @@ function refuseWith403(
 }
 
 /**
+ * AdminJS's own `new` throws on a GET (a 500): nothing to read there, so a 405 before its handler.
+ * The panel's form posts; only a hand-made request gets here.
+ */
+const createsOnPostOnly: Before = (request) => {
+  if (request.method === 'post') return request
+  throw Object.assign(new Error('new is a POST'), { status: 405 })
+}
+
+/**
  * Every action of a resource, built-in or custom, gets: the role check from the roles map
  * (invisible in the panel, 403 through the API), secrets stripped from its response, and on
  * create and edit the payload cleaned and validated before the adapter sees it.
@@ -116,6 +125,7 @@ export function secureActions(
       continue
     }
     const before: Before[] = [refuseWith403(access, spec.resourceId, name, uploadDir)]
+    if (name === 'new' && !spec.handlers?.new) before.push(createsOnPostOnly)
     if (name === 'new' || name === 'edit') {
       before.push(dropSecretsFromPayload)
       if (spec.editable) before.push(keepOnlyEditable(spec.editable))
