@@ -18,7 +18,7 @@ export const retentionAction = (deps: GdprActionDeps): Partial<Action<ActionResp
   handler: async (request, _response, context) => {
     const { retention } = deps.gdpr
     try {
-      const payload = request.method === 'post' ? readPayload(request, { op: 8, retentionMonths: 8 }) : {}
+      const payload = request.method === 'post' ? readPayload(request, { op: 8, retentionMonths: 32 }) : {}
       // A POST is a save or a run: anything else is no form of the panel (400, nothing done).
       if (request.method === 'post' && !RETENTION_OPS.includes(payload.op as string))
         refuseMalformed(request, { op: 'invalidValue' })

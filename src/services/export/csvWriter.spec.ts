@@ -6,18 +6,34 @@ describe('CsvWriter', () => {
     const en = new CsvWriter('en')
     expect(
       fr.line([fr.cell('1234.50', 'decimal'), fr.cell(-12.5, 'decimal'), fr.cell('Dupont', 'text')]),
-    ).toBe('1234,50;-12,50;Dupont\r\n')
+    ).toBe('"1234,50";"-12,50";Dupont\r\n')
     expect(
       en.line([en.cell('1234.50', 'decimal'), en.cell(-12.5, 'decimal'), en.cell('Dupont', 'text')]),
     ).toBe('1234.50,-12.50,Dupont\r\n')
     expect(BOM).toBe('\uFEFF')
   })
 
-  test('quotes a field holding the separator, a quote or a line break; nothing else', () => {
+  test('quotes a field holding either language’s separator, a quote or a line break; nothing else', () => {
     const fr = new CsvWriter('fr')
-    expect(fr.cell('a;b', 'text')).toBe('"a;b"')
-    expect(fr.cell('a,b', 'text')).toBe('a,b')
-    expect(new CsvWriter('en').cell('a,b', 'text')).toBe('"a,b"')
+    const en = new CsvWriter('en')
+    for (const writer of [fr, en]) {
+      expect(writer.cell('a;b', 'text')).toBe('"a;b"')
+      expect(writer.cell('a,b', 'text')).toBe('"a,b"')
+      expect(writer.cell('Dupont', 'text')).toBe('Dupont')
+      expect(writer.cell('Jean-Pierre O’Neil', 'text')).toBe('Jean-Pierre O’Neil')
+      expect(writer.cell('a\rb', 'text')).toBe('"a\rb"')
+    }
+    // Issue 24: split on the other separator, `Dupont,=2+5` gave a cell `=2+5`.
+    expect(fr.line([fr.cell('Dupont,=2+5', 'text'), fr.cell('x', 'text')])).toBe(`"Dupont,'=2+5";x\r\n`)
+    expect(en.line([en.cell('Dupont;=2+5', 'text'), en.cell('x', 'text')])).toBe(`"Dupont;'=2+5",x\r\n`)
+    // Formula first, then quoting: the apostrophe stays inside the quotes.
+    expect(fr.cell('=1,2', 'text')).toBe(`"'=1,2"`)
+    expect(en.cell('=1;2', 'text')).toBe(`"'=1;2"`)
+    // A header is a text like any other.
+    expect(fr.header(['Nom, prénom'])).toBe('"Nom, prénom"\r\n')
+    // A number of a number column holding text is quoted as text.
+    expect(fr.cell('1,5', 'number')).toBe('"1,5"')
+    expect(en.cell('12.50', 'decimal')).toBe('12.50')
     expect(fr.cell('il a dit "non"', 'text')).toBe('"il a dit ""non"""')
     expect(fr.cell('ligne 1\nligne 2', 'text')).toBe('"ligne 1\nligne 2"')
     expect(fr.cell(null, 'text')).toBe('')
@@ -27,6 +43,12 @@ describe('CsvWriter', () => {
     for (const formula of ['=1+1', '+33 6', '-2', '@SUM(A1)', '\tx', '\rx'])
       expect(neutralise(formula)).toBe(`'${formula}`)
     expect(neutralise('Dupont')).toBe('Dupont')
+    // After a separator of either dialect or a line break: a cell to a reader of the other dialect.
+    expect(neutralise('Dupont,=2+5')).toBe(`Dupont,'=2+5`)
+    expect(neutralise('Jean;@SUM(A1)')).toBe(`Jean;'@SUM(A1)`)
+    expect(neutralise('ligne 1\n+33 6')).toBe(`ligne 1\n'+33 6`)
+    expect(neutralise('=1,-2')).toBe(`'=1,'-2`)
+    expect(neutralise('Dupont, Jean-Pierre; 12-3')).toBe('Dupont, Jean-Pierre; 12-3')
     expect(new CsvWriter('en').cell('=HYPERLINK("x")', 'text')).toBe(`"'=HYPERLINK(""x"")"`)
     // An amount is a number, not a formula: it stays as it is.
     expect(new CsvWriter('en').cell('-12.50', 'decimal')).toBe('-12.50')

@@ -10,14 +10,28 @@ export const CSV_DIALECTS: Record<Language, { separator: string; decimalComma: b
   en: { separator: ',', decimalComma: false },
 }
 
+// Either dialect's separator, a quote or a line break.
+const QUOTED = /[,;"\r\n]/
+
 /** Excel needs it to read UTF-8 (without it, é becomes Ã©). */
 export const BOM = '\uFEFF'
 
 // What a spreadsheet runs as a formula: =, +, -, @ first, or a tab or carriage return first.
 const FORMULA_START = /^[=+\-@\t\r]/
 
-/** A text cell made inert: a leading apostrophe makes a spreadsheet show it as text (OWASP's advice). */
-export const neutralise = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text)
+// Inside a cell, what a reader of the other dialect takes for the start of a cell: after a `,`,
+// a `;` or a line break (quotes do not help it there: the quote is not at the start of its cell).
+const INNER_FORMULA_START = /([,;\r\n])(?=[=+\-@\t\r])/g
+
+/**
+ * A text cell made inert: a leading apostrophe makes a spreadsheet show it as text (OWASP's
+ * advice), at its start and after each separator of either dialect or line break inside it
+ * (`Dupont,=2+5` becomes `Dupont,'=2+5`): a French file read with `,` finds no formula in it.
+ */
+export const neutralise = (text: string): string => {
+  const inner = text.replace(INNER_FORMULA_START, "$1'")
+  return FORMULA_START.test(inner) ? `'${inner}` : inner
+}
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -39,7 +53,8 @@ export function isoValue(value: unknown, kind: 'date' | 'datetime'): string {
 
 /**
  * Writes rows as CSV for one language: the separator and decimal mark of that language's Excel,
- * fields quoted when they hold the separator, a quote or a line break, formula cells neutralised.
+ * fields quoted when they hold either language's separator (a French decimal comma too), a quote
+ * or a line break; formula cells neutralised.
  */
 export class CsvWriter {
   readonly separator: string
@@ -49,8 +64,12 @@ export class CsvWriter {
     ;({ separator: this.separator, decimalComma: this.decimalComma } = CSV_DIALECTS[language])
   }
 
+  /**
+   * Quoted when it holds a separator of either dialect, not only this one's: a French file opened
+   * by a tool that splits on `,` must not find a new cell (`=2+5…`) inside `Dupont,=2+5`.
+   */
   private quote(text: string): string {
-    return text.includes(this.separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+    return QUOTED.test(text) ? `"${text.replace(/"/g, '""')}"` : text
   }
 
   /** One cell. Numbers are never neutralised (a negative amount stays a number); text always is. */
@@ -62,7 +81,8 @@ export class CsvWriter {
         const text = String(value).trim()
         if (!/^-?\d+(\.\d+)?$/.test(text)) return this.quote(neutralise(text))
         const fixed = kind === 'decimal' && typeof value === 'number' ? value.toFixed(2) : text
-        return this.decimalComma ? fixed.replace('.', ',') : fixed
+        // `"12,50"` in French: Excel and LibreOffice still read a number; a `,` splitter, one cell.
+        return this.decimalComma ? this.quote(fixed.replace('.', ',')) : fixed
       }
       case 'date':
       case 'datetime':

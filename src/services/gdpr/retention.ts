@@ -15,6 +15,8 @@ import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { anonymiseClients } from './anonymiseClients.js'
 
 export const RETENTION_KEY = 'gdpr.retentionMonths'
+/** The stored value of a retention turned off. */
+export const RETENTION_OFF = 'off'
 export const RETENTION_RANGE: [number, number] = [1, 600]
 /** Clients anonymised per transaction (and per audit entry) in a run. */
 export const RETENTION_BATCH = 200
@@ -39,9 +41,9 @@ export function retentionCutoff(months: number, now = new Date()): Date {
 export function readRetentionMonths(raw: unknown): number | null {
   if (raw === null || raw === undefined || raw === '' || raw === 'off') return null
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : ''
-  if (!/^\d{1,4}$/.test(text)) throw new InvalidInputError({ retentionMonths: 'invalidWholeNumber' })
+  if (!/^\d+$/.test(text)) throw new InvalidInputError({ retentionMonths: 'invalidWholeNumber' })
   const months = Number(text)
-  if (months < RETENTION_RANGE[0] || months > RETENTION_RANGE[1])
+  if (text.length > 4 || months < RETENTION_RANGE[0] || months > RETENTION_RANGE[1])
     throw new InvalidInputError({ retentionMonths: 'outOfRange' })
   return months
 }
@@ -72,7 +74,12 @@ export class Retention {
       const before = await manager.findOneBy(Setting, { key: RETENTION_KEY })
       const previous = typeof before?.value === 'number' ? before.value : null
       if (previous === months) return
-      await manager.save(Setting, { key: RETENTION_KEY, value: months, updatedBy: actor.email })
+      // Off is stored as "off": the value column is NOT NULL (and who turned it off stays on the row).
+      await manager.save(Setting, {
+        key: RETENTION_KEY,
+        value: months ?? RETENTION_OFF,
+        updatedBy: actor.email,
+      })
       await manager.insert(SettingsChange, {
         actor: actor.email,
         ip: normalizeIp(actor.ip),
