@@ -43,7 +43,11 @@ beforeAll(async () => {
     options: {
       id: 'Parcel',
       actions: {
-        ship: { actionType: ['record', 'bulk'], handler: async () => ({ records: [] }) },
+        // AdminJS's types say one type; its decorator (`actionType.includes('record')`) takes a list.
+        ship: {
+          actionType: ['record', 'bulk'] as unknown as 'record',
+          handler: async () => ({ records: [] }),
+        },
       },
     },
   }
