@@ -52,19 +52,22 @@ function callsOf(resourceId: string, name: string, action: ActionDecorator, ids:
       calls.push({ method, url: `${api}${paths[type]}`, matching, label: `${method} api ${type}` })
     calls.push({ method: 'GET', url: `${page}${paths[type]}`, matching, label: `GET page ${type}` })
   }
+  // Our download routes (POST; a GET finds no route): only for an action offering a download.
   const download = offersDownload(action)
-  calls.push({
-    method: 'POST',
-    url: `${api}/download/${name}`,
-    matching: download && servesType(action, 'resource'),
-    label: 'POST download resource',
-  })
-  calls.push({
-    method: 'POST',
-    url: `${api}/records/${one}/download/${name}`,
-    matching: download && servesType(action, 'record'),
-    label: 'POST download record',
-  })
+  for (const method of ['GET', 'POST'] as const) {
+    calls.push({
+      method,
+      url: `${api}/download/${name}`,
+      matching: download && servesType(action, 'resource'),
+      label: `${method} download resource`,
+    })
+    calls.push({
+      method,
+      url: `${api}/records/${one}/download/${name}`,
+      matching: download && servesType(action, 'record'),
+      label: `${method} download record`,
+    })
+  }
   return calls
 }
 
