@@ -152,6 +152,11 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
         columns: ['subject', 'status', 'priority', 'createdAt'],
       },
     ],
+    // The demo's own table that can name a client: a ticket's subject. Invoices hold a number,
+    // dates and amounts (accounting); admin users are staff; sessions end with the account.
+    erasure: [
+      { entity: Ticket, clientColumn: 'clientId', columns: { subject: { linked: 'redact', byValue: true } } },
+    ],
   })
 
   const admin = new AdminJS({

@@ -120,7 +120,7 @@ export function createClientManagement(
       { clients: clientList, contracts: contractList, commissions: commissionList, tabs: clientTabs },
       resolved.language,
     ),
-    gdpr: new ClientGdpr(resolved.dataSource, resolved.language),
+    gdpr: new ClientGdpr(resolved.dataSource, resolved.language, resolved.erasure),
     accounts,
   }
   const locale = buildLocale(resolved.language, resolved.resourceIds)
@@ -297,6 +297,8 @@ export { ClientGdpr } from './services/gdpr/clientGdpr.js'
 export { Retention, retentionCutoff, RETENTION_RANGE } from './services/gdpr/retention.js'
 export type { RetentionCandidate } from './services/gdpr/retention.js'
 export { ANONYMOUS_NAME, REDACTED } from './services/gdpr/anonymiseClients.js'
+export { NOT_PERSONAL, PLUGIN_ERASURE_MAP, resolveErasureMap } from './services/gdpr/erasureMap.js'
+export type { ColumnErasure, ErasureEntry, LinkedErasure } from './services/gdpr/erasureMap.js'
 export {
   RecordList,
   CONTRACT_LIST,
