@@ -6,6 +6,7 @@ import request from 'supertest'
 import type { Agent } from 'supertest'
 import { strFromU8, unzipSync } from 'fflate'
 import { Advisor, Client, RateLimitCounter } from '../src/index.js'
+import { Ticket } from '../demo/entities/Ticket.js'
 import { rateLimitKey } from '../src/services/core/rateLimitKey.js'
 import { clientApi } from './support/clientApi.js'
 import { COMMISSION_CSV_HEADER } from './support/commissionCsv.js'
@@ -31,6 +32,7 @@ const TEXT = {
   supportNote: `Mkrsupnote${R}`,
   impersonation: `Mkrimp${R}`,
   testSubject: `Mkrtest${R}`,
+  ticket: `Mkrticket${R}`,
 }
 const MARKERS = [...Object.values(ID), ...Object.values(TEXT)]
 const PASSWORD = 'Quatre chevaux bleus dansent 2026'
@@ -215,6 +217,15 @@ describeEachDatabase('erasure proof: an anonymised client is in no row, no file'
       .type('form')
       .send({ step: 'dryRun', uploadId: dry.uploadId, mapping })
     expect(dryRun.body.importDryRun.errors[0].conflict.existing.lastName).toBe(ID.lastName)
+
+    // The host's own table, declared in the demo's erasure option: a ticket of theirs, and one
+    // filed under no client that names them.
+    await ds()
+      .getRepository(Ticket)
+      .save([
+        { clientId: client.id, subject: `${TEXT.ticket} rappel` },
+        { clientId: null, subject: `Appel de ${ID.firstName} ${ID.lastName} (${ID.email})` },
+      ])
 
     // Everything above wrote about them somewhere.
     expect((await logicalDump(database())).length).toBeGreaterThan(10)

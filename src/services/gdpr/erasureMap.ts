@@ -202,6 +202,9 @@ export function resolveErasureMap(
 ): ResolvedErasure[] {
   return [...PLUGIN_ERASURE_MAP, ...hostEntries].map((entry) => {
     const metadata = dataSource.getMetadata(entry.entity)
+    // Rows are rewritten by their one primary key (rewriteRows.ts); the plugin's composite-key table has code of its own.
+    if (!entry.handledBy && !entry.deleteLinked && metadata.primaryColumns.length !== 1)
+      throw new Error(`erasure map: ${metadata.tableName} needs a single-column primary key`)
     const names: Record<string, string> = {}
     for (const property of [
       ...Object.keys(entry.columns),
