@@ -230,6 +230,19 @@ describeEachDatabase('erasure proof: an anonymised client is in no row, no file'
     // Everything above wrote about them somewhere.
     expect((await logicalDump(database())).length).toBeGreaterThan(10)
 
+    // The counters keyed by their email: registration, reset, and the login from their IP.
+    const { lastLoginIp } = await ds().getRepository(Client).findOneByOrFail({ id: client.id })
+    const emailKeys = [
+      rateLimitKey('register:address', [ID.email]),
+      rateLimitKey('passwordReset:address', [ID.email]),
+      rateLimitKey('login', [ID.email, lastLoginIp]),
+    ]
+    expect(
+      await ds()
+        .getRepository(RateLimitCounter)
+        .countBy(emailKeys.map((key) => ({ key }))),
+    ).toBe(3)
+
     const anonymised = await api.admin.record('anonymise', client.id, {
       confirmation: client.clientNumber,
       force: 'true',
@@ -263,11 +276,10 @@ describeEachDatabase('erasure proof: an anonymised client is in no row, no file'
       ),
     ).toEqual([])
     // The rate-limit counters their email made are gone too (their keys are hashes: no marker to find).
-    const keys = ['register:address', 'passwordReset:address'].map((b) => rateLimitKey(b, [ID.email]))
     expect(
       await ds()
         .getRepository(RateLimitCounter)
-        .findBy(keys.map((key) => ({ key }))),
+        .findBy(emailKeys.map((key) => ({ key }))),
     ).toEqual([])
 
     // The whole database, row by row, and on SQLite the file and its WAL themselves.

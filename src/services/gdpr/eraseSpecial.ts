@@ -19,16 +19,19 @@ export async function eraseRateLimitKeys(manager: EntityManager, clients: readon
   const ids = clients.map((c) => c.id)
   const seen = await manager
     .createQueryBuilder(ClientEvent, 'v')
-    .select('DISTINCT v.ip', 'ip')
+    .select('v.clientId', 'clientId')
+    .addSelect('v.ip', 'ip')
+    .distinct(true)
     .where('v.clientId IN (:...ids)', { ids })
     .andWhere('v.ip IS NOT NULL')
-    .getRawMany<{ ip: string }>()
+    .getRawMany<{ clientId: number; ip: string }>()
   const keys: string[] = []
   for (const client of clients) {
     const address = normalizeEmail(client.email)?.slice(0, 255)
     if (!address) continue
     for (const bucket of ADDRESS_BUCKETS) keys.push(rateLimitKey(bucket, [address]))
-    for (const ip of new Set([null, client.lastLoginIp, ...seen.map((s) => s.ip)]))
+    const ips = seen.filter((s) => Number(s.clientId) === client.id).map((s) => s.ip)
+    for (const ip of new Set([null, client.lastLoginIp, ...ips]))
       keys.push(rateLimitKey('login', [address, ip]))
   }
   for (let i = 0; i < keys.length; i += 500)

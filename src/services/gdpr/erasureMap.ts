@@ -205,6 +205,9 @@ export function resolveErasureMap(
     // Rows are rewritten by their one primary key (rewriteRows.ts); the plugin's composite-key table has code of its own.
     if (!entry.handledBy && !entry.deleteLinked && metadata.primaryColumns.length !== 1)
       throw new Error(`erasure map: ${metadata.tableName} needs a single-column primary key`)
+    const clientActed = Object.values(entry.columns).some((c) => c.linked === 'clientActed')
+    if (clientActed && !metadata.findColumnWithPropertyName('actorType'))
+      throw new Error(`erasure map: ${metadata.tableName} has no actorType column for 'clientActed'`)
     const names: Record<string, string> = {}
     for (const property of [
       ...Object.keys(entry.columns),
