@@ -26,6 +26,7 @@ import { createClientArea } from './clientArea.js'
 import { INVOICE_STATUSES, Invoice } from './entities/Invoice.js'
 import { Session } from './entities/Session.js'
 import { TICKET_PRIORITIES, TICKET_STATUSES, Ticket } from './entities/Ticket.js'
+import { demoErasure } from './erasure.js'
 import { demoTranslations } from './locale.js'
 import type { DemoMailer } from './mailTransport.js'
 
@@ -152,11 +153,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
         columns: ['subject', 'status', 'priority', 'createdAt'],
       },
     ],
-    // The demo's own table that can name a client: a ticket's subject. Invoices hold a number,
-    // dates and amounts (accounting); admin users are staff; sessions end with the account.
-    erasure: [
-      { entity: Ticket, clientColumn: 'clientId', columns: { subject: { linked: 'redact', byValue: true } } },
-    ],
+    erasure: demoErasure,
   })
 
   const admin = new AdminJS({
