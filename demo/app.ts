@@ -26,6 +26,7 @@ import { createClientArea } from './clientArea.js'
 import { INVOICE_STATUSES, Invoice } from './entities/Invoice.js'
 import { Session } from './entities/Session.js'
 import { TICKET_PRIORITIES, TICKET_STATUSES, Ticket } from './entities/Ticket.js'
+import { demoErasure } from './erasure.js'
 import { demoTranslations } from './locale.js'
 import type { DemoMailer } from './mailTransport.js'
 
@@ -152,6 +153,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
         columns: ['subject', 'status', 'priority', 'createdAt'],
       },
     ],
+    erasure: demoErasure,
   })
 
   const admin = new AdminJS({

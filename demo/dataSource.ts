@@ -65,6 +65,8 @@ export async function createDemoDataSource(options: {
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
       db.pragma('journal_mode = WAL')
       db.pragma('foreign_keys = ON')
+      // What a delete or an update removes is zeroed in the file, not left in free pages (GDPR erasure).
+      db.pragma('secure_delete = ON')
     },
   })
 }

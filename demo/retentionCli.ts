@@ -1,6 +1,7 @@
 // What `npm run retention` does, apart from opening the database: testable with any DataSource.
 import type { DataSource } from 'typeorm'
 import { Retention, type Language } from '../src/index.js'
+import { demoErasure } from './erasure.js'
 
 export interface RetentionCliOptions {
   dryRun: boolean
@@ -38,7 +39,7 @@ export async function retentionCli(
   options: RetentionCliOptions,
   print: (line: string) => void,
 ): Promise<number> {
-  const retention = new Retention(dataSource, language)
+  const retention = new Retention(dataSource, language, demoErasure)
   const months = options.months ?? (await retention.months())
   if (months === null) {
     print('Retention is off: set it in the panel (Clients → Retention) or pass --months N.')

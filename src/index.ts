@@ -16,6 +16,7 @@ import { ClientTabs } from './services/list/clientTabs.js'
 import { COMMISSION_LIST, CONTRACT_LIST, RecordList } from './services/list/recordList.js'
 import { ListExport } from './services/export/listExport.js'
 import { ClientGdpr } from './services/gdpr/clientGdpr.js'
+import { TEMPLATE_TEST_LIMIT } from './services/mail/templateStore.js'
 import { createAdminAuditResource } from './resources/adminAudit.resource.js'
 import { createEmailTemplateResource } from './resources/emailTemplate.resource.js'
 import { CommissionImport } from './services/import/commissionImport.js'
@@ -61,11 +62,13 @@ export function createClientManagement(
     defaultSecuritySettings(resolved.hashing, resolved.tokenLifetimes, resolved.autoConfirmRegistration),
   )
   const passwordHasher = new PasswordHasher(resolved.hashing)
+  const rateLimiter = new RateLimiter(resolved.dataSource)
   const clientMailer = new ClientMailer(
     resolved.dataSource,
     resolved.mailFrom,
     resolved.language,
     resolved.companyName,
+    (adminEmail) => rateLimiter.hit('templateTest', [adminEmail], TEMPLATE_TEST_LIMIT),
   )
   const outbox = new Outbox(
     {
@@ -87,7 +90,7 @@ export function createClientManagement(
     twoFactorIssuer: resolved.twoFactorIssuer,
     impersonationMaxMinutes: resolved.impersonation.maxMinutes,
     logger: resolved.logger,
-    rateLimiter: new RateLimiter(resolved.dataSource),
+    rateLimiter,
     loginCost: new LoginCost(),
   })
   const clientList = new ClientList(resolved.dataSource)
@@ -120,7 +123,7 @@ export function createClientManagement(
       { clients: clientList, contracts: contractList, commissions: commissionList, tabs: clientTabs },
       resolved.language,
     ),
-    gdpr: new ClientGdpr(resolved.dataSource, resolved.language),
+    gdpr: new ClientGdpr(resolved.dataSource, resolved.language, resolved.erasure),
     accounts,
   }
   const locale = buildLocale(resolved.language, resolved.resourceIds)
@@ -297,6 +300,8 @@ export { ClientGdpr } from './services/gdpr/clientGdpr.js'
 export { Retention, retentionCutoff, RETENTION_RANGE } from './services/gdpr/retention.js'
 export type { RetentionCandidate } from './services/gdpr/retention.js'
 export { ANONYMOUS_NAME, REDACTED } from './services/gdpr/anonymiseClients.js'
+export { NOT_PERSONAL, PLUGIN_ERASURE_MAP, resolveErasureMap } from './services/gdpr/erasureMap.js'
+export type { ColumnErasure, ErasureEntry, LinkedErasure } from './services/gdpr/erasureMap.js'
 export {
   RecordList,
   CONTRACT_LIST,

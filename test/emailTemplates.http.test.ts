@@ -171,7 +171,7 @@ describeEachDatabase('email templates edited in the panel', (database) => {
     const log = await ds()
       .getRepository(EmailLog)
       .findOneOrFail({ where: { to: 'admin@example.com' }, order: { id: 'DESC' } })
-    expect(log).toMatchObject({ clientId: null, template: 'suspended', actor: 'admin@example.com' })
+    expect(log).toMatchObject({ clientId: client.id, template: 'suspended', actor: 'admin@example.com' })
     const [mail] = await delivered('admin@example.com', from)
     const text = mailText(mail.raw)
     expect(text).toContain(`Subject: [TEST] Account ${client.clientNumber} on hold`)

@@ -89,5 +89,6 @@ export const ADMIN_AUDIT_ACTIONS = [
   'retention_run',
   'email_template_saved',
   'email_template_reset',
+  'email_template_tested',
 ] as const
 export type AdminAuditAction = (typeof ADMIN_AUDIT_ACTIONS)[number]

@@ -41,6 +41,7 @@ export const enExport = {
           retention_run: 'Retention run',
           email_template_saved: 'Email template edited',
           email_template_reset: 'Email template back to default',
+          email_template_tested: 'Email template test sent',
         },
       },
     },

@@ -14,6 +14,7 @@ export const enTemplates = {
     emailTemplateSaved: 'Template saved: the next emails use it.',
     emailTemplateReset: 'Back to the default text.',
     emailTemplateTestSent: 'Test sent to your address.',
+    templateTestLimited: 'You have sent enough tests for now: try again in a few minutes.',
     templateSyntax: 'This template cannot be read: a merge field is not closed, or a section is left open.',
     templateTagRefused:
       'Only plain merge fields (a name between double braces) may be used: no sections, partials or triple braces.',

@@ -43,6 +43,7 @@ export const frExport: typeof enExport = {
           retention_run: 'Passe de conservation',
           email_template_saved: 'Modèle d’e-mail modifié',
           email_template_reset: 'Modèle d’e-mail rétabli',
+          email_template_tested: 'Test d’un modèle d’e-mail envoyé',
         },
       },
     },

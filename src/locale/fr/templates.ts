@@ -16,6 +16,7 @@ export const frTemplates: typeof enTemplates = {
     emailTemplateSaved: 'Modèle enregistré : les prochains e-mails l’utilisent.',
     emailTemplateReset: 'Texte par défaut rétabli.',
     emailTemplateTestSent: 'Test envoyé à votre adresse.',
+    templateTestLimited: 'Vous avez envoyé assez de tests pour le moment : réessayez dans quelques minutes.',
     templateSyntax:
       'Ce modèle ne peut pas être lu : un champ de fusion n’est pas fermé, ou une section reste ouverte.',
     templateTagRefused:

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import type { DataSource, EntityManager } from 'typeorm'
 import { RateLimitCounter } from '../../entities/RateLimitCounter.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
+import { rateLimitKey } from '../core/rateLimitKey.js'
 
 /** How many hits a bucket allows per window. */
 export interface RateLimitRule {
@@ -38,9 +38,7 @@ export class RateLimiter {
 
   /** The stored key of a bucket and its parts (exposed for tests and operators: no clear values). */
   static key(bucket: string, parts: readonly (string | null | undefined)[]): string {
-    return createHash('sha256')
-      .update(JSON.stringify([bucket, ...parts.map((p) => p ?? '')]))
-      .digest('hex')
+    return rateLimitKey(bucket, parts)
   }
 
   /** Counts one hit and says whether it is within the limit. */

@@ -13,6 +13,7 @@ export const REFUSAL_REASONS = [
   'alreadyAnonymised',
   'hasOpenBusiness',
   'impersonationUnavailable',
+  'templateTestLimited',
 ] as const
 export type RefusalReason = (typeof REFUSAL_REASONS)[number]
 

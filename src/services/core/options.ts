@@ -8,6 +8,7 @@ import { checkClientTabs, type ClientTabOption } from '../list/clientTabOptions.
 import { checkImportLimits, resolveImportLimits, type ImportLimits } from '../import/importUploads.js'
 import { DEFAULT_CURRENCY, isCurrencyCode } from '../../shared/displayFormat.js'
 import { RESOURCE_PREFIX_PATTERN, resourceIdsFor, type ResourceIds } from '../../shared/resourceIds.js'
+import { checkErasureOption, type ErasureEntry } from '../gdpr/erasureMap.js'
 import { checkOutboxOptions, resolveOutboxOptions, type OutboxOptions } from '../mail/outboxOptions.js'
 import {
   checkJobOptions,
@@ -87,6 +88,12 @@ export interface ClientManagementOptions {
   outbox?: Partial<OutboxOptions>
   /** How this process runs import jobs: lease, heartbeat, poll interval, or none (see ImportJobOptions). */
   jobs?: ImportJobOptionsInput
+  /**
+   * Your own tables that hold a client's personal data, added to the erasure map that an
+   * anonymisation applies and the GDPR archive reads, e.g.
+   * `[{ entity: Ticket, clientColumn: 'clientId', columns: { subject: { linked: 'redact', byValue: true } } }]`.
+   */
+  erasure?: ErasureEntry[]
 }
 
 export interface ResolvedOptions {
@@ -114,6 +121,7 @@ export interface ResolvedOptions {
   resourceIds: ResourceIds
   outbox: OutboxOptions
   jobs: ImportJobOptions
+  erasure: ErasureEntry[]
 }
 
 /** The client area's links; `impersonate` is null when the host offers no "log in as this client". */
@@ -262,6 +270,7 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
   }
   problems.push(...checkOutboxOptions(options.outbox))
   problems.push(...checkJobOptions(options.jobs))
+  problems.push(...checkErasureOption(options.erasure))
 
   if (problems.length > 0) throw new ClientManagementConfigError(problems)
   return {
@@ -293,5 +302,6 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     resourceIds: resourceIdsFor(prefix),
     outbox: resolveOutboxOptions(options.outbox),
     jobs: resolveJobOptions(options.jobs),
+    erasure: [...(options.erasure ?? [])],
   }
 }

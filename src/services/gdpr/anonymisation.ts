@@ -10,6 +10,8 @@ import type { Language } from '../core/options.js'
 import { inTransaction } from '../core/transaction.js'
 import { lockClient } from '../lifecycle/clientRows.js'
 import { anonymiseClients } from './anonymiseClients.js'
+import type { ErasureEntry } from './erasureMap.js'
+import { afterErasure, beforeErasure } from './sqliteErasure.js'
 
 export interface AnonymiseInput {
   /** The client's number, typed by the admin to confirm. */
@@ -42,12 +44,14 @@ export async function anonymiseClient(
   actor: Actor,
   id: number,
   input: AnonymiseInput,
+  hostErasure: readonly ErasureEntry[] = [],
 ): Promise<Client> {
   const typed = typeof input.confirmation === 'string' ? input.confirmation.trim().toUpperCase() : ''
   const force = isChecked(input.force)
   const reason = typeof input.reason === 'string' ? input.reason.trim() : ''
   if (reason.length > MAX_REASON_LENGTH) throw new InvalidInputError({ reason: 'tooLong' })
-  return inTransaction(dataSource, async (manager) => {
+  beforeErasure(dataSource)
+  const done = await inTransaction(dataSource, async (manager) => {
     const client = await lockClient(dataSource, manager, id)
     if (client.anonymisedAt) throw new ClientActionRefused('alreadyAnonymised', client.clientNumber)
     if (!typed) throw new InvalidInputError({ confirmation: 'fieldRequired' })
@@ -63,7 +67,10 @@ export async function anonymiseClient(
       language,
       () => ({ forced: busy, ...open }),
       reason || null,
+      hostErasure,
     )
     return client
   })
+  await afterErasure(dataSource)
+  return done
 }

@@ -3,6 +3,7 @@ import type { Client } from '../../entities/Client.js'
 import type { Actor } from '../core/actor.js'
 import type { Language } from '../core/options.js'
 import { anonymiseClient, type AnonymiseInput } from './anonymisation.js'
+import type { ErasureEntry } from './erasureMap.js'
 import { gdprArchive } from './gdprArchive.js'
 import { Retention } from './retention.js'
 
@@ -17,17 +18,19 @@ export class ClientGdpr {
   constructor(
     private readonly dataSource: DataSource,
     private readonly language: Language,
+    /** The host's own tables of the erasure map (the `erasure` option). */
+    private readonly hostErasure: readonly ErasureEntry[] = [],
   ) {
-    this.retention = new Retention(dataSource, language)
+    this.retention = new Retention(dataSource, language, hostErasure)
   }
 
   /** The client's data as a ZIP, with a `data_exported` event. */
   archive(actor: Actor, clientId: number): Promise<{ fileName: string; zip: Uint8Array }> {
-    return gdprArchive(this.dataSource, actor, clientId)
+    return gdprArchive(this.dataSource, actor, clientId, this.hostErasure)
   }
 
   /** Anonymises one client (the number typed to confirm; forced with a reason despite open business). */
   anonymise(actor: Actor, clientId: number, input: AnonymiseInput): Promise<Client> {
-    return anonymiseClient(this.dataSource, this.language, actor, clientId, input)
+    return anonymiseClient(this.dataSource, this.language, actor, clientId, input, this.hostErasure)
   }
 }

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate'
 import type { DataSource, EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
+import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
 import { ClientEvent } from '../../entities/ClientEvent.js'
 import { ClientNote } from '../../entities/ClientNote.js'
 import { ClientToken } from '../../entities/ClientToken.js'
@@ -13,6 +14,7 @@ import { eventRow, insertEvents } from '../core/clientEvents.js'
 import { ClientActionRefused } from '../core/errors.js'
 import { withoutSecrets } from '../core/secrets.js'
 import { inTransaction } from '../core/transaction.js'
+import { resolveErasureMap, type ErasureEntry } from './erasureMap.js'
 
 // The profile's columns: every column of `clients` but the secrets and the search columns
 // (derived from the name). Listed, so a secret column added later stays out until chosen.
@@ -49,6 +51,24 @@ const PROFILE = [
 const LOGIN_EVENTS = ['login', 'login_failed'] as const
 
 type Documents = Record<string, unknown>
+
+// The map's tables with a document of their own above; any other linked table (the host's) gets `<table>.json`.
+const DOCUMENTED = new Set<unknown>([Client, ClientAdvisor, ClientEvent, EmailLog, ClientNote, ClientToken])
+
+/** The client's rows of the map's other tables (the host's own), one document per table, secrets left out. */
+async function mappedDocuments(
+  manager: EntityManager,
+  clientId: number,
+  hostErasure: readonly ErasureEntry[],
+): Promise<Documents> {
+  const out: Documents = {}
+  for (const entry of resolveErasureMap(manager.connection, hostErasure)) {
+    if (!entry.clientColumn || DOCUMENTED.has(entry.entity)) continue
+    const rows = await manager.find(entry.entity, { where: { [entry.clientColumn]: clientId } })
+    out[`${entry.table}.json`] = rows.map((row) => withoutSecrets({ ...row }))
+  }
+  return out
+}
 
 /** The documents of the archive, by file name: everything kept about the client, and no secret. */
 async function documentsOf(manager: EntityManager, client: Client): Promise<Documents> {
@@ -102,11 +122,15 @@ export async function gdprArchive(
   dataSource: DataSource,
   actor: Actor,
   clientId: number,
+  hostErasure: readonly ErasureEntry[] = [],
 ): Promise<{ fileName: string; zip: Uint8Array }> {
   return inTransaction(dataSource, async (manager) => {
     const client = await manager.findOneBy(Client, { id: clientId })
     if (!client) throw new ClientActionRefused('notFound')
-    const documents = await documentsOf(manager, client)
+    const documents = {
+      ...(await documentsOf(manager, client)),
+      ...(await mappedDocuments(manager, client.id, hostErasure)),
+    }
     const files: Record<string, Uint8Array> = {}
     for (const [name, document] of Object.entries(documents)) {
       files[name] = strToU8(`${JSON.stringify(document, null, 2)}\n`)

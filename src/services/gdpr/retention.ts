@@ -13,6 +13,8 @@ import { InvalidInputError } from '../core/errors.js'
 import type { Language } from '../core/options.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { anonymiseClients } from './anonymiseClients.js'
+import type { ErasureEntry } from './erasureMap.js'
+import { afterErasure, beforeErasure } from './sqliteErasure.js'
 
 export const RETENTION_KEY = 'gdpr.retentionMonths'
 /** The stored value of a retention turned off. */
@@ -59,6 +61,8 @@ export class Retention {
   constructor(
     private readonly dataSource: DataSource,
     private readonly language: Language,
+    /** The host's own tables of the erasure map (the `erasure` option). */
+    private readonly hostErasure: readonly ErasureEntry[] = [],
   ) {}
 
   /** The months set in the panel, or null: off. */
@@ -143,6 +147,7 @@ export class Retention {
     const anonymised: number[] = []
     let batches = 0
     let afterId = 0
+    beforeErasure(this.dataSource)
     for (;;) {
       const done = await inTransaction(this.dataSource, async (manager) => {
         const qb = this.inactive(manager, months, now)
@@ -160,6 +165,7 @@ export class Retention {
           this.language,
           () => ({ retentionMonths: months }),
           null,
+          this.hostErasure,
         )
         await writeAudit(manager, actor, {
           action: 'retention_run',
@@ -170,6 +176,7 @@ export class Retention {
         return clients.map((c) => c.id)
       })
       if (done.length === 0) return { anonymised, batches }
+      await afterErasure(this.dataSource)
       anonymised.push(...done)
       batches += 1
       afterId = done[done.length - 1]

@@ -8,7 +8,7 @@ import { inTransaction } from '../core/transaction.js'
 import { newMessageId } from './messageId.js'
 import { writePendingContent } from './pendingContent.js'
 import { resendEmail } from './resendEmail.js'
-import { EmailTemplates } from './templateStore.js'
+import { EmailTemplates, type TestSendLimit } from './templateStore.js'
 
 export interface ClientEmail {
   clientId: number | null
@@ -62,8 +62,10 @@ export class ClientMailer {
     private readonly language: Language,
     /** The `{{companyName}}` of the templates. */
     companyName = '',
+    /** Counts an admin's "send me a test" (default: no limit). */
+    limitTests?: TestSendLimit,
   ) {
-    this.templates = new EmailTemplates(dataSource, companyName, (email) => this.send(email))
+    this.templates = new EmailTemplates(dataSource, companyName, this, limitTests)
   }
 
   private pending(email: ClientEmail): string {

@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
-import type { EmailLog } from '../../entities/EmailLog.js'
 import { EmailTemplate } from '../../entities/EmailTemplate.js'
 import { isValidEmail } from '../../shared/clientIdentity.js'
 import type { Actor } from '../core/actor.js'
-import { InvalidInputError } from '../core/errors.js'
+import { writeAudit } from '../core/adminAudit.js'
+import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
 import { LANGUAGES, type Language } from '../core/options.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import type { ClientEmail } from './clientMailer.js'
@@ -27,6 +27,7 @@ import {
   type TemplateDraftInput,
 } from './templateInput.js'
 import {
+  auditResourceOf,
   templateChanges,
   templateHistory,
   writeTemplateChange,
@@ -53,6 +54,18 @@ export interface TemplateDetails extends TemplateSummary {
   history: TemplateChange[]
 }
 
+/** The outbox as the templates page sends through it (ClientMailer). */
+export interface TemplateOutbox {
+  queue(manager: EntityManager, emails: ClientEmail[]): Promise<unknown>
+  wake(): void
+}
+
+/** "Send me a test": five per admin in ten minutes, enough to check a template, too few to flood. */
+export const TEMPLATE_TEST_LIMIT = { limit: 5, windowMs: 10 * 60_000 }
+
+/** One more test send by this admin: allowed or not (counted in the database, across instances). */
+export type TestSendLimit = (adminEmail: string) => Promise<{ allowed: boolean }>
+
 /** What a preview shows: the email as the client would receive it. */
 export interface TemplatePreview {
   subject: string
@@ -78,7 +91,9 @@ export class EmailTemplates {
   constructor(
     private readonly dataSource: DataSource,
     private readonly companyName: string,
-    private readonly send: (email: ClientEmail) => Promise<EmailLog>,
+    private readonly outbox: TemplateOutbox,
+    /** Counts an admin's test sends (the database's rate limiter, wired by `createClientManagement`). */
+    private readonly limitTests: TestSendLimit = async () => ({ allowed: true }),
   ) {}
 
   /**
@@ -189,23 +204,41 @@ export class EmailTemplates {
     return { subject: rendered.subject, text: rendered.text, html: rendered.html }
   }
 
-  /** The draft, as previewed, to the admin's own address through the outbox. */
+  /**
+   * The draft, as previewed, to the admin's own address through the outbox: linked to the client
+   * it was previewed for (its anonymisation erases it with the rest), a few per admin and window
+   * (`templateTestLimited` past that), and one `email_template_tested` entry in the admin audit
+   * trail, in the transaction that queues it.
+   */
   async sendTest(actor: Actor, input: TemplateDraftInput): Promise<{ to: string }> {
     const draft = readTemplateDraft(input)
     const to = actor.email
     if (!to || !isValidEmail(to)) throw new InvalidInputError({ to: 'templateNoAdminEmail' })
-    const rendered = await this.renderDraft(draft, readClientId(input.clientId))
-    await this.send({
-      clientId: null,
-      to,
-      subject: `[TEST] ${rendered.subject}`.slice(0, 255),
-      text: rendered.text,
-      htmlBody: rendered.htmlBody,
-      language: rendered.language,
-      link: rendered.link,
-      template: draft.key,
-      actor: actor.email,
+    const clientId = readClientId(input.clientId)
+    const rendered = await this.renderDraft(draft, clientId)
+    if (!(await this.limitTests(to)).allowed) throw new ClientActionRefused('templateTestLimited')
+    await inTransaction(this.dataSource, async (manager) => {
+      await this.outbox.queue(manager, [
+        {
+          clientId,
+          to,
+          subject: `[TEST] ${rendered.subject}`.slice(0, 255),
+          text: rendered.text,
+          htmlBody: rendered.htmlBody,
+          language: rendered.language,
+          link: rendered.link,
+          template: draft.key,
+          actor: actor.email,
+        },
+      ])
+      await writeAudit(manager, actor, {
+        action: 'email_template_tested',
+        resourceId: auditResourceOf(draft.key, draft.language),
+        rowCount: 1,
+        details: { clientId },
+      })
     })
+    this.outbox.wake()
     return { to }
   }
 

@@ -1,0 +1,233 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm'
+import { AdminAuditEntry } from '../../entities/AdminAuditEntry.js'
+import { Client } from '../../entities/Client.js'
+import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
+import { ClientEvent } from '../../entities/ClientEvent.js'
+import { ClientNote } from '../../entities/ClientNote.js'
+import { ClientToken } from '../../entities/ClientToken.js'
+import { EmailLog } from '../../entities/EmailLog.js'
+import { ImportBatch } from '../../entities/ImportBatch.js'
+import { ImportUpload } from '../../entities/ImportUpload.js'
+import { ImportUploadChunk } from '../../entities/ImportUploadChunk.js'
+import { RateLimitCounter } from '../../entities/RateLimitCounter.js'
+
+/**
+ * What becomes of a column in the rows linked to the client (by its client column):
+ * - `redact`: the text becomes `[redacted]`;
+ * - `null`: emptied;
+ * - `jsonValues`: every text value of the JSON becomes `[redacted]` (keys, numbers, flags and the
+ *   plugin's own codes stay: a restore still reads `previousStatus`, a reactivation its contract ids);
+ * - `scrub`: only the client's identity values are cut out (an admin's email stays);
+ * - `clientActed`: emptied on the rows the client itself wrote (`actorType = 'client'`: its IP);
+ * - `anonymousName`, `derived`: the client row's new name, and the columns computed from it.
+ */
+export type LinkedErasure =
+  'redact' | 'null' | 'jsonValues' | 'scrub' | 'clientActed' | 'anonymousName' | 'derived'
+
+export interface ColumnErasure {
+  /** In the client's own rows (the entry's `clientColumn` equals its id). */
+  linked?: LinkedErasure
+  /**
+   * In the rows linked to no client (an export's search term, an import's conflict, an email
+   * written without a client): the client's identity values, read before the anonymisation,
+   * are cut out of the text (whole words, any case). Rows of other clients are theirs: untouched.
+   */
+  byValue?: boolean
+}
+
+/** One table of the erasure map. A host adds its own through the `erasure` option. */
+export interface ErasureEntry {
+  /** The entity (class or name given to TypeORM) whose table holds the data. */
+  entity: EntityTarget<ObjectLiteral>
+  /** The property holding the client's id: its rows are the client's. */
+  clientColumn?: string
+  /** The client's rows are deleted (its tokens) rather than rewritten. */
+  deleteLinked?: boolean
+  /** Property name → how it is erased. */
+  columns: Record<string, ColumnErasure>
+  /**
+   * Erased by code of its own rather than by the generic passes: the client row itself,
+   * the advisors' copy of its name, the uploads' bytes, the hashed rate-limit keys.
+   */
+  handledBy?: 'anonymiseClients' | 'clientAdvisors' | 'uploadBytes' | 'rateLimitKeys'
+}
+
+const nulled: ColumnErasure = { linked: 'null' }
+const redacted: ColumnErasure = { linked: 'redact', byValue: true }
+
+/** The plugin's own tables: every column that can hold a client's personal data, free text included. */
+export const PLUGIN_ERASURE_MAP: readonly ErasureEntry[] = [
+  {
+    entity: Client,
+    clientColumn: 'id',
+    handledBy: 'anonymiseClients',
+    columns: {
+      lastName: { linked: 'anonymousName' },
+      firstName: nulled,
+      email: nulled,
+      phone: nulled,
+      addressLine1: nulled,
+      addressLine2: nulled,
+      postalCode: nulled,
+      city: nulled,
+      country: nulled,
+      statusReason: nulled,
+      stripeCustomerId: nulled,
+      lastLoginIp: nulled,
+      passwordHash: nulled,
+      twoFactorSecret: nulled,
+      twoFactorRecoveryCodes: nulled,
+      twoFactorEnabledAt: nulled,
+      twoFactorLastStep: nulled,
+      searchName: { linked: 'derived' },
+      searchNameReversed: { linked: 'derived' },
+      searchNameTail: { linked: 'derived' },
+    },
+  },
+  {
+    entity: ClientAdvisor,
+    clientColumn: 'clientId',
+    handledBy: 'clientAdvisors',
+    columns: { lastName: { linked: 'derived' } },
+  },
+  {
+    entity: ClientEvent,
+    clientColumn: 'clientId',
+    columns: {
+      actor: { linked: 'scrub', byValue: true },
+      ip: { linked: 'clientActed' },
+      reason: redacted,
+      changes: { linked: 'jsonValues', byValue: true },
+      data: { linked: 'jsonValues', byValue: true },
+    },
+  },
+  {
+    entity: EmailLog,
+    clientColumn: 'clientId',
+    columns: {
+      to: redacted,
+      subject: redacted,
+      body: redacted,
+      error: { linked: 'null', byValue: true },
+      actor: { linked: 'scrub', byValue: true },
+      pendingContent: { linked: 'null', byValue: true },
+    },
+  },
+  { entity: ClientNote, clientColumn: 'clientId', columns: { body: redacted } },
+  { entity: ClientToken, clientColumn: 'clientId', deleteLinked: true, columns: {} },
+  { entity: AdminAuditEntry, columns: { details: { byValue: true } } },
+  {
+    entity: ImportBatch,
+    columns: { fileName: { byValue: true }, errors: { byValue: true }, failure: { byValue: true } },
+  },
+  { entity: ImportUpload, columns: { fileName: { byValue: true }, layout: { byValue: true } } },
+  { entity: ImportUploadChunk, handledBy: 'uploadBytes', columns: { data: { byValue: true } } },
+  { entity: RateLimitCounter, handledBy: 'rateLimitKeys', columns: { key: { byValue: true } } },
+]
+
+/**
+ * Text columns of the plugin's entities that hold no personal data of a client, each with why.
+ * A text column in neither this list nor the map fails test/erasureMap.test.ts.
+ */
+export const NOT_PERSONAL: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  clients: {
+    clientNumber: "the firm's own key, kept so that accounting still adds up",
+    locale: 'fr or en',
+    status: 'a status code',
+  },
+  client_events: { type: 'an event code', actorType: 'admin, client or system' },
+  email_logs: {
+    template: 'a template key',
+    status: 'an outbox status',
+    messageId: 'a random id at the sender’s domain',
+    claimedBy: 'a worker id',
+  },
+  client_notes: { author: 'the admin who wrote it (staff, not the client)' },
+  client_tokens: {
+    purpose: 'the link’s kind (the rows are deleted anyway)',
+    tokenHash: 'a hash of a random token (the rows are deleted anyway)',
+    issuedBy: 'the admin who asked for the link (the rows are deleted anyway)',
+  },
+  advisors: {
+    code: 'staff, not clients',
+    lastName: 'staff, not clients',
+    firstName: 'staff, not clients',
+    email: 'staff, not clients',
+    phone: 'staff, not clients',
+  },
+  contracts: { reference: "the firm's contract code", product: 'a product name', status: 'a status code' },
+  commissions: { status: 'a status code' },
+  client_email_templates: {
+    templateKey: 'a template key',
+    language: 'fr or en',
+    subject: 'written for every client, merge fields filled only when sent',
+    textBody: 'written for every client, merge fields filled only when sent',
+    htmlBody: 'written for every client, merge fields filled only when sent',
+    updatedBy: 'the admin who edited it',
+  },
+  client_settings: { key: 'a setting name', value: 'a setting', updatedBy: 'the admin who set it' },
+  client_settings_changes: { actor: 'the admin', ip: "the admin's IP", changes: 'settings, not clients' },
+  client_admin_audit: {
+    action: 'an audit code',
+    actor: 'the admin',
+    ip: "the admin's IP",
+    resourceId: 'a resource id',
+  },
+  import_batches: {
+    actor: 'the admin',
+    actorIp: "the admin's IP",
+    status: 'a job status',
+    uploadId: 'a random id',
+    leaseOwner: 'a worker id',
+    matches: 'counts',
+    identityDecisions: 'line numbers and attach/skip choices',
+    mapping: 'column numbers',
+    undoneBy: 'the admin',
+  },
+  import_uploads: { id: 'a random id' },
+  import_upload_chunks: { uploadId: 'a random id' },
+}
+
+/** An entry with its table and column names as the database knows them (the host's prefix included). */
+export interface ResolvedErasure extends ErasureEntry {
+  table: string
+  /** Property → column name. */
+  names: Record<string, string>
+}
+
+/** The plugin's map then the host's entries, checked against TypeORM's metadata (an unknown column throws). */
+export function resolveErasureMap(
+  dataSource: DataSource,
+  hostEntries: readonly ErasureEntry[] = [],
+): ResolvedErasure[] {
+  return [...PLUGIN_ERASURE_MAP, ...hostEntries].map((entry) => {
+    const metadata = dataSource.getMetadata(entry.entity)
+    // Rows are rewritten by their one primary key (rewriteRows.ts); the plugin's composite-key table has code of its own.
+    if (!entry.handledBy && !entry.deleteLinked && metadata.primaryColumns.length !== 1)
+      throw new Error(`erasure map: ${metadata.tableName} needs a single-column primary key`)
+    const clientActed = Object.values(entry.columns).some((c) => c.linked === 'clientActed')
+    if (clientActed && !metadata.findColumnWithPropertyName('actorType'))
+      throw new Error(`erasure map: ${metadata.tableName} has no actorType column for 'clientActed'`)
+    const names: Record<string, string> = {}
+    for (const property of [
+      ...Object.keys(entry.columns),
+      ...(entry.clientColumn ? [entry.clientColumn] : []),
+    ]) {
+      const column = metadata.findColumnWithPropertyName(property)
+      if (!column) throw new Error(`erasure map: ${metadata.tableName} has no column ${property}`)
+      names[property] = column.databaseName
+    }
+    return { ...entry, table: metadata.tableName, names }
+  })
+}
+
+/** Problems of the host's `erasure` option, as the other options report them. */
+export function checkErasureOption(entries: unknown): string[] {
+  if (entries === undefined) return []
+  if (!Array.isArray(entries)) return ['erasure must be a list of { entity, clientColumn?, columns }']
+  return entries.flatMap((e, i) =>
+    e && typeof e === 'object' && 'entity' in e && e.columns && typeof e.columns === 'object'
+      ? []
+      : [`erasure[${i}] must be { entity, clientColumn?, columns: { property: { linked?, byValue? } } }`],
+  )
+}

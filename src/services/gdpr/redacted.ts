@@ -1,0 +1,2 @@
+/** What replaces a text, or a part of a text, that said something about the person. */
+export const REDACTED = '[redacted]'

@@ -1,0 +1,290 @@
+import { readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import request from 'supertest'
+import type { Agent } from 'supertest'
+import { strFromU8, unzipSync } from 'fflate'
+import { Advisor, Client, RateLimitCounter } from '../src/index.js'
+import { Ticket } from '../demo/entities/Ticket.js'
+import { rateLimitKey } from '../src/services/core/rateLimitKey.js'
+import { clientApi } from './support/clientApi.js'
+import { COMMISSION_CSV_HEADER } from './support/commissionCsv.js'
+import { describeEachDatabase, type TestDatabase } from './support/databases.js'
+import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
+
+// Issue 24 (High): after an anonymisation, nothing in the whole database names the person.
+const R = randomBytes(4).toString('hex')
+const ID = {
+  lastName: `Mkrlast${R}`,
+  firstName: `Mkrfirst${R}`,
+  email: `mkrmail${R}@example.test`,
+  phone: '+33 7 19 46 28 53',
+  address: `12 rue Mkraddr${R}`,
+}
+// Free texts about them that are not their identity: gone with the rows linked to them.
+const TEXT = {
+  suspend: `Mkrsusp${R}`,
+  reactivate: `Mkrreact${R}`,
+  subject: `Mkrsubj${R}`,
+  body: `Mkrbody${R}`,
+  note: `Mkrnote${R}`,
+  supportNote: `Mkrsupnote${R}`,
+  impersonation: `Mkrimp${R}`,
+  testSubject: `Mkrtest${R}`,
+  ticket: `Mkrticket${R}`,
+}
+const MARKERS = [...Object.values(ID), ...Object.values(TEXT)]
+const PASSWORD = 'Quatre chevaux bleus dansent 2026'
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? ''
+
+/** Which markers a text holds (any case: emails are stored lower-case). */
+const markersIn = (text: string) => MARKERS.filter((m) => text.toLowerCase().includes(m.toLowerCase()))
+
+/** Every value of every column of every table, as `table.column: marker` for each marker found. */
+async function logicalDump(db: TestDatabase): Promise<string[]> {
+  const ds = db.dataSource
+  const tables: string[] =
+    db.kind === 'sqlite'
+      ? (await ds.query(`SELECT name FROM sqlite_master WHERE type = 'table'`)).map(
+          (r: { name: string }) => r.name,
+        )
+      : (
+          await ds.query(
+            `SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()`,
+          )
+        ).map((r: { name: string }) => r.name)
+  const found: string[] = []
+  for (const table of tables) {
+    const rows: Record<string, unknown>[] = await ds.query(`SELECT * FROM ${ds.driver.escape(table)}`)
+    for (const row of rows) {
+      for (const [column, value] of Object.entries(row)) {
+        if (value === null || value === undefined) continue
+        const text = Buffer.isBuffer(value)
+          ? `${value.toString('utf8')} ${value.toString('latin1')}`
+          : typeof value === 'object'
+            ? JSON.stringify(value)
+            : String(value)
+        for (const m of markersIn(text)) found.push(`${table}.${column}: ${m}`)
+      }
+    }
+  }
+  return [...new Set(found)]
+}
+
+/** SQLite: the database file's bytes and its WAL's, after a checkpoint; markers found in them. */
+async function fileDump(db: TestDatabase): Promise<string[]> {
+  await db.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)')
+  const file = path.join(db.dataDir, 'demo.sqlite')
+  const found: string[] = []
+  for (const name of [file, `${file}-wal`]) {
+    if (!existsSync(name)) continue
+    const bytes = (await readFile(name)).toString('latin1').toLowerCase()
+    for (const m of MARKERS) if (bytes.includes(m.toLowerCase())) found.push(`${path.basename(name)}: ${m}`)
+  }
+  return found
+}
+
+describeEachDatabase('erasure proof: an anonymised client is in no row, no file', (database) => {
+  let demo: SeededDemo
+  let admin: Agent
+  let support: Agent
+  const ds = () => database().dataSource
+
+  /** A browser on the client area: keeps its cookie and posts each form with its page's token. */
+  const browser = () => {
+    const agent = request.agent(demo.app)
+    let csrf = ''
+    const keep = (res: request.Response) => {
+      csrf = csrfOf(res.text) || csrf
+      return res
+    }
+    return {
+      get: async (p: string) => keep(await agent.get(p)),
+      post: async (p: string, form: Record<string, string> = {}) =>
+        keep(
+          await agent
+            .post(p)
+            .type('form')
+            .send({ _csrf: csrf, ...form }),
+        ),
+    }
+  }
+
+  beforeAll(async () => {
+    demo = await seededDemo(database())
+    admin = await loginAs(demo.app, 'admin@example.com')
+    support = await loginAs(demo.app, 'support@example.com')
+  })
+
+  test('every action that writes about them, then anonymise: 0 markers in the database', async () => {
+    // The client area: registration, a reset asked for, a login once confirmed.
+    const visitor = browser()
+    await visitor.get('/account/register')
+    const registered = await visitor.post('/account/register', {
+      lastName: ID.lastName,
+      firstName: ID.firstName,
+      email: ID.email,
+      password: PASSWORD,
+      locale: 'fr',
+    })
+    expect(registered.status).toBe(303)
+    await demo.clients.accounts.idle()
+    const client = await ds().getRepository(Client).findOneByOrFail({ email: ID.email })
+    const api = { admin: clientApi(admin), support: clientApi(support) }
+    await visitor.get('/account/forgot')
+    expect((await visitor.post('/account/forgot', { email: ID.email })).status).toBeLessThan(500)
+    await demo.clients.accounts.idle()
+    expect((await api.support.record('forceConfirm', client.id)).status).toBe(200)
+    const area = browser()
+    await area.get('/account/login')
+    expect((await area.post('/account/login', { email: ID.email, password: PASSWORD })).status).toBe(303)
+
+    // Both roles in the panel: profile, notes, emails, suspension and reactivation with reasons naming them.
+    const edited = await api.admin.record('edit', client.id, { phone: ID.phone, addressLine1: ID.address })
+    expect(edited.status).toBe(200)
+    await api.admin.record('addNote', client.id, { body: `${TEXT.note} ${ID.firstName} ${ID.phone}` })
+    await api.support.record('addNote', client.id, { body: `${TEXT.supportNote} ${ID.lastName}` })
+    const mailed = await api.support.record('sendEmail', client.id, {
+      subject: `${TEXT.subject} ${ID.lastName}`,
+      body: `${TEXT.body} Bonjour {{firstName}}`,
+    })
+    expect(mailed.status).toBe(200)
+    await api.admin.record('sendEmail', client.id, { subject: `${TEXT.subject} admin`, body: 'Texte' })
+    const suspended = await api.admin.record('suspend', client.id, {
+      reason: `${TEXT.suspend} ${ID.lastName}`,
+    })
+    expect(suspended.body.notice?.type).toBe('success')
+    const reactivated = await api.admin.record('reactivate', client.id, {
+      reason: `${TEXT.reactivate} ${ID.firstName}`,
+    })
+    expect(reactivated.body.notice?.type).toBe('success')
+
+    // Impersonation with a reason naming them, the link opened in the client area.
+    const impersonated = await api.admin.record('impersonate', client.id, {
+      reason: `${TEXT.impersonation} ${ID.lastName}`,
+    })
+    const link = String(impersonated.body.impersonationUrl ?? '').replace(/^https?:\/\/[^/]+/, '')
+    expect(link).toContain('/account/impersonate')
+    expect((await browser().get(link)).status).toBeLessThan(500)
+
+    // An export searched by their name; "send me a test" previewed for them.
+    const exported = await admin
+      .post(`/admin/api/resources/Client/download/export?filters.q=${encodeURIComponent(ID.lastName)}`)
+      .type('form')
+      .send({})
+    expect(exported.status).toBe(200)
+    const tested = await admin
+      .post('/admin/api/resources/EmailTemplate/actions/testEmailTemplate')
+      .type('form')
+      .send({
+        template: 'suspended',
+        language: 'fr',
+        subject: `${TEXT.testSubject} {{lastName}}`,
+        text: 'Bonjour {{firstName}} {{lastName}}, {{reason}}',
+        clientId: String(client.id),
+      })
+    expect(tested.body.notice?.message).toBe('emailTemplateTestSent')
+
+    // An import naming them: a line matched by their email, a conflict on their number; and an
+    // upload only dry-run (its lines stay stored until swept).
+    const advisor = await ds().getRepository(Advisor).findOneByOrFail({ active: true })
+    const csv = [
+      COMMISSION_CSV_HEADER,
+      `${client.clientNumber};Autre;Personne;autre.${R}@example.test;K-P1-${R};PER;${advisor.code};2026-02;100,00;2,5`,
+      `;${ID.lastName};${ID.firstName};${ID.email};K-P2-${R};PER;${advisor.code};2026-02;120,00;2,5`,
+    ].join('\n')
+    const IMPORT = '/admin/api/resources/Commission/actions/importCommissions'
+    const upload = async () => {
+      const res = await admin
+        .post(IMPORT)
+        .field('step', 'upload')
+        .attach('file', Buffer.from(`${csv}\n`, 'utf8'), `commissions-${ID.lastName}.csv`)
+      expect(res.status).toBe(200)
+      return res.body.importUpload as { uploadId: string; proposed: unknown; fileName: string }
+    }
+    const first = await upload()
+    const mapping = JSON.stringify(first.proposed)
+    const started = await admin
+      .post(IMPORT)
+      .type('form')
+      .send({ step: 'import', uploadId: first.uploadId, mapping, fileName: first.fileName })
+    const batchId = started.body.importBatch.id
+    await demo.clients.commissionImport.finished(batchId)
+    const dry = await upload()
+    const dryRun = await admin
+      .post(IMPORT)
+      .type('form')
+      .send({ step: 'dryRun', uploadId: dry.uploadId, mapping })
+    expect(dryRun.body.importDryRun.errors[0].conflict.existing.lastName).toBe(ID.lastName)
+
+    // The host's own table, declared in the demo's erasure option: a ticket of theirs, and one
+    // filed under no client that names them.
+    await ds()
+      .getRepository(Ticket)
+      .save([
+        { clientId: client.id, subject: `${TEXT.ticket} rappel` },
+        { clientId: null, subject: `Appel de ${ID.firstName} ${ID.lastName} (${ID.email})` },
+      ])
+
+    // Everything above wrote about them somewhere.
+    expect((await logicalDump(database())).length).toBeGreaterThan(10)
+
+    // The counters keyed by their email: registration, reset, and the login from their IP.
+    const { lastLoginIp } = await ds().getRepository(Client).findOneByOrFail({ id: client.id })
+    const emailKeys = [
+      rateLimitKey('register:address', [ID.email]),
+      rateLimitKey('passwordReset:address', [ID.email]),
+      rateLimitKey('login', [ID.email, lastLoginIp]),
+    ]
+    expect(
+      await ds()
+        .getRepository(RateLimitCounter)
+        .countBy(emailKeys.map((key) => ({ key }))),
+    ).toBe(3)
+
+    const anonymised = await api.admin.record('anonymise', client.id, {
+      confirmation: client.clientNumber,
+      force: 'true',
+      reason: `Demande RGPD de ${ID.firstName} ${ID.lastName}`,
+    })
+    expect(anonymised.body.notice).toMatchObject({ message: 'clientAnonymised', type: 'success' })
+
+    // Support reads the lists and the import's page: no identity left.
+    for (const url of [
+      '/admin/api/resources/EmailLog/actions/list?perPage=500',
+      '/admin/api/resources/ClientEvent/actions/list?perPage=500',
+      `/admin/api/resources/ImportBatch/records/${batchId}/show`,
+    ]) {
+      const res = await support.get(url)
+      expect([url, res.status]).toEqual([url, 200])
+      expect([url, markersIn(JSON.stringify(res.body))]).toEqual([url, []])
+    }
+    // The archive of the anonymised client names no one.
+    const archive = await admin
+      .post(`/admin/api/resources/Client/records/${client.id}/download/gdprArchive`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => done(null, Buffer.concat(chunks)))
+      })
+    const files = unzipSync(new Uint8Array(archive.body as Buffer))
+    expect(
+      Object.entries(files).flatMap(([name, bytes]) =>
+        markersIn(strFromU8(bytes)).map((m) => `${name}: ${m}`),
+      ),
+    ).toEqual([])
+    // The rate-limit counters their email made are gone too (their keys are hashes: no marker to find).
+    expect(
+      await ds()
+        .getRepository(RateLimitCounter)
+        .findBy(emailKeys.map((key) => ({ key }))),
+    ).toEqual([])
+
+    // The whole database, row by row, and on SQLite the file and its WAL themselves.
+    const rows = await logicalDump(database())
+    const file = database().kind === 'sqlite' ? await fileDump(database()) : []
+    expect({ rows, file }).toEqual({ rows: [], file: [] })
+  })
+})
