@@ -28,6 +28,7 @@ import { PasswordHasher } from './services/accounts/passwordHasher.js'
 import { LoginCost } from './services/accounts/loginCost.js'
 import { RateLimiter } from './services/accounts/rateLimiter.js'
 import { resolveOptions, type ClientManagementOptions } from './services/core/options.js'
+import { registerSessionStore } from './services/core/clientSessions.js'
 import { createAdvisorResource } from './resources/advisor.resource.js'
 import { createClientResource } from './resources/client.resource.js'
 import { createCommissionResource } from './resources/commission.resource.js'
@@ -54,6 +55,10 @@ export function createClientManagement(
   registerTypeormAdapter()
   // A host that did not list clientManagementSubscribers in its DataSource still gets them.
   subscribeClientAdvisors(resolved.dataSource)
+  // Every writer that ends a client's sessions reaches the host's store through the DataSource.
+  if (resolved.sessions.destroy) {
+    registerSessionStore(resolved.dataSource, { destroy: resolved.sessions.destroy }, resolved.logger)
+  }
   const componentLoader = options.componentLoader ?? new ComponentLoader()
   const accessControl = new AccessControl(resolved.roles, resolved.roleOf)
   const settings = new ClientSettings(
@@ -86,6 +91,7 @@ export function createClientManagement(
     language: resolved.language,
     twoFactorIssuer: resolved.twoFactorIssuer,
     impersonationMaxMinutes: resolved.impersonation.maxMinutes,
+    sessionKeepDays: resolved.sessions.keepDays,
     logger: resolved.logger,
     rateLimiter: new RateLimiter(resolved.dataSource),
     loginCost: new LoginCost(),
@@ -215,7 +221,9 @@ export type {
   LoginResult,
   LoginRefusal,
   AccountRefusal,
+  ClientSessionStamp,
 } from './services/accounts/clientAccounts.js'
+export type { EndedSessions, SessionStoreHook } from './services/core/clientSessions.js'
 export { RateLimiter } from './services/accounts/rateLimiter.js'
 export type { RateLimitRule, RateLimitResult } from './services/accounts/rateLimiter.js'
 export { LoginCost, LoginAttempt, loginCostKind } from './services/accounts/loginCost.js'

@@ -48,7 +48,7 @@ export async function anonymiseClient(
   const reason = typeof input.reason === 'string' ? input.reason.trim() : ''
   if (reason.length > MAX_REASON_LENGTH) throw new InvalidInputError({ reason: 'tooLong' })
   return inTransaction(dataSource, async (manager) => {
-    const client = await lockClient(dataSource, manager, id)
+    const client = await lockClient(dataSource, manager, id, { anonymised: 'allow' })
     if (client.anonymisedAt) throw new ClientActionRefused('alreadyAnonymised', client.clientNumber)
     if (!typed) throw new InvalidInputError({ confirmation: 'fieldRequired' })
     if (typed !== client.clientNumber) throw new InvalidInputError({ confirmation: 'confirmationMismatch' })

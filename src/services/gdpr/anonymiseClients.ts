@@ -10,6 +10,7 @@ import type { Actor } from '../core/actor.js'
 import { chunks, eventRow, insertEvents } from '../core/clientEvents.js'
 import { ConcurrentChangeError } from '../core/errors.js'
 import { refreshClientAdvisors } from '../core/clientAdvisors.js'
+import { endClientSessions } from '../core/clientSessions.js'
 import type { Language } from '../core/options.js'
 
 /** What replaces a text that said something about the person. */
@@ -109,6 +110,7 @@ export async function anonymiseClients(
     if (result.affected !== undefined && result.affected !== part.length) throw new ConcurrentChangeError()
     // The advisor filter sorts by the new name.
     await refreshClientAdvisors(manager, ids)
+    await endClientSessions(manager, ids)
     await manager.delete(ClientToken, { clientId: In(ids) })
     await manager
       .createQueryBuilder()
