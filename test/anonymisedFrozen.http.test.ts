@@ -98,7 +98,7 @@ describeEachDatabase('an anonymised client is frozen', (database) => {
       ['bulkSendEmail', { subject: 'Bonjour', body: 'Votre dossier' }],
     ] as [string, Record<string, string>][]) {
       const res = await expectUntouched(() => clientApi(admin).bulk(action, [anonymised.id], payload))
-      expect([action, res.body.notice?.type]).toEqual([action, 'error'])
+      expect([action, (res.body.notice as { type?: string } | undefined)?.type]).toEqual([action, 'error'])
     }
     const before = await clientSnapshot(ds(), [live.id])
     for (const keepId of [anonymised.id, live.id]) {

@@ -1,5 +1,5 @@
 import { Client } from '../../entities/Client.js'
-import { endClientSessions } from '../core/clientSessions.js'
+import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { MASK } from '../core/secrets.js'
 import type { AccountContext } from './accountContext.js'
@@ -53,10 +53,10 @@ export async function resetPassword(
   const passwordHash = await newPasswordHash(ctx, owner, input)
   return useToken(ctx.dataSource, input.token, 'password_reset', async (manager, client, now) => {
     if (client.status === 'deleted' || client.status === 'banned') throw new AccountRefused('accountClosed')
-    await manager.update(Client, { id: client.id }, { passwordHash })
-    await revokeClientTokens(manager, [client.id], 'password_reset', now)
     // Whoever was logged in with the old password is out, on every instance.
-    await endClientSessions(manager, [client.id])
+    await manager.update(Client, { id: client.id }, { passwordHash, ...BUMP_SESSION_GENERATION })
+    await endClientSessions(manager, [client.id], { bumped: true })
+    await revokeClientTokens(manager, [client.id], 'password_reset', now)
     await insertEvents(manager, [
       eventRow(
         { type: 'client', email: client.email, ip: input.ip ?? null },

@@ -40,20 +40,38 @@ export function registerSessionStore(dataSource: DataSource, hook: SessionStoreH
 }
 
 /**
- * Ends every session of these clients, in the caller's transaction: their `sessionGeneration` is
- * bumped (every instance then refuses the sessions opened before, see `sessionAccount`), their
- * registered session ids are handed to the host's store to destroy and forgotten. A fixed number
- * of statements per chunk of 1,000 clients.
+ * Spread into the SET of an UPDATE of clients that ends their sessions, so that the change and
+ * the bump are one statement (then `endClientSessions(…, { bumped: true })`).
  */
-export async function endClientSessions(manager: EntityManager, clientIds: number[]): Promise<void> {
+export const BUMP_SESSION_GENERATION = { sessionGeneration: () => 'sessionGeneration + 1' }
+
+/**
+ * Ends every session of these clients, in the caller's transaction: their `sessionGeneration` is
+ * bumped (every instance then refuses the sessions opened before, see `sessionAccount`), unless
+ * the caller's own UPDATE did (`bumped`); their registered session ids are handed to the host's
+ * store to destroy, and forgotten. A fixed number of statements per chunk of 1,000 clients.
+ */
+export async function endClientSessions(
+  manager: EntityManager,
+  clientIds: number[],
+  options: { bumped?: boolean } = {},
+): Promise<void> {
   const ids = [...new Set(clientIds.filter((id) => Number.isInteger(id)))]
+  const hooks = stores.get(manager.connection)
   for (const part of chunks(ids)) {
-    await manager
-      .createQueryBuilder()
-      .update(Client)
-      .set({ sessionGeneration: () => 'sessionGeneration + 1' })
-      .where('id IN (:...ids)', { ids: part })
-      .execute()
+    if (!options.bumped) {
+      await manager
+        .createQueryBuilder()
+        .update(Client)
+        .set(BUMP_SESSION_GENERATION)
+        .where('id IN (:...ids)', { ids: part })
+        .execute()
+    }
+    // No store to tell: the ids are only forgotten.
+    if (!hooks || hooks.size === 0) {
+      await manager.delete(ClientSession, { clientId: In(part) })
+      continue
+    }
     const rows = await manager
       .createQueryBuilder(ClientSession, 's')
       .select(['s.id', 's.sessionId'])

@@ -9,7 +9,7 @@ import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
 import { MAX_BALANCE_CENTS, fromCents, parseAmount, toCents } from '../core/money.js'
 import { MASK } from '../core/secrets.js'
 import { inTransaction } from '../core/transaction.js'
-import { endClientSessions } from '../core/clientSessions.js'
+import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'
 import { frozenRefusal, lockClient, updateClients } from './clientRows.js'
 import { requiredText, throwIfInvalid, type FieldErrors } from './formInput.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
@@ -42,10 +42,11 @@ export async function changePassword(
   const outcome = await inTransaction(deps.dataSource, async (manager) => {
     const client = await lockClient(deps.dataSource, manager, id)
     if (client.status === 'deleted') throw new ClientActionRefused('isDeleted', client.clientNumber)
-    await updateClients(manager, [client], { passwordHash })
-    // Reset links sent before the change must not undo it; whoever is logged in with the old one is out.
+    // Whoever is logged in with the old password is out (the generation bumped with it).
+    await updateClients(manager, [client], { passwordHash, ...BUMP_SESSION_GENERATION })
+    await endClientSessions(manager, [client.id], { bumped: true })
+    // Reset links sent before the change must not undo it.
     await revokeClientTokens(manager, [client.id], 'password_reset')
-    await endClientSessions(manager, [client.id])
     await insertEvents(manager, [
       eventRow(actor, client.id, 'password_changed', null, [change('passwordHash', MASK, MASK)]),
     ])

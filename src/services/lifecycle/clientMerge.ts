@@ -14,7 +14,7 @@ import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
 import { fromCents, toCents } from '../core/money.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { refreshClientAdvisors } from '../core/clientAdvisors.js'
-import { endClientSessions } from '../core/clientSessions.js'
+import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'
 import { frozenRefusal } from './clientRows.js'
 
 /** The fields whose surviving value the admin chooses when merging two clients: the profile. */
@@ -102,6 +102,8 @@ export async function mergeClients(
         email: null,
         balance: '0.00',
         statusReason: `merged into ${kept.clientNumber}`,
+        // Its sessions end (endClientSessions below).
+        ...BUMP_SESSION_GENERATION,
       })
       .where('id = :id', { id: other.id })
       .execute()
@@ -131,7 +133,7 @@ export async function mergeClients(
     await refreshClientAdvisors(manager, [kept.id, other.id])
     // Links sent to the merged account must not open the kept one, nor its sessions stay open.
     await manager.delete(ClientToken, { clientId: other.id })
-    await endClientSessions(manager, [other.id])
+    await endClientSessions(manager, [other.id], { bumped: true })
 
     const data = {
       keptId: kept.id,

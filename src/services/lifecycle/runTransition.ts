@@ -6,7 +6,7 @@ import type { ClientEventType, ClientStatus } from '../../entities/columns.js'
 import type { Actor } from '../core/actor.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import type { RefusalReason } from '../core/errors.js'
-import { endClientSessions } from '../core/clientSessions.js'
+import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'
 import { inTransaction } from '../core/transaction.js'
 import { findClients, partitionByRefusal, updateClients } from './clientRows.js'
 import type { ChangeOutcome } from './lifecycleResult.js'
@@ -54,11 +54,17 @@ export async function runTransition(
     const { eligible, skipped } = partitionByRefusal(unique, clients, spec.refuse, spec)
     if (eligible.length === 0) return { changed: [], skipped }
     const data = spec.sideEffects ? await spec.sideEffects(manager, eligible) : new Map()
-    await updateClients(manager, eligible, spec.set)
+    // Ending the sessions bumps their generation in the same UPDATE as the change.
+    await updateClients(
+      manager,
+      eligible,
+      spec.endsSessions ? { ...spec.set, ...BUMP_SESSION_GENERATION } : spec.set,
+    )
     if (spec.endsSessions)
       await endClientSessions(
         manager,
         eligible.map((c) => c.id),
+        { bumped: true },
       )
     await insertEvents(
       manager,
