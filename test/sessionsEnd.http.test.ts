@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Agent } from 'supertest'
 import { In } from 'typeorm'
-import { Client, ClientEvent, ClientSession, ClientToken } from '../src/index.js'
+import { Client, ClientEvent, ClientSession, ClientToken, createClientManagement } from '../src/index.js'
 import { Session } from '../demo/entities/Session.js'
 import { describeEachDatabase } from './support/databases.js'
 import { clientApi } from './support/clientApi.js'
 import { clientAreaBrowser, type ClientAreaBrowser } from './support/clientAreaBrowser.js'
-import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
+import { loginAs, nullMailer, seededDemo, type SeededDemo } from './support/demoAgent.js'
 
 const PASSWORD = 'Quatre chevaux bleus dansent 2026'
 const NEW_PASSWORD = 'Sept girafes mauves chantent 2027'
@@ -290,5 +290,36 @@ describeEachDatabase('sessions end with the account', (database) => {
         impersonation: { id: 1, admin: 'admin@example.com' },
       }),
     ).rejects.toMatchObject({ reason: 'impersonating' })
+  })
+
+  // Last: the failing store it adds stays registered on this DataSource.
+  test('a store that fails to destroy is logged (never the ids) and does not undo the change', async () => {
+    const client = await newClient()
+    const own = await clientAreaBrowser(demo.app).login(client.email as string, PASSWORD)
+    const [sessionId] = await registered(client.id)
+    const errors: [string, Record<string, unknown> | undefined][] = []
+    const failing = createClientManagement({
+      dataSource: ds(),
+      mailer: nullMailer,
+      mailFrom: 'no-reply@example.com',
+      links: {
+        confirmEmail: 'https://app.example/confirm?token={token}',
+        resetPassword: 'https://app.example/reset?token={token}',
+      },
+      logger: { warn: () => undefined, error: (message, details) => errors.push([message, details]) },
+      sessions: {
+        destroy: () => {
+          throw new Error('store unreachable')
+        },
+      },
+    })
+    await failing.lifecycle.ban({ email: 'admin@example.com', ip: null }, [client.id], { reason: 'Fraude' })
+    expect((await ds().getRepository(Client).findOneByOrFail({ id: client.id })).status).toBe('banned')
+    expect(errors).toEqual([
+      [expect.stringContaining('could not destroy'), expect.objectContaining({ clientIds: [client.id] })],
+    ])
+    expect(JSON.stringify(errors)).not.toContain(sessionId)
+    expect(await registered(client.id)).toEqual([])
+    await expectLoginPage(own)
   })
 })

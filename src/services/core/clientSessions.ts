@@ -4,6 +4,7 @@ import { ClientSession } from '../../entities/ClientSession.js'
 import { chunks } from './clientEvents.js'
 import type { PluginLogger } from './options.js'
 import { inTransaction } from './transaction.js'
+import { conflictCause } from './transactionConflicts.js'
 
 /** What the host's `sessions.destroy` receives when sessions of clients end. */
 export interface EndedSessions {
@@ -92,6 +93,9 @@ async function destroyInStores(manager: EntityManager, ended: EndedSessions): Pr
     try {
       await hook.destroy(ended)
     } catch (error) {
+      // A deadlock or a lock timeout in the hook's own statements has undone (or holds) the whole
+      // transaction: it goes to the transaction helper, which runs the change again.
+      if (conflictCause(error)) throw error
       // Never the session ids in a log line: each is a key to a session.
       logger.error('adminjs-clients: the session store could not destroy ended sessions', {
         clientIds: ended.clientIds,
