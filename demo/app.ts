@@ -5,7 +5,7 @@ import { databaseSessionStore } from './sessionStore.js'
 import express, { type ErrorRequestHandler, type Express } from 'express'
 import session, { type SessionOptions, type Store } from 'express-session'
 import helmet from 'helmet'
-import type { DataSource } from 'typeorm'
+import { In, type DataSource } from 'typeorm'
 import {
   createClientManagement,
   loginCostKind,
@@ -145,6 +145,18 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     language: options.language ?? 'fr',
     stripe: options.stripe,
     outbox: options.outbox,
+    // A closed account's sessions (and an impersonation's, which holds the client's name) go for
+    // good at once: the demo's store is this database, so in the change's own transaction
+    // (connect-typeorm's destroy only marks a row, keeping its data).
+    sessions: {
+      destroy: async ({ sessionIds, manager }) => {
+        const store = options.sessionStore
+        if (!store) return void (await manager.getRepository(Session).delete({ id: In(sessionIds) }))
+        await Promise.all(
+          sessionIds.map((id) => new Promise<void>((resolve) => store.destroy(id, () => resolve()))),
+        )
+      },
+    },
     clientTabs: [
       { resourceId: 'Invoice', foreignKey: 'clientId', columns: ['number', 'issuedOn', 'total', 'status'] },
       {

@@ -9,6 +9,8 @@ import { addImpersonationRoutes, type DemoImpersonation } from './clientAreaImpe
 declare module 'express-session' {
   interface SessionData {
     clientId?: number
+    /** The client's session generation at login (`accounts.sessionAccount` checks it each request). */
+    sessionGeneration?: number
     /** Set while an admin is logged in as the client (clientAreaImpersonation.ts). */
     impersonation?: DemoImpersonation
   }
@@ -46,6 +48,29 @@ export function createClientArea(
   })
   const page = clientAreaPage(guard)
   const { t, render } = page
+  // A session whose account was closed or whose sessions were ended (a ban, an anonymisation, a
+  // new password set by an admin…) ends here, on whichever instance it arrives: a new empty
+  // session, then the login page (a page a visitor may open, such as an admin's new link, opens).
+  router.use(async (req, res, next) => {
+    if (req.session.clientId === undefined) return next()
+    try {
+      const account = await accounts.sessionAccount({
+        clientId: req.session.clientId,
+        sessionGeneration: req.session.sessionGeneration,
+      })
+      if (account) return next()
+      const mark = req.session.impersonation
+      if (mark) await accounts.endImpersonation(mark, page.ip(req))
+      await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())))
+      if (req.method === 'GET') {
+        guard.setFlash(res, t(req, 'sessionEnded'))
+        return next()
+      }
+      page.redirectWith(req, res, '/account/login', t(req, 'sessionEnded'))
+    } catch (error) {
+      next(error)
+    }
+  })
   // A form posted from another site, or without this browser's token, is refused before any
   // work, and the answer sets no cookie: the victim's session stays as it was.
   router.post(/.*/, (req, res, next) => {

@@ -38,6 +38,8 @@ export function addImpersonationRoutes(router: Router, accounts: ClientAccounts,
       // Whoever was logged in in this browser is not any more: a new session, the client's.
       await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())))
       req.session.clientId = started.client.id
+      req.session.sessionGeneration = started.sessionGeneration
+      await accounts.registerSession(started.client.id, req.sessionID)
       req.session.impersonation = {
         id: started.id,
         admin: started.admin,

@@ -53,6 +53,7 @@ const fr = {
   impersonationBanner: 'Vous êtes connecté en tant que {{name}} ({{admin}})',
   backToPanel: 'Revenir au panneau',
   impersonationOver: 'La connexion en tant que client a pris fin.',
+  sessionEnded: 'Votre session a pris fin : connectez-vous à nouveau.',
 }
 
 const en: Record<keyof typeof fr, string> = {
@@ -109,6 +110,7 @@ const en: Record<keyof typeof fr, string> = {
   impersonationBanner: 'You are logged in as {{name}} ({{admin}})',
   backToPanel: 'Back to the panel',
   impersonationOver: 'The login as the client has ended.',
+  sessionEnded: 'Your session has ended: please log in again.',
 }
 
 export const CLIENT_AREA_TEXTS = { fr, en }

@@ -44,6 +44,8 @@ ${askTotp ? `<p>${t(req, 'totpHint')}</p>${field(req, 'totp', 'totp', 'text')}` 
       // A new session id at login (no fixation): the first session row of this visitor.
       await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())))
       req.session.clientId = result.client.id
+      req.session.sessionGeneration = result.sessionGeneration
+      await accounts.registerSession(result.client.id, req.sessionID)
       const notes = [
         result.rehashed ? t(req, 'rehashed') : '',
         result.recoveryCodesLeft !== null ? t(req, 'recoveryLeft', { count: result.recoveryCodesLeft }) : '',
@@ -109,7 +111,11 @@ ${field(req, 'password', 'password', 'password', '', errors.password)}
 
   router.get('/confirm', async (req, res, next) => {
     try {
-      const done = await accounts.confirmEmail(String(req.query.token ?? ''), ip(req))
+      const done = await accounts.confirmEmail(
+        String(req.query.token ?? ''),
+        ip(req),
+        req.session.impersonation,
+      )
       redirectWith(
         req,
         res,
@@ -129,7 +135,7 @@ ${field(req, 'password', 'password', 'password', '', errors.password)}
   })
   router.post('/confirm/resend', async (req, res, next) => {
     try {
-      await accounts.requestConfirmationEmail(req.body.email, ip(req))
+      await accounts.requestConfirmationEmail(req.body.email, ip(req), req.session.impersonation)
       redirectWith(req, res, '/account/login', t(req, 'confirmationResent'))
     } catch (error) {
       if (!(error instanceof AccountRefused)) return next(error)
@@ -144,7 +150,7 @@ ${field(req, 'password', 'password', 'password', '', errors.password)}
   router.post('/forgot', async (req, res, next) => {
     try {
       // The same answer whatever the address: nobody learns who has an account.
-      await accounts.requestPasswordReset(req.body.email, ip(req))
+      await accounts.requestPasswordReset(req.body.email, ip(req), req.session.impersonation)
       redirectWith(req, res, '/account/login', t(req, 'forgotSent'))
     } catch (error) {
       if (!(error instanceof AccountRefused)) return next(error)
@@ -165,6 +171,7 @@ ${field(req, 'passwordConfirmation', 'passwordConfirmation', 'password', '', err
         password: String(req.body.password ?? ''),
         passwordConfirmation: String(req.body.passwordConfirmation ?? ''),
         ip: ip(req),
+        impersonation: req.session.impersonation,
       })
       redirectWith(req, res, '/account/login', t(req, 'resetDone'))
     } catch (error) {

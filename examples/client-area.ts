@@ -13,6 +13,8 @@ import {
 declare module 'express-session' {
   interface SessionData {
     clientId?: number
+    /** What the login (or startImpersonation) gave: checked on every request by `sessionAccount`. */
+    sessionGeneration?: number
     /** Set while an admin is logged in as the client: `{ id, admin }`, and the banner's name and end. */
     impersonation?: ImpersonationMark & { clientName: string; expiresAt: number }
   }
@@ -32,6 +34,19 @@ export function clientArea(clients: ClientManagement, store: session.Store) {
       cookie: sessionCookie(),
     }),
   )
+  // A session ends with the account: banned, suspended, deleted, anonymised, removed, a password set
+  // by an admin or a reset link, 2FA removed (on any instance: it is read from the database).
+  router.use(async (req, res, next) => {
+    const { clientId, sessionGeneration, impersonation } = req.session
+    if (clientId === undefined) return next()
+    try {
+      if (await clients.accounts.sessionAccount({ clientId, sessionGeneration })) return next()
+      if (impersonation) await clients.accounts.endImpersonation(impersonation, req.ip)
+      req.session.destroy(() => res.redirect('/login'))
+    } catch (error) {
+      next(error)
+    }
+  })
   // An admin's login as the client ends with its time (option impersonation.maxMinutes, 1 h).
   router.use(async (req, res, next) => {
     const mark = req.session.impersonation
@@ -59,7 +74,7 @@ export function clientArea(clients: ClientManagement, store: session.Store) {
   // The link of the confirmation email: links.confirmEmail points here.
   router.get('/confirm', async (req, res, next) => {
     try {
-      await clients.accounts.confirmEmail(String(req.query.token), req.ip)
+      await clients.accounts.confirmEmail(String(req.query.token), req.ip, req.session.impersonation)
       res.redirect('/login?confirmed=1')
     } catch (error) {
       if (error instanceof AccountRefused)
@@ -68,23 +83,34 @@ export function clientArea(clients: ClientManagement, store: session.Store) {
     }
   })
 
-  router.post('/login', async (req, res) => {
-    const result = await clients.accounts.authenticate({ ...req.body, ip: req.ip }) // { email, password, totp? }
-    if (!result.ok) {
-      // invalidCredentials, throttled (with retryAfter), unconfirmed, suspended, banned, deleted, totpRequired, invalidTotp
-      return res
-        .status(result.reason === 'throttled' ? 429 : 401)
-        .json({ reason: result.reason, message: translateMessage('fr', `accounts.${result.reason}`) })
-    }
-    req.session.regenerate(() => {
+  // A new session id at login (and at an admin's login as the client): no fixation.
+  const newSession = (req: express.Request) =>
+    new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())))
+
+  router.post('/login', async (req, res, next) => {
+    try {
+      const result = await clients.accounts.authenticate({ ...req.body, ip: req.ip }) // { email, password, totp? }
+      if (!result.ok) {
+        // invalidCredentials, throttled (with retryAfter), unconfirmed, suspended, banned, deleted, totpRequired, invalidTotp
+        return res
+          .status(result.reason === 'throttled' ? 429 : 401)
+          .json({ reason: result.reason, message: translateMessage('fr', `accounts.${result.reason}`) })
+      }
+      await newSession(req)
       req.session.clientId = result.client.id
+      req.session.sessionGeneration = result.sessionGeneration
+      // Its id, so that the plugin has it destroyed when the account closes (option `sessions`).
+      await clients.accounts.registerSession(result.client.id, req.sessionID)
       res.json(result.client) // id, clientNumber, names, email, locale, status, twoFactorEnabled: no secret
-    })
+    } catch (error) {
+      next(error)
+    }
   })
 
   router.post('/forgot', async (req, res, next) => {
     try {
-      await clients.accounts.requestPasswordReset(req.body.email, req.ip) // the same answer for any address
+      // The same answer for any address; asked while impersonating, it is recorded under the admin.
+      await clients.accounts.requestPasswordReset(req.body.email, req.ip, req.session.impersonation)
       res.status(202).end()
     } catch (error) {
       if (error instanceof AccountRefused) return res.status(429).json({ reason: error.reason }) // rateLimited
@@ -94,7 +120,16 @@ export function clientArea(clients: ClientManagement, store: session.Store) {
 
   router.post('/reset', async (req, res, next) => {
     try {
-      await clients.accounts.resetPassword({ ...req.body, ip: req.ip }) // { token, password, passwordConfirmation }
+      // { token, password, passwordConfirmation }; every session of the client ends with it.
+      const { token, password, passwordConfirmation } = req.body
+      const { impersonation } = req.session // an admin logged in as a client may not: `impersonating`
+      await clients.accounts.resetPassword({
+        token,
+        password,
+        passwordConfirmation,
+        ip: req.ip,
+        impersonation,
+      })
       res.status(204).end()
     } catch (error) {
       if (error instanceof InvalidInputError) return res.status(422).json({ errors: error.fields })
@@ -123,16 +158,17 @@ export function clientArea(clients: ClientManagement, store: session.Store) {
   // "Log in as this client" from the panel: links.impersonate points here (opened in a new tab).
   router.get('/impersonate', async (req, res, next) => {
     try {
-      const { id, admin, client, expiresAt } = await clients.accounts.startImpersonation(
+      const { id, admin, client, expiresAt, sessionGeneration } = await clients.accounts.startImpersonation(
         req.query.token,
         req.ip,
       )
-      req.session.regenerate(() => {
-        req.session.clientId = client.id
-        const clientName = `${client.firstName ?? ''} ${client.lastName}`.trim()
-        req.session.impersonation = { id, admin, clientName, expiresAt: expiresAt.getTime() } // banner while set
-        res.redirect('/account')
-      })
+      await newSession(req)
+      req.session.clientId = client.id
+      req.session.sessionGeneration = sessionGeneration
+      await clients.accounts.registerSession(client.id, req.sessionID) // it holds the client's name
+      const clientName = `${client.firstName ?? ''} ${client.lastName}`.trim()
+      req.session.impersonation = { id, admin, clientName, expiresAt: expiresAt.getTime() } // banner while set
+      res.redirect('/account')
     } catch (error) {
       if (error instanceof AccountRefused) return res.status(400).send(error.reason) // tokenInvalid, tokenExpired, accountClosed
       next(error)

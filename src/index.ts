@@ -29,6 +29,7 @@ import { PasswordHasher } from './services/accounts/passwordHasher.js'
 import { LoginCost } from './services/accounts/loginCost.js'
 import { RateLimiter } from './services/accounts/rateLimiter.js'
 import { resolveOptions, type ClientManagementOptions } from './services/core/options.js'
+import { registerSessionStore } from './services/core/clientSessions.js'
 import { createAdvisorResource } from './resources/advisor.resource.js'
 import { createClientResource } from './resources/client.resource.js'
 import { createCommissionResource } from './resources/commission.resource.js'
@@ -55,6 +56,10 @@ export function createClientManagement(
   registerTypeormAdapter()
   // A host that did not list clientManagementSubscribers in its DataSource still gets them.
   subscribeClientAdvisors(resolved.dataSource)
+  // Every writer that ends a client's sessions reaches the host's store through the DataSource.
+  if (resolved.sessions.destroy) {
+    registerSessionStore(resolved.dataSource, { destroy: resolved.sessions.destroy }, resolved.logger)
+  }
   const componentLoader = options.componentLoader ?? new ComponentLoader()
   const accessControl = new AccessControl(resolved.roles, resolved.roleOf)
   const settings = new ClientSettings(
@@ -89,6 +94,7 @@ export function createClientManagement(
     language: resolved.language,
     twoFactorIssuer: resolved.twoFactorIssuer,
     impersonationMaxMinutes: resolved.impersonation.maxMinutes,
+    sessionKeepDays: resolved.sessions.keepDays,
     logger: resolved.logger,
     rateLimiter,
     loginCost: new LoginCost(),
@@ -218,7 +224,9 @@ export type {
   LoginResult,
   LoginRefusal,
   AccountRefusal,
+  ClientSessionStamp,
 } from './services/accounts/clientAccounts.js'
+export type { EndedSessions, SessionStoreHook } from './services/core/clientSessions.js'
 export { RateLimiter } from './services/accounts/rateLimiter.js'
 export type { RateLimitRule, RateLimitResult } from './services/accounts/rateLimiter.js'
 export { LoginCost, LoginAttempt, loginCostKind } from './services/accounts/loginCost.js'

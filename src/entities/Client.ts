@@ -133,6 +133,15 @@ export class Client extends BaseEntity {
   @Column({ type: 'datetime', nullable: true })
   anonymisedAt!: Date | null
 
+  /**
+   * Bumped, in the same transaction, by every change that ends the client's sessions (ban,
+   * suspension, soft delete, anonymisation, a password set by an admin or a reset link, 2FA
+   * removed): a client-area or impersonation session opened under another value is refused on
+   * every instance (services/core/clientSessions.ts).
+   */
+  @Column({ type: 'int', default: 0, select: false })
+  sessionGeneration?: number
+
   // The commission import that created this client (undoing it removes the client if unused).
   @Index('IDX_clients_importBatchId')
   @Column({ type: 'int', nullable: true })

@@ -4,6 +4,7 @@ import { Client } from './Client.js'
 import { ClientAdvisor } from './ClientAdvisor.js'
 import { ClientEvent } from './ClientEvent.js'
 import { ClientNote } from './ClientNote.js'
+import { ClientSession } from './ClientSession.js'
 import { ClientToken } from './ClientToken.js'
 import { Commission } from './Commission.js'
 import { Contract } from './Contract.js'
@@ -23,6 +24,7 @@ export {
   ClientAdvisor,
   ClientEvent,
   ClientNote,
+  ClientSession,
   ClientToken,
   Commission,
   Contract,
@@ -59,4 +61,5 @@ export const clientManagementEntities = [
   RateLimitCounter,
   AdminAuditEntry,
   EmailTemplate,
+  ClientSession,
 ]

@@ -169,6 +169,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           isVisible: { list: false, show: true, edit: false, filter: false },
         },
         searchName: { isVisible: false },
+        sessionGeneration: { isVisible: false },
         searchNameReversed: { isVisible: false },
         searchNameTail: { isVisible: false },
         passwordHash: { isVisible: false },

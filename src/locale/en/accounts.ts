@@ -105,6 +105,7 @@ export const enAccounts = {
     Client: {
       properties: {
         twoFactorLastStep: 'Last 2FA code step',
+        sessionGeneration: 'Session generation',
       },
     },
   },

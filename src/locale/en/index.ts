@@ -52,6 +52,7 @@ const enOwn = {
     noTwoFactor: 'two-factor authentication is not enabled',
     noEmail: 'the client has no email address',
     isBanned: 'the account is banned',
+    isAnonymised: 'the client is anonymised: it can only be deleted, then removed for good',
     mergeTwoClients: 'Select exactly two clients to merge, both not deleted.',
     clientsMerged:
       'Clients merged: {{contracts}} contracts, {{commissions}} commissions, {{emails}} emails, {{notes}} notes and {{history}} history entries moved.',

@@ -110,6 +110,7 @@ export const frAccounts: AccountsTranslation = {
     Client: {
       properties: {
         twoFactorLastStep: 'Dernier pas de code 2FA',
+        sessionGeneration: 'Génération des sessions',
       },
     },
   },

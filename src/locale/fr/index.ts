@@ -56,6 +56,7 @@ const frOwn: PluginTranslation = {
     noTwoFactor: 'la double authentification n’est pas activée',
     noEmail: 'le client n’a pas d’adresse e-mail',
     isBanned: 'le compte est banni',
+    isAnonymised: 'le client est anonymisé : il ne peut être que supprimé, puis supprimé définitivement',
     mergeTwoClients: 'Sélectionnez exactement deux clients à fusionner, non supprimés.',
     clientsMerged:
       'Clients fusionnés : {{contracts}} contrats, {{commissions}} commissions, {{emails}} e-mails, {{notes}} notes et {{history}} entrées d’historique déplacés.',

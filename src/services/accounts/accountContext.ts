@@ -18,6 +18,8 @@ export interface AccountsConfig {
   logger: PluginLogger
   /** Limits of anonymous requests; default `DEFAULT_ACCOUNT_LIMITS`. */
   limits?: AccountLimits
+  /** How long a client's session ids are kept in `client_sessions` (days). Default 30. */
+  sessionKeepDays?: number
   /** Shared with the host (its own login can use them); default: new ones. */
   rateLimiter?: RateLimiter
   loginCost?: LoginCost

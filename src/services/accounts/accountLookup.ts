@@ -11,11 +11,14 @@ const SECRET_COLUMNS = [
   'c.twoFactorSecret',
   'c.twoFactorRecoveryCodes',
   'c.twoFactorLastStep',
+  // What a login or an impersonation stamps the host's session with.
+  'c.sessionGeneration',
 ]
 
 /** A form field as a string; anything else (missing, an array, an object) is empty. */
 export const formText = (value: unknown): string => (typeof value === 'string' ? value : '')
 
+/** The client an email belongs to (an anonymised client has none). */
 export async function findClientByEmail(
   dataSource: DataSource,
   email: unknown,
@@ -31,6 +34,15 @@ export async function findClientByEmail(
   return qb.getOne()
 }
 
+/**
+ * An anonymised account is frozen: no login, link, password or 2FA step of the client area
+ * touches it (`accountClosed`). The one guard of the loaders below, which every step reads with.
+ */
+function refuseAnonymised(client: Client): Client {
+  if (client.anonymisedAt) throw new AccountRefused('accountClosed')
+  return client
+}
+
 export async function loadWithSecrets(dataSource: DataSource, clientId: number): Promise<Client> {
   const client = Number.isInteger(clientId)
     ? await dataSource
@@ -41,7 +53,7 @@ export async function loadWithSecrets(dataSource: DataSource, clientId: number):
         .getOne()
     : null
   if (!client) throw new AccountRefused('notFound')
-  return client
+  return refuseAnonymised(client)
 }
 
 /** The client's row with its secrets, locked for the rest of the transaction (MySQL/MariaDB). */
@@ -54,12 +66,12 @@ export async function lockClient(
   if (isMysqlFamily(dataSource)) qb.setLock('pessimistic_write')
   const client = await qb.getOne()
   if (!client) throw new AccountRefused('notFound')
-  return client
+  return refuseAnonymised(client)
 }
 
-/** The account as the client area shows it, or null if it no longer exists. */
+/** The account as the client area shows it, or null if it no longer exists (or was anonymised). */
 export async function findProfile(dataSource: DataSource, clientId: number): Promise<AccountClient | null> {
   if (!Number.isInteger(clientId)) return null
   const client = await dataSource.getRepository(Client).findOneBy({ id: clientId })
-  return client ? publicClient(client) : null
+  return client && !client.anonymisedAt ? publicClient(client) : null
 }

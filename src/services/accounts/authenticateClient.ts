@@ -24,6 +24,8 @@ export type LoginResult =
       rehashed: boolean
       /** A recovery code was used (it is now spent); how many are left. */
       recoveryCodesLeft: number | null
+      /** Keep it in the session with the client's id: `sessionAccount` checks it on each request. */
+      sessionGeneration: number
     }
   | { ok: false; reason: LoginRefusal; retryAfter?: Date }
 
@@ -167,7 +169,13 @@ async function recordLogin(
         },
       ),
     ])
-    return { ok: true, client: publicClient(locked), rehashed, recoveryCodesLeft }
+    return {
+      ok: true,
+      client: publicClient(locked),
+      rehashed,
+      recoveryCodesLeft,
+      sessionGeneration: locked.sessionGeneration ?? 0,
+    }
   })
 }
 

@@ -6,6 +6,7 @@ import type { AccountClient } from './accountClient.js'
 import type { AccountContext, AccountsConfig } from './accountContext.js'
 import { DEFAULT_ACCOUNT_LIMITS, type AccountLimits } from './accountLimits.js'
 import { findProfile } from './accountLookup.js'
+import { registerSession, sessionAccount } from './accountSessions.js'
 import { authenticateClient, type LoginInput, type LoginResult } from './authenticateClient.js'
 import { BackgroundWork } from './backgroundWork.js'
 import type { ClientSettings } from './clientSettings.js'
@@ -34,6 +35,7 @@ export type { AccountsConfig } from './accountContext.js'
 export type { LoginResult } from './authenticateClient.js'
 export type { ImpersonationMark, ImpersonationStart } from './impersonationMark.js'
 export type { PasswordChangeInput } from './passwordChange.js'
+export type { ClientSessionStamp } from './accountSessions.js'
 
 /**
  * The client's own account, for the host's client area (not the panel): registration, email
@@ -85,20 +87,29 @@ export class ClientAccounts {
     return registerClient(this.context, { ...input, ip: normalizeIp(input.ip) })
   }
 
-  /** The link of the confirmation email: single use, expires; the account becomes active. */
+  /**
+   * The link of the confirmation email: single use, expires; the account becomes active. Pass the
+   * session's impersonation mark, if any: an admin logged in as a client is recorded as the actor.
+   */
   async confirmEmail(
     token: unknown,
     ip: string | null = null,
+    impersonation?: unknown,
   ): Promise<{ client: AccountClient; alreadyConfirmed: boolean }> {
-    return confirmEmail(this.context, token, normalizeIp(ip))
+    return confirmEmail(this.context, token, normalizeIp(ip), impersonation)
   }
 
   /**
    * A new confirmation link for a pending account. Same answer whether or not the email exists;
-   * `AccountRefused('rateLimited')` past the limits per IP or per address.
+   * `AccountRefused('rateLimited')` past the limits per IP or per address. `impersonation`: as
+   * for `confirmEmail`.
    */
-  async requestConfirmationEmail(email: unknown, ip: string | null = null): Promise<void> {
-    return requestConfirmationEmail(this.context, email, normalizeIp(ip))
+  async requestConfirmationEmail(
+    email: unknown,
+    ip: string | null = null,
+    impersonation?: unknown,
+  ): Promise<void> {
+    return requestConfirmationEmail(this.context, email, normalizeIp(ip), impersonation)
   }
 
   /**
@@ -118,9 +129,30 @@ export class ClientAccounts {
     return authenticateClient(this.context, { ...input, ip: normalizeIp(input.ip) })
   }
 
-  /** The account as the client area shows it, or null if it no longer exists. */
+  /** The account as the client area shows it, or null if it no longer exists (or was anonymised). */
   async profile(clientId: number): Promise<AccountClient | null> {
     return findProfile(this.context.dataSource, clientId)
+  }
+
+  /**
+   * Call on every request of a logged-in session with `{ clientId, sessionGeneration }` as the
+   * login (or `startImpersonation`) gave them: the account, or null when the session must end
+   * (destroy it, send to the login page). Null once the client is banned, suspended, deleted,
+   * anonymised or removed, or given a new password by an admin or a reset link, or had 2FA
+   * removed: on every instance, since it is read from the database (one query by primary key).
+   */
+  async sessionAccount(stamp: unknown): Promise<AccountClient | null> {
+    return sessionAccount(this.context, stamp)
+  }
+
+  /**
+   * Call after a login and after `startImpersonation`, with the session's id in your store
+   * (`req.sessionID`, after `regenerate`): when the client's sessions end, the plugin hands it to
+   * the `sessions.destroy` option, so the store's row (an impersonation keeps the client's name in
+   * it) goes at once, not at its expiry.
+   */
+  async registerSession(clientId: number, sessionId: unknown): Promise<void> {
+    return registerSession(this.context, clientId, sessionId)
   }
 
   /**
@@ -161,13 +193,21 @@ export class ClientAccounts {
   /**
    * Sends a reset link if the email belongs to an account that may log in. Answers at once and
    * the same way whether or not it exists: the work goes on in the background (`idle()` waits).
-   * `AccountRefused('rateLimited')` past the limits per IP or per address.
+   * `AccountRefused('rateLimited')` past the limits per IP or per address. Pass the session's
+   * impersonation mark, if any: asked by an admin logged in as a client, it is recorded under the admin.
    */
-  async requestPasswordReset(email: unknown, ip: string | null = null): Promise<void> {
-    return requestPasswordReset(this.context, email, normalizeIp(ip))
+  async requestPasswordReset(
+    email: unknown,
+    ip: string | null = null,
+    impersonation?: unknown,
+  ): Promise<void> {
+    return requestPasswordReset(this.context, email, normalizeIp(ip), impersonation)
   }
 
-  /** The reset link's form: sets the new password, spends the token and kills the other reset links. */
+  /**
+   * The reset link's form: sets the new password, spends the token and kills the other reset
+   * links; every session of the client ends. Refused while impersonating (`impersonation`).
+   */
   async resetPassword(input: PasswordResetInput): Promise<{ client: AccountClient }> {
     return resetPassword(this.context, { ...input, ip: normalizeIp(input.ip) })
   }

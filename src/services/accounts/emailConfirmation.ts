@@ -1,11 +1,11 @@
 import { Client } from '../../entities/Client.js'
-import type { Actor } from '../core/actor.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import type { AccountContext } from './accountContext.js'
 import { publicClient, type AccountClient } from './accountClient.js'
 import { findClientByEmail } from './accountLookup.js'
 import { AccountRefused } from './accountRefused.js'
 import { revokeClientTokens } from './clientTokens.js'
+import { clientAreaActor } from './impersonationMark.js'
 import { limitAnonymous } from './limitAnonymous.js'
 import { useToken } from './useToken.js'
 
@@ -14,9 +14,11 @@ export async function confirmEmail(
   ctx: AccountContext,
   token: unknown,
   ip: string | null,
+  impersonation?: unknown,
 ): Promise<{ client: AccountClient; alreadyConfirmed: boolean }> {
   return useToken(ctx.dataSource, token, 'email_confirmation', async (manager, client, now) => {
-    const actor: Actor = { type: 'client', email: client.email, ip }
+    // Opened by an admin logged in as a client: recorded under the admin.
+    const { actor, data } = clientAreaActor(client.email, ip, impersonation)
     if (client.status === 'deleted' || client.status === 'banned') throw new AccountRefused('accountClosed')
     const set: Partial<Client> = {}
     if (client.status === 'pending') set.status = 'active'
@@ -33,6 +35,7 @@ export async function confirmEmail(
         Object.entries(set).map(([field, value]) =>
           change(field, (client as unknown as Record<string, unknown>)[field], value),
         ),
+        data,
       ),
     ])
     return { client: publicClient({ ...client, ...set } as Client), alreadyConfirmed: false }
@@ -47,11 +50,13 @@ export async function requestConfirmationEmail(
   ctx: AccountContext,
   email: unknown,
   ip: string | null,
+  impersonation?: unknown,
 ): Promise<void> {
   await limitAnonymous(ctx, 'confirmationResend', { ip, email })
   ctx.background.run('requestConfirmationEmail', async () => {
     const client = await findClientByEmail(ctx.dataSource, email)
     if (!client || client.status !== 'pending') return
-    await ctx.lifecycle.resendConfirmation({ type: 'client', email: client.email, ip }, client.id)
+    const { actor, data } = clientAreaActor(client.email, ip, impersonation)
+    await ctx.lifecycle.resendConfirmation(actor, client.id, data ?? undefined)
   })
 }

@@ -21,10 +21,11 @@ export const DEFAULT_IMPERSONATION_MAX_MINUTES = 60
 const closed = (client: Client) =>
   client.status === 'banned' || client.status === 'deleted' || client.anonymisedAt !== null
 
-/** The client's row, locked; a missing one is the panel's `notFound` notice. */
+/** The client's row, locked; a missing one is the panel's `notFound` notice, an anonymised one `isAnonymised`. */
 const lockedClient = (ctx: AccountContext, manager: EntityManager, id: number): Promise<Client> =>
   lockClient(ctx.dataSource, manager, id).catch((error: unknown) => {
-    throw error instanceof AccountRefused ? new ClientActionRefused('notFound') : error
+    if (!(error instanceof AccountRefused)) throw error
+    throw new ClientActionRefused(error.reason === 'accountClosed' ? 'isAnonymised' : 'notFound')
   })
 
 /**
@@ -48,7 +49,6 @@ export async function beginImpersonation(
     const client = await lockedClient(ctx, manager, clientId)
     if (client.status === 'banned') throw new ClientActionRefused('isBanned', client.clientNumber)
     if (client.status === 'deleted') throw new ClientActionRefused('isDeleted', client.clientNumber)
-    if (client.anonymisedAt) throw new ClientActionRefused('alreadyAnonymised', client.clientNumber)
     const now = new Date()
     const token = await issueClientToken(
       manager,
@@ -81,6 +81,7 @@ export async function startImpersonation(ctx: AccountContext, token: unknown): P
       client: publicClient(client),
       startedAt: now,
       expiresAt,
+      sessionGeneration: client.sessionGeneration ?? 0,
     }
   })
 }

@@ -17,6 +17,8 @@ export interface ImpersonationStart extends ImpersonationMark {
   client: AccountClient
   startedAt: Date
   expiresAt: Date
+  /** Keep it in the session with the client's id: `sessionAccount` checks it on each request. */
+  sessionGeneration: number
 }
 
 /** A mark as the host's session gives it back: anything else (missing, malformed) is no mark. */

@@ -1,4 +1,5 @@
 import { Client } from '../../entities/Client.js'
+import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { MASK } from '../core/secrets.js'
 import type { AccountContext } from './accountContext.js'
@@ -6,6 +7,7 @@ import { publicClient, type AccountClient } from './accountClient.js'
 import { findClientByEmail } from './accountLookup.js'
 import { AccountRefused } from './accountRefused.js'
 import { revokeClientTokens } from './clientTokens.js'
+import { clientAreaActor, refuseWhileImpersonating } from './impersonationMark.js'
 import { limitAnonymous } from './limitAnonymous.js'
 import { newPasswordHash } from './passwordChange.js'
 import { tokenOwner, useToken } from './useToken.js'
@@ -18,12 +20,15 @@ export async function requestPasswordReset(
   ctx: AccountContext,
   email: unknown,
   ip: string | null,
+  impersonation?: unknown,
 ): Promise<void> {
   await limitAnonymous(ctx, 'passwordReset', { ip, email })
   ctx.background.run('requestPasswordReset', async () => {
     const client = await findClientByEmail(ctx.dataSource, email)
     if (!client || client.status === 'deleted' || client.status === 'banned') return
-    await ctx.lifecycle.sendPasswordReset({ type: 'client', email: client.email, ip }, client.id)
+    // Asked by an admin logged in as a client: recorded under the admin, as done as the client.
+    const { actor, data } = clientAreaActor(client.email, ip, impersonation)
+    await ctx.lifecycle.sendPasswordReset(actor, client.id, data ?? undefined)
   })
 }
 
@@ -32,6 +37,8 @@ export interface PasswordResetInput {
   password?: unknown
   passwordConfirmation?: unknown
   ip?: string | null
+  /** The session's impersonation mark, if an admin is logged in as a client: then refused. */
+  impersonation?: unknown
 }
 
 /** The reset link's form: sets the new password, spends the token and kills the other reset links. */
@@ -39,12 +46,16 @@ export async function resetPassword(
   ctx: AccountContext,
   input: PasswordResetInput,
 ): Promise<{ client: AccountClient }> {
+  // The password stays the client's own, whatever link an admin logged in as a client opens.
+  refuseWhileImpersonating(input.impersonation)
   // The token is checked (not spent) first: the strength check compares with the owner's names.
   const owner = await tokenOwner(ctx.dataSource, input.token, 'password_reset')
   const passwordHash = await newPasswordHash(ctx, owner, input)
   return useToken(ctx.dataSource, input.token, 'password_reset', async (manager, client, now) => {
     if (client.status === 'deleted' || client.status === 'banned') throw new AccountRefused('accountClosed')
-    await manager.update(Client, { id: client.id }, { passwordHash })
+    // Whoever was logged in with the old password is out, on every instance.
+    await manager.update(Client, { id: client.id }, { passwordHash, ...BUMP_SESSION_GENERATION })
+    await endClientSessions(manager, [client.id], { bumped: true })
     await revokeClientTokens(manager, [client.id], 'password_reset', now)
     await insertEvents(manager, [
       eventRow(

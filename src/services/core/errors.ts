@@ -11,6 +11,8 @@ export const REFUSAL_REASONS = [
   'noEmail',
   'isBanned',
   'alreadyAnonymised',
+  // Anonymised: frozen, it can only be deleted and removed for good.
+  'isAnonymised',
   'hasOpenBusiness',
   'impersonationUnavailable',
   'templateTestLimited',

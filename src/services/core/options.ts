@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm'
 import type { Transporter } from 'nodemailer'
 import { clientManagementEntities } from '../../entities/index.js'
+import type { SessionStoreHook } from './clientSessions.js'
 import { DEFAULT_ROLES, defaultRoleOf, type RoleMap, type RoleOf } from './accessControl.js'
 import { HASHING_DRIVERS, type HashingOptions } from '../accounts/passwordHasher.js'
 import { isValidEmail } from '../../shared/clientIdentity.js'
@@ -94,6 +95,13 @@ export interface ClientManagementOptions {
    * `[{ entity: Ticket, clientColumn: 'clientId', columns: { subject: { linked: 'redact', byValue: true } } }]`.
    */
   erasure?: ErasureEntry[]
+   * The host's client-area session store. `destroy` receives the session ids (registered with
+   * `accounts.registerSession`) of clients whose sessions end (ban, suspension, deletion,
+   * anonymisation, a password set by an admin or a reset link, 2FA removed), and the change's
+   * transaction (`manager`): delete them for good. `keepDays`: how long a client's session ids are
+   * kept (at least your sessions' lifetime; default 30).
+   */
+  sessions?: { destroy?: SessionStoreHook['destroy']; keepDays?: number }
 }
 
 export interface ResolvedOptions {
@@ -122,6 +130,7 @@ export interface ResolvedOptions {
   outbox: OutboxOptions
   jobs: ImportJobOptions
   erasure: ErasureEntry[]
+  sessions: { destroy: SessionStoreHook['destroy'] | null; keepDays: number }
 }
 
 /** The client area's links; `impersonate` is null when the host offers no "log in as this client". */
@@ -271,6 +280,14 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
   problems.push(...checkOutboxOptions(options.outbox))
   problems.push(...checkJobOptions(options.jobs))
   problems.push(...checkErasureOption(options.erasure))
+  const sessions = options.sessions ?? {}
+  if (!isObject(sessions) || (sessions.destroy !== undefined && typeof sessions.destroy !== 'function')) {
+    problems.push('sessions.destroy must be a function ({ sessionIds, manager }) => Promise<void>')
+  }
+  const keepDays = isObject(sessions) ? (sessions.keepDays ?? 30) : 30
+  if (!Number.isInteger(keepDays) || keepDays < 1 || keepDays > 3650) {
+    problems.push('sessions.keepDays must be a whole number of days from 1 to 3650')
+  }
 
   if (problems.length > 0) throw new ClientManagementConfigError(problems)
   return {
@@ -303,5 +320,6 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     outbox: resolveOutboxOptions(options.outbox),
     jobs: resolveJobOptions(options.jobs),
     erasure: [...(options.erasure ?? [])],
+    sessions: { destroy: sessions.destroy ?? null, keepDays },
   }
 }

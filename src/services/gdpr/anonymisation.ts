@@ -52,7 +52,7 @@ export async function anonymiseClient(
   if (reason.length > MAX_REASON_LENGTH) throw new InvalidInputError({ reason: 'tooLong' })
   beforeErasure(dataSource)
   const done = await inTransaction(dataSource, async (manager) => {
-    const client = await lockClient(dataSource, manager, id)
+    const client = await lockClient(dataSource, manager, id, { anonymised: 'allow' })
     if (client.anonymisedAt) throw new ClientActionRefused('alreadyAnonymised', client.clientNumber)
     if (!typed) throw new InvalidInputError({ confirmation: 'fieldRequired' })
     if (typed !== client.clientNumber) throw new InvalidInputError({ confirmation: 'confirmationMismatch' })

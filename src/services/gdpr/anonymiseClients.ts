@@ -6,6 +6,7 @@ import type { Actor } from '../core/actor.js'
 import { chunks, eventRow, insertEvents } from '../core/clientEvents.js'
 import { ConcurrentChangeError } from '../core/errors.js'
 import { refreshClientAdvisors } from '../core/clientAdvisors.js'
+import { endClientSessions } from '../core/clientSessions.js'
 import type { Language } from '../core/options.js'
 import { eraseLinkedRows } from './eraseLinkedRows.js'
 import { eraseRateLimitKeys, scrubUploads } from './eraseSpecial.js'
@@ -78,6 +79,7 @@ export async function anonymiseClients(
     // The advisor filter sorts by the new name.
     await refreshClientAdvisors(manager, ids)
     // The keys are made from the IPs of the history: before it is erased.
+    await endClientSessions(manager, ids)
     await eraseRateLimitKeys(manager, part)
     await eraseLinkedRows(manager, map, ids, identity)
     // What the outbox had not sent yet never will be (after the redaction, which clears `error`).

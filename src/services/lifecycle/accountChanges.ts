@@ -9,7 +9,8 @@ import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
 import { MAX_BALANCE_CENTS, fromCents, parseAmount, toCents } from '../core/money.js'
 import { MASK } from '../core/secrets.js'
 import { inTransaction } from '../core/transaction.js'
-import { lockClient, updateClients } from './clientRows.js'
+import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'
+import { frozenRefusal, lockClient, updateClients } from './clientRows.js'
 import { requiredText, throwIfInvalid, type FieldErrors } from './formInput.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
 import { lifecycleResult, type LifecycleResult } from './lifecycleResult.js'
@@ -24,7 +25,8 @@ export async function changePassword(
   const confirmation = typeof input.passwordConfirmation === 'string' ? input.passwordConfirmation : ''
   const current = await deps.dataSource.getRepository(Client).findOneBy({ id })
   if (!current) throw new ClientActionRefused('notFound')
-  if (current.status === 'deleted') throw new ClientActionRefused('isDeleted', current.clientNumber)
+  const frozen = frozenRefusal(current) ?? (current.status === 'deleted' ? 'isDeleted' : null)
+  if (frozen) throw new ClientActionRefused(frozen, current.clientNumber)
   const fields: FieldErrors = {}
   const hasher = await deps.security.hasher()
   const problem = await passwordProblem(
@@ -40,7 +42,9 @@ export async function changePassword(
   const outcome = await inTransaction(deps.dataSource, async (manager) => {
     const client = await lockClient(deps.dataSource, manager, id)
     if (client.status === 'deleted') throw new ClientActionRefused('isDeleted', client.clientNumber)
-    await updateClients(manager, [client], { passwordHash })
+    // Whoever is logged in with the old password is out (the generation bumped with it).
+    await updateClients(manager, [client], { passwordHash, ...BUMP_SESSION_GENERATION })
+    await endClientSessions(manager, [client.id], { bumped: true })
     // Reset links sent before the change must not undo it.
     await revokeClientTokens(manager, [client.id], 'password_reset')
     await insertEvents(manager, [

@@ -62,6 +62,8 @@ interface TokenEmail {
   purpose: 'email_confirmation' | 'password_reset'
   lifetimeMs: number
   render: (client: Client, language: Language, token: string, templates: TemplateSet) => RenderedEmail
+  /** More for the event (`asClient` when an admin logged in as a client asked for it). */
+  data?: Record<string, unknown>
 }
 
 /** A new single-use link: token, event and queued email in one transaction. */
@@ -76,7 +78,9 @@ async function sendTokenEmail(
     const refusal = spec.refuse(locked) ?? (locked.email ? null : 'noEmail')
     if (refusal) throw new ClientActionRefused(refusal, locked.clientNumber)
     const token = await issueClientToken(manager, locked.id, spec.purpose, spec.lifetimeMs)
-    await insertEvents(manager, [eventRow(actor, locked.id, spec.type, null, null, { to: locked.email })])
+    await insertEvents(manager, [
+      eventRow(actor, locked.id, spec.type, null, null, { to: locked.email, ...spec.data }),
+    ])
     const templates = await deps.mailer.templates.load(manager)
     const queued = await deps.mailer.queue(manager, [
       clientEmail(actor, locked, spec.render(locked, languageOf(deps, locked), token, templates)),
@@ -92,9 +96,11 @@ export async function resendConfirmation(
   deps: LifecycleDeps,
   actor: Actor,
   id: number,
+  data?: Record<string, unknown>,
 ): Promise<LifecycleResult> {
   const hours = (await deps.security.current()).confirmationHours
   return sendTokenEmail(deps, actor, id, {
+    data,
     type: 'confirmation_sent',
     refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : c.status !== 'pending' ? 'notPending' : null),
     purpose: 'email_confirmation',
@@ -108,9 +114,11 @@ export async function sendPasswordReset(
   deps: LifecycleDeps,
   actor: Actor,
   id: number,
+  data?: Record<string, unknown>,
 ): Promise<LifecycleResult> {
   const minutes = (await deps.security.current()).passwordResetMinutes
   return sendTokenEmail(deps, actor, id, {
+    data,
     type: 'password_reset_requested',
     refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : c.status === 'banned' ? 'isBanned' : null),
     purpose: 'password_reset',

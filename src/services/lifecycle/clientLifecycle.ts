@@ -126,12 +126,13 @@ export class ClientLifecycle {
   // ---- emails (clientEmails.ts) ----------------------------------------------------------
 
   /** A new confirmation link for a client who has not confirmed yet (older links stop working). */
-  resendConfirmation(actor: Actor, id: number): Promise<LifecycleResult> {
-    return resendConfirmation(this.deps, actor, id)
+  resendConfirmation(actor: Actor, id: number, data?: Record<string, unknown>): Promise<LifecycleResult> {
+    return resendConfirmation(this.deps, actor, id, data)
   }
 
-  sendPasswordReset(actor: Actor, id: number): Promise<LifecycleResult> {
-    return sendPasswordReset(this.deps, actor, id)
+  /** `data`: more for the event (`asClient` when an admin logged in as the client asked). */
+  sendPasswordReset(actor: Actor, id: number, data?: Record<string, unknown>): Promise<LifecycleResult> {
+    return sendPasswordReset(this.deps, actor, id, data)
   }
 
   /** An email written by the admin to one or many clients: EmailLog and `email_sent` for each. */

@@ -14,6 +14,8 @@ import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
 import { fromCents, toCents } from '../core/money.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { refreshClientAdvisors } from '../core/clientAdvisors.js'
+import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'
+import { frozenRefusal } from './clientRows.js'
 
 /** The fields whose surviving value the admin chooses when merging two clients: the profile. */
 export const MERGE_FIELDS = CLIENT_PROFILE_FIELDS
@@ -58,8 +60,11 @@ export async function mergeClients(
     const kept = clients.find((c) => c.id === keepId)
     const other = clients.find((c) => c.id === otherId)
     if (!kept || !other) throw new ClientActionRefused('notFound')
-    for (const c of [kept, other])
-      if (c.status === 'deleted') throw new ClientActionRefused('isDeleted', c.clientNumber)
+    for (const c of [kept, other]) {
+      // Neither into nor from an anonymised client: either way the person would come back.
+      const refusal = frozenRefusal(c) ?? (c.status === 'deleted' ? 'isDeleted' : null)
+      if (refusal) throw new ClientActionRefused(refusal, c.clientNumber)
+    }
 
     const values: Record<string, unknown> = {}
     const changes: FieldChange[] = []
@@ -97,6 +102,8 @@ export async function mergeClients(
         email: null,
         balance: '0.00',
         statusReason: `merged into ${kept.clientNumber}`,
+        // Its sessions end (endClientSessions below).
+        ...BUMP_SESSION_GENERATION,
       })
       .where('id = :id', { id: other.id })
       .execute()
@@ -124,8 +131,9 @@ export async function mergeClients(
     }
     // The kept client's advisors now include the other's (its contracts moved; maybe its referent).
     await refreshClientAdvisors(manager, [kept.id, other.id])
-    // Links sent to the merged account must not open the kept one.
+    // Links sent to the merged account must not open the kept one, nor its sessions stay open.
     await manager.delete(ClientToken, { clientId: other.id })
+    await endClientSessions(manager, [other.id], { bumped: true })
 
     const data = {
       keptId: kept.id,

@@ -26,29 +26,47 @@ export async function findClients(
   return found
 }
 
-/** One client, locked; a missing one is refused as `notFound`. */
+/**
+ * An anonymised client is frozen: no change brings it back (an identity, a link, a status, a
+ * note); it can only be deleted, then removed for good. The one guard of every lifecycle path.
+ */
+export const frozenRefusal = (client: Client): RefusalReason | null =>
+  client.anonymisedAt ? 'isAnonymised' : null
+
+/**
+ * One client, locked; a missing one is refused as `notFound`, an anonymised one as
+ * `isAnonymised` (unless the step may touch it: `anonymised: 'allow'`).
+ */
 export async function lockClient(
   dataSource: DataSource,
   manager: EntityManager,
   id: number,
+  options: { anonymised?: 'allow' | 'refuse' } = {},
 ): Promise<Client> {
   const [client] = Number.isInteger(id) ? await findClients(dataSource, manager, [id], true) : []
   if (!client) throw new ClientActionRefused('notFound')
+  const frozen = options.anonymised === 'allow' ? null : frozenRefusal(client)
+  if (frozen) throw new ClientActionRefused(frozen, client.clientNumber)
   return client
 }
 
-/** Splits the ids asked for into the clients an action applies to and those it skips, with why. */
+/**
+ * Splits the ids asked for into the clients an action applies to and those it skips, with why;
+ * an anonymised client is skipped (`isAnonymised`) unless `anonymised: 'allow'`.
+ */
 export function partitionByRefusal(
   ids: number[],
   clients: Client[],
   refuse: (client: Client) => RefusalReason | null,
+  options: { anonymised?: 'allow' | 'refuse' } = {},
 ): { eligible: Client[]; skipped: Skipped[] } {
   const byId = new Map(clients.map((c) => [c.id, c]))
   const eligible: Client[] = []
   const skipped: Skipped[] = []
+  const frozen = options.anonymised === 'allow' ? () => null : frozenRefusal
   for (const id of ids) {
     const client = byId.get(id)
-    const reason = client ? refuse(client) : 'notFound'
+    const reason = client ? (frozen(client) ?? refuse(client)) : 'notFound'
     if (reason) skipped.push({ id, clientNumber: client?.clientNumber ?? null, reason })
     else eligible.push(client as Client)
   }

@@ -6,6 +6,7 @@ import type { ClientEventType, ClientStatus } from '../../entities/columns.js'
 import type { Actor } from '../core/actor.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import type { RefusalReason } from '../core/errors.js'
+import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'
 import { inTransaction } from '../core/transaction.js'
 import { findClients, partitionByRefusal, updateClients } from './clientRows.js'
 import type { ChangeOutcome } from './lifecycleResult.js'
@@ -31,6 +32,10 @@ export interface Transition {
    */
   sideEffects?: (manager: EntityManager, clients: Client[]) => Promise<Map<number, Record<string, unknown>>>
   withSecrets?: boolean
+  /** An anonymised client is refused (`isAnonymised`) unless the change may touch it: a deletion. */
+  anonymised?: 'allow' | 'refuse'
+  /** The change closes the account or its way in: every session of the clients changed ends with it. */
+  endsSessions?: boolean
 }
 
 /**
@@ -46,10 +51,21 @@ export async function runTransition(
   const unique = [...new Set(ids.filter((id) => Number.isInteger(id)))]
   return inTransaction(dataSource, async (manager) => {
     const clients = await findClients(dataSource, manager, unique, true, spec.withSecrets)
-    const { eligible, skipped } = partitionByRefusal(unique, clients, spec.refuse)
+    const { eligible, skipped } = partitionByRefusal(unique, clients, spec.refuse, spec)
     if (eligible.length === 0) return { changed: [], skipped }
     const data = spec.sideEffects ? await spec.sideEffects(manager, eligible) : new Map()
-    await updateClients(manager, eligible, spec.set)
+    // Ending the sessions bumps their generation in the same UPDATE as the change.
+    await updateClients(
+      manager,
+      eligible,
+      spec.endsSessions ? { ...spec.set, ...BUMP_SESSION_GENERATION } : spec.set,
+    )
+    if (spec.endsSessions)
+      await endClientSessions(
+        manager,
+        eligible.map((c) => c.id),
+        { bumped: true },
+      )
     await insertEvents(
       manager,
       eligible.map((c) =>

@@ -5,6 +5,7 @@ import { MAX_REASON_LENGTH } from '../../shared/limits.js'
 import type { Actor } from '../core/actor.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { ClientActionRefused } from '../core/errors.js'
+import { endClientSessions } from '../core/clientSessions.js'
 import { inTransaction } from '../core/transaction.js'
 import { lockClient, updateClients } from './clientRows.js'
 import { optionalText, throwIfInvalid, type FieldErrors } from './formInput.js'
@@ -28,6 +29,9 @@ export async function softDelete(
     reason,
     refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : null),
     set: { status: 'deleted', statusReason: reason, deletedAt: now },
+    // An anonymised client may be deleted (then removed for good): nothing else.
+    anonymised: 'allow',
+    endsSessions: true,
     changes: (c) => [...statusChanges(c, 'deleted', reason), change('deletedAt', null, now)],
     // What restore gives back.
     sideEffects: async (_manager, clients) =>
@@ -69,8 +73,10 @@ export async function restore(deps: LifecycleDeps, actor: Actor, id: number): Pr
  */
 export async function removeForGood(deps: LifecycleDeps, actor: Actor, id: number): Promise<LifecycleResult> {
   const outcome = await inTransaction(deps.dataSource, async (manager) => {
-    const client = await lockClient(deps.dataSource, manager, id)
+    const client = await lockClient(deps.dataSource, manager, id, { anonymised: 'allow' })
     if (client.status !== 'deleted') throw new ClientActionRefused('notDeleted', client.clientNumber)
+    // Its session ids go before the row (they cascade with it).
+    await endClientSessions(manager, [client.id])
     await insertEvents(manager, [
       eventRow(actor, client.id, 'removed', client.statusReason, null, {
         clientNumber: client.clientNumber,

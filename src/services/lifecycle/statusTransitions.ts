@@ -69,6 +69,7 @@ export async function suspend(
             ? 'notActive'
             : null,
     set: { status: 'suspended', statusReason: reason },
+    endsSessions: true,
     changes: (c) => statusChanges(c, 'suspended', reason),
     sideEffects: async (manager, clients) => {
       // The contract ids go into the event: reactivation gives back exactly these.
@@ -147,6 +148,7 @@ export async function ban(
     reason,
     refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : c.status === 'banned' ? 'alreadyBanned' : null),
     set: { status: 'banned', statusReason: reason },
+    endsSessions: true,
     changes: (c) => statusChanges(c, 'banned', reason),
     sideEffects: async (manager, clients) => {
       const terminated = withContracts
@@ -186,6 +188,7 @@ export async function removeTwoFactor(
           ? 'noTwoFactor'
           : null,
     set: { twoFactorSecret: null, twoFactorEnabledAt: null },
+    endsSessions: true,
     changes: (c) => [
       change('twoFactorSecret', c.twoFactorSecret, null),
       change('twoFactorEnabledAt', c.twoFactorEnabledAt, null),
