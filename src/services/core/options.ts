@@ -95,6 +95,7 @@ export interface ClientManagementOptions {
    * `[{ entity: Ticket, clientColumn: 'clientId', columns: { subject: { linked: 'redact', byValue: true } } }]`.
    */
   erasure?: ErasureEntry[]
+  /**
    * The host's client-area session store. `destroy` receives the session ids (registered with
    * `accounts.registerSession`) of clients whose sessions end (ban, suspension, deletion,
    * anonymisation, a password set by an admin or a reset link, 2FA removed), and the change's

@@ -142,6 +142,9 @@ export const NOT_PERSONAL: Readonly<Record<string, Readonly<Record<string, strin
     messageId: 'a random id at the sender’s domain',
     claimedBy: 'a worker id',
   },
+  client_sessions: {
+    sessionId: 'a random id of the host’s session store (the rows are deleted when the sessions end)',
+  },
   client_notes: { author: 'the admin who wrote it (staff, not the client)' },
   client_tokens: {
     purpose: 'the link’s kind (the rows are deleted anyway)',
