@@ -1,6 +1,8 @@
-import { EmailLog, type OutboxOptions } from '../src/index.js'
+import nodemailer from 'nodemailer'
+import type { Transporter } from 'nodemailer'
+import { createClientManagement, EmailLog, type OutboxOptions } from '../src/index.js'
 import { databaseKinds, describeEachDatabase } from './support/databases.js'
-import { mailModule } from './support/mailModule.js'
+import { mailModule, TEST_MAIL_FROM } from './support/mailModule.js'
 import {
   activeClients,
   emailsOf,
@@ -43,6 +45,37 @@ describeEachDatabase('the outbox while the mail server goes away', (database, ki
     // The pause spent no attempt: each email was tried once, when the server was back.
     expect(rows.map((e) => e.attempts)).toEqual(rows.map(() => 1))
   }
+
+  // First, on an empty outbox: start() claims nothing here.
+  test('start() warns when the transport’s timeouts outlast the lease; not with outboxSmtpTimeouts(leaseMs)', async () => {
+    const warnings: string[] = []
+    const logger = { warn: (message: string) => void warnings.push(message), error: () => undefined }
+    const started = async (mailer: Pick<Transporter, 'sendMail'>, outbox: Partial<OutboxOptions> = {}) => {
+      const clients = createClientManagement({
+        dataSource: ds(),
+        mailer,
+        mailFrom: TEST_MAIL_FROM,
+        links: {
+          confirmEmail: 'https://a.example/c?t={token}',
+          resetPassword: 'https://a.example/r?t={token}',
+        },
+        logger,
+        outbox,
+      })
+      clients.outbox.start()
+      await clients.outbox.stop()
+    }
+    await started(nodemailer.createTransport('smtp://127.0.0.1:2525'))
+    expect(warnings).toEqual([
+      expect.stringMatching(/socket 600 s\) add up to more than outbox.leaseMs \(300 s\)/),
+    ])
+    await started(transportTo(2525))
+    await started(transportTo(2525, 60_000), { leaseMs: 60_000 })
+    // Ours for the default lease, under a one-minute lease: 120 s is too long again.
+    await started(transportTo(2525), { leaseMs: 60_000 })
+    expect(warnings).toHaveLength(2)
+    expect(warnings[1]).toMatch(/outbox.leaseMs \(60 s\)/)
+  })
 
   // The default probe interval (30 s) and a 30 s outage, as in the issue: on one database only (the
   // last one run, MariaDB when there is one), it takes a minute.
