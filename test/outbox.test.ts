@@ -28,6 +28,32 @@ describeEachDatabase('the mail outbox', (database, kind) => {
   const activeClients = (count: number) => newClients(ds(), count)
   const emailsOf = (clients: Parameters<typeof emailRows>[1]) => emailRows(ds(), clients)
 
+  /** The outbox's worker in a process of its own (test/support/outboxWorkerProcess.ts), once it claims. */
+  const spawnWorkerProcess = async (smtpUrl: string, options: Partial<OutboxOptions>) => {
+    // tsx as a loader in this very process (its CLI would run the script in a grandchild that
+    // a SIGKILL to the CLI leaves running).
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join('test', 'support', 'outboxWorkerProcess.ts')],
+      {
+        env: {
+          ...process.env,
+          OUTBOX_DATABASE_URL: database().url ?? '',
+          OUTBOX_DATA_DIR: database().dataDir,
+          OUTBOX_SMTP_URL: `${smtpUrl}?ignoreTLS=true`,
+          OUTBOX_OPTIONS: JSON.stringify(options),
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
+    children.push(child)
+    let output = ''
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    await waitUntil('the worker process to start', () => output.includes('ready'), 60_000)
+    return { child, exited }
+  }
+
   test('SMTP server down during a bulk suspend of 200 with notify: 200 queued at once; back up, each delivered once', async () => {
     const received: ReceivedMail[] = []
     const first = await startSmtpServer({ received })
@@ -160,30 +186,7 @@ describeEachDatabase('the mail outbox', (database, kind) => {
     expect(result.emails.queued).toBe(200)
     const queued = await emailsOf(targets)
 
-    const spawnWorker = async () => {
-      // tsx as a loader in this very process (its CLI would run the script in a grandchild that
-      // a SIGKILL to the CLI leaves running).
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', path.join('test', 'support', 'outboxWorkerProcess.ts')],
-        {
-          env: {
-            ...process.env,
-            OUTBOX_DATABASE_URL: database().url ?? '',
-            OUTBOX_DATA_DIR: database().dataDir,
-            OUTBOX_SMTP_URL: `${smtp.url}?ignoreTLS=true`,
-            OUTBOX_OPTIONS: JSON.stringify(options),
-          },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      )
-      children.push(child)
-      let output = ''
-      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-      await waitUntil('the worker process to start', () => output.includes('ready'), 60_000)
-      return { child, exited }
-    }
+    const spawnWorker = () => spawnWorkerProcess(smtp.url, options)
 
     try {
       const first = await spawnWorker()
@@ -236,4 +239,54 @@ describeEachDatabase('the mail outbox', (database, kind) => {
       await smtp.close()
     }
   }, 300_000)
+  test('SIGTERM of the worker process during delivery: it gives back what it had not started, exits 0 at once, and another worker sends the rest without waiting for the lease, each once', async () => {
+    const received: ReceivedMail[] = []
+    const smtp = await startSmtpServer({ received, delayMs: 300 })
+    const options: Partial<OutboxOptions> = {
+      leaseMs: 60_000,
+      pollIntervalMs: 100,
+      concurrency: 2,
+      batchSize: 20,
+    }
+    const targets = await activeClients(40)
+    const module = mailModule(ds(), transportTo(smtp.port, 60_000), options)
+    await module.lifecycle.sendEmail(
+      actor,
+      targets.map((c) => c.id),
+      { subject: 'Graceful', body: 'Stopped on SIGTERM.' },
+    )
+    try {
+      const worker = await spawnWorkerProcess(smtp.url, options)
+      await waitUntil('5 emails received', () => received.length >= 5, 60_000)
+      const termAt = Date.now()
+      worker.child.kill('SIGTERM')
+      expect(await worker.exited).toBe(0)
+      const exitMs = Date.now() - termAt
+      // Nothing left claimed: every email is sent, or queued with no attempt spent.
+      const after = await emailsOf(targets)
+      expect(after.filter((e) => e.status === 'sending')).toEqual([])
+      const left = after.filter((e) => e.status === 'queued')
+      expect(left.every((e) => e.attempts === 0 && e.leaseUntil === null)).toBe(true)
+      expect(left.length).toBeGreaterThan(0)
+      const takenAt = Date.now()
+      module.outbox.start()
+      await waitUntil(
+        '40 emails sent',
+        async () => (await emailsOf(targets)).every((e) => e.status === 'sent'),
+        60_000,
+      )
+      const takenMs = Date.now() - takenAt
+      expect(takenMs).toBeLessThan(60_000)
+      const counts = receivedById(received)
+      expect(counts.size).toBe(40)
+      expect([...counts.values()].every((n) => n === 1)).toBe(true)
+      report(
+        `outbox on ${kind}: SIGTERM of the worker process after ${40 - left.length} sent: exit 0 in ${exitMs} ms, ` +
+          `${left.length} emails given back unclaimed; another worker sent them in ${takenMs} ms (lease 60 s), no duplicate`,
+      )
+    } finally {
+      await module.outbox.stop()
+      await smtp.close()
+    }
+  }, 180_000)
 })
