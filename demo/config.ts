@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { ImportJobOptionsInput, OutboxOptions } from '../src/index.js'
+import { readWorkerEnv } from './workerEnv.js'
 
 export interface DemoConfig {
   port: number
@@ -16,12 +18,27 @@ export interface DemoConfig {
   stripeApiUrl?: string
   /** OUTBOX_WORKER=separate: the demo only queues emails; `npm run worker` sends them. */
   outboxWorker: 'in-process' | 'separate'
+  /** The plugin's `outbox` option from OUTBOX_* (see demo/workerEnv.ts); unset ones are the plugin's defaults. */
+  outbox: Partial<OutboxOptions>
+  /** The plugin's `jobs` option from IMPORT_*. */
+  jobs: ImportJobOptionsInput
 }
 
+/** The demo's environment is wrong: every problem, one a line. */
+export class DemoConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The demo's environment is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'DemoConfigError'
+  }
+}
+
+/** Reads the environment; throws a DemoConfigError naming every wrong variable at once. */
 export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
   const port = Number(env.PORT ?? 3000)
+  const { outbox, jobs, problems } = readWorkerEnv(env)
   if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new Error(`PORT must be a port number, got ${env.PORT}`)
+    problems.unshift(`PORT must be a port number, got ${env.PORT}`)
+  if (problems.length > 0) throw new DemoConfigError(problems)
   const trust = env.TRUST_PROXY
   return {
     port,
@@ -40,7 +57,20 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
     demoPassword: env.DEMO_PASSWORD || 'changeme',
     stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
     stripeApiUrl: env.STRIPE_API_URL || undefined,
-    outboxWorker: env.OUTBOX_WORKER === 'separate' ? 'separate' : 'in-process',
+    outboxWorker: outbox.worker ?? 'in-process',
+    outbox,
+    jobs,
+  }
+}
+
+/** `readDemoConfig()` for a command: a wrong environment prints its problems and exits with 1. */
+export function demoConfigOrExit(env: NodeJS.ProcessEnv = process.env): DemoConfig {
+  try {
+    return readDemoConfig(env)
+  } catch (error) {
+    if (!(error instanceof DemoConfigError)) throw error
+    console.error(error.message)
+    process.exit(1)
   }
 }
 

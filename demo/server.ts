@@ -2,13 +2,13 @@ import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import Stripe from 'stripe'
 import { createDemoApp } from './app.js'
-import { readDemoConfig, sessionSecret } from './config.js'
+import { demoConfigOrExit, sessionSecret } from './config.js'
 import { createDemoDataSource, prepareSchema } from './dataSource.js'
 import { createDemoMailer } from './mailTransport.js'
 import { DEMO_ADMINS, seedAdmins, seedDemoData } from './seed.js'
 
 const started = Date.now()
-const config = readDemoConfig()
+const config = demoConfigOrExit()
 await mkdir(config.dataDir, { recursive: true })
 
 // In development AdminJS serves an existing components bundle as it is: drop it so the first
@@ -22,7 +22,7 @@ await dataSource.initialize()
 const migrations = await prepareSchema(dataSource)
 if (migrations.length > 0) console.log(`Migrations run: ${migrations.join(', ')}`)
 
-const mailer = createDemoMailer(config)
+const mailer = createDemoMailer({ ...config, leaseMs: config.outbox.leaseMs })
 const stripeApi = config.stripeApiUrl ? new URL(config.stripeApiUrl) : null
 const stripe = config.stripeSecretKey
   ? new Stripe(config.stripeSecretKey, {
@@ -46,7 +46,8 @@ const { app, clients } = createDemoApp({
   origins: process.env.PANEL_ORIGINS?.split(',')
     .map((origin) => origin.trim())
     .filter(Boolean),
-  outbox: { worker: config.outboxWorker },
+  outbox: config.outbox,
+  jobs: config.jobs,
 })
 
 const admins = await seedAdmins(dataSource, clients.passwordHasher, config.demoPassword)
@@ -78,10 +79,10 @@ adminjs-clients demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s
 clients.outbox.start()
 clients.jobs.start()
 
-// Graceful shutdown: no new requests, the emails being sent recorded, the import chunk being
-// written committed and its job back in the queue (another instance, or this one restarted,
-// resumes it), then the database closed. A second signal, or a shutdown that hangs, ends the
-// process at once.
+// Graceful shutdown: no new requests; the workers claim nothing more, give back at once what
+// they claimed and did not start (another instance takes it without waiting for a lease), let the
+// emails on the wire and the import chunk being written finish (its job back in the queue), within
+// 15 s; then the database closed. A second signal, or a shutdown that hangs, ends the process.
 let stopping = false
 const stop = async () => {
   if (stopping) process.exit(1)
@@ -89,8 +90,8 @@ const stop = async () => {
   setTimeout(() => process.exit(1), 30_000).unref()
   await Promise.all([
     new Promise<void>((resolve) => server.close(() => resolve())),
-    clients.outbox.stop(),
-    clients.jobs.stop(),
+    clients.outbox.stop({ timeoutMs: 15_000 }),
+    clients.jobs.stop({ timeoutMs: 15_000 }),
   ])
   await dataSource.destroy()
   process.exit(0)

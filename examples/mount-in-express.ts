@@ -10,6 +10,7 @@ import {
   clientManagementSubscribers,
   createClientManagement,
   mergeLocale,
+  outboxSmtpTimeouts,
   protectAdminRouter,
 } from 'adminjs-clients'
 
@@ -31,7 +32,13 @@ const componentLoader = new ComponentLoader()
 const clients = createClientManagement({
   dataSource,
   componentLoader,
-  mailer: nodemailer.createTransport(process.env.SMTP_URL),
+  // With timeouts that end an attempt before the outbox's claim does (nodemailer's own socket timeout is 10 minutes).
+  mailer: nodemailer.createTransport({
+    host: process.env.SMTP_HOST,
+    port: 587,
+    auth: { user: process.env.SMTP_USER ?? '', pass: process.env.SMTP_PASS ?? '' },
+    ...outboxSmtpTimeouts(),
+  }),
   mailFrom: 'Acme <no-reply@acme.example>',
   links: {
     confirmEmail: 'https://app.acme.example/account/confirm?token={token}',

@@ -69,9 +69,10 @@ export interface ClientManagement {
   jobs: ImportJobs
   /**
    * Starts both workers of this process (the outbox's and the import jobs', each unless its
-   * `worker` option is `separate`); `stop()` lets them finish what they hold (on SIGTERM).
+   * `worker` option is `separate`); `stop()` lets them finish what they hold and gives back the
+   * rest (on SIGTERM), within `timeoutMs` (default 15 s).
    */
-  startWorkers: () => { stop: () => Promise<void> }
+  startWorkers: () => { stop: (options?: { timeoutMs?: number }) => Promise<void> }
   /** The home page of clients (counts, awaiting confirmation, latest actions): `new AdminJS({ dashboard })`. */
   dashboard: { handler: PageHandler; component: string }
   options: ResolvedOptions

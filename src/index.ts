@@ -176,7 +176,8 @@ export function createClientManagement(
       outbox.start()
       deps.commissionImport.jobs.start()
       return {
-        stop: async () => void (await Promise.all([outbox.stop(), deps.commissionImport.jobs.stop()])),
+        stop: async (stopOptions) =>
+          void (await Promise.all([outbox.stop(stopOptions), deps.commissionImport.jobs.stop(stopOptions)])),
       }
     },
     dashboard: {
@@ -207,7 +208,10 @@ export { ClientMailer } from './services/mail/clientMailer.js'
 export type { ClientEmail, QueuedEmails } from './services/mail/clientMailer.js'
 export { Outbox } from './services/mail/outbox.js'
 export type { OutboxRun } from './services/mail/outbox.js'
-export { DEFAULT_OUTBOX_OPTIONS } from './services/mail/outboxOptions.js'
+export { DEFAULT_OUTBOX_OPTIONS, checkOutboxOptions } from './services/mail/outboxOptions.js'
+export { outboxSmtpTimeouts, timeoutsAboveLease } from './services/mail/transportTimeouts.js'
+export type { SmtpTimeouts } from './services/mail/transportTimeouts.js'
+export type { MailServerPause } from './services/mail/mailServerWatch.js'
 export type { OutboxOptions } from './services/mail/outboxOptions.js'
 export { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
 export {
@@ -262,7 +266,7 @@ export type {
 } from './services/import/commissionImport.js'
 export { ImportJobs } from './services/import/importJobs.js'
 export type { JobEnd } from './services/import/importRunner.js'
-export { DEFAULT_JOB_OPTIONS } from './services/import/importJobOptions.js'
+export { DEFAULT_JOB_OPTIONS, checkJobOptions } from './services/import/importJobOptions.js'
 export type { ImportJobOptions, ImportJobOptionsInput } from './services/import/importJobOptions.js'
 export type { WorkerPlacement } from './services/core/workerPlacement.js'
 export { DEFAULT_IMPORT_LIMITS } from './services/import/importUploads.js'

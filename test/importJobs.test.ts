@@ -15,7 +15,9 @@ import {
   proposeMapping,
   translateMessage,
 } from '../src/index.js'
+import mysql from 'mysql2/promise'
 import { claimDueJob } from '../src/services/import/importClaim.js'
+import { resolveJobOptions } from '../src/services/import/importJobOptions.js'
 import { runImportJob } from '../src/services/import/importRunner.js'
 import { UPLOAD_KEEP_MS } from '../src/services/import/uploadStore.js'
 import { commissionCsv } from './support/commissionCsv.js'
@@ -38,7 +40,7 @@ async function writtenTwice(ds: DataSource, batchId: number) {
   return { total: rows.length, duplicates: rows.length - new Set(rows.map((r) => String(r.amount))).size }
 }
 
-describeEachDatabase('imports as jobs, uploads in the database', (database) => {
+describeEachDatabase('imports as jobs, uploads in the database', (database, kind) => {
   let demo: SeededDemo
   let admin: Agent
   let dir: string
@@ -163,6 +165,53 @@ describeEachDatabase('imports as jobs, uploads in the database', (database) => {
     const clients = await ds().getRepository(Client).countBy({ importBatchId: batch.id })
     expect(clients).toBe(dry.counts.clientsCreated)
   })
+
+  // A chunk held up by a lock another connection keeps (MariaDB's row locks): stop() must not wait for it.
+  if (kind === 'mysql') {
+    test('stop() resolves within its bound while a chunk waits for a lock; the job goes back to the queue once it commits', async () => {
+      const file = path.join(dir, 'held.csv')
+      await writeFile(file, commissionCsv(8000, 'JOBS', 'HLD'))
+      const importer = new CommissionImport(
+        ds(),
+        undefined,
+        resolveJobOptions({ pollMs: 50, leaseMs: 60_000 }),
+      )
+      const mapping = proposeMapping((await importer.readLayout(file)).headers)
+      const batch = await importer.start(actor, file, 'held.csv', mapping)
+      const repo = ds().getRepository(ImportBatch)
+      const table = ds().getMetadata(ImportBatch).tableName
+      const blocker = await mysql.createConnection({ uri: database().url as string })
+      try {
+        importer.jobs.start()
+        for (let i = 0; i < 600 && (await repo.findOneByOrFail({ id: batch.id })).rowsRead === 0; i += 1)
+          await sleep(20)
+        // The next chunk's first step locks the batch row: it waits for this transaction.
+        await blocker.query('START TRANSACTION')
+        await blocker.query(`SELECT id FROM \`${table}\` WHERE id = ? FOR UPDATE`, [batch.id])
+        await sleep(300)
+        const stopAt = Date.now()
+        await importer.jobs.stop({ timeoutMs: 1000 })
+        const stopMs = Date.now() - stopAt
+        expect(stopMs).toBeGreaterThanOrEqual(900)
+        expect(stopMs).toBeLessThan(10_000)
+        await blocker.query('ROLLBACK')
+        // The held chunk commits, then the job goes back: queued, no owner, resumable at once.
+        let back = await repo.findOneByOrFail({ id: batch.id })
+        for (let i = 0; i < 500 && back.status !== 'queued'; i += 1) {
+          await sleep(20)
+          back = await repo.findOneByOrFail({ id: batch.id })
+        }
+        expect(back).toMatchObject({ status: 'queued', leaseOwner: null, leaseUntil: null })
+        expect(back.rowsRead).toBeLessThan(8000)
+        const done = await new CommissionImport(ds()).finished(batch.id, 120_000)
+        expect(done.status).toBe('done')
+        expect(done.rowsRead).toBe(8000)
+      } finally {
+        await blocker.end()
+        await importer.jobs.stop()
+      }
+    }, 180_000)
+  }
 
   test('a worker that lost its lease writes nothing: its chunk rolls back', async () => {
     const file = path.join(dir, 'zombie.csv')

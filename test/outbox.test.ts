@@ -1,42 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import nodemailer from 'nodemailer'
 import { In } from 'typeorm'
-import { Client, ClientEvent, EmailLog, type OutboxOptions } from '../src/index.js'
+import { ClientEvent, type OutboxOptions } from '../src/index.js'
 import { describeEachDatabase } from './support/databases.js'
 import { mailModule } from './support/mailModule.js'
-import { messageIdOf, startSmtpServer, type ReceivedMail } from './support/smtpServer.js'
+import {
+  activeClients as newClients,
+  emailsOf as emailRows,
+  receivedById,
+  report,
+  transportTo,
+  waitUntil,
+} from './support/outboxTest.js'
+import { startSmtpServer, type ReceivedMail } from './support/smtpServer.js'
 
 const actor = { type: 'admin' as const, email: 'admin@example.com', ip: '127.0.0.1' }
 
-/** Waits until `done()` holds, checking every 50 ms for at most `ms`; fails the test after. */
-async function waitUntil(what: string, done: () => boolean | Promise<boolean>, ms: number): Promise<void> {
-  const until = Date.now() + ms
-  while (!(await done())) {
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
-
-/** Prints a measured figure with the test output. */
-const report = (line: string) => process.stdout.write(`${line}\n`)
-
-/** How many times each Message-ID was received. */
-function receivedById(received: ReceivedMail[]): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const mail of received) {
-    const id = messageIdOf(mail.raw) ?? 'none'
-    counts.set(id, (counts.get(id) ?? 0) + 1)
-  }
-  return counts
-}
-
-const transportTo = (port: number) =>
-  nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true })
-
 describeEachDatabase('the mail outbox', (database, kind) => {
   const ds = () => database().dataSource
-  let batch = 0
   // Worker processes started by a test: none outlives the file, even after a timeout.
   const children: ChildProcess[] = []
   afterAll(() => {
@@ -44,25 +25,34 @@ describeEachDatabase('the mail outbox', (database, kind) => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
   })
 
-  /** `count` active clients with an address, new for each test. */
-  async function activeClients(count: number): Promise<Client[]> {
-    batch += 1
-    const rows = Array.from({ length: count }, (_, i) =>
-      ds().manager.create(Client, {
-        lastName: `Outbox${batch}`,
-        firstName: `Client${i}`,
-        email: `outbox${batch}.client${i}@example.com`,
-        status: 'active',
-        locale: 'en',
-      }),
-    )
-    return ds().manager.save(rows, { chunk: 50 })
-  }
+  const activeClients = (count: number) => newClients(ds(), count)
+  const emailsOf = (clients: Parameters<typeof emailRows>[1]) => emailRows(ds(), clients)
 
-  const emailsOf = (clients: Client[]) =>
-    ds()
-      .getRepository(EmailLog)
-      .find({ where: { clientId: In(clients.map((c) => c.id)) }, order: { id: 'ASC' } })
+  /** The outbox's worker in a process of its own (test/support/outboxWorkerProcess.ts), once it claims. */
+  const spawnWorkerProcess = async (smtpUrl: string, options: Partial<OutboxOptions>) => {
+    // tsx as a loader in this very process (its CLI would run the script in a grandchild that
+    // a SIGKILL to the CLI leaves running).
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join('test', 'support', 'outboxWorkerProcess.ts')],
+      {
+        env: {
+          ...process.env,
+          OUTBOX_DATABASE_URL: database().url ?? '',
+          OUTBOX_DATA_DIR: database().dataDir,
+          OUTBOX_SMTP_URL: `${smtpUrl}?ignoreTLS=true`,
+          OUTBOX_OPTIONS: JSON.stringify(options),
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
+    children.push(child)
+    let output = ''
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    await waitUntil('the worker process to start', () => output.includes('ready'), 60_000)
+    return { child, exited }
+  }
 
   test('SMTP server down during a bulk suspend of 200 with notify: 200 queued at once; back up, each delivered once', async () => {
     const received: ReceivedMail[] = []
@@ -73,8 +63,9 @@ describeEachDatabase('the mail outbox', (database, kind) => {
       backoffBaseMs: 50,
       backoffMaxMs: 400,
       pollIntervalMs: 50,
-      maxAttempts: 100,
+      maxAttempts: 3,
       batchSize: 50,
+      probeIntervalMs: 200,
     }
     const { lifecycle, outbox } = mailModule(ds(), transportTo(port), options)
     const targets = await activeClients(200)
@@ -100,13 +91,14 @@ describeEachDatabase('the mail outbox', (database, kind) => {
           .countBy({ clientId: In(targets.map((c) => c.id)), type: 'suspended' }),
       ).toBe(200)
 
-      // The worker tries against the closed port and schedules retries.
-      await waitUntil(
-        'failed attempts against the stopped server',
-        async () =>
-          (await emailsOf(targets)).some((e) => e.status === 'queued' && e.attempts >= 2 && e.error !== null),
-        20_000,
-      )
+      // The worker meets the closed port, pauses, and probes: no attempt is spent, however long
+      // it lasts (here well past what 3 attempts with these backoffs would have taken).
+      await waitUntil('the outbox to pause', () => outbox.paused !== null, 20_000)
+      expect(outbox.paused?.error).toMatch(/ECONNREFUSED/)
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      const waiting = await emailsOf(targets)
+      expect(waiting.every((e) => e.status === 'queued' && e.attempts === 0)).toBe(true)
+      expect(waiting.some((e) => e.error !== null)).toBe(true)
       expect(received).toHaveLength(0)
 
       smtp = await startSmtpServer({ port, received })
@@ -124,6 +116,8 @@ describeEachDatabase('the mail outbox', (database, kind) => {
       expect([...counts.keys()].sort()).toEqual(sent.map((e) => e.messageId).sort())
       expect(new Set(received.flatMap((m) => m.to))).toEqual(new Set(targets.map((c) => c.email)))
       const attempts = sent.map((e) => e.attempts)
+      expect(attempts.every((n) => n === 1)).toBe(true)
+      expect(outbox.paused).toBeNull()
       report(
         `outbox on ${kind}: bulk suspend of 200 with notify answered in ${actionMs} ms with the SMTP server down; ` +
           `after its restart, 200 delivered in ${deliveryMs} ms, each once; attempts per email ${Math.min(...attempts)}–${Math.max(...attempts)}`,
@@ -169,12 +163,13 @@ describeEachDatabase('the mail outbox', (database, kind) => {
     )
   })
 
-  test('kill -9 of the worker process during delivery, then a new one: every email delivered; a duplicate only for one in flight, same Message-ID', async () => {
+  test('kill -9 of the worker process during delivery with a 60 s lease, then a new one: every email delivered; a duplicate only for one in flight, same Message-ID', async () => {
     const received: ReceivedMail[] = []
     // A slow server: the kill lands while messages are on the wire.
     const smtp = await startSmtpServer({ received, delayMs: 150 })
     const options: Partial<OutboxOptions> = {
-      leaseMs: 2000,
+      leaseMs: 60_000,
+      probeIntervalMs: 500,
       pollIntervalMs: 100,
       concurrency: 4,
       batchSize: 10,
@@ -191,30 +186,7 @@ describeEachDatabase('the mail outbox', (database, kind) => {
     expect(result.emails.queued).toBe(200)
     const queued = await emailsOf(targets)
 
-    const spawnWorker = async () => {
-      // tsx as a loader in this very process (its CLI would run the script in a grandchild that
-      // a SIGKILL to the CLI leaves running).
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', path.join('test', 'support', 'outboxWorkerProcess.ts')],
-        {
-          env: {
-            ...process.env,
-            OUTBOX_DATABASE_URL: database().url ?? '',
-            OUTBOX_DATA_DIR: database().dataDir,
-            OUTBOX_SMTP_URL: `${smtp.url}?ignoreTLS=true`,
-            OUTBOX_OPTIONS: JSON.stringify(options),
-          },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      )
-      children.push(child)
-      let output = ''
-      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-      await waitUntil('the worker process to start', () => output.includes('ready'), 60_000)
-      return { child, exited }
-    }
+    const spawnWorker = () => spawnWorkerProcess(smtp.url, options)
 
     try {
       const first = await spawnWorker()
@@ -227,12 +199,23 @@ describeEachDatabase('the mail outbox', (database, kind) => {
       const inFlightIds = new Set(inFlight.map((e) => e.messageId))
       expect(atKill).toBeLessThan(200)
 
+      const killedAt = Date.now()
       const second = await spawnWorker()
+      const readyMs = Date.now() - killedAt
+      // The dead worker's claims wait for their lease (60 s); the rest go at once.
+      await waitUntil(
+        'the emails the dead worker did not hold',
+        async () =>
+          (await emailsOf(targets)).filter((e) => e.status === 'sent').length >= 200 - inFlight.length,
+        60_000,
+      )
+      const restMs = Date.now() - killedAt
       await waitUntil(
         '200 emails sent after the restart',
         async () => (await emailsOf(targets)).every((e) => e.status === 'sent'),
-        60_000,
+        120_000,
       )
+      const allMs = Date.now() - killedAt
       second.child.kill('SIGTERM')
       expect(await second.exited).toBe(0)
 
@@ -247,12 +230,63 @@ describeEachDatabase('the mail outbox', (database, kind) => {
       expect(duplicates.length).toBeLessThanOrEqual(options.concurrency as number)
       report(
         `outbox on ${kind}: worker killed (SIGKILL) after ${atKill} of 200 received, holding ${inFlight.length} claimed; ` +
-          `a new process delivered the rest: ${received.length} received for 200 emails, ${duplicates.length} duplicate(s), all of them in flight at the kill`,
+          `a new process delivered the rest: ${received.length} received for 200 emails, ${duplicates.length} duplicate(s), all of them in flight at the kill; ` +
+          `lease 60 s: the new process ready ${(readyMs / 1000).toFixed(1)} s after the kill, the unclaimed ones sent ${(restMs / 1000).toFixed(1)} s after it, the dead worker's claims ${(allMs / 1000).toFixed(1)} s after it`,
       )
     } finally {
       for (const child of children)
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
       await smtp.close()
     }
-  }, 240_000)
+  }, 300_000)
+  test('SIGTERM of the worker process during delivery: it gives back what it had not started, exits 0 at once, and another worker sends the rest without waiting for the lease, each once', async () => {
+    const received: ReceivedMail[] = []
+    const smtp = await startSmtpServer({ received, delayMs: 300 })
+    const options: Partial<OutboxOptions> = {
+      leaseMs: 60_000,
+      pollIntervalMs: 100,
+      concurrency: 2,
+      batchSize: 20,
+    }
+    const targets = await activeClients(40)
+    const module = mailModule(ds(), transportTo(smtp.port, 60_000), options)
+    await module.lifecycle.sendEmail(
+      actor,
+      targets.map((c) => c.id),
+      { subject: 'Graceful', body: 'Stopped on SIGTERM.' },
+    )
+    try {
+      const worker = await spawnWorkerProcess(smtp.url, options)
+      await waitUntil('5 emails received', () => received.length >= 5, 60_000)
+      const termAt = Date.now()
+      worker.child.kill('SIGTERM')
+      expect(await worker.exited).toBe(0)
+      const exitMs = Date.now() - termAt
+      // Nothing left claimed: every email is sent, or queued with no attempt spent.
+      const after = await emailsOf(targets)
+      expect(after.filter((e) => e.status === 'sending')).toEqual([])
+      const left = after.filter((e) => e.status === 'queued')
+      expect(left.every((e) => e.attempts === 0 && e.leaseUntil === null)).toBe(true)
+      expect(left.length).toBeGreaterThan(0)
+      const takenAt = Date.now()
+      module.outbox.start()
+      await waitUntil(
+        '40 emails sent',
+        async () => (await emailsOf(targets)).every((e) => e.status === 'sent'),
+        60_000,
+      )
+      const takenMs = Date.now() - takenAt
+      expect(takenMs).toBeLessThan(60_000)
+      const counts = receivedById(received)
+      expect(counts.size).toBe(40)
+      expect([...counts.values()].every((n) => n === 1)).toBe(true)
+      report(
+        `outbox on ${kind}: SIGTERM of the worker process after ${40 - left.length} sent: exit 0 in ${exitMs} ms, ` +
+          `${left.length} emails given back unclaimed; another worker sent them in ${takenMs} ms (lease 60 s), no duplicate`,
+      )
+    } finally {
+      await module.outbox.stop()
+      await smtp.close()
+    }
+  }, 180_000)
 })

@@ -3,21 +3,24 @@
 // OUTBOX_SMTP_URL, OUTBOX_OPTIONS (JSON). Prints "ready" once claiming; SIGTERM stops it gracefully.
 import nodemailer from 'nodemailer'
 import { createDemoDataSource } from '../../demo/dataSource.js'
+import { smtpUrlWithTimeouts } from '../../demo/mailTransport.js'
 import { mailModule } from './mailModule.js'
 
 const env = process.env
 // Never outlives the test that started it by long.
-setTimeout(() => process.exit(2), 120_000).unref()
+setTimeout(() => process.exit(2), 240_000).unref()
 const dataSource = await createDemoDataSource({
   databaseUrl: env.OUTBOX_DATABASE_URL || undefined,
   dataDir: env.OUTBOX_DATA_DIR as string,
 })
 dataSource.setOptions({ synchronize: false })
 await dataSource.initialize()
+const options = JSON.parse(env.OUTBOX_OPTIONS ?? '{}') as { leaseMs?: number }
+// The outbox's timeouts for this lease: no attempt outlives its claim.
 const { outbox } = mailModule(
   dataSource,
-  nodemailer.createTransport(env.OUTBOX_SMTP_URL as string),
-  JSON.parse(env.OUTBOX_OPTIONS ?? '{}'),
+  nodemailer.createTransport(smtpUrlWithTimeouts(env.OUTBOX_SMTP_URL as string, options.leaseMs)),
+  options,
 )
 outbox.start()
 process.stdout.write(`ready ${outbox.workerId}\n`)

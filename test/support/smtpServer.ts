@@ -6,26 +6,41 @@ export interface ReceivedMail {
   raw: string
 }
 
+const smtpError = (code: number, message: string) =>
+  Object.assign(new Error(message), { responseCode: code }) as Error & { responseCode: number }
+
 /**
  * A real SMTP server on 127.0.0.1 (random port, or `port` to start one again where it was) that
  * keeps what it receives (in `received`, or in the list given). `rejectTo` refuses those
- * recipients with a permanent error, as a real server would; `delayMs` answers each message late.
+ * recipients with a permanent error, as a real server would, `deferTo` with a temporary one (450);
+ * `delayMs` answers each message late. `greet421(true)` greets every new connection with
+ * "421 try again later" and closes it, as a server that is shutting down or overloaded does.
  */
 export async function startSmtpServer(
-  options: { rejectTo?: string[]; port?: number; received?: ReceivedMail[]; delayMs?: number } = {},
+  options: {
+    rejectTo?: string[]
+    deferTo?: string[]
+    port?: number
+    received?: ReceivedMail[]
+    delayMs?: number
+  } = {},
 ) {
   const received: ReceivedMail[] = options.received ?? []
+  let refusing = false
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      if (refusing) return callback(smtpError(421, 'Service not available, try again later'))
+      callback()
+    },
     onRcptTo(address, _session, callback) {
       if (options.rejectTo?.includes(address.address)) {
-        const error = new Error(`550 5.1.1 <${address.address}>: mailbox unavailable`) as Error & {
-          responseCode: number
-        }
-        error.responseCode = 550
-        return callback(error)
+        return callback(smtpError(550, `550 5.1.1 <${address.address}>: mailbox unavailable`))
+      }
+      if (options.deferTo?.includes(address.address)) {
+        return callback(smtpError(450, `450 4.2.1 <${address.address}>: mailbox busy, try again later`))
       }
       callback()
     },
@@ -49,6 +64,9 @@ export async function startSmtpServer(
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
+    greet421: (on: boolean) => {
+      refusing = on
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

@@ -8,6 +8,8 @@ import { sweepUploads } from './uploadStore.js'
 
 /** How often an idle worker sweeps uploads older than a day. */
 const SWEEP_EVERY_MS = 10 * 60_000
+/** How long `stop()` waits for the chunk being written by default. */
+const STOP_WAIT_MS = 15_000
 
 /**
  * The import job worker of this process (`clients.jobs`): `start()` polls for due jobs (queued,
@@ -47,13 +49,28 @@ export class ImportJobs {
   }
 
   /**
-   * A graceful stop: the chunk being written commits, the job goes back to the queue, then it
-   * resolves. It stops a `runOnce()` under way too; later calls of `runOnce()` run again.
+   * A graceful stop: claims nothing more, the chunk being written commits, the job goes back to
+   * the queue (its lease cleared: another worker resumes it at once), then it resolves; after
+   * `timeoutMs` (default 15 s) at the latest, leaving a chunk that hangs (the database away) to
+   * its lease. It stops a `runOnce()` under way too; later calls of `runOnce()` run again.
    */
-  async stop(): Promise<void> {
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     this.stopping = true
     this.wake?.()
-    await Promise.all([this.loop, ...this.runs])
+    let timer: NodeJS.Timeout | undefined
+    const finished = await Promise.race([
+      Promise.all([this.loop, ...this.runs]).then(() => true),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), options.timeoutMs ?? STOP_WAIT_MS)
+      }),
+    ])
+    clearTimeout(timer)
+    if (!finished) {
+      this.logger.warn(
+        'adminjs-clients: the import worker stopped waiting for its chunk; the lease gives the job back',
+      )
+      return
+    }
     this.stopping = false
   }
 

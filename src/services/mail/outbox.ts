@@ -2,18 +2,39 @@ import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import type { PluginLogger } from '../core/options.js'
 import type { ClientMailer } from './clientMailer.js'
-import { claimDueEmails } from './outboxClaim.js'
+import { MailServerWatch, type MailServerPause } from './mailServerWatch.js'
+import { claimDueEmails, releaseClaimed, type ClaimedEmail } from './outboxClaim.js'
 import { deliverClaimed, type DeliveryContext, type DeliveryOutcome } from './outboxDelivery.js'
+import { timeoutsAboveLease } from './transportTimeouts.js'
 
-/** What one pass of the worker did. */
-export type OutboxRun = Record<DeliveryOutcome, number> & { claimed: number }
+/** What one pass of the worker did; `released`: claimed, never tried, given back (a stop, a pause). */
+export type OutboxRun = Record<DeliveryOutcome, number> & { claimed: number; released: number }
 
-const emptyRun = (): OutboxRun => ({ claimed: 0, sent: 0, retry: 0, failed: 0, lost: 0 })
+const emptyRun = (): OutboxRun => ({
+  claimed: 0,
+  sent: 0,
+  retry: 0,
+  failed: 0,
+  lost: 0,
+  deferred: 0,
+  released: 0,
+})
+
+/** How long `stop()` waits for the emails on the wire by default. */
+const STOP_WAIT_MS = 15_000
+
+/** A claimed batch being sent: the emails after `next` are not started yet. */
+interface Batch {
+  claimId: string
+  emails: ClaimedEmail[]
+  next: number
+}
 
 /**
  * The delivery worker: claims due emails of the outbox (EmailLog rows `queued`, or `sending` with
- * a lease run out), sends them a few at a time and records each outcome. `start()` runs it until
- * `stop()`; `runOnce()` and `drain()` run it by hand (tests, a worker process, a cron job).
+ * a lease run out), sends them a few at a time and records each outcome. While the mail server is
+ * away it pauses as a whole (see MailServerWatch). `start()` runs it until `stop()`; `runOnce()`
+ * and `drain()` run it by hand (tests, a worker process, a cron job).
  */
 export class Outbox {
   /** This worker, in every row it claims: host, process and a random part. */
@@ -24,40 +45,76 @@ export class Outbox {
   private wakeUp: (() => void) | null = null
   private woken = false
   private unsubscribe: (() => void) | null = null
+  private readonly batches = new Set<Batch>()
+  private readonly runs = new Set<Promise<unknown>>()
+  private readonly server: MailServerWatch
+  private readonly ctx: DeliveryContext
 
   constructor(
-    private readonly ctx: DeliveryContext,
+    ctx: DeliveryContext,
     private readonly mailer: ClientMailer,
     private readonly logger: PluginLogger,
-  ) {}
+  ) {
+    this.server = new MailServerWatch(ctx.transport, ctx.options.probeIntervalMs, logger)
+    this.ctx = { ...ctx, judge: (error) => this.server.judge(error) }
+  }
 
   /** True while the worker started by `start()` runs. */
   get running(): boolean {
     return this.loop !== null
   }
 
-  /** Claims one batch of due emails and sends it, `concurrency` at a time. */
-  async runOnce(): Promise<OutboxRun> {
+  /** The pause while the mail server is away (since when, why, next probe), or null. */
+  get paused(): MailServerPause | null {
+    return this.server.paused
+  }
+
+  /** Claims one batch of due emails and sends it, `concurrency` at a time (nothing while paused). */
+  runOnce(): Promise<OutboxRun> {
+    const run = this.claimAndSend()
+    const settled = run.catch(() => undefined)
+    this.runs.add(settled)
+    void settled.finally(() => this.runs.delete(settled))
+    return run
+  }
+
+  private async claimAndSend(): Promise<OutboxRun> {
+    const run = emptyRun()
+    if (!(await this.server.ready())) return run
     const { options } = this.ctx
     this.claims += 1
-    const claimed = await claimDueEmails(this.ctx.dataSource, {
-      id: `${this.workerId}#${this.claims}`,
+    const claimId = `${this.workerId}#${this.claims}`
+    const emails = await claimDueEmails(this.ctx.dataSource, {
+      id: claimId,
       now: new Date(),
       leaseMs: options.leaseMs,
       batchSize: options.batchSize,
     })
-    const run = emptyRun()
-    run.claimed = claimed.length
-    let next = 0
+    run.claimed = emails.length
+    const batch: Batch = { claimId, emails, next: 0 }
+    this.batches.add(batch)
+    // Each sender takes the next email until the batch is done, the worker stops or the server goes away.
     const sender = async () => {
-      while (next < claimed.length) {
-        const email = claimed[next]
-        next += 1
+      while (batch.next < emails.length && !this.stopping && !this.server.paused) {
+        const email = emails[batch.next]
+        batch.next += 1
         run[await deliverClaimed(this.ctx, email)] += 1
       }
     }
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, sender))
+    try {
+      await Promise.all(Array.from({ length: Math.min(options.concurrency, emails.length) }, sender))
+    } finally {
+      this.batches.delete(batch)
+      run.released += await this.giveBack(batch)
+    }
     return run
+  }
+
+  /** Gives back the emails of `batch` not started yet (once: `next` moves to the end at once). */
+  private giveBack(batch: Batch): Promise<number> {
+    const rest = batch.emails.slice(batch.next).map((email) => email.id)
+    batch.next = batch.emails.length
+    return releaseClaimed(this.ctx.dataSource, batch.claimId, rest)
   }
 
   /**
@@ -80,20 +137,47 @@ export class Outbox {
    */
   start(): void {
     if (this.loop || this.ctx.options.worker === 'separate') return
+    const slow = timeoutsAboveLease(this.ctx.transport, this.ctx.options.leaseMs)
+    if (slow) this.logger.warn(`adminjs-clients: ${slow}`)
     this.stopping = false
     this.unsubscribe = this.mailer.onQueued(() => this.wake())
     this.loop = this.work()
   }
 
-  /** Stops claiming, waits for the emails being sent to be recorded, and resolves. */
-  async stop(): Promise<void> {
+  /**
+   * A graceful stop: claims nothing more, gives back at once what it claimed and did not start
+   * (another worker takes it without waiting for the lease), lets the emails on the wire finish
+   * and be recorded, and resolves; after `timeoutMs` (default 15 s) at the latest, leaving a send
+   * that hangs to its lease.
+   */
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     this.stopping = true
     this.wake()
     this.unsubscribe?.()
     this.unsubscribe = null
-    const loop = this.loop
-    await loop
+    const givenBack = [...this.batches].map((batch) =>
+      this.giveBack(batch).catch((error: unknown) => {
+        this.logger.error('adminjs-clients: the mail outbox could not give back its claimed emails', {
+          error: error instanceof Error ? error.message : String(error),
+        })
+      }),
+    )
+    let timer: NodeJS.Timeout | undefined
+    const finished = await Promise.race([
+      Promise.all([this.loop, ...this.runs, ...givenBack]).then(() => true),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), options.timeoutMs ?? STOP_WAIT_MS)
+      }),
+    ])
+    clearTimeout(timer)
+    if (!finished) {
+      this.logger.warn(
+        'adminjs-clients: the mail outbox stopped waiting for emails on the wire; their lease gives them back',
+      )
+      return
+    }
     this.loop = null
+    this.stopping = false
   }
 
   private wake(): void {
@@ -115,15 +199,21 @@ export class Outbox {
         })
       }
       if (this.stopping) break
-      if (full || this.woken) continue
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.ctx.options.pollIntervalMs)
-        this.wakeUp = () => {
-          clearTimeout(timer)
-          resolve()
-        }
-      })
-      this.wakeUp = null
+      const paused = this.server.paused !== null
+      if (!paused && (full || this.woken)) continue
+      // Paused: nothing to do before the next probe (a queued email waits for it too).
+      await this.sleep(paused ? this.server.msToProbe() : this.ctx.options.pollIntervalMs)
     }
+  }
+
+  private async sleep(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms)
+      this.wakeUp = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    this.wakeUp = null
   }
 }

@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm'
 import { EmailLog } from '../../entities/EmailLog.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
+import { dueNow } from './dueNow.js'
 
 export interface Claim {
   /** Unique to this claim (worker id and claim number): the rows' `claimedBy`. */
@@ -76,4 +77,27 @@ export async function claimDueEmails(dataSource: DataSource, claim: Claim): Prom
     .where({ id: In(ids), claimedBy: claim.id })
     .orderBy('e.id', 'ASC')
     .getMany()
+}
+
+/**
+ * Gives back emails of claim `claimId` that were never tried (the worker stops, or the server went
+ * away): `queued`, due now, the claim's attempt not counted, the lease cleared, so another worker
+ * takes them at once. Only rows still this claim's; returns how many went back.
+ */
+export async function releaseClaimed(
+  dataSource: DataSource,
+  claimId: string,
+  ids: number[],
+): Promise<number> {
+  if (ids.length === 0) return 0
+  const result = await inTransaction(dataSource, (manager) =>
+    manager
+      .createQueryBuilder()
+      .update(EmailLog)
+      .set({ status: 'queued', leaseUntil: null, nextAttemptAt: dueNow(), attempts: () => 'attempts - 1' })
+      .whereInIds(ids)
+      .andWhere('status = :sending AND claimedBy = :claim', { sending: 'sending', claim: claimId })
+      .execute(),
+  )
+  return result.affected ?? 0
 }

@@ -1,7 +1,8 @@
-import type { Transporter } from 'nodemailer'
 import type { DataSource } from 'typeorm'
 import { EmailLog } from '../../entities/EmailLog.js'
 import { inTransaction } from '../core/transaction.js'
+import { dueNow } from './dueNow.js'
+import type { OutboxTransport, SendFailure } from './mailServerWatch.js'
 import { emailHtml } from './emailTemplates.js'
 import type { ClaimedEmail } from './outboxClaim.js'
 import { retryDelayMs, type OutboxOptions } from './outboxOptions.js'
@@ -11,12 +12,15 @@ const MAX_ERROR_LENGTH = 2000
 
 export interface DeliveryContext {
   dataSource: DataSource
-  transport: Pick<Transporter, 'sendMail'>
+  transport: OutboxTransport
   from: string
   options: OutboxOptions
+  /** Why a send failed (the worker's MailServerWatch); without it, every failure is the email's own. */
+  judge?: (error: unknown) => Promise<SendFailure>
 }
 
-export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'lost'
+/** `deferred`: the server was away; the email went back to the queue with its attempt not spent. */
+export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'lost' | 'deferred'
 
 const errorText = (caught: unknown) =>
   (caught instanceof Error ? caught.message : String(caught)).slice(0, MAX_ERROR_LENGTH)
@@ -73,10 +77,27 @@ export async function deliverClaimed(ctx: DeliveryContext, email: ClaimedEmail):
     return (await record(ctx, email, sent)) ? 'sent' : 'lost'
   } catch (caught) {
     const error = errorText(caught)
+    const why = ctx.judge ? await ctx.judge(caught) : 'email'
+    if (why === 'server-down') {
+      // Not this email's doing: back in the queue as it was, due now for a worker that reaches a server.
+      const back = {
+        error,
+        leaseUntil: null,
+        status: 'queued',
+        nextAttemptAt: dueNow(),
+        attempts: email.attempts - 1,
+      }
+      return (await record(ctx, email, back)) ? 'deferred' : 'lost'
+    }
     if (email.attempts >= ctx.options.maxAttempts) {
       return (await record(ctx, email, { ...done, status: 'failed', error })) ? 'failed' : 'lost'
     }
-    const next = new Date(Date.now() + retryDelayMs(email.attempts, ctx.options))
+    // A server failure the server itself got over at once: tried again at the probe's pace, not the email's.
+    const backoff =
+      why === 'server-blip'
+        ? { ...ctx.options, backoffBaseMs: Math.min(ctx.options.probeIntervalMs, ctx.options.backoffBaseMs) }
+        : ctx.options
+    const next = new Date(Date.now() + retryDelayMs(email.attempts, backoff))
     const retry = { status: 'queued', error, leaseUntil: null, nextAttemptAt: next }
     return (await record(ctx, email, retry)) ? 'retry' : 'lost'
   }

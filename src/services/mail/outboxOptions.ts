@@ -23,9 +23,14 @@ export interface OutboxOptions {
   pollIntervalMs: number
   /**
    * How long a claim holds an email: if the worker dies, the email is due again after it. Keep it
-   * above the transport's own timeouts. Default 5 minutes.
+   * above the transport's own timeouts (`outboxSmtpTimeouts(leaseMs)` gives such ones). Default 5 minutes.
    */
   leaseMs: number
+  /**
+   * While the mail server itself is away (refused, silent, a 4xx/5xx greeting, our login
+   * refused), this worker sends nothing and asks the server again this often. Default 30 s.
+   */
+  probeIntervalMs: number
 }
 
 export const DEFAULT_OUTBOX_OPTIONS: Readonly<OutboxOptions> = {
@@ -38,6 +43,7 @@ export const DEFAULT_OUTBOX_OPTIONS: Readonly<OutboxOptions> = {
   batchSize: 20,
   pollIntervalMs: 5_000,
   leaseMs: 5 * 60_000,
+  probeIntervalMs: 30_000,
 }
 
 const WHOLE_NUMBERS: Record<string, [min: number, max: number]> = {
@@ -48,6 +54,7 @@ const WHOLE_NUMBERS: Record<string, [min: number, max: number]> = {
   batchSize: [1, 1000],
   pollIntervalMs: [10, 3600_000],
   leaseMs: [100, 24 * 3600_000],
+  probeIntervalMs: [10, 3600_000],
 }
 
 /** What is wrong with the `outbox` option, one sentence each. */
