@@ -135,6 +135,22 @@ describeEachDatabase('sessions end with the account', (database) => {
       },
     ],
     [
+      'a suspension',
+      async (c) => {
+        const res = await clientApi(admin).record('suspend', c.id, { reason: 'Impayés' })
+        expect(res.body.notice).toMatchObject({ type: 'success' })
+      },
+    ],
+    [
+      'a merge into another client',
+      async (c) => {
+        const keep = await newClient()
+        const res = await clientApi(admin).bulk('mergeClients', [keep.id, c.id], { keepId: String(keep.id) })
+        expect(res.status).toBeLessThan(500)
+        expect((await ds().getRepository(Client).findOneByOrFail({ id: c.id })).mergedIntoId).toBe(keep.id)
+      },
+    ],
+    [
       'a 2FA removal',
       async (c) => {
         await ds()
