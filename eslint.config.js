@@ -158,5 +158,15 @@ export default tseslint.config(
     files: ['demo/**', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // No promise left to reject unseen: a rejected query that nobody awaits ends the process.
+    // Type-aware, so only for the code that runs as a server (the project service reads tsconfig.json).
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'demo/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   ...layerRules,
 )

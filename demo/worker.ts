@@ -4,7 +4,9 @@ import { createDemoApp } from './app.js'
 import { readDemoConfig, sessionSecret } from './config.js'
 import { createDemoDataSource, prepareSchema } from './dataSource.js'
 import { createDemoMailer } from './mailTransport.js'
+import { logUnhandledRejections, stopGracefully } from './processGuards.js'
 
+logUnhandledRejections('worker')
 const config = readDemoConfig()
 const dataSource = await createDemoDataSource(config)
 await dataSource.initialize()
@@ -21,14 +23,9 @@ clients.outbox.start()
 console.log(`adminjs-clients mail worker ${clients.outbox.workerId} started; mail: ${mailer.describe}`)
 
 // Graceful: stops claiming, waits for the emails being sent to be recorded.
-let stopping = false
-const stop = async () => {
-  if (stopping) process.exit(1)
-  stopping = true
-  setTimeout(() => process.exit(1), 30_000).unref()
-  await clients.outbox.stop()
-  await dataSource.destroy()
-  process.exit(0)
-}
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
+stopGracefully({
+  close: async () => {
+    await clients.outbox.stop()
+    await dataSource.destroy()
+  },
+})

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Request } from 'express'
+import { isDatabaseUnavailable } from '../services/core/databaseFaults.js'
 import { refuse } from './refuse.js'
 
 export interface ErrorLogger {
@@ -12,6 +13,8 @@ function statusOf(error: unknown, req: Request): number {
       (error as { statusCode?: unknown })?.statusCode,
   )
   if (Number.isInteger(own) && own >= 400 && own < 500) return own
+  // The database is away (the session could not be read, a connection was lost): "try again".
+  if (isDatabaseUnavailable(error)) return 503
   const name = (error as { name?: string })?.name
   if (name === 'NotFoundError') return 404
   if (name === 'ForbiddenError') return 403
@@ -28,6 +31,15 @@ const MESSAGES: Record<number, string> = {
   404: 'routeNotFound',
   413: 'bodyTooLarge',
   415: 'unsupportedBody',
+  503: 'databaseUnavailable',
+}
+
+export interface ErrorHandlerOptions {
+  /**
+   * The login page with an error message, for a login the database could not serve (the panel's
+   * own page saying "try again" rather than a bare status).
+   */
+  loginPage?: { path: string; render: (errorMessage: string) => Promise<string> }
 }
 
 /**
@@ -35,11 +47,27 @@ const MESSAGES: Record<number, string> = {
  * the request was at fault, else a 500 that says nothing of the server. No stack trace ever
  * reaches the browser; a 500 is logged with its stack.
  */
-export function errorHandler(logger: ErrorLogger = console): ErrorRequestHandler {
+export function errorHandler(
+  logger: ErrorLogger = console,
+  options: ErrorHandlerOptions = {},
+): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (res.headersSent) return
     const status = statusOf(error, req)
-    if (status >= 500) {
+    if (status === 503) {
+      // Expected while the database is away: one line, no stack.
+      logger.error('adminjs-clients: database unavailable', { method: req.method, path: req.path })
+      const login = options.loginPage
+      if (login && req.path === login.path && !req.path.startsWith('/api/')) {
+        login.render(MESSAGES[503]).then(
+          (page) => {
+            if (!res.headersSent) res.status(503).set('Retry-After', '5').type('html').send(page)
+          },
+          () => refuse(req, res, 503, MESSAGES[503]),
+        )
+        return
+      }
+    } else if (status >= 500) {
       logger.error('adminjs-clients: request failed', {
         method: req.method,
         path: req.path,

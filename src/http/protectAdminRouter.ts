@@ -123,7 +123,14 @@ export function protectAdminRouter(
     handleErrors: (built) => {
       withBulkPost(admin, built)
       built.use(downloadRoutes(admin, options.logger))
-      built.use(errorHandler(options.logger))
+      built.use(
+        errorHandler(options.logger, {
+          loginPage: {
+            path: relative(admin.options.loginPath),
+            render: (errorMessage) => admin.renderLogin({ action: admin.options.loginPath, errorMessage }),
+          },
+        }),
+      )
       return built
     },
   }
