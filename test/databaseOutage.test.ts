@@ -131,7 +131,9 @@ if (process.env.MYSQL_URL) {
       const faultAt = started + WARM_MS
       const calmAt = faultAt + FAULT_MS
       const end = calmAt + CALM_MS
-      const phase = (): Phase => (Date.now() < faultAt ? 'warm' : Date.now() < calmAt ? 'fault' : 'calm')
+      // A request is the fault's when it overlapped the kills at all; calm once started after them.
+      const phaseOf = (from: number, to: number): Phase =>
+        to < faultAt ? 'warm' : from < calmAt ? 'fault' : 'calm'
 
       /** One loop: a request on each instance in turn until the end, each answer recorded. */
       const loop = async (
@@ -141,20 +143,21 @@ if (process.env.MYSQL_URL) {
         pauseMs = 0,
       ) => {
         for (let i = 0; Date.now() < end; i += 1) {
-          const at = phase()
+          const from = Date.now()
+          const at = () => phaseOf(from, Date.now())
           try {
             const res = await request(instances[i % 2], i)
             const body = await res.text()
             const outcome = outcomeOf(res.status, res.headers.get('location'), body, expect)
             answers.push({
               loop: name,
-              phase: at,
+              phase: at(),
               status: res.status,
               outcome,
               note: outcome === 'failed' ? body.slice(0, 200) : undefined,
             })
           } catch (error) {
-            answers.push({ loop: name, phase: at, status: 0, outcome: 'failed', note: String(error) })
+            answers.push({ loop: name, phase: at(), status: 0, outcome: 'failed', note: String(error) })
           }
           if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs))
         }
@@ -259,7 +262,17 @@ if (process.env.MYSQL_URL) {
         `  fault: ${during} answers by status ${byStatus('fault')}; ${tryAgain} "try again" (${((100 * tryAgain) / Math.max(1, during)).toFixed(1)} %), ${count('fault', (x) => x.outcome === 'loggedOut')} logged out, ${count('fault', (x) => x.outcome === 'failed')} failed`,
         `  calm:  ${count('calm', () => true)} answers by status ${byStatus('calm')}; ${count('calm', (x) => x.status >= 500 || x.status === 0)} ≥ 500 or no answer, ${count('calm', (x) => x.outcome === 'loggedOut')} logged out`,
         `  after: the ${cookies.length} cookies on both instances answered ${JSON.stringify(after)}`,
+        `  "try again" during the fault by loop: ${JSON.stringify(Object.fromEntries(['list', 'search', 'client page', 'add note', 'bulk', 'login'].map((l) => [l, `${answers.filter((x) => x.phase === 'fault' && x.loop === l && x.outcome === 'tryAgain').length}/${answers.filter((x) => x.phase === 'fault' && x.loop === l).length}`])))}`,
         `  process exits: ${exits.length}; unhandled rejections logged: ${unhandled.join(' + ')}`,
+        ...Object.entries(
+          instances
+            .flatMap((i) => i.output().match(/database unavailable[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*/g) ?? [])
+            .reduce<Record<string, number>>((counts, line) => {
+              const key = line.replace(/\s+/g, ' ').replace(/\d+/g, 'N')
+              counts[key] = (counts[key] ?? 0) + 1
+              return counts
+            }, {}),
+        ).map(([line, n]) => `  ${n} × ${line}`),
         ...answers
           .filter((x) => x.outcome === 'failed')
           .slice(0, 5)

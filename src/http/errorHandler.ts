@@ -25,6 +25,17 @@ function statusOf(error: unknown, req: Request): number {
   return 500
 }
 
+/** The driver's code (or the error's name) under a 503, for the log: never a stack or a query. */
+function causeOf(error: unknown): string {
+  let e = error as { name?: string; code?: unknown; cause?: unknown; driverError?: unknown } | undefined
+  const names: string[] = []
+  for (let depth = 0; e && depth < 3; depth += 1) {
+    names.push(typeof e.code === 'string' ? e.code : (e.name ?? 'Error'))
+    e = (e.driverError ?? e.cause) as typeof e
+  }
+  return names.join(' < ')
+}
+
 const MESSAGES: Record<number, string> = {
   400: 'badRequest',
   403: 'forbiddenError',
@@ -56,7 +67,11 @@ export function errorHandler(
     const status = statusOf(error, req)
     if (status === 503) {
       // Expected while the database is away: one line, no stack.
-      logger.error('adminjs-clients: database unavailable', { method: req.method, path: req.path })
+      logger.error('adminjs-clients: database unavailable', {
+        method: req.method,
+        path: req.path,
+        cause: causeOf(error),
+      })
       const login = options.loginPage
       if (login && req.path === login.path && !req.path.startsWith('/api/')) {
         login.render(MESSAGES[503]).then(

@@ -56,3 +56,22 @@ export function isConnectionLost(error: unknown): boolean {
 export function isDatabaseUnavailable(error: unknown): boolean {
   return error instanceof DatabaseUnavailableError || isConnectionLost(error)
 }
+
+/** The waits before each new try of a read whose connection was lost (a new connection each). */
+const READ_RETRY_DELAYS_MS = [50, 200]
+
+/**
+ * A read (a SELECT, nothing written) run again when its connection was lost: a killed or dropped
+ * connection is taken out of the pool, the next try gets a new one. Never for a write outside a
+ * transaction: whether it was applied is unknown (the transaction helper handles writes).
+ */
+export async function retryRead<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await read()
+    } catch (error) {
+      if (!isConnectionLost(error) || attempt >= READ_RETRY_DELAYS_MS.length) throw error
+      await new Promise((resolve) => setTimeout(resolve, READ_RETRY_DELAYS_MS[attempt]))
+    }
+  }
+}

@@ -88,7 +88,13 @@ export async function inTransaction<T>(
         const cause = lost ? 'connectionLost' : conflictCause(error)
         if (!cause) throw error
         const retrying = retryable(cause) && attempt <= o.retries && Date.now() - started < o.retryWithinMs
-        const delayMs = retrying ? backoff(attempt, o) : 0
+        // A lost connection: the next tries spread over a second or so (a failover, a restart, a
+        // proxy cutting every connection at once), not a few milliseconds as for a conflict.
+        const delayMs = retrying
+          ? lost
+            ? Math.max(backoff(attempt, o), 100 * attempt)
+            : backoff(attempt, o)
+          : 0
         reportConflict({ cause, attempt, retrying, delayMs })
         if (!retrying)
           throw lost ? new DatabaseUnavailableError({ cause: error }) : new ConcurrentChangeError()
