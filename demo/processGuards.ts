@@ -31,14 +31,21 @@ export interface GracefulStopOptions {
 export function stopGracefully(options: GracefulStopOptions): void {
   const { server, close, drainMs = 10_000, boundMs = 30_000 } = options
   let stopping = false
+  // The responses being written, to tell their clients not to send another request on the connection.
+  const inFlight = new Set<ServerResponse>()
   server?.on('request', (_req, res: ServerResponse) => {
-    if (stopping && !res.headersSent) res.setHeader('Connection', 'close')
+    inFlight.add(res)
+    res.on('close', () => inFlight.delete(res))
   })
   const stop = async () => {
     if (stopping) process.exit(1)
     stopping = true
     setTimeout(() => process.exit(1), boundMs).unref()
     if (server) {
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close')
+      server.on('request', (_req, res: ServerResponse) => {
+        if (!res.headersSent) res.setHeader('Connection', 'close')
+      })
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       const cut = setTimeout(() => server.closeAllConnections(), drainMs)
