@@ -1,4 +1,7 @@
-import { Store, type SessionData } from 'express-session'
+import { EventEmitter } from 'node:events'
+import type { Request } from 'express'
+// Types only: express-session is the host's (the plugin does not depend on it at run time).
+import type { Session, SessionData, Store } from 'express-session'
 import { isConnectionLost } from '../services/core/databaseFaults.js'
 import { DatabaseUnavailableError } from '../services/core/errors.js'
 
@@ -20,13 +23,14 @@ type Done<T> = (error?: unknown, value?: T) => void
  * connection was lost is tried again on a new connection, and one that still fails (or does not
  * answer in time) is answered DatabaseUnavailableError, which express-session hands to the
  * error handler (a 503 "try again", not a logout). Any other error is passed on as it is. Each
- * call is answered once (connect-typeorm's `touch` may call back twice).
+ * call is answered once (connect-typeorm's `touch` may call back twice). It is a store as
+ * express-session reads one (an EventEmitter with its methods), without extending its class.
  *
  * ```ts
  * store: resilientSessionStore(new TypeormStore({ ttl }).connect(dataSource.getRepository(Session)))
  * ```
  */
-export class ResilientSessionStore<Inner extends Store = Store> extends Store {
+export class ResilientSessionStore<Inner extends Store = Store> extends EventEmitter {
   private readonly retries: number
   private readonly retryDelayMs: number
   private readonly timeoutMs: number
@@ -42,40 +46,61 @@ export class ResilientSessionStore<Inner extends Store = Store> extends Store {
     this.timeoutMs = options.timeoutMs ?? 5000
   }
 
-  override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
+  /** Set by express-session on the store it is given (used by `regenerate`). */
+  generate?: (req: Request) => void
+
+  /** A session object from stored data: the wrapped store's own (express-session's base class). */
+  createSession(req: Request, data: SessionData): Session & SessionData {
+    return this.inner.createSession(req, data)
+  }
+
+  regenerate(req: Request, callback: (err?: unknown) => void): void {
+    this.destroy(req.sessionID, (error) => {
+      this.generate?.(req)
+      callback(error)
+    })
+  }
+
+  load(sid: string, callback: (err: unknown, session?: SessionData) => void): void {
+    this.get(sid, (error, data) => {
+      if (error) return callback(error)
+      if (!data) return callback(null)
+      callback(null, this.createSession({ sessionID: sid, sessionStore: this } as unknown as Request, data))
+    })
+  }
+
+  get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
     this.call<SessionData | null>((done) => this.inner.get(sid, done), callback)
   }
 
-  override set(sid: string, session: SessionData, callback?: (err?: unknown) => void): void {
+  set(sid: string, session: SessionData, callback?: (err?: unknown) => void): void {
     this.call((done) => this.inner.set(sid, session, done), callback)
   }
 
-  override destroy(sid: string, callback?: (err?: unknown) => void): void {
+  destroy(sid: string, callback?: (err?: unknown) => void): void {
     this.call((done) => this.inner.destroy(sid, done), callback)
   }
 
-  override touch(sid: string, session: SessionData, callback?: (err?: unknown) => void): void {
+  touch(sid: string, session: SessionData, callback?: (err?: unknown) => void): void {
     const touch = this.inner.touch?.bind(this.inner)
     if (!touch) return callback?.()
     // express-session's type says `() => void`; the stores (and express-session) pass an error.
     this.call((done) => touch(sid, session, done as () => void), callback)
   }
 
-  override all(
-    callback: (err: unknown, obj?: SessionData[] | { [sid: string]: SessionData } | null) => void,
-  ): void {
+  all(callback: (err: unknown, obj?: SessionData[] | { [sid: string]: SessionData } | null) => void): void {
     const all = this.inner.all?.bind(this.inner)
     if (!all) return callback(null, null)
     this.call<SessionData[] | { [sid: string]: SessionData } | null>((done) => all(done), callback)
   }
 
-  override length(callback: (err: unknown, length?: number) => void): void {
+  length(callback: (err: unknown, length?: number) => void): void {
     const length = this.inner.length?.bind(this.inner)
     if (!length) return callback(null, undefined)
     this.call<number>((done) => length(done), callback)
   }
 
-  override clear(callback?: (err?: unknown) => void): void {
+  clear(callback?: (err?: unknown) => void): void {
     const clear = this.inner.clear?.bind(this.inner)
     if (!clear) return callback?.()
     this.call((done) => clear(done), callback)
@@ -116,6 +141,6 @@ export class ResilientSessionStore<Inner extends Store = Store> extends Store {
 export function resilientSessionStore<Inner extends Store>(
   store: Inner,
   options?: ResilientSessionStoreOptions,
-): ResilientSessionStore<Inner> {
-  return new ResilientSessionStore(store, options)
+): ResilientSessionStore<Inner> & Store {
+  return new ResilientSessionStore(store, options) as ResilientSessionStore<Inner> & Store
 }
