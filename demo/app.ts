@@ -17,6 +17,7 @@ import {
   sameOrigin,
   refusalsAs403,
   resilientSessionStore,
+  retryRead,
   sessionCookie,
   type ClientManagement,
   type ImportJobOptionsInput,
@@ -191,12 +192,15 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   // is checked against a decoy hash and every refusal is padded: the time says nothing either.
   const authenticate = async (email: string, password: string, context?: { req: express.Request }) => {
     const attempt = clients.loginCost.begin()
-    const user = await dataSource
-      .getRepository(AdminUser)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: adminEmail(email) })
-      .getOne()
+    // A read: tried again on a new connection when the database cut the one it had.
+    const user = await retryRead(() =>
+      dataSource
+        .getRepository(AdminUser)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('u.email = :email', { email: adminEmail(email) })
+        .getOne(),
+    )
     const checked = await attempt.check(clients.passwordHasher, user?.passwordHash ?? null, String(password))
     if (checked !== 'match' || !user) {
       await attempt.refuse(loginCostKind(Boolean(user), user?.passwordHash, String(password)))

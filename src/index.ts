@@ -296,7 +296,7 @@ export type { ResilientSessionStoreOptions } from './http/resilientSessionStore.
 export { asyncHandler, asyncRoutes } from './http/asyncRoutes.js'
 export type { AsyncRequestHandler, AsyncRoutes } from './http/asyncRoutes.js'
 export { DatabaseUnavailableError } from './services/core/errors.js'
-export { isConnectionLost, isDatabaseUnavailable } from './services/core/databaseFaults.js'
+export { isConnectionLost, isDatabaseUnavailable, retryRead } from './services/core/databaseFaults.js'
 export { ListExport, EXPORT_PAGE_SIZE } from './services/export/listExport.js'
 export type { ExportRequest, ExportPlan } from './services/export/listExport.js'
 export { CsvWriter, neutralise, CSV_DIALECTS } from './services/export/csvWriter.js'

@@ -33,6 +33,12 @@ export interface TransactionOptions {
    * request should not wait that long again. Default 2000 ms.
    */
   retryWithinMs?: number
+  /**
+   * The same budget when the connection was lost (a failover, a restart, a proxy cutting every
+   * connection): the database is back within seconds, and the work was rolled back, so it is
+   * worth waiting a little longer before "try again". Default 5000 ms.
+   */
+  lostConnectionWithinMs?: number
 }
 
 export const DEFAULT_TRANSACTION_OPTIONS: Required<TransactionOptions> = {
@@ -40,6 +46,7 @@ export const DEFAULT_TRANSACTION_OPTIONS: Required<TransactionOptions> = {
   baseDelayMs: 10,
   maxDelayMs: 400,
   retryWithinMs: 2000,
+  lostConnectionWithinMs: 5000,
 }
 
 // Half fixed, half random: two instances that collided do not collide again on the same beat.
@@ -87,7 +94,8 @@ export async function inTransaction<T>(
         }
         const cause = lost ? 'connectionLost' : conflictCause(error)
         if (!cause) throw error
-        const retrying = retryable(cause) && attempt <= o.retries && Date.now() - started < o.retryWithinMs
+        const budget = lost ? Math.max(o.retryWithinMs, o.lostConnectionWithinMs) : o.retryWithinMs
+        const retrying = retryable(cause) && attempt <= o.retries && Date.now() - started < budget
         // A lost connection: the next tries spread over a second or so (a failover, a restart, a
         // proxy cutting every connection at once), not a few milliseconds as for a conflict.
         const delayMs = retrying
