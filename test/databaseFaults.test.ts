@@ -11,6 +11,7 @@ import {
   transactionStats,
 } from '../src/index.js'
 import { errorHandler } from '../src/http/errorHandler.js'
+import { retryLostReads } from '../src/http/retryLostReads.js'
 import { inTransaction } from '../src/services/core/transaction.js'
 import { createDemoApp } from '../demo/app.js'
 import { seedAdmins } from '../demo/seed.js'
@@ -196,6 +197,31 @@ describe('the transaction helper when the connection is lost', () => {
     }
     expect(isConnectionLost(new Error('duplicate key'))).toBe(false)
   })
+})
+
+test('a GET whose connection was lost runs again (twice at most); a POST never does', async () => {
+  const runs = { get: 0, post: 0, always: 0 }
+  const router = express.Router()
+  router.get('/api/once', (_req, res) => {
+    runs.get += 1
+    if (runs.get === 1) throw killed()
+    res.json({ ok: true })
+  })
+  router.get('/api/always', () => {
+    runs.always += 1
+    throw lost()
+  })
+  router.post('/api/once', () => {
+    runs.post += 1
+    throw killed()
+  })
+  router.use(retryLostReads(router))
+  router.use(errorHandler({ error: () => undefined }))
+  const app = express().use(router)
+  expect((await request(app).get('/api/once')).status).toBe(200)
+  expect((await request(app).get('/api/always')).status).toBe(503)
+  expect((await request(app).post('/api/once')).status).toBe(503)
+  expect(runs).toEqual({ get: 2, always: 3, post: 1 })
 })
 
 describe('the health routes', () => {

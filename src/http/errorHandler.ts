@@ -56,7 +56,9 @@ export interface ErrorHandlerOptions {
 /**
  * The last handler of the admin router: an error becomes a 4xx in AdminJS's notice shape where
  * the request was at fault, else a 500 that says nothing of the server. No stack trace ever
- * reaches the browser; a 500 is logged with its stack.
+ * reaches the browser; a 500 is logged with its stack. The database away (a lost connection,
+ * DatabaseUnavailableError, a session that could not be read) is a 503 "try again" with
+ * `Retry-After`, on the login route the login page saying so; logged in one line.
  */
 export function errorHandler(
   logger: ErrorLogger = console,
