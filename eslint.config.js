@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { fileURLToPath } from 'node:url'
 
 // Layers (see README, "Layout"): data flows resources → actions → services → entities; components
 // are the browser's; shared is pure. Each block lists what a layer may not import; a type-only
@@ -157,6 +158,18 @@ export default tseslint.config(
     // the demo, scripts and benchmarks are command-line programs: printing is their job
     files: ['demo/**', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // No promise left to reject unseen: a rejected query that nobody awaits ends the process.
+    // Type-aware, so only for the code that runs as a server (the project service reads tsconfig.json).
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'demo/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: fileURLToPath(new URL('.', import.meta.url)) },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
   ...layerRules,
 )

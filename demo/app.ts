@@ -7,12 +7,17 @@ import session, { type SessionOptions, type Store } from 'express-session'
 import helmet from 'helmet'
 import { In, type DataSource } from 'typeorm'
 import {
+  asyncHandler,
   createClientManagement,
+  healthRoutes,
+  isDatabaseUnavailable,
   loginCostKind,
   mergeLocale,
   protectAdminRouter,
   sameOrigin,
   refusalsAs403,
+  resilientSessionStore,
+  retryRead,
   sessionCookie,
   type ClientManagement,
   type ImportJobOptionsInput,
@@ -73,14 +78,20 @@ export interface DemoApp {
   ) => Promise<{ id: string; email: string; role: string } | null>
 }
 
-/** The app's last handler: a status and nothing else (no stack trace); server errors are logged. */
+/**
+ * The app's last handler: a status and nothing else (no stack trace); server errors are logged.
+ * The database away (the client area's session unreadable, a lost connection): 503, try again.
+ */
 const demoErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   const own = Number((error as { status?: unknown }).status)
   // A malformed JSON body: formidable reports it again after the admin router answered 400.
   const malformedBody = error instanceof SyntaxError && res.headersSent
-  const status = own >= 400 && own < 500 ? own : malformedBody ? 400 : 500
+  const unavailable = isDatabaseUnavailable(error)
+  const status = own >= 400 && own < 500 ? own : malformedBody ? 400 : unavailable ? 503 : 500
   if (status === 500) console.error('demo: request failed', error)
-  if (!res.headersSent) res.status(status).type('text/plain').send(String(status))
+  if (res.headersSent) return
+  if (unavailable) res.set('Retry-After', '5')
+  res.status(status).type('text/plain').send(String(status))
 }
 
 const values = (list: readonly string[]) => list.map((value) => ({ value, label: value }))
@@ -195,12 +206,15 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   // is checked against a decoy hash and every refusal is padded: the time says nothing either.
   const authenticate = async (email: string, password: string, context?: { req: express.Request }) => {
     const attempt = clients.loginCost.begin()
-    const user = await dataSource
-      .getRepository(AdminUser)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: adminEmail(email) })
-      .getOne()
+    // A read: tried again on a new connection when the database cut the one it had.
+    const user = await retryRead(() =>
+      dataSource
+        .getRepository(AdminUser)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('u.email = :email', { email: adminEmail(email) })
+        .getOne(),
+    )
     const checked = await attempt.check(clients.passwordHasher, user?.passwordHash ?? null, String(password))
     if (checked !== 'match' || !user) {
       await attempt.refuse(loginCostKind(Boolean(user), user?.passwordHash, String(password)))
@@ -218,7 +232,9 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   // Sessions in the database (they survive a restart), for the panel and the client area alike.
   const sessionOptions = (): SessionOptions => ({
     secret: options.sessionSecret,
-    store: options.sessionStore ?? databaseSessionStore(dataSource.getRepository(Session)),
+    // Resilient: a lost connection is a 503 "try again" for that request, never a store given up on.
+    store:
+      options.sessionStore ?? resilientSessionStore(databaseSessionStore(dataSource.getRepository(Session))),
     resave: false,
     saveUninitialized: false,
     // Secure whenever the request came over HTTPS (directly, or through a trusted proxy).
@@ -258,13 +274,15 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
       strictTransportSecurity: false,
     }),
   )
+  // Liveness and readiness for the load balancer, before any session or login.
+  app.use(healthRoutes({ dataSource }))
   app.post(
     path.posix.join(admin.options.rootPath, 'login'),
     // A login posted from another site is refused before it counts: a page elsewhere cannot use
     // the admin's browser to spend the attempts of the admin's IP.
     sameOrigin({ origins: options.origins }),
     express.urlencoded({ extended: false, limit: '10kb' }),
-    async (req, res, next) => {
+    asyncHandler(async (req, res, next) => {
       try {
         // The login form is urlencoded: read here for the email, and handed to AdminJS's own
         // parser (express-formidable), which skips a body marked as parsed; `_body` (body-parser's
@@ -291,9 +309,15 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
         })
         res.status(429).send(page)
       } catch (error) {
-        next(error)
+        if (!isDatabaseUnavailable(error)) return next(error)
+        // The attempts could not be counted (the database is away): the login page says try again.
+        const page = await admin.renderLogin({
+          action: admin.options.loginPath,
+          errorMessage: 'databaseUnavailable',
+        })
+        res.status(503).set('Retry-After', '5').send(page)
       }
-    },
+    }),
   )
   app.use(admin.options.rootPath, router)
   // The client area: what a host builds on `clients.accounts`, with a session of its own.

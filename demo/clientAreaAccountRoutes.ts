@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Router } from 'express'
 import QRCode from 'qrcode'
-import { AccountRefused, InvalidInputError, type ClientAccounts } from '../src/index.js'
+import { AccountRefused, InvalidInputError, type ClientAccounts, asyncRoutes } from '../src/index.js'
 import { escapeHtml, pluginMessage, type ClientAreaPage } from './clientAreaPage.js'
 import type { ClientAreaText } from './clientAreaTexts.js'
 
@@ -9,7 +9,9 @@ import type { ClientAreaText } from './clientAreaTexts.js'
  * Every change hands the plugin the session's impersonation mark: while an admin is logged in as
  * the client, the plugin refuses it.
  */
-export function addAccountRoutes(router: Router, accounts: ClientAccounts, page: ClientAreaPage): void {
+export function addAccountRoutes(appRouter: Router, accounts: ClientAccounts, page: ClientAreaPage): void {
+  // Async handlers whose errors reach Express's error handler (never an unhandled rejection).
+  const router = asyncRoutes(appRouter)
   const { lang, t, ip, csrf, field, fieldErrors, render, redirectWith } = page
 
   // ---- the logged-in client ---------------------------------------------------------------

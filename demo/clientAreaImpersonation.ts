@@ -1,5 +1,5 @@
 import type { Router } from 'express'
-import { AccountRefused, type ClientAccounts, type ImpersonationMark } from '../src/index.js'
+import { AccountRefused, type ClientAccounts, type ImpersonationMark, asyncRoutes } from '../src/index.js'
 import type { ClientAreaPage } from './clientAreaPage.js'
 
 /**
@@ -16,7 +16,13 @@ export type DemoImpersonation = ImpersonationMark & { clientName: string; expire
  * mark, which every account call receives (the password, the email and 2FA are then refused).
  * The mark ends with the session, with "Back to the panel", or once its time is up.
  */
-export function addImpersonationRoutes(router: Router, accounts: ClientAccounts, page: ClientAreaPage): void {
+export function addImpersonationRoutes(
+  appRouter: Router,
+  accounts: ClientAccounts,
+  page: ClientAreaPage,
+): void {
+  // Async handlers whose errors reach Express's error handler (never an unhandled rejection).
+  const router = asyncRoutes(appRouter)
   const { lang, t, ip, refusal, render, redirectWith } = page
 
   // Time up: the impersonation ends (event recorded) and so does the session.

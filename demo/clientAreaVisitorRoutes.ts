@@ -1,9 +1,11 @@
 import type { Request, Router } from 'express'
-import { AccountRefused, InvalidInputError, type ClientAccounts } from '../src/index.js'
+import { AccountRefused, InvalidInputError, type ClientAccounts, asyncRoutes } from '../src/index.js'
 import { escapeHtml, type ClientAreaPage } from './clientAreaPage.js'
 
 /** The pages of a visitor not logged in: login, registration, email confirmation, password reset. */
-export function addVisitorRoutes(router: Router, accounts: ClientAccounts, page: ClientAreaPage): void {
+export function addVisitorRoutes(appRouter: Router, accounts: ClientAccounts, page: ClientAreaPage): void {
+  // Async handlers whose errors reach Express's error handler (never an unhandled rejection).
+  const router = asyncRoutes(appRouter)
   const { guard, lang, t, ip, csrf, field, fieldErrors, refusal, render, redirectWith, limited } = page
 
   // ---- login ------------------------------------------------------------------------------

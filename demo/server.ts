@@ -5,9 +5,11 @@ import { createDemoApp } from './app.js'
 import { demoConfigOrExit, sessionSecret } from './config.js'
 import { createDemoDataSource, prepareSchema } from './dataSource.js'
 import { createDemoMailer } from './mailTransport.js'
+import { logUnhandledRejections, stopGracefully } from './processGuards.js'
 import { DEMO_ADMINS, seedAdmins, seedDemoData } from './seed.js'
 
 const started = Date.now()
+logUnhandledRejections('demo')
 const config = demoConfigOrExit()
 await mkdir(config.dataDir, { recursive: true })
 
@@ -79,22 +81,15 @@ adminjs-clients demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s
 clients.outbox.start()
 clients.jobs.start()
 
-// Graceful shutdown: no new requests; the workers claim nothing more, give back at once what
-// they claimed and did not start (another instance takes it without waiting for a lease), let the
-// emails on the wire and the import chunk being written finish (its job back in the queue), within
-// 15 s; then the database closed. A second signal, or a shutdown that hangs, ends the process.
-let stopping = false
-const stop = async () => {
-  if (stopping) process.exit(1)
-  stopping = true
-  setTimeout(() => process.exit(1), 30_000).unref()
-  await Promise.all([
-    new Promise<void>((resolve) => server.close(() => resolve())),
-    clients.outbox.stop({ timeoutMs: 15_000 }),
-    clients.jobs.stop({ timeoutMs: 15_000 }),
-  ])
-  await dataSource.destroy()
-  process.exit(0)
-}
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
+// Graceful shutdown: no new requests, the current ones finished (keep-alive connections closed);
+// the workers claim nothing more, give back at once what they claimed and did not start (another
+// instance takes it without waiting for a lease), let the emails on the wire and the import chunk
+// being written finish, within 15 s; then the database closed. Within 30 s; a second signal ends
+// the process at once.
+stopGracefully({
+  server,
+  close: async () => {
+    await Promise.all([clients.outbox.stop({ timeoutMs: 15_000 }), clients.jobs.stop({ timeoutMs: 15_000 })])
+    await dataSource.destroy()
+  },
+})

@@ -5,7 +5,9 @@ import { createDemoApp } from './app.js'
 import { demoConfigOrExit, sessionSecret } from './config.js'
 import { createDemoDataSource, prepareSchema } from './dataSource.js'
 import { createDemoMailer } from './mailTransport.js'
+import { logUnhandledRejections, stopGracefully } from './processGuards.js'
 
+logUnhandledRejections('worker')
 const config = demoConfigOrExit()
 const dataSource = await createDemoDataSource(config)
 await dataSource.initialize()
@@ -28,14 +30,9 @@ console.log(
 
 // Graceful: claims nothing more, gives back what it claimed and did not start, lets the emails on
 // the wire and the import chunk being written finish (within 15 s), then closes the database.
-let stopping = false
-const stop = async () => {
-  if (stopping) process.exit(1)
-  stopping = true
-  setTimeout(() => process.exit(1), 30_000).unref()
-  await Promise.all([clients.outbox.stop({ timeoutMs: 15_000 }), clients.jobs.stop({ timeoutMs: 15_000 })])
-  await dataSource.destroy()
-  process.exit(0)
-}
-process.on('SIGINT', () => void stop())
-process.on('SIGTERM', () => void stop())
+stopGracefully({
+  close: async () => {
+    await Promise.all([clients.outbox.stop({ timeoutMs: 15_000 }), clients.jobs.stop({ timeoutMs: 15_000 })])
+    await dataSource.destroy()
+  },
+})

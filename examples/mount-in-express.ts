@@ -9,9 +9,11 @@ import {
   clientManagementMigrations,
   clientManagementSubscribers,
   createClientManagement,
+  healthRoutes,
   mergeLocale,
   outboxSmtpTimeouts,
   protectAdminRouter,
+  resilientSessionStore,
 } from 'adminjs-clients'
 
 const dataSource = new DataSource({
@@ -72,18 +74,23 @@ const router = AdminJSExpress.buildAuthenticatedRouter(
   ...guard.routerArgs({
     cookieName: 'acme_admin',
     secret: process.env.SESSION_SECRET as string,
-    store: yourSessionStore, // in your database or Redis, shared by every instance; not MemoryStore
+    // In your database or Redis, shared by every instance; not MemoryStore. Wrapped: while the
+    // database is away a request gets 503 "try again", and the sessions come back with it.
+    store: resilientSessionStore(yourSessionStore),
   }),
 )
 
 const app = express()
 app.set('trust proxy', 1) // behind one reverse proxy that terminates HTTPS
+app.use(healthRoutes({ dataSource })) // GET /health/live and /health/ready for the load balancer
 app.use(admin.options.rootPath, guard.handleErrors(router))
 const server = app.listen(3000, '127.0.0.1')
 
 // The workers: the outbox sends the emails the actions queue, the jobs run the imports (either may
 // be left to a worker process of its own). On SIGTERM they finish what they hold, then the database closes.
 const workers = clients.startWorkers()
+// A rejection nobody handled is logged, not a process exit taking every request in flight with it.
+process.on('unhandledRejection', (reason) => console.error('unhandled rejection', reason))
 process.on('SIGTERM', () => {
   server.close()
   void workers.stop().then(() => dataSource.destroy())

@@ -7,6 +7,7 @@ import {
 } from 'adminjs'
 import type { RequestHandler, Router } from 'express'
 import { readsItsOwnRecordIds } from '../services/core/bulkRequests.js'
+import { asyncHandler } from './asyncRoutes.js'
 
 const BULK_PATH = '/api/resources/:resourceId/bulk/:action'
 
@@ -23,7 +24,7 @@ interface PanelRequest {
  * first. Anything else (GET, another action, a refused admin) goes on to AdminJS's own route.
  */
 function bulkPost(admin: AdminJS): RequestHandler {
-  return async (req, res, next) => {
+  return asyncHandler(async (req, res, next) => {
     try {
       const { resourceId, action: actionName } = req.params
       const resource = admin.resources.find((r) => r.decorate().id() === resourceId)
@@ -60,7 +61,7 @@ function bulkPost(admin: AdminJS): RequestHandler {
     } catch (error) {
       next(error)
     }
-  }
+  })
 }
 
 /**

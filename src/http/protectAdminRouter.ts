@@ -8,6 +8,7 @@ import { errorHandler, type ErrorLogger } from './errorHandler.js'
 import { knownRoutes } from './knownRoutes.js'
 import { listQuery } from './listQuery.js'
 import { recordIdsQuery } from './recordIdsQuery.js'
+import { retryLostReads } from './retryLostReads.js'
 import { sameOrigin } from './sameOrigin.js'
 import { sessionCookie, type SessionCookieOptions } from './sessionCookie.js'
 import { ClientManagementConfigError } from '../services/core/options.js'
@@ -123,7 +124,15 @@ export function protectAdminRouter(
     handleErrors: (built) => {
       withBulkPost(admin, built)
       built.use(downloadRoutes(admin, options.logger))
-      built.use(errorHandler(options.logger))
+      built.use(retryLostReads(built))
+      built.use(
+        errorHandler(options.logger, {
+          loginPage: {
+            path: relative(admin.options.loginPath),
+            render: (errorMessage) => admin.renderLogin({ action: admin.options.loginPath, errorMessage }),
+          },
+        }),
+      )
       return built
     },
   }

@@ -1,6 +1,7 @@
 import { BaseRecord } from 'adminjs'
 import { Resource } from '@adminjs/typeorm'
 import type { BaseEntity, DataSource } from 'typeorm'
+import { retryRead } from '../services/core/databaseFaults.js'
 import { EntityRows } from '../services/core/entityRows.js'
 
 type Properties = Record<string, ReturnType<Resource['property']>>
@@ -37,13 +38,15 @@ export class PluginResource extends Resource {
     return this.known()[path]
   }
 
+  // Reads by id are tried again on a new connection when theirs was lost (a failover, a KILL):
+  // every record action reads its record first, and a page reads its references.
   override async findOne(id: string | number): Promise<BaseRecord | null> {
-    const entity = await this.rows.one(id)
+    const entity = await retryRead(() => this.rows.one(id))
     return entity ? new BaseRecord(entity, this) : null
   }
 
   override async findMany(ids: (string | number)[]): Promise<BaseRecord[]> {
-    return (await this.rows.many(ids)).map((entity) => new BaseRecord(entity, this))
+    return (await retryRead(() => this.rows.many(ids))).map((entity) => new BaseRecord(entity, this))
   }
 }
 

@@ -27,9 +27,12 @@ import type { AddressInfo } from 'node:net'
 import { createDemoApp } from '../../demo/app.js'
 import { createDemoDataSource, prepareSchema } from '../../demo/dataSource.js'
 import { createDemoMailer } from '../../demo/mailTransport.js'
+import { logUnhandledRejections } from '../../demo/processGuards.js'
 import { seedAdmins } from '../../demo/seed.js'
 import { transactionStats } from '../../src/index.js'
 
+// As the demo: a rejection nobody handled is logged (tests count the lines), never an exit.
+logUnhandledRejections('instance')
 const env = process.env
 const number = (name: string) => (env[name] ? Number(env[name]) : undefined)
 if (!env.DATABASE_URL && !env.DATA_DIR) throw new Error('appInstance: DATABASE_URL or DATA_DIR is required')

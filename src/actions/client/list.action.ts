@@ -17,15 +17,14 @@ const PER_PAGE_LIMIT = 500
  * Records of a page, with their referenced advisors (AdminJS's populate, one query) and counts,
  * lean: the names of the actions that apply, not the actions (components/common/leanRecords.ts).
  */
-async function recordsOf(
-  clients: Client[],
-  activeContracts: Promise<Map<number, number>>,
-  context: ActionContext,
-) {
+async function recordsOf(clientList: ClientList, clients: Client[], context: ActionContext) {
   const records = clients.map(
     (client) => new BaseRecord(client as unknown as Record<string, unknown>, context.resource),
   )
-  const [counts, populated] = await Promise.all([activeContracts, populator(records, context)])
+  const [counts, populated] = await Promise.all([
+    clientList.activeContracts(clients),
+    populator(records, context),
+  ])
   for (const record of populated) record.params.activeContracts = counts.get(Number(record.id())) ?? 0
   context.records = populated
   return leanRecords(populated, context)
@@ -48,10 +47,12 @@ export const listClientsHandler =
       direction: sort?.direction ?? 'desc',
     })
     // The total, the page, then its counts and advisors side by side: four queries, three waits.
-    const total = clientList.total(query)
-    const clients = await clientList.rows(query)
-    const records = await recordsOf(clients, clientList.activeContracts(clients), context)
-    const { total: count, totalIsEstimate } = await total
+    // Awaited together: when one fails first, the other's failure is still handled (a rejection
+    // left alone would end the process).
+    const [{ total: count, totalIsEstimate }, records] = await Promise.all([
+      clientList.total(query),
+      clientList.rows(query).then((clients) => recordsOf(clientList, clients, context)),
+    ])
     return {
       meta: {
         total: count,
@@ -77,5 +78,5 @@ export const searchClientsHandler =
     )
     // An empty query lists the first clients by name, as AdminJS's own search does.
     const clients = await clientList.rows(query)
-    return { records: await recordsOf(clients, clientList.activeContracts(clients), context) }
+    return { records: await recordsOf(clientList, clients, context) }
   }

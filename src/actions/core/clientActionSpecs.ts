@@ -11,6 +11,7 @@ import type { ComponentIds } from '../../components/index.js'
 import type { Actor } from '../../services/core/actor.js'
 import type { ClientLifecycle, LifecycleResult } from '../../services/lifecycle/clientLifecycle.js'
 import { ClientActionRefused } from '../../services/core/errors.js'
+import { isDatabaseUnavailable } from '../../services/core/databaseFaults.js'
 import { readingItsOwnRecordIds } from '../../services/core/bulkRequests.js'
 import {
   actorOf,
@@ -135,7 +136,11 @@ export function recordClientAction(
         const [refusal] = result.skipped
         if (refusal && result.changed.length === 0)
           throw new ClientActionRefused(refusal.reason, refusal.clientNumber)
-        const [record] = await freshRecords(context, [id])
+        // The change is committed: a failed read of the result must not answer "try again".
+        const [record] = await freshRecords(context, [id]).catch((error: unknown) => {
+          if (isDatabaseUnavailable(error)) return [current]
+          throw error
+        })
         return {
           record: record ?? current,
           notice: recordNotice(context, spec.success, result),

@@ -21,7 +21,7 @@ const CommissionImport: React.FC<ActionProps> = ({ resource }) => {
       <H3>{t('title')}</H3>
       <Text mb="lg">{t('help')}</Text>
       {error && <MessageBox mb="lg" variant="danger" message={error} data-testid="import-error" />}
-      <UploadStep resourceId={resource.id} busy={busy} onRead={run.readFile} />
+      <UploadStep resourceId={resource.id} busy={busy} onRead={(file) => void run.readFile(file)} />
       {upload && (
         <MappingStep
           resourceId={resource.id}
@@ -31,7 +31,7 @@ const CommissionImport: React.FC<ActionProps> = ({ resource }) => {
           busy={busy}
           onChooseSaved={run.chooseSavedMapping}
           onMapField={run.mapField}
-          onDryRun={() => run.runDry()}
+          onDryRun={() => void run.runDry()}
         />
       )}
       {dryRun && !batch && (
@@ -40,7 +40,7 @@ const CommissionImport: React.FC<ActionProps> = ({ resource }) => {
           dryRun={dryRun}
           decisions={run.decisions}
           busy={busy}
-          onDecide={run.decide}
+          onDecide={(line, decision) => void run.decide(line, decision)}
         />
       )}
       {dryRun && !batch && (
@@ -51,7 +51,7 @@ const CommissionImport: React.FC<ActionProps> = ({ resource }) => {
           mappingName={run.mappingName}
           busy={busy}
           onMappingName={run.setMappingName}
-          onImport={run.runImport}
+          onImport={() => void run.runImport()}
         />
       )}
       {batch && <ImportProgress resourceId={resource.id} batch={batch} total={dryRun?.counts.rows ?? 0} />}

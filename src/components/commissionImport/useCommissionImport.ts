@@ -23,16 +23,21 @@ export function useCommissionImport(resourceId: string) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
+  // A request that fails (the server or the network gone) says so above the form.
+  const failed = () => setError(translateMessage('serverError', resourceId))
+
   useEffect(() => {
     api
       .resourceAction({ resourceId, actionName: ACTION })
       .then((res) => setSetup(res.data.importSetup as Setup))
+      .catch(failed)
     // After a reload, the import this page started (its id is in the address) shows again.
     const batchId = Number(new URLSearchParams(window.location.search).get('batchId'))
     if (Number.isInteger(batchId) && batchId > 0) {
       api
         .resourceAction({ resourceId, actionName: ACTION, params: { batchId } })
         .then((res) => setBatch((res.data.importBatch as Batch | null) ?? null))
+        .catch(failed)
     }
   }, [resourceId])
 
@@ -40,9 +45,12 @@ export function useCommissionImport(resourceId: string) {
   // 700 ms (whichever instance answers, whichever runs it).
   useEffect(() => {
     if (!batch || !isActive(batch)) return undefined
-    const timer = setTimeout(async () => {
-      const res = await api.resourceAction({ resourceId, actionName: ACTION, params: { batchId: batch.id } })
-      setBatch(res.data.importBatch as Batch)
+    const timer = setTimeout(() => {
+      api
+        .resourceAction({ resourceId, actionName: ACTION, params: { batchId: batch.id } })
+        .then((res) => setBatch(res.data.importBatch as Batch))
+        // A failed read is tried again: the batch is still active, so the next state change polls.
+        .catch(() => setBatch({ ...batch }))
     }, 700)
     return () => clearTimeout(timer)
   }, [batch, resourceId])
@@ -57,6 +65,9 @@ export function useCommissionImport(resourceId: string) {
       if (first) setError(translateMessage(first.message, resourceId))
       if (res.data.notice && res.data.notice.type !== 'error') addNotice(res.data.notice)
       return first ? null : res.data
+    } catch {
+      failed()
+      return null
     } finally {
       setBusy(false)
     }

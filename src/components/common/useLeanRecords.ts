@@ -69,7 +69,8 @@ export function useLeanRecords(resource: ResourceJSON) {
       search.delete(REFRESH_KEY)
       navigate({ pathname: location.pathname, search: search.toString() }, { replace: true })
     } else {
-      fetchData()
+      // fetchData reports its own failure as a notice.
+      void fetchData()
     }
     // As AdminJS's own hook: a new resource, query or navigation state fetches again.
   }, [resource.id, location.search, location.state])

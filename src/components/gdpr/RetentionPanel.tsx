@@ -102,7 +102,8 @@ const RetentionPanel: React.FC<ActionProps> = ({ resource }) => {
         as="form"
         onSubmit={(e: React.FormEvent) => {
           e.preventDefault()
-          post({ op: 'save', retentionMonths: months })
+          // post() catches its own failure and shows it.
+          void post({ op: 'save', retentionMonths: months })
         }}
         mb="xl"
       >
@@ -155,7 +156,7 @@ const RetentionPanel: React.FC<ActionProps> = ({ resource }) => {
             variant="danger"
             disabled={sending}
             onClick={() => {
-              if (window.confirm(t('confirm'))) post({ op: 'run' })
+              if (window.confirm(t('confirm'))) void post({ op: 'run' })
             }}
           >
             {t('run')}

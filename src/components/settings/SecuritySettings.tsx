@@ -18,7 +18,13 @@ import {
   TableRow,
   Text,
 } from '@adminjs/design-system'
-import { ApiClient, useActionResponseHandler, useTranslation, type ResourceActionParams } from 'adminjs'
+import {
+  ApiClient,
+  useActionResponseHandler,
+  useNotice,
+  useTranslation,
+  type ResourceActionParams,
+} from 'adminjs'
 
 import LoadFailed from '../common/LoadFailed.js'
 import { useActionData } from '../common/useActionData.js'
@@ -59,6 +65,7 @@ const SecuritySettings: React.FC<{ resource: { id: string } }> = ({ resource }) 
   const t = (key: string, options?: Record<string, unknown>) =>
     translateComponent(`SecuritySettings.${key}`, resource.id, options)
   const handleResponse = useActionResponseHandler()
+  const addNotice = useNotice()
   const [values, setValues] = useState<Values>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [saving, setSaving] = useState(false)
@@ -95,6 +102,9 @@ const SecuritySettings: React.FC<{ resource: { id: string } }> = ({ resource }) 
         loaded.replace(response.data.securitySettings as Page)
         setValues((response.data.securitySettings as Page).values)
       }
+    } catch {
+      // Nothing was answered (network, server): the notice says so; the form keeps what was typed.
+      addNotice({ message: 'serverError', type: 'error', resourceId: resource.id })
     } finally {
       setSaving(false)
     }
@@ -137,7 +147,7 @@ const SecuritySettings: React.FC<{ resource: { id: string } }> = ({ resource }) 
   return (
     <Box variant="container" data-testid="security-settings">
       {/* The server checks and answers in the panel's language, next to each field. */}
-      <form onSubmit={save} noValidate>
+      <form onSubmit={(event) => void save(event)} noValidate>
         <H3>{t('title')}</H3>
         <H5 mt="lg">{t('sections.registration')}</H5>
         <FormGroup error={Boolean(errors.autoConfirmRegistration)}>

@@ -28,6 +28,8 @@ const enOwn = {
     routeNotFound: 'This page or action does not exist.',
     badRequest: 'The request could not be read.',
     serverError: 'Something went wrong on the server. Try again; if it goes on, tell your administrator.',
+    databaseUnavailable:
+      'The database is not answering right now: nothing was done. Try again in a few seconds.',
     invalidRecordIds: 'The selection is not a list of record numbers.',
     invalidNumber: 'Enter a number, e.g. 1234.56.',
     invalidDate: 'Enter a date as YYYY-MM-DD.',

@@ -32,6 +32,8 @@ const frOwn: PluginTranslation = {
     badRequest: 'La requête n’a pas pu être lue.',
     serverError:
       'Une erreur est survenue sur le serveur. Réessayez ; si elle persiste, prévenez votre administrateur.',
+    databaseUnavailable:
+      'La base de données ne répond pas pour le moment : rien n’a été fait. Réessayez dans quelques secondes.',
     invalidRecordIds: 'La sélection n’est pas une liste de numéros d’enregistrement.',
     invalidNumber: 'Saisissez un nombre, par exemple 1234.56.',
     invalidDate: 'Saisissez une date au format AAAA-MM-JJ.',

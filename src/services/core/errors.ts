@@ -48,3 +48,17 @@ export class ConcurrentChangeError extends Error {
     this.name = 'ConcurrentChangeError'
   }
 }
+
+/**
+ * The database did not answer (its connection was lost and could not be replaced in time, or it
+ * was lost while the commit was on its way, so whether it committed is unknown): nothing is known
+ * to have changed, and the request can be tried again in a few seconds. Answered 503, never 500.
+ * The message is the translation key AdminJS's login page and notices show.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly status = 503
+  constructor(options?: { cause?: unknown }) {
+    super('databaseUnavailable', options)
+    this.name = 'DatabaseUnavailableError'
+  }
+}

@@ -8,9 +8,11 @@ import { ConcurrentChangeError } from './errors.js'
  *   prepared node for application use");
  * - `busy`: SQLite's file is held by another connection (another process);
  * - `stale`: our own guard saw a row changed between our read and our write (ConcurrentChangeError);
- * - `lockWait`: a row stayed locked for innodb_lock_wait_timeout (50 s by default).
+ * - `lockWait`: a row stayed locked for innodb_lock_wait_timeout (50 s by default);
+ * - `connectionLost`: the connection was killed or dropped before the commit was sent (the server
+ *   rolled the transaction back); told apart by the helper itself (transaction.ts).
  */
-export type ConflictCause = 'deadlock' | 'wsrep' | 'busy' | 'stale' | 'lockWait'
+export type ConflictCause = 'deadlock' | 'wsrep' | 'busy' | 'stale' | 'lockWait' | 'connectionLost'
 
 interface DriverError {
   code?: string
@@ -72,6 +74,7 @@ const emptyCauses = (): Record<ConflictCause, number> => ({
   busy: 0,
   stale: 0,
   lockWait: 0,
+  connectionLost: 0,
 })
 let stats: TransactionStats = { transactions: 0, retries: 0, conflicts: 0, byCause: emptyCauses() }
 const listeners = new Set<(report: ConflictReport) => void>()

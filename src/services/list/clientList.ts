@@ -140,13 +140,16 @@ export class ClientList {
 
   /** A page with its total and its active contracts counts; the total is read while the page is. */
   async page(query: ClientListQuery, options: { total?: boolean } = {}): Promise<ClientListPage> {
-    const total = options.total === false ? null : this.total(query)
-    const clients = await this.rows(query)
-    const [activeContracts, counted] = await Promise.all([
-      this.activeContracts(clients),
-      total ?? { total: clients.length, totalIsEstimate: true },
+    // Both reads awaited together: when the page's query fails first, the total's failure is
+    // still someone's to handle (a rejection left alone would end the process).
+    const [counted, { clients, activeContracts }] = await Promise.all([
+      options.total === false ? null : this.total(query),
+      this.rows(query).then(async (clients) => ({
+        clients,
+        activeContracts: await this.activeContracts(clients),
+      })),
     ])
-    return { clients, ...counted, activeContracts }
+    return { clients, ...(counted ?? { total: clients.length, totalIsEstimate: true }), activeContracts }
   }
 
   /**
