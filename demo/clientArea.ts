@@ -1,5 +1,5 @@
 import express, { type RequestHandler, type Router } from 'express'
-import type { ClientManagement, Language } from '../src/index.js'
+import { asyncHandler, type ClientManagement, type Language } from '../src/index.js'
 import { addAccountRoutes } from './clientAreaAccountRoutes.js'
 import { ClientAreaGuard } from './clientAreaGuard.js'
 import { clientAreaPage, escapeHtml } from './clientAreaPage.js'
@@ -51,9 +51,10 @@ export function createClientArea(
   // A session whose account was closed or whose sessions were ended (a ban, an anonymisation, a
   // new password set by an admin…) ends here, on whichever instance it arrives: a new empty
   // session, then the login page (a page a visitor may open, such as an admin's new link, opens).
-  router.use(async (req, res, next) => {
-    if (req.session.clientId === undefined) return next()
-    try {
+  router.use(
+    asyncHandler(async (req, res, next) => {
+      if (req.session.clientId === undefined) return next()
+      // A failure (the database away) reaches the error handler through asyncHandler.
       const account = await accounts.sessionAccount({
         clientId: req.session.clientId,
         sessionGeneration: req.session.sessionGeneration,
@@ -67,10 +68,8 @@ export function createClientArea(
         return next()
       }
       page.redirectWith(req, res, '/account/login', t(req, 'sessionEnded'))
-    } catch (error) {
-      next(error)
-    }
-  })
+    }),
+  )
   // A form posted from another site, or without this browser's token, is refused before any
   // work, and the answer sets no cookie: the victim's session stays as it was.
   router.post(/.*/, (req, res, next) => {
