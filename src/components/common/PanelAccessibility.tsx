@@ -2,6 +2,7 @@ import React, { useEffect } from 'react'
 import { useTranslation } from 'adminjs'
 import { labelAdminControls, type ControlNames } from './labelAdminControls.js'
 import { resourceId } from './resourceId.js'
+import { rememberOpener } from './drawerFocus.js'
 
 type Props = Record<string, unknown> & { OriginalComponent?: React.ComponentType<Record<string, unknown>> }
 
@@ -23,6 +24,19 @@ const KEYS: (keyof ControlNames)[] = [
 const PanelAccessibility: React.FC<Props> = ({ OriginalComponent, ...props }) => {
   const { translateComponent, i18n } = useTranslation()
   const language = i18n.language
+  useEffect(() => {
+    // The control that opens a drawer, so that closing it gives the focus back there.
+    const remember = (event: Event) => rememberOpener(event.target)
+    const rememberKey = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' || event.key === ' ') rememberOpener(event.target)
+    }
+    document.addEventListener('click', remember, true)
+    document.addEventListener('keydown', rememberKey, true)
+    return () => {
+      document.removeEventListener('click', remember, true)
+      document.removeEventListener('keydown', rememberKey, true)
+    }
+  }, [])
   useEffect(() => {
     const names = Object.fromEntries(
       KEYS.map((key) => [key, translateComponent(`PanelAccessibility.${key}`, resourceId('Client'))]),

@@ -1,0 +1,87 @@
+// What an admin trips on when the mouse is not the whole story (issue 31): drawers that close,
+// the language kept, menus and rows by keyboard, contrast on the secondary lists, no English in
+// French. One browser, one seeded demo; each test leaves the panel on a page of its own.
+import type { Page } from 'playwright-core'
+import { Client } from '../../src/index.js'
+import { createTestDatabase, type TestDatabase } from '../support/databases.js'
+import { seededDemo } from '../support/demoAgent.js'
+import { describeInBrowser, openPanel, type PanelSession } from './browser.js'
+
+describeInBrowser('drawers, language and keyboard in a real browser (SQLite)', () => {
+  let db: TestDatabase
+  let session: PanelSession
+  let page: Page
+  let base: string
+  let client: Client
+  const showUrl = (id = client.id) => `${base}/resources/Client/records/${id}/show`
+  const drawerOpen = () => page.locator('[data-testid=drawer-frame]').count()
+  const openSuspend = async () => {
+    await page.goto(showUrl())
+    await page.waitForSelector('[data-testid=client-header]')
+    await page.hover('[data-testid=action-statusMenu]')
+    await page.click('[data-testid=action-suspend]')
+    await page.waitForSelector('[data-testid=client-action-suspend]')
+  }
+  const expectClosedOnTheClient = async () => {
+    await page.waitForSelector('[data-testid=drawer-frame]', { state: 'detached' })
+    await page.waitForURL(new RegExp(`/records/${client.id}/show`))
+    await page.waitForSelector('[data-testid=client-header]')
+    expect(await page.locator('[data-testid=drawer-backdrop]').count()).toBe(0)
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite')
+    const demo = await seededDemo(db, { origins: null })
+    const [row] = await db.dataSource
+      .getRepository(Client)
+      .createQueryBuilder('c')
+      .where("c.status = 'active'")
+      .andWhere("EXISTS (SELECT 1 FROM contracts k WHERE k.clientId = c.id AND k.status = 'active')")
+      .orderBy('c.id')
+      .take(1)
+      .getMany()
+    client = row
+    session = await openPanel(demo.app)
+    page = session.page
+    base = session.base
+  })
+
+  afterAll(async () => {
+    await session?.close()
+    await db?.dispose()
+  })
+
+  test('a drawer closes with Escape, with its button, and a click beside it opens nothing else', async () => {
+    await openSuspend()
+    // The client's own page stays behind its drawer (not the Clients list).
+    expect(await page.locator('[data-testid=client-header]').count()).toBe(1)
+    // The focus is in the drawer, on the reason.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('reason')
+    await page.keyboard.press('Escape')
+    await expectClosedOnTheClient()
+
+    await openSuspend()
+    await page.click('[data-testid=drawer-close]')
+    await expectClosedOnTheClient()
+
+    // Where another client's row used to be, left of the drawer.
+    await openSuspend()
+    await page.mouse.click(300, 600)
+    await expectClosedOnTheClient()
+    expect(await drawerOpen()).toBe(0)
+  })
+
+  test('Tab stays inside an open drawer', async () => {
+    await openSuspend()
+    const inside: boolean[] = []
+    for (let i = 0; i < 12; i += 1) {
+      await page.keyboard.press('Tab')
+      inside.push(
+        await page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid=drawer-frame]'))),
+      )
+    }
+    expect(inside.every(Boolean)).toBe(true)
+    await page.keyboard.press('Escape')
+    await expectClosedOnTheClient()
+  })
+})
