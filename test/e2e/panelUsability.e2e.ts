@@ -84,4 +84,25 @@ describeInBrowser('drawers, language and keyboard in a real browser (SQLite)', (
     await page.keyboard.press('Escape')
     await expectClosedOnTheClient()
   })
+
+  test('English, once chosen, stays after a reload and on a link opened afterwards', async () => {
+    const pick = async (current: string, next: string, shown: string) => {
+      // AdminJS's language menu in the top bar opens on hover.
+      await page.hover(`button:has-text("${current}")`)
+      await page.click(`.adminjs_DropDownMenu >> text=${next}`)
+      await page.waitForSelector(`button:has-text("${shown}")`)
+    }
+    await page.goto(showUrl())
+    await page.waitForSelector('[data-testid=client-header]')
+    await pick('Français', 'Anglais', 'English')
+    await page.reload()
+    await page.waitForSelector('[data-testid=client-tab-history] >> text=Action history')
+    await page.goto(`${base}/resources/Client`)
+    await page.waitForSelector('[data-testid=legend-suspended] >> text=Suspended')
+    await page.waitForSelector('button:has-text("English")')
+    // And back: French is kept the same way.
+    await pick('English', 'French', 'Français')
+    await page.reload()
+    await page.waitForSelector('[data-testid=legend-suspended] >> text=Suspendu')
+  })
 })
