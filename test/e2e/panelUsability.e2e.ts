@@ -2,10 +2,10 @@
 // the language kept, menus and rows by keyboard, contrast on the secondary lists, no English in
 // French. One browser, one seeded demo; each test leaves the panel on a page of its own.
 import type { Page } from 'playwright-core'
-import { Client } from '../../src/index.js'
+import { Client, EmailLog } from '../../src/index.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { seededDemo } from '../support/demoAgent.js'
-import { describeInBrowser, openPanel, type PanelSession } from './browser.js'
+import { describeInBrowser, openPanel, seriousViolations, type PanelSession } from './browser.js'
 
 describeInBrowser('drawers, language and keyboard in a real browser (SQLite)', () => {
   let db: TestDatabase
@@ -21,6 +21,21 @@ describeInBrowser('drawers, language and keyboard in a real browser (SQLite)', (
     await page.hover('[data-testid=action-statusMenu]')
     await page.click('[data-testid=action-suspend]')
     await page.waitForSelector('[data-testid=client-action-suspend]')
+  }
+  /** What has the focus: its test id, else its name, else its data-css, else its tag. */
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement
+      const attribute = ['data-testid', 'name', 'data-css'].find((name) => el?.hasAttribute(name))
+      return (attribute && el?.getAttribute(attribute)) || el?.tagName || ''
+    })
+  /** Presses `key` until `done` holds of the focused element, at most `limit` times. */
+  const pressUntil = async (key: string, done: (current: string) => boolean, limit = 80) => {
+    for (let i = 0; i < limit; i += 1) {
+      await page.keyboard.press(key)
+      if (done(await focused())) return
+    }
+    throw new Error(`${key} ×${limit} never reached it (focus on ${await focused()})`)
   }
   const expectClosedOnTheClient = async () => {
     await page.waitForSelector('[data-testid=drawer-frame]', { state: 'detached' })
@@ -104,5 +119,77 @@ describeInBrowser('drawers, language and keyboard in a real browser (SQLite)', (
     await pick('English', 'French', 'Français')
     await page.reload()
     await page.waitForSelector('[data-testid=legend-suspended] >> text=Suspendu')
+  })
+
+  test('keyboard only: Tab to the Statut menu, Enter, Suspendre, a reason, tell the client, submit', async () => {
+    await page.goto(showUrl())
+    await page.waitForSelector('[data-testid=client-header]')
+    await pressUntil('Tab', (f) => f === 'action-statusMenu')
+    expect(await page.getAttribute('[data-testid=action-statusMenu]', 'aria-expanded')).toBe('false')
+    await page.keyboard.press('Enter')
+    expect(await page.getAttribute('[data-testid=action-statusMenu]', 'aria-expanded')).toBe('true')
+    // Escape closes the menu and gives the focus back to its button; Enter opens it again.
+    await page.keyboard.press('Escape')
+    expect(await focused()).toBe('action-statusMenu')
+    expect(await page.isVisible('[data-testid=action-suspend]')).toBe(false)
+    await page.keyboard.press('Enter')
+    await pressUntil('ArrowDown', (f) => f === 'action-suspend', 8)
+    await page.keyboard.press('Enter')
+    await page.waitForSelector('[data-testid=client-action-suspend]')
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'reason')
+    await page.keyboard.type('Impayé de cotisation')
+    await pressUntil('Tab', (f) => f === 'notify', 12)
+    await page.keyboard.press('Space')
+    await pressUntil('Tab', (f) => f === 'client-action-submit', 12)
+    await page.keyboard.press('Enter')
+    // The notice in French, the queued email included (it used to end in English).
+    await page.waitForSelector('text=Client suspendu. 1 e-mail mis en file d’attente.')
+    expect(await db.dataSource.getRepository(Client).findOneByOrFail({ id: client.id })).toMatchObject({
+      status: 'suspended',
+      statusReason: 'Impayé de cotisation',
+    })
+    expect(
+      await db.dataSource.getRepository(EmailLog).countBy({ clientId: client.id, template: 'suspended' }),
+    ).toBe(1)
+    // The focus is back on the menu that opened the form.
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'action-statusMenu',
+    )
+  })
+
+  test('keyboard only in the list: a row opens with Enter, its "…" menu opens and Escape closes it, Filtrer opens', async () => {
+    await page.goto(`${base}/resources/Client`)
+    await page.waitForSelector('tbody tr[data-id]')
+    await pressUntil('Tab', (f) => f === 'actions-dropdown')
+    expect(await page.getAttribute('tbody tr >> nth=0 >> [data-testid=actions-dropdown]', 'aria-label')).toBe(
+      'Actions sur cette ligne',
+    )
+    await page.keyboard.press('Enter')
+    expect(await focused()).toBe('action-show')
+    await page.keyboard.press('Escape')
+    expect(await focused()).toBe('actions-dropdown')
+    expect(await page.locator('[data-keyboard-open]').count()).toBe(0)
+
+    await page.goto(`${base}/resources/Client`)
+    await page.waitForSelector('tbody tr[data-id]')
+    await pressUntil('Tab', (f) => f === 'Client-table-row')
+    const id = await page.evaluate(() => document.activeElement?.getAttribute('data-id'))
+    await page.keyboard.press('Enter')
+    await page.waitForURL(new RegExp(`/records/${id}/show`))
+
+    await page.goto(`${base}/resources/Client`)
+    await page.waitForSelector('tbody tr[data-id]')
+    await pressUntil('Tab', (f) => f === 'Client-filter-button')
+    await page.keyboard.press('Enter')
+    await page.waitForSelector('[data-css=Client-filter-drawer]', { state: 'visible' })
+  })
+
+  test('axe: no serious or critical finding on the Contracts, Commissions, Emails and Templates lists', async () => {
+    for (const resource of ['Contract', 'Commission', 'EmailLog', 'EmailTemplate']) {
+      await page.goto(`${base}/resources/${resource}`)
+      // Their grey badges (statuses, the templates' states) were 1.8:1.
+      await page.waitForSelector('tbody tr .adminjs_Badge')
+      expect([resource, await seriousViolations(page)]).toEqual([resource, []])
+    }
   })
 })

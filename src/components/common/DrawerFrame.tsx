@@ -50,9 +50,12 @@ const DrawerFrame: React.FC<{ title: string; onClose: () => void; children: Reac
       if (!opener) return
       let tries = 0
       const giveBack = () => {
+        // The page behind renders again, then its controls are made focusable: try until it takes.
         const target = findOpener(opener)
-        if (target) target.focus()
-        else if ((tries += 1) < WAIT_FRAMES) window.requestAnimationFrame(giveBack)
+        target?.focus()
+        if (document.activeElement !== target && (tries += 1) < WAIT_FRAMES) {
+          window.requestAnimationFrame(giveBack)
+        }
       }
       window.requestAnimationFrame(giveBack)
     }

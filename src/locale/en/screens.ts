@@ -28,6 +28,7 @@ export const enScreens = {
       selectAll: 'Select every row of the page',
       selectRow: 'Select',
       close: 'Close',
+      rowActions: 'Actions on this row',
     },
     ClientTitles: {
       list: 'Clients',

@@ -31,6 +31,7 @@ export const frScreens: ScreensTranslation = {
       selectAll: 'Sélectionner toutes les lignes de la page',
       selectRow: 'Sélectionner',
       close: 'Fermer',
+      rowActions: 'Actions sur cette ligne',
     },
     ClientTitles: {
       list: 'Clients',
