@@ -646,7 +646,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
     const french = await loginAs(demo.app, 'admin@example.com')
     const inFrench = await clientApi(french).bulk('bulkSendEmail', [a.id, b.id], payload)
     expect(inFrench.body.notice.options).toMatchObject({
-      details: `${b.clientNumber}: le client n’a pas d’adresse e-mail`,
+      details: `${b.clientNumber} : le client n’a pas d’adresse e-mail`,
       emailsQueued: ' 1 e-mail mis en file d’attente.',
     })
   })

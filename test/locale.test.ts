@@ -83,6 +83,16 @@ describe('translations', () => {
             column.propertyName,
             'string',
           ])
+          // AdminJS shows a boolean as "Yes"/"No" (English in every language) unless it is labelled.
+          if (column.type === 'boolean' || column.type === Boolean) {
+            const labels = flatten(resources[id] as Tree)
+            expect([
+              lang,
+              id,
+              labels[`labels.${column.propertyName}.true`],
+              labels[`labels.${column.propertyName}.false`],
+            ]).toEqual([lang, id, lang === 'fr' ? 'Oui' : 'Yes', lang === 'fr' ? 'Non' : 'No'])
+          }
         }
       }
     }

@@ -127,7 +127,11 @@ const t = (language: string, key: string, options?: Record<string, unknown>) =>
 
 /** "C7K2M9QX4: already banned; C4…: no email address" in the panel's language. */
 function skippedDetails(language: string, result: LifecycleResult): string {
-  return result.skipped.map((s) => `${s.clientNumber ?? `#${s.id}`}: ${t(language, s.reason)}`).join('; ')
+  return result.skipped
+    .map((s) =>
+      t(language, 'skippedDetail', { client: s.clientNumber ?? `#${s.id}`, reason: t(language, s.reason) }),
+    )
+    .join('; ')
 }
 
 /** " 3 emails queued." in the panel's language, or nothing. */

@@ -196,7 +196,8 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
         <MessageBox
           mb="xl"
           variant={action.variant === 'danger' ? 'warning' : 'info'}
-          message={records ? t('bulkIntro', { count: records.length }) : t('intro')}
+          // One record chosen in the list reads as one ("le client"), never "les 1 clients".
+          message={records && records.length > 1 ? t('bulkIntro', { count: records.length }) : t('intro')}
         />
         {records && (
           <Box mb="xl" as="ul" data-testid="selection">

@@ -1,6 +1,6 @@
 import React, { useEffect } from 'react'
 import { useTranslation } from 'adminjs'
-import { labelAdminControls, type ControlNames } from './labelAdminControls.js'
+import { labelAdminControls, translateSelectTexts, type ControlNames } from './labelAdminControls.js'
 import { resourceId } from './resourceId.js'
 import { rememberOpener } from './drawerFocus.js'
 import { closeMenusOutside, handleKeyboard, makeKeyboardReachable } from './keyboardAdminControls.js'
@@ -15,6 +15,9 @@ const KEYS: (keyof ControlNames)[] = [
   'selectAll',
   'selectRow',
   'close',
+  'choose',
+  'noOptions',
+  'loading',
 ]
 
 /**
@@ -56,6 +59,7 @@ const PanelAccessibility: React.FC<Props> = ({ OriginalComponent, ...props }) =>
     const run = () => {
       pending = 0
       labelAdminControls(document.body, names)
+      translateSelectTexts(document.body, names)
       makeKeyboardReachable(document.body, { rowActions: rowActionsName })
     }
     run()
