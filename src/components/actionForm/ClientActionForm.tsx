@@ -43,7 +43,7 @@ const describe = (record: RecordJSON) =>
  * action answers with, and puts field errors next to their field.
  */
 const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, records }) => {
-  const { translateMessage, translateProperty, translateLabel, translateComponent, translateAction } =
+  const { translateMessage, translateProperty, translateLabel, translateComponent, translateAction, i18n } =
     useTranslation()
   const format = usePanelFormat()
   const form = CLIENT_ACTION_FORMS[action.name] ?? { id: action.name, fields: [] }
@@ -59,8 +59,14 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
   // "Log in as this client": the link the action answered with, opened in a new tab (and shown,
   // should the browser block the tab).
   const [openedUrl, setOpenedUrl] = useState<string | null>(null)
-  const t = (key: string, options?: Record<string, unknown>) =>
-    translateMessage(`forms.${form.id}.${key}`, resource.id, options)
+  // One client's form may have texts of its own for that client's state (clientActionForms.ts).
+  const variant = record && !records ? (form.textsFor?.(record.params) ?? null) : null
+  const t = (key: string, options?: Record<string, unknown>) => {
+    const own = variant && `forms.${form.id}.${variant}.${key}`
+    return own && i18n.exists(`messages.${own}`)
+      ? translateMessage(own, resource.id, options)
+      : translateMessage(`forms.${form.id}.${key}`, resource.id, options)
+  }
   const selection = records ?? (record ? [record] : [])
 
   const submit = async (event: React.FormEvent) => {
@@ -234,7 +240,11 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
           if (choosesContracts && field.name === 'contracts') {
             return (
               <React.Fragment key={field.name}>
-                <ContractChoice recordId={String(record?.id)} onChange={setContractIds} />
+                <ContractChoice
+                  recordId={String(record?.id)}
+                  help={t('contractsHelp')}
+                  onChange={setContractIds}
+                />
                 {errors.contractIds && <FormMessage>{errors.contractIds}</FormMessage>}
               </React.Fragment>
             )

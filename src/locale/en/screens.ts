@@ -40,7 +40,6 @@ export const enScreens = {
     },
     ContractChoice: {
       legend: 'Active contracts',
-      help: 'Only the ticked contracts change; reactivation brings back exactly these.',
       loading: 'Loading the contracts…',
       none: 'No active contract.',
       more_one: '{{count}} more active contract is not listed: it stays as it is.',

@@ -43,7 +43,6 @@ export const frScreens: ScreensTranslation = {
     },
     ContractChoice: {
       legend: 'Contrats actifs',
-      help: 'Seuls les contrats cochés changent ; la réactivation rétablit exactement ceux-là.',
       loading: 'Chargement des contrats…',
       none: 'Aucun contrat actif.',
       more_one: '{{count}} autre contrat actif n’est pas listé : il reste tel quel.',
