@@ -2,7 +2,7 @@
 // the language kept, menus and rows by keyboard, contrast on the secondary lists, no English in
 // French. One browser, one seeded demo; each test leaves the panel on a page of its own.
 import type { Page } from 'playwright-core'
-import { Client, EmailLog } from '../../src/index.js'
+import { Client, Contract, EmailLog } from '../../src/index.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { seededDemo } from '../support/demoAgent.js'
 import { describeInBrowser, openPanel, seriousViolations, type PanelSession } from './browser.js'
@@ -56,10 +56,11 @@ describeInBrowser('drawers, language and keyboard in a real browser (SQLite)', (
       .take(1)
       .getMany()
     client = row
-    session = await openPanel(demo.app)
+    // The first page waits for AdminJS to bundle the components: generous on a busy machine.
+    session = await openPanel(demo.app, undefined, 280_000)
     page = session.page
     base = session.base
-  })
+  }, 300_000)
 
   afterAll(async () => {
     await session?.close()
@@ -84,6 +85,20 @@ describeInBrowser('drawers, language and keyboard in a real browser (SQLite)', (
     await page.mouse.click(300, 600)
     await expectClosedOnTheClient()
     expect(await drawerOpen()).toBe(0)
+  })
+
+  test('a bulk form’s drawer closes too (Escape, its button), back to the list', async () => {
+    const ids = (await db.dataSource.getRepository(Client).find({ order: { id: 'ASC' }, take: 2 })).map(
+      (c) => c.id,
+    )
+    for (const close of ['Escape', 'button']) {
+      await page.goto(`${base}/resources/Client/bulk/bulkSuspend?recordIds=${ids.join(',')}`)
+      await page.waitForSelector('[data-testid=client-action-bulkSuspend] [data-testid=selection]')
+      if (close === 'Escape') await page.keyboard.press('Escape')
+      else await page.click('[data-testid=drawer-close]')
+      await page.waitForSelector('[data-testid=drawer-frame]', { state: 'detached' })
+      expect(new URL(page.url()).pathname).toBe('/admin/resources/Client')
+    }
   })
 
   test('Tab stays inside an open drawer', async () => {
@@ -191,5 +206,77 @@ describeInBrowser('drawers, language and keyboard in a real browser (SQLite)', (
       await page.waitForSelector('tbody tr .adminjs_Badge')
       expect([resource, await seriousViolations(page)]).toEqual([resource, []])
     }
+  })
+
+  test('banning says its terminations are final; the banned client’s reactivation form says so, and they stay', async () => {
+    const [other] = await db.dataSource
+      .getRepository(Client)
+      .createQueryBuilder('c')
+      .where("c.status = 'active'")
+      .andWhere('c.id <> :id', { id: client.id })
+      .andWhere("EXISTS (SELECT 1 FROM contracts k WHERE k.clientId = c.id AND k.status = 'active')")
+      .orderBy('c.id')
+      .take(1)
+      .getMany()
+    const contracts = await db.dataSource
+      .getRepository(Contract)
+      .findBy({ clientId: other.id, status: 'active' })
+    const open = async (name: string) => {
+      await page.goto(showUrl(other.id))
+      await page.waitForSelector('[data-testid=client-header]')
+      await page.hover('[data-testid=action-statusMenu]')
+      await page.click(`[data-testid=action-${name}]`)
+      await page.waitForSelector(`[data-testid=client-action-${name}]`)
+    }
+    await open('ban')
+    await page.waitForSelector('[data-testid=contract-choice] input[type=checkbox]:checked')
+    expect(await page.innerText('[data-testid=contract-choice]')).toContain('pour de bon')
+    await page.fill('textarea[name=reason]', 'Fraude avérée')
+    await page.click('[data-testid=client-action-submit]')
+    await page.waitForSelector('text=Client banni.')
+
+    await open('reactivate')
+    const form = await page.innerText('[data-testid=client-action-reactivate]')
+    expect(form).toContain('Les contrats que le bannissement a résiliés restent résiliés')
+    expect(form).not.toContain('cette suspension')
+    await page.click('label[for=client-action-contracts]')
+    await page.click('[data-testid=client-action-submit]')
+    await page.waitForSelector('text=Client réactivé.')
+    const after = await db.dataSource.getRepository(Contract).findBy({ clientId: other.id })
+    for (const k of contracts) {
+      expect([k.id, after.find((a) => a.id === k.id)?.status]).toEqual([k.id, 'terminated'])
+    }
+  })
+
+  test('a walk through the French screens finds none of the English they used to show', async () => {
+    const english =
+      /(^|\W)(queued|Select\.\.\.|Yes|No|Security Settings|Retention Months|clients concerned|the account is)(\W|$)/
+    const screens: [string, string, string?][] = [
+      [`${base}/resources/Client`, 'tbody tr', '[data-css=Client-filter-button]'],
+      [`${showUrl()}?tab=history`, '[data-testid=tab-table-history]'],
+      [`${base}/resources/Contract`, 'tbody tr', '[data-css=Contract-filter-button]'],
+      [`${base}/resources/Commission`, 'tbody tr'],
+      [`${base}/resources/EmailLog`, 'tbody tr'],
+      [`${base}/resources/Advisor`, 'tbody tr', '[data-css=Advisor-filter-button]'],
+    ]
+    const found: string[] = []
+    for (const [url, ready, filter] of screens) {
+      await page.goto(url)
+      await page.waitForSelector(ready)
+      // The filters' selects show their placeholders once the filter drawer is open.
+      if (filter) {
+        await page.click(filter)
+        await page.waitForSelector('[data-css$=-filter-drawer]', { state: 'visible' })
+        await page.waitForFunction(() =>
+          Array.from(document.querySelectorAll('[id^=react-select-][id$=-placeholder]')).every(
+            (el) => el.textContent !== 'Select...',
+          ),
+        )
+      }
+      const text = await page.innerText('body')
+      const match = english.exec(text)
+      if (match) found.push(`${url}: ${text.slice(Math.max(0, match.index - 40), match.index + 40)}`)
+    }
+    expect(found).toEqual([])
   })
 })

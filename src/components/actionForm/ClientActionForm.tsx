@@ -28,6 +28,7 @@ import { clientTitleParts } from '../common/clientTitles.js'
 import ContractChoice from './ContractChoice.js'
 import TemplateChoice from './TemplateChoice.js'
 import { resourceId } from '../common/resourceId.js'
+import BulkDrawerFrame from '../common/BulkDrawerFrame.js'
 
 const api = new ApiClient()
 
@@ -187,7 +188,7 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
     return null
   }
 
-  return (
+  const body = (
     <Box as="form" onSubmit={submit} data-testid={`client-action-${action.name}`} noValidate>
       <DrawerContent>
         {/* AdminJS puts no header in a drawer: the title says what is done to whom. */}
@@ -328,6 +329,14 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
         </Box>
       </DrawerContent>
     </Box>
+  )
+  // A record's drawer gets its frame from the route (RecordActionRoute); a bulk one gets it here.
+  return records ? (
+    <BulkDrawerFrame title={translateAction(action.label, resource.id)} resourceId={resource.id}>
+      {body}
+    </BulkDrawerFrame>
+  ) : (
+    body
   )
 }
 
