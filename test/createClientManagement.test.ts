@@ -47,7 +47,7 @@ describe('createClientManagement', () => {
       componentLoader: cm.componentLoader,
       locale: cm.locale,
       env: { ADMINJS_CLIENTS_CURRENCY: 'EUR' },
-      branding: { theme: { colors: { grey60: '#666777' } } },
+      branding: { theme: { colors: { grey60: '#666777', grey40: '#6A737D' } } },
     })
     expect(cm.options.hashing.driver).toBe('argon2id')
   })
@@ -80,6 +80,7 @@ describe('createClientManagement', () => {
       'ClientListCell',
       'ActionHeader',
       'LoggedIn',
+      'RecordActionRoute',
       'ExportForm',
       'GdprArchive',
       'RetentionPanel',

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { Agent } from 'supertest'
-import { IsNull, Not } from 'typeorm'
+import { In, IsNull, Not } from 'typeorm'
 import { Client, ClientToken, Contract } from '../src/index.js'
 import { createDemoMailer } from '../demo/mailTransport.js'
 import { describeEachDatabase } from './support/databases.js'
+import { LANGUAGE_COOKIE, translations } from '../src/locale/index.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
 import { mailText, startSmtpServer } from './support/smtpServer.js'
 import {
@@ -16,6 +17,12 @@ import {
 } from './support/clientApi.js'
 
 type Smtp = Awaited<ReturnType<typeof startSmtpServer>>
+
+/** The cookie the panel's language menu sets in the browser, in a supertest agent's jar. */
+const inEnglish = (agent: Agent) => {
+  ;(agent as unknown as { jar: { setCookie(cookie: string): void } }).jar.setCookie(`${LANGUAGE_COOKIE}=en`)
+  return agent
+}
 
 const utf8 = (text: string) => Buffer.from(text, 'latin1').toString('utf8')
 
@@ -33,8 +40,9 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
       // One attempt: a refused email is failed at once (the outbox tests cover the retries).
       outbox: { maxAttempts: 1 },
     })
-    admin = await loginAs(demo.app, 'admin@example.com')
-    support = await loginAs(demo.app, 'support@example.com')
+    // These admins chose English in the panel (the demo's default is French): the texts below are English.
+    admin = inEnglish(await loginAs(demo.app, 'admin@example.com'))
+    support = inEnglish(await loginAs(demo.app, 'support@example.com'))
   })
   afterAll(() => smtp?.close())
 
@@ -157,6 +165,39 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
         changes: expect.arrayContaining([{ field: 'status', from: c.status, to: 'active' }]),
       })
     }
+  })
+
+  test('a ban’s terminations are final, as the ban form and the reactivation form of a banned client say', async () => {
+    // What the forms promise, in both languages (the same words the browser shows).
+    type Forms = Record<string, Record<string, unknown>>
+    const forms = (lang: 'fr' | 'en') => (translations[lang].messages as { forms: Forms }).forms
+    expect(forms('fr').ban.contractsHelp).toContain('pour de bon')
+    expect(forms('en').ban.contractsHelp).toContain('for good')
+    const afterBan = (lang: 'fr' | 'en') => forms(lang).reactivate.afterBan as Record<string, string>
+    expect(afterBan('fr').intro).toContain('restent résiliés')
+    expect(afterBan('en').intro).toContain('stay terminated')
+    for (const text of [...Object.values(afterBan('fr')), ...Object.values(afterBan('en'))]) {
+      expect(text).not.toMatch(/cette suspension|this suspension/)
+    }
+
+    // And what happens: the ban terminates, reactivating (contracts ticked) brings nothing back.
+    const [client] = await clientsWith(ds(), 'active', 1, (qb) =>
+      qb.andWhere('(SELECT COUNT(*) FROM contracts k WHERE k.clientId = c.id AND k.status = :a) >= 1', {
+        a: 'active',
+      }),
+    )
+    const active = await ds().getRepository(Contract).findBy({ clientId: client.id, status: 'active' })
+    const ban = await clientApi(admin).record('ban', client.id, { reason: 'Fraud', contracts: 'true' })
+    expect(ban.body.notice).toMatchObject({ type: 'success', message: 'clientBanned' })
+    const terminated = () =>
+      ds()
+        .getRepository(Contract)
+        .findBy({ id: In(active.map((k) => k.id)) })
+    expect((await terminated()).map((k) => k.status)).toEqual(active.map(() => 'terminated'))
+    const back = await clientApi(admin).record('reactivate', client.id, { contracts: 'true' })
+    expect(back.body.notice).toMatchObject({ type: 'success', message: 'clientReactivated' })
+    expect((await ds().getRepository(Client).findOneByOrFail({ id: client.id })).status).toBe('active')
+    expect((await terminated()).map((k) => k.status)).toEqual(active.map(() => 'terminated'))
   })
 
   test('an action that does not apply is hidden and, called anyway, refused with a notice; nothing changes', async () => {
@@ -626,5 +667,23 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
     expect(bulkMissing.status).toBeLessThan(500)
     expect(await historyCounts(ds())).toEqual(before.counts)
     expect(await clientSnapshot(ds(), [active.id, deleted.id])).toEqual(before.snapshot)
+  })
+
+  test('the texts built on the server follow the language the admin chose in the panel (its cookie)', async () => {
+    const [a, b] = await clientsWith(ds(), 'active', 2)
+    await ds().getRepository(Client).update(b.id, { email: null })
+    const payload = { subject: 'News', body: 'Our offices move.' }
+    const english = await clientApi(admin).bulk('bulkSendEmail', [a.id, b.id], payload)
+    expect(english.body.notice.options).toMatchObject({
+      details: `${b.clientNumber}: the client has no email address`,
+      emailsQueued: ' 1 e-mail queued.',
+    })
+    // No choice made: the panel's default language (French in the demo), never English by accident.
+    const french = await loginAs(demo.app, 'admin@example.com')
+    const inFrench = await clientApi(french).bulk('bulkSendEmail', [a.id, b.id], payload)
+    expect(inFrench.body.notice.options).toMatchObject({
+      details: `${b.clientNumber} : le client n’a pas d’adresse e-mail`,
+      emailsQueued: ' 1 e-mail mis en file d’attente.',
+    })
   })
 })

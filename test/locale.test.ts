@@ -14,7 +14,13 @@ import { enImpersonation } from '../src/locale/en/impersonation.js'
 import { frImpersonation } from '../src/locale/fr/impersonation.js'
 import { enTemplates } from '../src/locale/en/templates.js'
 import { frTemplates } from '../src/locale/fr/templates.js'
-import { buildLocale, mergeLocale, translations } from '../src/locale/index.js'
+import {
+  LANGUAGE_COOKIE,
+  buildLocale,
+  chosenLanguage,
+  mergeLocale,
+  translations,
+} from '../src/locale/index.js'
 import {
   CLIENT_EVENT_TYPES,
   CLIENT_STATUSES,
@@ -77,6 +83,16 @@ describe('translations', () => {
             column.propertyName,
             'string',
           ])
+          // AdminJS shows a boolean as "Yes"/"No" (English in every language) unless it is labelled.
+          if (column.type === 'boolean' || column.type === Boolean) {
+            const labels = flatten(resources[id] as Tree)
+            expect([
+              lang,
+              id,
+              labels[`labels.${column.propertyName}.true`],
+              labels[`labels.${column.propertyName}.false`],
+            ]).toEqual([lang, id, lang === 'fr' ? 'Oui' : 'Yes', lang === 'fr' ? 'Non' : 'No'])
+          }
         }
       }
     }
@@ -116,5 +132,18 @@ describe('translations', () => {
     expect(fr['buttons.save']).toBe(adminjsFr.buttons.save)
     expect(flatten(merged.translations!.de as Tree)['labels.Client']).toBe('Kunden')
     expect(flatten(translations.fr as Tree)['labels.Client']).toBe('Clients')
+  })
+
+  test('the chosen language is kept in a cookie (never guessed from the browser) and survives mergeLocale', () => {
+    const locale = mergeLocale(buildLocale('fr'), { translations: { fr: { labels: { Client: 'Assurés' } } } })
+    expect(locale).toMatchObject({
+      localeDetection: true,
+      detection: { order: ['cookie'], caches: ['cookie'], lookupCookie: LANGUAGE_COOKIE },
+    })
+    expect(chosenLanguage(undefined, locale)).toBe('fr')
+    expect(chosenLanguage(`a=1; ${LANGUAGE_COOKIE}=en; b=2`, locale)).toBe('en')
+    expect(chosenLanguage(`${LANGUAGE_COOKIE}=de`, locale)).toBe('fr')
+    expect(chosenLanguage(`x${LANGUAGE_COOKIE}=en`, locale)).toBe('fr')
+    expect(chosenLanguage(`${LANGUAGE_COOKIE}=%E0%A4%A`, locale)).toBe('fr')
   })
 })

@@ -46,6 +46,10 @@ export function registerComponents(componentLoader: ComponentLoader) {
     LoggedIn: componentLoader.getComponents().LoggedIn
       ? null
       : componentLoader.override('LoggedIn', path.join(here, 'common', 'PanelAccessibility')),
+    // Drawers that close (button, Escape, backdrop) and keep the client's page behind them.
+    RecordActionRoute: componentLoader.getComponents().RecordActionRoute
+      ? null
+      : componentLoader.override('RecordActionRoute', path.join(here, 'common', 'RecordActionRoute')),
     ExportForm: componentLoader.add('ExportForm', path.join(here, 'export', 'ExportForm')),
     GdprArchive: componentLoader.add('GdprArchive', path.join(here, 'gdpr', 'GdprArchive')),
     RetentionPanel: componentLoader.add('RetentionPanel', path.join(here, 'gdpr', 'RetentionPanel')),

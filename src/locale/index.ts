@@ -78,12 +78,40 @@ function underIds(tree: LocaleTranslations, ids: ResourceIds): LocaleTranslation
   return { ...t, resources: rename(t.resources), labels: rename(t.labels) } as LocaleTranslations
 }
 
+/** The cookie that keeps the panel's language across reloads and links (read on the server too). */
+export const LANGUAGE_COOKIE = 'adminjs_language'
+
+/**
+ * i18next's browser detection, limited to the admin's own choice: the cookie set when they pick
+ * a language (never the browser's language, so the panel opens in `language` until they choose).
+ */
+const keepChosenLanguage = {
+  localeDetection: true,
+  detection: {
+    order: ['cookie'],
+    caches: ['cookie'],
+    lookupCookie: LANGUAGE_COOKIE,
+    cookieMinutes: 60 * 24 * 365,
+    cookieOptions: { path: '/', sameSite: 'lax' },
+  },
+}
+
 export function buildLocale(language: Language, ids: ResourceIds = resourceIdsFor('')): Locale {
   return {
+    ...keepChosenLanguage,
     language,
     availableLanguages: ['fr', 'en'],
     translations: { en: underIds(translations.en, ids), fr: underIds(translations.fr, ids) },
   }
+}
+
+/** The panel language a request's admin chose (the cookie), else the panel's default. */
+export function chosenLanguage(cookieHeader: string | undefined, locale: Locale | undefined): string {
+  const fallback = locale?.language ?? 'en'
+  const match = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=([^;]*)`).exec(cookieHeader ?? '')
+  // Our own values are plain language codes: anything encoded is not one of ours.
+  const chosen = match ? match[1].trim() : ''
+  return (locale?.availableLanguages ?? [fallback]).includes(chosen) ? chosen : fallback
 }
 
 /** Merges the plugin's locale with the host's own translations (the host's win on conflicts). */
@@ -97,6 +125,8 @@ export function mergeLocale(ours: Locale, host?: Partial<Locale>): Locale {
     merged[lang] = deepMerge((merged[lang] ?? {}) as Tree, value as Tree) as LocaleTranslations
   }
   return {
+    ...ours,
+    ...host,
     language: host.language ?? ours.language,
     availableLanguages: host.availableLanguages ?? ours.availableLanguages,
     translations: merged,

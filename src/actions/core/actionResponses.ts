@@ -6,7 +6,7 @@ import {
   type ActionRequest,
   type NoticeMessage,
 } from 'adminjs'
-import { translateMessage } from '../../locale/index.js'
+import { chosenLanguage, translateMessage } from '../../locale/index.js'
 import type { Actor } from '../../services/core/actor.js'
 import type { LifecycleResult } from '../../services/lifecycle/clientLifecycle.js'
 import { ClientActionRefused, ConcurrentChangeError, InvalidInputError } from '../../services/core/errors.js'
@@ -111,26 +111,39 @@ export async function savedResponse(
   }
 }
 
-const t = (context: ActionContext, key: string, options?: Record<string, unknown>) =>
-  translateMessage(context._admin.locale?.language ?? 'en', key, options)
+/** The language the admin chose for the panel (its cookie), for the texts built here. */
+export function panelLanguage(request: ActionRequest, context: ActionContext): string {
+  const copy = request as ActionRequest & { res?: { req?: { headers?: { cookie?: string } } } }
+  // AdminJS keeps the locale in its options (its `locale` field is never set); a host may give a function.
+  const configured = context._admin.options.locale
+  return chosenLanguage(
+    copy.res?.req?.headers?.cookie,
+    typeof configured === 'object' ? configured : undefined,
+  )
+}
+
+const t = (language: string, key: string, options?: Record<string, unknown>) =>
+  translateMessage(language, key, options)
 
 /** "C7K2M9QX4: already banned; C4…: no email address" in the panel's language. */
-function skippedDetails(context: ActionContext, result: LifecycleResult): string {
-  return result.skipped.map((s) => `${s.clientNumber ?? `#${s.id}`}: ${t(context, s.reason)}`).join('; ')
+function skippedDetails(language: string, result: LifecycleResult): string {
+  return result.skipped
+    .map((s) =>
+      t(language, 'skippedDetail', { client: s.clientNumber ?? `#${s.id}`, reason: t(language, s.reason) }),
+    )
+    .join('; ')
 }
 
 /** " 3 emails queued." in the panel's language, or nothing. */
-function queuedText(context: ActionContext, result: LifecycleResult): string {
+function queuedText(language: string, result: LifecycleResult): string {
   const count = result.emails.queued
-  return count > 0 ? ` ${t(context, count === 1 ? 'emailsQueued_one' : 'emailsQueued_other', { count })}` : ''
+  return count > 0
+    ? ` ${t(language, count === 1 ? 'emailsQueued_one' : 'emailsQueued_other', { count })}`
+    : ''
 }
 
 /** The notice after a single-client action: its own success message, or the email refused at once. */
-export function recordNotice(
-  context: ActionContext,
-  success: string,
-  result: LifecycleResult,
-): NoticeMessage {
+export function recordNotice(language: string, success: string, result: LifecycleResult): NoticeMessage {
   if (result.emails.failed > 0) {
     return {
       message: 'actionDoneEmailFailed',
@@ -143,17 +156,17 @@ export function recordNotice(
     message: success,
     type: 'success',
     resourceId: RESOURCE,
-    options: { emailsQueued: queuedText(context, result), count: result.emails.queued },
+    options: { emailsQueued: queuedText(language, result), count: result.emails.queued },
   }
 }
 
 /** The notice after a bulk action: how many changed, which were skipped and why, emails queued or refused. */
-export function bulkNotice(context: ActionContext, result: LifecycleResult): NoticeMessage {
+export function bulkNotice(language: string, result: LifecycleResult): NoticeMessage {
   const count = result.changed.length
   const skipped = result.skipped.length
   const emailsFailed =
     result.emails.failed > 0
-      ? ` ${t(context, result.emails.failed === 1 ? 'emailsFailed_one' : 'emailsFailed_other', {
+      ? ` ${t(language, result.emails.failed === 1 ? 'emailsFailed_one' : 'emailsFailed_other', {
           count: result.emails.failed,
           error: result.emails.error ?? '',
         })}`
@@ -161,8 +174,8 @@ export function bulkNotice(context: ActionContext, result: LifecycleResult): Not
   const options = {
     count,
     skipped,
-    details: skippedDetails(context, result),
-    emailsQueued: queuedText(context, result),
+    details: skippedDetails(language, result),
+    emailsQueued: queuedText(language, result),
     emailsFailed,
   }
   if (count === 0) return { message: 'bulkNothingChanged', type: 'error', resourceId: RESOURCE, options }

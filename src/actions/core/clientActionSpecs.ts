@@ -19,6 +19,7 @@ import {
   freshRecords,
   recordId,
   readPayload,
+  panelLanguage,
   recordNotice,
   refusalResponse,
   requestedIds,
@@ -143,7 +144,7 @@ export function recordClientAction(
         })
         return {
           record: record ?? current,
-          notice: recordNotice(context, spec.success, result),
+          notice: recordNotice(panelLanguage(request, context), spec.success, result),
           redirectUrl: context.h.recordActionUrl({
             resourceId: context.resource.decorate().id(),
             recordId: String(id),
@@ -181,7 +182,7 @@ export function bulkClientAction(
             // The panel reloads the list after a bulk action: sending the records back would cost
             // a query and megabytes for a large selection.
             records: [],
-            notice: bulkNotice(context, result),
+            notice: bulkNotice(panelLanguage(request, context), result),
             redirectUrl: context.h.resourceUrl({ resourceId: context.resource.decorate().id() }),
           }
         } catch (error) {

@@ -28,6 +28,7 @@ import { clientTitleParts } from '../common/clientTitles.js'
 import ContractChoice from './ContractChoice.js'
 import TemplateChoice from './TemplateChoice.js'
 import { resourceId } from '../common/resourceId.js'
+import BulkDrawerFrame from '../common/BulkDrawerFrame.js'
 
 const api = new ApiClient()
 
@@ -43,7 +44,7 @@ const describe = (record: RecordJSON) =>
  * action answers with, and puts field errors next to their field.
  */
 const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, records }) => {
-  const { translateMessage, translateProperty, translateLabel, translateComponent, translateAction } =
+  const { translateMessage, translateProperty, translateLabel, translateComponent, translateAction, i18n } =
     useTranslation()
   const format = usePanelFormat()
   const form = CLIENT_ACTION_FORMS[action.name] ?? { id: action.name, fields: [] }
@@ -59,8 +60,14 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
   // "Log in as this client": the link the action answered with, opened in a new tab (and shown,
   // should the browser block the tab).
   const [openedUrl, setOpenedUrl] = useState<string | null>(null)
-  const t = (key: string, options?: Record<string, unknown>) =>
-    translateMessage(`forms.${form.id}.${key}`, resource.id, options)
+  // One client's form may have texts of its own for that client's state (clientActionForms.ts).
+  const variant = record && !records ? (form.textsFor?.(record.params) ?? null) : null
+  const t = (key: string, options?: Record<string, unknown>) => {
+    const own = variant && `forms.${form.id}.${variant}.${key}`
+    return own && i18n.exists(`messages.${own}`)
+      ? translateMessage(own, resource.id, options)
+      : translateMessage(`forms.${form.id}.${key}`, resource.id, options)
+  }
   const selection = records ?? (record ? [record] : [])
 
   const submit = async (event: React.FormEvent) => {
@@ -181,7 +188,7 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
     return null
   }
 
-  return (
+  const body = (
     <Box as="form" onSubmit={submit} data-testid={`client-action-${action.name}`} noValidate>
       <DrawerContent>
         {/* AdminJS puts no header in a drawer: the title says what is done to whom. */}
@@ -196,7 +203,8 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
         <MessageBox
           mb="xl"
           variant={action.variant === 'danger' ? 'warning' : 'info'}
-          message={records ? t('bulkIntro', { count: records.length }) : t('intro')}
+          // One record chosen in the list reads as one ("le client"), never "les 1 clients".
+          message={records && records.length > 1 ? t('bulkIntro', { count: records.length }) : t('intro')}
         />
         {records && (
           <Box mb="xl" as="ul" data-testid="selection">
@@ -233,7 +241,11 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
           if (choosesContracts && field.name === 'contracts') {
             return (
               <React.Fragment key={field.name}>
-                <ContractChoice recordId={String(record?.id)} onChange={setContractIds} />
+                <ContractChoice
+                  recordId={String(record?.id)}
+                  help={t('contractsHelp')}
+                  onChange={setContractIds}
+                />
                 {errors.contractIds && <FormMessage>{errors.contractIds}</FormMessage>}
               </React.Fragment>
             )
@@ -317,6 +329,14 @@ const ClientActionForm: React.FC<ActionProps> = ({ action, resource, record, rec
         </Box>
       </DrawerContent>
     </Box>
+  )
+  // A record's drawer gets its frame from the route (RecordActionRoute); a bulk one gets it here.
+  return records ? (
+    <BulkDrawerFrame title={translateAction(action.label, resource.id)} resourceId={resource.id}>
+      {body}
+    </BulkDrawerFrame>
+  ) : (
+    body
   )
 }
 

@@ -20,7 +20,9 @@ const ContractChoice: React.FC<{
   recordId: string
   /** The ids ticked, as the form sends them; `null` until the list has loaded. */
   onChange: (ids: number[] | null) => void
-}> = ({ recordId, onChange }) => {
+  /** What ticking means for this action (a suspension is undone by reactivation, a ban is not). */
+  help: string
+}> = ({ recordId, onChange, help }) => {
   const { translateComponent } = useTranslation()
   const format = usePanelFormat()
   const t = (key: string, options?: Record<string, unknown>) =>
@@ -106,7 +108,7 @@ const ContractChoice: React.FC<{
       )}
       {loaded.status === 'ready' && loaded.contracts.length > 0 && (
         <Text fontSize="sm" color="grey60" mt="sm">
-          {t('help')}
+          {help}
         </Text>
       )}
     </Box>

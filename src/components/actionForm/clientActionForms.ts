@@ -27,6 +27,11 @@ export interface ActionForm {
   fields: FormField[]
   /** Record properties shown read-only above the form (e.g. the suspension reason). */
   show?: string[]
+  /**
+   * A set of texts of its own for some records (`forms.<id>.<variant>.<key>`, falling back to
+   * `forms.<id>.<key>`): reactivating a banned client says what a ban leaves behind.
+   */
+  textsFor?: (params: Record<string, unknown>) => string | null
 }
 
 export const addNoteForm: ActionForm = {
@@ -72,6 +77,8 @@ export const reactivateForm: ActionForm = {
   id: 'reactivate',
   // The reason of the suspension (or ban) being lifted, read before deciding.
   show: ['statusReason'],
+  // A ban's terminations are final: the form says so instead of speaking of "this suspension".
+  textsFor: (params) => (params.status === 'banned' ? 'afterBan' : null),
   fields: [
     { name: 'contracts', type: 'checkbox' },
     { name: 'reason', type: 'textarea', maxLength: MAX_REASON_LENGTH },

@@ -18,7 +18,7 @@ interface Summary {
 /** The advisor's fields, then its clients, contracts and commission totals by month, with links. */
 const AdvisorShow: React.FC<ActionProps> = (props) => {
   const { record, resource } = props
-  const { translateComponent, translateLabel } = useTranslation()
+  const { translateComponent } = useTranslation()
   const format = usePanelFormat()
   const t = (key: string, options?: Record<string, unknown>) =>
     translateComponent(`AdvisorShow.${key}`, resource.id, options)
@@ -56,10 +56,7 @@ const AdvisorShow: React.FC<ActionProps> = (props) => {
                 {t('contracts', {
                   list:
                     Object.entries(summary.contracts)
-                      .map(
-                        ([status, n]) =>
-                          `${n} ${translateLabel(`status.${status}`, resourceId('Contract')).toLowerCase()}`,
-                      )
+                      .map(([status, n]) => t(`contractsByStatus.${status}`, { count: n }))
                       .join(', ') || '0',
                 })}
               </Link>

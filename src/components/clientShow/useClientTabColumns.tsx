@@ -7,6 +7,7 @@ import { recordActionUrl, recordShowUrl } from './recordShowUrl.js'
 import type { TabColumn } from './TabTable.js'
 import { useClientShowText } from './useClientShowText.js'
 import { resourceId } from '../common/resourceId.js'
+import { readChangeField } from '../../shared/historyChange.js'
 
 type Row = Record<string, unknown>
 
@@ -132,15 +133,27 @@ export function useClientTabColumns(language: string) {
       key: 'changes',
       label: prop('changes', resourceId('ClientEvent')),
       render: (r) =>
-        ((r.changes as { field: string; from: unknown; to: unknown }[]) ?? []).map((c) => (
-          <Text key={c.field} as="div">
-            {t('changes', {
-              field: translateProperty(c.field, resourceId('Client')),
-              from: String(c.from ?? t('none')),
-              to: String(c.to ?? t('none')),
-            })}
-          </Text>
-        )),
+        ((r.changes as { field: string; from: unknown; to: unknown }[]) ?? []).map((c) => {
+          const field = readChangeField(c.field)
+          const of = resourceId(field.resource)
+          const name = translateProperty(field.property, of)
+          // A status is shown by its label ("Suspendu"), not its key.
+          const value = (v: unknown) =>
+            v === null || v === undefined || v === ''
+              ? t('none')
+              : field.property === 'status'
+                ? translateLabel(`status.${String(v)}`, of)
+                : String(v)
+          return (
+            <Text key={c.field} as="div">
+              {t('changes', {
+                field: field.contractId ? t('contractField', { id: field.contractId, field: name }) : name,
+                from: value(c.from),
+                to: value(c.to),
+              })}
+            </Text>
+          )
+        }),
     },
   ]
   const notes: TabColumn[] = [

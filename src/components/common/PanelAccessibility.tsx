@@ -1,7 +1,9 @@
 import React, { useEffect } from 'react'
 import { useTranslation } from 'adminjs'
-import { labelAdminControls, type ControlNames } from './labelAdminControls.js'
+import { labelAdminControls, translateSelectTexts, type ControlNames } from './labelAdminControls.js'
 import { resourceId } from './resourceId.js'
+import { rememberOpener } from './drawerFocus.js'
+import { closeMenusOutside, handleKeyboard, makeKeyboardReachable } from './keyboardAdminControls.js'
 
 type Props = Record<string, unknown> & { OriginalComponent?: React.ComponentType<Record<string, unknown>> }
 
@@ -13,6 +15,9 @@ const KEYS: (keyof ControlNames)[] = [
   'selectAll',
   'selectRow',
   'close',
+  'choose',
+  'noOptions',
+  'loading',
 ]
 
 /**
@@ -24,13 +29,38 @@ const PanelAccessibility: React.FC<Props> = ({ OriginalComponent, ...props }) =>
   const { translateComponent, i18n } = useTranslation()
   const language = i18n.language
   useEffect(() => {
+    // The control that opens a drawer, so that closing it gives the focus back there.
+    const remember = (event: Event) => rememberOpener(event.target)
+    const rememberKey = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' || event.key === ' ') rememberOpener(event.target)
+    }
+    // AdminJS's menus, menu buttons and rows by keyboard (keyboardAdminControls.ts).
+    const onKey = (event: KeyboardEvent) => {
+      handleKeyboard(event)
+    }
+    const onFocus = (event: FocusEvent) => closeMenusOutside(document, event.target as Node | null)
+    document.addEventListener('click', remember, true)
+    document.addEventListener('keydown', rememberKey, true)
+    document.addEventListener('keydown', onKey, true)
+    document.addEventListener('focusin', onFocus)
+    return () => {
+      document.removeEventListener('click', remember, true)
+      document.removeEventListener('keydown', rememberKey, true)
+      document.removeEventListener('keydown', onKey, true)
+      document.removeEventListener('focusin', onFocus)
+    }
+  }, [])
+  useEffect(() => {
     const names = Object.fromEntries(
       KEYS.map((key) => [key, translateComponent(`PanelAccessibility.${key}`, resourceId('Client'))]),
     ) as unknown as ControlNames
+    const rowActionsName = translateComponent('PanelAccessibility.rowActions', resourceId('Client'))
     let pending = 0
     const run = () => {
       pending = 0
       labelAdminControls(document.body, names)
+      translateSelectTexts(document.body, names)
+      makeKeyboardReachable(document.body, { rowActions: rowActionsName })
     }
     run()
     const observer = new MutationObserver(() => {

@@ -9,6 +9,10 @@ export interface ControlNames {
   selectAll: string
   selectRow: string
   close: string
+  /** react-select's own English: its placeholder, its empty menu, its loading menu. */
+  choose: string
+  noOptions: string
+  loading: string
 }
 
 const PAGER: Record<string, keyof ControlNames> = {
@@ -57,6 +61,23 @@ export function labelAdminControls(root: ParentNode, names: ControlNames): void 
       button.setAttribute('aria-label', names.close)
     }
   })
+}
+
+/** react-select's English texts (AdminJS passes it no placeholder nor messages), by their text. */
+const SELECT_TEXTS: Record<string, keyof ControlNames> = {
+  'Select...': 'choose',
+  'No options': 'noOptions',
+  'Loading...': 'loading',
+}
+
+/** Puts the panel's language in place of react-select's English under `root`. */
+export function translateSelectTexts(root: ParentNode, names: ControlNames): void {
+  root
+    .querySelectorAll('[id^="react-select-"][id$="-placeholder"], [class*="-menu"] [class*="notice"]')
+    .forEach((el) => {
+      const key = SELECT_TEXTS[el.textContent?.trim() ?? '']
+      if (key && el.childElementCount === 0) el.textContent = names[key]
+    })
 }
 
 /** A field with a name: aria, a wrapping label, or a label pointing at its id. */

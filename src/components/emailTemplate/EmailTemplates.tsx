@@ -77,6 +77,7 @@ const EmailTemplates: React.FC<{ resource: { id: string } }> = ({ resource }) =>
             <TableRow key={`${row.key}:${row.language}`} data-template={`${row.key}:${row.language}`}>
               <TableCell>
                 {t(`names.${row.key}`)}
+                {row.kind === 'message' ? ' ' : null}
                 {row.kind === 'message' ? (
                   <Text as="span" fontSize="sm" color="grey60" ml="default">
                     {t('messageKind')}

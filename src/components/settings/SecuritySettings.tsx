@@ -142,7 +142,12 @@ const SecuritySettings: React.FC<{ resource: { id: string } }> = ({ resource }) 
     )
   }
   const total = page.hashReport.reduce((sum, row) => sum + row.count, 0)
-  const shown = (value: unknown) => (typeof value === 'boolean' ? t(value ? 'on' : 'off') : String(value))
+  const shown = (value: unknown) =>
+    value === null || value === undefined || value === ''
+      ? '—'
+      : typeof value === 'boolean'
+        ? t(value ? 'on' : 'off')
+        : String(value)
 
   return (
     <Box variant="container" data-testid="security-settings">

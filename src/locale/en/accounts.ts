@@ -64,6 +64,8 @@ export const enAccounts = {
         passwordResetMinutes: 'Password reset link lifetime (minutes)',
         maxFailedLogins: 'Failed logins before throttling',
         throttleMinutes: 'Throttling duration (minutes)',
+        // The retention setting's history key is `gdpr.retentionMonths` (services/gdpr/retention.ts).
+        gdpr: { retentionMonths: 'Anonymisation of inactive clients (months)' },
       },
       help: {
         autoConfirmRegistration: 'New clients are active at once, without the confirmation email.',
@@ -78,7 +80,7 @@ export const enAccounts = {
         current: 'Up to date',
         atNextLogin: 'Rehashed at next login',
         empty: 'No clients yet.',
-        total: '{{total}} clients in all.',
+        total: 'Clients in all: {{total}}.',
       },
       formats: {
         argon2id: 'argon2id',

@@ -28,8 +28,9 @@ export const enImportMessages = {
   importMappingIncomplete: 'Give a column to the period and to the amount.',
   importUnknownStep: 'Unknown import step.',
   importStarted: 'Import started.',
+  // The counts after their nouns: nothing to agree with a count of one.
   importUndone:
-    'Import undone: {{commissions}} commissions, {{contracts}} contracts and {{clients}} clients removed.',
+    'Import undone. Removed: commissions {{commissions}}, contracts {{contracts}}, clients {{clients}}.',
   importUndoRefused: 'This import cannot be undone (waiting, running, or already undone).',
 }
 
@@ -55,12 +56,14 @@ export const enImportPage = {
     attachAll: 'Attach them all anyway',
     skipAll: 'Skip them all',
     reset: 'Forget my choices',
-    attached: '{{count}} rows attached anyway.',
+    attached_one: '{{count}} row attached anyway.',
+    attached_other: '{{count}} rows attached anyway.',
   },
   line: 'Line',
   errors: 'Errors',
   saveMappingAs: 'Save this mapping as (optional)',
-  import: 'Import {{count}} rows',
+  import_one: 'Import {{count}} row',
+  import_other: 'Import {{count}} rows',
   progress: '{{read}} of {{total}} rows read: {{imported}} imported, {{failed}} with an error.',
   progressSoFar: '{{read}} rows read so far: {{imported}} imported, {{failed}} with an error.',
   waitingForWorker: 'Waiting for a worker: the import starts as soon as an app server takes it.',

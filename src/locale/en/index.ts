@@ -62,10 +62,17 @@ const enOwn = {
     possibleDuplicateNotice:
       'This client looks like one already there: check the list, then save anyway if it is someone else.',
     clientRemovedForGood: 'Client removed for good. Its contracts, commissions and history stay, unlinked.',
-    contractsChanged_one: '{{count}} contract changed ({{clients}} clients concerned).',
-    contractsChanged_other: '{{count}} contracts changed ({{clients}} clients concerned).',
-    commissionsMarkedPaid_one: '{{count}} commission marked paid ({{skipped}} already paid or cancelled).',
-    commissionsMarkedPaid_other: '{{count}} commissions marked paid ({{skipped}} already paid or cancelled).',
+    // The clients' count has its own plural (i18next nesting).
+    contractsChanged_one:
+      '{{count}} contract changed ($t(messages.clientsConcerned, {"count": {{clients}} })).',
+    contractsChanged_other:
+      '{{count}} contracts changed ($t(messages.clientsConcerned, {"count": {{clients}} })).',
+    clientsConcerned_one: '{{count}} client concerned',
+    clientsConcerned_other: '{{count}} clients concerned',
+    commissionsMarkedPaid_one:
+      '{{count}} commission marked paid ($t(messages.alreadyPaid, {"count": {{skipped}} })).',
+    commissionsMarkedPaid_other:
+      '{{count}} commissions marked paid ($t(messages.alreadyPaid, {"count": {{skipped}} })).',
     unknownAdvisorCode: 'No advisor has this code.',
     concurrentChange: 'Someone changed this client at the same moment: nothing was done. Please try again.',
     actionDoneEmailFailed:
@@ -77,9 +84,15 @@ const enOwn = {
     bulkChanged_one: '{{count}} client changed.{{emailsQueued}}{{emailsFailed}}',
     bulkChanged_other: '{{count}} clients changed.{{emailsQueued}}{{emailsFailed}}',
     bulkChangedSomeSkipped_one:
-      '{{count}} client changed, {{skipped}} left as they were: {{details}}.{{emailsQueued}}{{emailsFailed}}',
+      '{{count}} client changed, $t(messages.leftAsTheyWere, {"count": {{skipped}} }): {{details}}.{{emailsQueued}}{{emailsFailed}}',
     bulkChangedSomeSkipped_other:
-      '{{count}} clients changed, {{skipped}} left as they were: {{details}}.{{emailsQueued}}{{emailsFailed}}',
+      '{{count}} clients changed, $t(messages.leftAsTheyWere, {"count": {{skipped}} }): {{details}}.{{emailsQueued}}{{emailsFailed}}',
+    alreadyPaid_one: '{{count}} already paid or cancelled',
+    alreadyPaid_other: '{{count}} already paid or cancelled',
+    leftAsTheyWere_one: '{{count}} left as it was',
+    leftAsTheyWere_other: '{{count}} left as they were',
+    // One skipped client in a notice: French puts a space before the colon.
+    skippedDetail: '{{client}}: {{reason}}',
     bulkNothingChanged: 'No client changed: {{details}}.',
     confirmationSent: 'Confirmation email queued: it goes out in a moment.',
     accountConfirmed: 'Account confirmed.',
@@ -108,13 +121,23 @@ const enOwn = {
     },
     CommissionList: {
       loading: 'Counting…',
-      totals: '{{count}} commissions, {{total}} in all, for these filters.',
+      totals_one: '{{count}} commission, {{total}} in all, for these filters.',
+      totals_other: '{{count}} commissions, {{total}} in all, for these filters.',
     },
     AdvisorShow: {
       loading: 'Loading…',
       title: 'Portfolio',
-      clients: '{{count}} clients (referent)',
+      clients_one: '{{count}} client (referent)',
+      clients_other: '{{count}} clients (referent)',
       contracts: 'Contracts: {{list}}',
+      contractsByStatus: {
+        active_one: '{{count}} active',
+        active_other: '{{count}} active',
+        suspended_one: '{{count}} suspended',
+        suspended_other: '{{count}} suspended',
+        terminated_one: '{{count}} terminated',
+        terminated_other: '{{count}} terminated',
+      },
       month: 'Month',
       count: 'Commissions',
       total: 'Total',

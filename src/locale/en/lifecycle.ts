@@ -63,22 +63,33 @@ export const enForms = {
     bulkIntro: 'The {{count}} selected clients will not be able to log in until reactivated.',
     reason: 'Reason',
     contracts: 'Also suspend their active contracts',
+    contractsHelp: 'Only the ticked contracts change; reactivation restores exactly those.',
     notify: 'Notify the client by email',
     submit: 'Suspend',
   },
   reactivate: {
     intro: 'The client will be active again.',
-    bulkIntro: 'The {{count}} selected clients will be active again.',
+    bulkIntro:
+      'The {{count}} selected clients will be active again. Contracts a ban terminated stay terminated.',
     contracts: 'Also reactivate the contracts this suspension suspended',
+    // A banned client: the ban is lifted, but the contracts it terminated are not brought back.
+    afterBan: {
+      intro:
+        'The ban is lifted and the client will be active again. The contracts the ban terminated stay terminated: a termination is final.',
+      contracts: 'Also reactivate the contracts still suspended by an earlier suspension',
+    },
     reason: 'Note (optional)',
     notify: 'Tell the client by email',
     submit: 'Reactivate',
   },
   ban: {
-    intro: 'A banned client can no longer log in.',
+    intro:
+      'A banned client can no longer log in. The ticked contracts are terminated for good: a later reactivation does not bring them back.',
     bulkIntro: 'The {{count}} selected clients will no longer be able to log in.',
     reason: 'Reason',
     contracts: 'Also terminate their contracts',
+    contractsHelp:
+      'Only the ticked contracts are terminated, for good: reactivating the client does not restore them.',
     notify: 'Notify the client by email',
     submit: 'Ban',
   },

@@ -62,6 +62,8 @@ export const enResources = {
       createdAt: 'Created',
       updatedAt: 'Updated',
     },
+    // AdminJS's "Yes"/"No", in the list, the page and the filter.
+    labels: { active: { true: 'Yes', false: 'No' } },
   },
   Contract: {
     properties: {

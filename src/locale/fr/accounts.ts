@@ -68,6 +68,8 @@ export const frAccounts: AccountsTranslation = {
         passwordResetMinutes: 'Durée du lien de réinitialisation (minutes)',
         maxFailedLogins: 'Échecs de connexion avant limitation',
         throttleMinutes: 'Durée de la limitation (minutes)',
+        // The retention setting's history key is `gdpr.retentionMonths` (services/gdpr/retention.ts).
+        gdpr: { retentionMonths: 'Anonymisation des clients inactifs (mois)' },
       },
       help: {
         autoConfirmRegistration:
@@ -83,7 +85,7 @@ export const frAccounts: AccountsTranslation = {
         current: 'À jour',
         atNextLogin: 'Rehachés à la prochaine connexion',
         empty: 'Aucun client pour le moment.',
-        total: '{{total}} clients en tout.',
+        total: 'Clients en tout : {{total}}.',
       },
       formats: {
         argon2id: 'argon2id',

@@ -31,8 +31,9 @@ export const frImportMessages = {
   importMappingIncomplete: 'Associez une colonne à la période et au montant.',
   importUnknownStep: 'Étape d’import inconnue.',
   importStarted: 'Import lancé.',
+  // The counts after their nouns: nothing to agree with a count of one.
   importUndone:
-    'Import annulé : {{commissions}} commissions, {{contracts}} contrats et {{clients}} clients supprimés.',
+    'Import annulé. Supprimés : commissions {{commissions}}, contrats {{contracts}}, clients {{clients}}.',
   importUndoRefused: 'Cet import ne peut pas être annulé (en attente, en cours, ou déjà annulé).',
 }
 
@@ -58,12 +59,14 @@ export const frImportPage: PluginTranslation['components']['CommissionImport'] =
     attachAll: 'Toutes les rattacher quand même',
     skipAll: 'Toutes les ignorer',
     reset: 'Oublier mes choix',
-    attached: '{{count}} lignes rattachées quand même.',
+    attached_one: '{{count}} ligne rattachée quand même.',
+    attached_other: '{{count}} lignes rattachées quand même.',
   },
   line: 'Ligne',
   errors: 'Erreurs',
   saveMappingAs: 'Enregistrer cette correspondance sous (facultatif)',
-  import: 'Importer {{count}} lignes',
+  import_one: 'Importer {{count}} ligne',
+  import_other: 'Importer {{count}} lignes',
   progress: '{{read}} lignes lues sur {{total}} : {{imported}} importées, {{failed}} en erreur.',
   progressSoFar: '{{read}} lignes lues jusqu’ici : {{imported}} importées, {{failed}} en erreur.',
   waitingForWorker:

@@ -67,11 +67,17 @@ const frOwn: PluginTranslation = {
       'Ce client ressemble à un client existant : vérifiez la liste, puis enregistrez quand même s’il s’agit d’une autre personne.',
     clientRemovedForGood:
       'Client supprimé définitivement. Ses contrats, commissions et son historique restent, détachés.',
-    contractsChanged_one: '{{count}} contrat modifié ({{clients}} clients concernés).',
-    contractsChanged_other: '{{count}} contrats modifiés ({{clients}} clients concernés).',
-    commissionsMarkedPaid_one: '{{count}} commission marquée payée ({{skipped}} déjà payées ou annulées).',
+    // The clients' count has its own plural (i18next nesting).
+    contractsChanged_one:
+      '{{count}} contrat modifié ($t(messages.clientsConcerned, {"count": {{clients}} })).',
+    contractsChanged_other:
+      '{{count}} contrats modifiés ($t(messages.clientsConcerned, {"count": {{clients}} })).',
+    clientsConcerned_one: '{{count}} client concerné',
+    clientsConcerned_other: '{{count}} clients concernés',
+    commissionsMarkedPaid_one:
+      '{{count}} commission marquée payée ($t(messages.alreadyPaid, {"count": {{skipped}} })).',
     commissionsMarkedPaid_other:
-      '{{count}} commissions marquées payées ({{skipped}} déjà payées ou annulées).',
+      '{{count}} commissions marquées payées ($t(messages.alreadyPaid, {"count": {{skipped}} })).',
     unknownAdvisorCode: 'Aucun conseiller n’a ce code.',
     concurrentChange: 'Quelqu’un a modifié ce client au même moment : rien n’a été fait. Réessayez.',
     actionDoneEmailFailed:
@@ -83,9 +89,15 @@ const frOwn: PluginTranslation = {
     bulkChanged_one: '{{count}} client modifié.{{emailsQueued}}{{emailsFailed}}',
     bulkChanged_other: '{{count}} clients modifiés.{{emailsQueued}}{{emailsFailed}}',
     bulkChangedSomeSkipped_one:
-      '{{count}} client modifié, {{skipped}} laissé(s) tel(s) quel(s) : {{details}}.{{emailsQueued}}{{emailsFailed}}',
+      '{{count}} client modifié, $t(messages.leftAsTheyWere, {"count": {{skipped}} }) : {{details}}.{{emailsQueued}}{{emailsFailed}}',
     bulkChangedSomeSkipped_other:
-      '{{count}} clients modifiés, {{skipped}} laissé(s) tel(s) quel(s) : {{details}}.{{emailsQueued}}{{emailsFailed}}',
+      '{{count}} clients modifiés, $t(messages.leftAsTheyWere, {"count": {{skipped}} }) : {{details}}.{{emailsQueued}}{{emailsFailed}}',
+    alreadyPaid_one: '{{count}} déjà payée ou annulée',
+    alreadyPaid_other: '{{count}} déjà payées ou annulées',
+    leftAsTheyWere_one: '{{count}} laissé tel quel',
+    leftAsTheyWere_other: '{{count}} laissés tels quels',
+    // One skipped client in a notice: French puts a space before the colon.
+    skippedDetail: '{{client}} : {{reason}}',
     bulkNothingChanged: 'Aucun client modifié : {{details}}.',
     confirmationSent: 'E-mail de confirmation mis en file d’attente : il part dans un instant.',
     accountConfirmed: 'Compte confirmé.',
@@ -116,13 +128,23 @@ const frOwn: PluginTranslation = {
     },
     CommissionList: {
       loading: 'Calcul…',
-      totals: '{{count}} commissions, {{total}} au total, pour ces filtres.',
+      totals_one: '{{count}} commission, {{total}} au total, pour ces filtres.',
+      totals_other: '{{count}} commissions, {{total}} au total, pour ces filtres.',
     },
     AdvisorShow: {
       loading: 'Chargement…',
       title: 'Portefeuille',
-      clients: '{{count}} clients (référent)',
+      clients_one: '{{count}} client (référent)',
+      clients_other: '{{count}} clients (référent)',
       contracts: 'Contrats : {{list}}',
+      contractsByStatus: {
+        active_one: '{{count}} actif',
+        active_other: '{{count}} actifs',
+        suspended_one: '{{count}} suspendu',
+        suspended_other: '{{count}} suspendus',
+        terminated_one: '{{count}} résilié',
+        terminated_other: '{{count}} résiliés',
+      },
       month: 'Mois',
       count: 'Commissions',
       total: 'Total',

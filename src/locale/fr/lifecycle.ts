@@ -67,22 +67,33 @@ export const frForms: PluginTranslation['messages']['forms'] = {
     bulkIntro: 'Les {{count}} clients sélectionnés ne pourront plus se connecter jusqu’à leur réactivation.',
     reason: 'Motif',
     contracts: 'Suspendre aussi ses contrats actifs',
+    contractsHelp: 'Seuls les contrats cochés changent ; la réactivation rétablit exactement ceux-là.',
     notify: 'Prévenir le client par e-mail',
     submit: 'Suspendre',
   },
   reactivate: {
     intro: 'Le client redeviendra actif.',
-    bulkIntro: 'Les {{count}} clients sélectionnés redeviendront actifs.',
+    bulkIntro:
+      'Les {{count}} clients sélectionnés redeviendront actifs. Les contrats résiliés par un bannissement restent résiliés.',
     contracts: 'Réactiver aussi les contrats que cette suspension a suspendus',
+    // Un client banni : le bannissement est levé, mais les contrats qu’il a résiliés ne reviennent pas.
+    afterBan: {
+      intro:
+        'Le bannissement est levé et le client redeviendra actif. Les contrats que le bannissement a résiliés restent résiliés : une résiliation est définitive.',
+      contracts: 'Réactiver aussi les contrats encore suspendus par une suspension antérieure',
+    },
     reason: 'Note (facultative)',
     notify: 'Prévenir le client par e-mail',
     submit: 'Réactiver',
   },
   ban: {
-    intro: 'Un client banni ne peut plus se connecter.',
+    intro:
+      'Un client banni ne peut plus se connecter. Les contrats cochés sont résiliés pour de bon : une réactivation ne les rétablira pas.',
     bulkIntro: 'Les {{count}} clients sélectionnés ne pourront plus se connecter.',
     reason: 'Motif',
     contracts: 'Résilier aussi ses contrats',
+    contractsHelp:
+      'Seuls les contrats cochés sont résiliés, et pour de bon : réactiver le client ne les rétablit pas.',
     notify: 'Prévenir le client par e-mail',
     submit: 'Bannir',
   },

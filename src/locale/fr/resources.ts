@@ -64,6 +64,8 @@ export const frResources: PluginTranslation['resources'] = {
       createdAt: 'Créé le',
       updatedAt: 'Modifié le',
     },
+    // AdminJS's "Yes"/"No", in the list, the page and the filter.
+    labels: { active: { true: 'Oui', false: 'Non' } },
   },
   Contract: {
     properties: {
