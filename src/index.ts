@@ -27,7 +27,12 @@ import { PaymentMethods } from './services/payments/paymentMethods.js'
 import { PasswordHasher } from './services/accounts/passwordHasher.js'
 import { LoginCost } from './services/accounts/loginCost.js'
 import { RateLimiter } from './services/accounts/rateLimiter.js'
-import { resolveOptions, type ClientManagementOptions } from './services/core/options.js'
+import {
+  ClientManagementConfigError,
+  resolveOptions,
+  type ClientManagementOptions,
+} from './services/core/options.js'
+import { tableClashes } from './services/core/tableCheck.js'
 import { createAdvisorResource } from './resources/advisor.resource.js'
 import { createClientResource } from './resources/client.resource.js'
 import { createCommissionResource } from './resources/commission.resource.js'
@@ -51,6 +56,9 @@ export function createClientManagement(
   options: ClientManagementOptions & { componentLoader?: ComponentLoader },
 ): ClientManagement {
   const resolved = resolveOptions(options)
+  // Before anything could touch a table: another entity of this DataSource on one of our tables.
+  const clashes = tableClashes(resolved.dataSource)
+  if (clashes.length > 0) throw new ClientManagementConfigError(clashes)
   registerTypeormAdapter()
   // A host that did not list clientManagementSubscribers in its DataSource still gets them.
   subscribeClientAdvisors(resolved.dataSource)
@@ -181,6 +189,9 @@ export function createClientManagement(
 export type { ClientManagement } from './clientManagement.js'
 export * from './entities/index.js'
 export { clientManagementMigrations } from './migrations/index.js'
+export { checkClientTables } from './services/core/tableCheck.js'
+export { clientManagementDataSource, prepareClientTables } from './mount/pluginDataSource.js'
+export type { PluginDataSourceOptions } from './mount/pluginDataSource.js'
 export { ClientManagementConfigError, LANGUAGES } from './services/core/options.js'
 export type { ClientManagementOptions, Language, StripeLike } from './services/core/options.js'
 export type { ClientTabOption } from './services/list/clientTabOptions.js'

@@ -12,8 +12,11 @@ import { ImportIdentityDecisions1795320000000 } from './1795320000000-ImportIden
 import { Impersonation1795400000000 } from './1795400000000-Impersonation.js'
 import { EmailTemplates1795410000000 } from './1795410000000-EmailTemplates.js'
 import { ClientAdvisors1795430000000 } from './1795430000000-ClientAdvisors.js'
+import { prefixAware } from './pluginTables.js'
 
-// MySQL/MariaDB migrations, oldest first. SQLite hosts may use `synchronize` instead.
+// MySQL/MariaDB migrations, oldest first (SQLite: `prepareClientTables` synchronizes after its check).
+// Each puts the DataSource's `entityPrefix` before its tables and refuses to create a table that
+// is already there and not the plugin's, before any statement (pluginTables.ts).
 export const clientManagementMigrations = [
   InitialSchema1795240025712,
   ClientSearch1795243690875,
@@ -29,4 +32,4 @@ export const clientManagementMigrations = [
   Impersonation1795400000000,
   EmailTemplates1795410000000,
   ClientAdvisors1795430000000,
-]
+].map(prefixAware)
