@@ -144,15 +144,13 @@ describe.each(databaseKinds())('a host with its own contracts table on %s', (kin
     const client = await plugin
       .getRepository(Client)
       .save({ lastName: 'Durand', clientNumber: 'C-1', status: 'active', advisorId: advisor.id })
-    await plugin
-      .getRepository(Contract)
-      .save({
-        reference: 'K-1',
-        clientId: client.id,
-        advisorId: advisor.id,
-        product: 'Home',
-        status: 'active',
-      })
+    await plugin.getRepository(Contract).save({
+      reference: 'K-1',
+      clientId: client.id,
+      advisorId: advisor.id,
+      product: 'Home',
+      status: 'active',
+    })
     const page = await new ClientList(plugin).page(
       readListQuery({ filters: { advisor: String(advisor.id), hasActiveContracts: 'true' } }, DEFAULTS),
     )
