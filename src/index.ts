@@ -47,6 +47,8 @@ import {
 import type { ResourceDeps } from './resources/resourceDeps.js'
 import { registerTypeormAdapter, withFeatures } from './resources/resourceFeatures.js'
 import { RESOURCE_PREFIX_ENV } from './shared/resourceIds.js'
+import { mountWith, type MountOptions } from './mount/mountClientManagement.js'
+import type { Express } from 'express'
 
 /**
  * The client management module for AdminJS. Validates the options (throws a
@@ -186,6 +188,14 @@ export function createClientManagement(
   }
 }
 
+/**
+ * Mounts the plugin into your Express app in one call (src/mount/mountClientManagement.ts):
+ * `const panel = await mountClientManagement(app, { dataSource, auth, mail, links, resources })`.
+ */
+export function mountClientManagement(app: Express, options: MountOptions) {
+  return mountWith(createClientManagement, app, options)
+}
+
 export type { ClientManagement } from './clientManagement.js'
 export * from './entities/index.js'
 export { clientManagementMigrations } from './migrations/index.js'
@@ -193,6 +203,8 @@ export { checkClientTables } from './services/core/tableCheck.js'
 export { bundleReady } from './resources/componentsBundle.js'
 export { clientManagementDataSource, prepareClientTables } from './mount/pluginDataSource.js'
 export type { PluginDataSourceOptions } from './mount/pluginDataSource.js'
+export type { MountOptions, MountedPanel } from './mount/mountClientManagement.js'
+export { databaseSessionStore } from './http/databaseSessionStore.js'
 export { ClientManagementConfigError, LANGUAGES } from './services/core/options.js'
 export type { ClientManagementOptions, Language, StripeLike } from './services/core/options.js'
 export type { ClientTabOption } from './services/list/clientTabOptions.js'

@@ -8,6 +8,14 @@ describe('README', () => {
     expect(read('README.md')).toContain('```ts\n' + example + '```')
   })
 
+  test('shows the one-call mount exactly as examples/mount.ts, in 10 lines of the host’s own (issue 26)', () => {
+    const example = read('examples/mount.ts')
+    expect(read('README.md')).toContain('```ts\n' + example + '```')
+    const own = example.split('\n').filter((line) => line.trim() && !/^(import |\/\/)/.test(line))
+    expect(own.length).toBeLessThanOrEqual(10)
+    expect(example).toContain('await mountClientManagement(app, {')
+  })
+
   test('shows the client area sketch exactly as the compiled file', () => {
     const example = read('examples/client-area.ts')
     expect(read('README.md')).toContain('```ts\n' + example + '```')

@@ -25,7 +25,7 @@ import {
   prepareClientTables,
   readListQuery,
 } from '../src/index.js'
-import { createMysqlDatabase, databaseKinds, requireMysqlInCi } from './support/databases.js'
+import { createMysqlDatabase, databaseKinds, requireMysqlInCi, tablesOf } from './support/databases.js'
 
 @Entity({ name: 'contracts' })
 class HostContract extends BaseEntity {
@@ -49,7 +49,7 @@ describe.each(databaseKinds())('a host with its own contracts table on %s', (kin
   let cleanup: () => Promise<void>
   const opened: DataSource[] = []
 
-  const tables = async () => (await host.createQueryRunner().getTables()).map((t) => t.name).sort()
+  const tables = () => tablesOf(host)
   const hostColumns = async () =>
     (await host.createQueryRunner().getTable('contracts'))!.columns.map((c) => c.name).sort()
   const hostRows = async () =>

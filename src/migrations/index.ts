@@ -12,6 +12,7 @@ import { ImportIdentityDecisions1795320000000 } from './1795320000000-ImportIden
 import { Impersonation1795400000000 } from './1795400000000-Impersonation.js'
 import { EmailTemplates1795410000000 } from './1795410000000-EmailTemplates.js'
 import { ClientAdvisors1795430000000 } from './1795430000000-ClientAdvisors.js'
+import { AdminSessions1795440000000 } from './1795440000000-AdminSessions.js'
 import { prefixAware } from './pluginTables.js'
 
 // MySQL/MariaDB migrations, oldest first (SQLite: `prepareClientTables` synchronizes after its check).
@@ -32,4 +33,5 @@ export const clientManagementMigrations = [
   Impersonation1795400000000,
   EmailTemplates1795410000000,
   ClientAdvisors1795430000000,
+  AdminSessions1795440000000,
 ].map(prefixAware)

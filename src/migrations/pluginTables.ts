@@ -25,6 +25,7 @@ const CREATED_BY: Record<string, string> = {
   client_admin_audit: 'ExportAndGdpr1795300000000',
   client_email_templates: 'EmailTemplates1795410000000',
   client_advisors: 'ClientAdvisors1795430000000',
+  client_admin_sessions: 'AdminSessions1795440000000',
 }
 
 export const MIGRATION_TABLES = Object.keys(CREATED_BY)

@@ -22,8 +22,11 @@ export function clientManagementDataSource(
     throw new ClientManagementConfigError([`tablePrefix '${tablePrefix}' must be letters, digits and _ only`])
   }
   const base = host instanceof DataSource ? host.options : host
+  // The plugin's dates are UTC and its names in any script, whatever the host's own defaults.
+  const mysql = base.type === 'mysql' || base.type === 'mariadb'
   return new DataSource({
     ...base,
+    ...(mysql ? { timezone: base.timezone ?? 'Z', charset: base.charset ?? 'utf8mb4_unicode_ci' } : {}),
     entities: clientManagementEntities,
     subscribers: [ClientAdvisorsSubscriber],
     migrations: clientManagementMigrations,

@@ -10,6 +10,12 @@ import type AdminJS from 'adminjs'
 
 const STAMP_FILE = 'adminjs-clients.stamp'
 
+/** What of AdminJS the bundle is made of: its `env` and its component loader. */
+export interface BundleInputs {
+  options: { env?: Record<string, unknown> }
+  componentLoader: { getComponents(): Record<string, string> }
+}
+
 /** The plugin's version, from its package.json (two folders up, in src/ and in dist/ alike). */
 function pluginVersion(): string {
   try {
@@ -24,7 +30,7 @@ function pluginVersion(): string {
  * What the bundle depends on: the plugin's version, AdminJS's `env` and which components the
  * loader holds (by name: the same app installed in another folder shares its bundle).
  */
-export function bundleStamp(admin: Pick<AdminJS, 'options' | 'componentLoader'>): string {
+export function bundleStamp(admin: BundleInputs): string {
   const env = Object.entries(admin.options.env ?? {}).sort()
   return createHash('sha256')
     .update(
@@ -57,7 +63,7 @@ const readStamp = (paths: BundlePaths) =>
 
 /** With ADMIN_JS_SKIP_BUNDLE (built at deploy time), a missing or stale bundle stops the start. */
 export function skippedBundleProblems(
-  admin: Pick<AdminJS, 'options' | 'componentLoader'>,
+  admin: BundleInputs,
   env: NodeJS.ProcessEnv = process.env,
 ): string[] {
   if (!skipsBundle(env)) return []
@@ -75,7 +81,7 @@ export function skippedBundleProblems(
  * development), and the stamp rewritten. Returns whether it removed one.
  */
 export function dropStaleBundle(
-  admin: Pick<AdminJS, 'options' | 'componentLoader'>,
+  admin: BundleInputs,
   env: NodeJS.ProcessEnv = process.env,
 ): boolean {
   if (skipsBundle(env)) return false
