@@ -36,7 +36,7 @@ export interface MountOptions extends PluginOptions {
   locale?: Partial<Locale>
   /** Your component loader, if your resources have components of their own. */
   componentLoader?: ComponentLoader
-  /** Any other AdminJS option (branding, pages, dashboard…); the plugin's dashboard by default. */
+  /** Any other AdminJS option (branding, pages, dashboard…); the plugin's dashboard is the home page and the page `clients` by default. */
   admin?: Omit<AdminJSOptions, 'resources' | 'rootPath' | 'locale' | 'componentLoader'>
   /** The panel's session store; default the plugin's table `client_admin_sessions`. */
   session?: { store?: Store }
@@ -104,6 +104,8 @@ export async function mountWith(
     dashboard: clients.dashboard,
     ...extra,
     env: { ...extra.env, ...clients.adminOptions.env },
+    // The plugin's dashboard is the home page (unless yours) and the page `clients` too.
+    pages: { clients: clients.dashboard, ...extra.pages },
     locale: mergeLocale(clients.locale, locale),
     rootPath: path,
     loginPath: `${path}/login`,
