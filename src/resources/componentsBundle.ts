@@ -62,10 +62,7 @@ const readStamp = (paths: BundlePaths) =>
   fs.existsSync(paths.stamp) ? fs.readFileSync(paths.stamp, 'utf8').trim() : null
 
 /** With ADMIN_JS_SKIP_BUNDLE (built at deploy time), a missing or stale bundle stops the start. */
-export function skippedBundleProblems(
-  admin: BundleInputs,
-  env: NodeJS.ProcessEnv = process.env,
-): string[] {
+export function skippedBundleProblems(admin: BundleInputs, env: NodeJS.ProcessEnv = process.env): string[] {
   if (!skipsBundle(env)) return []
   const paths = bundlePaths(env)
   const exists = fs.existsSync(paths.bundle)
@@ -80,10 +77,7 @@ export function skippedBundleProblems(
  * is removed, so AdminJS builds it again (on start in production, on first request in
  * development), and the stamp rewritten. Returns whether it removed one.
  */
-export function dropStaleBundle(
-  admin: BundleInputs,
-  env: NodeJS.ProcessEnv = process.env,
-): boolean {
+export function dropStaleBundle(admin: BundleInputs, env: NodeJS.ProcessEnv = process.env): boolean {
   if (skipsBundle(env)) return false
   const paths = bundlePaths(env)
   const wanted = bundleStamp(admin)
