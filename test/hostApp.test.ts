@@ -109,3 +109,31 @@ test('Express 5 in production on the default .adminjs folder stops at start-up, 
   expect(host.output()).toContain('ClientManagementConfigError')
   expect(host.output()).toContain('ADMIN_JS_TMP_DIR')
 }, 120_000)
+
+test('a second process started after an option change serves a bundle with the new option (development)', async () => {
+  const run = (currency: string) =>
+    startHost(bed, {
+      express: 4,
+      mode: 'development',
+      tmpDir: bed.devBundle,
+      skipBundle: false,
+      sqliteFile: path.join(bed.dir, `host-${runId}-${currency}.sqlite`),
+      extraEnv: { HOST_CURRENCY: currency },
+    })
+  for (const currency of ['EUR', 'CHF']) {
+    const host = run(currency)
+    try {
+      const origin = await host.origin
+      const cookie = await logIn(origin, HOST_ADMIN.email, HOST_ADMIN.password)
+      const bundle = await fetch(`${origin}/backoffice/frontend/assets/components.bundle.js`, {
+        headers: { cookie },
+      })
+      const code = await bundle.text()
+      expect(code).toContain(`AdminJS.env.ADMINJS_CLIENTS_CURRENCY = "${currency}"`)
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n--- host output ---\n${host.output()}`)
+    } finally {
+      await host.stop()
+    }
+  }
+}, 600_000)

@@ -40,6 +40,8 @@ export async function createHostApp(options: HostOptions) {
     mail: { transport: { sendMail: async () => ({ messageId: 'host' }) }, from: 'Host <no-reply@host.test>' },
     links: 'https://host.test/account',
     language: 'en',
+    // A second process started with another currency must not get the first one's bundle.
+    currency: process.env.HOST_CURRENCY || 'EUR',
     componentLoader,
     locale: { translations: { en: { labels: { Product: 'Catalogue' } } } },
     resources: [
