@@ -56,6 +56,25 @@ export interface MountedPanel {
   close: () => Promise<void>
 }
 
+const MOUNT_KEYS = [
+  'tablePrefix',
+  'path',
+  'auth',
+  'mail',
+  'resources',
+  'locale',
+  'admin',
+  'session',
+  'workers',
+  'stopOn',
+]
+const withoutMountKeys = (options: MountOptions) =>
+  Object.fromEntries(
+    Object.entries(options).filter(([key]) => !MOUNT_KEYS.includes(key)),
+  ) as PluginOptions & {
+    componentLoader?: ComponentLoader
+  }
+
 const linksFrom = (links: MountOptions['links']) =>
   typeof links === 'string'
     ? { confirmEmail: `${links}/confirm?token={token}`, resetPassword: `${links}/reset?token={token}` }
@@ -86,13 +105,15 @@ export async function mountWith(
     admin: extra = {},
   } = options
   const { session, workers: runWorkers = true, stopOn = ['SIGTERM', 'SIGINT'], path = '/admin' } = options
+  // What is left are createClientManagement's own options (roles, language, resourceIdPrefix…).
+  const { componentLoader: _loader, ...plugin } = withoutMountKeys(options)
   if (!host.isInitialized) await host.initialize()
   const dataSource = clientManagementDataSource(host, { tablePrefix })
   await prepareClientTables(dataSource, [host])
 
   const componentLoader = options.componentLoader ?? new ComponentLoader()
   const clients = createClientManagement({
-    ...options,
+    ...plugin,
     dataSource,
     componentLoader,
     mailer: mail.transport,
