@@ -66,7 +66,8 @@ const admin = new AdminJS({
 const guard = protectAdminRouter(admin, {
   // Return what the roles map needs: an object with `email` and `role`, never a password hash.
   authenticate: ({ email, password }) => yourOwnAdminLogin(email, password), // { email, role } or null
-  origins: ['https://admin.acme.example'], // where the panel is served
+  // No `origins`: a POST must come from the request's own origin, right unless a proxy rewrites
+  // Host. Then list your panel's real public origin(s): origins: ['https://<your panel's origin>'].
 })
 const router = AdminJSExpress.buildAuthenticatedRouter(
   admin,

@@ -28,7 +28,12 @@ import { PaymentMethods } from './services/payments/paymentMethods.js'
 import { PasswordHasher } from './services/accounts/passwordHasher.js'
 import { LoginCost } from './services/accounts/loginCost.js'
 import { RateLimiter } from './services/accounts/rateLimiter.js'
-import { resolveOptions, type ClientManagementOptions } from './services/core/options.js'
+import {
+  ClientManagementConfigError,
+  resolveOptions,
+  type ClientManagementOptions,
+} from './services/core/options.js'
+import { tableClashes } from './services/core/tableCheck.js'
 import { registerSessionStore } from './services/core/clientSessions.js'
 import { createAdvisorResource } from './resources/advisor.resource.js'
 import { createClientResource } from './resources/client.resource.js'
@@ -44,6 +49,8 @@ import {
 import type { ResourceDeps } from './resources/resourceDeps.js'
 import { registerTypeormAdapter, withFeatures } from './resources/resourceFeatures.js'
 import { RESOURCE_PREFIX_ENV } from './shared/resourceIds.js'
+import { mountWith, type MountOptions } from './mount/mountClientManagement.js'
+import type { Express } from 'express'
 
 /**
  * The client management module for AdminJS. Validates the options (throws a
@@ -53,6 +60,9 @@ export function createClientManagement(
   options: ClientManagementOptions & { componentLoader?: ComponentLoader },
 ): ClientManagement {
   const resolved = resolveOptions(options)
+  // Before anything could touch a table: another entity of this DataSource on one of our tables.
+  const clashes = tableClashes(resolved.dataSource)
+  if (clashes.length > 0) throw new ClientManagementConfigError(clashes)
   registerTypeormAdapter()
   // A host that did not list clientManagementSubscribers in its DataSource still gets them.
   subscribeClientAdvisors(resolved.dataSource)
@@ -188,9 +198,23 @@ export function createClientManagement(
   }
 }
 
+/**
+ * Mounts the plugin into your Express app in one call (src/mount/mountClientManagement.ts):
+ * `const panel = await mountClientManagement(app, { dataSource, auth, mail, links, resources })`.
+ */
+export function mountClientManagement(app: Express, options: MountOptions) {
+  return mountWith(createClientManagement, app, options)
+}
+
 export type { ClientManagement } from './clientManagement.js'
 export * from './entities/index.js'
 export { clientManagementMigrations } from './migrations/index.js'
+export { checkClientTables } from './services/core/tableCheck.js'
+export { bundleReady } from './resources/componentsBundle.js'
+export { clientManagementDataSource, prepareClientTables } from './mount/pluginDataSource.js'
+export type { PluginDataSourceOptions } from './mount/pluginDataSource.js'
+export type { MountOptions, MountedPanel } from './mount/mountClientManagement.js'
+export { databaseSessionStore } from './http/databaseSessionStore.js'
 export { ClientManagementConfigError, LANGUAGES } from './services/core/options.js'
 export type { ClientManagementOptions, Language, StripeLike } from './services/core/options.js'
 export type { ClientTabOption } from './services/list/clientTabOptions.js'

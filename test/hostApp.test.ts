@@ -2,6 +2,8 @@
 // in development and production, on SQLite and MariaDB. Each combination boots, serves the
 // components bundle (the plugin's and the host's) and the plugin's list API next to the host's
 // own `Contract`. The browser half is test/e2e/hostApp.e2e.ts.
+import { existsSync } from 'node:fs'
+import { cp } from 'node:fs/promises'
 import path from 'node:path'
 import { HOST_ADMIN } from './host-app/hostAdmin.js'
 import { logIn, prepareBed, startHost, type Bed, type ExpressMajor, type Mode } from './host-app/bed.js'
@@ -109,3 +111,34 @@ test('Express 5 in production on the default .adminjs folder stops at start-up, 
   expect(host.output()).toContain('ClientManagementConfigError')
   expect(host.output()).toContain('ADMIN_JS_TMP_DIR')
 }, 120_000)
+
+test('a second process started after an option change serves a bundle with the new option (development)', async () => {
+  // A folder of its own, from the shared development bundle (EUR): the other runs keep theirs.
+  const tmpDir = path.join(bed.dir, `bundle-dev-options-${runId}`)
+  if (existsSync(bed.devBundle)) await cp(bed.devBundle, tmpDir, { recursive: true })
+  const run = (currency: string) =>
+    startHost(bed, {
+      express: 4,
+      mode: 'development',
+      tmpDir,
+      skipBundle: false,
+      sqliteFile: path.join(bed.dir, `host-${runId}-${currency}.sqlite`),
+      extraEnv: { HOST_CURRENCY: currency },
+    })
+  for (const currency of ['EUR', 'CHF']) {
+    const host = run(currency)
+    try {
+      const origin = await host.origin
+      const cookie = await logIn(origin, HOST_ADMIN.email, HOST_ADMIN.password)
+      const bundle = await fetch(`${origin}/backoffice/frontend/assets/components.bundle.js`, {
+        headers: { cookie },
+      })
+      const code = await bundle.text()
+      expect(code).toContain(`AdminJS.env.ADMINJS_CLIENTS_CURRENCY = "${currency}"`)
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n--- host output ---\n${host.output()}`)
+    } finally {
+      await host.stop()
+    }
+  }
+}, 600_000)

@@ -61,6 +61,7 @@ describe('the npm package', () => {
         'package/dist/components/common/ClientStatusBadge.js',
         'package/dist/components/clientShow/ClientShow.js',
         'package/README.md',
+        'package/CHANGELOG.md',
         'package/package.json',
       ]),
     )
@@ -94,5 +95,7 @@ describe('the npm package', () => {
     const bundle = readFileSync(path.join(tmpDir, 'bundle.js'), 'utf8')
     expect(bundle).toContain('ClientStatusBadge')
     expect(bundle).toContain('data-status')
+    // The stamp of what it was built for sits beside it (issue 26).
+    expect(existsSync(path.join(tmpDir, 'adminjs-clients.stamp'))).toBe(true)
   }, 200_000)
 })

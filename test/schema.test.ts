@@ -36,6 +36,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^EmailTemplates\d+$/),
         expect.stringMatching(/^ClientAdvisors\d+$/),
         expect.stringMatching(/^ClientSessions\d+$/),
+        expect.stringMatching(/^AdminSessions\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

@@ -1,3 +1,4 @@
+import { AdminSession } from './AdminSession.js'
 import { AdminAuditEntry } from './AdminAuditEntry.js'
 import { Advisor } from './Advisor.js'
 import { Client } from './Client.js'
@@ -40,6 +41,7 @@ export {
 export type { FieldChange } from './ClientEvent.js'
 export type { ImportRowError } from './ImportBatch.js'
 export type { StoredLayout } from './ImportUpload.js'
+export { AdminSession } from './AdminSession.js'
 export * from './columns.js'
 
 /** Every entity of the plugin: add them to the host's DataSource `entities`. */
@@ -62,4 +64,5 @@ export const clientManagementEntities = [
   AdminAuditEntry,
   EmailTemplate,
   ClientSession,
+  AdminSession,
 ]

@@ -1,4 +1,4 @@
-import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm'
+import type { MigrationInterface, QueryRunner } from 'typeorm'
 
 /** Search columns and the list's covering indexes (issue 6); fills the search columns of existing clients. */
 export class ClientSearch1795243690875 implements MigrationInterface {
@@ -18,7 +18,7 @@ export class ClientSearch1795243690875 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX \`IDX_clients_lastName\` ON \`clients\``)
     await queryRunner.query(`DROP INDEX \`IDX_clients_createdAt\` ON \`clients\``)
     await queryRunner.query(`DROP INDEX \`IDX_contracts_advisorId\` ON \`contracts\``)
-    await backfillSearchColumns(queryRunner.manager)
+    await backfillSearchColumns(queryRunner)
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
@@ -76,17 +76,13 @@ function searchColumnsFor(
   }
 }
 
-async function backfillSearchColumns(manager: EntityManager): Promise<number> {
+// Through the migration's query runner with the table in backquotes: it follows the table prefix.
+async function backfillSearchColumns(queryRunner: QueryRunner): Promise<number> {
   let done = 0
   for (;;) {
-    const rows: { id: number; lastName: string; firstName: string | null }[] = await manager
-      .createQueryBuilder()
-      .select(['c.id AS id', 'c.lastName AS lastName', 'c.firstName AS firstName'])
-      .from('clients', 'c')
-      .where('c.searchName IS NULL')
-      .orderBy('c.id')
-      .limit(1000)
-      .getRawMany()
+    const rows: { id: number; lastName: string; firstName: string | null }[] = await queryRunner.query(
+      'SELECT id, lastName, firstName FROM `clients` WHERE searchName IS NULL ORDER BY id LIMIT 1000',
+    )
     if (rows.length === 0) return done
     // One UPDATE per batch (CASE by id), outside any transaction of its own: in a MariaDB
     // migration the DDL before it has already committed. Version and update time stay: this is no edit.
@@ -97,8 +93,8 @@ async function backfillSearchColumns(manager: EntityManager): Promise<number> {
     const params = (['searchName', 'searchNameReversed', 'searchNameTail'] as const).flatMap((name) =>
       rows.flatMap((row, i) => [row.id, columns[i][name]]),
     )
-    await manager.query(
-      `UPDATE clients SET ${set.join(', ')}, updatedAt = updatedAt WHERE id IN (${rows.map(() => '?').join(', ')})`,
+    await queryRunner.query(
+      `UPDATE \`clients\` SET ${set.join(', ')}, updatedAt = updatedAt WHERE id IN (${rows.map(() => '?').join(', ')})`,
       [...params, ...rows.map((row) => row.id)],
     )
     done += rows.length

@@ -13,8 +13,12 @@ import { Impersonation1795400000000 } from './1795400000000-Impersonation.js'
 import { EmailTemplates1795410000000 } from './1795410000000-EmailTemplates.js'
 import { ClientAdvisors1795430000000 } from './1795430000000-ClientAdvisors.js'
 import { ClientSessions1795440000000 } from './1795440000000-ClientSessions.js'
+import { AdminSessions1795450000000 } from './1795450000000-AdminSessions.js'
+import { prefixAware } from './pluginTables.js'
 
-// MySQL/MariaDB migrations, oldest first. SQLite hosts may use `synchronize` instead.
+// MySQL/MariaDB migrations, oldest first (SQLite: `prepareClientTables` synchronizes after its check).
+// Each puts the DataSource's `entityPrefix` before its tables and refuses to create a table that
+// is already there and not the plugin's, before any statement (pluginTables.ts).
 export const clientManagementMigrations = [
   InitialSchema1795240025712,
   ClientSearch1795243690875,
@@ -31,4 +35,5 @@ export const clientManagementMigrations = [
   EmailTemplates1795410000000,
   ClientAdvisors1795430000000,
   ClientSessions1795440000000,
-]
+  AdminSessions1795450000000,
+].map(prefixAware)

@@ -6,6 +6,7 @@ import type { ComponentLoader, FeatureType, ResourceOptions, ResourceWithOptions
 import type { DataSource } from 'typeorm'
 import { ClientManagementConfigError } from '../services/core/options.js'
 import { PLUGIN_RESOURCES, type ResourceIds } from '../shared/resourceIds.js'
+import { skippedBundleProblems, trackBundle } from './componentsBundle.js'
 
 /** What the checks compare: the plugin's loader and components, its resources and their ids. */
 export interface StartupCheckDeps {
@@ -93,8 +94,14 @@ export function bundleFolderProblems(
  */
 export function startupChecks(deps: StartupCheckDeps): FeatureType {
   return (admin, options) => {
-    const problems = [...clashes(admin, deps), ...missingComponents(admin, deps), ...bundleFolderProblems()]
+    const problems = [
+      ...clashes(admin, deps),
+      ...missingComponents(admin, deps),
+      ...bundleFolderProblems(),
+      ...skippedBundleProblems(admin),
+    ]
     if (problems.length > 0) throw new ClientManagementConfigError(problems)
+    trackBundle(admin)
     return options
   }
 }

@@ -79,9 +79,13 @@ describeInBrowser('the host app in Chromium', () => {
       // The plugin's list, then a suspend from the client's page.
       await page.goto(`${base}/resources/CrmClient?filters.status=active&sortBy=lastName&direction=asc`)
       await page.waitForSelector('[data-status=active]')
+      // Titled from the prefixed id's translations (issue 26): "Clients", never "Client Title List Resource".
+      await page.waitForSelector('h2 >> text="Clients"')
+      expect(await page.locator('text=/Client Title/').count()).toBe(0)
       await page.screenshot({ path: path.join(SHOTS, `host-e${major}-${mode}-list.png`) })
       await page.click('tbody tr:first-child td:nth-child(3)')
       await page.waitForURL(/\/records\/\d+\/show$/)
+      await page.waitForSelector('h2 >> text="Bernard Sam · H-1"')
       await page.click('text=Status >> nth=0')
       await page.click('text=Suspend')
       await page.waitForSelector('[data-testid=client-action-suspend]')

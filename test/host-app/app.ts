@@ -2,22 +2,12 @@
 // locale tweak and session store, `rootPath: '/backoffice'`, and adminjs-clients mounted next to them.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import AdminJS, { ComponentLoader } from 'adminjs'
-import AdminJSExpress from '@adminjs/express'
-import { Database, Resource } from '@adminjs/typeorm'
+import { ComponentLoader } from 'adminjs'
 import bcrypt from 'bcrypt'
-import { TypeormStore } from 'connect-typeorm'
 import express from 'express'
 import { DataSource, type DataSourceOptions } from 'typeorm'
-import {
-  Advisor,
-  Client,
-  clientManagementEntities,
-  createClientManagement,
-  mergeLocale,
-  protectAdminRouter,
-} from 'adminjs-clients'
-import { AdminUser, Contract, HostSession, Product, hostEntities } from './entities.js'
+import { Advisor, Client, mountClientManagement } from 'adminjs-clients'
+import { AdminUser, Contract, Product, hostEntities } from './entities.js'
 import { HOST_ADMIN } from './hostAdmin.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -32,44 +22,29 @@ export async function createHostApp(options: HostOptions) {
   const base: DataSourceOptions = options.databaseUrl
     ? { type: 'mariadb', url: options.databaseUrl, timezone: 'Z', charset: 'utf8mb4_unicode_ci' }
     : { type: 'better-sqlite3', database: options.sqliteFile }
+  // The host's own tables, `contracts` among them, made its own way.
   const dataSource = new DataSource({ ...base, entities: hostEntities, synchronize: true })
-  // The plugin on its own DataSource, same database, its tables prefixed: the host has `contracts`.
-  const clientsSource = new DataSource({
-    ...base,
-    entities: clientManagementEntities,
-    entityPrefix: 'crm_',
-    synchronize: true,
-  })
   await dataSource.initialize()
-  await clientsSource.initialize()
-  await seed(dataSource, clientsSource)
 
-  AdminJS.registerAdapter({ Database, Resource })
   const componentLoader = new ComponentLoader()
   const ProductPrice = componentLoader.add('ProductPrice', path.join(here, 'components', 'ProductPrice'))
-  const clients = createClientManagement({
-    dataSource: clientsSource,
-    componentLoader,
-    resourceIdPrefix: 'Crm',
-    mailer: { sendMail: async () => ({ messageId: 'host' }) },
-    mailFrom: 'Host <no-reply@host.test>',
-    links: {
-      confirmEmail: 'https://host.test/account/confirm?token={token}',
-      resetPassword: 'https://host.test/account/reset?token={token}',
-    },
-    language: 'en',
-  })
   const shop = { name: 'Shop', icon: 'ShoppingCart' }
-  const admin = new AdminJS({
-    ...clients.adminOptions,
-    locale: mergeLocale(clients.locale, { translations: { en: { labels: { Product: 'Catalogue' } } } }),
-    rootPath: '/backoffice',
-    loginPath: '/backoffice/login',
-    logoutPath: '/backoffice/logout',
-    dashboard: clients.dashboard,
-    pages: { clients: clients.dashboard },
+  const app = express()
+  // The one call of the README (examples/mount.ts), with the host's rootPath, loader, locale and page.
+  const panel = await mountClientManagement(app, {
+    dataSource,
+    tablePrefix: 'crm_',
+    resourceIdPrefix: 'Crm',
+    path: '/backoffice',
+    auth: { authenticate, secret: 'host-session-secret-'.padEnd(40, 'x'), cookieName: 'host_admin' },
+    mail: { transport: { sendMail: async () => ({ messageId: 'host' }) }, from: 'Host <no-reply@host.test>' },
+    links: 'https://host.test/account',
+    language: 'en',
+    // A second process started with another currency must not get the first one's bundle.
+    currency: process.env.HOST_CURRENCY || 'EUR',
+    componentLoader,
+    locale: { translations: { en: { labels: { Product: 'Catalogue' } } } },
     resources: [
-      ...clients.resources,
       {
         resource: Product,
         options: { navigation: shop, properties: { price: { components: { list: ProductPrice } } } },
@@ -77,37 +52,27 @@ export async function createHostApp(options: HostOptions) {
       { resource: AdminUser, options: { navigation: shop } },
       { resource: Contract, options: { navigation: shop } },
     ],
+    stopOn: false,
   })
+  await seed(dataSource, panel.dataSource)
 
-  const guard = protectAdminRouter(admin, {
-    authenticate: async ({ email, password }) => {
-      const user = await dataSource
-        .getRepository(AdminUser)
-        .createQueryBuilder('u')
-        .addSelect('u.passwordHash')
-        .where('u.email = :email', { email })
-        .getOne()
-      if (!user || !(await bcrypt.compare(password, user.passwordHash))) return null
-      return { email: user.email, role: user.role }
-    },
-  })
-  const secret = 'host-session-secret-'.padEnd(40, 'x')
-  const router = AdminJSExpress.buildAuthenticatedRouter(
-    admin,
-    ...guard.routerArgs({
-      cookieName: 'host_admin',
-      secret,
-      store: new TypeormStore({ limitSubquery: false }).connect(dataSource.getRepository(HostSession)),
-    }),
-  )
-  const app = express()
-  app.use(admin.options.rootPath, guard.handleErrors(router))
+  async function authenticate({ email, password }: { email: string; password: string }) {
+    const user = await dataSource
+      .getRepository(AdminUser)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne()
+    if (!user || !(await bcrypt.compare(password, user.passwordHash))) return null
+    return { email: user.email, role: user.role }
+  }
+
   return {
     app,
-    admin,
-    clientsSource,
+    admin: panel.admin,
+    clientsSource: panel.dataSource,
     async close() {
-      await clientsSource.destroy()
+      await panel.close()
       await dataSource.destroy()
     },
   }

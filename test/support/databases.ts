@@ -102,3 +102,16 @@ export function describeEachDatabase(
     body(() => database, kind)
   })
 }
+
+/** The tables of the DataSource's own database (TypeORM's getTables() lists every schema on MySQL). */
+export async function tablesOf(dataSource: import('typeorm').DataSource): Promise<string[]> {
+  const rows: { name: string }[] =
+    dataSource.options.type === 'better-sqlite3'
+      ? await dataSource.query(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )
+      : await dataSource.query(
+          'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()',
+        )
+  return rows.map((row) => row.name).sort()
+}

@@ -1,6 +1,6 @@
 import React from 'react'
 import { useTranslation, type ActionHeaderProps } from 'adminjs'
-import { clientTitleParts, literal, titleKey } from './clientTitles.js'
+import { clientPageTitle } from './clientTitles.js'
 import { resourceId } from './resourceId.js'
 
 type Props = ActionHeaderProps & { OriginalComponent?: React.ComponentType<ActionHeaderProps> }
@@ -15,23 +15,11 @@ const ClientActionHeader: React.FC<Props> = ({ OriginalComponent, ...props }) =>
   if (!OriginalComponent) return null
   const { resource, action, record } = props
   if (resource.id !== resourceId('Client') || !action) return <OriginalComponent {...props} />
-
-  let title: string | null = null
-  if (action.name === 'list') title = translateComponent('ClientTitles.list', resourceId('Client'))
-  else if (record) {
-    const parts = clientTitleParts(record.params)
-    title =
-      action.name === 'show'
-        ? translateComponent('ClientTitles.record', resourceId('Client'), parts)
-        : translateComponent('ClientTitles.action', resourceId('Client'), {
-            ...parts,
-            action: translateAction(action.label, resource.id),
-          })
-  }
-  if (!title) return <OriginalComponent {...props} />
-  const key = titleKey(action.name, record?.id)
-  i18n.addResource(i18n.language, 'translation', `resources.Client.actions.${key}`, literal(title))
-  return <OriginalComponent {...props} action={{ ...action, label: key }} />
+  // Keys from the resource's own id (`CrmClient` under a prefix), never from the plain name.
+  const page = clientPageTitle({ translateAction, translateComponent }, resource.id, action, record)
+  if (!page) return <OriginalComponent {...props} />
+  i18n.addResource(i18n.language, 'translation', page.path, page.title)
+  return <OriginalComponent {...props} action={{ ...action, label: page.label }} />
 }
 
 export default ClientActionHeader

@@ -142,6 +142,10 @@ export const NOT_PERSONAL: Readonly<Record<string, Readonly<Record<string, strin
     messageId: 'a random id at the sender’s domain',
     claimedBy: 'a worker id',
   },
+  client_admin_sessions: {
+    id: 'a random session id of an admin',
+    data: 'an admin’s panel session (who is logged in, the chosen language); no client’s data',
+  },
   client_sessions: {
     sessionId: 'a random id of the host’s session store (the rows are deleted when the sessions end)',
   },
