@@ -151,8 +151,17 @@ describeEachDatabase('an anonymised client is frozen', (database) => {
     expect((await clients().findOneByOrFail({ id: anonymised.id })).status).toBe('deleted')
     const restored = await expectUntouched(() => clientApi(admin).record('restore', anonymised.id))
     expect(restored.body.notice).toMatchObject({ message: 'isAnonymised', type: 'error' })
+    const anonymisedEvents = await ds().getRepository(ClientEvent).countBy({ type: 'anonymised' })
     const removed = await clientApi(admin).record('removeForGood', anonymised.id)
     expect(removed.status).toBeLessThan(500)
     expect(await clients().findOneBy({ id: anonymised.id })).toBeNull()
+    // Anonymised already: nothing more to erase (no second `anonymised`), one `removed` without a name.
+    expect(await ds().getRepository(ClientEvent).countBy({ type: 'anonymised' })).toBe(anonymisedEvents)
+    const events = (await ds().getRepository(ClientEvent).findBy({ type: 'removed' })).filter(
+      (e) => e.data?.removedClientId === anonymised.id,
+    )
+    expect(events.map((e) => [e.reason, Object.keys(e.data ?? {}).sort()])).toEqual([
+      ['Effacement', ['clientNumber', 'removedClientId']],
+    ])
   })
 })

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto'
 import request from 'supertest'
 import type { Agent } from 'supertest'
 import { strFromU8, unzipSync } from 'fflate'
-import { Advisor, Client, RateLimitCounter } from '../src/index.js'
+import { IsNull } from 'typeorm'
+import { Advisor, Client, ClientEvent, RateLimitCounter, REDACTED } from '../src/index.js'
 import { Ticket } from '../demo/entities/Ticket.js'
 import { rateLimitKey } from '../src/services/core/rateLimitKey.js'
 import { clientApi } from './support/clientApi.js'
@@ -39,10 +40,11 @@ const PASSWORD = 'Quatre chevaux bleus dansent 2026'
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? ''
 
 /** Which markers a text holds (any case: emails are stored lower-case). */
-const markersIn = (text: string) => MARKERS.filter((m) => text.toLowerCase().includes(m.toLowerCase()))
+const markersIn = (text: string, markers: readonly string[] = MARKERS) =>
+  markers.filter((m) => text.toLowerCase().includes(m.toLowerCase()))
 
 /** Every value of every column of every table, as `table.column: marker` for each marker found. */
-async function logicalDump(db: TestDatabase): Promise<string[]> {
+async function logicalDump(db: TestDatabase, markers: readonly string[] = MARKERS): Promise<string[]> {
   const ds = db.dataSource
   const tables: string[] =
     db.kind === 'sqlite'
@@ -65,7 +67,7 @@ async function logicalDump(db: TestDatabase): Promise<string[]> {
           : typeof value === 'object'
             ? JSON.stringify(value)
             : String(value)
-        for (const m of markersIn(text)) found.push(`${table}.${column}: ${m}`)
+        for (const m of markersIn(text, markers)) found.push(`${table}.${column}: ${m}`)
       }
     }
   }
@@ -73,19 +75,19 @@ async function logicalDump(db: TestDatabase): Promise<string[]> {
 }
 
 /** SQLite: the database file's bytes and its WAL's, after a checkpoint; markers found in them. */
-async function fileDump(db: TestDatabase): Promise<string[]> {
+async function fileDump(db: TestDatabase, markers: readonly string[] = MARKERS): Promise<string[]> {
   await db.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)')
   const file = path.join(db.dataDir, 'demo.sqlite')
   const found: string[] = []
   for (const name of [file, `${file}-wal`]) {
     if (!existsSync(name)) continue
     const bytes = (await readFile(name)).toString('latin1').toLowerCase()
-    for (const m of MARKERS) if (bytes.includes(m.toLowerCase())) found.push(`${path.basename(name)}: ${m}`)
+    for (const m of markers) if (bytes.includes(m.toLowerCase())) found.push(`${path.basename(name)}: ${m}`)
   }
   return found
 }
 
-describeEachDatabase('erasure proof: an anonymised client is in no row, no file', (database) => {
+describeEachDatabase('erasure proof: an anonymised or removed client is in no row, no file', (database) => {
   let demo: SeededDemo
   let admin: Agent
   let support: Agent
@@ -285,6 +287,92 @@ describeEachDatabase('erasure proof: an anonymised client is in no row, no file'
     // The whole database, row by row, and on SQLite the file and its WAL themselves.
     const rows = await logicalDump(database())
     const file = database().kind === 'sqlite' ? await fileDump(database()) : []
+    expect({ rows, file }).toEqual({ rows: [], file: [] })
+  })
+
+  // Issue 24: a client removed for good leaves rows linked to no client (emails, notes, history),
+  // which no later anonymisation can reach: the removal erases it first, by the same map.
+  test('a client soft-deleted then removed for good (never anonymised): 0 markers in the database', async () => {
+    const R2 = randomBytes(4).toString('hex')
+    const who = {
+      lastName: `Rmvlast${R2}`,
+      firstName: `Rmvfirst${R2}`,
+      email: `rmvmail${R2}@example.test`,
+      phone: '+33 6 52 81 37 94',
+      address: `7 avenue Rmvaddr${R2}`,
+    }
+    const text = {
+      note: `Rmvnote${R2}`,
+      subject: `Rmvsubj${R2}`,
+      body: `Rmvbody${R2}`,
+      suspend: `Rmvsusp${R2}`,
+      reactivate: `Rmvreact${R2}`,
+    }
+    const markers = [...Object.values(who), ...Object.values(text)]
+    const visitor = browser()
+    await visitor.get('/account/register')
+    const registered = await visitor.post('/account/register', {
+      lastName: who.lastName,
+      firstName: who.firstName,
+      email: who.email,
+      password: PASSWORD,
+      locale: 'fr',
+    })
+    expect(registered.status).toBe(303)
+    await demo.clients.accounts.idle()
+    const client = await ds().getRepository(Client).findOneByOrFail({ email: who.email })
+    const api = clientApi(admin)
+    await visitor.get('/account/forgot')
+    expect((await visitor.post('/account/forgot', { email: who.email })).status).toBeLessThan(500)
+    await demo.clients.accounts.idle()
+    expect((await api.record('forceConfirm', client.id)).status).toBe(200)
+    expect(
+      (await api.record('edit', client.id, { phone: who.phone, addressLine1: who.address })).status,
+    ).toBe(200)
+    await api.record('addNote', client.id, { body: `${text.note} ${who.firstName} ${who.phone}` })
+    const mailed = await api.record('sendEmail', client.id, {
+      subject: `${text.subject} ${who.lastName}`,
+      body: `${text.body} Bonjour {{firstName}}`,
+    })
+    expect(mailed.status).toBe(200)
+    expect(
+      (await api.record('suspend', client.id, { reason: `${text.suspend} ${who.lastName}` })).body.notice
+        ?.type,
+    ).toBe('success')
+    expect(
+      (await api.record('reactivate', client.id, { reason: `${text.reactivate} ${who.firstName}` })).body
+        .notice?.type,
+    ).toBe('success')
+    // A row linked to no client that names them: an export searched by their name.
+    const exported = await admin
+      .post(`/admin/api/resources/Client/download/export?filters.q=${encodeURIComponent(who.lastName)}`)
+      .type('form')
+      .send({})
+    expect(exported.status).toBe(200)
+    expect((await logicalDump(database(), markers)).length).toBeGreaterThan(0)
+
+    const deleted = await api.record('delete', client.id, {
+      reason: `Effacement demandé par ${who.firstName} ${who.lastName}`,
+    })
+    expect(deleted.body.notice).toMatchObject({ type: 'success' })
+    const removed = await api.record('removeForGood', client.id)
+    expect(removed.body.notice).toMatchObject({ type: 'success', message: 'clientRemovedForGood' })
+    expect(await ds().getRepository(Client).countBy({ id: client.id })).toBe(0)
+
+    // The `removed` event keeps who, when, the number and the removed id; the reason without the person.
+    const events = (
+      await ds().getRepository(ClientEvent).findBy({ type: 'removed', clientId: IsNull() })
+    ).filter((e) => e.data?.removedClientId === client.id)
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({
+      actor: 'admin@example.com',
+      reason: `Effacement demandé par ${REDACTED} ${REDACTED}`,
+      data: { clientNumber: client.clientNumber, removedClientId: client.id },
+    })
+    expect(Object.keys(events[0].data ?? {}).sort()).toEqual(['clientNumber', 'removedClientId'])
+
+    const rows = await logicalDump(database(), markers)
+    const file = database().kind === 'sqlite' ? await fileDump(database(), markers) : []
     expect({ rows, file }).toEqual({ rows: [], file: [] })
   })
 })

@@ -61,7 +61,8 @@ const enOwn = {
     possibleDuplicate: 'Likely duplicate.',
     possibleDuplicateNotice:
       'This client looks like one already there: check the list, then save anyway if it is someone else.',
-    clientRemovedForGood: 'Client removed for good. Its contracts, commissions and history stay, unlinked.',
+    clientRemovedForGood:
+      'Client erased and removed for good. Its contracts, commissions and history stay, unlinked and without its personal data.',
     // The clients' count has its own plural (i18next nesting).
     contractsChanged_one:
       '{{count}} contract changed ($t(messages.clientsConcerned, {"count": {{clients}} })).',

@@ -66,7 +66,7 @@ const frOwn: PluginTranslation = {
     possibleDuplicateNotice:
       'Ce client ressemble à un client existant : vérifiez la liste, puis enregistrez quand même s’il s’agit d’une autre personne.',
     clientRemovedForGood:
-      'Client supprimé définitivement. Ses contrats, commissions et son historique restent, détachés.',
+      'Client effacé et supprimé définitivement. Ses contrats, commissions et son historique restent, détachés et sans ses données personnelles.',
     // The clients' count has its own plural (i18next nesting).
     contractsChanged_one:
       '{{count}} contrat modifié ($t(messages.clientsConcerned, {"count": {{clients}} })).',

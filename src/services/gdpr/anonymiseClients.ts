@@ -12,7 +12,7 @@ import { eraseLinkedRows } from './eraseLinkedRows.js'
 import { eraseRateLimitKeys, scrubUploads } from './eraseSpecial.js'
 import { resolveErasureMap, type ErasureEntry, type ResolvedErasure } from './erasureMap.js'
 import { REDACTED } from './redacted.js'
-import { identityOf, scrubText, scrubUnlinkedRows } from './scrubByValue.js'
+import { identityOf, scrubText, scrubUnlinkedRows, type Identity } from './scrubByValue.js'
 
 export { REDACTED }
 
@@ -41,13 +41,67 @@ function clientRowSet(map: readonly ResolvedErasure[], lastName: string): Record
 }
 
 /**
- * Anonymises these clients (already locked by the caller, in its transaction) by the erasure map
- * (erasureMap.ts): the client row's identity and secrets cleared, its tokens deleted, the text of
- * its notes, emails and history redacted, its identity values cut out of the rows linked to no
- * client (an export's search, an import's conflicts, an upload, a test email), the rate-limit keys
- * made of its email deleted; one `anonymised` event each. Contracts and commissions stay, linked
- * to the anonymised client (accounting keeps them). A fixed number of statements per table and
- * chunk of 1,000 clients.
+ * The erasure of these clients (at most one chunk of 1,000, already locked by the caller, in its
+ * transaction) by the erasure map (erasureMap.ts): the client row's identity and secrets cleared,
+ * its tokens deleted, the text of its notes, emails and history redacted, its identity values cut
+ * out of the rows linked to no client (an export's search, an import's conflicts, an upload, a
+ * test email), the rate-limit keys made of its email deleted, its sessions ended, its waiting
+ * emails cancelled. No event: the caller writes the one of its state change (`anonymised`, or
+ * `removed` for a removal for good, which erases first). Answers the identity it read before
+ * clearing it, for the caller's reason. A fixed number of statements per table.
+ */
+export async function eraseClients(
+  manager: EntityManager,
+  part: Client[],
+  language: Language,
+  hostErasure: readonly ErasureEntry[] = [],
+): Promise<Identity> {
+  const map = resolveErasureMap(manager.connection, hostErasure)
+  const set = clientRowSet(map, ANONYMOUS_NAME[language])
+  const ids = part.map((c) => c.id)
+  // Read before anything is cleared: what to look for in the texts not linked to the client.
+  const identity = identityOf(part)
+  const statuses = [...new Set(part.map((c) => c.status))]
+  const result = await manager
+    .createQueryBuilder()
+    .update(Client)
+    .set({ ...set, anonymisedAt: () => 'CURRENT_TIMESTAMP' })
+    .where('id IN (:...ids)', { ids })
+    .andWhere('status IN (:...statuses)', { statuses })
+    .andWhere('anonymisedAt IS NULL')
+    .execute()
+  // Another writer changed one of them meanwhile: all or nothing.
+  if (result.affected !== undefined && result.affected !== part.length) throw new ConcurrentChangeError()
+  // The advisor filter sorts by the new name.
+  await refreshClientAdvisors(manager, ids)
+  // The keys are made from the IPs of the history: before it is erased.
+  await endClientSessions(manager, ids)
+  await eraseRateLimitKeys(manager, part)
+  await eraseLinkedRows(manager, map, ids, identity)
+  // What the outbox had not sent yet never will be (after the redaction, which clears `error`).
+  await manager
+    .createQueryBuilder()
+    .update(EmailLog)
+    .set({
+      status: 'failed',
+      error: EMAIL_CANCELLED,
+      nextAttemptAt: null,
+      leaseUntil: null,
+      claimedBy: null,
+    })
+    .where('clientId IN (:...ids)', { ids })
+    .andWhere('status IN (:...waiting)', { waiting: ['queued', 'sending'] })
+    .execute()
+  await scrubUnlinkedRows(manager, map, identity)
+  await scrubUploads(manager, identity)
+  return identity
+}
+
+/**
+ * Anonymises these clients (already locked by the caller, in its transaction): their erasure
+ * (`eraseClients`) and one `anonymised` event each. Contracts and commissions stay, linked to the
+ * anonymised client (accounting keeps them). A fixed number of statements per table and chunk of
+ * 1,000 clients.
  */
 export async function anonymiseClients(
   manager: EntityManager,
@@ -58,46 +112,8 @@ export async function anonymiseClients(
   reason: string | null,
   hostErasure: readonly ErasureEntry[] = [],
 ): Promise<void> {
-  const lastName = ANONYMOUS_NAME[language]
-  const map = resolveErasureMap(manager.connection, hostErasure)
-  const set = clientRowSet(map, lastName)
   for (const part of chunks(clients)) {
-    const ids = part.map((c) => c.id)
-    // Read before anything is cleared: what to look for in the texts not linked to the client.
-    const identity = identityOf(part)
-    const statuses = [...new Set(part.map((c) => c.status))]
-    const result = await manager
-      .createQueryBuilder()
-      .update(Client)
-      .set({ ...set, anonymisedAt: () => 'CURRENT_TIMESTAMP' })
-      .where('id IN (:...ids)', { ids })
-      .andWhere('status IN (:...statuses)', { statuses })
-      .andWhere('anonymisedAt IS NULL')
-      .execute()
-    // Another writer changed one of them meanwhile: all or nothing.
-    if (result.affected !== undefined && result.affected !== part.length) throw new ConcurrentChangeError()
-    // The advisor filter sorts by the new name.
-    await refreshClientAdvisors(manager, ids)
-    // The keys are made from the IPs of the history: before it is erased.
-    await endClientSessions(manager, ids)
-    await eraseRateLimitKeys(manager, part)
-    await eraseLinkedRows(manager, map, ids, identity)
-    // What the outbox had not sent yet never will be (after the redaction, which clears `error`).
-    await manager
-      .createQueryBuilder()
-      .update(EmailLog)
-      .set({
-        status: 'failed',
-        error: EMAIL_CANCELLED,
-        nextAttemptAt: null,
-        leaseUntil: null,
-        claimedBy: null,
-      })
-      .where('clientId IN (:...ids)', { ids })
-      .andWhere('status IN (:...waiting)', { waiting: ['queued', 'sending'] })
-      .execute()
-    await scrubUnlinkedRows(manager, map, identity)
-    await scrubUploads(manager, identity)
+    const identity = await eraseClients(manager, part, language, hostErasure)
     // The admin's reason stays (why it was done), without the person in it.
     const said = reason === null ? null : scrubText(reason, identity)
     await insertEvents(

@@ -2,15 +2,17 @@ import type { DataSource } from 'typeorm'
 import type { Client } from '../../entities/Client.js'
 import type { Actor } from '../core/actor.js'
 import type { Language } from '../core/options.js'
+import type { LifecycleResult } from '../lifecycle/lifecycleResult.js'
 import { anonymiseClient, type AnonymiseInput } from './anonymisation.js'
 import type { ErasureEntry } from './erasureMap.js'
 import { gdprArchive } from './gdprArchive.js'
+import { removeForGood } from './removeForGood.js'
 import { Retention } from './retention.js'
 
 /**
  * What the GDPR asks of a client's data, in one place: the archive of everything kept about a
- * client (access, portability), its anonymisation (erasure, irreversible), and retention
- * (anonymising clients inactive for a set time). The panel's actions and the CLI call it.
+ * client (access, portability), its anonymisation (erasure, irreversible), its removal for good
+ * (erased first, then the row deleted), and retention (anonymising clients inactive for a set time). The panel's actions and the CLI call it.
  */
 export class ClientGdpr {
   readonly retention: Retention
@@ -32,5 +34,13 @@ export class ClientGdpr {
   /** Anonymises one client (the number typed to confirm; forced with a reason despite open business). */
   anonymise(actor: Actor, clientId: number, input: AnonymiseInput): Promise<Client> {
     return anonymiseClient(this.dataSource, this.language, actor, clientId, input, this.hostErasure)
+  }
+
+  /**
+   * Removes a soft-deleted client for good: erased by the erasure map first (unless anonymised
+   * already), then the row deleted; a `removed` event with no personal data.
+   */
+  removeForGood(actor: Actor, clientId: number): Promise<LifecycleResult> {
+    return removeForGood(this.dataSource, this.language, actor, clientId, this.hostErasure)
   }
 }

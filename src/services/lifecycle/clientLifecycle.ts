@@ -7,7 +7,7 @@ import { resendConfirmation, sendEmail, sendPasswordReset, type SendEmailInput }
 import type { LifecycleDeps, LifecycleSettings } from './lifecycleDeps.js'
 import type { LifecycleResult } from './lifecycleResult.js'
 import { createClient, updateProfile } from './profileChanges.js'
-import { removeForGood, restore, softDelete } from './softDeletion.js'
+import { restore, softDelete } from './softDeletion.js'
 import { ban, forceConfirm, reactivate, removeTwoFactor, suspend } from './statusTransitions.js'
 
 export type { LifecycleSettings } from './lifecycleDeps.js'
@@ -77,11 +77,6 @@ export class ClientLifecycle {
   /** A soft-deleted client back to the status (and reason) it had before. */
   restore(actor: Actor, id: number): Promise<LifecycleResult> {
     return restore(this.deps, actor, id)
-  }
-
-  /** Removes a soft-deleted client for good; what pointed to it stays, unlinked. */
-  removeForGood(actor: Actor, id: number): Promise<LifecycleResult> {
-    return removeForGood(this.deps, actor, id)
   }
 
   // ---- account (accountChanges.ts) -------------------------------------------------------

@@ -1,11 +1,9 @@
-import { Client } from '../../entities/Client.js'
 import { ClientEvent } from '../../entities/ClientEvent.js'
 import type { ClientStatus } from '../../entities/columns.js'
 import { MAX_REASON_LENGTH } from '../../shared/limits.js'
 import type { Actor } from '../core/actor.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { ClientActionRefused } from '../core/errors.js'
-import { endClientSessions } from '../core/clientSessions.js'
 import { inTransaction } from '../core/transaction.js'
 import { lockClient, updateClients } from './clientRows.js'
 import { optionalText, throwIfInvalid, type FieldErrors } from './formInput.js'
@@ -66,27 +64,4 @@ export async function restore(deps: LifecycleDeps, actor: Actor, id: number): Pr
   return lifecycleResult(outcome)
 }
 
-/**
- * Removes a soft-deleted client for good. Its contracts, commissions, emails, notes and history
- * stay, unlinked (the foreign keys set them to NULL); a `removed` event says who did it and
- * keeps the client's number and name, since its link is cut with the row.
- */
-export async function removeForGood(deps: LifecycleDeps, actor: Actor, id: number): Promise<LifecycleResult> {
-  const outcome = await inTransaction(deps.dataSource, async (manager) => {
-    const client = await lockClient(deps.dataSource, manager, id, { anonymised: 'allow' })
-    if (client.status !== 'deleted') throw new ClientActionRefused('notDeleted', client.clientNumber)
-    // Its session ids go before the row (they cascade with it).
-    await endClientSessions(manager, [client.id])
-    await insertEvents(manager, [
-      eventRow(actor, client.id, 'removed', client.statusReason, null, {
-        clientNumber: client.clientNumber,
-        lastName: client.lastName,
-        firstName: client.firstName,
-        removedClientId: client.id,
-      }),
-    ])
-    await manager.delete(Client, { id: client.id })
-    return { changed: [client], skipped: [] }
-  })
-  return lifecycleResult(outcome)
-}
+// Removing a client for good erases it first: services/gdpr/removeForGood.ts (gdpr may import lifecycle, not the reverse).

@@ -1,12 +1,14 @@
 import type { Action, RecordActionResponse } from 'adminjs'
-import { GROUP_MENUS, type ClientActionDeps } from '../core/clientActionSpecs.js'
+import type { GdprActionDeps } from './gdprArchive.action.js'
+import { GROUP_MENUS } from '../core/clientActionSpecs.js'
 import { actorOf, refusalResponse } from '../core/actionResponses.js'
 
 /**
  * Remove a client for good: only a soft-deleted one, by a role allowed to (admin by default).
- * Answers with the list to go back to, since the record is gone.
+ * The client is erased by the erasure map first (ClientGdpr.removeForGood), since what stays is
+ * linked to no client. Answers with the list to go back to, since the record is gone.
  */
-export const removeForGoodAction = (deps: ClientActionDeps): Partial<Action<RecordActionResponse>> => ({
+export const removeForGoodAction = (deps: GdprActionDeps): Partial<Action<RecordActionResponse>> => ({
   name: 'removeForGood',
   actionType: 'record',
   parent: GROUP_MENUS.status,
@@ -20,7 +22,7 @@ export const removeForGoodAction = (deps: ClientActionDeps): Partial<Action<Reco
     const current = context.record?.toJSON(context.currentAdmin) as RecordActionResponse['record']
     if (request.method !== 'post') return { record: current }
     try {
-      await deps.lifecycle.removeForGood(actorOf(request, context), Number(context.record?.id()))
+      await deps.gdpr.removeForGood(actorOf(request, context), Number(context.record?.id()))
       return {
         record: current,
         notice: {
