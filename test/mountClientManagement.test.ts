@@ -124,4 +124,15 @@ describe.each(databaseKinds())('mountClientManagement on %s', (kind) => {
     expect(columns).toEqual(['id', 'supplier'])
     expect((await HostContract.find()).map((c) => c.supplier)).toEqual(['Acme supplies'])
   })
+  test('mounts the load balancer’s routes: live, and ready once the database, migrations and bundle are', async () => {
+    const live = await fetch(`${origin}/health/live`)
+    expect(live.status).toBe(200)
+    const ready = await fetch(`${origin}/health/ready`)
+    expect(ready.status).toBe(200)
+    expect(((await ready.json()) as { checks: Record<string, string> }).checks).toEqual({
+      database: 'ok',
+      migrations: 'ok',
+      bundle: 'ok',
+    })
+  })
 })

@@ -6,10 +6,12 @@ import type { ClientManagement } from '../clientManagement.js'
 import { mergeLocale } from '../locale/index.js'
 import { bundleReady } from '../resources/componentsBundle.js'
 import { databaseSessionStore } from '../http/databaseSessionStore.js'
+import { healthRoutes } from '../http/healthRoutes.js'
+import { resilientSessionStore } from '../http/resilientSessionStore.js'
 import { protectAdminRouter, type AdminRouterProtectionOptions } from '../http/protectAdminRouter.js'
 import type { SessionCookieOptions } from '../http/sessionCookie.js'
 import type { ClientManagementOptions } from '../services/core/options.js'
-import { clientManagementDataSource, prepareClientTables } from './pluginDataSource.js'
+import { clientManagementDataSource, prepareClientTables, usesMigrations } from './pluginDataSource.js'
 
 type PluginOptions = Omit<ClientManagementOptions, 'dataSource' | 'mailer' | 'mailFrom' | 'links'>
 
@@ -40,6 +42,11 @@ export interface MountOptions extends PluginOptions {
   admin?: Omit<AdminJSOptions, 'resources' | 'rootPath' | 'locale' | 'componentLoader'>
   /** The panel's session store; default the plugin's table `client_admin_sessions`. */
   session?: { store?: Store }
+  /**
+   * The load balancer's routes, `/health/live` and `/health/ready` (the database, the plugin's
+   * migrations, the components bundle); `path` moves them, `false` leaves them out.
+   */
+  health?: { path?: string } | false
   /** Run the outbox and import workers in this process (default true); they stop with `close()`. */
   workers?: boolean
   /** Signals that stop the workers and close the plugin's DataSource (default SIGTERM, SIGINT; `false`: none). */
@@ -65,6 +72,7 @@ const MOUNT_KEYS = [
   'locale',
   'admin',
   'session',
+  'health',
   'workers',
   'stopOn',
 ]
@@ -104,7 +112,13 @@ export async function mountWith(
     locale,
     admin: extra = {},
   } = options
-  const { session, workers: runWorkers = true, stopOn = ['SIGTERM', 'SIGINT'], path = '/admin' } = options
+  const {
+    session,
+    health = {},
+    workers: runWorkers = true,
+    stopOn = ['SIGTERM', 'SIGINT'],
+    path = '/admin',
+  } = options
   // What is left are createClientManagement's own options (roles, language, resourceIdPrefix…).
   const { componentLoader: _loader, ...plugin } = withoutMountKeys(options)
   if (!host.isInitialized) await host.initialize()
@@ -137,8 +151,10 @@ export async function mountWith(
   const guard = protectAdminRouter(admin, auth)
   const { default: AdminJSExpress } = await import('@adminjs/express')
   const { Store } = await import('express-session')
-  // SESSION STORE: the host's, else the plugin's table (one line to switch to another default).
-  const store = session?.store ?? databaseSessionStore(Store, dataSource)
+  // The host's store, else the plugin's table; wrapped so that a database outage answers 503
+  // and the store is used again once the database answers (express-session drops a store for
+  // good at its first 'disconnect').
+  const store = resilientSessionStore(session?.store ?? databaseSessionStore(Store, dataSource))
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,
     ...guard.routerArgs({
@@ -149,6 +165,23 @@ export async function mountWith(
     }),
   )
   const protectedRouter = guard.handleErrors(router)
+  // Ready once the database answers, the migrations ran and the bundle is built.
+  if (health) {
+    const bundle = bundleReady(admin)
+    // Its failure is the mount's (awaited below); here it only makes the instance not ready.
+    bundle.catch(() => undefined)
+    app.use(
+      healthRoutes({
+        dataSource,
+        path: health.path,
+        checks: {
+          bundle: () => bundle,
+          // SQLite: the tables were synchronized above, no migration is ever run.
+          ...(usesMigrations(dataSource) ? {} : { migrations: () => undefined }),
+        },
+      }),
+    )
+  }
   // The panel answers once its bundle exists (production builds it on start).
   await bundleReady(admin)
   app.use(path, protectedRouter)

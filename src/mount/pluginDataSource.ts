@@ -43,10 +43,14 @@ export function clientManagementDataSource(
  * someone else's: the migrations on MySQL/MariaDB, `synchronize` of the plugin's entities on SQLite.
  * `host`: the host's DataSources, whose entities' tables must not be ours.
  */
+/** MySQL/MariaDB take the plugin's tables from its migrations; SQLite synchronizes them. */
+export const usesMigrations = (dataSource: DataSource) =>
+  dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb'
+
 export async function prepareClientTables(plugin: DataSource, host: DataSource[] = []): Promise<string[]> {
   if (!plugin.isInitialized) await plugin.initialize()
   await checkClientTables(plugin, host)
-  if (plugin.options.type === 'mysql' || plugin.options.type === 'mariadb') {
+  if (usesMigrations(plugin)) {
     const ran = await plugin.runMigrations({ transaction: 'each' })
     return ran.map((m) => m.name)
   }
