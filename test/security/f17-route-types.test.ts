@@ -128,10 +128,20 @@ describeEachDatabase('every action through every route type: its own type or 404
     }
   })
 
-  const send = (role: Role, call: Call) =>
-    call.method === 'GET'
-      ? agents[role].get(call.url)
-      : agents[role].post(call.url).type('form').send({ reason: 'route walk', confirm: 'x' })
+  // A call that does not answer within a minute is a failure naming it, not a test timeout.
+  const send = async (role: Role, call: Call) => {
+    const pending =
+      call.method === 'GET'
+        ? agents[role].get(call.url)
+        : agents[role].post(call.url).type('form').send({ reason: 'route walk', confirm: 'x' })
+    try {
+      return await pending.timeout({ response: 60_000 })
+    } catch (error) {
+      if ((error as { timeout?: number }).timeout)
+        return { status: 599, text: 'no answer in 60 s', type: 'text/plain' }
+      throw error
+    }
+  }
 
   test('the walk covers every resource and action of the panel', () => {
     const resources = new Set(walk.map((step) => step.resourceId))
