@@ -8,18 +8,35 @@ import { ConcurrentChangeError } from './errors.js'
  *   prepared node for application use");
  * - `busy`: SQLite's file is held by another connection (another process);
  * - `stale`: our own guard saw a row changed between our read and our write (ConcurrentChangeError);
- * - `lockWait`: a row stayed locked for innodb_lock_wait_timeout (50 s by default).
+ * - `lockWait`: a row stayed locked for innodb_lock_wait_timeout (50 s by default);
+ * - `connection`: the connection died before COMMIT (its server or Galera node stopped, a proxy
+ *   reset it): the server rolled the transaction back; the next attempt gets a new connection,
+ *   on the next node of a list (galeraDataSourceOptions). Lost during COMMIT, the outcome is
+ *   unknown: never run again.
  */
-export type ConflictCause = 'deadlock' | 'wsrep' | 'busy' | 'stale' | 'lockWait'
+export type ConflictCause = 'deadlock' | 'wsrep' | 'busy' | 'stale' | 'lockWait' | 'connection'
 
 interface DriverError {
   code?: string
   errno?: number
   message?: string
+  query?: string
   driverError?: DriverError
 }
 
 const SQLITE_BUSY = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED'])
+// mysql2's codes for a connection that died or could not be made, and the server's own
+// "shutting down" (1053) and "connection killed" (1927).
+const CONNECTION_LOST = new Set([
+  'PROTOCOL_CONNECTION_LOST',
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'POOL_NONEONLINE',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CONNECTION_KILLED',
+])
 
 /** The cause of a conflict, or null for any other error (which is never retried). */
 export function conflictCause(error: unknown): ConflictCause | null {
@@ -32,6 +49,7 @@ export function conflictCause(error: unknown): ConflictCause | null {
       return 'wsrep'
     if (e.code === 'ER_LOCK_WAIT_TIMEOUT' || e.errno === 1205) return 'lockWait'
     if (SQLITE_BUSY.has(e.code ?? '')) return 'busy'
+    if (CONNECTION_LOST.has(e.code ?? '') && !/^\s*COMMIT\b/i.test(outer.query ?? '')) return 'connection'
   }
   return null
 }
@@ -72,6 +90,7 @@ const emptyCauses = (): Record<ConflictCause, number> => ({
   busy: 0,
   stale: 0,
   lockWait: 0,
+  connection: 0,
 })
 let stats: TransactionStats = { transactions: 0, retries: 0, conflicts: 0, byCause: emptyCauses() }
 const listeners = new Set<(report: ConflictReport) => void>()
