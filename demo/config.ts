@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { parseDatabaseNodes } from '../src/index.js'
 
 export interface DemoConfig {
   port: number
@@ -9,6 +10,7 @@ export interface DemoConfig {
   /** TRUST_PROXY: Express's `trust proxy` (a hop count, `true`, or addresses); unset: none. */
   trustProxy?: boolean | number | string
   dataDir: string
+  /** DATABASE_URL: one server, or the nodes of a Galera cluster (`mysql://u:p@host1,host2,host3/db`). */
   databaseUrl?: string
   smtpUrl?: string
   demoPassword: string
@@ -23,6 +25,13 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`PORT must be a port number, got ${env.PORT}`)
   const trust = env.TRUST_PROXY
+  if (env.DATABASE_URL) {
+    try {
+      parseDatabaseNodes(env.DATABASE_URL)
+    } catch (error) {
+      throw new Error(`DATABASE_URL: ${(error as Error).message}`)
+    }
+  }
   return {
     port,
     host: env.HOST || '127.0.0.1',
