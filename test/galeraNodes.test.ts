@@ -136,7 +136,7 @@ if (process.env.MYSQL_URL) {
       const [{ count }] = await dataSource.query('SELECT COUNT(*) AS count FROM writes WHERE n = 999')
       expect(Number(count)).toBe(2)
       expect(transactionStats()).toMatchObject({ retries: 1, conflicts: 0 })
-      expect(transactionStats().byCause.connection).toBe(1)
+      expect(transactionStats().byCause.connectionLost).toBe(1)
       expect(changes.at(-1)).toBe('proxy offline')
     })
   })

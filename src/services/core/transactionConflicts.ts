@@ -9,12 +9,12 @@ import { ConcurrentChangeError } from './errors.js'
  * - `busy`: SQLite's file is held by another connection (another process);
  * - `stale`: our own guard saw a row changed between our read and our write (ConcurrentChangeError);
  * - `lockWait`: a row stayed locked for innodb_lock_wait_timeout (50 s by default);
- * - `connection`: the connection died before COMMIT (its server or Galera node stopped, a proxy
+ * - `connectionLost`: the connection died before COMMIT (its server or Galera node stopped, a proxy
  *   reset it): the server rolled the transaction back; the next attempt gets a new connection,
  *   on the next node of a list (galeraDataSourceOptions). Lost during COMMIT, the outcome is
  *   unknown: never run again.
  */
-export type ConflictCause = 'deadlock' | 'wsrep' | 'busy' | 'stale' | 'lockWait' | 'connection'
+export type ConflictCause = 'deadlock' | 'wsrep' | 'busy' | 'stale' | 'lockWait' | 'connectionLost'
 
 interface DriverError {
   code?: string
@@ -49,7 +49,7 @@ export function conflictCause(error: unknown): ConflictCause | null {
       return 'wsrep'
     if (e.code === 'ER_LOCK_WAIT_TIMEOUT' || e.errno === 1205) return 'lockWait'
     if (SQLITE_BUSY.has(e.code ?? '')) return 'busy'
-    if (CONNECTION_LOST.has(e.code ?? '') && !/^\s*COMMIT\b/i.test(outer.query ?? '')) return 'connection'
+    if (CONNECTION_LOST.has(e.code ?? '') && !/^\s*COMMIT\b/i.test(outer.query ?? '')) return 'connectionLost'
   }
   return null
 }
@@ -90,7 +90,7 @@ const emptyCauses = (): Record<ConflictCause, number> => ({
   busy: 0,
   stale: 0,
   lockWait: 0,
-  connection: 0,
+  connectionLost: 0,
 })
 let stats: TransactionStats = { transactions: 0, retries: 0, conflicts: 0, byCause: emptyCauses() }
 const listeners = new Set<(report: ConflictReport) => void>()
