@@ -1,0 +1,246 @@
+import mysql from 'mysql2/promise'
+import { Client } from '../../src/index.js'
+import { createDemoDataSource, prepareSchema } from '../../demo/dataSource.js'
+import { createMysqlDatabase } from '../support/databases.js'
+import { PANEL_ORIGIN, startInstance, type AppInstance } from '../support/instances.js'
+import { logIn, type PanelSession } from '../support/panelSession.js'
+import { nodeUrl, startNode, stopNode } from './nodes.js'
+
+// One app instance given the three nodes (DATABASE_URL=mysql://…@node1,node2,node3/db), working on
+// node 1, with an admin adding notes and reading the list and the client page in two loops. Node 1
+// is killed (SIGKILL, a crash): the instance must carry on through another node within 10 s, every
+// note it answered 2xx for must be in the database once, and the admin's cookie must still work
+// (sessions live in the database, on the cluster). Node 1 is then started again (the next test
+// files need three nodes) and the instance goes back to it.
+const RECOVERY_LIMIT_MS = 10_000
+const ENV = { MIGRATE: '0', JOBS_WORKER: '0', OUTBOX_WORKER: 'separate' }
+
+interface Answer {
+  kind: 'write' | 'list' | 'page'
+  started: number
+  ended: number
+  status: number
+  /** The note's body, for a write. */
+  body?: string
+  /** A write the admin was told succeeded. */
+  acknowledged?: boolean
+  /** Sent to the login page: the session was not found. */
+  loggedOut: boolean
+}
+
+let database: { url: string; drop: () => Promise<void> }
+let name: string
+let instance: AppInstance
+let clientId: number
+let node1Stopped = false
+
+/** Statements as root on a node through its socket, on one connection (causal reads first). */
+async function onNode<T>(node: number, sql: string, values: unknown[] = []): Promise<T> {
+  const sockets: string[] = JSON.parse(process.env.GALERA_SOCKETS ?? '[]')
+  const connection = await mysql.createConnection({
+    socketPath: sockets[node - 1],
+    user: 'root',
+    password: '',
+  })
+  try {
+    await connection.query('SET SESSION wsrep_sync_wait = 1')
+    return (await connection.query(sql, values))[0] as T
+  } finally {
+    await connection.end()
+  }
+}
+
+/** The instance's open connections on each running node (the only client of the `cluster` user here). */
+async function connectionsByNode(nodes: number[]): Promise<Record<number, number>> {
+  const counts: Record<number, number> = {}
+  for (const node of nodes) {
+    const [row] = await onNode<{ n: number }[]>(
+      node,
+      "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE USER = 'cluster' AND DB = ?",
+      [name],
+    )
+    counts[node] = Number(row.n)
+  }
+  return counts
+}
+
+beforeAll(async () => {
+  database = await createMysqlDatabase()
+  name = new URL(database.url).pathname.slice(1)
+  const setup = await createDemoDataSource({ databaseUrl: nodeUrl(1, name), dataDir: '/nonexistent' })
+  await setup.initialize()
+  await prepareSchema(setup)
+  const client = await setup.getRepository(Client).save({
+    clientNumber: 'FAILOVER1',
+    lastName: 'Failover',
+    email: 'failover@cluster.example',
+    status: 'active' as const,
+  })
+  clientId = client.id
+  await setup.destroy()
+  const first = new URL(nodeUrl(1, name))
+  const hosts = [1, 2, 3].map((n) => new URL(nodeUrl(n, name)).host).join(',')
+  instance = await startInstance('A (nodes 1, 2, 3)', {
+    DATABASE_URL: `mysql://${first.username}:${first.password}@${hosts}/${name}`,
+    ...ENV,
+  })
+})
+
+afterAll(async () => {
+  await instance?.stop()
+  // The next test files need the whole cluster again.
+  if (node1Stopped) await startNode(1)
+  await database?.drop()
+})
+
+/** Answers by kind and status, per second after the first one: what a failure shows. */
+function summary(answers: Answer[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  const first = answers[0]?.started ?? 0
+  for (const a of answers) {
+    const key = `${Math.floor((a.started - first) / 5000) * 5}s ${a.kind} ${a.status}${a.loggedOut ? ' login' : ''}`
+    counts[key] = (counts[key] ?? 0) + 1
+  }
+  return counts
+}
+
+async function call(session: PanelSession, kind: Answer['kind'], i: number): Promise<Answer> {
+  const started = Date.now()
+  const base = `${instance.base}/admin/api/resources/Client`
+  const body = kind === 'write' ? `failover note ${i}` : undefined
+  let status = 0
+  let acknowledged = false
+  let location = ''
+  try {
+    const res =
+      kind === 'write'
+        ? await fetch(`${base}/records/${clientId}/addNote`, {
+            method: 'POST',
+            headers: {
+              'Content-Type': 'application/x-www-form-urlencoded',
+              Origin: PANEL_ORIGIN,
+              Cookie: session.cookie,
+            },
+            body: new URLSearchParams({ body: body as string }),
+            redirect: 'manual',
+            signal: AbortSignal.timeout(30_000),
+          })
+        : await fetch(kind === 'list' ? `${base}/actions/list` : `${base}/records/${clientId}/show`, {
+            headers: { Cookie: session.cookie },
+            redirect: 'manual',
+            signal: AbortSignal.timeout(30_000),
+          })
+    status = res.status
+    location = res.headers.get('location') ?? ''
+    const text = await res.text()
+    if (kind === 'write' && status === 200) {
+      acknowledged = (JSON.parse(text) as { notice?: { type?: string } }).notice?.type === 'success'
+    }
+  } catch {
+    status = 0 // no answer (timeout, connection refused)
+  }
+  const loggedOut =
+    status === 401 || status === 403 || (status >= 300 && status < 400 && /login/.test(location))
+  return { kind, started, ended: Date.now(), status, body, acknowledged, loggedOut }
+}
+
+test('node 1 killed: the instance carries on through another node within 10 s, no acknowledged note lost, no logout', async () => {
+  const session = await logIn(instance)
+  const answers: Answer[] = []
+  let stopAt = Number.POSITIVE_INFINITY
+  let written = 0
+  const loop = async (kinds: Answer['kind'][]) => {
+    for (let i = 0; Date.now() < stopAt; i += 1) {
+      const kind = kinds[i % kinds.length]
+      const answer = await call(session, kind, kind === 'write' ? (written += 1) : i)
+      answers.push(answer)
+      // A short breath: two cores are shared by three nodes, the instance and this test.
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+  const loops = Promise.all([loop(['write']), loop(['list', 'page'])])
+  const okWrites = () => answers.filter((a) => a.acknowledged).length
+  const until = async (what: string, condition: () => boolean | Promise<boolean>, ms: number) => {
+    const end = Date.now() + ms
+    while (!(await condition())) {
+      if (Date.now() > end) {
+        stopAt = 0
+        await loops
+        throw new Error(
+          `timed out waiting for ${what}: answers ${JSON.stringify(summary(answers))}, instance ` +
+            `${instance.child.exitCode ?? instance.child.signalCode ?? 'running'}:\n${instance.output().slice(-3000)}`,
+        )
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+
+  // Warm: the instance works, on node 1 only.
+  await until('10 notes written', () => okWrites() >= 10, 60_000)
+  const before = await connectionsByNode([1, 2, 3])
+  expect(before[1]).toBeGreaterThan(0)
+  expect(before[2] + before[3]).toBe(0)
+
+  await stopNode(1, 'kill')
+  node1Stopped = true
+  const killedAt = Date.now()
+  const afterKill = () => answers.filter((a) => a.started >= killedAt)
+  // Carry on for 15 s after the kill and until 20 notes were written since.
+  await until(
+    '20 notes written after the kill',
+    () => Date.now() - killedAt > 15_000 && afterKill().filter((a) => a.acknowledged).length >= 20,
+    90_000,
+  )
+  const during = await connectionsByNode([2, 3])
+  stopAt = 0
+  await loops
+
+  // Recovered: the first request after which every answer (both loops) is a success.
+  const sent = afterKill().sort((a, b) => a.started - b.started)
+  const failed = sent.filter((a) => a.status !== 200 || (a.kind === 'write' && !a.acknowledged))
+  const lastFailure = Math.max(killedAt, ...failed.map((a) => a.ended))
+  const firstOk = sent.find((a) => a.started >= lastFailure && a.status === 200)
+  const recoveredMs = (firstOk?.ended ?? Date.now()) - killedAt
+  const inFlight = answers.filter((a) => a.started < killedAt && a.ended >= killedAt)
+  process.stdout.write(
+    `Galera failover: node 1 killed; the instance answered through another node ${recoveredMs} ms later ` +
+      `(${sent.length} requests after the kill, ${failed.length} not 2xx: ` +
+      `${JSON.stringify(failed.map((a) => `${a.kind} ${a.status} +${a.started - killedAt}ms`))}; ` +
+      `${inFlight.length} in flight at the kill); connections then: ${JSON.stringify(during)}\n`,
+  )
+  expect(answers.filter((a) => a.loggedOut)).toEqual([])
+  expect(recoveredMs).toBeLessThan(RECOVERY_LIMIT_MS)
+  expect(during[2] + during[3]).toBeGreaterThan(0)
+
+  // No acknowledged note lost, none written twice.
+  const rows = await onNode<{ body: string; n: number }[]>(
+    2,
+    'SELECT body, COUNT(*) AS n FROM `' + name + '`.client_notes WHERE clientId = ? GROUP BY body',
+    [clientId],
+  )
+  const stored = new Map(rows.map((r) => [r.body, Number(r.n)]))
+  const acknowledged = answers.filter((a) => a.acknowledged).map((a) => a.body as string)
+  expect(acknowledged.length).toBeGreaterThanOrEqual(30)
+  expect(acknowledged.filter((body) => stored.get(body) !== 1)).toEqual([])
+  expect([...stored.values()].filter((n) => n > 1)).toEqual([])
+
+  // The same cookie after the failover: the session is still there.
+  const page = await call(session, 'page', 0)
+  expect([page.status, page.loggedOut]).toEqual([200, false])
+})
+
+test('node 1 started again: it rejoins, and the instance goes back to it (first in its list) without an error', async () => {
+  const session = await logIn(instance)
+  const seconds = await startNode(1)
+  node1Stopped = false
+  // The node is left out 5 s after its last refusal (restoreNodeMs), then tried again.
+  await new Promise((resolve) => setTimeout(resolve, 6000))
+  const answers: Answer[] = []
+  for (let i = 0; i < 20; i += 1) answers.push(await call(session, i % 2 ? 'write' : 'list', 1000 + i))
+  const back = await connectionsByNode([1])
+  process.stdout.write(
+    `Galera failover: node 1 synced again ${seconds.toFixed(1)} s after its start; the instance then has ${back[1]} connection(s) on it\n`,
+  )
+  expect(answers.filter((a) => a.status !== 200 || a.loggedOut)).toEqual([])
+  expect(back[1]).toBeGreaterThan(0)
+})
