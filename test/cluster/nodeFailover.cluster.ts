@@ -152,24 +152,40 @@ async function call(kind: Answer['kind'], note: string): Promise<Answer> {
   return { kind, started, ended: Date.now(), status, body, acknowledged, loggedOut }
 }
 
-/**
- * Node 1 stopped (`how`) under the instance while the admin writes notes and reads in two loops;
- * answers what was measured, once every check has passed.
- */
-async function failover(how: 'kill' | 'shutdown', limitMs: number): Promise<void> {
+/** The admin's two loops (notes written; list and client page read), until `stop()` or 3 minutes. */
+function traffic(tag: string) {
   const answers: Answer[] = []
-  // Bounded whatever happens: the loops end when the scenario does, or after 3 minutes.
   let stopAt = Date.now() + 180_000
   let written = 0
   const loop = async (kinds: Answer['kind'][]) => {
     for (let i = 0; Date.now() < stopAt; i += 1) {
       const kind = kinds[i % kinds.length]
-      answers.push(await call(kind, kind === 'write' ? `${how} ${(written += 1)}` : ''))
+      answers.push(await call(kind, kind === 'write' ? `${tag} ${(written += 1)}` : ''))
       // A short breath: two cores are shared by three nodes, the instance and this test.
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
   }
   const loops = Promise.all([loop(['write']), loop(['list', 'page'])])
+  return {
+    answers,
+    async stop() {
+      stopAt = 0
+      await loops
+    },
+  }
+}
+
+const notOk = (a: Answer) => a.status !== 200 || (a.kind === 'write' && !a.acknowledged)
+const describeAnswer = (a: Answer, from: number) =>
+  `${a.kind} ${a.status} at +${a.started - from} ms for ${a.ended - a.started} ms`
+
+/**
+ * Node 1 stopped (`how`) under the instance while the admin writes notes and reads; every check
+ * made, the figures printed.
+ */
+async function failover(how: 'kill' | 'shutdown', limitMs: number): Promise<void> {
+  const load = traffic(how)
+  const { answers } = load
   const until = async (what: string, condition: () => boolean | Promise<boolean>, ms: number) => {
     const end = Date.now() + ms
     while (!(await condition())) {
@@ -209,14 +225,13 @@ async function failover(how: 'kill' | 'shutdown', limitMs: number): Promise<void
     )
     during = await connectionsByNode([2, 3])
   } finally {
-    stopAt = 0
-    await loops
+    await load.stop()
   }
 
   // Recovered: the first note acknowledged after the stop, and the end of the last answer that was
   // not a success (the instance answers every request again from then on).
   const sent = afterStop().sort((a, b) => a.started - b.started)
-  const failed = sent.filter((a) => a.status !== 200 || (a.kind === 'write' && !a.acknowledged))
+  const failed = sent.filter(notOk)
   const firstWriteMs = (sent.find((a) => a.acknowledged)?.ended ?? Number.POSITIVE_INFINITY) - stoppedAt
   const settledMs = Math.max(0, ...failed.map((a) => a.ended - stoppedAt))
   const recoveredMs = Math.max(firstWriteMs, settledMs)
@@ -226,7 +241,7 @@ async function failover(how: 'kill' | 'shutdown', limitMs: number): Promise<void
       `a commit straight on node 2 waited ${galeraMs} ms; the instance's first note through another node ` +
       `${firstWriteMs} ms after the stop, every answer a success from ${settledMs} ms on (${sent.length} requests ` +
       `after the stop, ${answers.filter((a) => a.acknowledged).length} notes acknowledged in all; not 2xx: ` +
-      `${JSON.stringify(failed.map((a) => `${a.kind} ${a.status} at +${a.started - stoppedAt} ms for ${a.ended - a.started} ms`))}; ` +
+      `${JSON.stringify(failed.map((a) => describeAnswer(a, stoppedAt)))}; ` +
       `${inFlight} in flight at the stop); the instance's connections then: ${JSON.stringify(during)}\n`,
   )
   expect(answers.filter((a) => a.loggedOut)).toEqual([])
@@ -252,19 +267,32 @@ async function failover(how: 'kill' | 'shutdown', limitMs: number): Promise<void
   expect([page.status, page.loggedOut]).toEqual([200, false])
 }
 
-/** Node 1 started again; the instance goes back to it (the first of its list) without an error. */
-async function failBack(): Promise<void> {
-  const seconds = await startNode(1)
-  node1Stopped = false
-  // The node is left out 5 s after its last refusal (restoreNodeMs), then tried again.
-  await new Promise((resolve) => setTimeout(resolve, 6000))
-  const answers: Answer[] = []
-  for (let i = 0; i < 20; i += 1) answers.push(await call(i % 2 ? 'write' : 'list', `back ${seconds} ${i}`))
-  const back = await connectionsByNode([1])
+/**
+ * Node 1 started again while the admin works (on node 2): it rejoins without a failed request, and
+ * once it is synced the instance goes back to it (the first of its list, after `restoreNodeMs`).
+ */
+async function failBack(tag: string): Promise<void> {
+  const load = traffic(tag)
+  const started = Date.now()
+  let seconds = 0
+  let back: Record<number, number> = {}
+  try {
+    seconds = await startNode(1)
+    node1Stopped = false
+    // The node is left out 5 s after its last refusal (restoreNodeMs), then tried again.
+    await new Promise((resolve) => setTimeout(resolve, 8000))
+    back = await connectionsByNode([1])
+  } finally {
+    await load.stop()
+  }
+  const failed = load.answers.filter(notOk)
   process.stdout.write(
-    `Galera failover: node 1 synced again ${seconds.toFixed(1)} s after its start; the instance then has ${back[1]} connection(s) on it\n`,
+    `Galera failback: node 1 synced again ${seconds.toFixed(1)} s after its start, under ${load.answers.length} requests ` +
+      `(not 2xx: ${JSON.stringify(failed.map((a) => describeAnswer(a, started)))}); the instance then has ` +
+      `${back[1]} connection(s) on it\n`,
   )
-  expect(answers.filter((a) => a.status !== 200 || a.loggedOut)).toEqual([])
+  expect(load.answers.filter((a) => a.loggedOut)).toEqual([])
+  expect(failed).toEqual([])
   expect(back[1]).toBeGreaterThan(0)
 }
 
@@ -272,10 +300,11 @@ test('node 1 killed: the instance carries on through another node within 10 s, n
   failover('kill', 10_000))
 
 test('node 1 started again: it rejoins (SST), the instance goes back to it, first in its list, without an error', () =>
-  failBack())
+  failBack('back after kill'))
 
 // A node that shuts down tells the others: no suspect timeout to wait, a few requests' time.
 test('node 1 shut down cleanly: the same within 3 s (Galera does not wait for it)', () =>
   failover('shutdown', 3000))
 
-test('node 1 started again after a clean shutdown (IST): the instance goes back to it', () => failBack())
+test('node 1 started again after a clean shutdown (IST): the instance goes back to it', () =>
+  failBack('back after shutdown'))
