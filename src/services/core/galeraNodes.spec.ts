@@ -23,6 +23,10 @@ describe('parseDatabaseNodes', () => {
     expect(list.nodeUrls[1]).toBe('mysql://app:pw@[::1]:3312/db')
   })
 
+  test('no URL at all (an unset environment variable) is refused', () => {
+    expect(() => parseDatabaseNodes(undefined)).toThrow('no database URL given')
+  })
+
   test.each([
     ['', 'no database URL given'],
     ['postgres://u:p@h/db', 'must start with mysql:// or mariadb://'],

@@ -52,8 +52,8 @@ function hostPort(text: string, where: string): DatabaseNode {
  * host each (then they must share the user, password, database and options). Throws
  * DatabaseNodesError with the reason.
  */
-export function parseDatabaseNodes(urls: string | readonly string[]): NodeList {
-  const list = (typeof urls === 'string' ? [urls] : [...urls]).map((u) => u.trim()).filter(Boolean)
+export function parseDatabaseNodes(urls: string | readonly string[] | undefined): NodeList {
+  const list = (typeof urls === 'string' ? [urls] : [...(urls ?? [])]).map((u) => u.trim()).filter(Boolean)
   if (list.length === 0) throw new DatabaseNodesError('no database URL given')
   const parts = list.map((text, i) => {
     const where = list.length > 1 ? `database URL ${i + 1}` : 'database URL'
@@ -119,8 +119,13 @@ function nodeListDriver(nodes: DatabaseNode[], options: GaleraNodeOptions): obje
         defaultSelector: 'ORDER',
       })
       nodes.forEach((node, i) => cluster.add(`node${i}`, { ...config, host: node.host, port: node.port }))
-      const report = (state: 'offline' | 'online') => (id: string) =>
-        options.onNodeChange?.({ node: nodes[Number(id.slice(4))], state })
+      const report = (state: 'offline' | 'online') => (id: string) => {
+        try {
+          options.onNodeChange?.({ node: nodes[Number(id.slice(4))], state })
+        } catch {
+          // A failing log hook must not break the connection being made.
+        }
+      }
       cluster.on('offline', report('offline'))
       cluster.on('online', report('online'))
       const ordered = cluster.of('node*', 'ORDER')
@@ -143,7 +148,7 @@ function nodeListDriver(nodes: DatabaseNode[], options: GaleraNodeOptions): obje
  * ```
  */
 export function galeraDataSourceOptions(
-  urls: string | readonly string[],
+  urls: string | readonly string[] | undefined,
   options: GaleraNodeOptions = {},
 ): Pick<MysqlConnectionOptions, 'url' | 'connectTimeout' | 'connectorPackage' | 'driver'> {
   const { url, nodes } = parseDatabaseNodes(urls)
