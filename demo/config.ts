@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { ImportJobOptionsInput, OutboxOptions } from '../src/index.js'
+import { parseDatabaseNodes, type ImportJobOptionsInput, type OutboxOptions } from '../src/index.js'
 import { readWorkerEnv } from './workerEnv.js'
 
 export interface DemoConfig {
@@ -11,6 +11,7 @@ export interface DemoConfig {
   /** TRUST_PROXY: Express's `trust proxy` (a hop count, `true`, or addresses); unset: none. */
   trustProxy?: boolean | number | string
   dataDir: string
+  /** DATABASE_URL: one server, or the nodes of a Galera cluster (`mysql://u:p@host1,host2,host3/db`). */
   databaseUrl?: string
   smtpUrl?: string
   demoPassword: string
@@ -38,6 +39,13 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
   const { outbox, jobs, problems } = readWorkerEnv(env)
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     problems.unshift(`PORT must be a port number, got ${env.PORT}`)
+  if (env.DATABASE_URL) {
+    try {
+      parseDatabaseNodes(env.DATABASE_URL)
+    } catch (error) {
+      problems.push(`DATABASE_URL: ${(error as Error).message}`)
+    }
+  }
   if (problems.length > 0) throw new DemoConfigError(problems)
   const trust = env.TRUST_PROXY
   return {

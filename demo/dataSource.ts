@@ -7,6 +7,8 @@ import {
   clientManagementEntities,
   clientManagementMigrations,
   clientManagementSubscribers,
+  galeraDataSourceOptions,
+  parseDatabaseNodes,
 } from '../src/index.js'
 import { AdminUser } from './entities/AdminUser.js'
 import { Invoice } from './entities/Invoice.js'
@@ -18,21 +20,30 @@ export const demoEntities = [AdminUser, Session, Invoice, Ticket]
 
 /**
  * TypeORM reads MariaDB's schema right only with `type: 'mariadb'` (it decides by the option,
- * not by the server): ask the server which it is.
+ * not by the server): ask the server which it is, the first node of a list that answers.
  */
-export async function mysqlFlavor(url: string): Promise<'mysql' | 'mariadb'> {
-  const connection = await mysql.createConnection({ uri: url.replace(/^mariadb:/, 'mysql:') })
-  try {
-    const [rows] = await connection.query('SELECT VERSION() AS version')
-    return /mariadb/i.test((rows as { version: string }[])[0].version) ? 'mariadb' : 'mysql'
-  } finally {
-    await connection.end()
+export async function mysqlFlavor(databaseUrl: string): Promise<'mysql' | 'mariadb'> {
+  let lastError: unknown
+  for (const uri of parseDatabaseNodes(databaseUrl).nodeUrls) {
+    try {
+      const connection = await mysql.createConnection({ uri, connectTimeout: 3000 })
+      try {
+        const [rows] = await connection.query('SELECT VERSION() AS version')
+        return /mariadb/i.test((rows as { version: string }[])[0].version) ? 'mariadb' : 'mysql'
+      } finally {
+        await connection.end()
+      }
+    } catch (error) {
+      lastError = error
+    }
   }
+  throw lastError
 }
 
 /**
- * `mysql://…` or `mariadb://…` (schema by migrations) or, without a URL, an SQLite file in
- * `dataDir` (schema by synchronize).
+ * `mysql://…` or `mariadb://…` (schema by migrations; several nodes of a Galera cluster as
+ * `mysql://user:password@host1:3306,host2:3306,host3:3306/database`, see galeraDataSourceOptions)
+ * or, without a URL, an SQLite file in `dataDir` (schema by synchronize).
  */
 export async function createDemoDataSource(options: {
   databaseUrl?: string
@@ -40,15 +51,13 @@ export async function createDemoDataSource(options: {
 }): Promise<DataSource> {
   const entities = [...clientManagementEntities, ...demoEntities]
   if (options.databaseUrl) {
-    if (!/^(mysql|mariadb):\/\//.test(options.databaseUrl)) {
-      throw new Error(
-        `DATABASE_URL must start with mysql:// or mariadb:// (got ${options.databaseUrl.split(':')[0]}://)`,
-      )
-    }
-    const url = options.databaseUrl.replace(/^mariadb:/, 'mysql:')
+    const nodes = galeraDataSourceOptions(options.databaseUrl, {
+      // The operator's log: which node the instance left, or came back to.
+      onNodeChange: ({ node, state }) => console.warn(`database node ${node.host}:${node.port} ${state}`),
+    })
     return new DataSource({
-      type: await mysqlFlavor(url),
-      url,
+      type: await mysqlFlavor(options.databaseUrl),
+      ...nodes,
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       entities,

@@ -306,6 +306,13 @@ export type { ImportField, ImportMapping } from './services/import/importRows.js
 export type { LifecycleResult, Skipped, EmailOutcome } from './services/lifecycle/clientLifecycle.js'
 export type { Actor } from './services/core/actor.js'
 export { ClientActionRefused, InvalidInputError, ConcurrentChangeError } from './services/core/errors.js'
+export {
+  DatabaseNodesError,
+  DEFAULT_GALERA_NODE_OPTIONS,
+  galeraDataSourceOptions,
+  parseDatabaseNodes,
+} from './services/core/galeraNodes.js'
+export type { DatabaseNode, GaleraNodeOptions } from './services/core/galeraNodes.js'
 export type { RefusalReason } from './services/core/errors.js'
 export {
   onTransactionConflict,

@@ -13,6 +13,7 @@ import {
 import { errorHandler } from '../src/http/errorHandler.js'
 import { retryLostReads } from '../src/http/retryLostReads.js'
 import { inTransaction } from '../src/services/core/transaction.js'
+import { isDatabaseUnavailable } from '../src/services/core/databaseFaults.js'
 import { createDemoApp } from '../demo/app.js'
 import { seedAdmins } from '../demo/seed.js'
 import { createTestDatabase, type TestDatabase } from './support/databases.js'
@@ -222,6 +223,15 @@ test('a GET whose connection was lost runs again (twice at most); a POST never d
   expect((await request(app).get('/api/always')).status).toBe(503)
   expect((await request(app).post('/api/once')).status).toBe(503)
   expect(runs).toEqual({ get: 2, always: 3, post: 1 })
+})
+
+test('a lost connection is told from other errors, a Galera node list with no node online included', () => {
+  expect(isDatabaseUnavailable(lost())).toBe(true)
+  expect(isDatabaseUnavailable(killed())).toBe(true)
+  // mysql2's PoolCluster while every node of galeraDataSourceOptions is marked offline.
+  const noneOnline = Object.assign(new Error('Pool does not have online node.'), { code: 'POOL_NONEONLINE' })
+  expect(isDatabaseUnavailable(noneOnline)).toBe(true)
+  expect(isDatabaseUnavailable(Object.assign(new Error('Duplicate'), { code: 'ER_DUP_ENTRY' }))).toBe(false)
 })
 
 describe('the health routes', () => {

@@ -8,10 +8,12 @@ let cluster: GaleraCluster | null = null
 /**
  * Starts the 3-node cluster once for the whole run: MYSQL_URL points at node 1 (so the test files
  * made for MariaDB, the security suite, run on the cluster unchanged, and on it alone:
- * TEST_DATABASES=mysql), GALERA_URLS lists every node.
+ * TEST_DATABASES=mysql), GALERA_URLS lists every node, GALERA_ROOT is the nodes' folder (to stop and
+ * start one).
  */
 export async function startClusterRun(): Promise<void> {
-  cluster = await startGaleraCluster()
+  // The watchdog's limit (it ends the nodes if this process dies) above the whole run: 16 min here.
+  cluster = await startGaleraCluster({ maxLifetimeMs: 45 * 60_000 })
   await cluster.rootQuery(
     1,
     `CREATE DATABASE IF NOT EXISTS \`${CLUSTER_DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
@@ -21,6 +23,7 @@ export async function startClusterRun(): Promise<void> {
   process.env.GALERA_URLS = JSON.stringify(urls)
   process.env.TEST_DATABASES = 'mysql'
   process.env.GALERA_SOCKETS = JSON.stringify(cluster.nodes.map((n) => n.socket))
+  process.env.GALERA_ROOT = cluster.root
   process.stdout.write(
     `\nGalera: 3 nodes synced in ${cluster.formedInSeconds.toFixed(1)} s (SQL ports 3311-3313, ${cluster.root})\n`,
   )

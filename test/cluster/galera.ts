@@ -12,7 +12,8 @@ import mysql from 'mysql2/promise'
  * A real 3-node MariaDB Galera cluster on loopback, for the cluster tests: each node has its own
  * datadir (mariadb-install-db) under one temporary folder, its own socket and ports (SQL 3311–3313,
  * group 4571–4573, IST 4581–4583, SST 4591–4593); node 1 bootstraps the cluster, the others join
- * by rsync SST. `stop()` ends every node and removes the folder; a detached watchdog does the same
+ * by rsync SST. A test stops one node and starts it again with `stopGaleraNode` / `startGaleraNode`
+ * (from any process, through the node's pid file). `stop()` ends every node and removes the folder; a detached watchdog does the same
  * if the test process dies first, or after `maxLifetimeMs`. The machine's own MariaDB (3306,
  * /run/mysqld) is never used: the harness refuses ports that are not its own.
  */
@@ -124,6 +125,75 @@ function nodeArgs(node: GaleraNode, dir: string): string[] {
   ]
 }
 
+/** Node `index` (1–3) of the cluster whose files are in `root`. */
+export function galeraNode(root: string, index: number): GaleraNode {
+  const dir = path.join(root, `node${index}`)
+  return {
+    index,
+    port: SQL_PORTS[index - 1],
+    socket: path.join(dir, 'mariadbd.sock'),
+    dataDir: path.join(dir, 'data'),
+    errorLog: path.join(dir, 'error.log'),
+  }
+}
+
+const pidFile = (node: GaleraNode) => path.join(path.dirname(node.dataDir), 'mariadbd.pid')
+
+/** The node's server process id, when it runs (a stale pid file's number may be another process now). */
+async function runningPid(node: GaleraNode): Promise<number | null> {
+  const pid = Number((await readFile(pidFile(node), 'utf8').catch(() => '')).trim())
+  if (!(pid > 0)) return null
+  const commandLine = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
+  return commandLine.split('\0').includes(`--datadir=${node.dataDir}`) ? pid : null
+}
+
+/**
+ * Stops node `index` of the cluster in `root` (from any process: through its pid file):
+ * `kill` is a crash (SIGKILL), `shutdown` a clean stop (SIGTERM). Resolves once the process is gone.
+ */
+export async function stopGaleraNode(root: string, index: number, how: 'kill' | 'shutdown'): Promise<void> {
+  const node = galeraNode(root, index)
+  const pid = await runningPid(node)
+  if (pid === null) throw new Error(`Galera node ${index} is not running`)
+  process.kill(pid, how === 'kill' ? 'SIGKILL' : 'SIGTERM')
+  const end = Date.now() + 60_000
+  while ((await runningPid(node)) !== null) {
+    if (Date.now() > end) throw new Error(`Galera node ${index} still runs 60 s after ${how}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/**
+ * Starts node `index` of the cluster in `root` again (it rejoins the others, by IST or SST) and
+ * waits until it is synced in a cluster of 3; answers the seconds it took. The cluster's `stop()`
+ * (or its watchdog) ends it with the others.
+ */
+export async function startGaleraNode(root: string, index: number, timeoutMs = 120_000): Promise<number> {
+  const node = galeraNode(root, index)
+  if ((await runningPid(node)) !== null) throw new Error(`Galera node ${index} already runs`)
+  const started = Date.now()
+  const child = spawn('/usr/sbin/mariadbd', nodeArgs(node, path.dirname(node.dataDir)), {
+    stdio: 'ignore',
+    detached: true,
+  })
+  child.unref()
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`Galera node ${index} stopped while rejoining:\n${await tail(node.errorLog)}`)
+    }
+    const s = await status(node)
+    if (s?.wsrep_ready === 'ON' && s.wsrep_cluster_size === '3' && s.wsrep_local_state_comment === 'Synced') {
+      return (Date.now() - started) / 1000
+    }
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(
+        `Galera node ${index} not synced ${timeoutMs / 1000} s after its start:\n${await tail(node.errorLog)}`,
+      )
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
 /** Starts the cluster and waits until all three nodes are synced and ready; on failure, nothing is left running. */
 export async function startGaleraCluster(options: GaleraOptions = {}): Promise<GaleraCluster> {
   const started = Date.now()
@@ -140,16 +210,7 @@ export async function startGaleraCluster(options: GaleraOptions = {}): Promise<G
   }
   const root = await mkdtemp(path.join(os.tmpdir(), 'adminjs-clients-galera-'))
   await chmod(root, 0o755)
-  const nodes: GaleraNode[] = SQL_PORTS.map((port, i) => {
-    const dir = path.join(root, `node${i + 1}`)
-    return {
-      index: i + 1,
-      port,
-      socket: path.join(dir, 'mariadbd.sock'),
-      dataDir: path.join(dir, 'data'),
-      errorLog: path.join(dir, 'error.log'),
-    }
-  })
+  const nodes: GaleraNode[] = SQL_PORTS.map((_, i) => galeraNode(root, i + 1))
   const processes: ChildProcess[] = []
   let watchdog: ChildProcess | null = null
 
@@ -168,6 +229,16 @@ export async function startGaleraCluster(options: GaleraOptions = {}): Promise<G
           }),
       ),
     )
+    // A node a test file restarted (startGaleraNode) is no child of ours: found by its pid file.
+    for (const node of nodes) {
+      const pid = await runningPid(node)
+      if (pid === null) continue
+      process.kill(pid, 'SIGTERM')
+      const end = Date.now() + 30_000
+      while ((await runningPid(node)) !== null && Date.now() < end)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      if ((await runningPid(node)) !== null) process.kill(pid, 'SIGKILL')
+    }
     if (watchdog?.pid) {
       try {
         process.kill(watchdog.pid, 'SIGKILL')

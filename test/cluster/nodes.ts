@@ -1,7 +1,9 @@
 import mysql from 'mysql2/promise'
+import { startGaleraNode, stopGaleraNode } from './galera.js'
 
 // The cluster run (clusterRun.ts) tells the test files where the nodes are: GALERA_URLS (the
-// cluster's database on each node) and GALERA_SOCKETS (each node's socket, for root).
+// cluster's database on each node), GALERA_SOCKETS (each node's socket, for root) and GALERA_ROOT
+// (their folder, to stop and start one).
 
 /** Node `node`'s (1–3) URL for the database `database`. */
 export function nodeUrl(node: number, database: string): string {
@@ -27,3 +29,14 @@ export async function asRoot<T>(node: number, sql: string): Promise<T> {
     await connection.end()
   }
 }
+
+const root = () => {
+  if (!process.env.GALERA_ROOT) throw new Error('GALERA_ROOT is not set: run through `npm run test:cluster`')
+  return process.env.GALERA_ROOT
+}
+
+/** Stops node `node` (1–3): `kill` as a crash (SIGKILL), `shutdown` as a clean stop. */
+export const stopNode = (node: number, how: 'kill' | 'shutdown') => stopGaleraNode(root(), node, how)
+
+/** Starts node `node` (1–3) again; resolves with the seconds it took to be synced in a cluster of 3. */
+export const startNode = (node: number) => startGaleraNode(root(), node)

@@ -22,6 +22,8 @@ const LOST_CODES = new Set([
   'ECONNREFUSED',
   'ECONNABORTED',
   'EPIPE',
+  // A Galera node list (galeraDataSourceOptions) whose every node is marked offline for now.
+  'POOL_NONEONLINE',
   'ETIMEDOUT',
   'EHOSTUNREACH',
   'ENETUNREACH',
