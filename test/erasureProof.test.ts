@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import request from 'supertest'
 import type { Agent } from 'supertest'
 import { strFromU8, unzipSync } from 'fflate'
 import { IsNull } from 'typeorm'
@@ -13,6 +12,7 @@ import { clientApi } from './support/clientApi.js'
 import { COMMISSION_CSV_HEADER } from './support/commissionCsv.js'
 import { describeEachDatabase, type TestDatabase } from './support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
+import { clientAreaBrowser } from './support/clientAreaBrowser.js'
 
 // Issue 24 (High): after an anonymisation, nothing in the whole database names the person.
 const R = randomBytes(4).toString('hex')
@@ -37,7 +37,6 @@ const TEXT = {
 }
 const MARKERS = [...Object.values(ID), ...Object.values(TEXT)]
 const PASSWORD = 'Quatre chevaux bleus dansent 2026'
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? ''
 
 /** Which markers a text holds (any case: emails are stored lower-case). */
 const markersIn = (text: string, markers: readonly string[] = MARKERS) =>
@@ -94,24 +93,7 @@ describeEachDatabase('erasure proof: an anonymised or removed client is in no ro
   const ds = () => database().dataSource
 
   /** A browser on the client area: keeps its cookie and posts each form with its page's token. */
-  const browser = () => {
-    const agent = request.agent(demo.app)
-    let csrf = ''
-    const keep = (res: request.Response) => {
-      csrf = csrfOf(res.text) || csrf
-      return res
-    }
-    return {
-      get: async (p: string) => keep(await agent.get(p)),
-      post: async (p: string, form: Record<string, string> = {}) =>
-        keep(
-          await agent
-            .post(p)
-            .type('form')
-            .send({ _csrf: csrf, ...form }),
-        ),
-    }
-  }
+  const browser = () => clientAreaBrowser(demo.app)
 
   beforeAll(async () => {
     demo = await seededDemo(database())

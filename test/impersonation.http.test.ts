@@ -1,4 +1,3 @@
-import request from 'supertest'
 import type { Agent } from 'supertest'
 import { createHash } from 'node:crypto'
 import { IsNull } from 'typeorm'
@@ -6,8 +5,8 @@ import { Client, ClientEvent, ClientToken, createClientManagement } from '../src
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, nullMailer, seededDemo, TEST_ORIGIN, type SeededDemo } from './support/demoAgent.js'
 import { clientApi, historyCounts } from './support/clientApi.js'
+import { clientAreaBrowser } from './support/clientAreaBrowser.js'
 
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? ''
 const PASSWORD = 'Quatre chevaux bleus dansent 2026'
 const NEW_PASSWORD = 'Sept girafes mauves chantent 2027'
 
@@ -21,25 +20,7 @@ describeEachDatabase('log in as the client (impersonation) over HTTP', (database
   const tokens = () => ds().getRepository(ClientToken)
 
   /** A browser on the client area: keeps its cookie and posts each form with its page's token. */
-  const browser = () => {
-    const agent = request.agent(demo.app)
-    let csrf = ''
-    const keep = (res: request.Response) => {
-      csrf = csrfOf(res.text) || csrf
-      return res
-    }
-    return {
-      get: async (path: string) => keep(await agent.get(path)),
-      post: async (path: string, form: Record<string, string> = {}) =>
-        keep(
-          await agent
-            .post(path)
-            .type('form')
-            .send({ _csrf: csrf, ...form }),
-        ),
-      agent,
-    }
-  }
+  const browser = () => clientAreaBrowser(demo.app)
 
   /** The admin's "Log in as this client": the action's answer, and the link's path on the demo. */
   const impersonate = async (agent: Agent, id: number, reason = 'Le client ne voit pas son contrat') => {
