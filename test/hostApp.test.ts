@@ -38,10 +38,15 @@ async function getJson(origin: string, cookie: string, url: string): Promise<Rec
   return (await res.json()) as Record<string, unknown>
 }
 
+// On MariaDB, Express 4 hosts declare TypeORM's type `mysql` and Express 5 hosts `mariadb`: both
+// are met, and the plugin's DataSource and migrations must follow either.
+const typeFor = (major: ExpressMajor) => (major === 4 ? 'mysql' : 'mariadb')
+
 test.each(combos)(
   'Express %i, %s, %s: boots, serves the components bundle and the list APIs',
   async (major, mode, kind) => {
     const host = startHost(bed, {
+      extraEnv: kind === 'mysql' ? { HOST_DATABASE_TYPE: typeFor(major) } : undefined,
       express: major,
       mode,
       // Production starts on the bundle built at deploy; development bundles on the first request

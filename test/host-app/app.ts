@@ -15,12 +15,19 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 export interface HostOptions {
   /** mysql://… for MariaDB; else SQLite in `sqliteFile`. */
   databaseUrl?: string
+  /** TypeORM's driver type for MariaDB: both are met in hosts (default `mariadb`). */
+  databaseType?: 'mysql' | 'mariadb'
   sqliteFile: string
 }
 
 export async function createHostApp(options: HostOptions) {
   const base: DataSourceOptions = options.databaseUrl
-    ? { type: 'mariadb', url: options.databaseUrl, timezone: 'Z', charset: 'utf8mb4_unicode_ci' }
+    ? {
+        type: options.databaseType ?? 'mariadb',
+        url: options.databaseUrl,
+        timezone: 'Z',
+        charset: 'utf8mb4_unicode_ci',
+      }
     : { type: 'better-sqlite3', database: options.sqliteFile }
   // The host's own tables, `contracts` among them, made its own way.
   const dataSource = new DataSource({ ...base, entities: hostEntities, synchronize: true })

@@ -4,6 +4,7 @@ import { createHostApp } from './app.js'
 
 const host = await createHostApp({
   databaseUrl: process.env.HOST_DATABASE_URL || undefined,
+  databaseType: process.env.HOST_DATABASE_TYPE === 'mysql' ? 'mysql' : 'mariadb',
   sqliteFile: process.env.HOST_SQLITE_FILE ?? 'host.sqlite',
 })
 if (process.env.HOST_BUILD_ONLY) {
