@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { In } from 'typeorm'
 import { ClientEvent, type OutboxOptions } from '../src/index.js'
-import { describeEachDatabase } from './support/databases.js'
+import { databaseKinds, describeEachDatabase } from './support/databases.js'
 import { mailModule } from './support/mailModule.js'
 import {
   activeClients as newClients,
@@ -163,12 +163,15 @@ describeEachDatabase('the mail outbox', (database, kind) => {
     )
   })
 
-  test('kill -9 of the worker process during delivery with a 60 s lease, then a new one: every email delivered; a duplicate only for one in flight, same Message-ID', async () => {
+  // The issue's 60 s lease on one database only (the last one run, MariaDB when there is one): the
+  // dead worker's claims wait that long. The others run the same scenario with a 5 s lease.
+  const killLeaseMs = kind === databaseKinds().at(-1) ? 60_000 : 5_000
+  test(`kill -9 of the worker process during delivery with a ${killLeaseMs / 1000} s lease, then a new one: every email delivered; a duplicate only for one in flight, same Message-ID`, async () => {
     const received: ReceivedMail[] = []
     // A slow server: the kill lands while messages are on the wire.
     const smtp = await startSmtpServer({ received, delayMs: 150 })
     const options: Partial<OutboxOptions> = {
-      leaseMs: 60_000,
+      leaseMs: killLeaseMs,
       probeIntervalMs: 500,
       pollIntervalMs: 100,
       concurrency: 4,
@@ -202,7 +205,7 @@ describeEachDatabase('the mail outbox', (database, kind) => {
       const killedAt = Date.now()
       const second = await spawnWorker()
       const readyMs = Date.now() - killedAt
-      // The dead worker's claims wait for their lease (60 s); the rest go at once.
+      // The dead worker's claims wait for their lease; the rest go at once.
       await waitUntil(
         'the emails the dead worker did not hold',
         async () =>
@@ -231,7 +234,7 @@ describeEachDatabase('the mail outbox', (database, kind) => {
       report(
         `outbox on ${kind}: worker killed (SIGKILL) after ${atKill} of 200 received, holding ${inFlight.length} claimed; ` +
           `a new process delivered the rest: ${received.length} received for 200 emails, ${duplicates.length} duplicate(s), all of them in flight at the kill; ` +
-          `lease 60 s: the new process ready ${(readyMs / 1000).toFixed(1)} s after the kill, the unclaimed ones sent ${(restMs / 1000).toFixed(1)} s after it, the dead worker's claims ${(allMs / 1000).toFixed(1)} s after it`,
+          `lease ${killLeaseMs / 1000} s: the new process ready ${(readyMs / 1000).toFixed(1)} s after the kill, the unclaimed ones sent ${(restMs / 1000).toFixed(1)} s after it, the dead worker's claims ${(allMs / 1000).toFixed(1)} s after it`,
       )
     } finally {
       for (const child of children)
