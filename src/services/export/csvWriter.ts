@@ -1,6 +1,7 @@
 import type { Language } from '../core/options.js'
 
 import type { ExportCellKind } from '../../shared/exportColumns.js'
+import { neutralise } from '../../shared/csvCell.js'
 
 export type CellKind = ExportCellKind
 
@@ -16,22 +17,8 @@ const QUOTED = /[,;"\r\n]/
 /** Excel needs it to read UTF-8 (without it, é becomes Ã©). */
 export const BOM = '\uFEFF'
 
-// What a spreadsheet runs as a formula: =, +, -, @ first, or a tab or carriage return first.
-const FORMULA_START = /^[=+\-@\t\r]/
-
-// Inside a cell, what a reader of the other dialect takes for the start of a cell: after a `,`,
-// a `;` or a line break (quotes do not help it there: the quote is not at the start of its cell).
-const INNER_FORMULA_START = /([,;\r\n])(?=[=+\-@\t\r])/g
-
-/**
- * A text cell made inert: a leading apostrophe makes a spreadsheet show it as text (OWASP's
- * advice), at its start and after each separator of either dialect or line break inside it
- * (`Dupont,=2+5` becomes `Dupont,'=2+5`): a French file read with `,` finds no formula in it.
- */
-export const neutralise = (text: string): string => {
-  const inner = text.replace(INNER_FORMULA_START, "$1'")
-  return FORMULA_START.test(inner) ? `'${inner}` : inner
-}
+// Formula cells made inert: the rule is shared with the browser's CSV downloads.
+export { neutralise }
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
