@@ -1,7 +1,7 @@
 import type { ComponentLoader, Locale, PageHandler } from 'adminjs'
 import type { ACCESSIBLE_THEME } from './shared/panelTheme.js'
 import type { AccessControl } from './services/core/accessControl.js'
-import type { ResolvedOptions } from './services/core/options.js'
+import type { ResolvedOptions } from './options/clientManagementOptions.js'
 import type { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
 import type { ClientAccounts } from './services/accounts/clientAccounts.js'
 import type { ClientSettings } from './services/accounts/clientSettings.js'

@@ -28,11 +28,8 @@ import { PaymentMethods } from './services/payments/paymentMethods.js'
 import { PasswordHasher } from './services/accounts/passwordHasher.js'
 import { LoginCost } from './services/accounts/loginCost.js'
 import { RateLimiter } from './services/accounts/rateLimiter.js'
-import {
-  ClientManagementConfigError,
-  resolveOptions,
-  type ClientManagementOptions,
-} from './services/core/options.js'
+import { ClientManagementConfigError } from './services/core/configError.js'
+import { resolveOptions, type ClientManagementOptions } from './options/clientManagementOptions.js'
 import { tableClashes } from './services/core/tableCheck.js'
 import { registerSessionStore } from './services/core/clientSessions.js'
 import { createAdvisorResource } from './resources/advisor.resource.js'

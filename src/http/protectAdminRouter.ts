@@ -11,7 +11,7 @@ import { recordIdsQuery } from './recordIdsQuery.js'
 import { retryLostReads } from './retryLostReads.js'
 import { sameOrigin } from './sameOrigin.js'
 import { sessionCookie, type SessionCookieOptions } from './sessionCookie.js'
-import { ClientManagementConfigError } from '../services/core/options.js'
+import { ClientManagementConfigError } from '../services/core/configError.js'
 
 export interface AdminRouterProtectionOptions extends BodyLimitOptions {
   /** Checks an admin's email and password; returns the admin (`{ email, role, … }`) or null. */

@@ -12,7 +12,7 @@ import { enImpersonation } from './en/impersonation.js'
 import { frImpersonation } from './fr/impersonation.js'
 import { enTemplates } from './en/templates.js'
 import { frTemplates } from './fr/templates.js'
-import type { Language } from '../services/core/options.js'
+import type { Language } from '../shared/language.js'
 import { PLUGIN_RESOURCES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
 
 type Tree = { [key: string]: unknown }

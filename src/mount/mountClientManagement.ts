@@ -10,7 +10,7 @@ import { healthRoutes } from '../http/healthRoutes.js'
 import { resilientSessionStore } from '../http/resilientSessionStore.js'
 import { protectAdminRouter, type AdminRouterProtectionOptions } from '../http/protectAdminRouter.js'
 import type { SessionCookieOptions } from '../http/sessionCookie.js'
-import type { ClientManagementOptions } from '../services/core/options.js'
+import type { ClientManagementOptions } from '../options/clientManagementOptions.js'
 import { clientManagementDataSource, prepareClientTables, usesMigrations } from './pluginDataSource.js'
 
 type PluginOptions = Omit<ClientManagementOptions, 'dataSource' | 'mailer' | 'mailFrom' | 'links'>

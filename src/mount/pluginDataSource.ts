@@ -2,7 +2,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm'
 import { clientManagementEntities } from '../entities/index.js'
 import { clientManagementMigrations } from '../migrations/index.js'
 import { ClientAdvisorsSubscriber } from '../services/core/clientAdvisorsSubscriber.js'
-import { ClientManagementConfigError } from '../services/core/options.js'
+import { ClientManagementConfigError } from '../services/core/configError.js'
 import { checkClientTables } from '../services/core/tableCheck.js'
 
 export interface PluginDataSourceOptions {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type AdminJS from 'adminjs'
 import type { ComponentLoader, FeatureType, ResourceOptions, ResourceWithOptions } from 'adminjs'
 import type { DataSource } from 'typeorm'
-import { ClientManagementConfigError } from '../services/core/options.js'
+import { ClientManagementConfigError } from '../services/core/configError.js'
 import { PLUGIN_RESOURCES, type ResourceIds } from '../shared/resourceIds.js'
 import { skippedBundleProblems, trackBundle } from './componentsBundle.js'
 

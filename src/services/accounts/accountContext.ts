@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm'
-import type { Language, PluginLogger } from '../core/options.js'
+import type { Language } from '../../shared/language.js'
+import type { PluginLogger } from '../core/pluginLogger.js'
 import type { ClientLifecycle } from '../lifecycle/clientLifecycle.js'
 import type { ClientMailer } from '../mail/clientMailer.js'
 import type { AccountLimits } from './accountLimits.js'

@@ -1,4 +1,4 @@
-import type { PluginLogger } from '../core/options.js'
+import type { PluginLogger } from '../core/pluginLogger.js'
 
 /**
  * Work a request starts and does not wait for (the email of a reset request: the answer must not

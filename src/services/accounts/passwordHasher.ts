@@ -1,5 +1,7 @@
-import argon2 from 'argon2'
-import bcrypt from 'bcrypt'
+// argon2 and bcrypt are native addons: loaded at the first hash or check, not with the module
+// (the lifecycle and the options import this file without ever hashing; test/lazyHashers.test.ts).
+const loadArgon2 = () => import('argon2').then((m) => m.default)
+const loadBcrypt = () => import('bcrypt').then((m) => m.default)
 
 export const HASHING_DRIVERS = ['bcrypt', 'argon2id', 'argon2i'] as const
 export type HashingDriver = (typeof HASHING_DRIVERS)[number]
@@ -57,7 +59,8 @@ export class PasswordHasher {
   /** Hashes with the configured driver and cost. */
   async hash(password: string): Promise<string> {
     const o = this.options
-    if (o.driver === 'bcrypt') return bcrypt.hash(password, o.bcryptCost)
+    if (o.driver === 'bcrypt') return (await loadBcrypt()).hash(password, o.bcryptCost)
+    const argon2 = await loadArgon2()
     return argon2.hash(password, {
       type: o.driver === 'argon2i' ? argon2.argon2i : argon2.argon2id,
       memoryCost: o.argon2MemoryCost,
@@ -83,11 +86,12 @@ export class PasswordHasher {
     try {
       if (format === 'bcrypt') {
         // PHP writes $2y$, node's bcrypt reads $2a$/$2b$: the algorithms are the same.
+        const bcrypt = await loadBcrypt()
         const ok = await bcrypt.compare(password, (hash as string).replace(/^\$2[xy]\$/, '$2b$'))
         return ok ? 'match' : 'mismatch'
       }
       if (format === 'argon2id' || format === 'argon2i' || format === 'argon2d') {
-        return (await argon2.verify(hash as string, password)) ? 'match' : 'mismatch'
+        return (await (await loadArgon2()).verify(hash as string, password)) ? 'match' : 'mismatch'
       }
     } catch {
       return 'unusable'

@@ -2,7 +2,7 @@ import { In, LessThan, type DataSource, type EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { ClientSession } from '../../entities/ClientSession.js'
 import { chunks } from './clientEvents.js'
-import type { PluginLogger } from './options.js'
+import type { PluginLogger } from './pluginLogger.js'
 import { inTransaction } from './transaction.js'
 import { conflictCause } from './transactionConflicts.js'
 

@@ -1,6 +1,6 @@
 import type { DataSource, EntityMetadata } from 'typeorm'
 import { clientManagementEntities } from '../../entities/index.js'
-import { ClientManagementConfigError } from './options.js'
+import { ClientManagementConfigError } from './configError.js'
 
 // The plugin's tables against the host's (issue 26): a host table of the same name is never
 // touched. These checks run before any DDL of ours: at createClientManagement (entities of the

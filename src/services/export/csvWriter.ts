@@ -1,4 +1,4 @@
-import type { Language } from '../core/options.js'
+import type { Language } from '../../shared/language.js'
 
 import type { ExportCellKind } from '../../shared/exportColumns.js'
 import { neutralise } from '../../shared/csvCell.js'

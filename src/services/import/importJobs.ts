@@ -1,6 +1,6 @@
 import os from 'node:os'
 import type { DataSource } from 'typeorm'
-import type { PluginLogger } from '../core/options.js'
+import type { PluginLogger } from '../core/pluginLogger.js'
 import { claimDueJob, claimToken, renewLease, type Claim } from './importClaim.js'
 import type { ImportJobOptions } from './importJobOptions.js'
 import { runImportJob, type JobEnd } from './importRunner.js'

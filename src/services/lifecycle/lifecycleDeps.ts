@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm'
 import type { ClientSettings } from '../accounts/clientSettings.js'
 import type { ClientMailer } from '../mail/clientMailer.js'
-import type { Language } from '../core/options.js'
+import type { Language } from '../../shared/language.js'
 
 export interface LifecycleSettings {
   /** Link templates for emails; `{token}` is replaced by the token. */

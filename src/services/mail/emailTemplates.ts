@@ -1,5 +1,5 @@
 import { MASK } from '../core/secrets.js'
-import { LANGUAGES, type Language } from '../core/options.js'
+import { LANGUAGES, type Language } from '../../shared/language.js'
 import {
   defaultTemplate,
   TEMPLATE_SPECS,

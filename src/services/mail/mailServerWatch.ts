@@ -1,5 +1,5 @@
 import type { Transporter } from 'nodemailer'
-import type { PluginLogger } from '../core/options.js'
+import type { PluginLogger } from '../core/pluginLogger.js'
 import { isServerFailure } from './mailServerFailure.js'
 
 /** What the outbox sends through: nodemailer's `sendMail`, and its `verify` when there is one (to ask the server without sending). */

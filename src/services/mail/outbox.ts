@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
-import type { PluginLogger } from '../core/options.js'
+import type { PluginLogger } from '../core/pluginLogger.js'
 import type { ClientMailer } from './clientMailer.js'
 import { MailServerWatch, type MailServerPause } from './mailServerWatch.js'
 import { claimDueEmails, releaseClaimed, type ClaimedEmail } from './outboxClaim.js'

@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '../core/options.js'
+import { LANGUAGES, type Language } from '../../shared/language.js'
 
 /** What the outbox keeps of an email until it is sent: the real text (it may hold a token). */
 export interface PendingContent {

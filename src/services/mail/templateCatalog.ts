@@ -1,6 +1,6 @@
 import { enEmails, type EmailTranslation } from '../../locale/en/emails.js'
 import { frEmails } from '../../locale/fr/emails.js'
-import type { Language } from '../core/options.js'
+import type { Language } from '../../shared/language.js'
 
 /** Every email template the product ships, each in French and English. */
 export const EMAIL_TEMPLATE_KEYS = [

@@ -4,7 +4,7 @@ import { AdminAuditEntry } from '../../entities/AdminAuditEntry.js'
 import type { FieldChange } from '../../entities/ClientEvent.js'
 import type { Actor } from '../core/actor.js'
 import { writeAudit } from '../core/adminAudit.js'
-import type { Language } from '../core/options.js'
+import type { Language } from '../../shared/language.js'
 import type { EmailTemplateKey, TemplateText } from './templateCatalog.js'
 
 /** One change of a template as the page lists it. */

@@ -4,7 +4,7 @@ import {
   MAX_TEMPLATE_TEXT_LENGTH,
 } from '../../shared/limits.js'
 import { InvalidInputError } from '../core/errors.js'
-import { LANGUAGES, type Language } from '../core/options.js'
+import { LANGUAGES, type Language } from '../../shared/language.js'
 import { isTemplateKey, TEMPLATE_SPECS, type EmailTemplateKey, type TemplateText } from './templateCatalog.js'
 import { checkTemplate, TemplateRefused } from './templateRender.js'
 

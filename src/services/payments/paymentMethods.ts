@@ -3,7 +3,8 @@ import { Client } from '../../entities/Client.js'
 import type { Actor } from '../core/actor.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
 import { InvalidInputError } from '../core/errors.js'
-import type { PluginLogger, StripeLike } from '../core/options.js'
+import type { PluginLogger } from '../core/pluginLogger.js'
+import type { StripeLike } from './paymentOptions.js'
 import { inTransaction } from '../core/transaction.js'
 
 /** A card as the client page shows it; nothing else of it is read, nothing of it is stored. */
