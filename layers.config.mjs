@@ -1,0 +1,235 @@
+// The layer table: the ONE place the layers are declared. `.dependency-cruiser.mjs` builds its
+// rules from it (`npm run lint` runs dependency-cruiser), `npm run layout` writes README's
+// "Layout" table from it, and test/layers.test.ts checks both (README equal to what it gives,
+// every folder of src in a row, every forbidden import refused).
+//
+// A row: `id` (the name rules and `imports` use), `folders` (as README shows them; a folder ends
+// with `/`, `{a,b}` lists sibling folders), `holds`, `imports` (ids of the rows it may import),
+// `typeOnly` (ids it may import with `import type` only), `node` (false: no node built-in, bare
+// or `node:`), `packages` (when given, the only npm packages it may import). Rows are listed from
+// the top layer down; data flows down and never back up. Every row may import its own files.
+
+/** The service rooms, bottom first: a room imports only rooms listed before it. */
+export const SERVICE_ROOMS = [
+  'core',
+  'mail',
+  'payments',
+  'accounts',
+  'lifecycle',
+  'gdpr',
+  'list',
+  'export',
+  'import',
+]
+
+/** What runs in the browser may import only these packages. */
+const BROWSER_PACKAGES = [
+  'react',
+  'react-dom',
+  'react-redux',
+  'react-router',
+  'react-router-dom',
+  'adminjs',
+  '@adminjs/design-system',
+  'recharts',
+]
+
+/** Pure code, for the browser and the server: these packages only. */
+const PURE_PACKAGES = ['libphonenumber-js', 'fastest-levenshtein']
+
+const every = (...except) =>
+  [
+    'entry',
+    'mount',
+    'options',
+    'http',
+    'resources',
+    'actions',
+    'hooks',
+    ...SERVICE_ROOMS,
+    'entities',
+    'migrations',
+    'componentIds',
+    'components',
+    'shared',
+    'locale',
+  ].filter((id) => !except.includes(id))
+
+export const layout = [
+  {
+    id: 'entry',
+    folders: ['src/index.ts', 'src/publicApi.ts', 'src/clientManagement.ts'],
+    holds:
+      '`createClientManagement`, `mountClientManagement`, the `ClientManagement` type; the rest of the public API re-exported in one list',
+    imports: every('entry'),
+  },
+  {
+    id: 'mount',
+    folders: ['src/mount/'],
+    holds:
+      'the one-call mount (`mountClientManagement`), the plugin’s own DataSource with its table prefix and the preparation of its tables',
+    imports: every('entry'),
+    typeOnly: ['entry'],
+  },
+  {
+    id: 'options',
+    folders: ['src/options/'],
+    holds:
+      'the options of `createClientManagement`: composes each room’s own (`services/<room>/*Options.ts`) and checks the panel’s few (language, currency, navigation, resource id prefix)',
+    imports: [...SERVICE_ROOMS, 'entities', 'shared'],
+  },
+  {
+    id: 'http',
+    folders: ['src/http/'],
+    holds:
+      'what the host’s admin router needs: `protectAdminRouter` (origin check, body limits, unknown routes, list parameters, recordIds, bulk POSTs without reading the records, downloads, error handler), the session-renewing auth provider, `sessionCookie`; the health routes, the resilient session store, async route handlers',
+    imports: ['core', 'entities', 'shared'],
+  },
+  {
+    id: 'resources',
+    folders: ['src/resources/'],
+    holds:
+      'one AdminJS resource factory per file; `secureActions.ts` gives every action its role check, secret stripping and validation',
+    imports: ['actions', 'hooks', ...SERVICE_ROOMS, 'entities', 'shared'],
+    typeOnly: ['componentIds'],
+  },
+  {
+    id: 'actions',
+    folders: [
+      'src/actions/index.ts',
+      'src/actions/{core,client,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog}/',
+    ],
+    holds:
+      'one AdminJS action per file (`suspend.action.ts`): read the request, call one service function, shape the response; `actions/core/` holds the shared specs and response helpers',
+    imports: ['hooks', ...SERVICE_ROOMS, 'shared', 'locale'],
+    typeOnly: ['componentIds', 'entities'],
+  },
+  {
+    id: 'hooks',
+    folders: ['src/hooks/'],
+    holds:
+      'before/after hooks shared by resources: payload normalisation, column validation, secrets stripped, duplicates warning',
+    imports: [...SERVICE_ROOMS, 'entities', 'shared'],
+  },
+  {
+    id: 'core',
+    folders: ['src/services/core/'],
+    holds:
+      'the transaction helper, the event writer (every history row), each advisor’s clients (`client_advisors`, every writer refreshes it), actor, errors, secrets, money, access control, request values, core options (roles, logger, sessions), the configuration error; the client sessions’ generation and registry, lost connections (`databaseFaults`), the Galera node list',
+    imports: ['entities', 'shared'],
+  },
+  {
+    id: 'mail',
+    folders: ['src/services/mail/'],
+    holds:
+      'the mail options, the outbox and the email templates (`template*`: catalog, strict Mustache renderer, store, history), the email log',
+    imports: ['core', 'entities', 'shared', 'locale'],
+  },
+  {
+    id: 'payments',
+    folders: ['src/services/payments/'],
+    holds: 'Stripe payment methods and the `stripe` option',
+    imports: ['core', 'entities', 'shared'],
+  },
+  {
+    id: 'accounts',
+    folders: ['src/services/accounts/'],
+    holds:
+      'the client’s own account (registration, confirmation, login, 2FA, reset), password hashing (argon2 and bcrypt loaded at the first hash) and strength, tokens, security settings, login cost and the rate limiter; the account options',
+    imports: ['core', 'mail', 'entities', 'shared'],
+    // the lifecycle is handed to the accounts (`accounts.lifecycle`), which calls it: a type only
+    typeOnly: ['lifecycle'],
+  },
+  {
+    id: 'lifecycle',
+    folders: ['src/services/lifecycle/'],
+    holds:
+      'status changes and their contract effects, profile, balance, notes, password, the client’s emails, merge, contract bulk changes',
+    imports: ['core', 'mail', 'accounts', 'entities', 'shared'],
+  },
+  {
+    id: 'gdpr',
+    folders: ['src/services/gdpr/'],
+    holds:
+      'the GDPR archive, anonymisation (one client, or a batch), removal for good, retention, the erasure map',
+    imports: ['core', 'lifecycle', 'entities', 'shared', 'locale'],
+  },
+  {
+    id: 'list',
+    folders: ['src/services/list/'],
+    holds:
+      'the client list and search, the Contract and Commission lists (`RecordList`), keyset pages, duplicates, the client page’s tabs, the dashboard, advisor summary, commission totals',
+    imports: ['core', 'entities', 'shared'],
+  },
+  {
+    id: 'export',
+    folders: ['src/services/export/'],
+    holds:
+      'list exports: the CSV writer (dialects, formula cells), the columns’ joins, `ListExport` (plan, keyset pages, audit entry)',
+    imports: ['core', 'list', 'entities', 'shared', 'locale'],
+  },
+  {
+    id: 'import',
+    folders: ['src/services/import/'],
+    holds:
+      'uploads kept in the database, the CSV source, row reading, planner, writer, import jobs with a lease and their worker (`clients.jobs`), undo, saved mappings',
+    imports: ['core', 'entities', 'shared'],
+  },
+  {
+    id: 'entities',
+    folders: ['src/entities/'],
+    holds: 'TypeORM entities',
+    imports: ['shared'],
+  },
+  {
+    id: 'migrations',
+    folders: ['src/migrations/'],
+    holds: 'MySQL/MariaDB migrations (a migration keeps its own copy of any code it runs)',
+    imports: ['shared'],
+  },
+  {
+    id: 'componentIds',
+    folders: ['src/components/index.ts'],
+    holds: 'the server’s registry of the components (`ComponentLoader`), and their ids',
+    imports: ['shared'],
+  },
+  {
+    id: 'components',
+    folders: [
+      'src/components/{clientShow,clientList,common,actionForm,commissionImport,settings,dashboard,merge,advisor,export,gdpr,emailTemplate}/',
+    ],
+    holds: 'React for the browser, registered once in `components/index.ts`',
+    imports: ['shared'],
+    typeOnly: [...SERVICE_ROOMS, 'entities'],
+    node: false,
+    packages: BROWSER_PACKAGES,
+  },
+  {
+    id: 'shared',
+    folders: ['src/shared/'],
+    holds:
+      'pure code for the browser and the server: languages, limits, client identity, search text, name similarity, the client page’s tabs, the export columns',
+    imports: [],
+    node: false,
+    packages: PURE_PACKAGES,
+  },
+  {
+    id: 'locale',
+    folders: ['src/locale/index.ts', 'src/locale/{en,fr}/'],
+    holds: 'translations, merged in `locale/index.ts`',
+    imports: ['shared'],
+    node: false,
+    packages: ['adminjs'],
+  },
+]
+
+/** Folders outside src that src never imports. */
+export const NOT_IMPORTED_BY_SRC = ['demo', 'bench', 'test', 'examples', 'scripts', 'docs']
+
+/** A row's folder as a path pattern: `src/actions/{a,b}/` → `^src/actions/(a|b)/`; `src/index.ts` → `^src/index[.]ts$`. */
+export function folderPattern(folder) {
+  const body = folder
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\{([^}]+)\}/g, (_, names) => `(${names.split(',').join('|')})`)
+  return `^${body}${folder.endsWith('/') ? '' : '$'}`
+}
