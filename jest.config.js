@@ -12,6 +12,9 @@ export default {
   reporters: ['default', '<rootDir>/test/support/summaryReporter.cjs'],
   // The host-app bed holds installed copies of the package: not modules of this repository.
   modulePathIgnorePatterns: ['<rootDir>/test/host-app/bed/'],
+  // With MYSQL_URL: the MariaDB schema migrated once for the run, copied into each file's database.
+  globalSetup: '<rootDir>/test/support/globalSetup.mjs',
+  globalTeardown: '<rootDir>/test/support/globalTeardown.mjs',
   testTimeout: 60_000,
   maxWorkers: 2,
 }

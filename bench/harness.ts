@@ -71,15 +71,21 @@ export interface BenchPanel {
   close: () => Promise<void>
 }
 
-/** The demo app on the data set of this size, the peer at /peer and the floor at /floor, logged in. */
-export async function startPanel(sizes: LargeSizes): Promise<BenchPanel> {
+/**
+ * The demo app on the data set of this size, the peer at /peer and the floor at /floor, logged in.
+ * Sessions in memory for both (`store: 'database'`: ours in the demo's database table, as deployed).
+ */
+export async function startPanel(
+  sizes: LargeSizes,
+  options: { store?: 'memory' | 'database' } = {},
+): Promise<BenchPanel> {
   const { dataSource, label, target } = await openBenchDatabase(sizes)
   const sessions = new session.MemoryStore()
   const demo = createDemoApp({
     dataSource,
     mailer: nullMailer,
     sessionSecret: SECRET,
-    sessionStore: sessions,
+    sessionStore: options.store === 'database' ? undefined : sessions,
   })
   await seedAdmins(dataSource, demo.clients.passwordHasher, PASSWORD)
   demo.app.use('/peer', peerRouter(demo.authenticate, sessions, SECRET).router)

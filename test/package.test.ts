@@ -4,6 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { packedPlugin } from '../scripts/packPlugin.js'
 import { RESOURCE_IDS } from './support/resourceIds.js'
 
 const run = promisify(execFile)
@@ -38,9 +39,9 @@ describe('the npm package', () => {
   beforeAll(async () => {
     await rm(work, { recursive: true, force: true })
     await mkdir(path.join(app, 'node_modules', 'adminjs-clients'), { recursive: true })
-    // `npm pack` runs `prepack`, which builds dist/.
-    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: root })
-    tarball = path.join(work, JSON.parse(stdout)[0].filename)
+    // `npm pack` (its `prepack` builds dist/) of the current sources, or the tarball
+    // `npm run lint:package` made of them (scripts/packPlugin.ts).
+    tarball = (await packedPlugin()).tarball
     await run('tar', [
       '-xzf',
       tarball,
@@ -48,7 +49,7 @@ describe('the npm package', () => {
       path.join(app, 'node_modules', 'adminjs-clients'),
       '--strip-components=1',
     ])
-  }, 120_000)
+  }, 600_000)
   afterAll(() => rm(work, { recursive: true, force: true }))
 
   test('ships the compiled code, its types and the components, not the sources or the demo', async () => {

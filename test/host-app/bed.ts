@@ -1,6 +1,7 @@
 // The host-app test bed: the plugin packed as npm would ship it and installed into two copies of
 // the host app, one on Express 4 and one on Express 5 (from the npm registry, cached), each run
-// as a process of its own. Built once per content of src/ and the app, under test/host-app/bed/.
+// as a process of its own. Built once per content of src/ and the app, under test/host-app/bed/,
+// from the tarball of scripts/packPlugin.ts (shared with `npm run lint:package` and package.test.ts).
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -8,6 +9,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'no
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { packedPlugin } from '../../scripts/packPlugin.js'
 
 const run = promisify(execFile)
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -59,33 +61,6 @@ async function express5(): Promise<string> {
     )
   }
   return path.join(EXPRESS5, 'node_modules', 'express')
-}
-
-/** `npm pack` of the plugin, built into a staging folder (the repo's dist/ is left alone). */
-async function pack(work: string): Promise<string> {
-  const stage = path.join(work, 'stage')
-  await mkdir(stage, { recursive: true })
-  await cp(path.join(root, 'package.json'), path.join(stage, 'package.json'))
-  await cp(path.join(root, 'README.md'), path.join(stage, 'README.md'))
-  await run(
-    process.execPath,
-    [
-      path.join(root, 'node_modules/typescript/bin/tsc'),
-      '-p',
-      'tsconfig.build.json',
-      '--outDir',
-      path.join(stage, 'dist'),
-    ],
-    {
-      cwd: root,
-      timeout: 300_000,
-    },
-  )
-  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
-    cwd: stage,
-  })
-  await rm(stage, { recursive: true, force: true })
-  return path.join(work, JSON.parse(stdout)[0].filename)
 }
 
 /** One copy of the host app with the tarball installed; Express 5 and @adminjs/express on it for 5. */
@@ -143,7 +118,8 @@ export async function prepareBed(): Promise<Bed> {
   }
   const work = `${dir}-building-${process.pid}`
   await mkdir(work, { recursive: true })
-  const tarball = await pack(work)
+  // The tarball `npm run lint:package` made for these sources, if it did (packed here otherwise).
+  const { tarball } = await packedPlugin()
   await installApp(path.join(work, 'e4'), tarball, 4)
   await installApp(path.join(work, 'e5'), tarball, 5)
   await rename(work, dir)

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import mysql from 'mysql2/promise'
 import type { DataSource } from 'typeorm'
 import { createDemoDataSource, prepareSchema } from '../../demo/dataSource.js'
+import { copyMysqlTemplate } from './mysqlTemplate.js'
 
 export type DatabaseKind = 'sqlite' | 'mysql'
 
@@ -67,6 +68,11 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'adminjs-clients-test-'))
   const mysqlDb = kind === 'mysql' ? await createMysqlDatabase() : null
+  // The run's template schema (test/support/globalSetup.mjs) copied in; prepareSchema then finds
+  // every migration done. TEST_MYSQL_TEMPLATE=off: each database migrated, as before.
+  const template = process.env.TEST_MYSQL_TEMPLATE
+  if (mysqlDb && template && template !== 'off' && options.schema !== false)
+    await copyMysqlTemplate(template, mysqlDb.url)
   const dataSource = await createDemoDataSource({ databaseUrl: mysqlDb?.url, dataDir })
   if (options.schema === false && kind === 'sqlite') dataSource.setOptions({ synchronize: false })
   await dataSource.initialize()
