@@ -10,6 +10,12 @@ import { checkImportLimits, resolveImportLimits, type ImportLimits } from '../im
 import { DEFAULT_CURRENCY, isCurrencyCode } from '../../shared/displayFormat.js'
 import { RESOURCE_PREFIX_PATTERN, resourceIdsFor, type ResourceIds } from '../../shared/resourceIds.js'
 import { checkErasureOption, type ErasureEntry } from '../gdpr/erasureMap.js'
+import {
+  checkFileOptions,
+  resolveFileOptions,
+  type ClientFileOptions,
+  type ResolvedFileOptions,
+} from '../files/fileOptions.js'
 import { checkOutboxOptions, resolveOutboxOptions, type OutboxOptions } from '../mail/outboxOptions.js'
 import {
   checkJobOptions,
@@ -103,6 +109,8 @@ export interface ClientManagementOptions {
    * kept (at least your sessions' lifetime; default 30).
    */
   sessions?: { destroy?: SessionStoreHook['destroy']; keepDays?: number }
+  /** The files kept on clients: storage (local directory, S3, yours) and limits (see ClientFileOptions). */
+  files?: ClientFileOptions
 }
 
 export interface ResolvedOptions {
@@ -132,6 +140,7 @@ export interface ResolvedOptions {
   jobs: ImportJobOptions
   erasure: ErasureEntry[]
   sessions: { destroy: SessionStoreHook['destroy'] | null; keepDays: number }
+  files: ResolvedFileOptions
 }
 
 /** The client area's links; `impersonate` is null when the host offers no "log in as this client". */
@@ -281,6 +290,7 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
   problems.push(...checkOutboxOptions(options.outbox))
   problems.push(...checkJobOptions(options.jobs))
   problems.push(...checkErasureOption(options.erasure))
+  problems.push(...checkFileOptions(options.files))
   const sessions = options.sessions ?? {}
   if (!isObject(sessions) || (sessions.destroy !== undefined && typeof sessions.destroy !== 'function')) {
     problems.push('sessions.destroy must be a function ({ sessionIds, manager }) => Promise<void>')
@@ -322,5 +332,6 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     jobs: resolveJobOptions(options.jobs),
     erasure: [...(options.erasure ?? [])],
     sessions: { destroy: sessions.destroy ?? null, keepDays },
+    files: resolveFileOptions(options.files),
   }
 }
