@@ -285,7 +285,9 @@ describeEachDatabase('erasure proof: an anonymised or removed client is in no ro
     ).toEqual([])
     // Their file: listed nowhere, and its stored object deleted.
     expect(await storedFiles()).toEqual([])
-    expect((await admin.get(`/admin/api/resources/Client/records/${client.id}/clientFiles`)).body.files).toEqual([])
+    expect(
+      (await admin.get(`/admin/api/resources/Client/records/${client.id}/clientFiles`)).body.files,
+    ).toEqual([])
     // The rate-limit counters their email made are gone too (their keys are hashes: no marker to find).
     expect(
       await ds()
