@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { zipSync, strToU8 } from 'fflate'
+import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate'
 import type { Agent, Response } from 'supertest'
 import { AdminAuditEntry, Client, ClientEvent, ClientFile } from '../src/index.js'
 import { describeEachDatabase } from './support/databases.js'
@@ -36,6 +36,7 @@ describeEachDatabase('the files of a client over HTTP', (database) => {
   let dir: string
   let clientId: number
   let otherId: number
+  let thirdId: number
   const ds = () => database().dataSource
   const url = (id: number, action: string) => `/admin/api/resources/Client/records/${id}/${action}`
   const upload = (
@@ -63,13 +64,15 @@ describeEachDatabase('the files of a client over HTTP', (database) => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'client-files-'))
-    demo = await seededDemo(database(), { files: { directory: dir, maxFileBytes: MAX } })
+    demo = await seededDemo(database(), {
+      files: { directory: dir, maxFileBytes: MAX, archiveMaxBytes: 100 },
+    })
     admin = await loginAs(demo.app, 'admin@example.com')
     support = await loginAs(demo.app, 'support@example.com')
     const clients = await ds()
       .getRepository(Client)
-      .find({ order: { id: 'ASC' }, take: 2 })
-    ;[clientId, otherId] = clients.map((c) => c.id)
+      .find({ order: { id: 'ASC' }, take: 3 })
+    ;[clientId, otherId, thirdId] = clients.map((c) => c.id)
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
@@ -141,6 +144,34 @@ describeEachDatabase('the files of a client over HTTP', (database) => {
       ['file_deleted', 'admin@example.com', 'photo.png'],
     ])
     expect((await download(admin, clientId, b.body.file.id)).status).toBe(404)
+  })
+
+  test('the GDPR archive lists every file and holds their bytes up to files.archiveMaxBytes', async () => {
+    const first = await upload(admin, thirdId, 'un.txt', Buffer.from(`${'a'.repeat(59)}\n`), {
+      note: 'premier',
+    })
+    const second = await upload(admin, thirdId, 'deux.txt', Buffer.from(`${'b'.repeat(59)}\n`))
+    expect([first.status, second.status]).toEqual([200, 200])
+    const archive = await admin
+      .post(`/admin/api/resources/Client/records/${thirdId}/download/gdprArchive`)
+      .buffer(true)
+      .parse(binary)
+    const entries = unzipSync(new Uint8Array(archive.body as Buffer))
+    const listed = JSON.parse(strFromU8(entries['files.json'])) as {
+      id: number
+      name: string
+      note: string | null
+    }[]
+    expect(listed.map((f) => [f.name, f.note])).toEqual([
+      ['un.txt', 'premier'],
+      ['deux.txt', null],
+    ])
+    expect(JSON.stringify(listed)).not.toContain('storageKey')
+    // 60 + 60 bytes over a cap of 100: the first file's bytes, the second only listed.
+    expect(Object.keys(entries).filter((n) => n.startsWith('files/'))).toEqual([
+      `files/${first.body.file.id}-un.txt`,
+    ])
+    expect(strFromU8(entries[`files/${first.body.file.id}-un.txt`])).toBe(`${'a'.repeat(59)}\n`)
   })
 
   describe('hostile input: a 4xx or a notice, never a 500, nothing written', () => {
