@@ -106,7 +106,9 @@ describeEachDatabase('the files of a client over HTTP', (database) => {
     const got = await download(admin, clientId, a.body.file.id)
     expect(got.status).toBe(200)
     expect(Buffer.compare(got.body as Buffer, PDF)).toBe(0)
-    expect(got.headers['content-disposition']).toMatch(/^attachment; filename="Relev_\.pdf"/)
+    expect(got.headers['content-disposition']).toBe(
+      `attachment; filename="Relev_.pdf"; filename*=UTF-8''Relev%C3%A9.pdf`,
+    )
     expect(got.headers['x-content-type-options']).toBe('nosniff')
     expect(got.headers['content-type']).toMatch(/^application\/pdf/)
     const audits = await ds().getRepository(AdminAuditEntry).findBy({ action: 'file_downloaded' })

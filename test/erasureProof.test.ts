@@ -360,6 +360,13 @@ describeEachDatabase('erasure proof: an anonymised or removed client is in no ro
       .type('form')
       .send({})
     expect(exported.status).toBe(200)
+    // A file kept on them, named after them, with a note about them.
+    const kept = await admin
+      .post(`/admin/api/resources/Client/records/${client.id}/uploadFile`)
+      .field('note', `${text.note} ${who.firstName}`)
+      .attach('file', Buffer.from(`${who.lastName}\n`), `${who.lastName}.txt`)
+    expect(kept.body.file?.name).toBe(`${who.lastName}.txt`)
+    expect(await storedFiles()).toHaveLength(1)
     expect((await logicalDump(database(), markers)).length).toBeGreaterThan(0)
 
     const deleted = await api.record('delete', client.id, {
@@ -369,6 +376,8 @@ describeEachDatabase('erasure proof: an anonymised or removed client is in no ro
     const removed = await api.record('removeForGood', client.id)
     expect(removed.body.notice).toMatchObject({ type: 'success', message: 'clientRemovedForGood' })
     expect(await ds().getRepository(Client).countBy({ id: client.id })).toBe(0)
+    // Its file: the row and the stored object both gone.
+    expect(await storedFiles()).toEqual([])
 
     // The `removed` event keeps who, when, the number and the removed id; the reason without the person.
     const events = (
