@@ -2,7 +2,13 @@ import type { Action, RecordActionResponse } from 'adminjs'
 import { InvalidInputError } from '../../services/core/errors.js'
 import { importUploads } from '../../services/import/importUploads.js'
 import { actorOf, refusalResponse } from '../core/actionResponses.js'
-import { clientIdOf, requirePost, statusForRefusal, type ClientFileActionDeps } from './clientFileAccess.js'
+import {
+  clientIdOf,
+  requirePost,
+  seesAdminOnlyFiles,
+  statusForRefusal,
+  type ClientFileActionDeps,
+} from './clientFileAccess.js'
 
 /**
  * Keeps one file on the client: `POST …/records/:id/uploadFile`, multipart with `file`, `note`
@@ -24,9 +30,13 @@ export const uploadFileAction = (deps: ClientFileActionDeps): Partial<Action<Rec
       try {
         if (!upload) throw new InvalidInputError({ file: 'fileRequired' })
         const payload = (request.payload ?? {}) as Record<string, unknown>
+        // A role that cannot see "admins only" files cannot file one either (it would lose it at once).
+        const adminOnly = seesAdminOnlyFiles(deps.access, context.currentAdmin)
+        if (!adminOnly && payload.visibility !== undefined && payload.visibility !== 'support')
+          throw new InvalidInputError({ visibility: 'invalidValue' })
         const file = await deps.clientFiles.add(actorOf(request, context), clientIdOf(context), upload, {
           note: payload.note,
-          visibility: payload.visibility,
+          visibility: payload.visibility ?? (adminOnly ? 'admins' : 'support'),
         })
         return {
           record,

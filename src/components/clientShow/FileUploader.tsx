@@ -21,11 +21,13 @@ let nextId = 1
  * give each a note and who may see it, then send them one by one with a progress bar each. A
  * refused file stays in the list with its reason; the kept ones leave it.
  */
-const FileUploader: React.FC<{ recordId: string; maxBytes: number; onUploaded: () => void }> = ({
-  recordId,
-  maxBytes,
-  onUploaded,
-}) => {
+const FileUploader: React.FC<{
+  recordId: string
+  maxBytes: number
+  /** Whether this admin may file (and see) "admins only" files. */
+  adminOnly: boolean
+  onUploaded: () => void
+}> = ({ recordId, maxBytes, adminOnly, onUploaded }) => {
   const t = useClientShowText()
   const { translateMessage } = useTranslation()
   const input = useRef<HTMLInputElement>(null)
@@ -38,7 +40,7 @@ const FileUploader: React.FC<{ recordId: string; maxBytes: number; onUploaded: (
       id: nextId++,
       file,
       note: '',
-      visibility: 'admins' as const,
+      visibility: adminOnly ? ('admins' as const) : ('support' as const),
       progress: null,
       error: file.size > maxBytes ? 'fileTooLarge' : null,
     }))
@@ -69,7 +71,7 @@ const FileUploader: React.FC<{ recordId: string; maxBytes: number; onUploaded: (
   }
 
   const options = [
-    { value: 'admins', label: t('files.visibility.admins') },
+    ...(adminOnly ? [{ value: 'admins', label: t('files.visibility.admins') }] : []),
     { value: 'support', label: t('files.visibility.support') },
   ]
   return (

@@ -22,7 +22,7 @@ const api = new ApiClient()
 
 interface FilesAnswer {
   files: ClientFileView[]
-  rights: { upload: boolean; delete: boolean; maxFileBytes: number }
+  rights: { upload: boolean; delete: boolean; adminOnly: boolean; maxFileBytes: number }
 }
 
 /** `820 Ko`, `3,4 Mo` (`KB`, `MB` in English). */
@@ -104,7 +104,12 @@ const FilesTab: React.FC<{ recordId: string; language: string; onChanged: () => 
   return (
     <Box>
       {rights.upload && (
-        <FileUploader recordId={recordId} maxBytes={rights.maxFileBytes} onUploaded={changed} />
+        <FileUploader
+          recordId={recordId}
+          maxBytes={rights.maxFileBytes}
+          adminOnly={rights.adminOnly}
+          onUploaded={changed}
+        />
       )}
       {files.length === 0 ? (
         <Text data-testid="files-empty">{t('empty.files')}</Text>
