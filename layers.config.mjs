@@ -16,6 +16,7 @@ export const SERVICE_ROOMS = [
   'payments',
   'accounts',
   'lifecycle',
+  'files',
   'gdpr',
   'list',
   'export',
@@ -97,7 +98,7 @@ export const layout = [
     id: 'actions',
     folders: [
       'src/actions/index.ts',
-      'src/actions/{core,client,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog}/',
+      'src/actions/{core,client,clientFile,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog}/',
     ],
     holds:
       'one AdminJS action per file (`suspend.action.ts`): read the request, call one service function, shape the response; `actions/core/` holds the shared specs and response helpers',
@@ -146,6 +147,13 @@ export const layout = [
     holds:
       'status changes and their contract effects, profile, balance, notes, password, the client’s emails, merge, contract bulk changes',
     imports: ['core', 'mail', 'accounts', 'entities', 'shared'],
+  },
+  {
+    id: 'files',
+    folders: ['src/services/files/'],
+    holds:
+      'the files kept on clients: `ClientFiles` (list, add, open, remove, purge after an erasure; gdpr reads it through a type), the storage providers (local disk, S3 signed by `sigv4.ts`), the type read from the bytes, the `files` option',
+    imports: ['core', 'lifecycle', 'entities', 'shared'],
   },
   {
     id: 'gdpr',

@@ -22,6 +22,7 @@ import {
   type ClientManagement,
   type ImportJobOptionsInput,
   type ImportLimits,
+  type ClientFileOptions,
   type Language,
   type OutboxOptions,
   type StripeLike,
@@ -65,6 +66,8 @@ export interface DemoAppOptions {
   jobs?: ImportJobOptionsInput
   /** The plugin's `imports` option (upload limits). */
   imports?: Partial<ImportLimits>
+  /** The plugin's `files` option (the clients' files: storage, limits); default `./client-files`. */
+  files?: ClientFileOptions
 }
 
 export interface DemoApp {
@@ -153,6 +156,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     hashing: { driver: 'argon2id' },
     jobs: options.jobs,
     imports: options.imports,
+    files: options.files ?? { directory: process.env.CLIENT_FILES_DIR ?? 'client-files' },
     language: options.language ?? 'fr',
     stripe: options.stripe,
     outbox: options.outbox,

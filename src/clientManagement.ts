@@ -10,6 +10,7 @@ import type { PasswordHasher } from './services/accounts/passwordHasher.js'
 import type { RateLimiter } from './services/accounts/rateLimiter.js'
 import type { ListExport } from './services/export/listExport.js'
 import type { ClientGdpr } from './services/gdpr/clientGdpr.js'
+import type { ClientFiles } from './services/files/clientFiles.js'
 import type { CommissionImport } from './services/import/commissionImport.js'
 import type { ImportJobs } from './services/import/importJobs.js'
 import type { ClientMailer } from './services/mail/clientMailer.js'
@@ -62,6 +63,8 @@ export interface ClientManagement {
   listExport: ListExport
   /** GDPR: a client's data archive, anonymisation, retention (`gdpr.retention`). */
   gdpr: ClientGdpr
+  /** The files kept on clients (the Files tab): list, add, open, remove, purge (option `files`). */
+  clientFiles: ClientFiles
   /**
    * The worker running import jobs in this process: `start()` at boot, `await stop()` on SIGTERM
    * (the chunk being written commits, the job goes back to the queue), `runOnce()` for one job now.

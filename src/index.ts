@@ -48,6 +48,7 @@ import { registerTypeormAdapter, withFeatures } from './resources/resourceFeatur
 import { RESOURCE_PREFIX_ENV } from './shared/resourceIds.js'
 import { mountWith, type MountOptions } from './mount/mountClientManagement.js'
 import type { Express } from 'express'
+import { ClientFiles } from './services/files/clientFiles.js'
 
 /**
  * The client management module for AdminJS. Validates the options (throws a
@@ -108,6 +109,7 @@ export function createClientManagement(
   })
   const clientList = new ClientList(resolved.dataSource)
   const clientTabs = new ClientTabs(resolved.dataSource)
+  const clientFiles = new ClientFiles(resolved.dataSource, resolved.files, resolved.logger)
   const contractList = new RecordList(resolved.dataSource, CONTRACT_LIST)
   const commissionList = new RecordList(resolved.dataSource, COMMISSION_LIST)
   const deps: ResourceDeps = {
@@ -136,8 +138,9 @@ export function createClientManagement(
       { clients: clientList, contracts: contractList, commissions: commissionList, tabs: clientTabs },
       resolved.language,
     ),
-    gdpr: new ClientGdpr(resolved.dataSource, resolved.language, resolved.erasure),
+    gdpr: new ClientGdpr(resolved.dataSource, resolved.language, resolved.erasure, clientFiles),
     accounts,
+    clientFiles,
   }
   const locale = buildLocale(resolved.language, resolved.resourceIds)
   const resources = withFeatures(deps, componentLoader, [
@@ -178,6 +181,7 @@ export function createClientManagement(
     commissionImport: deps.commissionImport,
     listExport: deps.listExport,
     gdpr: deps.gdpr,
+    clientFiles,
     jobs: deps.commissionImport.jobs,
     startWorkers: () => {
       outbox.start()

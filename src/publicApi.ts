@@ -89,6 +89,11 @@ export type { ImportJobOptions, ImportJobOptionsInput } from './services/import/
 export type { WorkerPlacement } from './services/core/workerPlacement.js'
 export { DEFAULT_IMPORT_LIMITS } from './services/import/importUploads.js'
 export type { ImportLimits } from './services/import/importUploads.js'
+export type { ClientFileOptions } from './services/files/fileOptions.js'
+export type { FileStorage, StoredFileInput } from './services/files/fileStorage.js'
+export { LocalDiskStorage } from './services/files/fileStorage.js'
+export { S3Storage, type S3StorageOptions } from './services/files/s3Storage.js'
+export { ClientFiles, type ClientFileView } from './services/files/clientFiles.js'
 export {
   IMPORT_FIELDS,
   proposeMapping,

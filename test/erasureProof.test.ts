@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -34,6 +35,9 @@ const TEXT = {
   impersonation: `Mkrimp${R}`,
   testSubject: `Mkrtest${R}`,
   ticket: `Mkrticket${R}`,
+  fileName: `Mkrfilename${R}`,
+  fileNote: `Mkrfilenote${R}`,
+  fileBody: `Mkrfilebody${R}`,
 }
 const MARKERS = [...Object.values(ID), ...Object.values(TEXT)]
 const PASSWORD = 'Quatre chevaux bleus dansent 2026'
@@ -94,12 +98,18 @@ describeEachDatabase('erasure proof: an anonymised or removed client is in no ro
 
   /** A browser on the client area: keeps its cookie and posts each form with its page's token. */
   const browser = () => clientAreaBrowser(demo.app)
+  // The clients' files (issue 28): their stored objects are looked for too.
+  let filesDir: string
+  const storedFiles = async () =>
+    (await readdir(filesDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
 
   beforeAll(async () => {
-    demo = await seededDemo(database())
+    filesDir = await mkdtemp(path.join(os.tmpdir(), 'erasure-files-'))
+    demo = await seededDemo(database(), { files: { directory: filesDir } })
     admin = await loginAs(demo.app, 'admin@example.com')
     support = await loginAs(demo.app, 'support@example.com')
   })
+  afterAll(() => rm(filesDir, { recursive: true, force: true }))
 
   test('every action that writes about them, then anonymise: 0 markers in the database', async () => {
     // The client area: registration, a reset asked for, a login once confirmed.
@@ -211,6 +221,20 @@ describeEachDatabase('erasure proof: an anonymised or removed client is in no ro
         { clientId: null, subject: `Appel de ${ID.firstName} ${ID.lastName} (${ID.email})` },
       ])
 
+    // A file kept on them: its name, its note and its bytes name them; downloaded once.
+    const kept = await admin
+      .post(`/admin/api/resources/Client/records/${client.id}/uploadFile`)
+      .field('note', `${TEXT.fileNote} ${ID.firstName}`)
+      .field('visibility', 'support')
+      .attach('file', Buffer.from(`${TEXT.fileBody} ${ID.lastName}\n`), `${TEXT.fileName}-${ID.lastName}.txt`)
+    expect(kept.body.file?.note).toContain(TEXT.fileNote)
+    const fetched = await admin
+      .post(`/admin/api/resources/Client/records/${client.id}/download/downloadFile`)
+      .type('form')
+      .send({ fileId: String(kept.body.file.id) })
+    expect(fetched.status).toBe(200)
+    expect(await storedFiles()).toHaveLength(1)
+
     // Everything above wrote about them somewhere.
     expect((await logicalDump(database())).length).toBeGreaterThan(10)
 
@@ -258,6 +282,11 @@ describeEachDatabase('erasure proof: an anonymised or removed client is in no ro
       Object.entries(files).flatMap(([name, bytes]) =>
         markersIn(strFromU8(bytes)).map((m) => `${name}: ${m}`),
       ),
+    ).toEqual([])
+    // Their file: listed nowhere, and its stored object deleted.
+    expect(await storedFiles()).toEqual([])
+    expect(
+      (await admin.get(`/admin/api/resources/Client/records/${client.id}/clientFiles`)).body.files,
     ).toEqual([])
     // The rate-limit counters their email made are gone too (their keys are hashes: no marker to find).
     expect(
@@ -331,6 +360,13 @@ describeEachDatabase('erasure proof: an anonymised or removed client is in no ro
       .type('form')
       .send({})
     expect(exported.status).toBe(200)
+    // A file kept on them, named after them, with a note about them.
+    const kept = await admin
+      .post(`/admin/api/resources/Client/records/${client.id}/uploadFile`)
+      .field('note', `${text.note} ${who.firstName}`)
+      .attach('file', Buffer.from(`${who.lastName}\n`), `${who.lastName}.txt`)
+    expect(kept.body.file?.name).toBe(`${who.lastName}.txt`)
+    expect(await storedFiles()).toHaveLength(1)
     expect((await logicalDump(database(), markers)).length).toBeGreaterThan(0)
 
     const deleted = await api.record('delete', client.id, {
@@ -340,6 +376,8 @@ describeEachDatabase('erasure proof: an anonymised or removed client is in no ro
     const removed = await api.record('removeForGood', client.id)
     expect(removed.body.notice).toMatchObject({ type: 'success', message: 'clientRemovedForGood' })
     expect(await ds().getRepository(Client).countBy({ id: client.id })).toBe(0)
+    // Its file: the row and the stored object both gone.
+    expect(await storedFiles()).toEqual([])
 
     // The `removed` event keeps who, when, the number and the removed id; the reason without the person.
     const events = (

@@ -37,6 +37,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^ClientAdvisors\d+$/),
         expect.stringMatching(/^ClientSessions\d+$/),
         expect.stringMatching(/^AdminSessions\d+$/),
+        expect.stringMatching(/^ClientFiles\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])
@@ -67,6 +68,7 @@ if (process.env.MYSQL_URL) {
         'email_logs.clientId',
         'email_logs.status',
         'client_notes.clientId',
+        'client_files.clientId',
         'clients.searchName',
         'clients.searchNameReversed',
         'clients.searchNameTail',

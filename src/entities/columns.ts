@@ -80,6 +80,9 @@ export const CLIENT_EVENT_TYPES = [
   'impersonation_started',
   'impersonation_ended',
   'import_undone',
+  // Issue 28: a file kept on the client, or deleted.
+  'file_added',
+  'file_deleted',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
 
@@ -90,5 +93,6 @@ export const ADMIN_AUDIT_ACTIONS = [
   'email_template_saved',
   'email_template_reset',
   'email_template_tested',
+  'file_downloaded',
 ] as const
 export type AdminAuditAction = (typeof ADMIN_AUDIT_ACTIONS)[number]

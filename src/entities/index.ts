@@ -4,6 +4,7 @@ import { Advisor } from './Advisor.js'
 import { Client } from './Client.js'
 import { ClientAdvisor } from './ClientAdvisor.js'
 import { ClientEvent } from './ClientEvent.js'
+import { ClientFile } from './ClientFile.js'
 import { ClientNote } from './ClientNote.js'
 import { ClientSession } from './ClientSession.js'
 import { ClientToken } from './ClientToken.js'
@@ -24,6 +25,7 @@ export {
   Client,
   ClientAdvisor,
   ClientEvent,
+  ClientFile,
   ClientNote,
   ClientSession,
   ClientToken,
@@ -39,6 +41,7 @@ export {
   SettingsChange,
 }
 export type { FieldChange } from './ClientEvent.js'
+export { FILE_VISIBILITIES, type FileVisibility } from './ClientFile.js'
 export type { ImportRowError } from './ImportBatch.js'
 export type { StoredLayout } from './ImportUpload.js'
 export { AdminSession } from './AdminSession.js'
@@ -65,4 +68,5 @@ export const clientManagementEntities = [
   EmailTemplate,
   ClientSession,
   AdminSession,
+  ClientFile,
 ]

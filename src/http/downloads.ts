@@ -13,6 +13,20 @@ import { resourceWithId } from './resourceById.js'
 /** `filename="clients-2026-03-01.csv"`: our own names, ASCII, nothing a header could be broken with. */
 const safeName = (name: string) => name.replace(/[^\w.-]/g, '_')
 
+/**
+ * The attachment header: the safe ASCII name, and for a name that is not (a client's file,
+ * `Relevé.pdf`) the exact one too as RFC 6266's `filename*`, percent-encoded UTF-8.
+ */
+function dispositionOf(name: string): string {
+  const safe = safeName(name)
+  if (safe === name) return `attachment; filename="${safe}"`
+  const exact = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
+  return `attachment; filename="${safe}"; filename*=UTF-8''${exact}`
+}
+
 /** The response as a sink: headers at `start`, and each write waits while the socket is full. */
 function sinkOf(res: Response): DownloadSink {
   let closed = false
@@ -23,7 +37,7 @@ function sinkOf(res: Response): DownloadSink {
     start(fileName, contentType) {
       res.status(200).set({
         'Content-Type': contentType,
-        'Content-Disposition': `attachment; filename="${safeName(fileName)}"`,
+        'Content-Disposition': dispositionOf(fileName),
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       })

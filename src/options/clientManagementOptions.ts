@@ -38,6 +38,12 @@ import {
   type ImportJobOptionsInput,
 } from '../services/import/importJobOptions.js'
 import { checkErasureOption, type ErasureEntry } from '../services/gdpr/erasureMap.js'
+import {
+  checkFileOptions,
+  resolveFileOptions,
+  type ClientFileOptions,
+  type ResolvedFileOptions,
+} from '../services/files/fileOptions.js'
 import { DEFAULT_CURRENCY, isCurrencyCode } from '../shared/displayFormat.js'
 import { LANGUAGES, isLanguage, type Language } from '../shared/language.js'
 import { RESOURCE_PREFIX_PATTERN, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
@@ -73,6 +79,8 @@ export interface ClientManagementOptions
    * `[{ entity: Ticket, clientColumn: 'clientId', columns: { subject: { linked: 'redact', byValue: true } } }]`.
    */
   erasure?: ErasureEntry[]
+  /** The files kept on clients: storage (local directory, S3, yours) and limits (see ClientFileOptions). */
+  files?: ClientFileOptions
 }
 
 /** Every option checked and filled in with its default. */
@@ -89,6 +97,7 @@ export interface ResolvedOptions extends MailOptions, AccountOptions, CoreOption
   resourceIds: ResourceIds
   jobs: ImportJobOptions
   erasure: ErasureEntry[]
+  files: ResolvedFileOptions
 }
 
 /** The options in the order they are documented: the problems are listed in it. */
@@ -116,6 +125,7 @@ const OPTION_ORDER = [
   'jobs',
   'erasure',
   'sessions',
+  'files',
 ]
 const rank = (problem: string) => {
   const at = OPTION_ORDER.indexOf(/^[A-Za-z]+/.exec(problem)?.[0] ?? '')
@@ -155,6 +165,7 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
       : []),
     ...checkJobOptions(options.jobs),
     ...checkErasureOption(options.erasure),
+    ...checkFileOptions(options.files),
   ]
   if (problems.length > 0) {
     const ordered = problems
@@ -178,5 +189,6 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     resourceIds: resourceIdsFor(prefix),
     jobs: resolveJobOptions(options.jobs),
     erasure: [...(options.erasure ?? [])],
+    files: resolveFileOptions(options.files),
   }
 }

@@ -24,6 +24,8 @@ import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import { messageTemplatesAction } from '../actions/emailTemplate/messageTemplates.action.js'
 import type { ResourceDeps } from './resourceDeps.js'
+import { clientFileActions } from '../actions/clientFile/clientFileActions.js'
+import { seesAdminOnlyFiles } from '../actions/clientFile/clientFileAccess.js'
 
 const PROFILE = CLIENT_PROFILE_FIELDS
 
@@ -38,7 +40,9 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
     removeForGood: removeForGoodAction(deps) as ClientAction,
     tab: clientTabAction(deps.clientTabs, deps.hostTabs) as ClientAction,
-    tabCounts: clientTabCountsAction(deps.dataSource, deps.hostTabs) as ClientAction,
+    tabCounts: clientTabCountsAction(deps.dataSource, deps.hostTabs, (id, admin) =>
+      deps.clientFiles.count(id, seesAdminOnlyFiles(deps.access, admin)),
+    ) as ClientAction,
     activeContracts: activeContractsAction(deps.dataSource) as ClientAction,
     paymentMethods: paymentMethodsAction(deps.paymentMethods, deps.access) as ClientAction,
     gdprArchive: gdprArchiveAction(deps) as ClientAction,
@@ -46,6 +50,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     anonymise: anonymiseAction(deps) as ClientAction,
     exportHistory: exportHistoryAction(deps) as ClientAction,
     impersonate: impersonateAction(deps) as ClientAction,
+    ...clientFileActions(deps),
   }
   const menus = actionGroupMenus(custom)
   const actions = secureActions(deps, {
@@ -78,6 +83,9 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       ...menus.rights,
       exportHistory: 'export',
       messageTemplates: ['sendEmail', 'bulkSendEmail'],
+      // Listing and downloading files is reading the page (which files: by `adminOnlyFiles`).
+      clientFiles: 'show',
+      downloadFile: 'show',
     },
   })
   // The page learns the host's tabs from its action (AdminJS sends `custom` to the browser).

@@ -14,6 +14,7 @@ import type { ResourceIds } from '../shared/resourceIds.js'
 import type { RecordList } from '../services/list/recordList.js'
 import type { ListExport } from '../services/export/listExport.js'
 import type { ClientGdpr } from '../services/gdpr/clientGdpr.js'
+import type { ClientFiles } from '../services/files/clientFiles.js'
 
 export interface ResourceDeps {
   dataSource: DataSource
@@ -42,4 +43,6 @@ export interface ResourceDeps {
   gdpr: ClientGdpr
   /** The client's account: the panel's "log in as this client" starts there. */
   accounts: ClientAccounts
+  /** The files kept on clients (the Files tab; option `files`). */
+  clientFiles: ClientFiles
 }

@@ -5,7 +5,7 @@
 export const DATA_TABS = ['contracts', 'commissions', 'advisors', 'emails', 'history', 'notes'] as const
 export type DataTab = (typeof DATA_TABS)[number]
 
-/** Every built-in tab, in the order shown: `details` is the record itself, `paymentMethods` asks Stripe. */
+/** Every built-in tab, in the order shown: `details` is the record itself, `paymentMethods` asks Stripe, `files` its own actions. */
 export const BUILT_IN_TABS = [
   'details',
   'contracts',
@@ -15,6 +15,7 @@ export const BUILT_IN_TABS = [
   'paymentMethods',
   'history',
   'notes',
+  'files',
 ] as const
 export type BuiltInTab = (typeof BUILT_IN_TABS)[number]
 

@@ -40,6 +40,8 @@ export async function seededDemo(
     jobs?: DemoAppOptions['jobs']
     /** Where the demo's links point (a browser test on a known port); default http://localhost:3000. */
     publicUrl?: string
+    /** The plugin's `files` option (a temp directory in the files tests). */
+    files?: DemoAppOptions['files']
   } = {},
 ): Promise<SeededDemo> {
   const demo = createDemoApp({
@@ -52,6 +54,7 @@ export async function seededDemo(
     outbox: options.outbox,
     jobs: options.jobs,
     publicUrl: options.publicUrl,
+    files: options.files,
   })
   await seedAdmins(db.dataSource, demo.clients.passwordHasher, DEMO_PASSWORD)
   const counts = await seedDemoData(db.dataSource, demo.clients.passwordHasher)

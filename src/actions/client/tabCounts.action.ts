@@ -1,4 +1,4 @@
-import type { Action, RecordActionResponse } from 'adminjs'
+import type { Action, CurrentAdmin, RecordActionResponse } from 'adminjs'
 import type { HostTab } from '../../shared/clientPageTabs.js'
 import { builtInTabCounts, hostTabCount, type TabCounts } from '../../services/list/clientTabCounts.js'
 import type { DataSource } from 'typeorm'
@@ -11,6 +11,8 @@ import type { DataSource } from 'typeorm'
 export const clientTabCountsAction = (
   dataSource: DataSource,
   hostTabs: readonly HostTab[],
+  /** The Files tab's count: the files this admin may see. */
+  fileCount?: (clientId: number, admin: CurrentAdmin | undefined) => Promise<number>,
 ): Partial<Action<RecordActionResponse>> => ({
   name: 'tabCounts',
   actionType: 'record',
@@ -32,6 +34,7 @@ export const clientTabCountsAction = (
       ),
     ])
     const counts: TabCounts = { ...builtIn }
+    if (fileCount) counts.files = await fileCount(id, context.currentAdmin)
     hostTabs.forEach((tab, i) => {
       const count = hosts[i]
       if (typeof count === 'number') counts[tab.resourceId] = count

@@ -8,6 +8,7 @@ import DetailsTab from './DetailsTab.js'
 import ExportButton from '../export/ExportButton.js'
 import NoteForm from './NoteForm.js'
 import PaymentMethodsTab from './PaymentMethodsTab.js'
+import FilesTab from './FilesTab.js'
 import TabTable, { type TabColumn } from './TabTable.js'
 import { useClientShowText } from './useClientShowText.js'
 import { useClientTabColumns } from './useClientTabColumns.js'
@@ -93,6 +94,8 @@ const ClientTabPanel: React.FC<{
           {table('notes', resourceId('ClientNote'), columns.notes, undefined, notesVersion)}
         </Box>
       )
+    case 'files':
+      return <FilesTab recordId={recordId} language={language} onChanged={() => onNoteAdded?.()} />
     default: {
       const host = hostTabs.find((h) => h.resourceId === state.tab)
       if (!host) return null

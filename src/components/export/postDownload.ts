@@ -10,8 +10,18 @@ export function downloadUrl(resourceId: string, action: string, recordId?: strin
   return h.urlBuilder(path.map(encodeURIComponent), search ? `?${search.replace(/^\?/, '')}` : '')
 }
 
-const fileNameOf = (disposition: string | null, fallback: string) =>
-  /filename="([^"]+)"/.exec(disposition ?? '')?.[1] ?? fallback
+/** The exact name (`filename*`, a client's file) if the header has one, else the ASCII one. */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  const exact = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition ?? '')?.[1]
+  if (exact) {
+    try {
+      return decodeURIComponent(exact)
+    } catch {
+      // A malformed header: the ASCII name below.
+    }
+  }
+  return /filename="([^"]+)"/.exec(disposition ?? '')?.[1] ?? fallback
+}
 
 /**
  * POSTs a download (a POST: the same-origin check applies, and the server records it) and saves

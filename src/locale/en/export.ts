@@ -42,6 +42,7 @@ export const enExport = {
           email_template_saved: 'Email template edited',
           email_template_reset: 'Email template back to default',
           email_template_tested: 'Email template test sent',
+          file_downloaded: 'Client file downloaded',
         },
       },
     },

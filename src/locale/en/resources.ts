@@ -141,6 +141,8 @@ export const enResources = {
         removed: 'Removed for good',
         contracts_changed: 'Contracts changed',
         import_undone: 'Import undone',
+        file_added: 'File added',
+        file_deleted: 'File deleted',
       },
     },
   },

@@ -8,6 +8,18 @@ export const enScreens = {
     badPerPage: 'The page size must be a whole number from 1 to 100.',
     hostTabUnknownResource: 'The resource of this tab is not in the panel.',
     hostTabBadKey: 'The tab’s foreign key must be a reference or a number property of its resource.',
+    // The Files tab (issue 28).
+    fileAdded: 'File added.',
+    fileDeleted: 'File deleted.',
+    fileNotFound: 'This file does not exist, or is not yours to see.',
+    fileRequired: 'Choose a file.',
+    fileNameRefused: 'This file name holds characters that are not allowed.',
+    fileEmpty: 'This file is empty.',
+    fileTooLarge: 'This file is larger than allowed.',
+    fileTypeRefused:
+      'This type of file is not accepted, or its content does not match its extension (PDF, PNG, JPEG, GIF, WebP, TXT, CSV, DOCX, XLSX, ODT).',
+    fileUploadFailed: 'The file could not be sent. Try again.',
+    methodNotAllowed: 'This address only takes a form sent from the panel.',
   },
   components: {
     // AdminJS's language menu names every language but French.
@@ -70,6 +82,7 @@ export const enScreens = {
         paymentMethods: 'Payment methods',
         history: 'Action history',
         notes: 'Notes',
+        files: 'Files',
       },
       sections: {
         identity: 'Identity',
@@ -79,6 +92,31 @@ export const enScreens = {
       loading: 'Loading…',
       error: 'This tab could not be loaded.',
       retry: 'Try again',
+      files: {
+        dropHere: 'Drop files here, or',
+        choose: 'Choose files',
+        limits:
+          'Up to {{size}} MB each: PDF, images (PNG, JPEG, GIF, WebP), text or CSV, Word, Excel, OpenDocument.',
+        note: 'Note',
+        visibleTo: 'Visible to',
+        visibility: { admins: 'Admins only', support: 'Support too' },
+        progress: 'Sending {{name}}',
+        remove: 'Take out',
+        upload_one: 'Send the file',
+        upload_other: 'Send the {{count}} files',
+        download: 'Download',
+        delete: 'Delete',
+        confirmDelete: 'Delete the file “{{name}}” for good?',
+        columns: {
+          name: 'File',
+          note: 'Note',
+          visibleTo: 'Visible to',
+          size: 'Size',
+          addedBy: 'Added by',
+          addedAt: 'Added on',
+          actions: 'Actions',
+        },
+      },
       empty: {
         contracts: 'No contract.',
         commissions: 'No commission.',
@@ -86,6 +124,7 @@ export const enScreens = {
         emails: 'No email yet.',
         history: 'No action yet.',
         notes: 'No note yet.',
+        files: 'No file yet.',
         host: 'Nothing here for this client.',
       },
       pageOf: 'Page {{page}} of {{pages}} ({{total}} in all)',

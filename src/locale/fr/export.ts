@@ -44,6 +44,7 @@ export const frExport: typeof enExport = {
           email_template_saved: 'Modèle d’e-mail modifié',
           email_template_reset: 'Modèle d’e-mail rétabli',
           email_template_tested: 'Test d’un modèle d’e-mail envoyé',
+          file_downloaded: 'Fichier d’un client téléchargé',
         },
       },
     },

@@ -143,6 +143,8 @@ export const frResources: PluginTranslation['resources'] = {
         removed: 'Supprimé définitivement',
         contracts_changed: 'Contrats modifiés',
         import_undone: 'Import annulé',
+        file_added: 'Fichier ajouté',
+        file_deleted: 'Fichier supprimé',
       },
     },
   },

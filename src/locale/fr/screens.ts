@@ -11,6 +11,18 @@ export const frScreens: ScreensTranslation = {
     hostTabUnknownResource: 'La ressource de cet onglet n’est pas dans le panneau.',
     hostTabBadKey:
       'La clé étrangère de l’onglet doit être une propriété référence ou numérique de sa ressource.',
+    // L'onglet Fichiers (ticket 28).
+    fileAdded: 'Fichier ajouté.',
+    fileDeleted: 'Fichier supprimé.',
+    fileNotFound: 'Ce fichier n’existe pas, ou vous n’avez pas le droit de le voir.',
+    fileRequired: 'Choisissez un fichier.',
+    fileNameRefused: 'Ce nom de fichier contient des caractères interdits.',
+    fileEmpty: 'Ce fichier est vide.',
+    fileTooLarge: 'Ce fichier dépasse la taille permise.',
+    fileTypeRefused:
+      'Ce type de fichier n’est pas accepté, ou son contenu ne correspond pas à son extension (PDF, PNG, JPEG, GIF, WebP, TXT, CSV, DOCX, XLSX, ODT).',
+    fileUploadFailed: 'Le fichier n’a pas pu être envoyé. Réessayez.',
+    methodNotAllowed: 'Cette adresse n’accepte qu’un formulaire envoyé depuis le panneau.',
   },
   components: {
     // AdminJS's language menu names every language but French.
@@ -73,6 +85,7 @@ export const frScreens: ScreensTranslation = {
         paymentMethods: 'Moyens de paiement',
         history: 'Historique des actions',
         notes: 'Notes',
+        files: 'Fichiers',
       },
       sections: {
         identity: 'Identité',
@@ -82,6 +95,31 @@ export const frScreens: ScreensTranslation = {
       loading: 'Chargement…',
       error: 'Cet onglet n’a pas pu être chargé.',
       retry: 'Réessayer',
+      files: {
+        dropHere: 'Déposez des fichiers ici, ou',
+        choose: 'Choisir des fichiers',
+        limits:
+          'Jusqu’à {{size}} Mo chacun : PDF, images (PNG, JPEG, GIF, WebP), texte ou CSV, Word, Excel, OpenDocument.',
+        note: 'Note',
+        visibleTo: 'Visible par',
+        visibility: { admins: 'Administrateurs seulement', support: 'Support aussi' },
+        progress: 'Envoi de {{name}}',
+        remove: 'Retirer',
+        upload_one: 'Envoyer le fichier',
+        upload_other: 'Envoyer les {{count}} fichiers',
+        download: 'Télécharger',
+        delete: 'Supprimer',
+        confirmDelete: 'Supprimer définitivement le fichier « {{name}} » ?',
+        columns: {
+          name: 'Fichier',
+          note: 'Note',
+          visibleTo: 'Visible par',
+          size: 'Taille',
+          addedBy: 'Ajouté par',
+          addedAt: 'Ajouté le',
+          actions: 'Actions',
+        },
+      },
       empty: {
         contracts: 'Aucun contrat.',
         commissions: 'Aucune commission.',
@@ -89,6 +127,7 @@ export const frScreens: ScreensTranslation = {
         emails: 'Aucun e-mail pour l’instant.',
         history: 'Aucune action pour l’instant.',
         notes: 'Aucune note pour l’instant.',
+        files: 'Aucun fichier pour l’instant.',
         host: 'Rien ici pour ce client.',
       },
       pageOf: 'Page {{page}} sur {{pages}} ({{total}} en tout)',

@@ -7,6 +7,7 @@ import { anonymiseClient, type AnonymiseInput } from './anonymisation.js'
 import type { ErasureEntry } from './erasureMap.js'
 import { gdprArchive } from './gdprArchive.js'
 import { removeForGood } from './removeForGood.js'
+import { purgeAfterErasure, type ErasedFilePurge } from './eraseFiles.js'
 import { Retention } from './retention.js'
 
 /**
@@ -22,25 +23,38 @@ export class ClientGdpr {
     private readonly language: Language,
     /** The host's own tables of the erasure map (the `erasure` option). */
     private readonly hostErasure: readonly ErasureEntry[] = [],
+    /** The clients' files: in the archive, and their objects deleted after an erasure. */
+    private readonly files?: ErasedFilePurge,
   ) {
-    this.retention = new Retention(dataSource, language, hostErasure)
+    this.retention = new Retention(dataSource, language, hostErasure, files)
   }
 
   /** The client's data as a ZIP, with a `data_exported` event. */
   archive(actor: Actor, clientId: number): Promise<{ fileName: string; zip: Uint8Array }> {
-    return gdprArchive(this.dataSource, actor, clientId, this.hostErasure)
+    return gdprArchive(this.dataSource, actor, clientId, this.hostErasure, this.files)
   }
 
   /** Anonymises one client (the number typed to confirm; forced with a reason despite open business). */
-  anonymise(actor: Actor, clientId: number, input: AnonymiseInput): Promise<Client> {
-    return anonymiseClient(this.dataSource, this.language, actor, clientId, input, this.hostErasure)
+  async anonymise(actor: Actor, clientId: number, input: AnonymiseInput): Promise<Client> {
+    const client = await anonymiseClient(
+      this.dataSource,
+      this.language,
+      actor,
+      clientId,
+      input,
+      this.hostErasure,
+    )
+    await purgeAfterErasure(this.files)
+    return client
   }
 
   /**
    * Removes a soft-deleted client for good: erased by the erasure map first (unless anonymised
    * already), then the row deleted; a `removed` event with no personal data.
    */
-  removeForGood(actor: Actor, clientId: number): Promise<LifecycleResult> {
-    return removeForGood(this.dataSource, this.language, actor, clientId, this.hostErasure)
+  async removeForGood(actor: Actor, clientId: number): Promise<LifecycleResult> {
+    const result = await removeForGood(this.dataSource, this.language, actor, clientId, this.hostErasure)
+    await purgeAfterErasure(this.files)
+    return result
   }
 }

@@ -3,6 +3,7 @@ import { AdminAuditEntry } from '../../entities/AdminAuditEntry.js'
 import { Client } from '../../entities/Client.js'
 import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
 import { ClientEvent } from '../../entities/ClientEvent.js'
+import { ClientFile } from '../../entities/ClientFile.js'
 import { ClientNote } from '../../entities/ClientNote.js'
 import { ClientToken } from '../../entities/ClientToken.js'
 import { EmailLog } from '../../entities/EmailLog.js'
@@ -49,7 +50,7 @@ export interface ErasureEntry {
    * Erased by code of its own rather than by the generic passes: the client row itself,
    * the advisors' copy of its name, the uploads' bytes, the hashed rate-limit keys.
    */
-  handledBy?: 'anonymiseClients' | 'clientAdvisors' | 'uploadBytes' | 'rateLimitKeys'
+  handledBy?: 'anonymiseClients' | 'clientAdvisors' | 'uploadBytes' | 'rateLimitKeys' | 'clientFiles'
 }
 
 const nulled: ColumnErasure = { linked: 'null' }
@@ -114,6 +115,13 @@ export const PLUGIN_ERASURE_MAP: readonly ErasureEntry[] = [
     },
   },
   { entity: ClientNote, clientColumn: 'clientId', columns: { body: redacted } },
+  // Names and notes cleared and the rows marked in the transaction, the stored bytes deleted after it (eraseFiles.ts).
+  {
+    entity: ClientFile,
+    clientColumn: 'clientId',
+    handledBy: 'clientFiles',
+    columns: { originalName: { linked: 'redact' }, note: nulled },
+  },
   { entity: ClientToken, clientColumn: 'clientId', deleteLinked: true, columns: {} },
   { entity: AdminAuditEntry, columns: { details: { byValue: true } } },
   {
@@ -150,6 +158,13 @@ export const NOT_PERSONAL: Readonly<Record<string, Readonly<Record<string, strin
     sessionId: 'a random id of the host’s session store (the rows are deleted when the sessions end)',
   },
   client_notes: { author: 'the admin who wrote it (staff, not the client)' },
+  client_files: {
+    storageKey: 'a key the plugin made: client id and random hex',
+    provider: 'the storage provider’s name',
+    mimeType: 'the type detected from the bytes',
+    visibility: 'admins or support',
+    uploadedBy: 'the admin who added it (staff, not the client)',
+  },
   client_tokens: {
     purpose: 'the link’s kind (the rows are deleted anyway)',
     tokenHash: 'a hash of a random token (the rows are deleted anyway)',

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
 import { ClientEvent } from '../../entities/ClientEvent.js'
+import { ClientFile } from '../../entities/ClientFile.js'
 import { ClientNote } from '../../entities/ClientNote.js'
 import { ClientToken } from '../../entities/ClientToken.js'
 import { Commission } from '../../entities/Commission.js'
@@ -14,6 +15,7 @@ import { eventRow, insertEvents } from '../core/clientEvents.js'
 import { ClientActionRefused } from '../core/errors.js'
 import { withoutSecrets } from '../core/secrets.js'
 import { inTransaction } from '../core/transaction.js'
+import type { ErasedFilePurge } from './eraseFiles.js'
 import { resolveErasureMap, type ErasureEntry } from './erasureMap.js'
 
 // The profile's columns: every column of `clients` but the secrets and the search columns
@@ -53,7 +55,15 @@ const LOGIN_EVENTS = ['login', 'login_failed'] as const
 type Documents = Record<string, unknown>
 
 // The map's tables with a document of their own above; any other linked table (the host's) gets `<table>.json`.
-const DOCUMENTED = new Set<unknown>([Client, ClientAdvisor, ClientEvent, EmailLog, ClientNote, ClientToken])
+const DOCUMENTED = new Set<unknown>([
+  Client,
+  ClientAdvisor,
+  ClientEvent,
+  EmailLog,
+  ClientNote,
+  ClientToken,
+  ClientFile,
+])
 
 /** The client's rows of the map's other tables (the host's own), one document per table, secrets left out. */
 async function mappedDocuments(
@@ -116,20 +126,25 @@ async function documentsOf(manager: EntityManager, client: Client): Promise<Docu
  * A client's data as one ZIP (the right of access and to portability): a JSON document per kind
  * and a README saying what each holds, in the client's language. No secret is ever selected
  * (password and 2FA hashes, recovery codes, token hashes). Recorded by a `data_exported` event,
- * in the transaction that reads the data.
+ * in the transaction that reads the data. The client's files: `files.json` lists them all, and
+ * their bytes are under `files/` up to the `files.archiveMaxBytes` option (read before the
+ * transaction: a slow storage holds no lock).
  */
 export async function gdprArchive(
   dataSource: DataSource,
   actor: Actor,
   clientId: number,
   hostErasure: readonly ErasureEntry[] = [],
+  clientFiles?: ErasedFilePurge,
 ): Promise<{ fileName: string; zip: Uint8Array }> {
+  const attached = clientFiles ? await clientFiles.archiveEntries(clientId) : null
   return inTransaction(dataSource, async (manager) => {
     const client = await manager.findOneBy(Client, { id: clientId })
     if (!client) throw new ClientActionRefused('notFound')
     const documents = {
       ...(await documentsOf(manager, client)),
       ...(await mappedDocuments(manager, client.id, hostErasure)),
+      ...(attached ? { 'files.json': attached.list } : {}),
     }
     const files: Record<string, Uint8Array> = {}
     for (const [name, document] of Object.entries(documents)) {
@@ -141,6 +156,7 @@ export async function gdprArchive(
       date: new Date().toISOString(),
     })
     files['README.txt'] = strToU8(`${readme}\n`)
+    Object.assign(files, attached?.bytes ?? {})
     await insertEvents(manager, [
       eventRow(actor, client.id, 'data_exported', null, null, { files: Object.keys(files).sort() }),
     ])

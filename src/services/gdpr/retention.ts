@@ -13,6 +13,7 @@ import { InvalidInputError } from '../core/errors.js'
 import type { Language } from '../../shared/language.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { anonymiseClients } from './anonymiseClients.js'
+import { purgeAfterErasure, type ErasedFilePurge } from './eraseFiles.js'
 import type { ErasureEntry } from './erasureMap.js'
 import { afterErasure, beforeErasure } from './sqliteErasure.js'
 
@@ -63,6 +64,8 @@ export class Retention {
     private readonly language: Language,
     /** The host's own tables of the erasure map (the `erasure` option). */
     private readonly hostErasure: readonly ErasureEntry[] = [],
+    /** The clients' files: their objects deleted after each batch commits. */
+    private readonly files?: ErasedFilePurge,
   ) {}
 
   /** The months set in the panel, or null: off. */
@@ -177,6 +180,7 @@ export class Retention {
       })
       if (done.length === 0) return { anonymised, batches }
       await afterErasure(this.dataSource)
+      await purgeAfterErasure(this.files)
       anonymised.push(...done)
       batches += 1
       afterId = done[done.length - 1]
