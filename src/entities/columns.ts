@@ -80,6 +80,7 @@ export const CLIENT_EVENT_TYPES = [
   'impersonation_started',
   'impersonation_ended',
   'import_undone',
+  'tags_changed',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
 

@@ -17,6 +17,8 @@ import { ImportUploadChunk } from './ImportUploadChunk.js'
 import { RateLimitCounter } from './RateLimitCounter.js'
 import { Setting } from './Setting.js'
 import { SettingsChange } from './SettingsChange.js'
+import { Tag } from './Tag.js'
+import { ClientTag } from './ClientTag.js'
 
 export {
   AdminAuditEntry,
@@ -37,6 +39,8 @@ export {
   RateLimitCounter,
   Setting,
   SettingsChange,
+  Tag,
+  ClientTag,
 }
 export type { FieldChange } from './ClientEvent.js'
 export type { ImportRowError } from './ImportBatch.js'
@@ -65,4 +69,6 @@ export const clientManagementEntities = [
   EmailTemplate,
   ClientSession,
   AdminSession,
+  Tag,
+  ClientTag,
 ]

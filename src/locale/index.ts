@@ -12,6 +12,8 @@ import { enImpersonation } from './en/impersonation.js'
 import { frImpersonation } from './fr/impersonation.js'
 import { enTemplates } from './en/templates.js'
 import { frTemplates } from './fr/templates.js'
+import { enTags } from './en/tags.js'
+import { frTags } from './fr/tags.js'
 import type { Language } from '../services/core/options.js'
 import { PLUGIN_RESOURCES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
 
@@ -61,8 +63,9 @@ export const translations: Record<Language, LocaleTranslations> = {
     enGdpr,
     enImpersonation,
     enTemplates,
+    enTags,
   ]),
-  fr: ourTranslations(adminjsFr, [fr, frAccounts, frExport, frGdpr, frImpersonation, frTemplates]),
+  fr: ourTranslations(adminjsFr, [fr, frAccounts, frExport, frGdpr, frImpersonation, frTemplates, frTags]),
 }
 
 /** The keys named after our resources (`resources.Client`, `labels.Client`) renamed to their ids. */

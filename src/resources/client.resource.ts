@@ -24,6 +24,14 @@ import { warnDuplicates } from '../hooks/warnDuplicates.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import { messageTemplatesAction } from '../actions/emailTemplate/messageTemplates.action.js'
 import type { ResourceDeps } from './resourceDeps.js'
+import {
+  addTagsAction,
+  bulkAddTagsAction,
+  bulkRemoveTagsAction,
+  removeTagsAction,
+} from '../actions/tags/clientTagActions.js'
+import { clientTagsAction } from '../actions/tags/clientTags.action.js'
+import { TAG_MODES } from '../services/list/clientTagFilter.js'
 
 const PROFILE = CLIENT_PROFILE_FIELDS
 
@@ -46,6 +54,11 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     anonymise: anonymiseAction(deps) as ClientAction,
     exportHistory: exportHistoryAction(deps) as ClientAction,
     impersonate: impersonateAction(deps) as ClientAction,
+    addTags: addTagsAction(deps) as ClientAction,
+    removeTags: removeTagsAction(deps) as ClientAction,
+    bulkAddTags: bulkAddTagsAction(deps) as ClientAction,
+    bulkRemoveTags: bulkRemoveTagsAction(deps) as ClientAction,
+    clientTags: clientTagsAction(deps.dataSource) as ClientAction,
   }
   const menus = actionGroupMenus(custom)
   const actions = secureActions(deps, {
@@ -75,6 +88,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       tab: 'show',
       tabCounts: 'show',
       activeContracts: 'show',
+      clientTags: 'show',
       ...menus.rights,
       exportHistory: 'export',
       messageTemplates: ['sendEmail', 'bulkSendEmail'],
@@ -97,10 +111,11 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         'email',
         'phone',
         'activeContracts',
+        'tags',
         'createdAt',
       ],
       // `q` searches last name, first name, email and client number at once (services/list/clientSearch.ts).
-      filterProperties: ['q', 'status', 'advisor', 'createdAt', 'hasActiveContracts'],
+      filterProperties: ['q', 'status', 'advisor', 'createdAt', 'hasActiveContracts', 'tags', 'tagMode'],
       showProperties: [
         'clientNumber',
         'status',
@@ -134,6 +149,20 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           isSortable: false,
           isVisible: { list: true, show: false, edit: false, filter: false },
           components: cell,
+        },
+        // Virtual: the page's tags as chips (one query per page); as a filter, tag ids (any, all or
+        // none of them, by `tagMode`), checked by http/listQuery.ts and services/list/clientTagFilter.ts.
+        tags: {
+          type: 'string',
+          isSortable: false,
+          isVisible: { list: true, show: false, edit: false, filter: true },
+          components: { list: deps.components.TagChipCell },
+        },
+        tagMode: {
+          type: 'string',
+          availableValues: valuesOf(TAG_MODES),
+          isSortable: false,
+          isVisible: { list: false, show: false, edit: false, filter: true },
         },
         q: {
           type: 'string',

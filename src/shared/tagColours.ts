@@ -1,0 +1,46 @@
+// Tags (issue 28): the colours a tag may take and the longest name, shared by the server (which
+// checks them) and the panel (which offers them). Each colour keeps white text readable
+// (contrast ≥ 4.5:1, WCAG AA), so a chip is legible whatever colour an admin picks.
+
+export const TAG_COLOURS = [
+  'grey',
+  'red',
+  'orange',
+  'green',
+  'teal',
+  'blue',
+  'indigo',
+  'purple',
+  'pink',
+  'brown',
+] as const
+export type TagColour = (typeof TAG_COLOURS)[number]
+
+/** The chip's background for each colour (white text on each: contrast ≥ 4.5:1). */
+export const TAG_COLOUR_HEX: Record<TagColour, string> = {
+  grey: '#4b5563',
+  red: '#b91c1c',
+  orange: '#9a3412',
+  green: '#166534',
+  teal: '#115e59',
+  blue: '#1d4ed8',
+  indigo: '#4338ca',
+  purple: '#7e22ce',
+  pink: '#be185d',
+  brown: '#78350f',
+}
+
+export const MAX_TAG_NAME_LENGTH = 40
+
+/** Tags one request may add or remove at once (a form's picker never sends more). */
+export const MAX_TAGS_PER_CHANGE = 20
+
+export const isTagColour = (value: unknown): value is TagColour =>
+  typeof value === 'string' && (TAG_COLOURS as readonly string[]).includes(value)
+
+/** A tag as the panel shows it: a chip. */
+export interface TagChip {
+  id: number
+  name: string
+  colour: TagColour
+}
