@@ -2,7 +2,11 @@ import type { Agent } from 'supertest'
 import { parse } from 'csv-parse/sync'
 import { strFromU8, unzipSync } from 'fflate'
 import { In, type DataSource } from 'typeorm'
-import { Client, ClientEvent, ClientTag, Tag } from '../src/index.js'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { Client, ClientEvent, ClientTag, CommissionImport, proposeMapping, Tag } from '../src/index.js'
+import { readLayout } from '../src/services/import/csvSource.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
 import { clientApi } from './support/clientApi.js'
@@ -283,5 +287,43 @@ describeEachDatabase('tags: catalog, client tags, list, export, archive, roles',
     await clientApi(admin).record('addTags', client, { tags: 'Gone' })
     await ds().getRepository(Client).delete({ id: client })
     expect(await ds().getRepository(ClientTag).countBy({ clientId: client })).toBe(0)
+  })
+
+  test('the commission import: a Tags column tags the clients it creates (new names created); a bad cell is a row error', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tags-import-'))
+    try {
+      const file = path.join(dir, 'statement.csv')
+      await writeFile(
+        file,
+        [
+          'N° client;Nom;Contrat;Produit;Période;Montant;Étiquettes',
+          'IMPTAG1;Importé;K-IMPTAG-1;PER;2026-02;10,00;vip | Statement',
+          `IMPTAG2;Refusé;K-IMPTAG-2;PER;2026-02;11,00;${'z'.repeat(41)}`,
+        ].join('\n') + '\n',
+      )
+      // An existing tag is matched whatever the case of the cell: `vip` is the tag `VIP`.
+      if ((await ds().getRepository(Tag).countBy({ nameKey: 'vip' })) === 0)
+        await newTag(admin, { name: 'VIP' })
+      const mapping = proposeMapping((await readLayout(file)).headers)
+      expect(mapping.tags).toBe(6)
+      const importer = new CommissionImport(ds())
+      const batch = await importer.start(
+        { email: 'admin@example.com', ip: '127.0.0.1' },
+        file,
+        'statement.csv',
+        mapping,
+      )
+      const done = await importer.finished(batch.id)
+      expect(done).toMatchObject({ status: 'done', rowsImported: 1, rowsFailed: 1 })
+      expect(done.errors).toEqual([expect.objectContaining({ line: 3, errors: ['importBadTags'] })])
+      const created = await ds().getRepository(Client).findOneByOrFail({ clientNumber: 'IMPTAG1' })
+      expect(await tagsOf(created.id)).toEqual(['Statement', 'VIP'])
+      const imported = await ds()
+        .getRepository(ClientEvent)
+        .findOneByOrFail({ clientId: created.id, type: 'imported' })
+      expect(imported.data).toMatchObject({ tags: ['vip', 'Statement'] })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,7 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { Tag } from '../entities/Tag.js'
 import { deleteTagHandler, editTagHandler, newTagHandler } from '../actions/tags/tagHandlers.js'
-import { TAG_COLOURS } from '../shared/tagColours.js'
+import { TAG_COLOURS } from '../shared/tags.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 

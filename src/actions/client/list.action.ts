@@ -55,7 +55,7 @@ export const listClientsHandler =
       sortBy: (sort?.sortBy as SortableColumn | undefined) ?? 'createdAt',
       direction: sort?.direction ?? 'desc',
     })
-    // The total, the page, then its counts and advisors side by side: four queries, three waits.
+    // The total, the page, then its counts, tags and advisors side by side: five queries, three waits.
     // Awaited together: when one fails first, the other's failure is still handled (a rejection
     // left alone would end the process).
     const [{ total: count, totalIsEstimate }, records] = await Promise.all([

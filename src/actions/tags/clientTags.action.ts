@@ -2,7 +2,7 @@ import type { Action, RecordActionResponse } from 'adminjs'
 import type { DataSource } from 'typeorm'
 import { allTags } from '../../services/tags/tagCatalog.js'
 import { tagsOfClients } from '../../services/tags/tagsOfClients.js'
-import { isTagColour } from '../../shared/tagColours.js'
+import { isTagColour } from '../../shared/tags.js'
 
 /**
  * The client's tags and the firm's, for the client page's chips and picker:

@@ -1,7 +1,7 @@
 import React, { useCallback, useEffect, useState } from 'react'
 import { Box, Button, Input, Label } from '@adminjs/design-system'
 import { ApiClient, useNotice, useTranslation } from 'adminjs'
-import { MAX_TAG_NAME_LENGTH, type TagChip } from '../../shared/tagColours.js'
+import { MAX_TAG_NAME_LENGTH, type TagChip } from '../../shared/tags.js'
 import { resourceId } from '../common/resourceId.js'
 import TagChips from './TagChips.js'
 

@@ -1,6 +1,6 @@
 import React from 'react'
 import { flat, type BasePropertyProps } from 'adminjs'
-import type { TagChip } from '../../shared/tagColours.js'
+import type { TagChip } from '../../shared/tags.js'
 import TagChips from './TagChips.js'
 
 /** A client's tags in the list (`tags`, filled by the list in one query), or a tag's own chip (Tag `name`). */

@@ -1,5 +1,5 @@
 import React from 'react'
-import { isTagColour, TAG_COLOUR_HEX, type TagChip } from '../../shared/tagColours.js'
+import { isTagColour, TAG_COLOUR_HEX, type TagChip } from '../../shared/tags.js'
 
 const CHIP: React.CSSProperties = {
   display: 'inline-flex',

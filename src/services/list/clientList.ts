@@ -32,8 +32,9 @@ export interface ClientListPage {
 }
 
 /**
- * The client list at any size: a page costs four queries whatever its size (the page, the
- * active contracts of its clients, the total, and AdminJS's read of the advisors).
+ * The client list at any size: a page costs five queries whatever its size (the page, the
+ * active contracts of its clients, their tags — services/tags —, the total, and AdminJS's read
+ * of the advisors).
  *
  * - The page is a deferred join: the ids of the page are found in an index alone (name or date,
  *   id, status), then only those rows are read. `OFFSET 39980` skips index entries, not rows.

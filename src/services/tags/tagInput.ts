@@ -1,11 +1,6 @@
 import { InvalidInputError } from '../core/errors.js'
 import { hasControlCharacters } from '../core/requestValues.js'
-import {
-  isTagColour,
-  MAX_TAG_NAME_LENGTH,
-  MAX_TAGS_PER_CHANGE,
-  type TagColour,
-} from '../../shared/tagColours.js'
+import { isTagColour, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_CHANGE, type TagColour } from '../../shared/tags.js'
 
 // What a tag's name and colour may be, checked before any row is read: bad input is a field
 // error (tagNameInvalid…), never a 500 nor a half-written change.

@@ -1,7 +1,7 @@
 import { In, type DataSource } from 'typeorm'
 import { ClientTag } from '../../entities/ClientTag.js'
 import { Tag } from '../../entities/Tag.js'
-import { isTagColour, type TagChip } from '../../shared/tagColours.js'
+import { isTagColour, type TagChip } from '../../shared/tags.js'
 import { chunks } from '../core/clientEvents.js'
 
 /**

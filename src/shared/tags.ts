@@ -1,4 +1,4 @@
-// Tags (issue 28): the colours a tag may take and the longest name, shared by the server (which
+// Tags (issue 28): the colours a tag may take, the longest name and how a list of names is read, shared by the server (which
 // checks them) and the panel (which offers them). Each colour keeps white text readable
 // (contrast ≥ 4.5:1, WCAG AA), so a chip is legible whatever colour an admin picks.
 
@@ -43,4 +43,21 @@ export interface TagChip {
   id: number
   name: string
   colour: TagColour
+}
+
+/**
+ * "VIP, Relance" (or "VIP | Relance", as a spreadsheet cell may hold them) → ['VIP', 'Relance']:
+ * trimmed, inner spaces made one, each once whatever its case; null when a name is too long or
+ * holds a control character, or there are too many.
+ */
+export function splitTagNames(text: string): string[] | null {
+  const names = new Map<string, string>()
+  for (const part of text.split(/[,|]/)) {
+    const name = part.trim().replace(/\s+/g, ' ')
+    if (name === '') continue
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    if (name.length > MAX_TAG_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(name)) return null
+    if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), name)
+  }
+  return names.size > MAX_TAGS_PER_CHANGE ? null : [...names.values()]
 }
