@@ -55,6 +55,7 @@ export function registerComponents(componentLoader: ComponentLoader) {
     RetentionPanel: componentLoader.add('RetentionPanel', path.join(here, 'gdpr', 'RetentionPanel')),
     EmailTemplates: componentLoader.add('EmailTemplates', path.join(here, 'emailTemplate', 'EmailTemplates')),
     TagChipCell: componentLoader.add('TagChipCell', path.join(here, 'tags', 'TagChipCell')),
+    TagFilter: componentLoader.add('TagFilter', path.join(here, 'tags', 'TagFilter')),
   }
 }
 

@@ -156,7 +156,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           type: 'string',
           isSortable: false,
           isVisible: { list: true, show: false, edit: false, filter: true },
-          components: { list: deps.components.TagChipCell },
+          components: { list: deps.components.TagChipCell, filter: deps.components.TagFilter },
         },
         tagMode: {
           type: 'string',
