@@ -12,6 +12,7 @@
 /** The service rooms, bottom first: a room imports only rooms listed before it. */
 export const SERVICE_ROOMS = [
   'core',
+  'tags',
   'mail',
   'payments',
   'accounts',
@@ -98,7 +99,7 @@ export const layout = [
     id: 'actions',
     folders: [
       'src/actions/index.ts',
-      'src/actions/{core,client,clientFile,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog}/',
+      'src/actions/{core,client,clientFile,tags,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog}/',
     ],
     holds:
       'one AdminJS action per file (`suspend.action.ts`): read the request, call one service function, shape the response; `actions/core/` holds the shared specs and response helpers',
@@ -118,6 +119,13 @@ export const layout = [
     holds:
       'the transaction helper, the event writer (every history row), each advisor’s clients (`client_advisors`, every writer refreshes it), actor, errors, secrets, money, access control, request values, core options (roles, logger, sessions), the configuration error; the client sessions’ generation and registry, lost connections (`databaseFaults`), the Galera node list',
     imports: ['entities', 'shared'],
+  },
+  {
+    id: 'tags',
+    folders: ['src/services/tags/'],
+    holds:
+      'tags on clients: the catalog (create, rename, recolour, delete), adding and removing them on one client or a selection (one `tags_changed` event per client), the chips of a page in one query, the links an import writes',
+    imports: ['core', 'entities', 'shared'],
   },
   {
     id: 'mail',
@@ -167,21 +175,21 @@ export const layout = [
     folders: ['src/services/list/'],
     holds:
       'the client list and search, the Contract and Commission lists (`RecordList`), keyset pages, duplicates, the client page’s tabs, the dashboard, advisor summary, commission totals',
-    imports: ['core', 'entities', 'shared'],
+    imports: ['core', 'tags', 'entities', 'shared'],
   },
   {
     id: 'export',
     folders: ['src/services/export/'],
     holds:
       'list exports: the CSV writer (dialects, formula cells), the columns’ joins, `ListExport` (plan, keyset pages, audit entry)',
-    imports: ['core', 'list', 'entities', 'shared', 'locale'],
+    imports: ['core', 'tags', 'list', 'entities', 'shared', 'locale'],
   },
   {
     id: 'import',
     folders: ['src/services/import/'],
     holds:
       'uploads kept in the database, the CSV source, row reading, planner, writer, import jobs with a lease and their worker (`clients.jobs`), undo, saved mappings',
-    imports: ['core', 'entities', 'shared'],
+    imports: ['core', 'tags', 'entities', 'shared'],
   },
   {
     id: 'entities',
@@ -204,7 +212,7 @@ export const layout = [
   {
     id: 'components',
     folders: [
-      'src/components/{clientShow,clientList,common,actionForm,commissionImport,settings,dashboard,merge,advisor,export,gdpr,emailTemplate}/',
+      'src/components/{clientShow,clientList,common,actionForm,commissionImport,settings,dashboard,merge,advisor,export,gdpr,emailTemplate,tags}/',
     ],
     holds: 'React for the browser, registered once in `components/index.ts`',
     imports: ['shared'],

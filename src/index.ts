@@ -19,6 +19,7 @@ import { ClientGdpr } from './services/gdpr/clientGdpr.js'
 import { TEMPLATE_TEST_LIMIT } from './services/mail/templateStore.js'
 import { createAdminAuditResource } from './resources/adminAudit.resource.js'
 import { createEmailTemplateResource } from './resources/emailTemplate.resource.js'
+import { createTagResource } from './resources/tag.resource.js'
 import { CommissionImport } from './services/import/commissionImport.js'
 import { ClientAccounts } from './services/accounts/clientAccounts.js'
 import { ClientMailer } from './services/mail/clientMailer.js'
@@ -155,6 +156,7 @@ export function createClientManagement(
     createSecuritySettingsResource(deps),
     createAdminAuditResource(deps),
     createEmailTemplateResource(deps),
+    createTagResource(deps),
   ])
   const env = resolved.resourceIdPrefix ? { [RESOURCE_PREFIX_ENV]: resolved.resourceIdPrefix } : undefined
   return {

@@ -171,6 +171,7 @@ describeEachDatabase('GDPR: archive, anonymisation, retention', (database) => {
         'logins.json',
         'notes.json',
         'profile.json',
+        'tags.json',
         'tokens.json',
       ].sort(),
     )

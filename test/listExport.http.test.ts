@@ -79,6 +79,7 @@ describeEachDatabase('export what the list shows', (database) => {
         'email',
         'phone',
         'activeContracts',
+        'tags',
         'status',
         'createdAt',
       ].map((key) => label('fr', `resources.Client.properties.${key}`)),
@@ -87,10 +88,10 @@ describeEachDatabase('export what the list shows', (database) => {
     expect(listed.length).toBeGreaterThan(37)
     expect(rows.map((r) => r[0])).toEqual(listed.map((r) => r.params.clientNumber))
     expect(rows.map((r) => r[5])).toEqual(listed.map((r) => String(r.params.activeContracts)))
-    expect(new Set(rows.map((r) => r[6]))).toEqual(
+    expect(new Set(rows.map((r) => r[7]))).toEqual(
       new Set([label('fr', 'resources.Client.labels.status.active')]),
     )
-    for (const row of rows) expect(row[7]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
+    for (const row of rows) expect(row[8]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)
   })
 
   test('in English: `,`, a decimal point, English headers and statuses; the columns chosen, in their order', async () => {

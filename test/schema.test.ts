@@ -38,6 +38,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^ClientSessions\d+$/),
         expect.stringMatching(/^AdminSessions\d+$/),
         expect.stringMatching(/^ClientFiles\d+$/),
+        expect.stringMatching(/^ClientTags\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])
@@ -72,6 +73,9 @@ if (process.env.MYSQL_URL) {
         'clients.searchName',
         'clients.searchNameReversed',
         'clients.searchNameTail',
+        'client_tags.clientId',
+        'client_tags.tagId',
+        'tags.nameKey',
       ]) {
         expect([column, leading.has(column)]).toEqual([column, true])
       }

@@ -54,6 +54,8 @@ export function registerComponents(componentLoader: ComponentLoader) {
     GdprArchive: componentLoader.add('GdprArchive', path.join(here, 'gdpr', 'GdprArchive')),
     RetentionPanel: componentLoader.add('RetentionPanel', path.join(here, 'gdpr', 'RetentionPanel')),
     EmailTemplates: componentLoader.add('EmailTemplates', path.join(here, 'emailTemplate', 'EmailTemplates')),
+    TagChipCell: componentLoader.add('TagChipCell', path.join(here, 'tags', 'TagChipCell')),
+    TagFilter: componentLoader.add('TagFilter', path.join(here, 'tags', 'TagFilter')),
   }
 }
 

@@ -83,6 +83,7 @@ export const CLIENT_EVENT_TYPES = [
   // Issue 28: a file kept on the client, or deleted.
   'file_added',
   'file_deleted',
+  'tags_changed',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
 

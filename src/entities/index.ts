@@ -18,6 +18,8 @@ import { ImportUploadChunk } from './ImportUploadChunk.js'
 import { RateLimitCounter } from './RateLimitCounter.js'
 import { Setting } from './Setting.js'
 import { SettingsChange } from './SettingsChange.js'
+import { Tag } from './Tag.js'
+import { ClientTag } from './ClientTag.js'
 
 export {
   AdminAuditEntry,
@@ -39,6 +41,8 @@ export {
   RateLimitCounter,
   Setting,
   SettingsChange,
+  Tag,
+  ClientTag,
 }
 export type { FieldChange } from './ClientEvent.js'
 export { FILE_VISIBILITIES, type FileVisibility } from './ClientFile.js'
@@ -69,4 +73,6 @@ export const clientManagementEntities = [
   ClientSession,
   AdminSession,
   ClientFile,
+  Tag,
+  ClientTag,
 ]

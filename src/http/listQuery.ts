@@ -2,6 +2,7 @@ import type AdminJS from 'adminjs'
 import type { Request, RequestHandler } from 'express'
 import { hasControlCharacters } from '../services/core/requestValues.js'
 import { resourceById } from './resourceById.js'
+import { TAG_IDS_PATTERN } from '../shared/tags.js'
 
 type Query = Record<string, unknown>
 type Decorated = ReturnType<ReturnType<AdminJS['findResource']>['decorate']>
@@ -16,10 +17,17 @@ const DATE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/
 const positiveInteger = (value: unknown, max: number) =>
   typeof value === 'string' && /^\d{1,7}$/.test(value) && Number(value) >= 1 && Number(value) <= max
 
+/** Filters whose value has a shape of its own, whatever their property's type: a list of ids. */
+const FILTER_FORMATS: Record<string, RegExp> = { tags: TAG_IDS_PATTERN }
+
 /** A filter value this property can be compared with; anything else is dropped. */
 function filterValueFits(property: Property, value: string, ranged: boolean): boolean {
   // No control characters (a NUL cuts a string short in some drivers).
   if (value.length > MAX_FILTER_LENGTH || hasControlCharacters(value)) return false
+  const format = Object.hasOwn(FILTER_FORMATS, property.propertyPath)
+    ? FILTER_FORMATS[property.propertyPath]
+    : null
+  if (format) return !ranged && format.test(value)
   const available = property.availableValues()
   if (available && !ranged) return available.some((option) => String(option.value) === value)
   switch (property.type()) {

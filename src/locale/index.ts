@@ -13,6 +13,8 @@ import { frImpersonation } from './fr/impersonation.js'
 import { enTemplates } from './en/templates.js'
 import { frTemplates } from './fr/templates.js'
 import type { Language } from '../shared/language.js'
+import { enTags } from './en/tags.js'
+import { frTags } from './fr/tags.js'
 import { PLUGIN_RESOURCES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
 
 type Tree = { [key: string]: unknown }
@@ -61,8 +63,9 @@ export const translations: Record<Language, LocaleTranslations> = {
     enGdpr,
     enImpersonation,
     enTemplates,
+    enTags,
   ]),
-  fr: ourTranslations(adminjsFr, [fr, frAccounts, frExport, frGdpr, frImpersonation, frTemplates]),
+  fr: ourTranslations(adminjsFr, [fr, frAccounts, frExport, frGdpr, frImpersonation, frTemplates, frTags]),
 }
 
 /** The keys named after our resources (`resources.Client`, `labels.Client`) renamed to their ids. */

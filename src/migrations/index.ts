@@ -15,6 +15,7 @@ import { ClientAdvisors1795430000000 } from './1795430000000-ClientAdvisors.js'
 import { ClientSessions1795440000000 } from './1795440000000-ClientSessions.js'
 import { AdminSessions1795450000000 } from './1795450000000-AdminSessions.js'
 import { ClientFiles1795460000000 } from './1795460000000-ClientFiles.js'
+import { ClientTags1795470000000 } from './1795470000000-ClientTags.js'
 import { prefixAware } from './pluginTables.js'
 
 // MySQL/MariaDB migrations, oldest first (SQLite: `prepareClientTables` synchronizes after its check).
@@ -38,4 +39,5 @@ export const clientManagementMigrations = [
   ClientSessions1795440000000,
   AdminSessions1795450000000,
   ClientFiles1795460000000,
+  ClientTags1795470000000,
 ].map(prefixAware)

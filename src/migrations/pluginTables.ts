@@ -28,6 +28,8 @@ const CREATED_BY: Record<string, string> = {
   client_sessions: 'ClientSessions1795440000000',
   client_admin_sessions: 'AdminSessions1795450000000',
   client_files: 'ClientFiles1795460000000',
+  tags: 'ClientTags1795470000000',
+  client_tags: 'ClientTags1795470000000',
 }
 
 export const MIGRATION_TABLES = Object.keys(CREATED_BY)

@@ -26,6 +26,14 @@ import { messageTemplatesAction } from '../actions/emailTemplate/messageTemplate
 import type { ResourceDeps } from './resourceDeps.js'
 import { clientFileActions } from '../actions/clientFile/clientFileActions.js'
 import { seesAdminOnlyFiles } from '../actions/clientFile/clientFileAccess.js'
+import {
+  addTagsAction,
+  bulkAddTagsAction,
+  bulkRemoveTagsAction,
+  removeTagsAction,
+} from '../actions/tags/clientTagActions.js'
+import { clientTagsAction } from '../actions/tags/clientTags.action.js'
+import { TAG_MODES } from '../shared/tags.js'
 
 const PROFILE = CLIENT_PROFILE_FIELDS
 
@@ -51,6 +59,11 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     exportHistory: exportHistoryAction(deps) as ClientAction,
     impersonate: impersonateAction(deps) as ClientAction,
     ...clientFileActions(deps),
+    addTags: addTagsAction(deps) as ClientAction,
+    removeTags: removeTagsAction(deps) as ClientAction,
+    bulkAddTags: bulkAddTagsAction(deps) as ClientAction,
+    bulkRemoveTags: bulkRemoveTagsAction(deps) as ClientAction,
+    clientTags: clientTagsAction(deps.dataSource) as ClientAction,
   }
   const menus = actionGroupMenus(custom)
   const actions = secureActions(deps, {
@@ -80,6 +93,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       tab: 'show',
       tabCounts: 'show',
       activeContracts: 'show',
+      clientTags: 'show',
       ...menus.rights,
       exportHistory: 'export',
       messageTemplates: ['sendEmail', 'bulkSendEmail'],
@@ -105,10 +119,11 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         'email',
         'phone',
         'activeContracts',
+        'tags',
         'createdAt',
       ],
       // `q` searches last name, first name, email and client number at once (services/list/clientSearch.ts).
-      filterProperties: ['q', 'status', 'advisor', 'createdAt', 'hasActiveContracts'],
+      filterProperties: ['q', 'status', 'advisor', 'createdAt', 'hasActiveContracts', 'tags', 'tagMode'],
       showProperties: [
         'clientNumber',
         'status',
@@ -142,6 +157,20 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           isSortable: false,
           isVisible: { list: true, show: false, edit: false, filter: false },
           components: cell,
+        },
+        // Virtual: the page's tags as chips (one query per page); as a filter, tag ids (any, all or
+        // none of them, by `tagMode`), checked by http/listQuery.ts and services/list/clientTagFilter.ts.
+        tags: {
+          type: 'string',
+          isSortable: false,
+          isVisible: { list: true, show: false, edit: false, filter: true },
+          components: { list: deps.components.TagChipCell, filter: deps.components.TagFilter },
+        },
+        tagMode: {
+          type: 'string',
+          availableValues: valuesOf(TAG_MODES),
+          isSortable: false,
+          isVisible: { list: false, show: false, edit: false, filter: true },
         },
         q: {
           type: 'string',

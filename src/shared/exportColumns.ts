@@ -35,6 +35,7 @@ export const EXPORT_COLUMNS: Record<ExportableResource, readonly ExportColumn[]>
     col('email', 'text', true),
     col('phone', 'text', true),
     col('activeContracts', 'number', true),
+    col('tags', 'text', true),
     col('status', 'enum', true),
     col('createdAt', 'datetime', true),
     col('addressLine1', 'text'),
@@ -81,6 +82,6 @@ export const EXPORT_COLUMNS: Record<ExportableResource, readonly ExportColumn[]>
 }
 
 /** Client columns that are plain columns of `clients` (the rest are computed per page). */
-export const CLIENT_TABLE_COLUMNS = EXPORT_COLUMNS.Client.filter((c) => c.key !== 'activeContracts').map(
-  (c) => c.key,
-)
+export const CLIENT_TABLE_COLUMNS = EXPORT_COLUMNS.Client.filter(
+  (c) => c.key !== 'activeContracts' && c.key !== 'tags',
+).map((c) => c.key)

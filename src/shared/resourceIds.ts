@@ -15,6 +15,7 @@ export const PLUGIN_RESOURCES = [
   'SecuritySettings',
   'AdminAuditEntry',
   'EmailTemplate',
+  'Tag',
 ] as const
 
 export type PluginResource = (typeof PLUGIN_RESOURCES)[number]

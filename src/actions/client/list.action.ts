@@ -10,6 +10,7 @@ import {
 import { leanRecords } from '../core/leanRecords.js'
 import type { Client } from '../../entities/Client.js'
 import { readListQuery, type ClientList, type SortableColumn } from '../../services/list/clientList.js'
+import { tagsOfClients } from '../../services/tags/tagsOfClients.js'
 
 const PER_PAGE_LIMIT = 500
 
@@ -21,11 +22,19 @@ async function recordsOf(clientList: ClientList, clients: Client[], context: Act
   const records = clients.map(
     (client) => new BaseRecord(client as unknown as Record<string, unknown>, context.resource),
   )
-  const [counts, populated] = await Promise.all([
+  // The page's tags (chips) in one query beside the counts: never a query per row.
+  const [counts, tags, populated] = await Promise.all([
     clientList.activeContracts(clients),
+    tagsOfClients(
+      clientList.dataSource,
+      clients.map((c) => c.id),
+    ),
     populator(records, context),
   ])
-  for (const record of populated) record.params.activeContracts = counts.get(Number(record.id())) ?? 0
+  for (const record of populated) {
+    record.params.activeContracts = counts.get(Number(record.id())) ?? 0
+    record.params.tags = tags.get(Number(record.id())) ?? []
+  }
   context.records = populated
   return leanRecords(populated, context)
 }
@@ -46,7 +55,7 @@ export const listClientsHandler =
       sortBy: (sort?.sortBy as SortableColumn | undefined) ?? 'createdAt',
       direction: sort?.direction ?? 'desc',
     })
-    // The total, the page, then its counts and advisors side by side: four queries, three waits.
+    // The total, the page, then its counts, tags and advisors side by side: five queries, three waits.
     // Awaited together: when one fails first, the other's failure is still handled (a rejection
     // left alone would end the process).
     const [{ total: count, totalIsEstimate }, records] = await Promise.all([

@@ -150,6 +150,17 @@ export const impersonateForm: ActionForm = {
   fields: [{ name: 'reason', type: 'textarea', required: true, maxLength: MAX_REASON_LENGTH }],
 }
 
+// Tags (issue 28): names separated by commas; a new name creates the tag.
+export const addTagsForm: ActionForm = {
+  id: 'addTags',
+  fields: [{ name: 'tags', type: 'text', required: true, maxLength: 1000 }],
+}
+
+export const removeTagsForm: ActionForm = {
+  id: 'removeTags',
+  fields: [{ name: 'tags', type: 'text', required: true, maxLength: 1000 }],
+}
+
 /** Each action's form, by action name (a bulk action shares its record action's form). */
 export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
   resendConfirmation: resendConfirmationForm,
@@ -180,4 +191,8 @@ export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
   bulkMarkPaid: markPaidForm,
   anonymise: anonymiseForm,
   impersonate: impersonateForm,
+  addTags: addTagsForm,
+  bulkAddTags: addTagsForm,
+  removeTags: removeTagsForm,
+  bulkRemoveTags: removeTagsForm,
 }

@@ -7,6 +7,7 @@ import { usePanelFormat } from '../common/usePanelFormat.js'
 import LabelledValue from './LabelledValue.js'
 import { useClientShowText } from './useClientShowText.js'
 import { resourceId } from '../common/resourceId.js'
+import ClientTagPicker from '../tags/ClientTagPicker.js'
 
 /** The header: name, status badge, number, balance, last login and IP, email confirmed, 2FA. */
 const ClientHeader: React.FC<{ record: RecordJSON; language: string }> = ({ record, language }) => {
@@ -24,6 +25,10 @@ const ClientHeader: React.FC<{ record: RecordJSON; language: string }> = ({ reco
         <ClientStatusPill status={p.status as string} reason={p.statusReason as string | undefined} />
         <Text color="grey60">{t('clientNumber', { number: p.clientNumber })}</Text>
       </Box>
+      <ClientTagPicker
+        recordId={String(record.id)}
+        canChange={(record.recordActions ?? []).some((a) => a.name === 'addTags')}
+      />
       {p.statusReason && (
         <Text mb="lg" data-testid="client-status-reason">
           {translateComponent('ClientStatusBadge.reason', resourceId('Client'), { reason: p.statusReason })}

@@ -22,6 +22,7 @@ export const enGdpr = {
       '- emails.json: the emails sent to the client (subject, body, status); links they held are masked.',
       '- history.json: every action on the account, with who did it, when, from which IP address and why.',
       '- notes.json: the notes the team wrote about the client.',
+      '- tags.json: the tags the team put on the client, and since when.',
       '- consents.json: when the email address was confirmed and two-factor authentication turned on, and the language chosen.',
       '- logins.json: the last login and every login attempt recorded (time, IP address, success).',
       '- tokens.json: the confirmation and password-reset links issued (purpose, dates; never the link itself).',

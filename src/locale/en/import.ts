@@ -7,6 +7,8 @@ export const enImportMessages = {
   importMissingPeriod: 'no period',
   importBadPeriod: 'the period is not a date (2026-03, 03/2026…)',
   importBadRate: 'the rate is not a number',
+  importBadTags:
+    'a tag name is too long (40 characters at most), holds a control character, or there are more than 20',
   importBadEmail: 'the email address is not valid',
   importValueTooLong: 'a value is too long',
   importNoClient: 'no client number, email or last name',
@@ -88,6 +90,7 @@ export const enImportPage = {
     period: 'Period',
     amount: 'Amount',
     rate: 'Rate (%)',
+    tags: 'Tags',
   },
   counts: {
     rows: 'Rows read',

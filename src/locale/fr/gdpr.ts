@@ -27,6 +27,7 @@ export const frGdpr: typeof enGdpr = {
       '- emails.json : les e-mails envoyés au client (objet, corps, statut) ; les liens qu’ils contenaient sont masqués.',
       '- history.json : chaque action sur le compte, avec qui l’a faite, quand, depuis quelle adresse IP et pourquoi.',
       '- notes.json : les notes écrites par l’équipe sur le client.',
+      '- tags.json : les étiquettes posées par l’équipe sur le client, et depuis quand.',
       '- consents.json : quand l’adresse e-mail a été confirmée et la double authentification activée, et la langue choisie.',
       '- logins.json : la dernière connexion et chaque tentative enregistrée (heure, adresse IP, succès).',
       '- tokens.json : les liens de confirmation et de réinitialisation émis (objet, dates ; jamais le lien lui-même).',

@@ -9,6 +9,8 @@ export const frImportMessages = {
   importMissingPeriod: 'pas de période',
   importBadPeriod: 'la période n’est pas une date (2026-03, 03/2026…)',
   importBadRate: 'le taux n’est pas un nombre',
+  importBadTags:
+    'un nom d’étiquette est trop long (40 caractères au plus), contient un caractère de contrôle, ou il y en a plus de 20',
   importBadEmail: 'l’adresse e-mail n’est pas valide',
   importValueTooLong: 'une valeur est trop longue',
   importNoClient: 'ni numéro client, ni e-mail, ni nom',
@@ -92,6 +94,7 @@ export const frImportPage: PluginTranslation['components']['CommissionImport'] =
     period: 'Période',
     amount: 'Montant',
     rate: 'Taux (%)',
+    tags: 'Étiquettes',
   },
   counts: {
     rows: 'Lignes lues',

@@ -17,6 +17,7 @@ import {
   type ExportableResource,
 } from '../../shared/exportColumns.js'
 import { personCell, selectRecordColumns } from './exportColumns.js'
+import { withTagNames } from '../tags/tagsOfClients.js'
 
 /** Rows per keyset page: memory stays that of one page, whatever the size of the list. */
 export const EXPORT_PAGE_SIZE = 1000
@@ -111,8 +112,14 @@ export class ListExport {
             sortBy: query.sortBy,
             direction: query.direction,
           }),
-          nextPage: (cursor) =>
-            this.lists.clients.keysetRows(query, wanted, cursor, this.pageSize, { activeContracts: counts }),
+          // The tags of a page's clients in one more query per page (never per row).
+          nextPage: async (cursor) => {
+            const page = await this.lists.clients.keysetRows(query, wanted, cursor, this.pageSize, {
+              activeContracts: counts,
+            })
+            if (columns.some((c) => c.key === 'tags')) await withTagNames(this.dataSource, page.rows)
+            return page
+          },
         }
       }
       case 'Contract':

@@ -207,6 +207,14 @@ export const NOT_PERSONAL: Readonly<Record<string, Readonly<Record<string, strin
     undoneBy: 'the admin',
   },
   import_uploads: { id: 'a random id' },
+  // Tags are the admins' words for a kind of client, shared by many; a client's links to them
+  // (client_tags, no text) go with the client removed for good (the foreign key's CASCADE).
+  tags: {
+    name: "the admins' word for a kind of client, shared by many (never a client's own data)",
+    nameKey: 'the name in lower case, for its uniqueness',
+    colour: 'a colour of the fixed palette',
+    createdBy: 'the admin who created it',
+  },
   import_upload_chunks: { uploadId: 'a random id' },
 }
 

@@ -5,6 +5,7 @@ import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
 import { ClientEvent } from '../../entities/ClientEvent.js'
 import { ClientFile } from '../../entities/ClientFile.js'
 import { ClientNote } from '../../entities/ClientNote.js'
+import { ClientTag } from '../../entities/ClientTag.js'
 import { ClientToken } from '../../entities/ClientToken.js'
 import { Commission } from '../../entities/Commission.js'
 import { Contract } from '../../entities/Contract.js'
@@ -83,7 +84,7 @@ async function mappedDocuments(
 /** The documents of the archive, by file name: everything kept about the client, and no secret. */
 async function documentsOf(manager: EntityManager, client: Client): Promise<Documents> {
   const clientId = client.id
-  const [contracts, commissions, emails, history, notes, tokens] = await Promise.all([
+  const [contracts, commissions, emails, history, notes, tokens, tags] = await Promise.all([
     manager.find(Contract, { where: { clientId }, order: { id: 'ASC' } }),
     manager.find(Commission, { where: { clientId }, order: { id: 'ASC' } }),
     manager.find(EmailLog, { where: { clientId }, order: { id: 'ASC' } }),
@@ -91,6 +92,7 @@ async function documentsOf(manager: EntityManager, client: Client): Promise<Docu
     manager.find(ClientNote, { where: { clientId }, order: { id: 'ASC' } }),
     // Their hashes are never selected (select: false); when and what for is the client's data.
     manager.find(ClientToken, { where: { clientId }, order: { id: 'ASC' } }),
+    manager.find(ClientTag, { where: { clientId }, relations: { tag: true }, order: { createdAt: 'ASC' } }),
   ])
   const profile = Object.fromEntries(PROFILE.map((key) => [key, client[key] ?? null]))
   return {
@@ -100,6 +102,8 @@ async function documentsOf(manager: EntityManager, client: Client): Promise<Docu
     'emails.json': emails.map((e) => withoutSecrets({ ...e })),
     'history.json': history.map((v) => withoutSecrets({ ...v })),
     'notes.json': notes,
+    // The firm's tags on the client (the names are the admins' words; since when is the client's).
+    'tags.json': tags.map((t) => ({ name: t.tag?.name ?? null, taggedAt: t.createdAt })),
     // No consent is collected by the plugin itself: what the client agreed to by using the account.
     'consents.json': {
       emailConfirmedAt: client.emailConfirmedAt,

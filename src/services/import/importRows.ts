@@ -1,5 +1,6 @@
 import { isValidEmail, normalizeEmail } from '../../shared/clientIdentity.js'
 import { normalizeForSearch } from '../../shared/searchText.js'
+import { splitTagNames } from '../../shared/tags.js'
 
 /** What a column of a commission file can be. */
 export const IMPORT_FIELDS = [
@@ -14,6 +15,7 @@ export const IMPORT_FIELDS = [
   'period',
   'amount',
   'rate',
+  'tags',
 ] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 
@@ -55,6 +57,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   period: ['period', 'periode', 'mois', 'month', 'date', 'date commission', 'echeance'],
   amount: ['amount', 'montant', 'commission', 'montant commission', 'montant ht', 'total'],
   rate: ['rate', 'taux', 'taux commission', 'pourcentage', 'percent'],
+  tags: ['tags', 'tag', 'etiquettes', 'etiquette', 'labels'],
 }
 
 const headerKey = (header: string) =>
@@ -167,6 +170,8 @@ export interface ParsedRow {
   period: string | null
   amount: string | null
   rate: string | null
+  /** Tags for a client the row creates (a matched client keeps its own). */
+  tags: string[]
   /** Message keys of what is wrong with the row itself (before any lookup). */
   errors: string[]
 }
@@ -196,6 +201,9 @@ export function readRow(line: number, values: string[], mapping: ImportMapping):
   const rawEmail = get('email')
   const email = rawEmail === null ? null : normalizeEmail(rawEmail)
   if (email !== null && !isValidEmail(email)) errors.push('importBadEmail')
+  const rawTags = get('tags')
+  const tags = rawTags === null ? [] : splitTagNames(rawTags)
+  if (tags === null) errors.push('importBadTags')
   const row: ParsedRow = {
     line,
     clientNumber: get('clientNumber')?.toUpperCase() ?? null,
@@ -209,6 +217,7 @@ export function readRow(line: number, values: string[], mapping: ImportMapping):
     period,
     amount,
     rate,
+    tags: tags ?? [],
     errors,
   }
   const lengths: [keyof ParsedRow, number][] = [

@@ -36,6 +36,8 @@ export interface NewClient {
   phone: string | null
   advisorId: number | null
   line: number
+  /** Tags to put on the client (absent in a job's state saved before tags existed). */
+  tags?: string[]
 }
 
 /** A contract an earlier row of the file creates; `id` is set once its chunk is written. */

@@ -165,6 +165,7 @@ function matchClient(
     phone: row.phone,
     advisorId,
     line: row.line,
+    tags: row.tags,
   }
   outcome.client = { match: 'new', id: null, label: `${created.clientNumber} ${created.lastName}` }
   return { created }

@@ -10,6 +10,7 @@ import type { ClientRef, ImportState, NewClient, NewContract, PlannedRow } from 
 import { tableOf } from '../core/tableNames.js'
 import { refreshClientAdvisors } from '../core/clientAdvisors.js'
 import { findIn } from '../core/findIn.js'
+import { linkTagsByName } from '../tags/tagLinks.js'
 
 const clientIdOf = (ref: ClientRef | undefined) => (!ref ? null : ref.created ? ref.created.id : ref.id)
 
@@ -81,8 +82,14 @@ async function insertClients(
         importBatchId: batch.id,
         fileName: batch.fileName,
         line: c.line,
+        ...(c.tags?.length ? { tags: c.tags } : {}),
       }),
     ),
+  )
+  await linkTagsByName(
+    manager,
+    actor,
+    newClients.flatMap((c) => (c.id !== null && c.tags?.length ? [{ clientId: c.id, names: c.tags }] : [])),
   )
 }
 

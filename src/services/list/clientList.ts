@@ -3,6 +3,7 @@ import { Client } from '../../entities/Client.js'
 import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
 import { Contract } from '../../entities/Contract.js'
 import { applySearch } from './clientSearch.js'
+import { applyTagFilter } from './clientTagFilter.js'
 import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
 import { keysetPage, type Cursor, type KeysetPage, type OrderTerm } from './keyset.js'
@@ -31,8 +32,9 @@ export interface ClientListPage {
 }
 
 /**
- * The client list at any size: a page costs four queries whatever its size (the page, the
- * active contracts of its clients, the total, and AdminJS's read of the advisors).
+ * The client list at any size: a page costs five queries whatever its size (the page, the
+ * active contracts of its clients, their tags — services/tags —, the total, and AdminJS's read
+ * of the advisors).
  *
  * - The page is a deferred join: the ids of the page are found in an index alone (name or date,
  *   id, status), then only those rows are read. `OFFSET 39980` skips index entries, not rows.
@@ -41,7 +43,7 @@ export interface ClientListPage {
  *   set; without one it is estimated from the highest id less the soft-deleted (two index reads).
  */
 export class ClientList {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(readonly dataSource: DataSource) {}
 
   private filtered(
     query: ClientListQuery,
@@ -70,6 +72,7 @@ export class ClientList {
       const active = `SELECT 1 FROM ${tableOf(this.dataSource, Contract)} kh WHERE kh.clientId = ${alias}.id AND kh.status = 'active'`
       qb.andWhere(query.hasActiveContracts ? `EXISTS (${active})` : `NOT EXISTS (${active})`)
     }
+    applyTagFilter(this.dataSource, qb, alias, query.tags)
     const rank = query.search ? applySearch(this.dataSource, qb, alias, query.search) : null
     return { qb, rank }
   }
@@ -82,6 +85,7 @@ export class ClientList {
       query.createdFrom ||
       query.importBatchId ||
       query.createdTo ||
+      query.tags ||
       query.hasActiveContracts !== null,
     )
   }
@@ -95,6 +99,7 @@ export class ClientList {
       !query.createdFrom &&
       !query.createdTo &&
       !query.importBatchId &&
+      !query.tags &&
       query.hasActiveContracts === null,
     )
   }

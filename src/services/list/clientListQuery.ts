@@ -2,6 +2,7 @@ import { CLIENT_STATUSES, type ClientStatus } from '../../entities/columns.js'
 import { parseSearch, type ParsedQuery } from '../../shared/searchText.js'
 import { InvalidInputError } from '../core/errors.js'
 import { hasControlCharacters, isCalendarDate, isRecordId } from '../core/requestValues.js'
+import { readTagFilter, TAG_IDS_PATTERN, TAG_MODES, type TagFilter } from './clientTagFilter.js'
 
 // The client list's parameters as AdminJS sends them, read into a query (services/list/clientList.ts runs it).
 
@@ -27,6 +28,8 @@ export interface ClientListQuery {
   hasActiveContracts: boolean | null
   /** Clients created by this commission import. */
   importBatchId: number | null
+  /** Clients with any, all or none of these tags (clientTagFilter.ts). */
+  tags: TagFilter | null
   sortBy: SortableColumn
   direction: 'asc' | 'desc'
   page: number
@@ -57,6 +60,8 @@ const FILTERS: Record<string, (value: string) => boolean> = {
   'createdAt~~from': isCalendarDate,
   'createdAt~~to': isCalendarDate,
   hasActiveContracts: (v) => v === 'true' || v === 'false',
+  tags: (v) => TAG_IDS_PATTERN.test(v),
+  tagMode: (v) => (TAG_MODES as readonly string[]).includes(v),
 }
 
 /** Each filter, sort or direction that does not fit, by its parameter (`filters.status`…). */
@@ -114,6 +119,7 @@ export function readListQuery(
       Number.isInteger(Number(filters.importBatchId)) && Number(filters.importBatchId) > 0
         ? Number(filters.importBatchId)
         : null,
+    tags: readTagFilter(filters),
     sortBy,
     direction,
     page: Math.max(1, Math.floor(Number(params.page)) || 1),
