@@ -14,6 +14,7 @@ import { EmailTemplates1795410000000 } from './1795410000000-EmailTemplates.js'
 import { ClientAdvisors1795430000000 } from './1795430000000-ClientAdvisors.js'
 import { ClientSessions1795440000000 } from './1795440000000-ClientSessions.js'
 import { AdminSessions1795450000000 } from './1795450000000-AdminSessions.js'
+import { ClientContactSearch1795460000000 } from './1795460000000-ClientContactSearch.js'
 import { prefixAware } from './pluginTables.js'
 
 // MySQL/MariaDB migrations, oldest first (SQLite: `prepareClientTables` synchronizes after its check).
@@ -36,4 +37,5 @@ export const clientManagementMigrations = [
   ClientAdvisors1795430000000,
   ClientSessions1795440000000,
   AdminSessions1795450000000,
+  ClientContactSearch1795460000000,
 ].map(prefixAware)
