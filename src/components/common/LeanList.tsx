@@ -10,7 +10,8 @@ import { useLeanRecords } from './useLeanRecords.js'
  * `empty`, when given, replaces AdminJS's "no records" once a load found none.
  */
 const LeanList: React.FC<ActionProps & { empty?: React.ReactNode }> = ({ resource, setTag, empty }) => {
-  const { records, loading, direction, sortBy, page, total, perPage, fetchData } = useLeanRecords(resource)
+  const { records, loading, loaded, direction, sortBy, page, total, perPage, fetchData } =
+    useLeanRecords(resource)
   const { selectedRecords, handleSelect, handleSelectAll, setSelectedRecords } = useSelectedRecords(records)
   const location = useLocation()
   const { storeParams } = useQueryParams()
@@ -29,7 +30,7 @@ const LeanList: React.FC<ActionProps & { empty?: React.ReactNode }> = ({ resourc
     setSelectedRecords(search.get('refresh') ? [] : records.filter((r) => recordIds.includes(String(r.id))))
   }, [location.search, records, setSelectedRecords])
 
-  if (empty && !loading && records.length === 0) return <>{empty}</>
+  if (empty && loaded && !loading && records.length === 0) return <>{empty}</>
 
   return (
     // AdminJS's data-css name of the list's wrapper (its helper is not in the browser's bundle).
