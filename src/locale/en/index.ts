@@ -170,6 +170,7 @@ const enOwn = {
     CommissionImport: enImportPage,
     ClientStatusBadge: {
       reason: 'Reason: {{reason}}',
+      anonymised: 'Anonymised',
     },
   },
   resources: enResources,

@@ -176,6 +176,7 @@ const frOwn: PluginTranslation = {
     CommissionImport: frImportPage,
     ClientStatusBadge: {
       reason: 'Motif : {{reason}}',
+      anonymised: 'Anonymisé',
     },
   },
   resources: frResources,
