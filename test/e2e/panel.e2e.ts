@@ -65,6 +65,20 @@ describeInBrowser('the panel in a real browser (SQLite)', () => {
     expect(await page.locator('text=/≈ \\d+/').count()).toBe(0)
   })
 
+  test('pending and suspended share their yellow but not their shape: a ring and a dot, in the list and its legend', async () => {
+    await page.goto(`${base}/resources/Client?sortBy=lastName&direction=asc`)
+    await page.waitForSelector('[data-testid=legend-pending] [data-shape=ring]')
+    expect(await page.locator('[data-testid=legend-suspended] [data-shape]').getAttribute('data-shape')).toBe(
+      'dot',
+    )
+    await page.goto(`${base}/resources/Client?filters.status=pending`)
+    await page.waitForSelector('tbody [data-testid=status-dot][data-status=pending]')
+    expect(await page.locator('tbody [data-testid=status-dot][data-shape=dot]').count()).toBe(0)
+    await page.goto(`${base}/resources/Client?filters.status=suspended`)
+    await page.waitForSelector('tbody [data-testid=status-dot][data-status=suspended]')
+    expect(await page.locator('tbody [data-testid=status-dot][data-shape=ring]').count()).toBe(0)
+  })
+
   test('a phone typed in another format finds its client; a search that finds nobody says so and clears', async () => {
     const [client] = await db.dataSource
       .getRepository(Client)

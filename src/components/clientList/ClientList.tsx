@@ -6,6 +6,7 @@ import LeanList from '../common/LeanList.js'
 import { ClientStatusPill } from '../common/ClientStatusBadge.js'
 import { CLIENT_STATUS_STYLE } from '../common/clientStatusStyle.js'
 import NoMatch from './NoMatch.js'
+import { StatusMark } from './ClientStatusDot.js'
 
 /**
  * AdminJS's list with a search box above it (names, email, client number, phone, email domain and
@@ -84,7 +85,11 @@ const ClientList: React.FC<ActionProps> = (props) => {
               }}
               data-testid={`legend-${status}`}
             >
-              <ClientStatusPill status={status} />
+              {/* The list's mark beside each name: the ring (pending) and the dot (suspended) share a color. */}
+              <Box as="span" flex alignItems="center" style={{ gap: 4 }}>
+                <StatusMark status={status} />
+                <ClientStatusPill status={status} />
+              </Box>
             </Link>
           )
         })}
