@@ -1,5 +1,6 @@
 import express, { type Router } from 'express'
 import type { DataSource } from 'typeorm'
+import { parseSearch } from '../src/shared/searchText.js'
 
 /**
  * The floor: the best SQL we know for the same answers as the plugin's, hand-written, served as
@@ -84,14 +85,44 @@ export function floorRouter(dataSource: DataSource): Router {
       .normalize('NFKD')
       .replace(/\p{M}+/gu, '')
       .toLowerCase()
-    const where = `f.status <> 'deleted' AND (${prefix('f.searchName')} OR ${prefix('f.searchNameReversed')} OR ${prefix('f.searchNameTail')} OR ${prefix('f.email')} OR ${prefix('f.clientNumber')})`
-    const params = [
+    // A phone, a domain, a contract reference: the same reading of the query as ours (parsing, not SQL).
+    const parsed = parseSearch(raw)
+    const terms = [
+      prefix('f.searchName'),
+      prefix('f.searchNameReversed'),
+      prefix('f.searchNameTail'),
+      prefix('f.email'),
+      prefix('f.clientNumber'),
+    ]
+    const params: unknown[] = [
       value(phrase),
       value(phrase),
       value(phrase),
       value(raw.toLowerCase()),
       value(raw.toUpperCase()),
     ]
+    if (parsed?.phone) {
+      terms.push(prefix('f.searchPhone'))
+      params.push(value(parsed.phone))
+    }
+    if (parsed?.domain) {
+      terms.push(prefix('f.searchEmailDomain'))
+      params.push(value(parsed.domain))
+    }
+    if (parsed?.reference) {
+      const forms = mysql
+        ? [parsed.reference]
+        : [...new Set([parsed.reference, parsed.reference.toUpperCase()])]
+      const owners: { clientId: number }[] = await q(
+        `SELECT DISTINCT clientId FROM contracts WHERE (${forms.map(() => prefix('reference')).join(' OR ')}) AND clientId IS NOT NULL LIMIT 201`,
+        forms.map(value),
+      )
+      if (owners.length) {
+        terms.push(`f.id IN (${owners.map(() => '?').join(',')})`)
+        params.push(...owners.map((o) => o.clientId))
+      }
+    }
+    const where = `f.status <> 'deleted' AND (${terms.join(' OR ')})`
     const order = `CASE WHEN f.clientNumber = ? OR f.email = ? THEN 0 ELSE 1 END, f.lastName ASC, f.id ASC`
     const orderParams = [raw.toUpperCase(), raw.toLowerCase()]
     const [records, [total]] = await Promise.all([

@@ -105,7 +105,14 @@ export async function startPanel(
   }
 }
 
-export const SEARCH_CASES: CaseId[] = ['search-dupo', 'search-jean-dupont', 'search-number']
+export const SEARCH_CASES: CaseId[] = [
+  'search-dupo',
+  'search-jean-dupont',
+  'search-number',
+  'search-phone',
+  'search-domain',
+  'search-reference',
+]
 
 export interface ReadCases {
   urls: Record<string, Record<Side, string>>
@@ -121,7 +128,11 @@ export async function readCases(dataSource: DataSource): Promise<ReadCases> {
   // The 5,001st active client of the data set (the middle one of a small test set).
   const [{ n }] = await dataSource.query(`SELECT COUNT(*) AS n FROM clients`)
   const [someone] = await dataSource.query(
-    `SELECT id, clientNumber FROM clients WHERE status = 'active' AND clientNumber LIKE 'L%' ORDER BY id LIMIT 1 OFFSET ${Math.min(5000, Math.floor(Number(n) / 4))}`,
+    `SELECT id, clientNumber, phone FROM clients WHERE status = 'active' AND clientNumber LIKE 'L%' ORDER BY id LIMIT 1 OFFSET ${Math.min(5000, Math.floor(Number(n) / 4))}`,
+  )
+  const [contract] = await dataSource.query(
+    `SELECT reference FROM contracts WHERE clientId = ? ORDER BY id LIMIT 1`,
+    [someone.id],
   )
   const list = (page: number) =>
     `/api/resources/Client/actions/list?page=${page}&perPage=20&sortBy=lastName&direction=asc`
@@ -139,17 +150,26 @@ export async function readCases(dataSource: DataSource): Promise<ReadCases> {
       peer: `/peer/api/resources/Client/records/${someone.id}/show`,
     },
   }
-  // Plain AdminJS searches one field, `LIKE '%q%'`.
+  // Plain AdminJS searches one field, `LIKE '%q%'` (a phone as stored, a domain in the email,
+  // a reference in the contracts' list: what an admin without the plugin would do).
+  const international = `+33 ${String(someone.phone).replace(/^0/, '')}`
   const searches: [CaseId, string, string, string][] = [
     ['search-dupo', 'search "dupo"', 'dupo', 'lastName'],
     ['search-jean-dupont', 'search "jean dupont"', 'jean dupont', 'lastName'],
     ['search-number', 'search by client number', someone.clientNumber, 'clientNumber'],
+    ['search-phone', 'search by phone (+33 form of 06…)', international, 'phone'],
+    ['search-domain', 'search "@acme.fr"', '@acme.fr', 'email'],
+    ['search-reference', 'search by contract reference', contract.reference, 'reference'],
   ]
   for (const [id, , q, peerField] of searches) {
+    const peerValue = encodeURIComponent(id === 'search-phone' ? someone.phone : q)
     urls[id] = {
       ours: `/admin${list(1)}&filters.q=${encodeURIComponent(q)}`,
       floor: `/floor/search?q=${encodeURIComponent(q)}`,
-      peer: `/peer${list(1)}&filters.${peerField}=${encodeURIComponent(q)}`,
+      peer:
+        peerField === 'reference'
+          ? `/peer/api/resources/Contract/actions/list?page=1&perPage=20&filters.reference=${peerValue}`
+          : `/peer${list(1)}&filters.${peerField}=${peerValue}`,
     }
   }
   return {

@@ -14,7 +14,7 @@ import {
   rebuildClientAdvisors,
 } from '../src/index.js'
 import { generateClientNumber } from '../src/shared/clientIdentity.js'
-import { searchColumnsFor } from '../src/shared/searchText.js'
+import { contactSearchColumns, searchColumnsFor } from '../src/shared/searchText.js'
 import { AdminUser } from './entities/AdminUser.js'
 import { Invoice } from './entities/Invoice.js'
 import { Ticket } from './entities/Ticket.js'
@@ -141,14 +141,17 @@ export async function seedDemoData(
         const createdAt = faker.date.past({ years: 3 })
         const confirmed = status !== 'pending'
         const twoFactor = confirmed && faker.datatype.boolean({ probability: 0.2 })
+        const email = `${faker.helpers.slugify(`${firstName}.${lastName}`).toLowerCase()}.${n}@example.fr`
+        const phone = faker.phone.number()
         clientRows.push({
           clientNumber: generateClientNumber(),
           lastName,
           firstName,
           // Multi-row INSERTs skip the entity's listeners: the search columns are filled here.
           ...searchColumnsFor(lastName, firstName),
-          email: `${faker.helpers.slugify(`${firstName}.${lastName}`).toLowerCase()}.${n}@example.fr`,
-          phone: faker.phone.number(),
+          ...contactSearchColumns(phone, 'FR', email),
+          email,
+          phone,
           addressLine1: faker.location.streetAddress(),
           addressLine2: faker.datatype.boolean({ probability: 0.2 })
             ? faker.location.secondaryAddress()

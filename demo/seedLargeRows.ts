@@ -1,5 +1,5 @@
 import { fakerFR as faker } from '@faker-js/faker'
-import { searchColumnsFor } from '../src/shared/searchText.js'
+import { contactSearchColumns, searchColumnsFor } from '../src/shared/searchText.js'
 
 /** The numbers of rows of the large data set. */
 export interface LargeSizes {
@@ -49,6 +49,9 @@ export const clientNumberOf = (n: number) => {
 }
 export const advisorCodeOf = (index: number) => `LRG${String(index + 1).padStart(4, '0')}`
 export const contractReferenceOf = (index: number) => `LRG-${String(index + 1).padStart(9, '0')}`
+
+/** Email domains of the set's clients: one in 50 at the bench's `@acme.fr`, the rest common. */
+const DOMAINS = [...Array(49).fill('example.fr'), 'acme.fr']
 
 const sqlDate = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ')
 const YEAR = 365 * 24 * 3600_000
@@ -144,6 +147,8 @@ export class LargeRows {
     'searchName',
     'searchNameReversed',
     'searchNameTail',
+    'searchPhone',
+    'searchEmailDomain',
   ]
 
   client(i: number): unknown[] {
@@ -164,12 +169,14 @@ export class LargeRows {
     const phone = `0${r() < 0.5 ? 6 : 7} ${Array.from({ length: 4 }, () => String(Math.floor(r() * 100)).padStart(2, '0')).join(' ')}`
     const created = sqlDate(new Date(this.now - r() * 5 * YEAR))
     const search = searchColumnsFor(lastName, firstName)
+    const email = `${slugs.get(firstName)}.${slugs.get(lastName)}.${i + 1}@${DOMAINS[i % DOMAINS.length]}`
+    const contact = contactSearchColumns(phone, 'FR', email)
     return [
       this.bases.clients + i + 1,
       clientNumberOf(i + 1),
       lastName,
       firstName,
-      `${slugs.get(firstName)}.${slugs.get(lastName)}.${i + 1}@example.fr`,
+      email,
       phone,
       place.zip,
       place.city,
@@ -184,6 +191,8 @@ export class LargeRows {
       search.searchName,
       search.searchNameReversed,
       search.searchNameTail,
+      contact.searchPhone,
+      contact.searchEmailDomain,
     ]
   }
 

@@ -1,10 +1,12 @@
 import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import Stripe from 'stripe'
+import { bundleReady } from '../src/index.js'
 import { createDemoApp } from './app.js'
 import { demoConfigOrExit, sessionSecret } from './config.js'
 import { createDemoDataSource, prepareSchema } from './dataSource.js'
 import { createDemoMailer } from './mailTransport.js'
+import { recordBundleSources } from './productionBundle.js'
 import { logUnhandledRejections, stopGracefully } from './processGuards.js'
 import { DEMO_ADMINS, seedAdmins, seedDemoData } from './seed.js'
 
@@ -38,7 +40,7 @@ const stripe = config.stripeSecretKey
         : {}),
     })
   : undefined
-const { app, clients } = createDemoApp({
+const { app, admin, clients } = createDemoApp({
   dataSource,
   mailer,
   sessionSecret: await sessionSecret(config.dataDir),
@@ -51,6 +53,20 @@ const { app, clients } = createDemoApp({
   outbox: config.outbox,
   jobs: config.jobs,
 })
+
+// In production (`npm start`) the panel's pages need the components bundle: built now, once, when
+// missing or made from other sources (ADMIN_JS_SKIP_BUNDLE set by demo/start.ts when it is fresh).
+if (process.env.NODE_ENV === 'production') {
+  const building = process.env.ADMIN_JS_SKIP_BUNDLE !== 'true'
+  const bundling = Date.now()
+  if (building)
+    console.log('Bundling the panel components (minified, once: reused while the sources stay the same)…')
+  await bundleReady(admin)
+  if (building) {
+    recordBundleSources()
+    console.log(`Components bundled in ${((Date.now() - bundling) / 1000).toFixed(1)} s.`)
+  }
+}
 
 const admins = await seedAdmins(dataSource, clients.passwordHasher, config.demoPassword)
 const seeded = await seedDemoData(dataSource, clients.passwordHasher)

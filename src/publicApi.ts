@@ -64,7 +64,7 @@ export { ClientSettings, SETTING_FIELDS, SETTING_RANGES } from './services/accou
 export type { SecuritySettings, HashReportRow } from './services/accounts/clientSettings.js'
 export { ClientList, readListQuery } from './services/list/clientList.js'
 export type { ClientListQuery, ClientListPage } from './services/list/clientList.js'
-export { normalizeForSearch, searchColumnsFor } from './shared/searchText.js'
+export { contactSearchColumns, normalizeForSearch, searchColumnsFor } from './shared/searchText.js'
 export { backfillSearchColumns } from './services/list/clientSearch.js'
 export {
   backfillClientAdvisors,

@@ -26,7 +26,8 @@ describe('README', () => {
     const scripts = JSON.parse(read('package.json')).scripts
     expect(readme).toContain('npm install && npm start')
     expect(readme).toContain('npm test')
-    expect(scripts.start).toBe('tsx demo/server.ts')
+    expect(scripts.start).toBe('tsx demo/start.ts')
+    expect(readme).toContain('npm run start:dev')
     expect(scripts.test).toContain('test:unit')
     expect(read('.ci/run')).toMatch(/^npm test$/m)
   })

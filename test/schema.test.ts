@@ -39,6 +39,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^AdminSessions\d+$/),
         expect.stringMatching(/^ClientFiles\d+$/),
         expect.stringMatching(/^ClientTags\d+$/),
+        expect.stringMatching(/^ClientContactSearch\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])
@@ -76,6 +77,8 @@ if (process.env.MYSQL_URL) {
         'client_tags.clientId',
         'client_tags.tagId',
         'tags.nameKey',
+        'clients.searchPhone',
+        'clients.searchEmailDomain',
       ]) {
         expect([column, leading.has(column)]).toEqual([column, true])
       }
@@ -96,7 +99,7 @@ if (process.env.MYSQL_URL) {
       ;(db.dataSource as unknown as { migrations: unknown[] }).migrations = all.slice(0, 1)
       await db.dataSource.runMigrations()
       await db.dataSource.query(
-        "INSERT INTO clients (clientNumber, lastName, firstName, status, version, updatedAt) VALUES ('COLD00001', 'Le Bœuf', 'Hélène', 'active', 1, '2020-01-02 03:04:05')",
+        "INSERT INTO clients (clientNumber, lastName, firstName, email, phone, status, version, updatedAt) VALUES ('COLD00001', 'Le Bœuf', 'Hélène', 'helene@Cold.Example', '+33 6 12 34 56 78', 'active', 1, '2020-01-02 03:04:05')",
       )
       ;(db.dataSource as unknown as { migrations: unknown[] }).migrations = all
       const ran = await db.dataSource.runMigrations({ transaction: 'each' })
@@ -106,6 +109,8 @@ if (process.env.MYSQL_URL) {
         searchName: 'le boeuf helene',
         searchNameReversed: 'helene le boeuf',
         searchNameTail: 'boeuf helene',
+        searchPhone: '612345678',
+        searchEmailDomain: 'cold.example',
         version: 1,
       })
       expect(new Date(row.updatedAt).toISOString()).toBe('2020-01-02T03:04:05.000Z')

@@ -16,7 +16,7 @@ import {
 import { Advisor } from './Advisor.js'
 import { decimalString, type ClientStatus } from './columns.js'
 import { generateClientNumber, normalizeEmail } from '../shared/clientIdentity.js'
-import { searchColumnsFor } from '../shared/searchText.js'
+import { contactSearchColumns, searchColumnsFor } from '../shared/searchText.js'
 
 @Entity({ name: 'clients' })
 @Index('IDX_clients_status_lastName', ['status', 'lastName'])
@@ -161,6 +161,16 @@ export class Client extends BaseEntity {
   @Column({ type: 'varchar', length: 220, nullable: true, select: false })
   searchNameTail?: string | null
 
+  // A phone's national number (digits only) and an email's domain: `06 12…`, `+33 6 12…` and
+  // `@acme.fr` are prefixes of an index too.
+  @Index('IDX_clients_searchPhone')
+  @Column({ type: 'varchar', length: 20, nullable: true, select: false })
+  searchPhone?: string | null
+
+  @Index('IDX_clients_searchEmailDomain')
+  @Column({ type: 'varchar', length: 255, nullable: true, select: false })
+  searchEmailDomain?: string | null
+
   @BeforeInsert()
   protected fillIdentity(): void {
     if (!this.clientNumber || !String(this.clientNumber).trim()) this.clientNumber = generateClientNumber()
@@ -172,5 +182,10 @@ export class Client extends BaseEntity {
     if (this.clientNumber) this.clientNumber = String(this.clientNumber).trim().toUpperCase()
     if (this.email !== undefined) this.email = normalizeEmail(this.email)
     if (this.lastName !== undefined) Object.assign(this, searchColumnsFor(this.lastName, this.firstName))
+    if (this.phone !== undefined || this.email !== undefined) {
+      const columns = contactSearchColumns(this.phone, this.country, this.email)
+      if (this.phone !== undefined) this.searchPhone = columns.searchPhone
+      if (this.email !== undefined) this.searchEmailDomain = columns.searchEmailDomain
+    }
   }
 }

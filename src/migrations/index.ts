@@ -16,6 +16,7 @@ import { ClientSessions1795440000000 } from './1795440000000-ClientSessions.js'
 import { AdminSessions1795450000000 } from './1795450000000-AdminSessions.js'
 import { ClientFiles1795460000000 } from './1795460000000-ClientFiles.js'
 import { ClientTags1795470000000 } from './1795470000000-ClientTags.js'
+import { ClientContactSearch1795480000000 } from './1795480000000-ClientContactSearch.js'
 import { prefixAware } from './pluginTables.js'
 
 // MySQL/MariaDB migrations, oldest first (SQLite: `prepareClientTables` synchronizes after its check).
@@ -40,4 +41,5 @@ export const clientManagementMigrations = [
   AdminSessions1795450000000,
   ClientFiles1795460000000,
   ClientTags1795470000000,
+  ClientContactSearch1795480000000,
 ].map(prefixAware)

@@ -4,6 +4,7 @@ import { clientManagementMigrations } from '../migrations/index.js'
 import { ClientAdvisorsSubscriber } from '../services/core/clientAdvisorsSubscriber.js'
 import { ClientManagementConfigError } from '../services/core/configError.js'
 import { checkClientTables } from '../services/core/tableCheck.js'
+import { backfillSearchColumns } from '../services/list/clientSearch.js'
 
 export interface PluginDataSourceOptions {
   /** Put before each of the plugin's tables (`crm_` → `crm_clients`, `crm_contracts`…); '' for none. */
@@ -55,5 +56,7 @@ export async function prepareClientTables(plugin: DataSource, host: DataSource[]
     return ran.map((m) => m.name)
   }
   await plugin.synchronize()
+  // `synchronize` adds new columns empty: the search keys of clients from before them.
+  await backfillSearchColumns(plugin.manager)
   return []
 }

@@ -209,6 +209,8 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         sessionGeneration: { isVisible: false },
         searchNameReversed: { isVisible: false },
         searchNameTail: { isVisible: false },
+        searchPhone: { isVisible: false },
+        searchEmailDomain: { isVisible: false },
         passwordHash: { isVisible: false },
         twoFactorSecret: { isVisible: false },
         twoFactorRecoveryCodes: { isVisible: false },

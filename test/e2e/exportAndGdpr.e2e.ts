@@ -114,6 +114,12 @@ describeInBrowser('exports and GDPR in a real browser (SQLite)', () => {
     await page.waitForSelector('text=Client anonymisé. Ses contrats et commissions restent')
     const after = await db.dataSource.getRepository(Client).findOneByOrFail({ id: client.id })
     expect(after).toMatchObject({ lastName: 'Client anonymisé', email: null, phone: null })
+    // The header says so: "Anonymisé", not the status it kept, and no confirmation beside no email.
+    await page.waitForSelector('[data-testid=client-header] [data-status=anonymised]')
+    expect(await page.locator('[data-testid=client-header] [data-status=anonymised]').innerText()).toBe(
+      'Anonymisé',
+    )
+    expect(await page.locator('[data-testid=client-email]').innerText()).not.toMatch(/Confirmé|Non confirmé/)
     expect(session.errors).toEqual([])
   })
 })

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { Client, ClientEvent, Commission, ImportBatch } from '../../src/index.js'
+import { phoneSearchKey } from '../../src/shared/searchText.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { seededDemo } from '../support/demoAgent.js'
 import { demoImportFile } from '../support/fixtures.js'
@@ -62,6 +63,49 @@ describeInBrowser('the panel in a real browser (SQLite)', () => {
     await page.waitForURL(/filters\.q=/)
     await page.waitForSelector(`text=${client.clientNumber}`)
     expect(await page.locator('text=/≈ \\d+/').count()).toBe(0)
+  })
+
+  test('pending and suspended share their yellow but not their shape: a ring and a dot, in the list and its legend', async () => {
+    await page.goto(`${base}/resources/Client?sortBy=lastName&direction=asc`)
+    await page.waitForSelector('[data-testid=legend-pending] [data-shape=ring]')
+    expect(await page.locator('[data-testid=legend-suspended] [data-shape]').getAttribute('data-shape')).toBe(
+      'dot',
+    )
+    await page.goto(`${base}/resources/Client?filters.status=pending`)
+    await page.waitForSelector('tbody [data-testid=status-dot][data-status=pending]')
+    expect(await page.locator('tbody [data-testid=status-dot][data-shape=dot]').count()).toBe(0)
+    await page.goto(`${base}/resources/Client?filters.status=suspended`)
+    await page.waitForSelector('tbody [data-testid=status-dot][data-status=suspended]')
+    expect(await page.locator('tbody [data-testid=status-dot][data-shape=ring]').count()).toBe(0)
+  })
+
+  test('a phone typed in another format finds its client; a search that finds nobody says so and clears', async () => {
+    const [client] = await db.dataSource
+      .getRepository(Client)
+      .createQueryBuilder('c')
+      .where("c.status = 'active' AND c.phone IS NOT NULL")
+      .orderBy('c.id')
+      .take(1)
+      .getMany()
+    // The international form of the number, whatever the form it was stored in.
+    const international = `+33 ${phoneSearchKey(client.phone, 'FR')}`
+    await page.goto(`${base}/resources/Client`)
+    await page.fill('[data-testid=client-search] input', international)
+    await page.press('[data-testid=client-search] input', 'Enter')
+    await page.waitForURL(/filters\.q=/)
+    await page.waitForSelector(`text=${client.clientNumber}`)
+
+    await page.fill('[data-testid=client-search] input', 'zzqq nobody')
+    await page.press('[data-testid=client-search] input', 'Enter')
+    await page.waitForSelector('[data-testid=client-search-empty]')
+    expect(await page.locator('[data-testid=client-search-empty]').innerText()).toContain(
+      'Aucun client ne correspond à « zzqq nobody »',
+    )
+    expect(await page.locator('text=Créer le premier enregistrement').count()).toBe(0)
+    await page.click('[data-testid=client-search-clear]')
+    await page.waitForSelector('tbody [data-status]')
+    expect(new URL(page.url()).searchParams.get('filters.q')).toBeNull()
+    expect(await page.inputValue('[data-testid=client-search] input')).toBe('')
   })
 
   test('the demo file: upload, dry run, import with progress, then undo from the batch page', async () => {

@@ -5,10 +5,12 @@ import { useTranslation, type ActionProps } from 'adminjs'
 import LeanList from '../common/LeanList.js'
 import { ClientStatusPill } from '../common/ClientStatusBadge.js'
 import { CLIENT_STATUS_STYLE } from '../common/clientStatusStyle.js'
+import NoMatch from './NoMatch.js'
+import { StatusMark } from './ClientStatusDot.js'
 
 /**
- * AdminJS's list with a search box above it (last name, first name, email and client number at
- * once: the `q` filter, services/list/clientSearch.ts), and its total marked `≈` when it is an
+ * AdminJS's list with a search box above it (names, email, client number, phone, email domain and
+ * contract reference at once: the `q` filter, services/list/clientSearch.ts), and its total marked `≈` when it is an
  * estimate: the server estimates only when no filter is set and no exact count was asked for.
  * The rows come lean (their action names only) and LeanList gives them back their actions.
  */
@@ -30,14 +32,21 @@ const ClientList: React.FC<ActionProps> = (props) => {
   const estimated = ![...params.keys()].some((key) => key.startsWith('filters.')) && !params.get('exactCount')
   const markedTag = setTag ? (tag: string) => setTag(estimated ? `≈ ${tag}` : tag) : undefined
 
-  const search = (event: React.FormEvent) => {
-    event.preventDefault()
+  const searchFor = (text: string) => {
     const next = new URLSearchParams(location.search)
-    if (query.trim()) next.set('filters.q', query.trim())
+    if (text.trim()) next.set('filters.q', text.trim())
     else next.delete('filters.q')
     next.delete('page')
     navigate({ pathname: location.pathname, search: `?${next.toString()}` })
   }
+  const search = (event: React.FormEvent) => {
+    event.preventDefault()
+    searchFor(query)
+  }
+  // A search that found nobody says so, with its query and a way back to the whole list.
+  const empty = current.trim() ? (
+    <NoMatch resourceId={resource.id} query={current.trim()} onClear={() => searchFor('')} />
+  ) : undefined
 
   return (
     <Box>
@@ -76,13 +85,17 @@ const ClientList: React.FC<ActionProps> = (props) => {
               }}
               data-testid={`legend-${status}`}
             >
-              <ClientStatusPill status={status} />
+              {/* The list's mark beside each name: the ring (pending) and the dot (suspended) share a color. */}
+              <Box as="span" flex alignItems="center" style={{ gap: 4 }}>
+                <StatusMark status={status} />
+                <ClientStatusPill status={status} />
+              </Box>
             </Link>
           )
         })}
       </Box>
       {/* ActionProps types setTag as React's state setter; the list only ever passes a string. */}
-      <LeanList {...props} setTag={markedTag as ActionProps['setTag'] as never} />
+      <LeanList {...props} setTag={markedTag as ActionProps['setTag'] as never} empty={empty} />
     </Box>
   )
 }

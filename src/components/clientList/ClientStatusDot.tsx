@@ -4,7 +4,8 @@ import { clientStatusStyle } from '../common/clientStatusStyle.js'
 import { resourceId } from '../common/resourceId.js'
 
 /**
- * The list's first column: the status as a colored dot (the legend above explains the colors),
+ * The list's first column: the status as a colored dot, a ring when pending (the legend above
+ * explains colors and shapes),
  * named for screen readers, with the suspension or ban reason as its tooltip.
  */
 const ClientStatusDot: React.FC<BasePropertyProps> = ({ record }) => {
@@ -20,21 +21,36 @@ const ClientStatusDot: React.FC<BasePropertyProps> = ({ record }) => {
       reason,
     },
   )
+  return <StatusMark status={status} label={label} />
+}
+
+/**
+ * The status's mark: a filled dot, but a ring for `pending` (pending and suspended share their
+ * yellow: the shape tells them apart, for whoever does not see the color either).
+ */
+export const StatusMark: React.FC<{ status: string; label?: string }> = ({ status, label }) => {
+  const { bg } = clientStatusStyle(status)
+  const ring = status === 'pending'
   return (
     <span
-      role="img"
+      role={label ? 'img' : undefined}
       aria-label={label}
+      aria-hidden={label ? undefined : true}
       title={label}
       data-status={status}
-      data-testid="status-dot"
+      data-shape={ring ? 'ring' : 'dot'}
+      data-testid={label ? 'status-dot' : 'status-mark'}
       style={{
         display: 'inline-block',
         width: 12,
         height: 12,
         borderRadius: '50%',
-        background: clientStatusStyle(status).bg,
-        // The yellow needs an edge to stand out on white (WCAG 1.4.11, 3:1 for graphics).
-        boxShadow: 'inset 0 0 0 1px rgba(0, 0, 0, 0.45)',
+        background: bg,
+        // The yellow needs an edge to stand out on white (WCAG 1.4.11, 3:1 for graphics); a ring
+        // is the same yellow with a white center.
+        boxShadow: ring
+          ? `inset 0 0 0 1px rgba(0, 0, 0, 0.45), inset 0 0 0 3px ${bg}, inset 0 0 0 6px #FFFFFF`
+          : 'inset 0 0 0 1px rgba(0, 0, 0, 0.45)',
         verticalAlign: 'middle',
       }}
     />

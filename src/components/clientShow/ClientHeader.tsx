@@ -22,7 +22,11 @@ const ClientHeader: React.FC<{ record: RecordJSON; language: string }> = ({ reco
         <H3 mb="0" data-testid="client-name">
           {[p.lastName, p.firstName].filter(Boolean).join(' ')}
         </H3>
-        <ClientStatusPill status={p.status as string} reason={p.statusReason as string | undefined} />
+        <ClientStatusPill
+          status={p.status as string}
+          reason={p.statusReason as string | undefined}
+          anonymised={Boolean(p.anonymisedAt)}
+        />
         <Text color="grey60">{t('clientNumber', { number: p.clientNumber })}</Text>
       </Box>
       <ClientTagPicker
@@ -45,9 +49,12 @@ const ClientHeader: React.FC<{ record: RecordJSON; language: string }> = ({ reco
         </LabelledValue>
         <LabelledValue label={t('email')} testId="client-email">
           {String(p.email ?? t('none'))}{' '}
-          <Badge size="sm" variant={p.emailConfirmedAt ? 'success' : 'secondary'} outline>
-            {p.emailConfirmedAt ? t('emailConfirmed') : t('emailNotConfirmed')}
-          </Badge>
+          {/* No address (an anonymised client's is gone): nothing to be confirmed. */}
+          {p.email && !p.anonymisedAt ? (
+            <Badge size="sm" variant={p.emailConfirmedAt ? 'success' : 'secondary'} outline>
+              {p.emailConfirmedAt ? t('emailConfirmed') : t('emailNotConfirmed')}
+            </Badge>
+          ) : null}
         </LabelledValue>
         <LabelledValue label={t('twoFactor')} testId="client-2fa">
           <Badge size="sm" variant={p.twoFactorEnabledAt ? 'success' : 'secondary'} outline>

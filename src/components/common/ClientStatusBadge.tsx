@@ -4,23 +4,34 @@ import { useTranslation, type BasePropertyProps } from 'adminjs'
 import { clientStatusStyle } from './clientStatusStyle.js'
 import { resourceId } from './resourceId.js'
 
-/** A status as a colored, translated badge; the tooltip gives the suspension or ban reason. */
-export const ClientStatusPill: React.FC<{ status: string; reason?: string | null }> = ({
+/** An anonymised client's badge: grey, whatever the status it kept (its identity is gone for good). */
+const ANONYMISED_STYLE = { bg: '#6C757D', color: '#FFFFFF' }
+
+/**
+ * A status as a colored, translated badge; the tooltip gives the suspension or ban reason. An
+ * anonymised client shows "Anonymised" rather than the status it was left in.
+ */
+export const ClientStatusPill: React.FC<{ status: string; reason?: string | null; anonymised?: boolean }> = ({
   status,
   reason,
+  anonymised = false,
 }) => {
   const { translateLabel, translateComponent } = useTranslation()
-  const { bg, color } = clientStatusStyle(status)
+  const { bg, color } = anonymised ? ANONYMISED_STYLE : clientStatusStyle(status)
   return (
     <Badge
       bg={bg}
       color={color}
       title={
-        reason ? translateComponent('ClientStatusBadge.reason', resourceId('Client'), { reason }) : undefined
+        reason && !anonymised
+          ? translateComponent('ClientStatusBadge.reason', resourceId('Client'), { reason })
+          : undefined
       }
-      data-status={status}
+      data-status={anonymised ? 'anonymised' : status}
     >
-      {translateLabel(`status.${status}`, resourceId('Client'))}
+      {anonymised
+        ? translateComponent('ClientStatusBadge.anonymised', resourceId('Client'))
+        : translateLabel(`status.${status}`, resourceId('Client'))}
     </Badge>
   )
 }
@@ -31,7 +42,11 @@ const ClientStatusBadge: React.FC<BasePropertyProps> = ({ record, property, reso
   const status = record?.params?.[property.path] as string | undefined
   if (!status) return null
   const badge = (
-    <ClientStatusPill status={status} reason={record?.params?.statusReason as string | undefined} />
+    <ClientStatusPill
+      status={status}
+      reason={record?.params?.statusReason as string | undefined}
+      anonymised={Boolean(record?.params?.anonymisedAt)}
+    />
   )
   if (where !== 'show') return badge
   return <ValueGroup label={translateProperty(property.label, resource.id)}>{badge}</ValueGroup>

@@ -7,9 +7,11 @@ import { useLeanRecords } from './useLeanRecords.js'
 /**
  * AdminJS's list (its table, row menus, checkboxes, bulk bar and pages) over a lean response:
  * the rows carry the names of their actions, not the actions (actions/core/leanRecords.ts).
+ * `empty`, when given, replaces AdminJS's "no records" once a load found none.
  */
-const LeanList: React.FC<ActionProps> = ({ resource, setTag }) => {
-  const { records, loading, direction, sortBy, page, total, perPage, fetchData } = useLeanRecords(resource)
+const LeanList: React.FC<ActionProps & { empty?: React.ReactNode }> = ({ resource, setTag, empty }) => {
+  const { records, loading, loaded, direction, sortBy, page, total, perPage, fetchData } =
+    useLeanRecords(resource)
   const { selectedRecords, handleSelect, handleSelectAll, setSelectedRecords } = useSelectedRecords(records)
   const location = useLocation()
   const { storeParams } = useQueryParams()
@@ -27,6 +29,8 @@ const LeanList: React.FC<ActionProps> = ({ resource, setTag }) => {
     const recordIds = search.get('recordIds')?.split(',') ?? []
     setSelectedRecords(search.get('refresh') ? [] : records.filter((r) => recordIds.includes(String(r.id))))
   }, [location.search, records, setSelectedRecords])
+
+  if (empty && loaded && !loading && records.length === 0) return <>{empty}</>
 
   return (
     // AdminJS's data-css name of the list's wrapper (its helper is not in the browser's bundle).

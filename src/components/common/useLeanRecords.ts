@@ -31,6 +31,8 @@ export function useLeanRecords(resource: ResourceJSON) {
     direction: 'asc',
   })
   const [loading, setLoading] = useState(false)
+  // A first answer came: until then an empty page means "not read yet", not "nothing found".
+  const [loaded, setLoaded] = useState(false)
   const location = useLocation()
   const navigate = useNavigate()
   const addNotice = useNotice()
@@ -59,6 +61,7 @@ export function useLeanRecords(resource: ResourceJSON) {
           sortBy: data.meta.sortBy,
         })
         setLoading(false)
+        setLoaded(true)
       })
       .catch(() => addNotice({ message: 'errorFetchingRecords', type: 'error', resourceId: resource.id }))
   }
@@ -75,5 +78,5 @@ export function useLeanRecords(resource: ResourceJSON) {
     // As AdminJS's own hook: a new resource, query or navigation state fetches again.
   }, [resource.id, location.search, location.state])
 
-  return { ...list, loading, fetchData }
+  return { ...list, loading, loaded, fetchData }
 }

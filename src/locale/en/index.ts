@@ -117,7 +117,9 @@ const enOwn = {
   actions: enActions,
   components: {
     ClientList: {
-      searchPlaceholder: 'Last name, first name, email or client number',
+      searchPlaceholder: 'Name, email, client number, phone, @domain or contract reference',
+      noMatch: 'No client matches « {{query}} »',
+      clearSearch: 'Clear the search',
       search: 'Search',
     },
     CommissionList: {
@@ -168,6 +170,7 @@ const enOwn = {
     CommissionImport: enImportPage,
     ClientStatusBadge: {
       reason: 'Reason: {{reason}}',
+      anonymised: 'Anonymised',
     },
   },
   resources: enResources,

@@ -38,6 +38,8 @@ export const enResources = {
       searchName: 'Search key (last name first)',
       searchNameReversed: 'Search key (first name first)',
       searchNameTail: 'Search key (end of last name)',
+      searchPhone: 'Search key (national phone number)',
+      searchEmailDomain: 'Search key (email domain)',
     },
     labels: {
       status: {

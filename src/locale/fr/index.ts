@@ -123,7 +123,9 @@ const frOwn: PluginTranslation = {
   actions: frActions,
   components: {
     ClientList: {
-      searchPlaceholder: 'Nom, prénom, e-mail ou n° client',
+      searchPlaceholder: 'Nom, e-mail, n° client, téléphone, @domaine ou réf. de contrat',
+      noMatch: 'Aucun client ne correspond à « {{query}} »',
+      clearSearch: 'Effacer la recherche',
       search: 'Rechercher',
     },
     CommissionList: {
@@ -174,6 +176,7 @@ const frOwn: PluginTranslation = {
     CommissionImport: frImportPage,
     ClientStatusBadge: {
       reason: 'Motif : {{reason}}',
+      anonymised: 'Anonymisé',
     },
   },
   resources: frResources,

@@ -40,6 +40,8 @@ export const frResources: PluginTranslation['resources'] = {
       searchName: 'Clé de recherche (nom d’abord)',
       searchNameReversed: 'Clé de recherche (prénom d’abord)',
       searchNameTail: 'Clé de recherche (fin du nom)',
+      searchPhone: 'Clé de recherche (numéro de téléphone national)',
+      searchEmailDomain: 'Clé de recherche (domaine de l’e-mail)',
     },
     labels: {
       status: {

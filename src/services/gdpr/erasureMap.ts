@@ -83,6 +83,8 @@ export const PLUGIN_ERASURE_MAP: readonly ErasureEntry[] = [
       searchName: { linked: 'derived' },
       searchNameReversed: { linked: 'derived' },
       searchNameTail: { linked: 'derived' },
+      searchPhone: nulled,
+      searchEmailDomain: nulled,
     },
   },
   {

@@ -3,7 +3,7 @@ import { Client } from '../../entities/Client.js'
 import { Commission } from '../../entities/Commission.js'
 import { Contract } from '../../entities/Contract.js'
 import type { ImportBatch } from '../../entities/ImportBatch.js'
-import { searchColumnsFor } from '../../shared/searchText.js'
+import { contactSearchColumns, searchColumnsFor } from '../../shared/searchText.js'
 import type { Actor } from '../core/actor.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
 import type { ClientRef, ImportState, NewClient, NewContract, PlannedRow } from './importState.js'
@@ -59,6 +59,7 @@ async function insertClients(
         status: 'active' as const,
         importBatchId: batch.id,
         ...searchColumnsFor(c.lastName, c.firstName),
+        ...contactSearchColumns(c.phone, null, c.email),
       })),
     )
     .updateEntity(false)

@@ -2,7 +2,7 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
 import { Contract } from '../../entities/Contract.js'
-import { applySearch } from './clientSearch.js'
+import { applySearch, contractClientsOf, type ContractClients } from './clientSearch.js'
 import { applyTagFilter } from './clientTagFilter.js'
 import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
@@ -38,7 +38,8 @@ export interface ClientListPage {
  *
  * - The page is a deferred join: the ids of the page are found in an index alone (name or date,
  *   id, status), then only those rows are read. `OFFSET 39980` skips index entries, not rows.
- * - The search is a prefix of indexed columns (see clientSearch.ts), never `LIKE '%…%'`.
+ * - The search is a prefix of indexed columns (see clientSearch.ts), never `LIKE '%…%'`; a query
+ *   that can be a contract reference costs one more query first (the clients of those contracts).
  * - The total is `COUNT(*)` on the same conditions (no join, so no DISTINCT) when a filter is
  *   set; without one it is estimated from the highest id less the soft-deleted (two index reads).
  */
@@ -48,6 +49,7 @@ export class ClientList {
   private filtered(
     query: ClientListQuery,
     alias: string,
+    contractClients: ContractClients,
   ): { qb: SelectQueryBuilder<Client>; rank: string | null } {
     const qb = this.dataSource.getRepository(Client).createQueryBuilder(alias)
     if (query.status) qb.andWhere(`${alias}.status = :status`, { status: query.status })
@@ -73,7 +75,7 @@ export class ClientList {
       qb.andWhere(query.hasActiveContracts ? `EXISTS (${active})` : `NOT EXISTS (${active})`)
     }
     applyTagFilter(this.dataSource, qb, alias, query.tags)
-    const rank = query.search ? applySearch(this.dataSource, qb, alias, query.search) : null
+    const rank = query.search ? applySearch(this.dataSource, qb, alias, query.search, contractClients) : null
     return { qb, rank }
   }
 
@@ -104,10 +106,16 @@ export class ClientList {
     )
   }
 
-  /** The ids of one page, in order: the inner query of the deferred join (EXPLAIN it to see the plan). */
-  pageIdsQuery(query: ClientListQuery): { ids: SelectQueryBuilder<Client>; rank: string | null } {
+  /**
+   * The ids of one page, in order: the inner query of the deferred join (EXPLAIN it to see the
+   * plan). `contractClients`: those of a searched contract reference (contractClientsFor), none by default.
+   */
+  pageIdsQuery(
+    query: ClientListQuery,
+    contractClients: ContractClients = null,
+  ): { ids: SelectQueryBuilder<Client>; rank: string | null } {
     const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
-    const { qb: ids, rank } = this.filtered(query, 'f')
+    const { qb: ids, rank } = this.filtered(query, 'f', contractClients)
     ids.select('f.id', 'id')
     // By name for one advisor: the link's copy of the name, so the page is the first entries of
     // its index range (the same order: the services keep the copy equal to the client's name).
@@ -130,9 +138,10 @@ export class ClientList {
   }
 
   /** The clients of one page, in order (one query). */
-  async rows(query: ClientListQuery): Promise<Client[]> {
+  async rows(query: ClientListQuery, contractClients?: ContractClients): Promise<Client[]> {
     const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
-    const { ids, rank } = this.pageIdsQuery(query)
+    const refs = contractClients === undefined ? await this.contractClients(query) : contractClients
+    const { ids, rank } = this.pageIdsQuery(query, refs)
     const pageQuery = this.dataSource
       .getRepository(Client)
       .createQueryBuilder('c')
@@ -147,9 +156,10 @@ export class ClientList {
   async page(query: ClientListQuery, options: { total?: boolean } = {}): Promise<ClientListPage> {
     // Both reads awaited together: when the page's query fails first, the total's failure is
     // still someone's to handle (a rejection left alone would end the process).
+    const refs = await this.contractClients(query)
     const [counted, { clients, activeContracts }] = await Promise.all([
-      options.total === false ? null : this.total(query),
-      this.rows(query).then(async (clients) => ({
+      options.total === false ? null : this.total(query, refs),
+      this.rows(query, refs).then(async (clients) => ({
         clients,
         activeContracts: await this.activeContracts(clients),
       })),
@@ -170,7 +180,7 @@ export class ClientList {
     options: { activeContracts?: boolean } = {},
   ): Promise<KeysetPage> {
     const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
-    const { qb, rank } = this.filtered(query, 'c')
+    const { qb, rank } = this.filtered(query, 'c', await this.contractClients(query))
     const order: OrderTerm[] = [
       ...(rank ? [{ expr: rank, dir: 'ASC' as const }] : []),
       {
@@ -194,6 +204,27 @@ export class ClientList {
     return keysetPage(this.dataSource, qb, order, cursor, size)
   }
 
+  /**
+   * The clients a searched contract reference points to: one lookup per query object, shared by
+   * its page and its total (the list action asks for both with the same query).
+   */
+  contractClientsFor(query: ClientListQuery): Promise<ContractClients> {
+    return this.contractClients(query)
+  }
+
+  private contractClients(query: ClientListQuery): Promise<ContractClients> {
+    let found = this.lookedUp.get(query)
+    if (!found) {
+      found = contractClientsOf(this.dataSource, query.search)
+      this.lookedUp.set(query, found)
+      // A failed lookup is not kept: the next call asks again.
+      found.catch(() => this.lookedUp.delete(query))
+    }
+    return found
+  }
+
+  private readonly lookedUp = new WeakMap<ClientListQuery, Promise<ContractClients>>()
+
   /** One aggregated query for the whole page. */
   async activeContracts(clients: { id: number }[]): Promise<Map<number, number>> {
     const counts = new Map(clients.map((c) => [c.id, 0]))
@@ -215,7 +246,10 @@ export class ClientList {
    * Exact with a filter or on request, else the estimate. Not cached: right after a delete the
    * admin expects the total to have moved.
    */
-  async total(query: ClientListQuery): Promise<{ total: number; totalIsEstimate: boolean }> {
+  async total(
+    query: ClientListQuery,
+    contractClients?: ContractClients,
+  ): Promise<{ total: number; totalIsEstimate: boolean }> {
     if (this.onlyAdvisor(query)) {
       // The advisor's range of client_advisors alone (plain AdminJS counts one index range too).
       const row = await this.dataSource
@@ -231,7 +265,8 @@ export class ClientList {
     }
     if (query.exactCount || this.hasFilter(query)) {
       // COUNT(*), not TypeORM's getCount(): that one counts DISTINCT ids.
-      const row = await this.filtered(query, 't')
+      const refs = contractClients === undefined ? await this.contractClients(query) : contractClients
+      const row = await this.filtered(query, 't', refs)
         .qb.select('COUNT(*)', 'n')
         .getRawOne<{ n: number | string }>()
       return { total: Number(row?.n ?? 0), totalIsEstimate: false }

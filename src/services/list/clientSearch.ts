@@ -1,44 +1,115 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm'
 import { Client } from '../../entities/Client.js'
-import { searchColumnsFor, type ParsedQuery } from '../../shared/searchText.js'
+import { Contract } from '../../entities/Contract.js'
+import { contactSearchColumns, searchColumnsFor, type ParsedQuery } from '../../shared/searchText.js'
 import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
 import { prefixPattern } from '../core/sqlPatterns.js'
 
 /**
+ * The clients with a contract whose reference starts with the query, looked up once before the
+ * list's queries (one range of the references' unique index): `null` when the query is no
+ * reference or none matches, `'many'` past {@link MAX_REFERENCE_CLIENTS} (the list then asks
+ * the contracts in a subquery: right, but a scan of the clients).
+ */
+export type ContractClients = readonly number[] | 'many' | null
+
+const MAX_REFERENCE_CLIENTS = 200
+
+function referencePatterns(mysql: boolean, reference: string): string[] {
+  // SQLite's GLOB is case-sensitive: the reference as typed and in capitals (how they are written).
+  const forms = mysql ? [reference] : [...new Set([reference, reference.toUpperCase()])]
+  return forms.map((form) => prefixPattern(mysql, form))
+}
+
+function referenceCondition(mysql: boolean, alias: string, patterns: string[]) {
+  const op = mysql ? 'LIKE' : 'GLOB'
+  return {
+    sql: patterns.map((_, i) => `${alias}.reference ${op} :qRef${i}`).join(' OR '),
+    params: Object.fromEntries(patterns.map((p, i) => [`qRef${i}`, p])),
+  }
+}
+
+export async function contractClientsOf(
+  dataSource: DataSource,
+  search: ParsedQuery | null,
+): Promise<ContractClients> {
+  if (!search?.reference) return null
+  const mysql = isMysqlFamily(dataSource)
+  const where = referenceCondition(mysql, 'k', referencePatterns(mysql, search.reference))
+  const rows: { clientId: number | string }[] = await dataSource
+    .createQueryBuilder()
+    .select('DISTINCT k.clientId', 'clientId')
+    .from(Contract, 'k')
+    .where(`(${where.sql})`, where.params)
+    .andWhere('k.clientId IS NOT NULL')
+    .limit(MAX_REFERENCE_CLIENTS + 1)
+    .getRawMany()
+  if (rows.length > MAX_REFERENCE_CLIENTS) return 'many'
+  return rows.length ? rows.map((row) => Number(row.clientId)) : null
+}
+
+/**
  * Adds the search to a query on `clients` (alias `alias`): the words, in order, are a prefix of
- * one of the name columns, or the query is a prefix of the email or the client number. Each is a
- * range on its own index (MariaDB merges them; SQLite uses each with the GLOB prefix rule).
- * Returns the ORDER BY expression that puts an exact client number or email first.
+ * one of the name columns, or the query is a prefix of the email or the client number; a phone
+ * typed in any format is a prefix of the national number (`searchPhone`), `@acme` of the email's
+ * domain, a reference one of a contract's (`contractClients`, found before). Each is a range on
+ * its own index (MariaDB merges them; SQLite uses each with the GLOB prefix rule). A query of
+ * symbols only matches nothing. Returns the ORDER BY expression that puts an exact client number
+ * or email first.
  */
 export function applySearch(
   dataSource: DataSource,
   qb: SelectQueryBuilder<Client>,
   alias: string,
   search: ParsedQuery,
+  contractClients: ContractClients,
 ): string {
-  const phrase = search.words.join(' ')
   const exact = search.exact
   const mysql = isMysqlFamily(dataSource)
   // SQLite's LIKE is case-insensitive and so cannot use a binary index: GLOB can, for a prefix.
   const prefix = (column: string, param: string) =>
     mysql ? `${alias}.${column} LIKE :${param}` : `${alias}.${column} GLOB :${param}`
   const value = (text: string) => prefixPattern(mysql, text)
-  const emailPrefix = exact.replace(/\s+/g, '')
-  qb.andWhere(
-    `(${[
+  const conditions: string[] = []
+  const params: Record<string, unknown> = {}
+  if (search.words.length > 0) {
+    const emailPrefix = exact.replace(/\s+/g, '')
+    conditions.push(
       prefix('searchName', 'qName'),
       prefix('searchNameReversed', 'qName'),
       prefix('searchNameTail', 'qName'),
       prefix('email', 'qEmail'),
       prefix('clientNumber', 'qNumber'),
-    ].join(' OR ')})`,
-    {
-      qName: value(phrase),
+    )
+    Object.assign(params, {
+      qName: value(search.words.join(' ')),
       qEmail: value(emailPrefix),
       qNumber: value(emailPrefix.toUpperCase()),
-    },
-  )
+    })
+  }
+  if (search.phone) {
+    conditions.push(prefix('searchPhone', 'qPhone'))
+    params.qPhone = value(search.phone)
+  }
+  if (search.domain) {
+    conditions.push(prefix('searchEmailDomain', 'qDomain'))
+    params.qDomain = value(search.domain)
+  }
+  if (search.reference && contractClients !== null) {
+    if (Array.isArray(contractClients)) {
+      conditions.push(`${alias}.id IN (:...qRefIds)`)
+      params.qRefIds = contractClients
+    } else {
+      const where = referenceCondition(mysql, `${alias}_ref`, referencePatterns(mysql, search.reference))
+      const contracts = tableOf(dataSource, Contract)
+      conditions.push(
+        `${alias}.id IN (SELECT ${alias}_ref.clientId FROM ${contracts} ${alias}_ref WHERE ${where.sql})`,
+      )
+      Object.assign(params, where.params)
+    }
+  }
+  qb.andWhere(conditions.length ? `(${conditions.join(' OR ')})` : '1 = 0', params)
   qb.setParameter('qExact', exact)
   qb.setParameter('qExactNumber', exact.toUpperCase())
   return `CASE WHEN ${alias}.clientNumber = :qExactNumber OR ${alias}.email = :qExact THEN 0 ELSE 1 END`
@@ -49,6 +120,10 @@ export function applySearch(
  * inserted by SQL): by batches of 1,000, so it runs in constant memory on any table size.
  */
 export async function backfillSearchColumns(manager: EntityManager): Promise<number> {
+  return (await backfillNameColumns(manager)) + (await backfillContactColumns(manager))
+}
+
+async function backfillNameColumns(manager: EntityManager): Promise<number> {
   let done = 0
   for (;;) {
     const rows: { id: number; lastName: string; firstName: string | null }[] = await manager
@@ -72,6 +147,42 @@ export async function backfillSearchColumns(manager: EntityManager): Promise<num
     await manager.query(
       `UPDATE ${tableOf(manager.connection, Client)} SET ${set.join(', ')}, updatedAt = updatedAt WHERE id IN (${rows.map(() => '?').join(', ')})`,
       [...params, ...rows.map((row) => row.id)],
+    )
+    done += rows.length
+  }
+}
+
+/**
+ * The phone and email domain columns of clients that have a phone or an email and not their key
+ * (by batches of 1,000 ids, a keyset: a phone without digits keeps no key and is passed over).
+ */
+async function backfillContactColumns(manager: EntityManager): Promise<number> {
+  let done = 0
+  let last = 0
+  for (;;) {
+    const rows: { id: number; phone: string | null; country: string | null; email: string | null }[] =
+      await manager
+        .createQueryBuilder()
+        .select(['c.id AS id', 'c.phone AS phone', 'c.country AS country', 'c.email AS email'])
+        .from(Client, 'c')
+        .where('c.id > :last', { last })
+        .andWhere(
+          '((c.searchPhone IS NULL AND c.phone IS NOT NULL) OR (c.searchEmailDomain IS NULL AND c.email IS NOT NULL))',
+        )
+        .orderBy('c.id')
+        .limit(1000)
+        .getRawMany()
+    if (rows.length === 0) return done
+    last = Number(rows[rows.length - 1].id)
+    const columns = rows.map((row) => contactSearchColumns(row.phone, row.country, row.email))
+    const cases = rows.map(() => 'WHEN ? THEN ?').join(' ')
+    await manager.query(
+      `UPDATE ${tableOf(manager.connection, Client)} SET searchPhone = CASE id ${cases} END, searchEmailDomain = CASE id ${cases} END, updatedAt = updatedAt WHERE id IN (${rows.map(() => '?').join(', ')})`,
+      [
+        ...rows.flatMap((row, i) => [row.id, columns[i].searchPhone]),
+        ...rows.flatMap((row, i) => [row.id, columns[i].searchEmailDomain]),
+        ...rows.map((row) => row.id),
+      ],
     )
     done += rows.length
   }
