@@ -20,5 +20,5 @@ describeEachDatabase('import job killed at half', (database, kind) => {
     })
     process.stdout.write(killFiguresLine(kind, figures, 20_000, 3000))
     expectResumedWhole(figures, 20_000)
-  }, 300_000)
+  }, 1_200_000)
 })
