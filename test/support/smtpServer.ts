@@ -84,11 +84,14 @@ export async function startSmtpServer(
   }
 }
 
-/** The decoded text of a received email (nodemailer writes quoted-printable). */
+/**
+ * The decoded text of a received email (nodemailer writes quoted-printable): each run of `=XX`
+ * bytes read as UTF-8, so `Philomène` reads as written, not byte by byte.
+ */
 export const mailText = (raw: string) =>
   raw
     .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ''), 'hex').toString('utf8'))
 
 /** The Message-ID header of a received email. */
 export const messageIdOf = (raw: string) => /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw)?.[1] ?? null
