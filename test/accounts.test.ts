@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals'
 import bcrypt from 'bcrypt'
 import { generate } from 'otplib'
 import {
@@ -25,6 +26,9 @@ const tokenIn = (raw: string, path: string) => {
   if (!match) throw new Error(`no ${path} link in the email`)
   return match[1]
 }
+
+// Every test here hashes or checks argon2id passwords: seconds on a quiet machine, minutes on a busy one.
+jest.setTimeout(300_000)
 
 describeEachDatabase('client accounts (register, confirm, login, 2FA, reset)', (database) => {
   let smtp: Smtp

@@ -21,7 +21,7 @@ function templateApi(agent: Agent) {
 
 /** The HTML part of a received email, decoded (quoted-printable bytes read as UTF-8). */
 const htmlPart = (mail: ReceivedMail) => {
-  const raw = Buffer.from(mailText(mail.raw), 'latin1').toString('utf8')
+  const raw = mailText(mail.raw)
   return raw.slice(raw.indexOf('Content-Type: text/html'))
 }
 
