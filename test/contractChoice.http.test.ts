@@ -3,9 +3,10 @@
 import type { Agent } from 'supertest'
 import { In } from 'typeorm'
 import { Client, Contract } from '../src/index.js'
+import { findClient, findClients } from './support/findClients.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
-import { clientApi, clientsWith, eventsOf, historyCounts } from './support/clientApi.js'
+import { clientApi, eventsOf, historyCounts } from './support/clientApi.js'
 
 describeEachDatabase('the contracts ticked in the suspend and ban forms', (database) => {
   let admin: Agent
@@ -15,8 +16,8 @@ describeEachDatabase('the contracts ticked in the suspend and ban forms', (datab
     Object.fromEntries((await contracts().findBy({ id: In(ids) })).map((k) => [k.id, k.status]))
 
   /** An active client with three active contracts of its own, and another client's contract. */
-  async function clientWithThreeContracts(skip: number) {
-    const [client, other] = await clientsWith(ds(), 'active', 2, (qb) => qb.skip(skip))
+  async function clientWithThreeContracts() {
+    const [client, other] = await findClients(ds(), { status: 'active' }, 2)
     const made = await contracts().save(
       [1, 2, 3].map((n) => ({
         reference: `CHOICE-${client.id}-${n}`,
@@ -41,7 +42,7 @@ describeEachDatabase('the contracts ticked in the suspend and ban forms', (datab
   })
 
   test('suspend: only the ticked contract is suspended (another client’s id is ignored); reactivation brings back exactly it', async () => {
-    const { client, ticked, kept, foreign } = await clientWithThreeContracts(0)
+    const { client, ticked, kept, foreign } = await clientWithThreeContracts()
     const res = await clientApi(admin).record('suspend', client.id, {
       reason: 'Impayé',
       contractIds: `${ticked.id},${foreign.id}`,
@@ -60,7 +61,7 @@ describeEachDatabase('the contracts ticked in the suspend and ban forms', (datab
   })
 
   test('suspend with no contract ticked suspends the client alone', async () => {
-    const { client, ticked, kept } = await clientWithThreeContracts(2)
+    const { client, ticked, kept } = await clientWithThreeContracts()
     await clientApi(admin).record('suspend', client.id, { reason: 'Contrôle', contractIds: '' })
     expect((await ds().getRepository(Client).findOneByOrFail({ id: client.id })).status).toBe('suspended')
     const all = [ticked, ...kept].map((k) => k.id)
@@ -69,7 +70,7 @@ describeEachDatabase('the contracts ticked in the suspend and ban forms', (datab
   })
 
   test('ban: only the ticked contracts are terminated', async () => {
-    const { client, ticked, kept } = await clientWithThreeContracts(4)
+    const { client, ticked, kept } = await clientWithThreeContracts()
     await clientApi(admin).record('ban', client.id, {
       reason: 'Fraude',
       contractIds: [ticked.id, kept[0].id].join(','),
@@ -84,7 +85,7 @@ describeEachDatabase('the contracts ticked in the suspend and ban forms', (datab
   })
 
   test('a list that is not contract ids is a field error, and nothing is written', async () => {
-    const { client, ticked } = await clientWithThreeContracts(6)
+    const { client, ticked } = await clientWithThreeContracts()
     const before = await historyCounts(ds())
     for (const contractIds of ['abc', `${ticked.id};1`, '-3', '0']) {
       const res = await clientApi(admin).record('suspend', client.id, { reason: 'x', contractIds })
@@ -97,7 +98,7 @@ describeEachDatabase('the contracts ticked in the suspend and ban forms', (datab
   })
 
   test('a client with 150 active contracts is offered all of them (one answer, active only); suspend with all ticked suspends all', async () => {
-    const [client] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(8))
+    const client = await findClient(ds(), { status: 'active' })
     await contracts().save(
       Array.from({ length: 150 }, (_, n) => ({
         reference: `MANY-${client.id}-${String(n).padStart(3, '0')}`,

@@ -1,7 +1,8 @@
 import type { Agent } from 'supertest'
 import { AdminAuditEntry, Client, EmailLog, EmailTemplate } from '../src/index.js'
 import { createDemoMailer } from '../demo/mailTransport.js'
-import { clientApi, clientsWith, eventsOf, lastEmailOf } from './support/clientApi.js'
+import { clientApi, eventsOf, lastEmailOf } from './support/clientApi.js'
+import { findClient, findClients } from './support/findClients.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
 import { mailText, startSmtpServer, type ReceivedMail } from './support/smtpServer.js'
@@ -20,7 +21,7 @@ function templateApi(agent: Agent) {
 
 /** The HTML part of a received email, decoded (quoted-printable bytes read as UTF-8). */
 const htmlPart = (mail: ReceivedMail) => {
-  const raw = Buffer.from(mailText(mail.raw), 'latin1').toString('utf8')
+  const raw = mailText(mail.raw)
   return raw.slice(raw.indexOf('Content-Type: text/html'))
 }
 
@@ -145,7 +146,7 @@ describeEachDatabase('email templates edited in the panel', (database) => {
   })
 
   test('preview for a real client, and a test sent to the admin arrives on the SMTP server', async () => {
-    const [client] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(20))
+    const client = await findClient(ds(), { status: 'active' })
     const draft = {
       template: 'suspended',
       language: 'en',
@@ -181,7 +182,7 @@ describeEachDatabase('email templates edited in the panel', (database) => {
   })
 
   test('an edited template is used by the next suspension email, in French and in English; history; back to the default', async () => {
-    const [fr, en] = await clientsWith(ds(), 'active', 2, (qb) => qb.skip(30))
+    const [fr, en] = await findClients(ds(), { status: 'active' }, 2)
     await ds().getRepository(Client).update(fr.id, { locale: 'fr' })
     await ds().getRepository(Client).update(en.id, { locale: 'en' })
     const save = (language: string, subject: string, text: string) =>
@@ -250,7 +251,7 @@ describeEachDatabase('email templates edited in the panel', (database) => {
   })
 
   test('ban and reactivation can tell the client too, with their templates in the client’s language', async () => {
-    const [client] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(45))
+    const client = await findClient(ds(), { status: 'active' })
     await ds().getRepository(Client).update(client.id, { locale: 'en' })
     await templateApi(admin).post('saveEmailTemplate', {
       template: 'reactivated',
@@ -300,7 +301,7 @@ describeEachDatabase('email templates edited in the panel', (database) => {
   })
 
   test('a <script> in a merge value arrives escaped in the HTML body an admin wrote', async () => {
-    const [client] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(40))
+    const client = await findClient(ds(), { status: 'active' })
     await ds()
       .getRepository(Client)
       .update(client.id, { lastName: '<script>alert(1)</script>', locale: 'en' })
@@ -326,7 +327,7 @@ describeEachDatabase('email templates edited in the panel', (database) => {
   })
 
   test('the admin’s email can start from a message template: its fields filled per client', async () => {
-    const [a, b] = await clientsWith(ds(), 'active', 2, (qb) => qb.skip(50))
+    const [a, b] = await findClients(ds(), { status: 'active' }, 2)
     const list = await clientApi(support).list()
     expect(list.status).toBe(200)
     const starters = await support.get('/admin/api/resources/Client/actions/messageTemplates')

@@ -23,6 +23,7 @@ import { UPLOAD_KEEP_MS } from '../src/services/import/uploadStore.js'
 import { commissionCsv } from './support/commissionCsv.js'
 import { batchCounts, dryCounts } from './support/importCounts.js'
 import { describeEachDatabase } from './support/databases.js'
+import { waitUntil } from './support/waitUntil.js'
 import { loginAs, nullMailer, seededDemo, TEST_ORIGIN, type SeededDemo } from './support/demoAgent.js'
 
 const ACTION = '/admin/api/resources/Commission/actions/importCommissions'
@@ -99,11 +100,15 @@ describeEachDatabase('imports as jobs, uploads in the database', (database, kind
 
       demo.clients.jobs.start()
       let last: Record<string, unknown> = {}
-      for (let i = 0; i < 600; i += 1) {
-        last = (await adminB.get(`${ACTION}?batchId=${batchId}`)).body.importBatch
-        if (last.status !== 'queued' && last.status !== 'running') break
-        await sleep(100)
-      }
+      await waitUntil(
+        'the import to end, read on B',
+        async () => {
+          last = (await adminB.get(`${ACTION}?batchId=${batchId}`)).body.importBatch
+          return last.status !== 'queued' && last.status !== 'running'
+        },
+        240_000,
+        100,
+      )
       expect(last).toMatchObject({
         status: 'done',
         rowsRead: 5000,
@@ -117,12 +122,11 @@ describeEachDatabase('imports as jobs, uploads in the database', (database, kind
         duplicates: 0,
       })
       // The upload goes with the import (removed right after the batch says done).
-      for (
-        let i = 0;
-        i < 100 && (await ds().getRepository(ImportUpload).countBy({ id: uploadId })) > 0;
-        i += 1
+      await waitUntil(
+        'the upload removed',
+        async () => (await ds().getRepository(ImportUpload).countBy({ id: uploadId })) === 0,
+        60_000,
       )
-        await sleep(50)
       expect(await ds().getRepository(ImportUpload).countBy({ id: uploadId })).toBe(0)
       expect(await ds().getRepository(ImportUploadChunk).countBy({ uploadId })).toBe(0)
 
@@ -133,7 +137,7 @@ describeEachDatabase('imports as jobs, uploads in the database', (database, kind
     } finally {
       await demo.clients.jobs.stop()
     }
-  })
+  }, 300_000)
 
   test('a graceful stop gives the job back; the next worker resumes after the last chunk; counts equal the dry run', async () => {
     const file = path.join(dir, 'resume.csv')
@@ -145,9 +149,13 @@ describeEachDatabase('imports as jobs, uploads in the database', (database, kind
 
     demo.clients.jobs.start()
     const repo = ds().getRepository(ImportBatch)
-    for (let i = 0; i < 600 && (await repo.findOneByOrFail({ id: batch.id })).rowsRead < 2000; i += 1) {
-      await sleep(20)
-    }
+    // Stopped once the database says a first chunk is committed (however long that takes).
+    await waitUntil(
+      'a first chunk committed',
+      async () => (await repo.findOneByOrFail({ id: batch.id })).rowsRead >= 2000,
+      240_000,
+      20,
+    )
     await demo.clients.jobs.stop()
     const stopped = await repo.findOneByOrFail({ id: batch.id })
     expect(stopped).toMatchObject({ status: 'queued', leaseOwner: null })
@@ -164,7 +172,7 @@ describeEachDatabase('imports as jobs, uploads in the database', (database, kind
     expect(await writtenTwice(ds(), batch.id)).toEqual({ total: dry.counts.imported, duplicates: 0 })
     const clients = await ds().getRepository(Client).countBy({ importBatchId: batch.id })
     expect(clients).toBe(dry.counts.clientsCreated)
-  })
+  }, 300_000)
 
   // A chunk held up by a lock another connection keeps (MariaDB's row locks): stop() must not wait for it.
   if (kind === 'mysql') {
@@ -183,8 +191,12 @@ describeEachDatabase('imports as jobs, uploads in the database', (database, kind
       const blocker = await mysql.createConnection({ uri: database().url as string })
       try {
         importer.jobs.start()
-        for (let i = 0; i < 600 && (await repo.findOneByOrFail({ id: batch.id })).rowsRead === 0; i += 1)
-          await sleep(20)
+        await waitUntil(
+          'a first chunk committed',
+          async () => (await repo.findOneByOrFail({ id: batch.id })).rowsRead > 0,
+          240_000,
+          20,
+        )
         // The next chunk's first step locks the batch row: it waits for this transaction.
         await blocker.query('START TRANSACTION')
         await blocker.query(`SELECT id FROM \`${table}\` WHERE id = ? FOR UPDATE`, [batch.id])
@@ -197,10 +209,12 @@ describeEachDatabase('imports as jobs, uploads in the database', (database, kind
         await blocker.query('ROLLBACK')
         // The held chunk commits, then the job goes back: queued, no owner, resumable at once.
         let back = await repo.findOneByOrFail({ id: batch.id })
-        for (let i = 0; i < 500 && back.status !== 'queued'; i += 1) {
-          await sleep(20)
-          back = await repo.findOneByOrFail({ id: batch.id })
-        }
+        await waitUntil(
+          'the job back in the queue',
+          async () => (back = await repo.findOneByOrFail({ id: batch.id })).status === 'queued',
+          120_000,
+          20,
+        )
         expect(back).toMatchObject({ status: 'queued', leaseOwner: null, leaseUntil: null })
         expect(back.rowsRead).toBeLessThan(8000)
         const done = await new CommissionImport(ds()).finished(batch.id, 120_000)

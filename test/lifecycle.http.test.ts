@@ -3,18 +3,12 @@ import type { Agent } from 'supertest'
 import { In, IsNull, Not } from 'typeorm'
 import { Client, ClientToken, Contract } from '../src/index.js'
 import { createDemoMailer } from '../demo/mailTransport.js'
+import { findClient, findClients } from './support/findClients.js'
 import { describeEachDatabase } from './support/databases.js'
 import { LANGUAGE_COOKIE, translations } from '../src/locale/index.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
 import { mailText, startSmtpServer } from './support/smtpServer.js'
-import {
-  clientApi,
-  clientSnapshot,
-  clientsWith,
-  eventsOf,
-  historyCounts,
-  lastEmailOf,
-} from './support/clientApi.js'
+import { clientApi, clientSnapshot, eventsOf, historyCounts, lastEmailOf } from './support/clientApi.js'
 
 type Smtp = Awaited<ReturnType<typeof startSmtpServer>>
 
@@ -49,11 +43,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   const mailTo = (address: string) => smtp.received.filter((m) => m.to.includes(address))
 
   test('suspend: GET changes nothing; POST suspends the client and its active contracts, one event, the client is told', async () => {
-    const [client] = await clientsWith(ds(), 'active', 1, (qb) =>
-      qb.andWhere('EXISTS (SELECT 1 FROM contracts k WHERE k.clientId = c.id AND k.status = :a)', {
-        a: 'active',
-      }),
-    )
+    const client = await findClient(ds(), { status: 'active', contracts: 'active' })
     await ds().getRepository(Client).update(client.id, { locale: 'en' })
     const before = await historyCounts(ds())
     const get = await clientApi(admin).show('suspend', client.id)
@@ -108,11 +98,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('reactivate gives back the contracts that suspension suspended, and only those', async () => {
-    const [client] = await clientsWith(ds(), 'active', 1, (qb) =>
-      qb.andWhere('(SELECT COUNT(*) FROM contracts k WHERE k.clientId = c.id AND k.status = :a) >= 1', {
-        a: 'active',
-      }),
-    )
+    const client = await findClient(ds(), { status: 'active', contracts: 'active' })
     // A contract suspended by hand before the suspension must stay suspended.
     const manual = await ds()
       .getRepository(Contract)
@@ -147,8 +133,8 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
     expect((await ds().getRepository(Client).findOneByOrFail({ id: client.id })).statusReason).toBeNull()
 
     // In bulk: suspended and banned clients come back; an active one is left as it is.
-    const [wasSuspended] = await clientsWith(ds(), 'suspended', 1)
-    const [banned] = await clientsWith(ds(), 'banned', 1, (qb) => qb.skip(2))
+    const wasSuspended = await findClient(ds(), { status: 'suspended' })
+    const banned = await findClient(ds(), { status: 'banned' })
     const bulk = await clientApi(admin).bulk('bulkReactivate', [wasSuspended.id, banned.id, client.id])
     expect(bulk.body.notice).toMatchObject({
       message: 'bulkChangedSomeSkipped',
@@ -181,11 +167,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
     }
 
     // And what happens: the ban terminates, reactivating (contracts ticked) brings nothing back.
-    const [client] = await clientsWith(ds(), 'active', 1, (qb) =>
-      qb.andWhere('(SELECT COUNT(*) FROM contracts k WHERE k.clientId = c.id AND k.status = :a) >= 1', {
-        a: 'active',
-      }),
-    )
+    const client = await findClient(ds(), { status: 'active', contracts: 'active' })
     const active = await ds().getRepository(Contract).findBy({ clientId: client.id, status: 'active' })
     const ban = await clientApi(admin).record('ban', client.id, { reason: 'Fraud', contracts: 'true' })
     expect(ban.body.notice).toMatchObject({ type: 'success', message: 'clientBanned' })
@@ -201,7 +183,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('an action that does not apply is hidden and, called anyway, refused with a notice; nothing changes', async () => {
-    const [banned] = await clientsWith(ds(), 'banned', 1)
+    const banned = await findClient(ds(), { status: 'banned' })
     const list = await clientApi(admin).list('?filters.status=banned')
     const row = list.body.records.find((r: { id: string }) => Number(r.id) === banned.id)
     const names = row.actionNames
@@ -213,7 +195,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
     const res = await clientApi(admin).record('suspend', banned.id, { reason: 'again' })
     expect(res.status).toBe(200)
     expect(res.body.notice).toMatchObject({ type: 'error', message: 'isBanned' })
-    const [active] = await clientsWith(ds(), 'active', 1)
+    const active = await findClient(ds(), { status: 'active' })
     const resend = await clientApi(admin).record('resendConfirmation', active.id)
     expect(resend.body.notice).toMatchObject({ type: 'error', message: 'notPending' })
     expect(await historyCounts(ds())).toEqual(before.counts)
@@ -221,7 +203,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('support: contact actions allowed; state changes invisible and answered with 403', async () => {
-    const [client] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(5))
+    const client = await findClient(ds(), { status: 'active' })
     const list = await clientApi(support).list()
     const row = list.body.records.find((r: { params: { status: string } }) => r.params.status === 'active')
     const names = [...row.actionNames].sort()
@@ -261,7 +243,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('resend confirmation (support): a new single-use token stored as a hash, the link by email, redacted in the log', async () => {
-    const [client] = await clientsWith(ds(), 'pending', 1)
+    const client = await findClient(ds(), { status: 'pending' })
     await ds().getRepository(Client).update(client.id, { locale: 'fr' })
     const res = await clientApi(support).record('resendConfirmation', client.id)
     expect(res.body.notice).toMatchObject({ type: 'success', message: 'confirmationSent' })
@@ -296,7 +278,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('force confirm, one and in bulk (support): pending → active, confirmation links die; the notice names who was skipped and why', async () => {
-    const [one, two, three] = await clientsWith(ds(), 'pending', 3, (qb) => qb.skip(3))
+    const [one, two, three] = await findClients(ds(), { status: 'pending' }, 3)
     await clientApi(admin).record('resendConfirmation', one.id)
     const res = await clientApi(support).record('forceConfirm', one.id)
     expect(res.body.notice).toMatchObject({ type: 'success', message: 'accountConfirmed' })
@@ -320,7 +302,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('password reset email: a one-hour single-use link to the reset page', async () => {
-    const [client] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(10))
+    const client = await findClient(ds(), { status: 'active' })
     await ds().getRepository(Client).update(client.id, { locale: 'en' })
     const res = await clientApi(support).record('sendPasswordReset', client.id)
     expect(res.body.notice).toMatchObject({ type: 'success', message: 'passwordResetSent' })
@@ -345,7 +327,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('send an email: markup in names and body arrives as text; in bulk, clients without an address are skipped', async () => {
-    const [a, b, c] = await clientsWith(ds(), 'active', 3, (qb) => qb.skip(15))
+    const [a, b, c] = await findClients(ds(), { status: 'active' }, 3)
     await ds().getRepository(Client).update(a.id, { firstName: '<img src=x onerror=alert(1)>', locale: 'en' })
     await ds().getRepository(Client).update(c.id, { email: null })
     const body = 'Hello <b>there</b> & {{name}}\nSecond line'
@@ -387,7 +369,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('a refused email: the change still commits, the email is queued, and the outbox keeps the server’s answer', async () => {
-    const [client] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(20))
+    const client = await findClient(ds(), { status: 'active' })
     await ds().getRepository(Client).update(client.id, { email: 'bounce@example.com' })
     const res = await clientApi(admin).record('suspend', client.id, { reason: 'Fraud check', notify: 'true' })
     expect(res.body.notice).toMatchObject({ type: 'success', message: 'clientSuspended' })
@@ -407,9 +389,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('ban, one and in bulk: reason kept, contracts terminated on request, already banned clients skipped', async () => {
-    const [one, two] = await clientsWith(ds(), 'active', 2, (qb) =>
-      qb.skip(25).andWhere('EXISTS (SELECT 1 FROM contracts k WHERE k.clientId = c.id)'),
-    )
+    const [one, two] = await findClients(ds(), { status: 'active', contracts: 'active' }, 2)
     const res = await clientApi(admin).record('ban', one.id, { reason: 'Identity fraud', contracts: 'true' })
     expect(res.body.notice).toMatchObject({ type: 'success', message: 'clientBanned' })
     const contracts = await ds().getRepository(Contract).findBy({ clientId: one.id })
@@ -427,9 +407,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('remove 2FA: the secret is gone, the history shows it masked, no response carries it', async () => {
-    const [one, two] = await clientsWith(ds(), 'active', 2, (qb) =>
-      qb.andWhere('c.twoFactorEnabledAt IS NOT NULL'),
-    )
+    const [one, two] = await findClients(ds(), { status: 'active', withTwoFactor: true }, 2)
     await ds().getRepository(Client).update(one.id, { twoFactorSecret: 'JBSWY3DPEHPK3PXP' })
     const form = await clientApi(admin).show('removeTwoFactor', one.id)
     expect(JSON.stringify(form.body)).not.toContain('JBSWY3DPEHPK3PXP')
@@ -452,8 +430,8 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('delete is a soft delete: hidden from the list, shown by the status filter, restored to its previous status', async () => {
-    const [suspended] = await clientsWith(ds(), 'suspended', 1)
-    const [x, y] = await clientsWith(ds(), 'active', 2, (qb) => qb.skip(30))
+    const suspended = await findClient(ds(), { status: 'suspended' })
+    const [x, y] = await findClients(ds(), { status: 'active' }, 2)
     const res = await clientApi(admin).record('delete', suspended.id, { reason: 'Client asked' })
     expect(res.body.notice).toMatchObject({ type: 'success', message: 'clientDeleted' })
     const deleted = await ds().getRepository(Client).findOneByOrFail({ id: suspended.id })
@@ -494,7 +472,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('change password: checked (twice, strength), hashed with the configured driver, reset links revoked, masked in history', async () => {
-    const [client] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(40))
+    const client = await findClient(ds(), { status: 'active' })
     await clientApi(admin).record('sendPasswordReset', client.id)
     const before = await historyCounts(ds())
     const differ = await clientApi(admin).record('changePassword', client.id, {
@@ -533,7 +511,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('adjust balance: signed amounts in both notations, old and new balance in the history', async () => {
-    const [client] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(45))
+    const client = await findClient(ds(), { status: 'active' })
     await ds().getRepository(Client).update(client.id, { balance: '100.00' })
     const credit = await clientApi(admin).record('adjustBalance', client.id, {
       amount: '1 234,56',
@@ -553,7 +531,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('edit records profile_updated with each changed field, old → new; saving unchanged records nothing', async () => {
-    const [client] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(50))
+    const client = await findClient(ds(), { status: 'active' })
     const res = await clientApi(admin).record('edit', client.id, {
       lastName: 'Martin-Renaud',
       city: 'Lyon',
@@ -577,8 +555,8 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('bad input never gives a 500 and writes nothing', async () => {
-    const [active] = await clientsWith(ds(), 'active', 1, (qb) => qb.skip(55))
-    const [deleted] = await clientsWith(ds(), 'deleted', 1)
+    const active = await findClient(ds(), { status: 'active' })
+    const deleted = await findClient(ds(), { status: 'deleted' })
     const long = 'x'.repeat(10_000)
     const cases: [string, string, number, Record<string, string>, string][] = [
       ['empty reason', 'suspend', active.id, { reason: '   ' }, 'reason:fieldRequired'],
@@ -670,7 +648,7 @@ describeEachDatabase('client lifecycle actions over HTTP', (database) => {
   })
 
   test('the texts built on the server follow the language the admin chose in the panel (its cookie)', async () => {
-    const [a, b] = await clientsWith(ds(), 'active', 2)
+    const [a, b] = await findClients(ds(), { status: 'active' }, 2)
     await ds().getRepository(Client).update(b.id, { email: null })
     const payload = { subject: 'News', body: 'Our offices move.' }
     const english = await clientApi(admin).bulk('bulkSendEmail', [a.id, b.id], payload)

@@ -1,7 +1,7 @@
 import type { Agent } from 'supertest'
 import { AdminAuditEntry, EmailLog } from '../src/index.js'
 import { TEMPLATE_TEST_LIMIT } from '../src/services/mail/templateStore.js'
-import { clientsWith } from './support/clientApi.js'
+import { findClient } from './support/findClients.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
 
@@ -18,7 +18,7 @@ describeEachDatabase('"send me a test" on the email templates page', (database) 
   })
 
   test('20 concurrent sends: a few go, linked to the previewed client, one audit entry each; the rest get a notice', async () => {
-    const [client] = await clientsWith(ds(), 'active', 1)
+    const client = await findClient(ds(), { status: 'active' })
     const draft = {
       template: 'suspended',
       language: 'en',

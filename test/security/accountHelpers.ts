@@ -61,11 +61,4 @@ export function accountBrowser(app: Express) {
 /** A strong password nobody else uses. */
 export const strongPassword = (n: number | string) => `Quatre chevaux bleus dansent ${n} fois`
 
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-
-/** Milliseconds a call takes. */
-export async function timed(work: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint()
-  await work()
-  return Number(process.hrtime.bigint() - start) / 1e6
-}
+export { median, timed } from '../support/timing.js'

@@ -1,14 +1,6 @@
 import type { Agent } from 'supertest'
 import { In, type DataSource } from 'typeorm'
-import {
-  Client,
-  ClientEvent,
-  ClientNote,
-  ClientToken,
-  Contract,
-  EmailLog,
-  type ClientStatus,
-} from '../../src/index.js'
+import { Client, ClientEvent, ClientNote, ClientToken, Contract, EmailLog } from '../../src/index.js'
 
 type Payload = Record<string, string>
 
@@ -56,24 +48,6 @@ export async function clientSnapshot(dataSource: DataSource, ids: number[]) {
     .getRepository(Contract)
     .find({ where: { clientId: In(ids) }, order: { id: 'ASC' } })
   return { clients, contracts }
-}
-
-/** Clients of a status that have an email, a given number, with their contracts loaded apart. */
-export async function clientsWith(
-  dataSource: DataSource,
-  status: ClientStatus,
-  count: number,
-  extra: (qb: ReturnType<ReturnType<DataSource['getRepository']>['createQueryBuilder']>) => void = () => {},
-): Promise<Client[]> {
-  const qb = dataSource
-    .getRepository(Client)
-    .createQueryBuilder('c')
-    .where('c.status = :status', { status })
-    .andWhere('c.email IS NOT NULL')
-  extra(qb)
-  const clients = await qb.orderBy('c.id').take(count).getMany()
-  if (clients.length < count) throw new Error(`the seed has fewer than ${count} ${status} clients`)
-  return clients
 }
 
 /** The newest EmailLog row of a client for a template (the seed has older ones). */

@@ -55,7 +55,7 @@ export async function runImportKillScenario(options: {
   const { dataSource } = options
   const rows = options.rows ?? 20_000
   const leaseMs = options.leaseMs ?? 3000
-  const deadline = Date.now() + (options.timeoutMs ?? 240_000)
+  let deadline = Infinity
   const dir = await mkdtemp(path.join(os.tmpdir(), 'adminjs-clients-kill-'))
   const spawned: AppInstance[] = []
   try {
@@ -75,6 +75,8 @@ export async function runImportKillScenario(options: {
     }
     for (const [i, env] of options.instances.entries())
       spawned.push(await startInstance(`kill ${'AB'[i]}`, { MIGRATE: '0', ...jobs, ...env }))
+    // From here: the instances' start is not counted (minutes on a busy machine).
+    deadline = Date.now() + (options.timeoutMs ?? 240_000)
     const queued = await importer.start(ACTOR, file, 'kill.csv', mapping)
     const repo = dataSource.getRepository(ImportBatch)
 
@@ -146,8 +148,8 @@ export function killFiguresLine(where: string, f: KillFigures, rows: number, lea
 }
 
 /**
- * What the kill scenario must show: killed by SIGKILL at about half, claimed twice (the killed
- * instance, then the survivor), finished with the dry run's counts, no commission twice or missing,
+ * What the kill scenario must show: killed by SIGKILL at about half, claimed at least twice (the
+ * killed instance, then the survivor), finished with the dry run's counts, no commission twice or missing,
  * and the survivor stopped gracefully on SIGTERM.
  */
 export function expectResumedWhole(f: KillFigures, rows: number): void {
@@ -155,7 +157,9 @@ export function expectResumedWhole(f: KillFigures, rows: number): void {
   expect(f.killedAtRows).toBeGreaterThanOrEqual(rows * 0.4)
   expect(f.killedAtRows).toBeLessThan(rows)
   expect(f.batch.status).toBe('done')
-  expect(f.batch.attempts).toBe(2)
+  // At least the killed instance's claim and the survivor's; one more when a busy machine held a
+  // heartbeat past the lease (the job then changes hands, still without a row twice: checked below).
+  expect(f.batch.attempts).toBeGreaterThanOrEqual(2)
   expect(batchCounts(f.batch)).toEqual(dryCounts(f.dry))
   expect(f.dry.rows).toBe(rows)
   expect(f.commissions).toEqual({ total: f.dry.imported, duplicates: 0 })

@@ -37,7 +37,8 @@ export interface AppInstance {
 export async function startInstance(
   name: string,
   env: Record<string, string>,
-  readyMs = 120_000,
+  // Seconds on a quiet machine; minutes on a busy one (tsx compiles the app on start).
+  readyMs = 300_000,
 ): Promise<AppInstance> {
   // AdminJS's own temporary folder, one per instance (two processes must not share one).
   const adminTmp = mkdtempSync(path.join(os.tmpdir(), 'adminjs-clients-bundle-'))

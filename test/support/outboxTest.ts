@@ -3,18 +3,7 @@ import { In, type DataSource } from 'typeorm'
 import { Client, EmailLog, outboxSmtpTimeouts } from '../../src/index.js'
 import { messageIdOf, type ReceivedMail } from './smtpServer.js'
 
-/** Waits until `done()` holds, checking every 50 ms for at most `ms`; fails the test after. */
-export async function waitUntil(
-  what: string,
-  done: () => boolean | Promise<boolean>,
-  ms: number,
-): Promise<void> {
-  const until = Date.now() + ms
-  while (!(await done())) {
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
+export { waitUntil } from './waitUntil.js'
 
 /** Prints a measured figure with the test output. */
 export const report = (line: string) => process.stdout.write(`${line}\n`)

@@ -13,7 +13,9 @@ const smtpError = (code: number, message: string) =>
  * A real SMTP server on 127.0.0.1 (random port, or `port` to start one again where it was) that
  * keeps what it receives (in `received`, or in the list given). `rejectTo` refuses those
  * recipients with a permanent error, as a real server would, `deferTo` with a temporary one (450);
- * `delayMs` answers each message late. `greet421(true)` greets every new connection with
+ * `delayMs` answers each message late; from the `holdFrom`-th message on, messages are kept (in
+ * `received`) but not answered until `release()`, as a server stuck mid-delivery: the sender
+ * holds them "on the wire" for as long as the test wants. `greet421(true)` greets every new connection with
  * "421 try again later" and closes it, as a server that is shutting down or overloaded does.
  */
 export async function startSmtpServer(
@@ -23,10 +25,12 @@ export async function startSmtpServer(
     port?: number
     received?: ReceivedMail[]
     delayMs?: number
+    holdFrom?: number
   } = {},
 ) {
   const received: ReceivedMail[] = options.received ?? []
   let refusing = false
+  let held: (() => void)[] | null = options.holdFrom ? [] : null
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -53,8 +57,9 @@ export async function startSmtpServer(
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
         })
-        if (options.delayMs) setTimeout(callback, options.delayMs)
-        else callback()
+        const answer = () => (options.delayMs ? setTimeout(callback, options.delayMs) : callback())
+        if (held && received.length >= (options.holdFrom as number)) held.push(() => callback())
+        else answer()
       })
     },
   })
@@ -64,6 +69,14 @@ export async function startSmtpServer(
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** Messages received and not answered yet (see `holdFrom`). */
+    held: () => held?.length ?? 0,
+    /** Answers the held messages, and every later one at once. */
+    release: () => {
+      const waiting = held ?? []
+      held = null
+      for (const answer of waiting) answer()
+    },
     greet421: (on: boolean) => {
       refusing = on
     },
@@ -71,11 +84,14 @@ export async function startSmtpServer(
   }
 }
 
-/** The decoded text of a received email (nodemailer writes quoted-printable). */
+/**
+ * The decoded text of a received email (nodemailer writes quoted-printable): each run of `=XX`
+ * bytes read as UTF-8, so `Philomène` reads as written, not byte by byte.
+ */
 export const mailText = (raw: string) =>
   raw
     .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ''), 'hex').toString('utf8'))
 
 /** The Message-ID header of a received email. */
 export const messageIdOf = (raw: string) => /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw)?.[1] ?? null
