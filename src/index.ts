@@ -6,7 +6,7 @@ import { dashboardHandler } from './actions/dashboard/dashboard.action.js'
 import { registerComponents } from './components/index.js'
 import { buildLocale } from './locale/index.js'
 import { AccessControl } from './services/core/accessControl.js'
-import { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
+import { clientLifecycle } from './services/lifecycle/clientLifecycle.js'
 import { ClientList } from './services/list/clientList.js'
 import {
   ClientAdvisorsSubscriber,
@@ -95,10 +95,13 @@ export function createClientManagement(
     clientMailer,
     resolved.logger,
   )
-  const lifecycle = new ClientLifecycle(resolved.dataSource, clientMailer, settings, {
-    links: resolved.links,
-    language: resolved.language,
-  })
+  const lifecycleDeps = {
+    dataSource: resolved.dataSource,
+    mailer: clientMailer,
+    security: settings,
+    settings: { links: resolved.links, language: resolved.language },
+  }
+  const lifecycle = clientLifecycle(lifecycleDeps)
   const accounts = new ClientAccounts(resolved.dataSource, clientMailer, settings, lifecycle, {
     links: resolved.links,
     language: resolved.language,
@@ -118,7 +121,7 @@ export function createClientManagement(
     access: accessControl,
     components: registerComponents(componentLoader),
     navigation: resolved.navigation,
-    lifecycle,
+    lifecycle: lifecycleDeps,
     mailer: clientMailer,
     clientList,
     commissionImport: new CommissionImport(

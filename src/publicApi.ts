@@ -30,7 +30,7 @@ export { outboxSmtpTimeouts, timeoutsAboveLease } from './services/mail/transpor
 export type { SmtpTimeouts } from './services/mail/transportTimeouts.js'
 export type { MailServerPause } from './services/mail/mailServerWatch.js'
 export type { OutboxOptions } from './services/mail/outboxOptions.js'
-export { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
+export type { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
 export {
   ClientAccounts,
   AccountRefused,
