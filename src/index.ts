@@ -20,7 +20,7 @@ import { TEMPLATE_TEST_LIMIT } from './services/mail/templateStore.js'
 import { createAdminAuditResource } from './resources/adminAudit.resource.js'
 import { createEmailTemplateResource } from './resources/emailTemplate.resource.js'
 import { CommissionImport } from './services/import/commissionImport.js'
-import { ClientAccounts } from './services/accounts/clientAccounts.js'
+import { accountContext, clientAccounts } from './services/accounts/clientAccounts.js'
 import { ClientMailer } from './services/mail/clientMailer.js'
 import { Outbox } from './services/mail/outbox.js'
 import { ClientSettings, defaultSecuritySettings } from './services/accounts/clientSettings.js'
@@ -102,7 +102,7 @@ export function createClientManagement(
     settings: { links: resolved.links, language: resolved.language },
   }
   const lifecycle = clientLifecycle(lifecycleDeps)
-  const accounts = new ClientAccounts(resolved.dataSource, clientMailer, settings, lifecycle, {
+  const accountsContext = accountContext(resolved.dataSource, clientMailer, settings, lifecycle, {
     links: resolved.links,
     language: resolved.language,
     twoFactorIssuer: resolved.twoFactorIssuer,
@@ -112,6 +112,7 @@ export function createClientManagement(
     rateLimiter,
     loginCost: new LoginCost(),
   })
+  const accounts = clientAccounts(accountsContext)
   const clientList = new ClientList(resolved.dataSource)
   const clientTabs = new ClientTabs(resolved.dataSource)
   const contractList = new RecordList(resolved.dataSource, CONTRACT_LIST)

@@ -31,12 +31,8 @@ export type { SmtpTimeouts } from './services/mail/transportTimeouts.js'
 export type { MailServerPause } from './services/mail/mailServerWatch.js'
 export type { OutboxOptions } from './services/mail/outboxOptions.js'
 export type { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
-export {
-  ClientAccounts,
-  AccountRefused,
-  LOGIN_REFUSALS,
-  ACCOUNT_REFUSALS,
-} from './services/accounts/clientAccounts.js'
+export type { ClientAccounts } from './services/accounts/clientAccounts.js'
+export { AccountRefused, LOGIN_REFUSALS, ACCOUNT_REFUSALS } from './services/accounts/clientAccounts.js'
 export type {
   AccountClient,
   ImpersonationMark,

@@ -1,12 +1,16 @@
 import { addNoteInput } from '../../shared/actionInputs/addNote.js'
 import { adjustBalanceInput } from '../../shared/actionInputs/adjustBalance.js'
 import { changePasswordInput } from '../../shared/actionInputs/changePassword.js'
+import { changeAdvisorInput, changeContractStatusInput } from '../../shared/actionInputs/contractBulk.js'
 import { reactivateInput } from '../../shared/actionInputs/reactivate.js'
 import { sendEmailInput } from '../../shared/actionInputs/sendEmail.js'
 import { softDeleteInput } from '../../shared/actionInputs/softDelete.js'
 import { statusChangeInput } from '../../shared/actionInputs/statusChange.js'
 import { addNote, adjustBalance, changePassword } from './accountChanges.js'
 import { resendConfirmation, sendEmail, sendPasswordReset } from './clientEmails.js'
+import { mergeClients } from './clientMerge.js'
+import { markCommissionsPaid } from './commissionPayments.js'
+import { changeContractAdvisor, changeContractStatus } from './contractBulk.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
 import { createClient, updateProfile } from './profileChanges.js'
 import { acceptingForms, bindDeps, type Bound } from './roomFunctions.js'
@@ -43,6 +47,11 @@ export const LIFECYCLE_FUNCTIONS = {
   resendConfirmation,
   sendPasswordReset,
   sendEmail: acceptingForms(sendEmailInput, sendEmail),
+  /** Two clients into one (the kept one takes the chosen value of each field). */
+  mergeClients,
+  changeContractAdvisor: acceptingForms(changeAdvisorInput, changeContractAdvisor),
+  changeContractStatus: acceptingForms(changeContractStatusInput, changeContractStatus),
+  markCommissionsPaid,
 }
 
 /** `clients.lifecycle`: the functions above with their deps given once. */
