@@ -7,8 +7,9 @@ export default {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
-  // Specs of pure modules sit beside them in src; database and HTTP suites are in test/.
-  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.spec.ts'],
+  // Specs of pure modules sit beside them in src (components' `*.spec.tsx` run in jsdom, named in
+  // their docblock); database and HTTP suites are in test/.
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
   reporters: ['default', '<rootDir>/test/support/summaryReporter.cjs'],
   // The host-app bed holds installed copies of the package: not modules of this repository.
   modulePathIgnorePatterns: ['<rootDir>/test/host-app/bed/'],

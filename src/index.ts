@@ -6,7 +6,7 @@ import { dashboardHandler } from './actions/dashboard/dashboard.action.js'
 import { registerComponents } from './components/index.js'
 import { buildLocale } from './locale/index.js'
 import { AccessControl } from './services/core/accessControl.js'
-import { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
+import { clientLifecycle } from './services/lifecycle/clientLifecycle.js'
 import { ClientList } from './services/list/clientList.js'
 import {
   ClientAdvisorsSubscriber,
@@ -21,7 +21,7 @@ import { createAdminAuditResource } from './resources/adminAudit.resource.js'
 import { createEmailTemplateResource } from './resources/emailTemplate.resource.js'
 import { createTagResource } from './resources/tag.resource.js'
 import { CommissionImport } from './services/import/commissionImport.js'
-import { ClientAccounts } from './services/accounts/clientAccounts.js'
+import { accountContext, clientAccounts } from './services/accounts/clientAccounts.js'
 import { ClientMailer } from './services/mail/clientMailer.js'
 import { Outbox } from './services/mail/outbox.js'
 import { ClientSettings, defaultSecuritySettings } from './services/accounts/clientSettings.js'
@@ -94,11 +94,14 @@ export function createClientManagement(
     clientMailer,
     resolved.logger,
   )
-  const lifecycle = new ClientLifecycle(resolved.dataSource, clientMailer, settings, {
-    links: resolved.links,
-    language: resolved.language,
-  })
-  const accounts = new ClientAccounts(resolved.dataSource, clientMailer, settings, lifecycle, {
+  const lifecycleDeps = {
+    dataSource: resolved.dataSource,
+    mailer: clientMailer,
+    security: settings,
+    settings: { links: resolved.links, language: resolved.language },
+  }
+  const lifecycle = clientLifecycle(lifecycleDeps)
+  const accountsContext = accountContext(resolved.dataSource, clientMailer, settings, lifecycle, {
     links: resolved.links,
     language: resolved.language,
     twoFactorIssuer: resolved.twoFactorIssuer,
@@ -108,6 +111,7 @@ export function createClientManagement(
     rateLimiter,
     loginCost: new LoginCost(),
   })
+  const accounts = clientAccounts(accountsContext)
   const clientList = new ClientList(resolved.dataSource)
   const clientTabs = new ClientTabs(resolved.dataSource)
   const clientFiles = new ClientFiles(resolved.dataSource, resolved.files, resolved.logger)
@@ -118,7 +122,7 @@ export function createClientManagement(
     access: accessControl,
     components: registerComponents(componentLoader),
     navigation: resolved.navigation,
-    lifecycle,
+    lifecycle: lifecycleDeps,
     mailer: clientMailer,
     clientList,
     commissionImport: new CommissionImport(

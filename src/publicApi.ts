@@ -33,13 +33,9 @@ export { outboxSmtpTimeouts, timeoutsAboveLease } from './services/mail/transpor
 export type { SmtpTimeouts } from './services/mail/transportTimeouts.js'
 export type { MailServerPause } from './services/mail/mailServerWatch.js'
 export type { OutboxOptions } from './services/mail/outboxOptions.js'
-export { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
-export {
-  ClientAccounts,
-  AccountRefused,
-  LOGIN_REFUSALS,
-  ACCOUNT_REFUSALS,
-} from './services/accounts/clientAccounts.js'
+export type { ClientLifecycle } from './services/lifecycle/clientLifecycle.js'
+export type { ClientAccounts } from './services/accounts/clientAccounts.js'
+export { AccountRefused, LOGIN_REFUSALS, ACCOUNT_REFUSALS } from './services/accounts/clientAccounts.js'
 export type {
   AccountClient,
   ImpersonationMark,

@@ -13,7 +13,7 @@ import {
   readListQuery,
 } from '../src/index.js'
 import { mergeClients } from '../src/services/lifecycle/clientMerge.js'
-import { changeContracts } from '../src/services/lifecycle/contractBulk.js'
+import { changeContractAdvisor } from '../src/services/lifecycle/contractBulk.js'
 import { readLayout } from '../src/services/import/csvSource.js'
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from './support/databases.js'
 import { seededDemo, type SeededDemo } from './support/demoAgent.js'
@@ -119,8 +119,8 @@ describeEachDatabase('client_advisors kept in step with referents and contracts'
     const contracts = await ds()
       .getRepository(Contract)
       .find({ select: { id: true }, take: 25 })
-    await changeContracts(
-      ds(),
+    await changeContractAdvisor(
+      { dataSource: ds() },
       actor,
       contracts.map((k) => k.id),
       { advisorCode: advisors[3].code },
@@ -129,7 +129,10 @@ describeEachDatabase('client_advisors kept in step with referents and contracts'
     const [keep, other] = await ds()
       .getRepository(Client)
       .find({ where: { status: 'active' }, order: { id: 'DESC' }, take: 2 })
-    await mergeClients(ds(), actor, keep.id, other.id, { lastName: 'other', advisorId: 'other' })
+    await mergeClients({ dataSource: ds() }, actor, keep.id, other.id, {
+      lastName: 'other',
+      advisorId: 'other',
+    })
     expect(await drift()).toEqual({ missing: 0, extra: 0 })
   })
 

@@ -45,7 +45,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
   const cell = { list: deps.components.ClientListCell }
   const custom = {
     ...clientLifecycleActions(deps),
-    mergeClients: mergeClientsAction(deps.dataSource, deps.components) as ClientAction,
+    mergeClients: mergeClientsAction(deps) as ClientAction,
     removeForGood: removeForGoodAction(deps) as ClientAction,
     tab: clientTabAction(deps.clientTabs, deps.hostTabs) as ClientAction,
     tabCounts: clientTabCountsAction(deps.dataSource, deps.hostTabs, (id, admin) =>

@@ -45,7 +45,7 @@ export function createCommissionResource(deps: ResourceDeps): ResourceWithOption
           importCommissions: importCommissionsAction(deps),
           totals: commissionTotalsAction(deps.commissionList),
           export: exportListAction(deps, 'Commission') as ClientAction,
-          bulkMarkPaid: bulkMarkPaidAction(deps.dataSource, deps.components) as ClientAction,
+          bulkMarkPaid: bulkMarkPaidAction(deps) as ClientAction,
         },
       }),
     },

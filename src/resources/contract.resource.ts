@@ -51,8 +51,8 @@ export function createContractResource(deps: ResourceDeps): ResourceWithOptions 
         components: { list: deps.components.LeanList },
         custom: {
           export: exportListAction(deps, 'Contract') as ClientAction,
-          bulkChangeAdvisor: bulkChangeAdvisorAction(deps.dataSource, deps.components) as ClientAction,
-          bulkChangeStatus: bulkChangeStatusAction(deps.dataSource, deps.components) as ClientAction,
+          bulkChangeAdvisor: bulkChangeAdvisorAction(deps) as ClientAction,
+          bulkChangeStatus: bulkChangeStatusAction(deps) as ClientAction,
         },
       }),
     },

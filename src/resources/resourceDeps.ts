@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm'
 import type { AccessControl } from '../services/core/accessControl.js'
 import type { ComponentIds } from '../components/index.js'
-import type { ClientLifecycle } from '../services/lifecycle/clientLifecycle.js'
+import type { LifecycleDeps } from '../services/lifecycle/lifecycleDeps.js'
 import type { ClientList } from '../services/list/clientList.js'
 import type { ClientSettings } from '../services/accounts/clientSettings.js'
 import type { ClientAccounts } from '../services/accounts/clientAccounts.js'
@@ -21,7 +21,8 @@ export interface ResourceDeps {
   access: AccessControl
   components: ComponentIds
   navigation: { name: string; icon?: string } | null
-  lifecycle: ClientLifecycle
+  /** What the lifecycle's functions take: the actions call them directly. */
+  lifecycle: LifecycleDeps
   /** The outbox's writer: queues emails, and queues a failed one again. */
   mailer: ClientMailer
   clientList: ClientList

@@ -1,13 +1,14 @@
-import { MAX_NOTE_LENGTH } from '../../shared/limits.js'
-import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// A note on the client, kept in its Notes tab.
+import { addNote } from '../../services/lifecycle/accountChanges.js'
+import { addNoteInput } from '../../shared/actionInputs/addNote.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const addNoteAction = (deps: ClientActionDeps) =>
-  recordClientAction(deps, {
+export const addNoteAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'addNote',
-    fields: { body: MAX_NOTE_LENGTH },
     group: 'contact',
     icon: 'MessageSquare',
-    appliesTo: () => true,
+    input: addNoteInput,
+    handler: ({ actor, id, input }) => addNote(lifecycle, actor, id, input),
     success: 'noteAdded',
-    onPost: (lifecycle, actor, id, payload) => lifecycle.addNote(actor, id, payload),
   })

@@ -1,13 +1,15 @@
-import { MAX_REASON_LENGTH } from '../../shared/limits.js'
-import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// A change of the client's balance: a signed amount and why (the form previews the result).
+import { adjustBalance } from '../../services/lifecycle/accountChanges.js'
+import { adjustBalanceInput } from '../../shared/actionInputs/adjustBalance.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const adjustBalanceAction = (deps: ClientActionDeps) =>
-  recordClientAction(deps, {
+export const adjustBalanceAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'adjustBalance',
-    fields: { amount: 32, reason: MAX_REASON_LENGTH },
     group: 'account',
     icon: 'DollarSign',
     appliesTo: (p) => p.status !== 'deleted',
+    input: adjustBalanceInput,
+    handler: ({ actor, id, input }) => adjustBalance(lifecycle, actor, id, input),
     success: 'balanceChanged',
-    onPost: (lifecycle, actor, id, payload) => lifecycle.adjustBalance(actor, id, payload),
   })

@@ -1,14 +1,16 @@
-import { MAX_CONTRACT_IDS_LENGTH, MAX_REASON_LENGTH } from '../../shared/limits.js'
-import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// Ban one client: why, which of its contracts are terminated, whether to tell it.
+import { ban } from '../../services/lifecycle/statusTransitions.js'
+import { statusChangeInput } from '../../shared/actionInputs/statusChange.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const banAction = (deps: ClientActionDeps) =>
-  recordClientAction(deps, {
+export const banAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'ban',
-    fields: { reason: MAX_REASON_LENGTH, contracts: 8, contractIds: MAX_CONTRACT_IDS_LENGTH, notify: 8 },
     group: 'status',
     icon: 'Slash',
     variant: 'danger',
     appliesTo: (p) => p.status !== 'banned' && p.status !== 'deleted',
+    input: statusChangeInput,
+    handler: ({ actor, id, input }) => ban(lifecycle, actor, [id], input),
     success: 'clientBanned',
-    onPost: (lifecycle, actor, id, payload) => lifecycle.ban(actor, [id], payload),
   })

@@ -1,11 +1,14 @@
-import { MAX_REASON_LENGTH } from '../../shared/limits.js'
-import { bulkClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// Ban the selected clients (the form of `ban`).
+import { ban } from '../../services/lifecycle/statusTransitions.js'
+import { statusChangeInput } from '../../shared/actionInputs/statusChange.js'
+import { bulkFormAction, clientsNotice, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const bulkBanAction = (deps: ClientActionDeps) =>
-  bulkClientAction(deps, {
+export const bulkBanAction = ({ lifecycle, components }: ClientActionDeps) =>
+  bulkFormAction(components, {
     name: 'bulkBan',
-    fields: { reason: MAX_REASON_LENGTH, contracts: 8, notify: 8 },
     icon: 'Slash',
     variant: 'danger',
-    onPost: (lifecycle, actor, ids, payload) => lifecycle.ban(actor, ids, payload),
+    input: statusChangeInput,
+    handler: ({ actor, ids, input }) => ban(lifecycle, actor, ids, input),
+    notice: clientsNotice,
   })

@@ -1,10 +1,18 @@
-import type { DataSource } from 'typeorm'
-import { contractBulkAction } from '../contract/contractBulkAction.js'
+// Give the selected contracts another advisor (by code): one event per client concerned.
+import { changeContractAdvisor } from '../../services/lifecycle/contractBulk.js'
+import { changeAdvisorInput } from '../../shared/actionInputs/contractBulk.js'
+import { bulkFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-/** Give the selected contracts another advisor (by code): one event per client concerned. */
-export const bulkChangeAdvisorAction = (dataSource: DataSource, components: { ClientActionForm: string }) =>
-  contractBulkAction(dataSource, components, {
+export const bulkChangeAdvisorAction = ({ lifecycle, components }: ClientActionDeps) =>
+  bulkFormAction(components, {
     name: 'bulkChangeAdvisor',
     icon: 'UserCheck',
-    field: 'advisorCode',
+    input: changeAdvisorInput,
+    handler: ({ actor, ids, input }) => changeContractAdvisor(lifecycle, actor, ids, input),
+    notice: ({ contracts, clients }) => ({
+      message: 'contractsChanged',
+      type: 'success',
+      resourceId: 'Contract',
+      options: { count: contracts, clients },
+    }),
   })

@@ -1,11 +1,14 @@
-import { MAX_REASON_LENGTH } from '../../shared/limits.js'
-import { bulkClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// Delete (soft) the selected clients (the form of `delete`).
+import { softDelete } from '../../services/lifecycle/softDeletion.js'
+import { softDeleteInput } from '../../shared/actionInputs/softDelete.js'
+import { bulkFormAction, clientsNotice, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const bulkDeleteAction = (deps: ClientActionDeps) =>
-  bulkClientAction(deps, {
+export const bulkDeleteAction = ({ lifecycle, components }: ClientActionDeps) =>
+  bulkFormAction(components, {
     name: 'bulkDelete',
-    fields: { reason: MAX_REASON_LENGTH },
     icon: 'Trash2',
     variant: 'danger',
-    onPost: (lifecycle, actor, ids, payload) => lifecycle.softDelete(actor, ids, payload),
+    input: softDeleteInput,
+    handler: ({ actor, ids, input }) => softDelete(lifecycle, actor, ids, input),
+    notice: clientsNotice,
   })

@@ -1,8 +1,11 @@
-import { bulkClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// Confirm the selected pending clients: a confirmation.
+import { forceConfirm } from '../../services/lifecycle/statusTransitions.js'
+import { bulkFormAction, clientsNotice, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const bulkForceConfirmAction = (deps: ClientActionDeps) =>
-  bulkClientAction(deps, {
+export const bulkForceConfirmAction = ({ lifecycle, components }: ClientActionDeps) =>
+  bulkFormAction(components, {
     name: 'bulkForceConfirm',
     icon: 'CheckCircle',
-    onPost: (lifecycle, actor, ids) => lifecycle.forceConfirm(actor, ids),
+    handler: ({ actor, ids }) => forceConfirm(lifecycle, actor, ids),
+    notice: clientsNotice,
   })

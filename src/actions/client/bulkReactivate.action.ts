@@ -1,10 +1,13 @@
-import { MAX_REASON_LENGTH } from '../../shared/limits.js'
-import { bulkClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// Reactivate the selected clients (the form of `reactivate`).
+import { reactivate } from '../../services/lifecycle/statusTransitions.js'
+import { reactivateInput } from '../../shared/actionInputs/reactivate.js'
+import { bulkFormAction, clientsNotice, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const bulkReactivateAction = (deps: ClientActionDeps) =>
-  bulkClientAction(deps, {
+export const bulkReactivateAction = ({ lifecycle, components }: ClientActionDeps) =>
+  bulkFormAction(components, {
     name: 'bulkReactivate',
-    fields: { reason: MAX_REASON_LENGTH, contracts: 8, notify: 8 },
     icon: 'PlayCircle',
-    onPost: (lifecycle, actor, ids, payload) => lifecycle.reactivate(actor, ids, payload),
+    input: reactivateInput,
+    handler: ({ actor, ids, input }) => reactivate(lifecycle, actor, ids, input),
+    notice: clientsNotice,
   })

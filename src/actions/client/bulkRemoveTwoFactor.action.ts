@@ -1,9 +1,12 @@
-import { bulkClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// Turn off two-factor authentication for the selected clients: a confirmation.
+import { removeTwoFactor } from '../../services/lifecycle/statusTransitions.js'
+import { bulkFormAction, clientsNotice, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const bulkRemoveTwoFactorAction = (deps: ClientActionDeps) =>
-  bulkClientAction(deps, {
+export const bulkRemoveTwoFactorAction = ({ lifecycle, components }: ClientActionDeps) =>
+  bulkFormAction(components, {
     name: 'bulkRemoveTwoFactor',
     icon: 'ShieldOff',
     variant: 'danger',
-    onPost: (lifecycle, actor, ids) => lifecycle.removeTwoFactor(actor, ids),
+    handler: ({ actor, ids }) => removeTwoFactor(lifecycle, actor, ids),
+    notice: clientsNotice,
   })

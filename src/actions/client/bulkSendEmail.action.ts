@@ -1,10 +1,13 @@
-import { MAX_EMAIL_BODY_LENGTH, MAX_SUBJECT_LENGTH } from '../../shared/limits.js'
-import { bulkClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// An email written by the admin to the selected clients (the form of `sendEmail`).
+import { sendEmail } from '../../services/lifecycle/clientEmails.js'
+import { sendEmailInput } from '../../shared/actionInputs/sendEmail.js'
+import { bulkFormAction, clientsNotice, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const bulkSendEmailAction = (deps: ClientActionDeps) =>
-  bulkClientAction(deps, {
+export const bulkSendEmailAction = ({ lifecycle, components }: ClientActionDeps) =>
+  bulkFormAction(components, {
     name: 'bulkSendEmail',
-    fields: { subject: MAX_SUBJECT_LENGTH, body: MAX_EMAIL_BODY_LENGTH, template: 32 },
     icon: 'Mail',
-    onPost: (lifecycle, actor, ids, payload) => lifecycle.sendEmail(actor, ids, payload),
+    input: sendEmailInput,
+    handler: ({ actor, ids, input }) => sendEmail(lifecycle, actor, ids, input),
+    notice: clientsNotice,
   })

@@ -1,11 +1,14 @@
-import { MAX_REASON_LENGTH } from '../../shared/limits.js'
-import { bulkClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// Suspend the selected clients (the form of `suspend`; the contracts: all active ones, or none).
+import { suspend } from '../../services/lifecycle/statusTransitions.js'
+import { statusChangeInput } from '../../shared/actionInputs/statusChange.js'
+import { bulkFormAction, clientsNotice, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const bulkSuspendAction = (deps: ClientActionDeps) =>
-  bulkClientAction(deps, {
+export const bulkSuspendAction = ({ lifecycle, components }: ClientActionDeps) =>
+  bulkFormAction(components, {
     name: 'bulkSuspend',
-    fields: { reason: MAX_REASON_LENGTH, contracts: 8, notify: 8 },
     icon: 'PauseCircle',
     variant: 'danger',
-    onPost: (lifecycle, actor, ids, payload) => lifecycle.suspend(actor, ids, payload),
+    input: statusChangeInput,
+    handler: ({ actor, ids, input }) => suspend(lifecycle, actor, ids, input),
+    notice: clientsNotice,
   })

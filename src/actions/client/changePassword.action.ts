@@ -1,13 +1,15 @@
-import { MAX_PASSWORD_FIELD_LENGTH } from '../../shared/limits.js'
-import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// An admin sets the client's password (typed twice; the server checks its strength).
+import { changePassword } from '../../services/lifecycle/accountChanges.js'
+import { changePasswordInput } from '../../shared/actionInputs/changePassword.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const changePasswordAction = (deps: ClientActionDeps) =>
-  recordClientAction(deps, {
+export const changePasswordAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'changePassword',
-    fields: { password: MAX_PASSWORD_FIELD_LENGTH, passwordConfirmation: MAX_PASSWORD_FIELD_LENGTH },
     group: 'account',
     icon: 'Lock',
     appliesTo: (p) => p.status !== 'deleted',
+    input: changePasswordInput,
+    handler: ({ actor, id, input }) => changePassword(lifecycle, actor, id, input),
     success: 'passwordChanged',
-    onPost: (lifecycle, actor, id, payload) => lifecycle.changePassword(actor, id, payload),
   })

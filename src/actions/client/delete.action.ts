@@ -1,14 +1,16 @@
-import { MAX_REASON_LENGTH } from '../../shared/limits.js'
-import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// Replaces AdminJS's hard delete: the client is kept, hidden from the list, and can be restored.
+import { softDelete } from '../../services/lifecycle/softDeletion.js'
+import { softDeleteInput } from '../../shared/actionInputs/softDelete.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const deleteAction = (deps: ClientActionDeps) =>
-  recordClientAction(deps, {
+export const deleteAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'delete',
-    fields: { reason: MAX_REASON_LENGTH },
     group: 'status',
     icon: 'Trash2',
     variant: 'danger',
     appliesTo: (p) => p.status !== 'deleted',
+    input: softDeleteInput,
+    handler: ({ actor, id, input }) => softDelete(lifecycle, actor, [id], input),
     success: 'clientDeleted',
-    onPost: (lifecycle, actor, id, payload) => lifecycle.softDelete(actor, [id], payload),
   })

@@ -1,4 +1,5 @@
 import type { ActionHandler, RecordActionResponse } from 'adminjs'
+import { updateProfile } from '../../services/lifecycle/profileChanges.js'
 import type { ClientActionDeps } from '../core/clientActionSpecs.js'
 import { actorOf, recordId, refusalResponse, savedResponse } from '../core/actionResponses.js'
 
@@ -13,7 +14,7 @@ export const editClientHandler =
     if (request.method !== 'post') return { record: current } as RecordActionResponse
     try {
       const id = recordId(context)
-      await deps.lifecycle.updateProfile(actorOf(request, context), id, request.payload ?? {}, editable)
+      await updateProfile(deps.lifecycle, actorOf(request, context), id, request.payload ?? {}, editable)
       return (await savedResponse(context, id, 'successfullyUpdated')) as RecordActionResponse
     } catch (error) {
       return refusalResponse(error, context) as RecordActionResponse

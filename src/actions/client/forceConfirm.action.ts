@@ -1,11 +1,13 @@
-import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// Confirm a pending client's email without the link: a confirmation.
+import { forceConfirm } from '../../services/lifecycle/statusTransitions.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const forceConfirmAction = (deps: ClientActionDeps) =>
-  recordClientAction(deps, {
+export const forceConfirmAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'forceConfirm',
     group: 'account',
     icon: 'CheckCircle',
     appliesTo: (p) => p.status === 'pending',
+    handler: ({ actor, id }) => forceConfirm(lifecycle, actor, [id]),
     success: 'accountConfirmed',
-    onPost: (lifecycle, actor, id) => lifecycle.forceConfirm(actor, [id]),
   })

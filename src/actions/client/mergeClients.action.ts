@@ -1,5 +1,6 @@
 import type { Action, BulkActionResponse } from 'adminjs'
-import type { DataSource } from 'typeorm'
+import type { LifecycleDeps } from '../../services/lifecycle/lifecycleDeps.js'
+import type { ComponentIds } from '../../components/index.js'
 import { mergeClients, MERGE_FIELDS, type MergeField } from '../../services/lifecycle/clientMerge.js'
 import { actorOf, readPayload, refusalResponse, requestedIds } from '../core/actionResponses.js'
 
@@ -7,10 +8,13 @@ import { actorOf, readPayload, refusalResponse, requestedIds } from '../core/act
  * Merge two clients (a bulk action on exactly two): the form (ClientMerge) picks the client to
  * keep and, field by field, the value that survives; services/lifecycle/clientMerge.ts moves everything.
  */
-export const mergeClientsAction = (
-  dataSource: DataSource,
-  components: { ClientMerge: string },
-): Partial<Action<BulkActionResponse>> => ({
+export const mergeClientsAction = ({
+  lifecycle,
+  components,
+}: {
+  lifecycle: LifecycleDeps
+  components: Pick<ComponentIds, 'ClientMerge'>
+}): Partial<Action<BulkActionResponse>> => ({
   name: 'mergeClients',
   actionType: 'bulk',
   icon: 'GitMerge',
@@ -35,7 +39,7 @@ export const mergeClientsAction = (
       const otherId = ids.find((id) => id !== keepId) as number
       const choices: Partial<Record<MergeField, 'keep' | 'other'>> = {}
       for (const field of MERGE_FIELDS) if (payload[`choice.${field}`] === 'other') choices[field] = 'other'
-      const result = await mergeClients(dataSource, actorOf(request, context), keepId, otherId, choices)
+      const result = await mergeClients(lifecycle, actorOf(request, context), keepId, otherId, choices)
       return {
         records: [],
         notice: {

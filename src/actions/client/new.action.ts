@@ -1,4 +1,5 @@
 import type { ActionHandler, RecordActionResponse } from 'adminjs'
+import { createClient } from '../../services/lifecycle/profileChanges.js'
 import type { ClientActionDeps } from '../core/clientActionSpecs.js'
 import { actorOf, refusalResponse, savedResponse } from '../core/actionResponses.js'
 
@@ -11,7 +12,12 @@ export const newClientHandler =
   async (request, _response, context) => {
     if (request.method !== 'post') return {} as RecordActionResponse
     try {
-      const id = await deps.lifecycle.createClient(actorOf(request, context), request.payload ?? {}, editable)
+      const id = await createClient(
+        deps.lifecycle,
+        actorOf(request, context),
+        request.payload ?? {},
+        editable,
+      )
       return (await savedResponse(context, id, 'successfullyCreated')) as RecordActionResponse
     } catch (error) {
       return refusalResponse(error, context) as RecordActionResponse

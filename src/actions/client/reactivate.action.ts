@@ -1,13 +1,15 @@
-import { MAX_REASON_LENGTH } from '../../shared/limits.js'
-import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// Reactivate a suspended or banned client: its suspended contracts too, why, whether to tell it.
+import { reactivate } from '../../services/lifecycle/statusTransitions.js'
+import { reactivateInput } from '../../shared/actionInputs/reactivate.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const reactivateAction = (deps: ClientActionDeps) =>
-  recordClientAction(deps, {
+export const reactivateAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'reactivate',
-    fields: { reason: MAX_REASON_LENGTH, contracts: 8, notify: 8 },
     group: 'status',
     icon: 'PlayCircle',
     appliesTo: (p) => p.status === 'suspended' || p.status === 'banned',
+    input: reactivateInput,
+    handler: ({ actor, id, input }) => reactivate(lifecycle, actor, [id], input),
     success: 'clientReactivated',
-    onPost: (lifecycle, actor, id, payload) => lifecycle.reactivate(actor, [id], payload),
   })

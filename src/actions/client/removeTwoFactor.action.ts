@@ -1,12 +1,14 @@
-import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// Turn off the client's two-factor authentication (its sessions end): a confirmation.
+import { removeTwoFactor } from '../../services/lifecycle/statusTransitions.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const removeTwoFactorAction = (deps: ClientActionDeps) =>
-  recordClientAction(deps, {
+export const removeTwoFactorAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'removeTwoFactor',
     group: 'account',
     icon: 'ShieldOff',
     variant: 'danger',
     appliesTo: (p) => p.status !== 'deleted' && Boolean(p.twoFactorEnabledAt),
+    handler: ({ actor, id }) => removeTwoFactor(lifecycle, actor, [id]),
     success: 'twoFactorRemoved',
-    onPost: (lifecycle, actor, id) => lifecycle.removeTwoFactor(actor, [id]),
   })

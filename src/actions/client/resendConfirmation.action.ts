@@ -1,11 +1,13 @@
-import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// A new confirmation link for a pending client (older links stop working): a confirmation.
+import { resendConfirmation } from '../../services/lifecycle/clientEmails.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const resendConfirmationAction = (deps: ClientActionDeps) =>
-  recordClientAction(deps, {
+export const resendConfirmationAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'resendConfirmation',
     group: 'account',
     icon: 'Send',
     appliesTo: (p) => p.status === 'pending' && Boolean(p.email),
+    handler: ({ actor, id }) => resendConfirmation(lifecycle, actor, id),
     success: 'confirmationSent',
-    onPost: (lifecycle, actor, id) => lifecycle.resendConfirmation(actor, id),
   })

@@ -1,11 +1,13 @@
-import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// A soft-deleted client back to the status (and reason) it had before: a confirmation.
+import { restore } from '../../services/lifecycle/softDeletion.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const restoreAction = (deps: ClientActionDeps) =>
-  recordClientAction(deps, {
+export const restoreAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'restore',
     group: 'status',
     icon: 'RotateCcw',
     appliesTo: (p) => p.status === 'deleted',
+    handler: ({ actor, id }) => restore(lifecycle, actor, id),
     success: 'clientRestored',
-    onPost: (lifecycle, actor, id) => lifecycle.restore(actor, id),
   })

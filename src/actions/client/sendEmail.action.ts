@@ -1,13 +1,15 @@
-import { MAX_EMAIL_BODY_LENGTH, MAX_SUBJECT_LENGTH } from '../../shared/limits.js'
-import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// An email written by the admin to the client, maybe from a message template (with a preview).
+import { sendEmail } from '../../services/lifecycle/clientEmails.js'
+import { sendEmailInput } from '../../shared/actionInputs/sendEmail.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const sendEmailAction = (deps: ClientActionDeps) =>
-  recordClientAction(deps, {
+export const sendEmailAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'sendEmail',
-    fields: { subject: MAX_SUBJECT_LENGTH, body: MAX_EMAIL_BODY_LENGTH, template: 32 },
     group: 'contact',
     icon: 'Mail',
     appliesTo: (p) => p.status !== 'deleted' && Boolean(p.email),
+    input: sendEmailInput,
+    handler: ({ actor, id, input }) => sendEmail(lifecycle, actor, [id], input),
     success: 'emailSent',
-    onPost: (lifecycle, actor, id, payload) => lifecycle.sendEmail(actor, [id], payload),
   })

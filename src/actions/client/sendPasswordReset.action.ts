@@ -1,11 +1,13 @@
-import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// A password reset link sent to the client: a confirmation.
+import { sendPasswordReset } from '../../services/lifecycle/clientEmails.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const sendPasswordResetAction = (deps: ClientActionDeps) =>
-  recordClientAction(deps, {
+export const sendPasswordResetAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'sendPasswordReset',
     group: 'account',
     icon: 'Key',
     appliesTo: (p) => p.status !== 'deleted' && p.status !== 'banned' && Boolean(p.email),
+    handler: ({ actor, id }) => sendPasswordReset(lifecycle, actor, id),
     success: 'passwordResetSent',
-    onPost: (lifecycle, actor, id) => lifecycle.sendPasswordReset(actor, id),
   })

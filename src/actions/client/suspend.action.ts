@@ -1,14 +1,17 @@
-import { MAX_CONTRACT_IDS_LENGTH, MAX_REASON_LENGTH } from '../../shared/limits.js'
-import { recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+// Suspend one client: the form asks why, which of its contracts too, and whether to tell it.
+// Who may run it: the `suspend` right of the roles map (resources/secureActions.ts).
+import { suspend } from '../../services/lifecycle/statusTransitions.js'
+import { statusChangeInput } from '../../shared/actionInputs/statusChange.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-export const suspendAction = (deps: ClientActionDeps) =>
-  recordClientAction(deps, {
+export const suspendAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'suspend',
-    fields: { reason: MAX_REASON_LENGTH, contracts: 8, contractIds: MAX_CONTRACT_IDS_LENGTH, notify: 8 },
     group: 'status',
     icon: 'PauseCircle',
     variant: 'danger',
     appliesTo: (p) => p.status === 'active',
+    input: statusChangeInput,
+    handler: ({ actor, id, input }) => suspend(lifecycle, actor, [id], input),
     success: 'clientSuspended',
-    onPost: (lifecycle, actor, id, payload) => lifecycle.suspend(actor, [id], payload),
   })

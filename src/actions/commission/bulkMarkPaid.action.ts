@@ -1,16 +1,16 @@
-import type { DataSource } from 'typeorm'
+// Mark the selected commissions paid (those pending); GET shows the confirmation; refusals are notices.
 import { markCommissionsPaid } from '../../services/lifecycle/commissionPayments.js'
-import { formBulkAction } from '../core/formBulkAction.js'
+import { bulkFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-/** Mark the selected commissions paid (those pending); GET shows the confirmation; refusals are notices. */
-export const bulkMarkPaidAction = (dataSource: DataSource, components: { ClientActionForm: string }) =>
-  formBulkAction(components, {
+export const bulkMarkPaidAction = ({ lifecycle, components }: ClientActionDeps) =>
+  bulkFormAction(components, {
     name: 'bulkMarkPaid',
     icon: 'CheckSquare',
-    resourceId: 'Commission',
-    success: 'commissionsMarkedPaid',
-    onPost: async (ids) => {
-      const { paid, skipped } = await markCommissionsPaid(dataSource, ids)
-      return { count: paid, skipped }
-    },
+    handler: ({ ids }) => markCommissionsPaid(lifecycle, ids),
+    notice: ({ paid, skipped }) => ({
+      message: 'commissionsMarkedPaid',
+      type: 'success',
+      resourceId: 'Commission',
+      options: { count: paid, skipped },
+    }),
   })

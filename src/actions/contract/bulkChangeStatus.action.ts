@@ -1,6 +1,18 @@
-import type { DataSource } from 'typeorm'
-import { contractBulkAction } from './contractBulkAction.js'
+// Give the selected contracts another status: one event per client concerned.
+import { changeContractStatus } from '../../services/lifecycle/contractBulk.js'
+import { changeContractStatusInput } from '../../shared/actionInputs/contractBulk.js'
+import { bulkFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
-/** Give the selected contracts another status: one event per client concerned. */
-export const bulkChangeStatusAction = (dataSource: DataSource, components: { ClientActionForm: string }) =>
-  contractBulkAction(dataSource, components, { name: 'bulkChangeStatus', icon: 'Flag', field: 'status' })
+export const bulkChangeStatusAction = ({ lifecycle, components }: ClientActionDeps) =>
+  bulkFormAction(components, {
+    name: 'bulkChangeStatus',
+    icon: 'Flag',
+    input: changeContractStatusInput,
+    handler: ({ actor, ids, input }) => changeContractStatus(lifecycle, actor, ids, input),
+    notice: ({ contracts, clients }) => ({
+      message: 'contractsChanged',
+      type: 'success',
+      resourceId: 'Contract',
+      options: { count: contracts, clients },
+    }),
+  })

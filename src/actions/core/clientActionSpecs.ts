@@ -3,13 +3,17 @@ import {
   type Action,
   type ActionContext,
   type ActionHandler,
+  type ActionRequest,
   type ActionResponse,
   type BulkActionResponse,
+  type NoticeMessage,
   type RecordActionResponse,
 } from 'adminjs'
 import type { ComponentIds } from '../../components/index.js'
 import type { Actor } from '../../services/core/actor.js'
-import type { ClientLifecycle, LifecycleResult } from '../../services/lifecycle/clientLifecycle.js'
+import type { LifecycleDeps, LifecycleResult } from '../../services/lifecycle/clientLifecycle.js'
+import { parseInput } from '../../services/core/parseInput.js'
+import { payloadLimits, type ActionInput, type InputValue } from '../../shared/actionInputs/fields.js'
 import { ClientActionRefused } from '../../services/core/errors.js'
 import { isDatabaseUnavailable } from '../../services/core/databaseFaults.js'
 import { readingItsOwnRecordIds } from '../../services/core/bulkRequests.js'
@@ -26,19 +30,34 @@ import {
 } from './actionResponses.js'
 
 export interface ClientActionDeps {
-  lifecycle: ClientLifecycle
-  components: ComponentIds
+  /** What the lifecycle's functions take (services/lifecycle/lifecycleDeps.ts). */
+  lifecycle: LifecycleDeps
+  components: Pick<ComponentIds, 'ClientActionForm'>
 }
 
-type Payload = Record<string, unknown>
 type Variant = 'default' | 'primary' | 'danger' | 'success' | 'info'
 
-interface ActionSpec {
+interface ActionSpec<S extends ActionInput | undefined> {
   name: string
   icon: string
   variant?: Variant
-  /** The texts the form sends, each with its longest length (checked before the service runs). */
-  fields?: Record<string, number>
+  /**
+   * What the form sends (src/shared/actionInputs/): read and checked before the handler runs,
+   * its fields drawn by the panel's form; none: a confirmation.
+   */
+  input?: S
+}
+
+/** The value the handler receives: the input's output, or nothing for a confirmation. */
+type Value<S> = S extends ActionInput ? InputValue<S> : Record<string, never>
+
+/** Reads the request with the action's input: lengths and shapes first, then the schema. */
+function readInput<S extends ActionInput | undefined>(
+  request: ActionRequest,
+  input: S | undefined,
+): Value<S> {
+  const payload = readPayload(request, payloadLimits(input))
+  return (input ? parseInput(input, payload) : {}) as Value<S>
 }
 
 /** The header's dropdowns a record action sits in. */
@@ -82,47 +101,48 @@ export function actionGroupMenus(actions: Record<string, Partial<Action<ActionRe
   return { menus, rights }
 }
 
-export interface RecordActionSpec extends ActionSpec {
+export interface RecordActionSpec<S extends ActionInput | undefined> extends ActionSpec<S> {
   group: ActionGroup
   /** Whether the action applies to a record as listed (hides it otherwise; the service re-checks). */
   appliesTo?: (params: Record<string, unknown>) => boolean
+  /** What a POST does (a GET only answers with the record the form needs): one service call. */
+  handler: (call: { actor: Actor; id: number; input: Value<S> }) => Promise<LifecycleResult>
   /** Message key of the success notice. */
   success: string
-  /** What a POST does (a GET only answers with the record the form needs). */
-  onPost: (lifecycle: ClientLifecycle, actor: Actor, id: number, payload: Payload) => Promise<LifecycleResult>
 }
 
-export interface BulkActionSpec extends ActionSpec {
-  /** What a POST does (a GET only answers with the selected records). */
-  onPost: (
-    lifecycle: ClientLifecycle,
-    actor: Actor,
-    ids: number[],
-    payload: Payload,
-  ) => Promise<LifecycleResult>
+export interface BulkActionSpec<S extends ActionInput | undefined, R> extends ActionSpec<S> {
+  /** What a POST does (a GET only answers with the selected records): one service call. */
+  handler: (call: { actor: Actor; ids: number[]; input: Value<S> }) => Promise<R>
+  /** The notice the panel shows after the POST (in the panel's language). */
+  notice: (result: R, language: string) => NoticeMessage
 }
 
-/** What every client action shares: its name and look, and our form in a drawer. */
-const drawerFormAction = (deps: ClientActionDeps, spec: ActionSpec) => ({
+/** What every form action shares: its name and look, and our form in a drawer. */
+const drawerFormAction = <S extends ActionInput | undefined>(
+  components: ClientActionDeps['components'],
+  spec: ActionSpec<S>,
+) => ({
   name: spec.name,
   icon: spec.icon,
   variant: spec.variant ?? 'default',
-  component: deps.components.ClientActionForm,
+  component: components.ClientActionForm,
   showInDrawer: true,
   // Our form asks for confirmation itself; AdminJS's guard would call the action with GET.
   guard: '',
 })
 
 /**
- * A record action on a client (its form: components/clientActionForms.ts): GET answers with the record (what the form needs), POST runs one
- * lifecycle method and answers with the record as it now is and a translated notice.
+ * A record action on a client with the plugin's form (components/actionForm/): GET answers with
+ * the record (what the form needs), POST reads the input, runs the handler and answers with the
+ * record as it now is and a translated notice; a refusal or bad input is a notice, never a 500.
  */
-export function recordClientAction(
-  deps: ClientActionDeps,
-  spec: RecordActionSpec,
+export function recordFormAction<S extends ActionInput | undefined = undefined>(
+  components: ClientActionDeps['components'],
+  spec: RecordActionSpec<S>,
 ): Partial<Action<RecordActionResponse>> {
   return {
-    ...drawerFormAction(deps, spec),
+    ...drawerFormAction(components, spec),
     // Thirteen buttons do not fit a page header: they are grouped in three dropdowns.
     parent: GROUP_MENUS[spec.group],
     actionType: 'record',
@@ -132,8 +152,8 @@ export function recordClientAction(
       if (request.method !== 'post') return { record: current } as RecordActionResponse
       try {
         const id = recordId(context)
-        const payload = readPayload(request, spec.fields)
-        const result = await spec.onPost(deps.lifecycle, actorOf(request, context), id, payload)
+        const input = readInput<S>(request, spec.input)
+        const result = await spec.handler({ actor: actorOf(request, context), id, input })
         const [refusal] = result.skipped
         if (refusal && result.changed.length === 0)
           throw new ClientActionRefused(refusal.reason, refusal.clientNumber)
@@ -159,15 +179,16 @@ export function recordClientAction(
 }
 
 /**
- * A bulk action on clients: all or nothing in one transaction; the notice says how many changed
- * and which were skipped, and why.
+ * A bulk action with the plugin's form (clients, contracts, commissions): all or nothing in one
+ * transaction; the notice says what changed (and for clients which were skipped, and why), then
+ * the panel goes back to the list.
  */
-export function bulkClientAction(
-  deps: ClientActionDeps,
-  spec: BulkActionSpec,
+export function bulkFormAction<S extends ActionInput | undefined = undefined, R = LifecycleResult>(
+  components: ClientActionDeps['components'],
+  spec: BulkActionSpec<S, R>,
 ): Partial<Action<BulkActionResponse>> {
   return {
-    ...drawerFormAction(deps, spec),
+    ...drawerFormAction(components, spec),
     actionType: 'bulk',
     // POST reads the ids from the request (http/bulkPost.ts skips AdminJS's read of the records).
     handler: readingItsOwnRecordIds<ActionHandler<BulkActionResponse>>(
@@ -176,13 +197,13 @@ export function bulkClientAction(
         if (request.method !== 'post') return { records: current }
         try {
           const ids = requestedIds(request)
-          const payload = readPayload(request, spec.fields)
-          const result = await spec.onPost(deps.lifecycle, actorOf(request, context), ids, payload)
+          const input = readInput<S>(request, spec.input)
+          const result = await spec.handler({ actor: actorOf(request, context), ids, input })
           return {
             // The panel reloads the list after a bulk action: sending the records back would cost
             // a query and megabytes for a large selection.
             records: [],
-            notice: bulkNotice(panelLanguage(request, context), result),
+            notice: spec.notice(result, panelLanguage(request, context)),
             redirectUrl: context.h.resourceUrl({ resourceId: context.resource.decorate().id() }),
           }
         } catch (error) {
@@ -192,5 +213,8 @@ export function bulkClientAction(
     ),
   }
 }
+
+/** The notice of a bulk client action: how many changed, which were skipped and why. */
+export const clientsNotice = (result: LifecycleResult, language: string) => bulkNotice(language, result)
 
 export type ClientAction = Partial<Action<ActionResponse>>

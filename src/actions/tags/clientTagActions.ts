@@ -1,60 +1,53 @@
-import type { DataSource } from 'typeorm'
-import type { LifecycleResult } from '../../services/lifecycle/lifecycleResult.js'
-import type { Actor } from '../../services/core/actor.js'
-import { changeClientTags } from '../../services/tags/clientTagChanges.js'
-import { readTagNames } from '../../services/tags/tagInput.js'
-import { bulkClientAction, recordClientAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
-
 // "Add tags" / "Remove tags" on one client (its page's picker, or the account menu's form) and on
-// the list's selection: the form's `tags` is a list of names separated by commas. Adding a name
-// no tag has yet creates it (the actions are admins' by default: roles in core/accessControl.ts).
+// the list's selection. Adding a name no tag has yet creates it (the actions are admins' by
+// default: roles in core/accessControl.ts).
+import { tagChangeInput } from '../../shared/actionInputs/tags.js'
+import {
+  bulkFormAction,
+  clientsNotice,
+  recordFormAction,
+  type ClientActionDeps,
+} from '../core/clientActionSpecs.js'
+import { changeTags } from './tagChange.js'
 
-export const TAG_LIST_LENGTH = 1000
-
-type Deps = ClientActionDeps & { dataSource: DataSource }
-type Direction = 'add' | 'remove'
-
-function tagChange(dataSource: DataSource, direction: Direction) {
-  return async (actor: Actor, ids: number[], payload: Record<string, unknown>): Promise<LifecycleResult> => {
-    const names = readTagNames(payload.tags)
-    const change = direction === 'add' ? { add: names, remove: [] } : { add: [], remove: names }
-    const result = await changeClientTags(dataSource, actor, ids, change, { create: true })
-    return { changed: result.changed, skipped: result.skipped, emails: { queued: 0, failed: 0, error: null } }
-  }
-}
-
-export const addTagsAction = (deps: Deps) =>
-  recordClientAction(deps, {
+export const addTagsAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'addTags',
-    fields: { tags: TAG_LIST_LENGTH },
     group: 'account',
     icon: 'Tag',
+    input: tagChangeInput,
+    handler: ({ actor, id, input }) =>
+      changeTags(lifecycle.dataSource, actor, [id], 'add', input),
     success: 'tagsAdded',
-    onPost: (_lifecycle, actor, id, payload) => tagChange(deps.dataSource, 'add')(actor, [id], payload),
   })
 
-export const removeTagsAction = (deps: Deps) =>
-  recordClientAction(deps, {
+export const removeTagsAction = ({ lifecycle, components }: ClientActionDeps) =>
+  recordFormAction(components, {
     name: 'removeTags',
-    fields: { tags: TAG_LIST_LENGTH },
     group: 'account',
     icon: 'Tag',
+    input: tagChangeInput,
+    handler: ({ actor, id, input }) =>
+      changeTags(lifecycle.dataSource, actor, [id], 'remove', input),
     success: 'tagsRemoved',
-    onPost: (_lifecycle, actor, id, payload) => tagChange(deps.dataSource, 'remove')(actor, [id], payload),
   })
 
-export const bulkAddTagsAction = (deps: Deps) =>
-  bulkClientAction(deps, {
+export const bulkAddTagsAction = ({ lifecycle, components }: ClientActionDeps) =>
+  bulkFormAction(components, {
     name: 'bulkAddTags',
-    fields: { tags: TAG_LIST_LENGTH },
     icon: 'Tag',
-    onPost: (_lifecycle, actor, ids, payload) => tagChange(deps.dataSource, 'add')(actor, ids, payload),
+    input: tagChangeInput,
+    handler: ({ actor, ids, input }) =>
+      changeTags(lifecycle.dataSource, actor, ids, 'add', input),
+    notice: clientsNotice,
   })
 
-export const bulkRemoveTagsAction = (deps: Deps) =>
-  bulkClientAction(deps, {
+export const bulkRemoveTagsAction = ({ lifecycle, components }: ClientActionDeps) =>
+  bulkFormAction(components, {
     name: 'bulkRemoveTags',
-    fields: { tags: TAG_LIST_LENGTH },
     icon: 'Tag',
-    onPost: (_lifecycle, actor, ids, payload) => tagChange(deps.dataSource, 'remove')(actor, ids, payload),
+    input: tagChangeInput,
+    handler: ({ actor, ids, input }) =>
+      changeTags(lifecycle.dataSource, actor, ids, 'remove', input),
+    notice: clientsNotice,
   })

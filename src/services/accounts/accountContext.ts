@@ -26,7 +26,7 @@ export interface AccountsConfig {
   loginCost?: LoginCost
 }
 
-/** What every step of the client's account works with; the `ClientAccounts` facade builds it once. */
+/** What every step of the client's account works with; `accountContext` (clientAccounts.ts) builds it once. */
 export interface AccountContext {
   dataSource: DataSource
   mailer: ClientMailer

@@ -1,4 +1,4 @@
-import { isChecked } from '../lifecycle/formInput.js'
+import { isChecked } from '../../shared/actionInputs/fields.js'
 import type { DataSource, EntityManager } from 'typeorm'
 import type { Client } from '../../entities/Client.js'
 import { Commission } from '../../entities/Commission.js'

@@ -1,17 +1,19 @@
 import { Client } from '../../entities/Client.js'
 import { ClientNote } from '../../entities/ClientNote.js'
-import { MAX_NOTE_LENGTH, MAX_REASON_LENGTH } from '../../shared/limits.js'
+import type { AddNoteInput } from '../../shared/actionInputs/addNote.js'
+import type { AdjustBalanceInput } from '../../shared/actionInputs/adjustBalance.js'
+import type { ChangePasswordInput } from '../../shared/actionInputs/changePassword.js'
 import { revokeClientTokens } from '../accounts/clientTokens.js'
 import { passwordProblem } from '../accounts/passwordStrength.js'
 import type { Actor } from '../core/actor.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
-import { MAX_BALANCE_CENTS, fromCents, parseAmount, toCents } from '../core/money.js'
+import { MAX_BALANCE_CENTS, fromCents, toCents } from '../core/money.js'
 import { MASK } from '../core/secrets.js'
 import { inTransaction } from '../core/transaction.js'
 import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'
 import { frozenRefusal, lockClient, updateClients } from './clientRows.js'
-import { requiredText, throwIfInvalid, type FieldErrors } from './formInput.js'
+import { throwIfInvalid, type FieldErrors } from '../core/parseInput.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
 import { lifecycleResult, type LifecycleResult } from './lifecycleResult.js'
 
@@ -19,10 +21,8 @@ export async function changePassword(
   deps: LifecycleDeps,
   actor: Actor,
   id: number,
-  input: { password?: unknown; passwordConfirmation?: unknown },
+  { password, passwordConfirmation: confirmation }: ChangePasswordInput,
 ): Promise<LifecycleResult> {
-  const password = typeof input.password === 'string' ? input.password : ''
-  const confirmation = typeof input.passwordConfirmation === 'string' ? input.passwordConfirmation : ''
   const current = await deps.dataSource.getRepository(Client).findOneBy({ id })
   if (!current) throw new ClientActionRefused('notFound')
   const frozen = frozenRefusal(current) ?? (current.status === 'deleted' ? 'isDeleted' : null)
@@ -59,14 +59,8 @@ export async function adjustBalance(
   deps: LifecycleDeps,
   actor: Actor,
   id: number,
-  input: { amount?: unknown; reason?: unknown },
+  { amount, reason }: AdjustBalanceInput,
 ): Promise<LifecycleResult & { balance: string }> {
-  const fields: FieldErrors = {}
-  const parsed = parseAmount(input.amount)
-  if ('error' in parsed) fields.amount = parsed.error
-  const reason = requiredText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
-  throwIfInvalid(fields)
-  const amount = (parsed as { cents: bigint }).cents
   let balance = ''
   const outcome = await inTransaction(deps.dataSource, async (manager) => {
     const client = await lockClient(deps.dataSource, manager, id)
@@ -91,11 +85,8 @@ export async function addNote(
   deps: LifecycleDeps,
   actor: Actor,
   id: number,
-  input: { body?: unknown },
+  { body }: AddNoteInput,
 ): Promise<LifecycleResult> {
-  const fields: FieldErrors = {}
-  const body = requiredText(fields, 'body', input.body, MAX_NOTE_LENGTH)
-  throwIfInvalid(fields)
   const outcome = await inTransaction(deps.dataSource, async (manager) => {
     const client = await lockClient(deps.dataSource, manager, id)
     const note = await manager.getRepository(ClientNote).save({

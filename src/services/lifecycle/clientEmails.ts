@@ -1,11 +1,10 @@
 import type { EntityManager } from 'typeorm'
 import type { Client } from '../../entities/Client.js'
 import type { ClientEventType } from '../../entities/columns.js'
-import { MAX_EMAIL_BODY_LENGTH, MAX_SUBJECT_LENGTH } from '../../shared/limits.js'
 import { issueClientToken } from '../accounts/clientTokens.js'
 import type { Actor } from '../core/actor.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
-import { ClientActionRefused, type RefusalReason } from '../core/errors.js'
+import { ClientActionRefused, InvalidInputError, type RefusalReason } from '../core/errors.js'
 import { LANGUAGES, type Language } from '../../shared/language.js'
 import { inTransaction } from '../core/transaction.js'
 import type { ClientEmail } from '../mail/clientMailer.js'
@@ -13,7 +12,8 @@ import { emailLanguage, linkWithToken, type RenderedEmail, type TemplateSet } fr
 import { isTemplateKey, TEMPLATE_SPECS } from '../mail/templateCatalog.js'
 import { checkTemplate, TemplateRefused } from '../mail/templateRender.js'
 import { findClients, lockClient, partitionByRefusal } from './clientRows.js'
-import { requiredText, throwIfInvalid, type FieldErrors } from './formInput.js'
+import { throwIfInvalid, type FieldErrors } from '../core/parseInput.js'
+import type { SendEmailInput } from '../../shared/actionInputs/sendEmail.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
 import { NO_EMAILS, type EmailOutcome, type LifecycleResult } from './lifecycleResult.js'
 
@@ -138,20 +138,19 @@ export async function sendPasswordReset(
  * The admin's own message template an email starts from (`template`), or null for a blank one:
  * its merge fields are then filled per client, and a field it does not have is refused.
  */
-function messageTemplate(fields: FieldErrors, input: SendEmailInput, subject: string, body: string) {
-  if (input.template === undefined || input.template === null || input.template === '') return null
+function messageTemplate({ template, subject, body }: SendEmailInput) {
+  const fields: FieldErrors = {}
+  if (template === null) return null
   // `paymentReminder`, or `paymentReminder:fr` as the form names the version it started from.
-  const [key, language, ...rest] = typeof input.template === 'string' ? input.template.split(':') : []
+  const [key, language, ...rest] = template.split(':')
   const knownLanguage = language === undefined || (LANGUAGES as readonly string[]).includes(language)
   if (!isTemplateKey(key) || TEMPLATE_SPECS[key].kind !== 'message' || !knownLanguage || rest.length > 0) {
-    fields.template = 'invalidValue'
-    return null
+    throw new InvalidInputError({ template: 'invalidValue' })
   }
   for (const [name, source] of [
     ['subject', subject],
     ['body', body],
   ] as const) {
-    if (fields[name]) continue
     try {
       checkTemplate(source, TEMPLATE_SPECS[key].fields)
     } catch (error) {
@@ -159,14 +158,8 @@ function messageTemplate(fields: FieldErrors, input: SendEmailInput, subject: st
       fields[name] = error.problem
     }
   }
+  throwIfInvalid(fields)
   return key
-}
-
-export interface SendEmailInput {
-  subject?: unknown
-  body?: unknown
-  /** A message template the text was written from (`paymentReminder`…), or blank. */
-  template?: unknown
 }
 
 /** An email written by the admin to one or many clients: EmailLog and `email_sent` for each. */
@@ -176,11 +169,8 @@ export async function sendEmail(
   ids: number[],
   input: SendEmailInput,
 ): Promise<LifecycleResult> {
-  const fields: FieldErrors = {}
-  const subject = requiredText(fields, 'subject', input.subject, MAX_SUBJECT_LENGTH)
-  const body = requiredText(fields, 'body', input.body, MAX_EMAIL_BODY_LENGTH)
-  const template = messageTemplate(fields, input, subject, body)
-  throwIfInvalid(fields)
+  const { subject, body } = input
+  const template = messageTemplate(input)
   const unique = [...new Set(ids)]
   const clients = await findClients(deps.dataSource, deps.dataSource.manager, unique, false)
   const { eligible, skipped } = partitionByRefusal(unique, clients, (c) =>

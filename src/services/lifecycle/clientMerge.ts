@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm'
+import type { LifecycleDeps } from './lifecycleDeps.js'
 import { Client } from '../../entities/Client.js'
 import { CLIENT_PROFILE_FIELDS } from '../../entities/columns.js'
 import { ClientEvent, type FieldChange } from '../../entities/ClientEvent.js'
@@ -42,7 +42,7 @@ export interface MergeResult {
  * it; the other is soft-deleted with `mergedIntoId`; one `merged` event on each. Nothing is lost.
  */
 export async function mergeClients(
-  dataSource: DataSource,
+  { dataSource }: Pick<LifecycleDeps, 'dataSource'>,
   actor: Actor,
   keepId: number,
   otherId: number,

@@ -1,10 +1,11 @@
-import { In, type DataSource } from 'typeorm'
+import { In } from 'typeorm'
 import { Commission } from '../../entities/Commission.js'
 import { inTransaction } from '../core/transaction.js'
+import type { LifecycleDeps } from './lifecycleDeps.js'
 
 /** Pending commissions become paid, in one UPDATE; those already paid or cancelled are left alone. */
 export async function markCommissionsPaid(
-  dataSource: DataSource,
+  { dataSource }: Pick<LifecycleDeps, 'dataSource'>,
   ids: number[],
 ): Promise<{ paid: number; skipped: number }> {
   const unique = [...new Set(ids.filter((i) => Number.isInteger(i)))]

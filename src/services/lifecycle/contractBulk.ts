@@ -1,10 +1,12 @@
-import { In, type DataSource } from 'typeorm'
+import { In } from 'typeorm'
 import { Advisor } from '../../entities/Advisor.js'
 import { Contract } from '../../entities/Contract.js'
-import { CONTRACT_STATUSES, type ContractStatus } from '../../entities/columns.js'
+import type { ContractStatus } from '../../entities/columns.js'
 import type { Actor } from '../core/actor.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { InvalidInputError } from '../core/errors.js'
+import type { ChangeAdvisorInput, ChangeContractStatusInput } from '../../shared/actionInputs/contractBulk.js'
+import type { LifecycleDeps } from './lifecycleDeps.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { refreshClientAdvisors } from '../core/clientAdvisors.js'
 
@@ -15,32 +17,39 @@ export interface ContractChangeResult {
   clients: number
 }
 
+/** Gives many contracts the advisor of that code (`unknownAdvisorCode` if there is none). */
+export async function changeContractAdvisor(
+  deps: Pick<LifecycleDeps, 'dataSource'>,
+  actor: Actor,
+  ids: number[],
+  { advisorCode }: ChangeAdvisorInput,
+): Promise<ContractChangeResult> {
+  const advisor = await deps.dataSource.getRepository(Advisor).findOneBy({ code: advisorCode })
+  if (!advisor) throw new InvalidInputError({ advisorCode: 'unknownAdvisorCode' })
+  return changeContracts(deps, actor, ids, 'advisorId', advisor.id)
+}
+
+/** Gives many contracts another status. */
+export function changeContractStatus(
+  deps: Pick<LifecycleDeps, 'dataSource'>,
+  actor: Actor,
+  ids: number[],
+  { status }: ChangeContractStatusInput,
+): Promise<ContractChangeResult> {
+  return changeContracts(deps, actor, ids, 'status', status)
+}
+
 /**
  * Gives many contracts a new advisor or a new status in one transaction: one UPDATE, and one
  * `contracts_changed` event per client concerned (its contracts, each one's old value).
  */
-export async function changeContracts(
-  dataSource: DataSource,
+async function changeContracts(
+  { dataSource }: Pick<LifecycleDeps, 'dataSource'>,
   actor: Actor,
   ids: number[],
-  input: { advisorCode?: unknown; status?: unknown },
+  field: 'advisorId' | 'status',
+  value: number | ContractStatus,
 ): Promise<ContractChangeResult> {
-  let field: 'advisorId' | 'status'
-  let value: number | ContractStatus
-  if (input.advisorCode !== undefined) {
-    const code = String(input.advisorCode ?? '').trim()
-    if (!code) throw new InvalidInputError({ advisorCode: 'fieldRequired' })
-    const advisor = await dataSource.getRepository(Advisor).findOneBy({ code })
-    if (!advisor) throw new InvalidInputError({ advisorCode: 'unknownAdvisorCode' })
-    field = 'advisorId'
-    value = advisor.id
-  } else {
-    const status = String(input.status ?? '')
-    if (!(CONTRACT_STATUSES as readonly string[]).includes(status))
-      throw new InvalidInputError({ status: 'fieldRequired' })
-    field = 'status'
-    value = status as ContractStatus
-  }
   const unique = [...new Set(ids.filter((id) => Number.isInteger(id)))]
   if (unique.length === 0) return { contracts: 0, clients: 0 }
   return inTransaction(dataSource, async (manager) => {

@@ -1,12 +1,11 @@
 import { ClientEvent } from '../../entities/ClientEvent.js'
 import type { ClientStatus } from '../../entities/columns.js'
-import { MAX_REASON_LENGTH } from '../../shared/limits.js'
+import type { SoftDeleteInput } from '../../shared/actionInputs/softDelete.js'
 import type { Actor } from '../core/actor.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { ClientActionRefused } from '../core/errors.js'
 import { inTransaction } from '../core/transaction.js'
 import { lockClient, updateClients } from './clientRows.js'
-import { optionalText, throwIfInvalid, type FieldErrors } from './formInput.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
 import { lifecycleResult, type LifecycleResult } from './lifecycleResult.js'
 import { runTransition, statusChanges } from './runTransition.js'
@@ -16,11 +15,8 @@ export async function softDelete(
   deps: LifecycleDeps,
   actor: Actor,
   ids: number[],
-  input: { reason?: unknown } = {},
+  { reason }: SoftDeleteInput,
 ): Promise<LifecycleResult> {
-  const fields: FieldErrors = {}
-  const reason = optionalText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
-  throwIfInvalid(fields)
   const now = new Date()
   const outcome = await runTransition(deps.dataSource, actor, ids, {
     type: 'deleted',

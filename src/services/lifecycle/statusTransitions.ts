@@ -1,17 +1,10 @@
-import { MAX_REASON_LENGTH } from '../../shared/limits.js'
+import type { ReactivateInput } from '../../shared/actionInputs/reactivate.js'
+import type { StatusChangeInput } from '../../shared/actionInputs/statusChange.js'
 import { revokeClientTokens } from '../accounts/clientTokens.js'
 import type { Actor } from '../core/actor.js'
 import { change } from '../core/clientEvents.js'
 import { notifyClients } from './clientEmails.js'
 import { reactivateSuspendedContracts, setContractStatus } from './contractEffects.js'
-import {
-  contractIdList,
-  isChecked,
-  optionalText,
-  requiredText,
-  throwIfInvalid,
-  type FieldErrors,
-} from './formInput.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
 import { NO_EMAILS, lifecycleResult, type LifecycleResult } from './lifecycleResult.js'
 import { runTransition, statusChanges } from './runTransition.js'
@@ -47,15 +40,10 @@ export async function suspend(
   deps: LifecycleDeps,
   actor: Actor,
   ids: number[],
-  input: { reason?: unknown; contracts?: unknown; contractIds?: unknown; notify?: unknown },
+  { reason, contracts, contractIds: chosen, notify }: StatusChangeInput,
 ): Promise<LifecycleResult> {
-  const fields: FieldErrors = {}
-  const reason = requiredText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
   // The form's ticked contracts; without a list, the bulk checkbox's "all active ones".
-  const chosen = contractIdList(fields, 'contractIds', input.contractIds)
-  throwIfInvalid(fields)
-  const withContracts = chosen ? chosen.length > 0 : isChecked(input.contracts)
-  const notify = isChecked(input.notify)
+  const withContracts = chosen ? chosen.length > 0 : contracts
   let emails = NO_EMAILS
   const outcome = await runTransition(deps.dataSource, actor, ids, {
     type: 'suspended',
@@ -95,13 +83,8 @@ export async function reactivate(
   deps: LifecycleDeps,
   actor: Actor,
   ids: number[],
-  input: { contracts?: unknown; reason?: unknown; notify?: unknown },
+  { contracts: withContracts, reason, notify }: ReactivateInput,
 ): Promise<LifecycleResult> {
-  const fields: FieldErrors = {}
-  const reason = optionalText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
-  throwIfInvalid(fields)
-  const withContracts = isChecked(input.contracts)
-  const notify = isChecked(input.notify)
   let emails = NO_EMAILS
   const outcome = await runTransition(deps.dataSource, actor, ids, {
     type: 'reactivated',
@@ -134,14 +117,9 @@ export async function ban(
   deps: LifecycleDeps,
   actor: Actor,
   ids: number[],
-  input: { reason?: unknown; contracts?: unknown; contractIds?: unknown; notify?: unknown },
+  { reason, contracts, contractIds: chosen, notify }: StatusChangeInput,
 ): Promise<LifecycleResult> {
-  const fields: FieldErrors = {}
-  const reason = requiredText(fields, 'reason', input.reason, MAX_REASON_LENGTH)
-  const chosen = contractIdList(fields, 'contractIds', input.contractIds)
-  throwIfInvalid(fields)
-  const withContracts = chosen ? chosen.length > 0 : isChecked(input.contracts)
-  const notify = isChecked(input.notify)
+  const withContracts = chosen ? chosen.length > 0 : contracts
   let emails = NO_EMAILS
   const outcome = await runTransition(deps.dataSource, actor, ids, {
     type: 'banned',

@@ -1,0 +1,72 @@
+// The walk of one suspend (issue 27): the plugin files whose functions run while the panel
+// POSTs a suspend, counted with V8's precise coverage (node:inspector). The request crosses the
+// HTTP edge (src/http/, what every route crosses) and then should read as one feature: its
+// action, its input schema, the shared builders and the lifecycle room.
+import { Session } from 'node:inspector/promises'
+import { fileURLToPath } from 'node:url'
+import path from 'node:path'
+import type { Agent } from 'supertest'
+import { describeEachDatabase } from './support/databases.js'
+import { loginAs, seededDemo } from './support/demoAgent.js'
+import { clientApi } from './support/clientApi.js'
+import { findClients } from './support/findClients.js'
+
+const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src') + path.sep
+/**
+ * The plugin files a suspend crosses beyond the HTTP edge: 42 before issue 27's schemas, 41
+ * after (AdminJS asks every record action of the Client whether it is visible, so each action
+ * file's `appliesTo` runs). The issue's goal is 12: lower this bound as the walk shortens.
+ */
+const MAX_FILES_PAST_HTTP = 41
+
+interface ScriptCoverage {
+  url: string
+  functions: { functionName: string; ranges: { count: number }[] }[]
+}
+
+/** The src files any of whose functions ran since the last snapshot (each snapshot resets the counts). */
+async function filesRun(session: Session): Promise<string[]> {
+  const { result } = (await session.post('Profiler.takePreciseCoverage')) as { result: ScriptCoverage[] }
+  const files = new Set<string>()
+  for (const script of result) {
+    const file = script.url.startsWith('file://') ? fileURLToPath(script.url) : script.url
+    if (!file.startsWith(SRC)) continue
+    if (script.functions.some((f) => f.ranges.some((r) => r.count > 0))) files.add(path.relative(SRC, file))
+  }
+  return [...files].sort()
+}
+
+describeEachDatabase('the walk of one suspend request', (database) => {
+  let admin: Agent
+  const session = new Session()
+
+  beforeAll(async () => {
+    const demo = await seededDemo(database())
+    admin = await loginAs(demo.app, 'admin@example.com')
+    session.connect()
+    await session.post('Profiler.enable')
+    await session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: false })
+  })
+
+  afterAll(async () => {
+    await session.post('Profiler.stopPreciseCoverage')
+    session.disconnect()
+  })
+
+  test(`crosses at most ${MAX_FILES_PAST_HTTP} plugin files past src/http/`, async () => {
+    const [warm, measured] = await findClients(database().dataSource, { status: 'active' }, 2)
+    // A first suspend loads what loads lazily; the second is the walk of a request.
+    const first = await clientApi(admin).record('suspend', warm.id, { reason: 'Walk, warm-up' })
+    expect(first.body.notice).toMatchObject({ type: 'success', message: 'clientSuspended' })
+    await filesRun(session)
+    const res = await clientApi(admin).record('suspend', measured.id, { reason: 'Walk' })
+    const files = await filesRun(session)
+    expect(res.body.notice).toMatchObject({ type: 'success', message: 'clientSuspended' })
+    const pastHttp = files.filter((f) => !f.startsWith(`http${path.sep}`))
+    console.warn(
+      `suspend walk: ${files.length} src files, ${pastHttp.length} past src/http/\n  ${files.join('\n  ')}`,
+    )
+    expect(files.length).toBeGreaterThan(pastHttp.length)
+    expect(pastHttp.length).toBeLessThanOrEqual(MAX_FILES_PAST_HTTP)
+  })
+})
