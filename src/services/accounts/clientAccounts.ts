@@ -1,4 +1,4 @@
-import { normalizeIp } from '../core/clientAddress.js'
+import { normalizeIp } from '../core/normalizeIp.js'
 import type { DataSource } from 'typeorm'
 import type { ClientLifecycle } from '../lifecycle/clientLifecycle.js'
 import type { ClientMailer } from '../mail/clientMailer.js'
