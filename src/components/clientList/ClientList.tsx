@@ -3,7 +3,7 @@ import { useLocation, useNavigate } from 'react-router'
 import { Box, Button, Icon, Input, Link, Text } from '@adminjs/design-system'
 import { useTranslation, type ActionProps } from 'adminjs'
 import LeanList from '../common/LeanList.js'
-import { ClientStatusPill } from '../common/ClientStatusBadge.js'
+import { ClientStatusPill } from '../common/ClientStatusPill.js'
 import { CLIENT_STATUS_STYLE } from '../common/clientStatusStyle.js'
 
 /**
