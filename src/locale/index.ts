@@ -13,7 +13,7 @@ import { frImpersonation } from './fr/impersonation.js'
 import { enTemplates } from './en/templates.js'
 import { frTemplates } from './fr/templates.js'
 import type { Language } from '../services/core/options.js'
-import { PLUGIN_RESOURCES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
+import { PLUGIN_RESOURCE_NAMES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
 
 type Tree = { [key: string]: unknown }
 
@@ -43,7 +43,7 @@ function scopeBuiltInActions(adminjs: Tree, ours: Tree): Tree {
       delete own[key]
     }
   }
-  const resources = Object.fromEntries(PLUGIN_RESOURCES.map((name) => [name, { actions: scoped }]))
+  const resources = Object.fromEntries(PLUGIN_RESOURCE_NAMES.map((name) => [name, { actions: scoped }]))
   return deepMerge({ ...ours, actions: own }, { resources })
 }
 
