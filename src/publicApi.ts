@@ -124,7 +124,7 @@ export { sessionCookie } from './http/sessionCookie.js'
 export { requestSite, sameOrigin } from './http/sameOrigin.js'
 export type { SameOriginOptions } from './http/sameOrigin.js'
 export type { SessionCookieOptions } from './http/sessionCookie.js'
-export { cleanListQuery, MAX_PAGE, MAX_PER_PAGE } from './http/listQuery.js'
+export { cleanListQuery, MAX_PAGE, MAX_LIST_PER_PAGE } from './http/listQuery.js'
 // The database going away and coming back (README, "When the database or the mail server goes away").
 export { healthRoutes } from './http/healthRoutes.js'
 export type { HealthRoutesOptions, ReadinessCheck } from './http/healthRoutes.js'
