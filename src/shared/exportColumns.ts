@@ -85,8 +85,3 @@ export const EXPORT_COLUMNS: Record<ExportableResource, readonly ExportColumn[]>
     col('changes', 'changes', true),
   ],
 }
-
-/** Client columns that are plain columns of `clients` (the rest are computed per page). */
-export const CLIENT_TABLE_COLUMNS = EXPORT_COLUMNS.Client.filter((c) => c.key !== 'activeContracts').map(
-  (c) => c.key,
-)

@@ -10,12 +10,8 @@ import type { ClientTabs } from '../list/clientTabs.js'
 import type { Cursor } from '../list/keyset.js'
 import { readRecordListQuery, type RecordList } from '../list/recordList.js'
 import { BOM, CsvWriter } from './csvWriter.js'
-import {
-  CLIENT_TABLE_COLUMNS,
-  EXPORT_COLUMNS,
-  type ExportColumn,
-  type ExportableResource,
-} from '../../shared/exportColumns.js'
+import { CLIENT_COLUMNS } from '../../shared/clientColumns.js'
+import { EXPORT_COLUMNS, type ExportColumn, type ExportableResource } from '../../shared/exportColumns.js'
 import { personCell, selectRecordColumns } from './exportColumns.js'
 
 /** Rows per keyset page: memory stays that of one page, whatever the size of the list. */
@@ -102,7 +98,9 @@ export class ListExport {
           },
           true,
         )
-        const wanted = columns.map((c) => c.key).filter((key) => CLIENT_TABLE_COLUMNS.includes(key))
+        const wanted = columns
+          .map((c) => c.key)
+          .filter((key) => (CLIENT_COLUMNS as readonly string[]).includes(key))
         const counts = columns.some((c) => c.key === 'activeContracts')
         return {
           ...base,
