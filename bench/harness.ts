@@ -99,8 +99,6 @@ export async function startPanel(sizes: LargeSizes): Promise<BenchPanel> {
   }
 }
 
-export const SEARCH_CASES: CaseId[] = ['search-dupo', 'search-jean-dupont', 'search-number']
-
 export interface ReadCases {
   urls: Record<string, Record<Side, string>>
   /** The read cases in order, with their names. */

@@ -16,7 +16,6 @@ export const CLIENT_PROFILE_FIELDS = [
   'advisorId',
   'stripeCustomerId',
 ] as const
-export type ClientProfileField = (typeof CLIENT_PROFILE_FIELDS)[number]
 
 /**
  * Every column of `clients` a person may read, in the client page's order: all but the secrets

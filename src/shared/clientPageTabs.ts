@@ -16,7 +16,6 @@ export const BUILT_IN_TABS = [
   'history',
   'notes',
 ] as const
-export type BuiltInTab = (typeof BUILT_IN_TABS)[number]
 
 /** A tab of one of the host's resources, as the show action passes it to the page (`custom.hostTabs`). */
 export interface HostTab {
