@@ -58,7 +58,7 @@ function missingComponents(admin: AdminJS, deps: StartupCheckDeps): string[] {
 }
 
 /** The major of the Express the host runs, read from where the app starts; null when not found. */
-export function hostExpressMajor(from: string[] = [process.cwd(), path.dirname(process.argv[1] ?? '.')]) {
+function hostExpressMajor(from: string[] = [process.cwd(), path.dirname(process.argv[1] ?? '.')]) {
   for (const dir of from) {
     try {
       const file = createRequire(path.join(dir, 'noop.js')).resolve('express/package.json')

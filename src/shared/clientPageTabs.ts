@@ -25,11 +25,11 @@ export interface HostTab {
 }
 
 export const DEFAULT_TAB_PER_PAGE = 20
-export const MAX_TAB_PER_PAGE = 100
+const MAX_TAB_PER_PAGE = 100
 
 /** The query parameters of the client page that hold its tab and the tab's page. */
-export const TAB_PARAM = 'tab'
-export const TAB_PAGE_PARAM = 'tabPage'
+const TAB_PARAM = 'tab'
+const TAB_PAGE_PARAM = 'tabPage'
 
 export interface TabState {
   tab: string

@@ -15,8 +15,8 @@ import { readMark, type ImpersonationStart } from './impersonationMark.js'
 import { consumeToken } from './consumeToken.js'
 
 /** The admin's link works once, within this time: long enough to open a tab, too short to pass on. */
-export const IMPERSONATION_LINK_SECONDS = 60
-export const DEFAULT_IMPERSONATION_MAX_MINUTES = 60
+const IMPERSONATION_LINK_SECONDS = 60
+const DEFAULT_IMPERSONATION_MAX_MINUTES = 60
 
 const closed = (client: Client) =>
   client.status === 'banned' || client.status === 'deleted' || client.anonymisedAt !== null

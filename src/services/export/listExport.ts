@@ -15,7 +15,7 @@ import { EXPORT_COLUMNS, type ExportColumn, type ExportableResource } from '../.
 import { personCell, selectRecordColumns } from './exportColumns.js'
 
 /** Rows per keyset page: memory stays that of one page, whatever the size of the list. */
-export const EXPORT_PAGE_SIZE = 1000
+const EXPORT_PAGE_SIZE = 1000
 
 type Row = Record<string, unknown>
 type Page = { rows: Row[]; cursor: Cursor | null }

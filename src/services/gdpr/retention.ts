@@ -18,10 +18,10 @@ import { afterErasure, beforeErasure } from './sqliteErasure.js'
 
 export const RETENTION_KEY = 'gdpr.retentionMonths'
 /** The stored value of a retention turned off. */
-export const RETENTION_OFF = 'off'
-export const RETENTION_RANGE: [number, number] = [1, 600]
+const RETENTION_OFF = 'off'
+const RETENTION_RANGE: [number, number] = [1, 600]
 /** Clients anonymised per transaction (and per audit entry) in a run. */
-export const RETENTION_BATCH = 200
+const RETENTION_BATCH = 200
 
 export interface RetentionCandidate {
   id: number
@@ -33,14 +33,14 @@ export interface RetentionCandidate {
 }
 
 /** The day `months` months before `now`, at the same time (UTC). */
-export function retentionCutoff(months: number, now = new Date()): Date {
+function retentionCutoff(months: number, now = new Date()): Date {
   const cutoff = new Date(now)
   cutoff.setUTCMonth(cutoff.getUTCMonth() - months)
   return cutoff
 }
 
 /** A whole number of months in range, or null (off); anything else is a field error. */
-export function readRetentionMonths(raw: unknown): number | null {
+function readRetentionMonths(raw: unknown): number | null {
   if (raw === null || raw === undefined || raw === '' || raw === 'off') return null
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : ''
   if (!/^\d+$/.test(text)) throw new InvalidInputError({ retentionMonths: 'invalidWholeNumber' })

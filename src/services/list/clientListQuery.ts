@@ -5,15 +5,7 @@ import { hasControlCharacters, isCalendarDate, isRecordId } from '../core/reques
 
 // The client list's parameters as AdminJS sends them, read into a query (services/list/clientList.ts runs it).
 
-export const SORTABLE = [
-  'lastName',
-  'firstName',
-  'clientNumber',
-  'email',
-  'phone',
-  'status',
-  'createdAt',
-] as const
+const SORTABLE = ['lastName', 'firstName', 'clientNumber', 'email', 'phone', 'status', 'createdAt'] as const
 export type SortableColumn = (typeof SORTABLE)[number]
 
 export interface ClientListQuery {

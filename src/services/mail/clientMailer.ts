@@ -45,7 +45,7 @@ const MAX_PENDING_BYTES = 60_000
 
 // Whole seconds: MySQL rounds a DATETIME's fraction (up, sometimes), which would delay the first claim.
 /** Why an email was not queued at all (kept in its EmailLog row). */
-export const INVALID_RECIPIENT_ERROR = 'refused: the recipient is not one valid e-mail address'
+const INVALID_RECIPIENT_ERROR = 'refused: the recipient is not one valid e-mail address'
 
 /**
  * The outbox's writer. An email is an EmailLog row `queued`, written in the transaction of the

@@ -62,7 +62,7 @@ export function emailHtml(language: Language, text: string, link: string | null)
 }
 
 /** The client's merge fields. */
-export function clientValues(to: EmailRecipient, companyName: string): Record<string, string> {
+function clientValues(to: EmailRecipient, companyName: string): Record<string, string> {
   return {
     firstName: to.firstName ?? '',
     lastName: to.lastName ?? '',
