@@ -12,7 +12,7 @@ import { readRecordListQuery, type RecordList } from '../list/recordList.js'
 import { BOM, CsvWriter } from './csvWriter.js'
 import { CLIENT_COLUMNS } from '../../shared/clientColumns.js'
 import { EXPORT_COLUMNS, type ExportColumn, type ExportableResource } from '../../shared/exportColumns.js'
-import { personCell, selectRecordColumns } from './exportColumns.js'
+import { personCell, selectRecordColumns } from './selectRecordColumns.js'
 
 /** Rows per keyset page: memory stays that of one page, whatever the size of the list. */
 const EXPORT_PAGE_SIZE = 1000
