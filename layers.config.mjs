@@ -118,7 +118,7 @@ export const layout = [
     id: 'core',
     folders: ['src/services/core/'],
     holds:
-      'the transaction helper, the event writer (every history row), each advisor’s clients (`client_advisors`, every writer refreshes it), actor, errors, secrets, money, access control, request values, the action inputs' reader (`parseInput`) and the rooms' function tables (`bindDeps`), core options (roles, logger, sessions), the configuration error; the client sessions’ generation and registry, lost connections (`databaseFaults`), the Galera node list',
+      'the transaction helper, the event writer (every history row), each advisor’s clients (`client_advisors`, every writer refreshes it), actor, errors, secrets, money, access control, request values, the action inputs’ reader (`parseInput`) and the rooms’ function tables (`bindDeps`), core options (roles, logger, sessions), the configuration error; the client sessions’ generation and registry, lost connections (`databaseFaults`), the Galera node list',
     imports: ['entities', 'shared'],
   },
   {

@@ -105,15 +105,6 @@ export async function startPanel(
   }
 }
 
-export const SEARCH_CASES: CaseId[] = [
-  'search-dupo',
-  'search-jean-dupont',
-  'search-number',
-  'search-phone',
-  'search-domain',
-  'search-reference',
-]
-
 export interface ReadCases {
   urls: Record<string, Record<Side, string>>
   /** The read cases in order, with their names. */

@@ -213,7 +213,8 @@ export function mountClientManagement(app: Express, options: MountOptions) {
   return mountWith(createClientManagement, app, options)
 }
 
-// The public API's re-exports (one list, in publicApi.ts).
-export * from './publicApi.js'
 /** The plugin's TypeORM subscribers: add them to the host's DataSource `subscribers` (next to `entities`). */
 export const clientManagementSubscribers = [ClientAdvisorsSubscriber]
+
+// The rest of the public API (one list, in publicApi.ts).
+export * from './publicApi.js'

@@ -2,16 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { IsNull, Not } from 'typeorm'
 import os from 'node:os'
 import path from 'node:path'
-import {
-  Advisor,
-  Client,
-  ClientAdvisor,
-  ClientList,
-  Contract,
-  clientAdvisorsDrift,
-  proposeMapping,
-  readListQuery,
-} from '../src/index.js'
+import { Advisor, Client, ClientAdvisor, Contract, clientAdvisorsDrift } from '../src/index.js'
+import { ClientList } from '../src/services/list/clientList.js'
+import { proposeMapping } from '../src/services/import/importRows.js'
+import { readListQuery } from '../src/services/list/clientListQuery.js'
 import { mergeClients } from '../src/services/lifecycle/clientMerge.js'
 import { changeContractAdvisor } from '../src/services/lifecycle/contractBulk.js'
 import { readLayout } from '../src/services/import/csvSource.js'

@@ -1,12 +1,6 @@
 import type { DataSource } from 'typeorm'
-import {
-  AccessControl,
-  Client,
-  ClientEvent,
-  Commission,
-  DEFAULT_ROLES,
-  clientDashboard,
-} from '../src/index.js'
+import { AccessControl, Client, ClientEvent, Commission, DEFAULT_ROLES } from '../src/index.js'
+import { clientDashboard } from '../src/services/list/clientDashboard.js'
 import { dashboardHandler } from '../src/actions/dashboard/dashboard.action.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'

@@ -1,14 +1,9 @@
 import type { Agent } from 'supertest'
 import type { DataSource } from 'typeorm'
-import {
-  Advisor,
-  Client,
-  ClientList,
-  Contract,
-  normalizeForSearch,
-  readListQuery,
-  searchColumnsFor,
-} from '../src/index.js'
+import { Advisor, Client, Contract, searchColumnsFor } from '../src/index.js'
+import { ClientList } from '../src/services/list/clientList.js'
+import { normalizeForSearch } from '../src/shared/searchText.js'
+import { readListQuery } from '../src/services/list/clientListQuery.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
 import { clientApi } from './support/clientApi.js'

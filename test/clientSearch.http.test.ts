@@ -1,13 +1,7 @@
 import type { Agent } from 'supertest'
 import type { DataSource } from 'typeorm'
-import {
-  Client,
-  ClientList,
-  Contract,
-  contactSearchColumns,
-  readListQuery,
-  searchColumnsFor,
-} from '../src/index.js'
+import { Client, Contract, contactSearchColumns, searchColumnsFor } from '../src/index.js'
+import { ClientList, readListQuery } from '../src/services/list/clientList.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
 import { clientApi } from './support/clientApi.js'

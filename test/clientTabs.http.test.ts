@@ -1,5 +1,6 @@
 import type { Agent } from 'supertest'
-import { Client, ClientEvent, ClientTabs, Commission, Contract } from '../src/index.js'
+import { Client, ClientEvent, Commission, Contract } from '../src/index.js'
+import { ClientTabs } from '../src/services/list/clientTabs.js'
 import { Invoice } from '../demo/entities/Invoice.js'
 import { describeEachDatabase } from './support/databases.js'
 import { statementsOf } from './support/statements.js'

@@ -2,18 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { DataSource } from 'typeorm'
-import {
-  Advisor,
-  Client,
-  ClientEvent,
-  Commission,
-  CommissionImport,
-  Contract,
-  ImportBatch,
-  proposeMapping,
-  readDecimal,
-  readPeriod,
-} from '../src/index.js'
+import { Advisor, Client, ClientEvent, Commission, Contract, ImportBatch } from '../src/index.js'
+import { CommissionImport } from '../src/services/import/commissionImport.js'
+import { proposeMapping, readDecimal, readPeriod } from '../src/services/import/importRows.js'
 import { readLayout } from '../src/services/import/csvSource.js'
 import { ImportState } from '../src/services/import/importState.js'
 import { describeEachDatabase } from './support/databases.js'

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { DataSource } from 'typeorm'
-import {
-  clientManagementEntities,
-  NOT_PERSONAL,
-  PLUGIN_ERASURE_MAP,
-  resolveErasureMap,
-} from '../src/index.js'
+import { clientManagementEntities, NOT_PERSONAL, PLUGIN_ERASURE_MAP } from '../src/index.js'
+import { resolveErasureMap } from '../src/services/gdpr/erasureMap.js'
 import { Ticket } from '../demo/entities/Ticket.js'
 
 // Every column type that can hold a text: a new one of these must be in the map or said not personal.

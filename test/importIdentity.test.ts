@@ -1,13 +1,7 @@
 import type { DataSource } from 'typeorm'
-import {
-  Advisor,
-  Client,
-  Commission,
-  CommissionImport,
-  Contract,
-  ImportBatch,
-  proposeMapping,
-} from '../src/index.js'
+import { Advisor, Client, Commission, Contract, ImportBatch } from '../src/index.js'
+import { CommissionImport } from '../src/services/import/commissionImport.js'
+import { proposeMapping } from '../src/services/import/importRows.js'
 import { readLayout } from '../src/services/import/csvSource.js'
 import { readDecisions, type IdentityDecisions } from '../src/shared/identityConflict.js'
 import { describeEachDatabase } from './support/databases.js'

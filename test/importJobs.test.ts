@@ -8,13 +8,13 @@ import {
   Advisor,
   Client,
   Commission,
-  CommissionImport,
   ImportBatch,
   ImportUpload,
   ImportUploadChunk,
-  proposeMapping,
   translateMessage,
 } from '../src/index.js'
+import { CommissionImport } from '../src/services/import/commissionImport.js'
+import { proposeMapping } from '../src/services/import/importRows.js'
 import mysql from 'mysql2/promise'
 import { claimDueJob } from '../src/services/import/importClaim.js'
 import { resolveJobOptions } from '../src/services/import/importJobOptions.js'

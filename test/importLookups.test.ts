@@ -3,7 +3,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { Advisor, Client, CommissionImport, Contract, proposeMapping } from '../src/index.js'
+import { Advisor, Client, Contract } from '../src/index.js'
+import { CommissionImport } from '../src/services/import/commissionImport.js'
+import { proposeMapping } from '../src/services/import/importRows.js'
 import { readLayout } from '../src/services/import/csvSource.js'
 import { describeEachDatabase } from './support/databases.js'
 

@@ -1,18 +1,10 @@
 import { parse } from 'csv-parse/sync'
 import type { Agent } from 'supertest'
-import {
-  AdminAuditEntry,
-  Client,
-  ClientEvent,
-  ClientList,
-  ClientTabs,
-  Commission,
-  COMMISSION_LIST,
-  CONTRACT_LIST,
-  ListExport,
-  RecordList,
-  translations,
-} from '../src/index.js'
+import { AdminAuditEntry, Client, ClientEvent, Commission, translations } from '../src/index.js'
+import { ClientList } from '../src/services/list/clientList.js'
+import { ClientTabs } from '../src/services/list/clientTabs.js'
+import { COMMISSION_LIST, CONTRACT_LIST, RecordList } from '../src/services/list/recordList.js'
+import { ListExport } from '../src/services/export/listExport.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
 

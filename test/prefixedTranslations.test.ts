@@ -7,7 +7,7 @@ import path from 'node:path'
 import i18next from 'i18next'
 import { createFunctions } from 'adminjs'
 import { buildLocale, mergeLocale } from '../src/locale/index.js'
-import { PLUGIN_RESOURCES, resourceIdsFor } from '../src/shared/resourceIds.js'
+import { PLUGIN_RESOURCE_NAMES, resourceIdsFor } from '../src/shared/resourceIds.js'
 import { clientPageTitle } from '../src/components/common/clientTitles.js'
 
 async function translatorFor(prefix: string, language: 'en' | 'fr', host = {}) {
@@ -51,7 +51,7 @@ describe.each(['Crm', ''])('prefix "%s"', (prefix) => {
   test('the navigation, properties, labels and actions of every resource are translated', async () => {
     const { t } = await translatorFor(prefix, 'en')
     const ids = resourceIdsFor(prefix)
-    for (const name of PLUGIN_RESOURCES) {
+    for (const name of PLUGIN_RESOURCE_NAMES) {
       // A humanised key (`Client Event`) is what an untranslated label looks like.
       expect([name, t.translateLabel(ids[name], ids[name])]).not.toEqual([
         name,
@@ -74,7 +74,7 @@ test('a host resource named like ours keeps its own texts under a prefix', async
 test('no component builds a translation key from a plugin resource’s plain name', async () => {
   const dir = 'src/components'
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })
-  const plain = new RegExp(`resources\\.(${PLUGIN_RESOURCES.join('|')})\\b`)
+  const plain = new RegExp(`resources\\.(${PLUGIN_RESOURCE_NAMES.join('|')})\\b`)
   const found: string[] = []
   for (const e of entries.filter((f) => f.isFile() && /\.tsx?$/.test(f.name))) {
     const file = path.join(e.parentPath, e.name)

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { Client, ClientGdpr, ClientNote } from '../src/index.js'
+import { Client, ClientNote } from '../src/index.js'
+import { ClientGdpr } from '../src/services/gdpr/clientGdpr.js'
 import { createTestDatabase, type TestDatabase } from './support/databases.js'
 
 // Issue 24 (High, last point): on SQLite the old values stayed in the WAL and in free pages.

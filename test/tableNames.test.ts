@@ -6,14 +6,14 @@ import { BaseEntity, Column, DataSource, Entity, PrimaryGeneratedColumn } from '
 import {
   Advisor,
   Client,
-  ClientList,
-  ClientTabs,
   Contract,
-  RateLimiter,
   clientManagementEntities,
   clientManagementSubscribers,
-  readListQuery,
 } from '../src/index.js'
+import { ClientList } from '../src/services/list/clientList.js'
+import { ClientTabs } from '../src/services/list/clientTabs.js'
+import { RateLimiter } from '../src/services/accounts/rateLimiter.js'
+import { readListQuery } from '../src/services/list/clientListQuery.js'
 import { createMysqlDatabase, databaseKinds, requireMysqlInCi } from './support/databases.js'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'

@@ -15,7 +15,6 @@ import {
 import {
   Advisor,
   Client,
-  ClientList,
   ClientManagementConfigError,
   Contract,
   clientManagementDataSource,
@@ -23,8 +22,9 @@ import {
   clientManagementMigrations,
   createClientManagement,
   prepareClientTables,
-  readListQuery,
 } from '../src/index.js'
+import { ClientList } from '../src/services/list/clientList.js'
+import { readListQuery } from '../src/services/list/clientListQuery.js'
 import { createMysqlDatabase, databaseKinds, requireMysqlInCi, tablesOf } from './support/databases.js'
 
 @Entity({ name: 'contracts' })

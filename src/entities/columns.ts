@@ -10,23 +10,6 @@ export const decimalString = (scale: number): ValueTransformer => ({
     value === null || value === undefined ? value : Number(value as string | number).toFixed(scale),
 })
 
-/** Who a client is and how to reach them: what the edit form writes and what a merge chooses from. */
-export const CLIENT_PROFILE_FIELDS = [
-  'lastName',
-  'firstName',
-  'email',
-  'phone',
-  'addressLine1',
-  'addressLine2',
-  'postalCode',
-  'city',
-  'country',
-  'locale',
-  'advisorId',
-  'stripeCustomerId',
-] as const
-export type ClientProfileField = (typeof CLIENT_PROFILE_FIELDS)[number]
-
 export const CLIENT_STATUSES = ['pending', 'active', 'suspended', 'banned', 'deleted'] as const
 export type ClientStatus = (typeof CLIENT_STATUSES)[number]
 

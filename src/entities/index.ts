@@ -45,7 +45,6 @@ export {
   ClientTag,
 }
 export type { FieldChange } from './ClientEvent.js'
-export { FILE_VISIBILITIES, type FileVisibility } from './ClientFile.js'
 export type { ImportRowError } from './ImportBatch.js'
 export type { StoredLayout } from './ImportUpload.js'
 export { AdminSession } from './AdminSession.js'

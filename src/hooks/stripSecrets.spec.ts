@@ -4,7 +4,11 @@ import { dropSecretsFromPayload, stripSecretsFromResponse } from './stripSecrets
 const record = (params: Record<string, unknown>, populated: RecordJSON['populated'] = {}) =>
   ({ id: '1', title: 't', params, populated, errors: {} }) as unknown as RecordJSON
 const after = (response: ActionResponse) =>
-  stripSecretsFromResponse(response, {} as unknown as ActionRequest, {} as ActionContext) as Promise<ActionResponse>
+  stripSecretsFromResponse(
+    response,
+    {} as unknown as ActionRequest,
+    {} as ActionContext,
+  ) as Promise<ActionResponse>
 
 describe('stripSecretsFromResponse', () => {
   test('removes secret params of the record, flattened or not, and of its populated references', async () => {

@@ -9,13 +9,13 @@ export interface BodyLimitOptions {
   maxUploadBytes?: number
 }
 
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
-export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 type MediaType = 'json' | 'form' | 'multipart'
 
 /** The media type of a body, exactly (formidable alone takes any type that contains "json" as JSON). */
-export function mediaTypeOf(contentType: string | undefined): MediaType | 'none' | 'refused' {
+function mediaTypeOf(contentType: string | undefined): MediaType | 'none' | 'refused' {
   if (!contentType) return 'none'
   const [type, ...params] = contentType.split(';').map((part) => part.trim().toLowerCase())
   if (type === 'application/json') return 'json'

@@ -8,8 +8,8 @@ type Query = Record<string, unknown>
 type Decorated = ReturnType<ReturnType<AdminJS['findResource']>['decorate']>
 type Property = ReturnType<Decorated['getProperties']>[number]
 
-export const MAX_PAGE = 1_000_000
-export const MAX_PER_PAGE = 500
+const MAX_PAGE = 1_000_000
+const MAX_LIST_PER_PAGE = 500
 const MAX_FILTER_LENGTH = 500
 const RANGE = /^(.+)~~(from|to)$/
 const DATE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/
@@ -65,10 +65,10 @@ function filtersOf(query: Query): [string, unknown][] {
  * properties with a value of their type (one string each: never an array or an object). What does
  * not fit is dropped, as if it had not been sent: AdminJS's own list would answer it with a 500.
  */
-export function cleanListQuery(decorated: Decorated, query: Query): Query {
+function cleanListQuery(decorated: Decorated, query: Query): Query {
   const clean: Query = {}
   if (positiveInteger(query.page, MAX_PAGE)) clean.page = query.page
-  if (positiveInteger(query.perPage, MAX_PER_PAGE)) clean.perPage = query.perPage
+  if (positiveInteger(query.perPage, MAX_LIST_PER_PAGE)) clean.perPage = query.perPage
   if (query.direction === 'asc' || query.direction === 'desc') clean.direction = query.direction
   if (typeof query.sortBy === 'string') {
     const property = decorated.getPropertyByKey(query.sortBy)

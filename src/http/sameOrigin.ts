@@ -12,7 +12,7 @@ export interface SameOriginOptions {
 }
 
 /** The origin a request names in `Origin`, else in `Referer`; null when neither names one. */
-export function originOf(req: Request): string | null {
+function originOf(req: Request): string | null {
   const origin = req.get('origin')
   if (origin && origin !== 'null') return origin.toLowerCase()
   const referer = req.get('referer')

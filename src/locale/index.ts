@@ -15,7 +15,7 @@ import { frTemplates } from './fr/templates.js'
 import type { Language } from '../shared/language.js'
 import { enTags } from './en/tags.js'
 import { frTags } from './fr/tags.js'
-import { PLUGIN_RESOURCES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
+import { PLUGIN_RESOURCE_NAMES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
 
 type Tree = { [key: string]: unknown }
 
@@ -45,7 +45,7 @@ function scopeBuiltInActions(adminjs: Tree, ours: Tree): Tree {
       delete own[key]
     }
   }
-  const resources = Object.fromEntries(PLUGIN_RESOURCES.map((name) => [name, { actions: scoped }]))
+  const resources = Object.fromEntries(PLUGIN_RESOURCE_NAMES.map((name) => [name, { actions: scoped }]))
   return deepMerge({ ...ours, actions: own }, { resources })
 }
 

@@ -32,10 +32,10 @@ const CREATED_BY: Record<string, string> = {
   client_tags: 'ClientTags1795470000000',
 }
 
-export const MIGRATION_TABLES = Object.keys(CREATED_BY)
+const MIGRATION_TABLES = Object.keys(CREATED_BY)
 
 /** The DataSource's `entityPrefix`: a plain identifier, since it goes into SQL as it is. */
-export function tablePrefixOf(queryRunner: QueryRunner): string {
+function tablePrefixOf(queryRunner: QueryRunner): string {
   const prefix = queryRunner.connection.options.entityPrefix ?? ''
   if (!/^[A-Za-z0-9_]*$/.test(prefix)) {
     throw new Error(`adminjs-clients: entityPrefix '${prefix}' must be letters, digits and _ only`)
@@ -104,7 +104,7 @@ async function recorded(queryRunner: QueryRunner): Promise<Set<string>> {
  * there, while the migration that creates it never ran, is someone else's table. Nothing is
  * created then: the message names the table and what to set.
  */
-export async function refuseForeignTables(queryRunner: QueryRunner, prefix: string): Promise<void> {
+async function refuseForeignTables(queryRunner: QueryRunner, prefix: string): Promise<void> {
   const ran = await recorded(queryRunner)
   const pending = MIGRATION_TABLES.filter((table) => !ran.has(CREATED_BY[table]))
   const existing: string[] = []

@@ -1,6 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { Client } from '../entities/Client.js'
-import { CLIENT_PROFILE_FIELDS, CLIENT_STATUSES } from '../entities/columns.js'
+import { CLIENT_STATUSES } from '../entities/columns.js'
+import { CLIENT_COLUMNS, CLIENT_PROFILE_FIELDS } from '../shared/clientColumns.js'
 import {
   clientLifecycleActions,
   editClientHandler,
@@ -124,23 +125,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       ],
       // `q` searches last name, first name, email and client number at once (services/list/clientSearch.ts).
       filterProperties: ['q', 'status', 'advisor', 'createdAt', 'hasActiveContracts', 'tags', 'tagMode'],
-      showProperties: [
-        'clientNumber',
-        'status',
-        'statusReason',
-        ...PROFILE,
-        'balance',
-        'emailConfirmedAt',
-        'twoFactorEnabledAt',
-        'lastLoginAt',
-        'lastLoginIp',
-        'createdAt',
-        'updatedAt',
-        'deletedAt',
-        'mergedIntoId',
-        'importBatchId',
-        'anonymisedAt',
-      ],
+      showProperties: [...CLIENT_COLUMNS],
       editProperties: [...EDITABLE, 'ignoreDuplicates'],
       properties: {
         lastName: { isTitle: true, components: { list: deps.components.ClientName } },

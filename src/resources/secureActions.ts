@@ -17,7 +17,7 @@ import { validateRecord, type RecordRules } from '../hooks/validateRecord.js'
 import { importUploads } from '../services/import/importUploads.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
-export const BUILT_IN_ACTIONS = ['list', 'search', 'show', 'new', 'edit', 'delete', 'bulkDelete'] as const
+const BUILT_IN_ACTIONS = ['list', 'search', 'show', 'new', 'edit', 'delete', 'bulkDelete'] as const
 type BuiltIn = (typeof BUILT_IN_ACTIONS)[number]
 
 export interface SecureActionsSpec {

@@ -5,7 +5,7 @@ import type AdminJS from 'adminjs'
 import type { ComponentLoader, FeatureType, ResourceOptions, ResourceWithOptions } from 'adminjs'
 import type { DataSource } from 'typeorm'
 import { ClientManagementConfigError } from '../services/core/configError.js'
-import { PLUGIN_RESOURCES, type ResourceIds } from '../shared/resourceIds.js'
+import { PLUGIN_RESOURCE_NAMES, type ResourceIds } from '../shared/resourceIds.js'
 import { skippedBundleProblems, trackBundle } from './componentsBundle.js'
 
 /** What the checks compare: the plugin's loader and components, its resources and their ids. */
@@ -58,7 +58,7 @@ function missingComponents(admin: AdminJS, deps: StartupCheckDeps): string[] {
 }
 
 /** The major of the Express the host runs, read from where the app starts; null when not found. */
-export function hostExpressMajor(from: string[] = [process.cwd(), path.dirname(process.argv[1] ?? '.')]) {
+function hostExpressMajor(from: string[] = [process.cwd(), path.dirname(process.argv[1] ?? '.')]) {
   for (const dir of from) {
     try {
       const file = createRequire(path.join(dir, 'noop.js')).resolve('express/package.json')
@@ -116,7 +116,7 @@ export function prefixedReferences(dataSource: DataSource, entity: unknown, ids:
     for (const column of dataSource.getMetadata(entity as never).columns) {
       const target = column.referencedColumn?.entityMetadata.name
       const name = target === 'SettingsChange' ? 'SecuritySettings' : target
-      if (name && (PLUGIN_RESOURCES as readonly string[]).includes(name)) {
+      if (name && (PLUGIN_RESOURCE_NAMES as readonly string[]).includes(name)) {
         properties[column.propertyName] = { reference: ids[name as keyof ResourceIds] }
       }
     }

@@ -17,7 +17,6 @@ export const BUILT_IN_TABS = [
   'notes',
   'files',
 ] as const
-export type BuiltInTab = (typeof BUILT_IN_TABS)[number]
 
 /** A tab of one of the host's resources, as the show action passes it to the page (`custom.hostTabs`). */
 export interface HostTab {
@@ -26,12 +25,12 @@ export interface HostTab {
   columns: string[]
 }
 
-export const DEFAULT_PER_PAGE = 20
-export const MAX_PER_PAGE = 100
+export const DEFAULT_TAB_PER_PAGE = 20
+const MAX_TAB_PER_PAGE = 100
 
 /** The query parameters of the client page that hold its tab and the tab's page. */
-export const TAB_PARAM = 'tab'
-export const TAB_PAGE_PARAM = 'tabPage'
+const TAB_PARAM = 'tab'
+const TAB_PAGE_PARAM = 'tabPage'
 
 export interface TabState {
   tab: string
@@ -66,16 +65,16 @@ export function tabSearch(search: string, state: TabState, keys: readonly string
 
 export type PageError = 'badPage' | 'badPerPage'
 
-/** Page and page size of a tab request: whole numbers, page from 1, size from 1 to MAX_PER_PAGE. */
+/** Page and page size of a tab request: whole numbers, page from 1, size from 1 to MAX_TAB_PER_PAGE. */
 export function readPaging(
   query: Record<string, unknown>,
 ): { page: number; perPage: number } | { error: PageError } {
   const rawPage = query.page ?? '1'
-  const rawPerPage = query.perPage ?? String(DEFAULT_PER_PAGE)
+  const rawPerPage = query.perPage ?? String(DEFAULT_TAB_PER_PAGE)
   const page = /^\d{1,9}$/.test(String(rawPage)) ? Number(rawPage) : NaN
   const perPage = /^\d{1,4}$/.test(String(rawPerPage)) ? Number(rawPerPage) : NaN
   if (!(page >= 1)) return { error: 'badPage' }
-  if (!(perPage >= 1 && perPage <= MAX_PER_PAGE)) return { error: 'badPerPage' }
+  if (!(perPage >= 1 && perPage <= MAX_TAB_PER_PAGE)) return { error: 'badPerPage' }
   return { page, perPage }
 }
 

@@ -1,6 +1,8 @@
 // The columns a list export offers, per list: plain data the export form (browser) and the
 // export service (server) share, so both agree on what may be asked for.
 
+import type { ClientColumn } from './clientColumns.js'
+
 /** How a column's values are written (see services/export/csvWriter.ts). */
 export type ExportCellKind = 'text' | 'number' | 'decimal' | 'date' | 'datetime' | 'boolean'
 
@@ -26,27 +28,34 @@ const col = (key: string, kind: ExportColumn['kind'], visible = false): ExportCo
   visible,
 })
 
+// A client's column: one of the page's (shared/clientColumns.ts), the count of active contracts or its tags.
+const clientCol = (
+  key: ClientColumn | 'activeContracts' | 'tags',
+  kind: ExportColumn['kind'],
+  visible = false,
+) => col(key, kind, visible)
+
 export const EXPORT_COLUMNS: Record<ExportableResource, readonly ExportColumn[]> = {
   // The list's columns first (its Name column is last name and first name), then the rest of the profile.
   Client: [
-    col('clientNumber', 'text', true),
-    col('lastName', 'text', true),
-    col('firstName', 'text', true),
-    col('email', 'text', true),
-    col('phone', 'text', true),
-    col('activeContracts', 'number', true),
-    col('tags', 'text', true),
-    col('status', 'enum', true),
-    col('createdAt', 'datetime', true),
-    col('addressLine1', 'text'),
-    col('addressLine2', 'text'),
-    col('postalCode', 'text'),
-    col('city', 'text'),
-    col('country', 'text'),
-    col('locale', 'text'),
-    col('balance', 'decimal'),
-    col('emailConfirmedAt', 'datetime'),
-    col('lastLoginAt', 'datetime'),
+    clientCol('clientNumber', 'text', true),
+    clientCol('lastName', 'text', true),
+    clientCol('firstName', 'text', true),
+    clientCol('email', 'text', true),
+    clientCol('phone', 'text', true),
+    clientCol('activeContracts', 'number', true),
+    clientCol('tags', 'text', true),
+    clientCol('status', 'enum', true),
+    clientCol('createdAt', 'datetime', true),
+    clientCol('addressLine1', 'text'),
+    clientCol('addressLine2', 'text'),
+    clientCol('postalCode', 'text'),
+    clientCol('city', 'text'),
+    clientCol('country', 'text'),
+    clientCol('locale', 'text'),
+    clientCol('balance', 'decimal'),
+    clientCol('emailConfirmedAt', 'datetime'),
+    clientCol('lastLoginAt', 'datetime'),
   ],
   Contract: [
     col('reference', 'text', true),
@@ -80,8 +89,3 @@ export const EXPORT_COLUMNS: Record<ExportableResource, readonly ExportColumn[]>
     col('changes', 'changes', true),
   ],
 }
-
-/** Client columns that are plain columns of `clients` (the rest are computed per page). */
-export const CLIENT_TABLE_COLUMNS = EXPORT_COLUMNS.Client.filter(
-  (c) => c.key !== 'activeContracts' && c.key !== 'tags',
-).map((c) => c.key)

@@ -3,7 +3,7 @@
  * after the `resourceIdPrefix` option (`CrmClient`…) when a host already has one of them.
  * Role maps keep the plain names (`Client.suspend`) whatever the prefix.
  */
-export const PLUGIN_RESOURCES = [
+export const PLUGIN_RESOURCE_NAMES = [
   'Client',
   'Advisor',
   'Contract',
@@ -18,7 +18,7 @@ export const PLUGIN_RESOURCES = [
   'Tag',
 ] as const
 
-export type PluginResource = (typeof PLUGIN_RESOURCES)[number]
+export type PluginResource = (typeof PLUGIN_RESOURCE_NAMES)[number]
 
 export type ResourceIds = Record<PluginResource, string>
 
@@ -29,5 +29,5 @@ export const RESOURCE_PREFIX_ENV = 'ADMINJS_CLIENTS_RESOURCE_PREFIX'
 export const RESOURCE_PREFIX_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,30}$/
 
 export function resourceIdsFor(prefix: string): ResourceIds {
-  return Object.fromEntries(PLUGIN_RESOURCES.map((name) => [name, `${prefix}${name}`])) as ResourceIds
+  return Object.fromEntries(PLUGIN_RESOURCE_NAMES.map((name) => [name, `${prefix}${name}`])) as ResourceIds
 }

@@ -1,5 +1,6 @@
 import type { Agent } from 'supertest'
-import { Client, ClientEvent, EmailLog, proposeMapping } from '../../src/index.js'
+import { Client, ClientEvent, EmailLog } from '../../src/index.js'
+import { proposeMapping } from '../../src/services/import/importRows.js'
 import { isValidEmail } from '../../src/shared/clientIdentity.js'
 import { readRow } from '../../src/services/import/importRows.js'
 import { describeEachDatabase } from '../support/databases.js'

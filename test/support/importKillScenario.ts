@@ -2,16 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { DataSource } from 'typeorm'
-import {
-  Advisor,
-  Client,
-  Commission,
-  CommissionImport,
-  Contract,
-  ImportBatch,
-  proposeMapping,
-  type DryRunReport,
-} from '../../src/index.js'
+import { Advisor, Client, Commission, Contract, ImportBatch, type DryRunReport } from '../../src/index.js'
+import { CommissionImport } from '../../src/services/import/commissionImport.js'
+import { proposeMapping } from '../../src/services/import/importRows.js'
 import { commissionCsv } from './commissionCsv.js'
 import { batchCounts, dryCounts } from './importCounts.js'
 import { startInstance, type AppInstance } from './instances.js'

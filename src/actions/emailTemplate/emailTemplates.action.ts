@@ -1,6 +1,6 @@
-import type { EmailTemplates } from '../../services/mail/templateStore.js'
+import type { TemplateStore } from '../../services/mail/templateStore.js'
 import { templateAction } from './templateAction.js'
 
 /** Every template in French and English, edited or not (the list of the page). */
-export const emailTemplatesAction = (templates: EmailTemplates) =>
+export const emailTemplatesAction = (templates: TemplateStore) =>
   templateAction(templates, { name: 'emailTemplates', method: 'get', run: (t) => t.overview() })

@@ -1,9 +1,9 @@
-import type { EmailTemplates } from '../../services/mail/templateStore.js'
+import type { TemplateStore } from '../../services/mail/templateStore.js'
 import { templateAction } from './templateAction.js'
 
 /**
  * The admin's message templates in force ("Relance impayé"…), for the "Write from" choice of
  * the send-an-email form: a Client action, allowed to whoever may send an email.
  */
-export const messageTemplatesAction = (templates: EmailTemplates) =>
+export const messageTemplatesAction = (templates: TemplateStore) =>
   templateAction(templates, { name: 'messageTemplates', method: 'get', run: (t) => t.messageTemplates() })

@@ -1,8 +1,8 @@
-import type { EmailTemplates } from '../../services/mail/templateStore.js'
+import type { TemplateStore } from '../../services/mail/templateStore.js'
 import { templateAction } from './templateAction.js'
 
 /** Back to the shipped text (recorded). */
-export const resetEmailTemplateAction = (templates: EmailTemplates) =>
+export const resetEmailTemplateAction = (templates: TemplateStore) =>
   templateAction(templates, {
     name: 'resetEmailTemplate',
     method: 'post',

@@ -1,6 +1,6 @@
 import type { Action, ActionResponse, NoticeMessage } from 'adminjs'
 import type { Actor } from '../../services/core/actor.js'
-import type { EmailTemplates } from '../../services/mail/templateStore.js'
+import type { TemplateStore } from '../../services/mail/templateStore.js'
 import {
   MAX_TEMPLATE_HTML_LENGTH,
   MAX_TEMPLATE_SUBJECT_LENGTH,
@@ -25,18 +25,18 @@ interface TemplateActionSpec<T> {
   /** `get`: a read, answered to GET; `post`: a change (or a send), run on POST only. */
   method: 'get' | 'post'
   /** The one service call; its result is answered under `emailTemplate`. */
-  run: (templates: EmailTemplates, actor: Actor, input: Input) => Promise<T>
+  run: (templates: TemplateStore, actor: Actor, input: Input) => Promise<T>
   /** Message key of the success notice of a POST. */
   success?: string
 }
 
 /**
  * An action of the email templates page (a resource action the page calls, not shown as a
- * button): reads the request, calls one method of `EmailTemplates`, answers with its result;
+ * button): reads the request, calls one method of `TemplateStore`, answers with its result;
  * bad input comes back as field errors, nothing written.
  */
 export function templateAction<T>(
-  templates: EmailTemplates,
+  templates: TemplateStore,
   spec: TemplateActionSpec<T>,
 ): Partial<Action<ActionResponse>> {
   return {

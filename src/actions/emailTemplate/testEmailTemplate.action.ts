@@ -1,8 +1,8 @@
-import type { EmailTemplates } from '../../services/mail/templateStore.js'
+import type { TemplateStore } from '../../services/mail/templateStore.js'
 import { templateAction } from './templateAction.js'
 
 /** "Send me a test": the draft to the admin's own address, through the outbox. */
-export const testEmailTemplateAction = (templates: EmailTemplates) =>
+export const testEmailTemplateAction = (templates: TemplateStore) =>
   templateAction(templates, {
     name: 'testEmailTemplate',
     method: 'post',

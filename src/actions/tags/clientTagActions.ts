@@ -16,8 +16,7 @@ export const addTagsAction = ({ lifecycle, components }: ClientActionDeps) =>
     group: 'account',
     icon: 'Tag',
     input: tagChangeInput,
-    handler: ({ actor, id, input }) =>
-      changeTags(lifecycle.dataSource, actor, [id], 'add', input),
+    handler: ({ actor, id, input }) => changeTags(lifecycle.dataSource, actor, [id], 'add', input),
     success: 'tagsAdded',
   })
 
@@ -27,8 +26,7 @@ export const removeTagsAction = ({ lifecycle, components }: ClientActionDeps) =>
     group: 'account',
     icon: 'Tag',
     input: tagChangeInput,
-    handler: ({ actor, id, input }) =>
-      changeTags(lifecycle.dataSource, actor, [id], 'remove', input),
+    handler: ({ actor, id, input }) => changeTags(lifecycle.dataSource, actor, [id], 'remove', input),
     success: 'tagsRemoved',
   })
 
@@ -37,8 +35,7 @@ export const bulkAddTagsAction = ({ lifecycle, components }: ClientActionDeps) =
     name: 'bulkAddTags',
     icon: 'Tag',
     input: tagChangeInput,
-    handler: ({ actor, ids, input }) =>
-      changeTags(lifecycle.dataSource, actor, ids, 'add', input),
+    handler: ({ actor, ids, input }) => changeTags(lifecycle.dataSource, actor, ids, 'add', input),
     notice: clientsNotice,
   })
 
@@ -47,7 +44,6 @@ export const bulkRemoveTagsAction = ({ lifecycle, components }: ClientActionDeps
     name: 'bulkRemoveTags',
     icon: 'Tag',
     input: tagChangeInput,
-    handler: ({ actor, ids, input }) =>
-      changeTags(lifecycle.dataSource, actor, ids, 'remove', input),
+    handler: ({ actor, ids, input }) => changeTags(lifecycle.dataSource, actor, ids, 'remove', input),
     notice: clientsNotice,
   })

@@ -2,6 +2,8 @@
 // functions for the browser, unit-tested in test/clientScreens.test.ts. The server keeps the
 // final word (zxcvbn for passwords, services/core/money.ts for amounts).
 
+import { AMOUNT_PATTERN } from '../../shared/amountPattern.js'
+
 export const STRENGTH_LEVELS = ['empty', 'veryWeak', 'weak', 'fair', 'strong'] as const
 export type StrengthLevel = (typeof STRENGTH_LEVELS)[number]
 
@@ -38,12 +40,9 @@ export function passwordStrength(password: string): { score: number; level: Stre
   return { score, level: STRENGTH_LEVELS[score] }
 }
 
-// As services/core/money.ts reads it: `1234.56`, `-12,5`, `+ 1 234,56` (spaces as thousands separators).
-const AMOUNT = /^([+-]?)\s*(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)(?:[.,](\d{1,2}))?$/
-
 /** The balance after adding `amount` as typed to `current` (a stored decimal), or null if unreadable. */
 export function resultingBalance(current: unknown, amount: string): string | null {
-  const match = AMOUNT.exec(amount.trim())
+  const match = AMOUNT_PATTERN.exec(amount.trim())
   if (!match) return null
   const cents =
     Number(match[2].replace(/[\s\u00a0\u202f]/g, '')) * 100 + Number((match[3] ?? '0').padEnd(2, '0'))

@@ -55,7 +55,6 @@ const sendEmailForm: ActionForm = { id: 'sendEmail', input: sendEmailInput }
 const forceConfirmForm = confirmation('forceConfirm')
 const removeTwoFactorForm = confirmation('removeTwoFactor')
 
-
 /** Each action's form, by action name (a bulk action shares its record action's form). */
 export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
   resendConfirmation: confirmation('resendConfirmation'),

@@ -1,7 +1,7 @@
 import React from 'react'
 import { Badge, Box, H3, Text } from '@adminjs/design-system'
 import { useTranslation, type RecordJSON } from 'adminjs'
-import { ClientStatusPill } from '../common/ClientStatusBadge.js'
+import { ClientStatusPill } from '../common/ClientStatusPill.js'
 import { formatDate } from '../../shared/clientPageTabs.js'
 import { usePanelFormat } from '../common/usePanelFormat.js'
 import LabelledValue from './LabelledValue.js'

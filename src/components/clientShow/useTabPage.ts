@@ -1,5 +1,5 @@
 import { ApiClient } from 'adminjs'
-import { DEFAULT_PER_PAGE } from '../../shared/clientPageTabs.js'
+import { DEFAULT_TAB_PER_PAGE } from '../../shared/clientPageTabs.js'
 import type { TabPage } from '../../services/list/clientTabs.js'
 import { resourceId } from '../common/resourceId.js'
 import { useActionData } from '../common/useActionData.js'
@@ -25,7 +25,7 @@ export function useTabPage(recordId: string, tab: string, page: number, version:
         resourceId: resourceId('Client'),
         recordId,
         actionName: 'tab',
-        params: { tab, page, perPage: DEFAULT_PER_PAGE },
+        params: { tab, page, perPage: DEFAULT_TAB_PER_PAGE },
       }),
     (answer) => answer.tab as TabPage | undefined,
     (rows) => rows.total === 0,

@@ -11,7 +11,7 @@ export const CLIENT_STATUS_STYLE: Record<string, { bg: string; color: string }> 
   deleted: { bg: '#6C757D', color: '#FFFFFF' },
 }
 
-export const UNKNOWN_STATUS_STYLE = { bg: '#E9ECEF', color: '#212529' }
+const UNKNOWN_STATUS_STYLE = { bg: '#E9ECEF', color: '#212529' }
 
 export function clientStatusStyle(status: string | undefined): { bg: string; color: string } {
   return (status && CLIENT_STATUS_STYLE[status]) || UNKNOWN_STATUS_STYLE

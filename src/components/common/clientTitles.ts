@@ -16,11 +16,11 @@ export function clientTitleParts(params: Record<string, unknown>): { name: strin
  * The translation key the header looks its title up under, one per page: AdminJS's header
  * translates its action's label, so the page's title is added under a key of its own.
  */
-export const titleKey = (actionName: string, recordId: string | number | undefined) =>
+const titleKey = (actionName: string, recordId: string | number | undefined) =>
   `clientTitle-${actionName}-${recordId ?? 'resource'}`
 
 /** i18next reads `{{…}}` and `$t(…)` in a value: a name is shown as typed, never interpreted. */
-export const literal = (text: string) => text.replace(/\{\{/g, '{\u200b{').replace(/\$t\(/g, '$\u200bt(')
+const literal = (text: string) => text.replace(/\{\{/g, '{\u200b{').replace(/\$t\(/g, '$\u200bt(')
 
 type Translate = (key: string, resourceId: string, options?: Record<string, unknown>) => string
 

@@ -15,7 +15,7 @@ const FIELD = 'input:not([disabled]):not([type=hidden]), select:not([disabled]),
 const visible = (el: HTMLElement) => el.getClientRects().length > 0
 
 /** The elements under `root` that Tab visits, in order. */
-export function focusablesIn(root: ParentNode): HTMLElement[] {
+function focusablesIn(root: ParentNode): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(visible)
 }
 

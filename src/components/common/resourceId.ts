@@ -1,4 +1,4 @@
-import { PLUGIN_RESOURCES, RESOURCE_PREFIX_ENV, type PluginResource } from '../../shared/resourceIds.js'
+import { PLUGIN_RESOURCE_NAMES, RESOURCE_PREFIX_ENV, type PluginResource } from '../../shared/resourceIds.js'
 
 type AdminJSGlobal = { AdminJS?: { env?: Record<string, string | undefined> } }
 
@@ -15,5 +15,5 @@ export function resourceId(name: PluginResource): string {
 export function pluginResourceOf(id: string): PluginResource | null {
   const prefix = resourceId('Client').slice(0, -'Client'.length)
   const name = id.startsWith(prefix) ? id.slice(prefix.length) : ''
-  return (PLUGIN_RESOURCES as readonly string[]).includes(name) ? (name as PluginResource) : null
+  return (PLUGIN_RESOURCE_NAMES as readonly string[]).includes(name) ? (name as PluginResource) : null
 }

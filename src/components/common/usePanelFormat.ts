@@ -11,7 +11,7 @@ import {
 import { formatDate } from '../../shared/clientPageTabs.js'
 
 /** The panel's currency, from the bundle's env (`adminOptions.env`), EUR when the host set none. */
-export function panelCurrency(): string {
+function panelCurrency(): string {
   const env = (globalThis as { AdminJS?: { env?: Record<string, unknown> } }).AdminJS?.env
   const currency = env?.[CURRENCY_ENV]
   return isCurrencyCode(currency) ? currency : DEFAULT_CURRENCY

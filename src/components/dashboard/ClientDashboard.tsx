@@ -12,7 +12,7 @@ import {
   Text,
 } from '@adminjs/design-system'
 import { ApiClient, ViewHelpers, useTranslation } from 'adminjs'
-import { ClientStatusPill } from '../common/ClientStatusBadge.js'
+import { ClientStatusPill } from '../common/ClientStatusPill.js'
 import { usePanelFormat } from '../common/usePanelFormat.js'
 import DashboardCharts from './DashboardCharts.js'
 import type { ClientDashboardData } from '../../services/list/clientDashboard.js'

@@ -3,7 +3,7 @@ import type { AccountContext } from './accountContext.js'
 import { publicClient, type AccountClient } from './accountClient.js'
 
 /** Rows of `client_sessions` older than this are forgotten at the client's next login. Default 30 days. */
-export const DEFAULT_SESSION_KEEP_DAYS = 30
+const DEFAULT_SESSION_KEEP_DAYS = 30
 
 /**
  * What the host's client area keeps in its session at login (`authenticate`) or at an admin's

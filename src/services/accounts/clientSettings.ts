@@ -46,7 +46,7 @@ export const SETTING_RANGES: Record<NumberField, [number, number]> = {
   throttleMinutes: [1, 1440],
 }
 
-export const SETTING_FIELDS = [
+const SETTING_FIELDS = [
   'autoConfirmRegistration',
   'hashingDriver',
   ...(Object.keys(SETTING_RANGES) as NumberField[]),

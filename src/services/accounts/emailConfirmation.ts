@@ -7,7 +7,7 @@ import { AccountRefused } from './accountRefused.js'
 import { revokeClientTokens } from './clientTokens.js'
 import { clientAreaActor } from './impersonationMark.js'
 import { limitAnonymous } from './limitAnonymous.js'
-import { useToken } from './useToken.js'
+import { consumeToken } from './consumeToken.js'
 
 /** The link of the confirmation email: single use, expires; the account becomes active. */
 export async function confirmEmail(
@@ -16,7 +16,7 @@ export async function confirmEmail(
   ip: string | null,
   impersonation?: unknown,
 ): Promise<{ client: AccountClient; alreadyConfirmed: boolean }> {
-  return useToken(ctx.dataSource, token, 'email_confirmation', async (manager, client, now) => {
+  return consumeToken(ctx.dataSource, token, 'email_confirmation', async (manager, client, now) => {
     // Opened by an admin logged in as a client: recorded under the admin.
     const { actor, data } = clientAreaActor(client.email, ip, impersonation)
     if (client.status === 'deleted' || client.status === 'banned') throw new AccountRefused('accountClosed')

@@ -12,11 +12,11 @@ import { formText, lockClient } from './accountLookup.js'
 import { AccountRefused } from './accountRefused.js'
 import { issueClientToken } from './clientTokens.js'
 import { readMark, type ImpersonationStart } from './impersonationMark.js'
-import { useToken } from './useToken.js'
+import { consumeToken } from './consumeToken.js'
 
 /** The admin's link works once, within this time: long enough to open a tab, too short to pass on. */
-export const IMPERSONATION_LINK_SECONDS = 60
-export const DEFAULT_IMPERSONATION_MAX_MINUTES = 60
+const IMPERSONATION_LINK_SECONDS = 60
+const DEFAULT_IMPERSONATION_MAX_MINUTES = 60
 
 const closed = (client: Client) =>
   client.status === 'banned' || client.status === 'deleted' || client.anonymisedAt !== null
@@ -70,7 +70,7 @@ export async function beginImpersonation(
  */
 export async function startImpersonation(ctx: AccountContext, token: unknown): Promise<ImpersonationStart> {
   const minutes = ctx.config.impersonationMaxMinutes ?? DEFAULT_IMPERSONATION_MAX_MINUTES
-  return useToken(ctx.dataSource, token, 'impersonation', async (manager, client, now, row) => {
+  return consumeToken(ctx.dataSource, token, 'impersonation', async (manager, client, now, row) => {
     if (closed(client)) throw new AccountRefused('accountClosed')
     // From now on the row is the impersonation itself: it ends at `expiresAt`.
     const expiresAt = new Date(now.getTime() + minutes * 60_000)

@@ -10,7 +10,7 @@ import { revokeClientTokens } from './clientTokens.js'
 import { clientAreaActor, refuseWhileImpersonating } from './impersonationMark.js'
 import { limitAnonymous } from './limitAnonymous.js'
 import { newPasswordHash } from './passwordChange.js'
-import { tokenOwner, useToken } from './useToken.js'
+import { tokenOwner, consumeToken } from './consumeToken.js'
 
 /**
  * Sends a reset link if the email belongs to an account that may log in. Answers at once and
@@ -51,7 +51,7 @@ export async function resetPassword(
   // The token is checked (not spent) first: the strength check compares with the owner's names.
   const owner = await tokenOwner(ctx.dataSource, input.token, 'password_reset')
   const passwordHash = await newPasswordHash(ctx, owner, input)
-  return useToken(ctx.dataSource, input.token, 'password_reset', async (manager, client, now) => {
+  return consumeToken(ctx.dataSource, input.token, 'password_reset', async (manager, client, now) => {
     if (client.status === 'deleted' || client.status === 'banned') throw new AccountRefused('accountClosed')
     // Whoever was logged in with the old password is out, on every instance.
     await manager.update(Client, { id: client.id }, { passwordHash, ...BUMP_SESSION_GENERATION })

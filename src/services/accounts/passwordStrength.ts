@@ -10,9 +10,9 @@ const zxcvbn = new ZxcvbnFactory({
   graphs: zxcvbnCommon.adjacencyGraphs,
 })
 
-export const MIN_PASSWORD_LENGTH = 10
+const MIN_PASSWORD_LENGTH = 10
 /** 0 (guessable in seconds) … 4 (very hard); 3 resists an offline attack on a slow hash. */
-export const MIN_PASSWORD_SCORE = 3
+const MIN_PASSWORD_SCORE = 3
 
 export type PasswordProblem = 'fieldRequired' | 'passwordTooShort' | 'passwordTooLong' | 'passwordTooWeak'
 

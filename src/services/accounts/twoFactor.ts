@@ -3,7 +3,7 @@ import { generateSecret, generateURI, verify } from 'otplib'
 import { randomCode } from '../../shared/clientIdentity.js'
 import { hashToken } from './clientTokens.js'
 
-export const RECOVERY_CODE_COUNT = 10
+const RECOVERY_CODE_COUNT = 10
 
 /** A new TOTP secret (20 random bytes, Base32) and the otpauth:// link authenticator apps read. */
 export function newTotpSecret(issuer: string, label: string): { secret: string; otpauthUrl: string } {
@@ -49,7 +49,7 @@ export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
   return { codes, hashes: codes.map((c) => hashToken(normalizeRecoveryCode(c))) }
 }
 
-export const normalizeRecoveryCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '')
+const normalizeRecoveryCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '')
 
 /** Looks like a recovery code rather than a TOTP code. */
 export const isRecoveryCodeShape = (code: string): boolean => normalizeRecoveryCode(code).length === 10

@@ -25,11 +25,7 @@ export const DEFAULT_ROLES: RoleMap = {
   ],
 }
 
-export const QUALIFIED_ONLY: ReadonlySet<string> = new Set([
-  'SecuritySettings',
-  'AdminAuditEntry',
-  'EmailTemplate',
-])
+const QUALIFIED_ONLY: ReadonlySet<string> = new Set(['SecuritySettings', 'AdminAuditEntry', 'EmailTemplate'])
 
 export type RoleOf = (admin: CurrentAdmin | undefined) => string | undefined
 

@@ -1,4 +1,4 @@
-import { normalizeIp } from './clientAddress.js'
+import { normalizeIp } from './normalizeIp.js'
 /** Who does something to a client, and from where: every history entry carries it. */
 export interface Actor {
   /** The admin's email (or the client's, or the system job's name). */

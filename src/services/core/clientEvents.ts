@@ -1,4 +1,4 @@
-import { normalizeIp } from './clientAddress.js'
+import { normalizeIp } from './normalizeIp.js'
 import type { EntityManager } from 'typeorm'
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js'
 import { ClientEvent, type FieldChange } from '../../entities/ClientEvent.js'

@@ -1,7 +1,6 @@
-/** Amounts as integer cents (bigint): no float ever touches money. */
+import { AMOUNT_PATTERN } from '../../shared/amountPattern.js'
 
-// `1234.56`, `-12,5`, `+ 1 234,56`, `1 234.56` (regular, no-break or thin spaces as thousands separators).
-const AMOUNT = /^([+-]?)\s*(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)(?:[.,](\d{1,2}))?$/
+/** Amounts as integer cents (bigint): no float ever touches money. */
 
 export type AmountError = 'invalidAmount' | 'amountZero' | 'fieldRequired'
 
@@ -9,7 +8,7 @@ export type AmountError = 'invalidAmount' | 'amountZero' | 'fieldRequired'
 export function parseAmount(input: unknown): { cents: bigint } | { error: AmountError } {
   const text = input === undefined || input === null ? '' : String(input).trim()
   if (text === '') return { error: 'fieldRequired' }
-  const match = AMOUNT.exec(text)
+  const match = AMOUNT_PATTERN.exec(text)
   if (!match) return { error: 'invalidAmount' }
   const units = BigInt(match[2].replace(/[\s\u00a0\u202f]/g, ''))
   const cents = units * 100n + BigInt((match[3] ?? '0').padEnd(2, '0'))

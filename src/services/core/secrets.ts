@@ -3,7 +3,7 @@
  * history diff. Matched against the last segment of a flattened AdminJS path, so
  * `client.passwordHash` and `populated.client.params.passwordHash` are caught too.
  */
-export const SECRET_KEYS: ReadonlySet<string> = new Set([
+const SECRET_KEYS: ReadonlySet<string> = new Set([
   'password',
   'passwordConfirmation',
   'passwordHash',

@@ -36,7 +36,7 @@ export function tableClashes(plugin: DataSource, others: DataSource[] = []): str
  * Our tables already in the database that are not ours: a table named like one of ours that
  * lacks most of its columns (a table of ours a migration behind lacks one or two at most).
  */
-export async function foreignTables(plugin: DataSource): Promise<string[]> {
+async function foreignTables(plugin: DataSource): Promise<string[]> {
   const runner = plugin.createQueryRunner()
   try {
     const problems: string[] = []

@@ -41,7 +41,7 @@ export interface TransactionOptions {
   lostConnectionWithinMs?: number
 }
 
-export const DEFAULT_TRANSACTION_OPTIONS: Required<TransactionOptions> = {
+const DEFAULT_TRANSACTION_OPTIONS: Required<TransactionOptions> = {
   retries: 5,
   baseDelayMs: 10,
   maxDelayMs: 400,

@@ -6,7 +6,7 @@ import { neutralise } from '../../shared/csvCell.js'
 export type CellKind = ExportCellKind
 
 /** Excel's CSV in each language: French Excel splits on `;` and reads `12,50`. */
-export const CSV_DIALECTS: Record<Language, { separator: string; decimalComma: boolean }> = {
+const CSV_DIALECTS: Record<Language, { separator: string; decimalComma: boolean }> = {
   fr: { separator: ';', decimalComma: true },
   en: { separator: ',', decimalComma: false },
 }

@@ -10,17 +10,13 @@ import type { ClientTabs } from '../list/clientTabs.js'
 import type { Cursor } from '../list/keyset.js'
 import { readRecordListQuery, type RecordList } from '../list/recordList.js'
 import { BOM, CsvWriter } from './csvWriter.js'
-import {
-  CLIENT_TABLE_COLUMNS,
-  EXPORT_COLUMNS,
-  type ExportColumn,
-  type ExportableResource,
-} from '../../shared/exportColumns.js'
-import { personCell, selectRecordColumns } from './exportColumns.js'
+import { CLIENT_COLUMNS } from '../../shared/clientColumns.js'
+import { EXPORT_COLUMNS, type ExportColumn, type ExportableResource } from '../../shared/exportColumns.js'
+import { personCell, selectRecordColumns } from './selectRecordColumns.js'
 import { withTagNames } from '../tags/tagsOfClients.js'
 
 /** Rows per keyset page: memory stays that of one page, whatever the size of the list. */
-export const EXPORT_PAGE_SIZE = 1000
+const EXPORT_PAGE_SIZE = 1000
 
 type Row = Record<string, unknown>
 type Page = { rows: Row[]; cursor: Cursor | null }
@@ -103,7 +99,9 @@ export class ListExport {
           },
           true,
         )
-        const wanted = columns.map((c) => c.key).filter((key) => CLIENT_TABLE_COLUMNS.includes(key))
+        const wanted = columns
+          .map((c) => c.key)
+          .filter((key) => (CLIENT_COLUMNS as readonly string[]).includes(key))
         const counts = columns.some((c) => c.key === 'activeContracts')
         return {
           ...base,

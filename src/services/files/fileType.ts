@@ -24,7 +24,6 @@ const TYPES = {
 export type FileKind = keyof typeof TYPES
 
 /** The extensions accepted, for the file picker's `accept` and the README. */
-export const ACCEPTED_EXTENSIONS = Object.values(TYPES).flatMap((t) => t.extensions)
 
 const HEAD_BYTES = 64 * 1024
 // The end of a zip: its directory's record (22 bytes) after at most a 64 KiB comment.

@@ -22,7 +22,7 @@ export interface AnonymiseInput {
 }
 
 /** Active contracts and pending commissions of a client: what accounting still needs a person for. */
-export async function openBusiness(
+async function openBusiness(
   manager: EntityManager,
   clientId: number,
 ): Promise<{ activeContracts: number; unpaidCommissions: number }> {

@@ -20,7 +20,7 @@ export { REDACTED }
 /** Why an email still waiting in the outbox was dropped (kept in its EmailLog row). */
 export const EMAIL_CANCELLED = 'cancelled: the client was anonymised before it was sent'
 
-export const ANONYMOUS_NAME: Record<Language, string> = { fr: 'Client anonymisé', en: 'Anonymised client' }
+const ANONYMOUS_NAME: Record<Language, string> = { fr: 'Client anonymisé', en: 'Anonymised client' }
 
 /** What an anonymisation leaves in the `anonymised` event: counts and flags, no personal data. */
 export interface AnonymisedFacts {

@@ -10,6 +10,7 @@ import { ClientToken } from '../../entities/ClientToken.js'
 import { Commission } from '../../entities/Commission.js'
 import { Contract } from '../../entities/Contract.js'
 import { EmailLog } from '../../entities/EmailLog.js'
+import { CLIENT_COLUMNS } from '../../shared/clientColumns.js'
 import { translateMessage } from '../../locale/index.js'
 import type { Actor } from '../core/actor.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
@@ -19,37 +20,8 @@ import { inTransaction } from '../core/transaction.js'
 import type { ErasedFilePurge } from './eraseFiles.js'
 import { resolveErasureMap, type ErasureEntry } from './erasureMap.js'
 
-// The profile's columns: every column of `clients` but the secrets and the search columns
-// (derived from the name). Listed, so a secret column added later stays out until chosen.
-const PROFILE = [
-  'id',
-  'clientNumber',
-  'lastName',
-  'firstName',
-  'email',
-  'phone',
-  'addressLine1',
-  'addressLine2',
-  'postalCode',
-  'city',
-  'country',
-  'locale',
-  'status',
-  'statusReason',
-  'emailConfirmedAt',
-  'twoFactorEnabledAt',
-  'balance',
-  'advisorId',
-  'stripeCustomerId',
-  'lastLoginAt',
-  'lastLoginIp',
-  'createdAt',
-  'updatedAt',
-  'deletedAt',
-  'mergedIntoId',
-  'importBatchId',
-  'anonymisedAt',
-] as const
+// The profile: the client's id and every column a person may read (no secret, no search column).
+const PROFILE = ['id', ...CLIENT_COLUMNS] as const
 
 const LOGIN_EVENTS = ['login', 'login_failed'] as const
 

@@ -7,7 +7,7 @@ import { Setting } from '../../entities/Setting.js'
 import { SettingsChange } from '../../entities/SettingsChange.js'
 import type { Actor } from '../core/actor.js'
 import { writeAudit } from '../core/adminAudit.js'
-import { normalizeIp } from '../core/clientAddress.js'
+import { normalizeIp } from '../core/normalizeIp.js'
 import { change } from '../core/clientEvents.js'
 import { InvalidInputError } from '../core/errors.js'
 import type { Language } from '../../shared/language.js'
@@ -19,10 +19,10 @@ import { afterErasure, beforeErasure } from './sqliteErasure.js'
 
 export const RETENTION_KEY = 'gdpr.retentionMonths'
 /** The stored value of a retention turned off. */
-export const RETENTION_OFF = 'off'
-export const RETENTION_RANGE: [number, number] = [1, 600]
+const RETENTION_OFF = 'off'
+const RETENTION_RANGE: [number, number] = [1, 600]
 /** Clients anonymised per transaction (and per audit entry) in a run. */
-export const RETENTION_BATCH = 200
+const RETENTION_BATCH = 200
 
 export interface RetentionCandidate {
   id: number
@@ -34,14 +34,14 @@ export interface RetentionCandidate {
 }
 
 /** The day `months` months before `now`, at the same time (UTC). */
-export function retentionCutoff(months: number, now = new Date()): Date {
+function retentionCutoff(months: number, now = new Date()): Date {
   const cutoff = new Date(now)
   cutoff.setUTCMonth(cutoff.getUTCMonth() - months)
   return cutoff
 }
 
 /** A whole number of months in range, or null (off); anything else is a field error. */
-export function readRetentionMonths(raw: unknown): number | null {
+function readRetentionMonths(raw: unknown): number | null {
   if (raw === null || raw === undefined || raw === '' || raw === 'off') return null
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : ''
   if (!/^\d+$/.test(text)) throw new InvalidInputError({ retentionMonths: 'invalidWholeNumber' })

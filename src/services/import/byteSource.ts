@@ -7,7 +7,7 @@ export type ByteSource = () => AsyncIterable<Uint8Array>
 export type CsvInput = string | ByteSource
 
 /** The bytes of a file, 64 KB at a time. */
-export const fileBytes =
+const fileBytes =
   (path: string): ByteSource =>
   () =>
     createReadStream(path, { highWaterMark: 64 * 1024 })

@@ -17,9 +17,8 @@ import { undoImport, type UndoneImport } from './undoImport.js'
 import { openUpload, readingFile, receiveUpload, type AcceptedUpload } from './uploadedFile.js'
 import { removeUpload, storeUpload, sweepUploads } from './uploadStore.js'
 
-export { IMPORT_CHUNK } from './readChunks.js'
 export type { ImportCounts } from './importCounts.js'
-export type { ClientMatch, ContractMatch, RowOutcome } from './importState.js'
+export type { RowOutcome } from './importState.js'
 export type { DryRunReport } from './dryRunImport.js'
 
 /** What the import page starts from: the fields to map and the mappings saved by name. */

@@ -10,7 +10,7 @@ export interface CsvLayout {
 }
 
 /** Longest record the parser holds (a quoted field may span lines): a bound on memory. */
-export const MAX_RECORD_CHARS = 4 * 1024 * 1024
+const MAX_RECORD_CHARS = 4 * 1024 * 1024
 
 /** Why a file's lines are refused (message keys). */
 export type LineProblem = 'importHeaderTooLong' | 'importLineTooLong'
@@ -25,7 +25,7 @@ export interface CsvRecord {
  * UTF-8 if the whole file decodes as UTF-8 (a BOM or not), else Windows-1252 (what French
  * spreadsheets save as "CSV"). Read in a stream: constant memory whatever the size.
  */
-export async function detectEncoding(input: CsvInput): Promise<CsvEncoding> {
+async function detectEncoding(input: CsvInput): Promise<CsvEncoding> {
   const decoder = new TextDecoder('utf-8', { fatal: true })
   try {
     for await (const chunk of bytesOf(input)) decoder.decode(chunk, { stream: true })

@@ -3,7 +3,7 @@ import { records, type CsvLayout } from './csvSource.js'
 import { readRow, type ImportMapping, type ParsedRow } from './importRows.js'
 
 /** Rows planned and written together: one transaction and a fixed number of queries each. */
-export const IMPORT_CHUNK = 2000
+const IMPORT_CHUNK = 2000
 
 /**
  * The file's rows, read in a stream and parsed with the mapping, IMPORT_CHUNK at a time. `skip`

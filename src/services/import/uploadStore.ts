@@ -7,7 +7,7 @@ import { inTransaction } from '../core/transaction.js'
 import { bytesOf, type ByteSource, type CsvInput } from './byteSource.js'
 
 /** Bytes of one piece: under the 64 KB of a BLOB on MySQL/MariaDB. */
-export const PIECE_BYTES = 64_000
+const PIECE_BYTES = 64_000
 /** Pieces per statement (about 1 MB): small write sets for Galera, well under max_allowed_packet. */
 const PIECES_PER_STATEMENT = 16
 /** Pieces removed per transaction (about 8 MB). */

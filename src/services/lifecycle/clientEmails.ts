@@ -8,7 +8,7 @@ import { ClientActionRefused, InvalidInputError, type RefusalReason } from '../c
 import { LANGUAGES, type Language } from '../../shared/language.js'
 import { inTransaction } from '../core/transaction.js'
 import type { ClientEmail } from '../mail/clientMailer.js'
-import { emailLanguage, linkWithToken, type RenderedEmail, type TemplateSet } from '../mail/emailTemplates.js'
+import { emailLanguage, linkWithToken, type RenderedEmail, type TemplateSet } from '../mail/templateSet.js'
 import { isTemplateKey, TEMPLATE_SPECS } from '../mail/templateCatalog.js'
 import { checkTemplate, TemplateRefused } from '../mail/templateRender.js'
 import { findClients, lockClient, partitionByRefusal } from './clientRows.js'

@@ -17,7 +17,7 @@ import { acceptingForms, bindDeps, type Bound } from '../core/roomFunctions.js'
 import { restore, softDelete } from './softDeletion.js'
 import { ban, forceConfirm, reactivate, removeTwoFactor, suspend } from './statusTransitions.js'
 
-export type { LifecycleDeps, LifecycleSettings } from './lifecycleDeps.js'
+export type { LifecycleDeps } from './lifecycleDeps.js'
 export type { EmailOutcome, LifecycleResult, Skipped } from './lifecycleResult.js'
 
 /**

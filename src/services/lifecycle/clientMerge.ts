@@ -1,6 +1,6 @@
 import type { LifecycleDeps } from './lifecycleDeps.js'
 import { Client } from '../../entities/Client.js'
-import { CLIENT_PROFILE_FIELDS } from '../../entities/columns.js'
+import { CLIENT_PROFILE_FIELDS } from '../../shared/clientColumns.js'
 import { ClientEvent, type FieldChange } from '../../entities/ClientEvent.js'
 import { ClientNote } from '../../entities/ClientNote.js'
 import { ClientToken } from '../../entities/ClientToken.js'

@@ -33,7 +33,7 @@ const nameOf = (c: { lastName: string; firstName: string | null }) =>
 const monthOf = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value)).slice(0, 7)
 
 /** The 12 months ending with the one of `now` (UTC), oldest first, as `YYYY-MM`. */
-export function lastTwelveMonths(now: Date): string[] {
+function lastTwelveMonths(now: Date): string[] {
   return Array.from({ length: 12 }, (_, i) =>
     new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1)).toISOString().slice(0, 7),
   )

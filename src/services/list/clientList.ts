@@ -10,7 +10,7 @@ import { keysetPage, type Cursor, type KeysetPage, type OrderTerm } from './keys
 import type { ClientListQuery, SortableColumn } from './clientListQuery.js'
 import { EntityRows } from '../core/entityRows.js'
 
-export { SORTABLE, readListQuery } from './clientListQuery.js'
+export { readListQuery } from './clientListQuery.js'
 export type { ClientListQuery, SortableColumn } from './clientListQuery.js'
 
 /** Sortable columns that may be NULL (they sort first ascending, last descending). */

@@ -2,19 +2,12 @@ import { CLIENT_STATUSES, type ClientStatus } from '../../entities/columns.js'
 import { parseSearch, type ParsedQuery } from '../../shared/searchText.js'
 import { InvalidInputError } from '../core/errors.js'
 import { hasControlCharacters, isCalendarDate, isRecordId } from '../core/requestValues.js'
-import { readTagFilter, TAG_IDS_PATTERN, TAG_MODES, type TagFilter } from './clientTagFilter.js'
+import { readTagFilter, type TagFilter } from './clientTagFilter.js'
+import { TAG_IDS_PATTERN, TAG_MODES } from '../../shared/tags.js'
 
 // The client list's parameters as AdminJS sends them, read into a query (services/list/clientList.ts runs it).
 
-export const SORTABLE = [
-  'lastName',
-  'firstName',
-  'clientNumber',
-  'email',
-  'phone',
-  'status',
-  'createdAt',
-] as const
+const SORTABLE = ['lastName', 'firstName', 'clientNumber', 'email', 'phone', 'status', 'createdAt'] as const
 export type SortableColumn = (typeof SORTABLE)[number]
 
 export interface ClientListQuery {

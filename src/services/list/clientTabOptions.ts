@@ -13,7 +13,8 @@ export interface ClientTabOption {
   columns: string[]
 }
 
-const PLUGIN_RESOURCES = [
+// The plugin's resources that already have a place on the client page: a host tab may not take their id.
+const RESERVED_TAB_RESOURCES = [
   'Client',
   'Advisor',
   'Contract',
@@ -44,7 +45,7 @@ export function checkClientTabs(tabs: unknown): string[] {
       problems.push(`${at}.resourceId must be the id of one of your AdminJS resources, e.g. 'Invoice'`)
     } else if (
       (BUILT_IN_TABS as readonly string[]).includes(resourceId) ||
-      PLUGIN_RESOURCES.includes(resourceId)
+      RESERVED_TAB_RESOURCES.includes(resourceId)
     ) {
       problems.push(`${at}.resourceId '${resourceId}' is already a tab of the client page`)
     } else if (seen.has(resourceId)) {

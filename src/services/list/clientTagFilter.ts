@@ -2,9 +2,7 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm'
 import type { Client } from '../../entities/Client.js'
 import { ClientTag } from '../../entities/ClientTag.js'
 import { tableOf } from '../core/tableNames.js'
-import { MAX_FILTER_TAGS, TAG_IDS_PATTERN, TAG_MODES, type TagMode } from '../../shared/tags.js'
-
-export { MAX_FILTER_TAGS, TAG_IDS_PATTERN, TAG_MODES, type TagMode }
+import { TAG_IDS_PATTERN, TAG_MODES, type TagMode } from '../../shared/tags.js'
 
 // The client list's filter by tags (issue 28): `filters.tags` (tag ids, comma-separated) and
 // `filters.tagMode` (any — the default —, all, none). Kept apart from the list's other filters.

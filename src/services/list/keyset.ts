@@ -13,13 +13,13 @@ export interface OrderTerm {
 /** The values of the order terms of the last row read: where the next page starts. */
 export type Cursor = unknown[]
 
-export const cursorAlias = (i: number) => `__k${i}`
+const cursorAlias = (i: number) => `__k${i}`
 
 /**
  * Selects each order term under `__k0`, `__k1`… so the last row of a page gives the cursor of
  * the next, exactly as the database holds it (a datetime(6) as text, not a JavaScript Date).
  */
-export function selectCursor<T extends ObjectLiteral>(
+function selectCursor<T extends ObjectLiteral>(
   dataSource: DataSource,
   qb: SelectQueryBuilder<T>,
   order: OrderTerm[],
@@ -32,7 +32,7 @@ export function selectCursor<T extends ObjectLiteral>(
   for (const term of order) qb.addOrderBy(term.expr, term.dir)
 }
 
-export const cursorOf = (row: Record<string, unknown>, order: OrderTerm[]): Cursor =>
+const cursorOf = (row: Record<string, unknown>, order: OrderTerm[]): Cursor =>
   order.map((_, i) => row[cursorAlias(i)] ?? null)
 
 /**
@@ -40,7 +40,7 @@ export const cursorOf = (row: Record<string, unknown>, order: OrderTerm[]): Curs
  * is an index range, never `OFFSET`. NULLs sort first ascending and last descending on SQLite
  * and MySQL/MariaDB alike, which the conditions below follow.
  */
-export function afterCursor<T extends ObjectLiteral>(
+function afterCursor<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   order: OrderTerm[],
   cursor: Cursor | null,

@@ -8,7 +8,7 @@ import { inTransaction } from '../core/transaction.js'
 import { newMessageId } from './messageId.js'
 import { writePendingContent } from './pendingContent.js'
 import { resendEmail } from './resendEmail.js'
-import { EmailTemplates, type TestSendLimit } from './templateStore.js'
+import { TemplateStore, type TestSendLimit } from './templateStore.js'
 
 export interface ClientEmail {
   clientId: number | null
@@ -45,7 +45,7 @@ const MAX_PENDING_BYTES = 60_000
 
 // Whole seconds: MySQL rounds a DATETIME's fraction (up, sometimes), which would delay the first claim.
 /** Why an email was not queued at all (kept in its EmailLog row). */
-export const INVALID_RECIPIENT_ERROR = 'refused: the recipient is not one valid e-mail address'
+const INVALID_RECIPIENT_ERROR = 'refused: the recipient is not one valid e-mail address'
 
 /**
  * The outbox's writer. An email is an EmailLog row `queued`, written in the transaction of the
@@ -54,7 +54,7 @@ export const INVALID_RECIPIENT_ERROR = 'refused: the recipient is not one valid 
 export class ClientMailer {
   private readonly listeners = new Set<() => void>()
   /** The email templates (shipped and edited in the panel) every email is rendered with. */
-  readonly templates: EmailTemplates
+  readonly templates: TemplateStore
 
   constructor(
     private readonly dataSource: DataSource,
@@ -65,7 +65,7 @@ export class ClientMailer {
     /** Counts an admin's "send me a test" (default: no limit). */
     limitTests?: TestSendLimit,
   ) {
-    this.templates = new EmailTemplates(dataSource, companyName, this, limitTests)
+    this.templates = new TemplateStore(dataSource, companyName, this, limitTests)
   }
 
   private pending(email: ClientEmail): string {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 
 /** The domain of a sender such as `Acme <no-reply@acme.example>`; `localhost` when there is none. */
-export function senderDomain(from: string): string {
+function senderDomain(from: string): string {
   const angle = /<([^>]+)>\s*$/.exec(from)
   const address = (angle ? angle[1] : from).trim()
   const at = address.lastIndexOf('@')

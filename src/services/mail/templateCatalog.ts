@@ -20,14 +20,7 @@ export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number]
 export type TemplateKind = 'system' | 'message'
 
 /** The merge fields of every template: the client's and the company's. */
-export const CLIENT_FIELDS = [
-  'firstName',
-  'lastName',
-  'fullName',
-  'clientNumber',
-  'email',
-  'companyName',
-] as const
+const CLIENT_FIELDS = ['firstName', 'lastName', 'fullName', 'clientNumber', 'email', 'companyName'] as const
 
 export interface TemplateSpec {
   key: EmailTemplateKey

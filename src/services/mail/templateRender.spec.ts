@@ -1,5 +1,5 @@
 import { checkTemplate, fillTemplate, templateFields, TemplateRefused } from './templateRender.js'
-import { shippedTemplates } from './emailTemplates.js'
+import { shippedTemplates } from './templateSet.js'
 import { defaultTemplate, EMAIL_TEMPLATE_KEYS, TEMPLATE_SPECS } from './templateCatalog.js'
 
 const FIELDS = ['firstName', 'lastName', 'link']

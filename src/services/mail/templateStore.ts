@@ -8,7 +8,7 @@ import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
 import { LANGUAGES, type Language } from '../../shared/language.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import type { ClientEmail } from './clientMailer.js'
-import { TemplateSet, type EmailRecipient, type RenderedEmail } from './emailTemplates.js'
+import { TemplateSet, type EmailRecipient, type RenderedEmail } from './templateSet.js'
 import {
   defaultTemplate,
   EMAIL_TEMPLATE_KEYS,
@@ -87,7 +87,7 @@ const sameText = (a: TemplateText, b: TemplateText) =>
  * rows), read at each email so an edit applies from the next one on. Every save and reset is
  * recorded in the admin audit trail with the texts before and after.
  */
-export class EmailTemplates {
+export class TemplateStore {
   constructor(
     private readonly dataSource: DataSource,
     private readonly companyName: string,

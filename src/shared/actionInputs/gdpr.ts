@@ -1,6 +1,6 @@
 // Anonymise (irreversible: the client's number typed to confirm) and "log in as this client" (why).
 import { MAX_REASON_LENGTH } from '../limits.js'
-import { actionInput, field, type InputValue } from './fields.js'
+import { actionInput, field } from './fields.js'
 
 export const anonymiseInput = actionInput({
   confirmation: field.text({ maxLength: 64 }),
@@ -11,5 +11,3 @@ export const anonymiseInput = actionInput({
 export const impersonateInput = actionInput({
   reason: field.textarea({ maxLength: MAX_REASON_LENGTH }),
 })
-
-export type AnonymiseInput = InputValue<typeof anonymiseInput>

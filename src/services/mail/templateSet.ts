@@ -62,7 +62,7 @@ export function emailHtml(language: Language, text: string, link: string | null)
 }
 
 /** The client's merge fields. */
-export function clientValues(to: EmailRecipient, companyName: string): Record<string, string> {
+function clientValues(to: EmailRecipient, companyName: string): Record<string, string> {
   return {
     firstName: to.firstName ?? '',
     lastName: to.lastName ?? '',
@@ -77,7 +77,7 @@ const overrideKey = (key: EmailTemplateKey, language: Language) => `${key}:${lan
 
 /**
  * The templates in force at one moment (the admins' versions over the shipped ones), rendering
- * synchronously: load it once (`EmailTemplates.load`) for all the emails of a change.
+ * synchronously: load it once (`TemplateStore.load`) for all the emails of a change.
  */
 export class TemplateSet {
   constructor(

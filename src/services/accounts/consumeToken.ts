@@ -36,7 +36,7 @@ export async function tokenOwner(
  * Spends a token (once, even with two clicks at the same moment) and runs the change in the same
  * transaction; `work` also gets the token's row (who issued it, for an impersonation).
  */
-export async function useToken<T>(
+export async function consumeToken<T>(
   dataSource: DataSource,
   token: unknown,
   purpose: TokenPurpose,

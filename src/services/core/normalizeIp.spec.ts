@@ -1,4 +1,4 @@
-import { normalizeIp } from './clientAddress.js'
+import { normalizeIp } from './normalizeIp.js'
 
 test.each([
   ['::ffff:127.0.0.1', '127.0.0.1'],
