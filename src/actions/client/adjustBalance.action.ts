@@ -8,7 +8,7 @@ export const adjustBalanceAction = ({ lifecycle, components }: ClientActionDeps)
     name: 'adjustBalance',
     group: 'account',
     icon: 'DollarSign',
-    appliesTo: (p) => p.status !== 'deleted',
+    appliesTo: { notStatus: ['deleted'] },
     input: adjustBalanceInput,
     handler: ({ actor, id, input }) => adjustBalance(lifecycle, actor, id, input),
     success: 'balanceChanged',

@@ -9,7 +9,7 @@ export const banAction = ({ lifecycle, components }: ClientActionDeps) =>
     group: 'status',
     icon: 'Slash',
     variant: 'danger',
-    appliesTo: (p) => p.status !== 'banned' && p.status !== 'deleted',
+    appliesTo: { notStatus: ['banned', 'deleted'] },
     input: statusChangeInput,
     handler: ({ actor, id, input }) => ban(lifecycle, actor, [id], input),
     success: 'clientBanned',

@@ -8,7 +8,7 @@ export const changePasswordAction = ({ lifecycle, components }: ClientActionDeps
     name: 'changePassword',
     group: 'account',
     icon: 'Lock',
-    appliesTo: (p) => p.status !== 'deleted',
+    appliesTo: { notStatus: ['deleted'] },
     input: changePasswordInput,
     handler: ({ actor, id, input }) => changePassword(lifecycle, actor, id, input),
     success: 'passwordChanged',

@@ -9,7 +9,7 @@ export const deleteAction = ({ lifecycle, components }: ClientActionDeps) =>
     group: 'status',
     icon: 'Trash2',
     variant: 'danger',
-    appliesTo: (p) => p.status !== 'deleted',
+    appliesTo: { notStatus: ['deleted'] },
     input: softDeleteInput,
     handler: ({ actor, id, input }) => softDelete(lifecycle, actor, [id], input),
     success: 'clientDeleted',

@@ -7,7 +7,7 @@ export const forceConfirmAction = ({ lifecycle, components }: ClientActionDeps) 
     name: 'forceConfirm',
     group: 'account',
     icon: 'CheckCircle',
-    appliesTo: (p) => p.status === 'pending',
+    appliesTo: { status: ['pending'] },
     handler: ({ actor, id }) => forceConfirm(lifecycle, actor, [id]),
     success: 'accountConfirmed',
   })

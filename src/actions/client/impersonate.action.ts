@@ -3,7 +3,7 @@ import type { ComponentIds } from '../../components/index.js'
 import type { ClientAccounts } from '../../services/accounts/clientAccounts.js'
 import { MAX_REASON_LENGTH } from '../../shared/limits.js'
 import { actorOf, readPayload, recordId, refusalResponse } from '../core/actionResponses.js'
-import { GROUP_MENUS } from '../core/clientActionSpecs.js'
+import { GROUP_MENUS, visibleWhen } from '../core/clientActionSpecs.js'
 
 export interface ImpersonateActionDeps {
   accounts: ClientAccounts
@@ -29,15 +29,10 @@ export const impersonateAction = (deps: ImpersonateActionDeps): Partial<Action<I
   component: deps.components.ClientActionForm,
   showInDrawer: true,
   guard: '',
-  isVisible: (context) => {
-    const params = context.record?.params ?? {}
-    return (
-      deps.accounts.impersonationOffered &&
-      params.status !== 'banned' &&
-      params.status !== 'deleted' &&
-      !params.anonymisedAt
-    )
-  },
+  // Offered or not is known at start; then it applies to a client who may log in.
+  isVisible: deps.accounts.impersonationOffered
+    ? visibleWhen({ notStatus: ['banned', 'deleted'], hasNot: ['anonymisedAt'] })
+    : false,
   handler: async (request, _response, context) => {
     const current = context.record?.toJSON(context.currentAdmin) as RecordActionResponse['record']
     if (request.method !== 'post') return { record: current }

@@ -8,7 +8,7 @@ export const reactivateAction = ({ lifecycle, components }: ClientActionDeps) =>
     name: 'reactivate',
     group: 'status',
     icon: 'PlayCircle',
-    appliesTo: (p) => p.status === 'suspended' || p.status === 'banned',
+    appliesTo: { status: ['suspended', 'banned'] },
     input: reactivateInput,
     handler: ({ actor, id, input }) => reactivate(lifecycle, actor, [id], input),
     success: 'clientReactivated',

@@ -8,7 +8,7 @@ export const removeTwoFactorAction = ({ lifecycle, components }: ClientActionDep
     group: 'account',
     icon: 'ShieldOff',
     variant: 'danger',
-    appliesTo: (p) => p.status !== 'deleted' && Boolean(p.twoFactorEnabledAt),
+    appliesTo: { notStatus: ['deleted'], has: ['twoFactorEnabledAt'] },
     handler: ({ actor, id }) => removeTwoFactor(lifecycle, actor, [id]),
     success: 'twoFactorRemoved',
   })

@@ -7,7 +7,7 @@ export const resendConfirmationAction = ({ lifecycle, components }: ClientAction
     name: 'resendConfirmation',
     group: 'account',
     icon: 'Send',
-    appliesTo: (p) => p.status === 'pending' && Boolean(p.email),
+    appliesTo: { status: ['pending'], has: ['email'] },
     handler: ({ actor, id }) => resendConfirmation(lifecycle, actor, id),
     success: 'confirmationSent',
   })

@@ -7,7 +7,7 @@ export const restoreAction = ({ lifecycle, components }: ClientActionDeps) =>
     name: 'restore',
     group: 'status',
     icon: 'RotateCcw',
-    appliesTo: (p) => p.status === 'deleted',
+    appliesTo: { status: ['deleted'] },
     handler: ({ actor, id }) => restore(lifecycle, actor, id),
     success: 'clientRestored',
   })

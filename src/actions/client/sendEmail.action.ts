@@ -8,7 +8,7 @@ export const sendEmailAction = ({ lifecycle, components }: ClientActionDeps) =>
     name: 'sendEmail',
     group: 'contact',
     icon: 'Mail',
-    appliesTo: (p) => p.status !== 'deleted' && Boolean(p.email),
+    appliesTo: { notStatus: ['deleted'], has: ['email'] },
     input: sendEmailInput,
     handler: ({ actor, id, input }) => sendEmail(lifecycle, actor, [id], input),
     success: 'emailSent',

@@ -7,7 +7,7 @@ export const sendPasswordResetAction = ({ lifecycle, components }: ClientActionD
     name: 'sendPasswordReset',
     group: 'account',
     icon: 'Key',
-    appliesTo: (p) => p.status !== 'deleted' && p.status !== 'banned' && Boolean(p.email),
+    appliesTo: { notStatus: ['deleted', 'banned'], has: ['email'] },
     handler: ({ actor, id }) => sendPasswordReset(lifecycle, actor, id),
     success: 'passwordResetSent',
   })

@@ -10,7 +10,7 @@ export const suspendAction = ({ lifecycle, components }: ClientActionDeps) =>
     group: 'status',
     icon: 'PauseCircle',
     variant: 'danger',
-    appliesTo: (p) => p.status === 'active',
+    appliesTo: { status: ['active'] },
     input: statusChangeInput,
     handler: ({ actor, id, input }) => suspend(lifecycle, actor, [id], input),
     success: 'clientSuspended',

@@ -101,10 +101,44 @@ export function actionGroupMenus(actions: Record<string, Partial<Action<ActionRe
   return { menus, rights }
 }
 
+/**
+ * When a record action applies to a client as listed (the button is hidden otherwise; the service
+ * re-checks): data, not a function, so AdminJS asking every action whether it shows runs no
+ * action's own code. Every condition given must hold.
+ */
+export interface AppliesWhen {
+  /** Its status is one of these. */
+  status?: readonly string[]
+  /** Its status is none of these. */
+  notStatus?: readonly string[]
+  /** These properties are set (an email, a 2FA date…). */
+  has?: readonly string[]
+  /** These properties are not set (an anonymisation date…). */
+  hasNot?: readonly string[]
+}
+
+/** Whether a client's properties meet `when` (no condition: always). */
+export function applies(when: AppliesWhen | undefined, params: Record<string, unknown>): boolean {
+  if (!when) return true
+  const status = String(params.status ?? '')
+  return (
+    (!when.status || when.status.includes(status)) &&
+    !(when.notStatus ?? []).includes(status) &&
+    (when.has ?? []).every((key) => Boolean(params[key])) &&
+    (when.hasNot ?? []).every((key) => !params[key])
+  )
+}
+
+/** An action's `isVisible` from its `AppliesWhen`. */
+export const visibleWhen =
+  (when: AppliesWhen) =>
+  (context: ActionContext): boolean =>
+    applies(when, context.record?.params ?? {})
+
 export interface RecordActionSpec<S extends ActionInput | undefined> extends ActionSpec<S> {
   group: ActionGroup
-  /** Whether the action applies to a record as listed (hides it otherwise; the service re-checks). */
-  appliesTo?: (params: Record<string, unknown>) => boolean
+  /** When the action applies to a client as listed (see AppliesWhen). */
+  appliesTo?: AppliesWhen
   /** What a POST does (a GET only answers with the record the form needs): one service call. */
   handler: (call: { actor: Actor; id: number; input: Value<S> }) => Promise<LifecycleResult>
   /** Message key of the success notice. */
@@ -146,7 +180,7 @@ export function recordFormAction<S extends ActionInput | undefined = undefined>(
     // Thirteen buttons do not fit a page header: they are grouped in three dropdowns.
     parent: GROUP_MENUS[spec.group],
     actionType: 'record',
-    isVisible: (context: ActionContext) => spec.appliesTo?.(context.record?.params ?? {}) ?? true,
+    isVisible: visibleWhen(spec.appliesTo ?? {}),
     handler: async (request, _response, context) => {
       const current = context.record?.toJSON(context.currentAdmin)
       if (request.method !== 'post') return { record: current } as RecordActionResponse

@@ -1,6 +1,6 @@
 import type { Action, RecordActionResponse } from 'adminjs'
 import type { GdprActionDeps } from './gdprArchive.action.js'
-import { GROUP_MENUS } from '../core/clientActionSpecs.js'
+import { GROUP_MENUS, visibleWhen } from '../core/clientActionSpecs.js'
 import { actorOf, freshRecords, readPayload, recordId, refusalResponse } from '../core/actionResponses.js'
 import { MAX_REASON_LENGTH } from '../../shared/limits.js'
 
@@ -18,7 +18,7 @@ export const anonymiseAction = (deps: GdprActionDeps): Partial<Action<RecordActi
   component: deps.components.ClientActionForm,
   showInDrawer: true,
   guard: '',
-  isVisible: (context) => !context.record?.params.anonymisedAt,
+  isVisible: visibleWhen({ hasNot: ['anonymisedAt'] }),
   handler: async (request, _response, context) => {
     const current = context.record?.toJSON(context.currentAdmin) as RecordActionResponse['record']
     if (request.method !== 'post') return { record: current }

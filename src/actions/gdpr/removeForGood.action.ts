@@ -1,6 +1,6 @@
 import type { Action, RecordActionResponse } from 'adminjs'
 import type { GdprActionDeps } from './gdprArchive.action.js'
-import { GROUP_MENUS } from '../core/clientActionSpecs.js'
+import { GROUP_MENUS, visibleWhen } from '../core/clientActionSpecs.js'
 import { actorOf, refusalResponse } from '../core/actionResponses.js'
 
 /**
@@ -17,7 +17,7 @@ export const removeForGoodAction = (deps: GdprActionDeps): Partial<Action<Record
   component: deps.components.ClientActionForm,
   showInDrawer: true,
   guard: '',
-  isVisible: (context) => context.record?.params.status === 'deleted',
+  isVisible: visibleWhen({ status: ['deleted'] }),
   handler: async (request, _response, context) => {
     const current = context.record?.toJSON(context.currentAdmin) as RecordActionResponse['record']
     if (request.method !== 'post') return { record: current }
