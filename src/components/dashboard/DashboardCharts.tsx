@@ -7,16 +7,9 @@ import { clientStatusStyle } from '../common/clientStatusStyle.js'
 import type { PanelFormat } from '../common/usePanelFormat.js'
 import ChartFigure from './ChartFigure.js'
 import { resourceId } from '../common/resourceId.js'
+import { axisMonthLabels, longMonth } from './monthLabels.js'
 
 const PRIMARY = '#3040D6'
-
-/** `2026-03` as the panel's language names the month (`mars 2026`, short on the axis). */
-const monthLabel = (month: string, language: string, style: 'short' | 'long') =>
-  new Date(`${month}-01T00:00:00.000Z`).toLocaleDateString(language, {
-    month: style,
-    year: style === 'long' ? 'numeric' : '2-digit',
-    timeZone: 'UTC',
-  })
 
 /**
  * The dashboard's three charts (recharts, bundled by AdminJS's ComponentLoader): new clients
@@ -27,11 +20,11 @@ const DashboardCharts: React.FC<{ data: ClientDashboardData; format: PanelFormat
   const { translateComponent, translateLabel } = useTranslation()
   const t = (key: string) => translateComponent(`ClientDashboard.${key}`, resourceId('Client'))
   const language = format.language
-  const months = data.months.map((m) => ({
-    ...m,
-    label: monthLabel(m.month, language, 'short'),
-    amount: Number(m.commissions),
-  }))
+  const labels = axisMonthLabels(
+    data.months.map((m) => m.month),
+    language,
+  )
+  const months = data.months.map((m, i) => ({ ...m, label: labels[i], amount: Number(m.commissions) }))
   const statuses = Object.entries(data.byStatus).map(([status, count]) => ({
     status,
     label: translateLabel(`status.${status}`, resourceId('Client')),
@@ -47,12 +40,12 @@ const DashboardCharts: React.FC<{ data: ClientDashboardData; format: PanelFormat
         title={t('newClientsChart')}
         empty={emptyWhen(months.every((m) => m.newClients === 0))}
         headers={[t('month'), t('clients')]}
-        rows={months.map((m) => [monthLabel(m.month, language, 'long'), format.count(m.newClients)])}
+        rows={months.map((m) => [longMonth(m.month, language), format.count(m.newClients)])}
       >
         <ResponsiveContainer>
-          <BarChart data={months} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
+          <BarChart data={months} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={axis} interval="preserveStartEnd" />
+            <XAxis dataKey="label" tick={axis} interval="preserveStartEnd" minTickGap={4} />
             <YAxis allowDecimals={false} tick={axis} width={40} />
             <Tooltip formatter={(value) => [format.count(Number(value)), t('clients')]} />
             <Bar dataKey="newClients" fill={PRIMARY} isAnimationActive={false} />
@@ -85,12 +78,12 @@ const DashboardCharts: React.FC<{ data: ClientDashboardData; format: PanelFormat
         title={t('commissionsChart')}
         empty={emptyWhen(months.every((m) => m.amount === 0))}
         headers={[t('month'), t('amount')]}
-        rows={months.map((m) => [monthLabel(m.month, language, 'long'), format.money(m.commissions) ?? ''])}
+        rows={months.map((m) => [longMonth(m.month, language), format.money(m.commissions) ?? ''])}
       >
         <ResponsiveContainer>
-          <BarChart data={months} margin={{ top: 8, right: 8, left: 8, bottom: 0 }}>
+          <BarChart data={months} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={axis} interval="preserveStartEnd" />
+            <XAxis dataKey="label" tick={axis} interval="preserveStartEnd" minTickGap={4} />
             <YAxis
               tick={axis}
               width={70}

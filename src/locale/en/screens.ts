@@ -179,7 +179,7 @@ export const enScreens = {
       title: 'Clients at a glance',
       loading: 'Loading…',
       error: 'The dashboard could not be loaded.',
-      byStatus: 'Clients by status',
+      byStatus: 'Lists by status',
       newThisMonth: 'New this month',
       awaitingConfirmation: 'Awaiting confirmation',
       latestActions: 'Latest actions',

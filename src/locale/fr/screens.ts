@@ -183,7 +183,7 @@ export const frScreens: ScreensTranslation = {
       title: 'Les clients en un coup d’œil',
       loading: 'Chargement…',
       error: 'Le tableau de bord n’a pas pu être chargé.',
-      byStatus: 'Clients par statut',
+      byStatus: 'Listes par statut',
       newThisMonth: 'Nouveaux ce mois-ci',
       awaitingConfirmation: 'En attente de confirmation',
       latestActions: 'Dernières actions',
