@@ -167,6 +167,7 @@ describeEachDatabase('GDPR: archive, anonymisation, retention', (database) => {
         // The demo's own table, declared in its erasure option.
         'demo_tickets.json',
         'emails.json',
+        'files.json',
         'history.json',
         'logins.json',
         'notes.json',
