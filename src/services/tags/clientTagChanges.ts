@@ -7,6 +7,7 @@ import { chunks, eventRow, insertEvents } from '../core/clientEvents.js'
 import { InvalidInputError, type RefusalReason } from '../core/errors.js'
 import { inTransaction } from '../core/transaction.js'
 import { tagKey } from './tagInput.js'
+import { insertTagLinks } from './tagLinks.js'
 
 export interface TagChange {
   /** Names to put on the clients; a name no tag has yet is created when `create` is set. */
@@ -112,17 +113,7 @@ export async function changeClientTags(
         }),
       )
     }
-    for (const part of chunks(inserts)) {
-      // orIgnore: a link another admin made meanwhile is the same link.
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ClientTag)
-        .values(part)
-        .orIgnore()
-        .updateEntity(false)
-        .execute()
-    }
+    await insertTagLinks(manager, inserts)
     if (removing.size > 0) {
       for (const part of chunks(deletes)) {
         const ids = [...removing.values()].map((t) => t.id)

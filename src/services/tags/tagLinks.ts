@@ -46,6 +46,14 @@ export async function linkTagsByName(
       tagId === undefined ? [] : [{ clientId: pair.clientId, tagId }],
     ),
   )
+  await insertTagLinks(manager, links)
+}
+
+/** Links clients to tags, a chunk a statement; a link already there (another admin's) is the same link. */
+export async function insertTagLinks(
+  manager: EntityManager,
+  links: { clientId: number; tagId: number }[],
+): Promise<void> {
   for (const part of chunks(links)) {
     await manager
       .createQueryBuilder()
