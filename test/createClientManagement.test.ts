@@ -85,6 +85,8 @@ describe('createClientManagement', () => {
       'GdprArchive',
       'RetentionPanel',
       'EmailTemplates',
+      'TagChipCell',
+      'TagFilter',
     ])
   })
 

@@ -8,7 +8,7 @@ import type { ActionDecorator, BaseResource } from 'adminjs'
 import { Filter } from 'adminjs'
 import type { Agent } from 'supertest'
 import { IsNull, type DataSource } from 'typeorm'
-import { AdminAuditEntry, Client, EmailTemplate, ImportBatch, SettingsChange } from '../../src/index.js'
+import { AdminAuditEntry, Client, EmailTemplate, ImportBatch, SettingsChange, Tag } from '../../src/index.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from '../support/demoAgent.js'
 
@@ -117,6 +117,10 @@ describeEachDatabase('every action through every route type: its own type or 404
     await manager.insert(SettingsChange, [{ actor: 'admin@example.com', changes: [] }])
     await manager.insert(EmailTemplate, [
       { templateKey: 'confirmation', language: 'fr', subject: 'Bienvenue', textBody: '{{link}}' },
+    ])
+    await manager.insert(Tag, [
+      { name: 'VIP', nameKey: 'vip', colour: 'red' },
+      { name: 'Prospect', nameKey: 'prospect', colour: 'grey' },
     ])
     agents.admin = await loginAs(demo.app, 'admin@example.com')
     agents.support = await loginAs(demo.app, 'support@example.com')

@@ -12,6 +12,7 @@ export const RESOURCE_IDS = [
   'SecuritySettings',
   'AdminAuditEntry',
   'EmailTemplate',
+  'Tag',
 ]
 
 /** The entity behind a resource id, where their names differ. */
