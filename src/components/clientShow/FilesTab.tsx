@@ -112,9 +112,9 @@ const FilesTab: React.FC<{ recordId: string; language: string; onChanged: () => 
         />
       )}
       {files.length === 0 ? (
-        <Text data-testid="files-empty">{t('empty.files')}</Text>
+        <Text data-testid="tab-empty">{t('empty.files')}</Text>
       ) : (
-        <Table data-testid="files-table">
+        <Table data-testid="tab-table-files">
           <TableHead>
             <TableRow>
               {['name', 'note', 'visibleTo', 'size', 'addedBy', 'addedAt', 'actions'].map((key) => (
