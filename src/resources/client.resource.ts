@@ -120,8 +120,9 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         'email',
         'phone',
         'activeContracts',
-        'tags',
         'createdAt',
+        // Last: the columns admins scan first keep their places.
+        'tags',
       ],
       // `q` searches last name, first name, email and client number at once (services/list/clientSearch.ts).
       filterProperties: ['q', 'status', 'advisor', 'createdAt', 'hasActiveContracts', 'tags', 'tagMode'],
