@@ -32,7 +32,7 @@ export const impersonateAction = (deps: ImpersonateActionDeps): Partial<Action<I
   // Offered or not is known at start; then it applies to a client who may log in.
   isVisible: deps.accounts.impersonationOffered
     ? visibleWhen({ notStatus: ['banned', 'deleted'], hasNot: ['anonymisedAt'] })
-    : false,
+    : () => false,
   handler: async (request, _response, context) => {
     const current = context.record?.toJSON(context.currentAdmin) as RecordActionResponse['record']
     if (request.method !== 'post') return { record: current }

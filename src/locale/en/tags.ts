@@ -39,6 +39,7 @@ export const enTags = {
       properties: {
         id: 'ID',
         name: 'Name',
+        nameKey: 'Name key (lower case)',
         colour: 'Colour',
         createdAt: 'Created on',
         createdBy: 'Created by',

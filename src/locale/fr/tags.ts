@@ -39,7 +39,14 @@ export const frTags: typeof enTags = {
   },
   resources: {
     Tag: {
-      properties: { id: 'ID', name: 'Nom', colour: 'Couleur', createdAt: 'Créée le', createdBy: 'Créée par' },
+      properties: {
+        id: 'ID',
+        name: 'Nom',
+        nameKey: 'Clé du nom (en minuscules)',
+        colour: 'Couleur',
+        createdAt: 'Créée le',
+        createdBy: 'Créée par',
+      },
       labels: {
         colour: {
           grey: 'Gris',
