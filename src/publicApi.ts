@@ -69,7 +69,7 @@ export {
 export { AccessControl, DEFAULT_ROLES } from './services/core/accessControl.js'
 export type { RoleMap, RoleOf } from './services/core/accessControl.js'
 export { refusalsAs403 } from './resources/secureActions.js'
-export type { Actor } from './services/core/actor.js'
+export type { Actor } from './services/core/requestValues.js'
 
 // Errors a host catches.
 export {
@@ -106,7 +106,7 @@ export type { AsyncRequestHandler, AsyncRoutes } from './http/asyncRoutes.js'
 export { mergeLocale, translateMessage, translations } from './locale/index.js'
 
 // The database going away and coming back; a Galera cluster; transaction conflicts.
-export { isConnectionLost, isDatabaseUnavailable, retryRead } from './services/core/databaseFaults.js'
+export { isConnectionLost, isDatabaseUnavailable, retryRead } from './services/core/transaction.js'
 export {
   DatabaseNodesError,
   DEFAULT_GALERA_NODE_OPTIONS,

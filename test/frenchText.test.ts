@@ -3,7 +3,8 @@
 // notices the server builds, checked for the English the panel used to show and for "1 clients".
 import i18next, { type i18n } from 'i18next'
 import { buildLocale, translations } from '../src/locale/index.js'
-import { bulkNotice, recordNotice } from '../src/actions/core/actionResponses.js'
+import { bulkNotice } from '../src/actions/core/bulkFormAction.js'
+import { recordNotice } from '../src/actions/core/clientActionSpecs.js'
 import type { LifecycleResult } from '../src/services/lifecycle/clientLifecycle.js'
 
 type Tree = { [key: string]: unknown }

@@ -9,7 +9,8 @@ import {
   newClientHandler,
   searchClientsHandler,
 } from '../actions/index.js'
-import { actionGroupMenus, type ClientAction } from '../actions/core/clientActionSpecs.js'
+import { actionGroupMenus } from '../actions/core/actionMenus.js'
+import type { ClientAction } from '../actions/core/clientActionSpecs.js'
 import { mergeClientsAction } from '../actions/client/mergeClients.action.js'
 import { paymentMethodsAction } from '../actions/client/paymentMethods.action.js'
 import { clientTabAction } from '../actions/client/tab.action.js'

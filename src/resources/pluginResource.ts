@@ -1,7 +1,7 @@
 import { BaseRecord } from 'adminjs'
 import { Resource } from '@adminjs/typeorm'
 import type { BaseEntity, DataSource } from 'typeorm'
-import { retryRead } from '../services/core/databaseFaults.js'
+import { retryRead } from '../services/core/transaction.js'
 import { EntityRows } from '../services/core/entityRows.js'
 
 type Properties = Record<string, ReturnType<Resource['property']>>

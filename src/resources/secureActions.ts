@@ -6,16 +6,48 @@ import {
   type ActionResponse,
   type After,
   type Before,
+  type RecordJSON,
   type ResourceWithOptions,
 } from 'adminjs'
 import type { EntityTarget, ObjectLiteral } from 'typeorm'
 import type { AccessControl } from '../services/core/accessControl.js'
-import { dropSecretsFromPayload, stripSecretsFromResponse } from '../hooks/stripSecrets.js'
+import { isSecretKey, withoutSecrets } from '../services/core/secrets.js'
 import { keepOnlyEditable } from '../hooks/keepOnlyEditable.js'
 import { normalizePayload } from '../hooks/normalizePayload.js'
 import { validateRecord, type RecordRules } from '../hooks/validateRecord.js'
 import { importUploads } from '../services/import/importUploads.js'
 import type { ResourceDeps } from './resourceDeps.js'
+
+// What every action of the plugin's resources gets: the role check (invisible in the panel, 403
+// through the API), secrets kept out of its response (and out of create and edit's payload), and
+// on create and edit the payload cleaned and validated before the adapter sees it.
+
+function stripRecord(record: RecordJSON): RecordJSON {
+  const populated: RecordJSON['populated'] = {}
+  for (const [key, value] of Object.entries(record.populated ?? {})) {
+    populated[key] = value ? stripRecord(value) : value
+  }
+  return { ...record, params: withoutSecrets(record.params ?? {}), populated }
+}
+
+/**
+ * After every action: no secret leaves in `record`, `records` or their populated references.
+ * AdminJS serialises every column it has, hidden or not, so hiding a property is not enough.
+ */
+export const stripSecretsFromResponse: After<ActionResponse> = async (response) => {
+  if (!response || typeof response !== 'object') return response
+  const out: ActionResponse = { ...response }
+  if (out.record) out.record = stripRecord(out.record as RecordJSON)
+  if (Array.isArray(out.records)) out.records = (out.records as RecordJSON[]).map(stripRecord)
+  return out
+}
+
+/** Before create and edit: the panel never writes a secret column directly (dedicated actions do). */
+export const dropSecretsFromPayload: Before = async (request) => {
+  if (!request.payload) return request
+  const payload = Object.fromEntries(Object.entries(request.payload).filter(([key]) => !isSecretKey(key)))
+  return { ...request, payload }
+}
 
 const BUILT_IN_ACTIONS = ['list', 'search', 'show', 'new', 'edit', 'delete', 'bulkDelete'] as const
 type BuiltIn = (typeof BUILT_IN_ACTIONS)[number]

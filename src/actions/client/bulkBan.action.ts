@@ -1,7 +1,8 @@
 // Ban the selected clients (the form of `ban`).
 import { ban } from '../../services/lifecycle/statusTransitions.js'
 import { statusChangeInput } from '../../shared/actionInputs/statusChange.js'
-import { bulkFormAction, clientsNotice, type ClientActionDeps } from '../core/clientActionSpecs.js'
+import { bulkFormAction, clientsNotice } from '../core/bulkFormAction.js'
+import type { ClientActionDeps } from '../core/clientActionSpecs.js'
 
 export const bulkBanAction = ({ lifecycle, components }: ClientActionDeps) =>
   bulkFormAction(components, {

@@ -1,7 +1,8 @@
 // Give the selected contracts another advisor (by code): one event per client concerned.
 import { changeContractAdvisor } from '../../services/lifecycle/contractBulk.js'
 import { changeAdvisorInput } from '../../shared/actionInputs/contractBulk.js'
-import { bulkFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+import { bulkFormAction } from '../core/bulkFormAction.js'
+import type { ClientActionDeps } from '../core/clientActionSpecs.js'
 
 export const bulkChangeAdvisorAction = ({ lifecycle, components }: ClientActionDeps) =>
   bulkFormAction(components, {

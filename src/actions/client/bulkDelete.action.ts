@@ -1,7 +1,8 @@
 // Delete (soft) the selected clients (the form of `delete`).
 import { softDelete } from '../../services/lifecycle/softDeletion.js'
 import { softDeleteInput } from '../../shared/actionInputs/softDelete.js'
-import { bulkFormAction, clientsNotice, type ClientActionDeps } from '../core/clientActionSpecs.js'
+import { bulkFormAction, clientsNotice } from '../core/bulkFormAction.js'
+import type { ClientActionDeps } from '../core/clientActionSpecs.js'
 
 export const bulkDeleteAction = ({ lifecycle, components }: ClientActionDeps) =>
   bulkFormAction(components, {

@@ -1,6 +1,7 @@
 // Confirm the selected pending clients: a confirmation.
 import { forceConfirm } from '../../services/lifecycle/statusTransitions.js'
-import { bulkFormAction, clientsNotice, type ClientActionDeps } from '../core/clientActionSpecs.js'
+import { bulkFormAction, clientsNotice } from '../core/bulkFormAction.js'
+import type { ClientActionDeps } from '../core/clientActionSpecs.js'
 
 export const bulkForceConfirmAction = ({ lifecycle, components }: ClientActionDeps) =>
   bulkFormAction(components, {

@@ -1,7 +1,8 @@
 // Reactivate the selected clients (the form of `reactivate`).
 import { reactivate } from '../../services/lifecycle/statusTransitions.js'
 import { reactivateInput } from '../../shared/actionInputs/reactivate.js'
-import { bulkFormAction, clientsNotice, type ClientActionDeps } from '../core/clientActionSpecs.js'
+import { bulkFormAction, clientsNotice } from '../core/bulkFormAction.js'
+import type { ClientActionDeps } from '../core/clientActionSpecs.js'
 
 export const bulkReactivateAction = ({ lifecycle, components }: ClientActionDeps) =>
   bulkFormAction(components, {

@@ -1,6 +1,7 @@
 // Turn off two-factor authentication for the selected clients: a confirmation.
 import { removeTwoFactor } from '../../services/lifecycle/statusTransitions.js'
-import { bulkFormAction, clientsNotice, type ClientActionDeps } from '../core/clientActionSpecs.js'
+import { bulkFormAction, clientsNotice } from '../core/bulkFormAction.js'
+import type { ClientActionDeps } from '../core/clientActionSpecs.js'
 
 export const bulkRemoveTwoFactorAction = ({ lifecycle, components }: ClientActionDeps) =>
   bulkFormAction(components, {

@@ -1,7 +1,12 @@
 import type { ActionHandler, RecordActionResponse } from 'adminjs'
 import { updateProfile } from '../../services/lifecycle/profileChanges.js'
-import type { ClientActionDeps } from '../core/clientActionSpecs.js'
-import { actorOf, recordId, refusalResponse, savedResponse } from '../core/actionResponses.js'
+import {
+  actorOf,
+  recordId,
+  refusalResponse,
+  savedResponse,
+  type ClientActionDeps,
+} from '../core/clientActionSpecs.js'
 
 /**
  * AdminJS's edit, with the save done by the lifecycle service: one transaction writes the

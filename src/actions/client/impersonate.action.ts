@@ -2,8 +2,8 @@ import type { Action, RecordActionResponse } from 'adminjs'
 import type { ComponentIds } from '../../components/index.js'
 import type { ClientAccounts } from '../../services/accounts/clientAccounts.js'
 import { MAX_REASON_LENGTH } from '../../shared/limits.js'
-import { actorOf, readPayload, recordId, refusalResponse } from '../core/actionResponses.js'
-import { GROUP_MENUS, visibleWhen } from '../core/clientActionSpecs.js'
+import { actorOf, readPayload, recordId, refusalResponse, visibleWhen } from '../core/clientActionSpecs.js'
+import { GROUP_MENUS } from '../core/actionMenus.js'
 
 export interface ImpersonateActionDeps {
   accounts: ClientAccounts

@@ -2,7 +2,7 @@ import type { Action, BulkActionResponse } from 'adminjs'
 import type { LifecycleDeps } from '../../services/lifecycle/lifecycleDeps.js'
 import type { ComponentIds } from '../../components/index.js'
 import { mergeClients, MERGE_FIELDS, type MergeField } from '../../services/lifecycle/clientMerge.js'
-import { actorOf, readPayload, refusalResponse, requestedIds } from '../core/actionResponses.js'
+import { actorOf, readPayload, refusalResponse, requestedIds } from '../core/clientActionSpecs.js'
 
 /**
  * Merge two clients (a bulk action on exactly two): the form (ClientMerge) picks the client to

@@ -1,7 +1,6 @@
 import type { ActionHandler, RecordActionResponse } from 'adminjs'
 import { createClient } from '../../services/lifecycle/profileChanges.js'
-import type { ClientActionDeps } from '../core/clientActionSpecs.js'
-import { actorOf, refusalResponse, savedResponse } from '../core/actionResponses.js'
+import { actorOf, refusalResponse, savedResponse, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
 /**
  * AdminJS's new, with the save done by the lifecycle service: the client and its `created`

@@ -1,7 +1,7 @@
 import type { Action, ActionResponse, NoticeMessage } from 'adminjs'
 import type { AccessControl } from '../../services/core/accessControl.js'
 import type { PaymentMethods } from '../../services/payments/paymentMethods.js'
-import { actorOf, recordId, readPayload, refusalResponse } from '../core/actionResponses.js'
+import { actorOf, recordId, readPayload, refusalResponse } from '../core/clientActionSpecs.js'
 
 /** The permission, besides this action, that detaching a card needs (role maps may grant it by name). */
 export const DETACH_PERMISSION = 'detachPaymentMethod'

@@ -1,5 +1,5 @@
 import type { Action, RecordActionResponse } from 'adminjs'
-import { actorOf, refusalResponse } from '../core/actionResponses.js'
+import { actorOf, refusalResponse } from '../core/clientActionSpecs.js'
 import { clientIdOf, requirePost, statusForRefusal, type ClientFileActionDeps } from './clientFileAccess.js'
 
 /**

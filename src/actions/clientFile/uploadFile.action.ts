@@ -1,7 +1,7 @@
 import type { Action, RecordActionResponse } from 'adminjs'
 import { InvalidInputError } from '../../services/core/errors.js'
 import { importUploads } from '../../services/import/importUploads.js'
-import { actorOf, refusalResponse } from '../core/actionResponses.js'
+import { actorOf, refusalResponse } from '../core/clientActionSpecs.js'
 import {
   clientIdOf,
   requirePost,

@@ -1,6 +1,7 @@
 // Mark the selected commissions paid (those pending); GET shows the confirmation; refusals are notices.
 import { markCommissionsPaid } from '../../services/lifecycle/commissionPayments.js'
-import { bulkFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+import { bulkFormAction } from '../core/bulkFormAction.js'
+import type { ClientActionDeps } from '../core/clientActionSpecs.js'
 
 export const bulkMarkPaidAction = ({ lifecycle, components }: ClientActionDeps) =>
   bulkFormAction(components, {

@@ -1,7 +1,7 @@
 import type { Action, ActionResponse } from 'adminjs'
 import type { CommissionImport } from '../../services/import/commissionImport.js'
 import { InvalidInputError } from '../../services/core/errors.js'
-import { actorOf, refusalResponse } from '../core/actionResponses.js'
+import { actorOf, refusalResponse } from '../core/clientActionSpecs.js'
 
 export interface ImportActionDeps {
   commissionImport: CommissionImport

@@ -1,7 +1,8 @@
 // Give the selected contracts another status: one event per client concerned.
 import { changeContractStatus } from '../../services/lifecycle/contractBulk.js'
 import { changeContractStatusInput } from '../../shared/actionInputs/contractBulk.js'
-import { bulkFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
+import { bulkFormAction } from '../core/bulkFormAction.js'
+import type { ClientActionDeps } from '../core/clientActionSpecs.js'
 
 export const bulkChangeStatusAction = ({ lifecycle, components }: ClientActionDeps) =>
   bulkFormAction(components, {

@@ -1,33 +1,33 @@
+// What every client action shares: the spec an action file declares (name, look, input, one
+// service call, its success notice), and the AdminJS action built from it — the request read and
+// checked, the actor, the record as it now is, the notice, a refusal answered as a notice.
 import {
-  NotFoundError,
+  ValidationError,
+  populator,
   type Action,
   type ActionContext,
-  type ActionHandler,
   type ActionRequest,
   type ActionResponse,
-  type BulkActionResponse,
   type NoticeMessage,
   type RecordActionResponse,
 } from 'adminjs'
 import type { ComponentIds } from '../../components/index.js'
-import type { Actor } from '../../services/core/actor.js'
+import { chosenLanguage, translateMessage } from '../../locale/index.js'
 import type { LifecycleDeps, LifecycleResult } from '../../services/lifecycle/clientLifecycle.js'
-import { parseInput } from '../../services/core/parseInput.js'
-import { payloadLimits, type ActionInput, type InputValue } from '../../shared/actionInputs/fields.js'
-import { ClientActionRefused } from '../../services/core/errors.js'
-import { isDatabaseUnavailable } from '../../services/core/databaseFaults.js'
-import { readingItsOwnRecordIds } from '../../services/core/bulkRequests.js'
+import { ClientActionRefused, ConcurrentChangeError, InvalidInputError } from '../../services/core/errors.js'
+import { isDatabaseUnavailable } from '../../services/core/transaction.js'
 import {
-  actorOf,
-  bulkNotice,
-  freshRecords,
-  recordId,
-  readPayload,
-  panelLanguage,
-  recordNotice,
-  refusalResponse,
-  requestedIds,
-} from './actionResponses.js'
+  adminActor,
+  hasControlCharacters,
+  isPlainValue,
+  isRecordId,
+  nestedUnder,
+  parseInput,
+  type Actor,
+} from '../../services/core/requestValues.js'
+import { payloadLimits, type ActionInput, type InputValue } from '../../shared/actionInputs/fields.js'
+import { MAX_EMAIL_BODY_LENGTH } from '../../shared/limits.js'
+import { GROUP_MENUS, type ActionGroup } from './actionMenus.js'
 
 export interface ClientActionDeps {
   /** What the lifecycle's functions take (services/lifecycle/lifecycleDeps.ts). */
@@ -37,7 +37,7 @@ export interface ClientActionDeps {
 
 type Variant = 'default' | 'primary' | 'danger' | 'success' | 'info'
 
-interface ActionSpec<S extends ActionInput | undefined> {
+export interface ActionSpec<S extends ActionInput | undefined> {
   name: string
   icon: string
   variant?: Variant
@@ -49,56 +49,18 @@ interface ActionSpec<S extends ActionInput | undefined> {
 }
 
 /** The value the handler receives: the input's output, or nothing for a confirmation. */
-type Value<S> = S extends ActionInput ? InputValue<S> : Record<string, never>
-
-/** Reads the request with the action's input: lengths and shapes first, then the schema. */
-function readInput<S extends ActionInput | undefined>(
-  request: ActionRequest,
-  input: S | undefined,
-): Value<S> {
-  const payload = readPayload(request, payloadLimits(input))
-  return (input ? parseInput(input, payload) : {}) as Value<S>
-}
-
-/** The header's dropdowns a record action sits in. */
-export type ActionGroup = 'account' | 'status' | 'contact'
+export type Value<S> = S extends ActionInput ? InputValue<S> : Record<string, never>
 
 /**
- * Each dropdown is an action of its own with no handler (so no link): AdminJS labels a parent
- * that names an action with that action's translated label (`actions.statusMenu`), while a
- * plain string would stay as given whatever the panel's language.
+ * The reader of an action's input, made once: each field's longest raw value is known at setup;
+ * a request is read for lengths and shapes first, then parsed with the schema.
  */
-export const GROUP_MENUS: Record<ActionGroup, string> = {
-  account: 'accountMenu',
-  status: 'statusMenu',
-  contact: 'contactMenu',
-}
-const MENU_ICONS: Record<ActionGroup, string> = { account: 'User', status: 'Activity', contact: 'Mail' }
-
-/** The three dropdowns, and for each the actions in it: the menu shows to whoever may run one of them. */
-export function actionGroupMenus(actions: Record<string, Partial<Action<ActionResponse>>>) {
-  const menus: Record<string, Partial<Action<ActionResponse>>> = {}
-  const rights: Record<string, string[]> = {}
-  for (const [group, name] of Object.entries(GROUP_MENUS) as [ActionGroup, string][]) {
-    rights[name] = Object.values(actions)
-      .filter((a) => a.parent === name)
-      .map((a) => a.name as string)
-    menus[name] = {
-      name,
-      actionType: 'record',
-      icon: MENU_ICONS[group],
-      component: false,
-      showInDrawer: false,
-      guard: '',
-      // A menu is not something to run: called anyway, it answers with an error notice.
-      before: [
-        () => {
-          throw new NotFoundError(`${name} is a menu of the panel, not an action`, 'Action#before')
-        },
-      ],
-    }
+export function inputReader<S extends ActionInput | undefined>(input: S | undefined) {
+  const limits = payloadLimits(input)
+  return (request: ActionRequest): Value<S> => {
+    const payload = readPayload(request, limits)
+    return (input ? parseInput(input, payload) : {}) as Value<S>
   }
-  return { menus, rights }
 }
 
 /**
@@ -145,15 +107,8 @@ export interface RecordActionSpec<S extends ActionInput | undefined> extends Act
   success: string
 }
 
-export interface BulkActionSpec<S extends ActionInput | undefined, R> extends ActionSpec<S> {
-  /** What a POST does (a GET only answers with the selected records): one service call. */
-  handler: (call: { actor: Actor; ids: number[]; input: Value<S> }) => Promise<R>
-  /** The notice the panel shows after the POST (in the panel's language). */
-  notice: (result: R, language: string) => NoticeMessage
-}
-
 /** What every form action shares: its name and look, and our form in a drawer. */
-const drawerFormAction = <S extends ActionInput | undefined>(
+export const drawerFormAction = <S extends ActionInput | undefined>(
   components: ClientActionDeps['components'],
   spec: ActionSpec<S>,
 ) => ({
@@ -175,6 +130,7 @@ export function recordFormAction<S extends ActionInput | undefined = undefined>(
   components: ClientActionDeps['components'],
   spec: RecordActionSpec<S>,
 ): Partial<Action<RecordActionResponse>> {
+  const readInput = inputReader(spec.input)
   return {
     ...drawerFormAction(components, spec),
     // Thirteen buttons do not fit a page header: they are grouped in three dropdowns.
@@ -186,8 +142,7 @@ export function recordFormAction<S extends ActionInput | undefined = undefined>(
       if (request.method !== 'post') return { record: current } as RecordActionResponse
       try {
         const id = recordId(context)
-        const input = readInput<S>(request, spec.input)
-        const result = await spec.handler({ actor: actorOf(request, context), id, input })
+        const result = await spec.handler({ actor: actorOf(request, context), id, input: readInput(request) })
         const [refusal] = result.skipped
         if (refusal && result.changed.length === 0)
           throw new ClientActionRefused(refusal.reason, refusal.clientNumber)
@@ -198,7 +153,7 @@ export function recordFormAction<S extends ActionInput | undefined = undefined>(
         })
         return {
           record: record ?? current,
-          notice: recordNotice(panelLanguage(request, context), spec.success, result),
+          notice: recordNotice(() => panelLanguage(request, context), spec.success, result),
           redirectUrl: context.h.recordActionUrl({
             resourceId: context.resource.decorate().id(),
             recordId: String(id),
@@ -212,43 +167,159 @@ export function recordFormAction<S extends ActionInput | undefined = undefined>(
   }
 }
 
+export type ClientAction = Partial<Action<ActionResponse>>
+
+const RESOURCE = 'Client'
+
 /**
- * A bulk action with the plugin's form (clients, contracts, commissions): all or nothing in one
- * transaction; the notice says what changed (and for clients which were skipped, and why), then
- * the panel goes back to the list.
+ * The admin and the address the request came from. @adminjs/express hands the handler a copy of
+ * Express's request, which keeps `res`, hence `res.req.ip` (the host's `trust proxy` applies).
  */
-export function bulkFormAction<S extends ActionInput | undefined = undefined, R = LifecycleResult>(
-  components: ClientActionDeps['components'],
-  spec: BulkActionSpec<S, R>,
-): Partial<Action<BulkActionResponse>> {
+export function actorOf(request: ActionRequest, context: ActionContext): Actor {
+  const copy = request as ActionRequest & {
+    res?: { req?: { ip?: string } }
+    socket?: { remoteAddress?: string }
+  }
+  return adminActor(context.currentAdmin?.email, copy.res?.req?.ip ?? copy.socket?.remoteAddress)
+}
+
+type Payload = Record<string, unknown>
+
+/** Field → message key, as AdminJS shows them under each field. */
+const fieldErrors = (fields: Record<string, string>) =>
+  Object.fromEntries(Object.entries(fields).map(([field, message]) => [field, { message, type: message }]))
+
+/**
+ * Refuses a request no form of the panel sends (an array or object for a field, a list of ids
+ * with holes): HTTP 400 and field errors, nothing written. @adminjs/express hands the handler a
+ * copy of Express's request, which keeps `res`.
+ */
+export function refuseMalformed(request: ActionRequest, fields: Record<string, string>): never {
+  ;(request as { res?: { status?: (code: number) => unknown } }).res?.status?.(400)
+  throw new ValidationError(fieldErrors(fields), { message: 'thereWereValidationErrors', type: 'validation' })
+}
+
+/**
+ * The payload of a custom action, checked before any service sees it: every value one plain
+ * value (never an array or an object, nor `field.0` keys for a field the action reads), no
+ * control characters other than line breaks and tabs, each text no longer than its field's
+ * limit (`fields`: field → longest length) or than the longest text any form takes.
+ */
+export function readPayload(request: ActionRequest, fields: Record<string, number> = {}): Payload {
+  const payload = (request.payload ?? {}) as Payload
+  const malformed: Record<string, string> = {}
+  const wrong: Record<string, string> = {}
+  for (const field of Object.keys(fields)) if (nestedUnder(payload, field)) malformed[field] = 'invalidValue'
+  for (const [key, value] of Object.entries(payload)) {
+    if (value === null || value === undefined) continue
+    if (!isPlainValue(value)) {
+      malformed[key.split('.')[0]] ??= 'invalidValue'
+      continue
+    }
+    if (typeof value !== 'string') continue
+    if (hasControlCharacters(value, true)) wrong[key] = 'invalidCharacters'
+    else if (value.length > (fields[key] ?? MAX_EMAIL_BODY_LENGTH)) wrong[key] = 'tooLong'
+  }
+  if (Object.keys(malformed).length > 0) refuseMalformed(request, { ...wrong, ...malformed })
+  if (Object.keys(wrong).length > 0) throw new InvalidInputError(wrong)
+  return payload
+}
+
+/**
+ * Ids of a bulk request as asked for, including those that no longer exist (reported as such).
+ * Anything but a comma-separated list of positive whole numbers is refused (400).
+ */
+export function requestedIds(request: ActionRequest): number[] {
+  const raw = (request.query as Record<string, unknown> | undefined)?.recordIds
+  const parts = typeof raw === 'string' ? raw.split(',') : null
+  if (!parts || !parts.every(isRecordId)) refuseMalformed(request, { recordIds: 'invalidRecordIds' })
+  return [...new Set(parts.map(Number))]
+}
+
+export const recordId = (context: ActionContext) => Number(context.record?.id())
+
+/** The records again, as they are after the change, with their references. */
+export async function freshRecords(context: ActionContext, ids: number[]) {
+  const records = await context.resource.findMany(ids.map(String), context)
+  return (await populator(records, context)).map((r) => r.toJSON(context.currentAdmin))
+}
+
+/** After a create or an edit: the record as saved, its page, and AdminJS's own notice. */
+export async function savedResponse(
+  context: ActionContext,
+  id: number,
+  message: 'successfullyCreated' | 'successfullyUpdated',
+) {
+  const [record] = await freshRecords(context, [id])
   return {
-    ...drawerFormAction(components, spec),
-    actionType: 'bulk',
-    // POST reads the ids from the request (http/bulkPost.ts skips AdminJS's read of the records).
-    handler: readingItsOwnRecordIds<ActionHandler<BulkActionResponse>>(
-      async (request, _response, context) => {
-        const current = (context.records ?? []).map((r) => r.toJSON(context.currentAdmin))
-        if (request.method !== 'post') return { records: current }
-        try {
-          const ids = requestedIds(request)
-          const input = readInput<S>(request, spec.input)
-          const result = await spec.handler({ actor: actorOf(request, context), ids, input })
-          return {
-            // The panel reloads the list after a bulk action: sending the records back would cost
-            // a query and megabytes for a large selection.
-            records: [],
-            notice: spec.notice(result, panelLanguage(request, context)),
-            redirectUrl: context.h.resourceUrl({ resourceId: context.resource.decorate().id() }),
-          }
-        } catch (error) {
-          return refusalResponse(error, context) as BulkActionResponse
-        }
-      },
-    ),
+    record,
+    redirectUrl: context.h.recordActionUrl({
+      resourceId: context.resource.decorate().id(),
+      recordId: String(id),
+      actionName: 'show',
+    }),
+    notice: { message, type: 'success' } satisfies NoticeMessage,
   }
 }
 
-/** The notice of a bulk client action: how many changed, which were skipped and why. */
-export const clientsNotice = (result: LifecycleResult, language: string) => bulkNotice(language, result)
+/** The language the admin chose for the panel (its cookie), for the texts built here. */
+export function panelLanguage(request: ActionRequest, context: ActionContext): string {
+  const copy = request as ActionRequest & { res?: { req?: { headers?: { cookie?: string } } } }
+  // AdminJS keeps the locale in its options (its `locale` field is never set); a host may give a function.
+  const configured = context._admin.options.locale
+  return chosenLanguage(
+    copy.res?.req?.headers?.cookie,
+    typeof configured === 'object' ? configured : undefined,
+  )
+}
 
-export type ClientAction = Partial<Action<ActionResponse>>
+/** A language, or how to read it when a text is built (most notices build none). */
+export type LanguageOf = string | (() => string)
+
+export const t = (language: LanguageOf, key: string, options?: Record<string, unknown>) =>
+  translateMessage(typeof language === 'function' ? language() : language, key, options)
+
+/** " 3 emails queued." in the panel's language, or nothing. */
+export function queuedText(language: LanguageOf, result: LifecycleResult): string {
+  const count = result.emails.queued
+  return count > 0
+    ? ` ${t(language, count === 1 ? 'emailsQueued_one' : 'emailsQueued_other', { count })}`
+    : ''
+}
+
+/** The notice after a single-client action: its own success message, or the email refused at once. */
+export function recordNotice(language: LanguageOf, success: string, result: LifecycleResult): NoticeMessage {
+  if (result.emails.failed > 0) {
+    return {
+      message: 'actionDoneEmailFailed',
+      type: 'error',
+      resourceId: RESOURCE,
+      options: { error: result.emails.error ?? '' },
+    }
+  }
+  return {
+    message: success,
+    type: 'success',
+    resourceId: RESOURCE,
+    options: { emailsQueued: queuedText(language, result), count: result.emails.queued },
+  }
+}
+
+/**
+ * Our service errors as AdminJS answers: bad input → field errors (ValidationError), an action
+ * that does not apply → an error notice. Anything else is a bug and stays an error.
+ */
+export function refusalResponse(error: unknown, context: ActionContext) {
+  if (error instanceof InvalidInputError) throw new ValidationError(fieldErrors(error.fields))
+  const record = context.record?.toJSON(context.currentAdmin)
+  const records = (context.records ?? []).map((r) => r.toJSON(context.currentAdmin))
+  if (error instanceof ClientActionRefused || error instanceof ConcurrentChangeError) {
+    const message = error instanceof ClientActionRefused ? error.reason : 'concurrentChange'
+    return {
+      record,
+      records,
+      notice: { message, type: 'error', resourceId: RESOURCE } satisfies NoticeMessage,
+    }
+  }
+  throw error
+}

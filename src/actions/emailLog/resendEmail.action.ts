@@ -1,7 +1,7 @@
 import type { Action, RecordActionResponse } from 'adminjs'
 import type { ClientMailer } from '../../services/mail/clientMailer.js'
 import { EmailResendRefused } from '../../services/mail/resendEmail.js'
-import { actorOf, freshRecords, refusalResponse } from '../core/actionResponses.js'
+import { actorOf, freshRecords, refusalResponse } from '../core/clientActionSpecs.js'
 
 /**
  * Send a failed email again: the outbox queues it with fresh attempts and the same Message-ID,

@@ -1,12 +1,12 @@
 import type { Action, ActionResponse, NoticeMessage } from 'adminjs'
-import type { Actor } from '../../services/core/actor.js'
+import type { Actor } from '../../services/core/requestValues.js'
 import type { TemplateStore } from '../../services/mail/templateStore.js'
 import {
   MAX_TEMPLATE_HTML_LENGTH,
   MAX_TEMPLATE_SUBJECT_LENGTH,
   MAX_TEMPLATE_TEXT_LENGTH,
 } from '../../shared/limits.js'
-import { actorOf, readPayload, refusalResponse } from '../core/actionResponses.js'
+import { actorOf, readPayload, refusalResponse } from '../core/clientActionSpecs.js'
 
 /** The texts the template page sends, with their longest lengths. */
 export const TEMPLATE_FIELDS = {

@@ -2,7 +2,7 @@ import type { ComponentIds } from '../../components/index.js'
 import type { ListExport } from '../../services/export/listExport.js'
 import type { ExportableResource } from '../../shared/exportColumns.js'
 import type { DownloadAction } from '../../services/core/downloads.js'
-import { GROUP_MENUS } from '../core/clientActionSpecs.js'
+import { GROUP_MENUS } from '../core/actionMenus.js'
 
 export interface ExportActionDeps {
   listExport: ListExport

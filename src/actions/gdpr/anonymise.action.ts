@@ -1,7 +1,14 @@
 import type { Action, RecordActionResponse } from 'adminjs'
 import type { GdprActionDeps } from './gdprArchive.action.js'
-import { GROUP_MENUS, visibleWhen } from '../core/clientActionSpecs.js'
-import { actorOf, freshRecords, readPayload, recordId, refusalResponse } from '../core/actionResponses.js'
+import { GROUP_MENUS } from '../core/actionMenus.js'
+import {
+  actorOf,
+  freshRecords,
+  readPayload,
+  recordId,
+  refusalResponse,
+  visibleWhen,
+} from '../core/clientActionSpecs.js'
 import { MAX_REASON_LENGTH } from '../../shared/limits.js'
 
 /**

@@ -1,6 +1,6 @@
 import type { ComponentIds } from '../../components/index.js'
 import type { ClientGdpr } from '../../services/gdpr/clientGdpr.js'
-import { GROUP_MENUS } from '../core/clientActionSpecs.js'
+import { GROUP_MENUS } from '../core/actionMenus.js'
 import type { DownloadAction } from '../../services/core/downloads.js'
 
 export interface GdprActionDeps {

@@ -1,7 +1,7 @@
 import type { Action, RecordActionResponse } from 'adminjs'
 import type { GdprActionDeps } from './gdprArchive.action.js'
-import { GROUP_MENUS, visibleWhen } from '../core/clientActionSpecs.js'
-import { actorOf, refusalResponse } from '../core/actionResponses.js'
+import { GROUP_MENUS } from '../core/actionMenus.js'
+import { actorOf, refusalResponse, visibleWhen } from '../core/clientActionSpecs.js'
 
 /**
  * Remove a client for good: only a soft-deleted one, by a role allowed to (admin by default).

@@ -1,6 +1,6 @@
 import type { Action, ActionResponse } from 'adminjs'
 import type { GdprActionDeps } from './gdprArchive.action.js'
-import { actorOf, readPayload, refusalResponse, refuseMalformed } from '../core/actionResponses.js'
+import { actorOf, readPayload, refusalResponse, refuseMalformed } from '../core/clientActionSpecs.js'
 
 const RETENTION_OPS = ['save', 'run']
 

@@ -1,7 +1,7 @@
 import type { Action, RecordActionResponse } from 'adminjs'
 import type { CommissionImport } from '../../services/import/commissionImport.js'
 import { ImportUndoRefused } from '../../services/import/importUndoRefused.js'
-import { actorOf, freshRecords } from '../core/actionResponses.js'
+import { actorOf, freshRecords } from '../core/clientActionSpecs.js'
 
 /**
  * Undo a commission import: its commissions go, and the clients and contracts it created that

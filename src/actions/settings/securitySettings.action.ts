@@ -2,7 +2,7 @@ import type { Action, ActionResponse } from 'adminjs'
 import type { ClientSettings } from '../../services/accounts/clientSettings.js'
 import { SETTING_RANGES } from '../../services/accounts/clientSettings.js'
 import { HASHING_DRIVERS } from '../../services/accounts/passwordHasher.js'
-import { actorOf, readPayload, refusalResponse } from '../core/actionResponses.js'
+import { actorOf, readPayload, refusalResponse } from '../core/clientActionSpecs.js'
 
 /**
  * The security settings page (admins only, see accessControl): GET gives the settings in force,

@@ -2,12 +2,8 @@
 // the list's selection. Adding a name no tag has yet creates it (the actions are admins' by
 // default: roles in core/accessControl.ts).
 import { tagChangeInput } from '../../shared/actionInputs/tags.js'
-import {
-  bulkFormAction,
-  clientsNotice,
-  recordFormAction,
-  type ClientActionDeps,
-} from '../core/clientActionSpecs.js'
+import { bulkFormAction, clientsNotice } from '../core/bulkFormAction.js'
+import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 import { changeTags } from './tagChange.js'
 
 export const addTagsAction = ({ lifecycle, components }: ClientActionDeps) =>

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm'
-import type { Actor } from '../../services/core/actor.js'
+import type { Actor } from '../../services/core/requestValues.js'
 import type { LifecycleResult } from '../../services/lifecycle/lifecycleResult.js'
 import { changeClientTags } from '../../services/tags/clientTagChanges.js'
 import { readTagNames } from '../../services/tags/tagInput.js'

@@ -1,7 +1,7 @@
 import type { ActionHandler, ActionResponse, RecordActionResponse } from 'adminjs'
 import type { DataSource } from 'typeorm'
 import { createTag, deleteTags, updateTag } from '../../services/tags/tagCatalog.js'
-import { actorOf, refusalResponse, savedResponse } from '../core/actionResponses.js'
+import { actorOf, refusalResponse, savedResponse } from '../core/clientActionSpecs.js'
 
 // The Tag resource's new, edit and delete, each one call of services/tags/tagCatalog.ts (the
 // name's uniqueness whatever its case, the palette, the history of the clients that carried it).

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import type { ClientStatus } from '../../entities/columns.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { MASK } from '../core/secrets.js'
 import { inTransaction } from '../core/transaction.js'

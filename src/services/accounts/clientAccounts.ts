@@ -1,4 +1,4 @@
-import { normalizeIp } from '../core/normalizeIp.js'
+import { normalizeIp } from '../core/requestValues.js'
 import type { DataSource } from 'typeorm'
 import { bindDeps } from '../core/roomFunctions.js'
 import type { ClientLifecycle } from '../lifecycle/clientLifecycle.js'

@@ -3,7 +3,7 @@ import { Client } from '../../entities/Client.js'
 import type { FieldChange } from '../../entities/ClientEvent.js'
 import { Setting } from '../../entities/Setting.js'
 import { SettingsChange } from '../../entities/SettingsChange.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import { InvalidInputError } from '../core/errors.js'
 import {
   HASHING_DRIVERS,

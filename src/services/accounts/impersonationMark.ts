@@ -1,4 +1,4 @@
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import type { AccountClient } from './accountClient.js'
 import { AccountRefused } from './accountRefused.js'
 

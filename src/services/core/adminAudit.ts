@@ -1,8 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm'
 import { AdminAuditEntry } from '../../entities/AdminAuditEntry.js'
 import type { AdminAuditAction } from '../../entities/columns.js'
-import type { Actor } from './actor.js'
-import { normalizeIp } from './normalizeIp.js'
+import { normalizeIp, type Actor } from './requestValues.js'
 import { inTransaction } from './transaction.js'
 
 export interface AuditEntry {

@@ -1,9 +1,8 @@
-import { normalizeIp } from './normalizeIp.js'
+import { normalizeIp, type Actor } from './requestValues.js'
 import type { EntityManager } from 'typeorm'
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js'
 import { ClientEvent, type FieldChange } from '../../entities/ClientEvent.js'
 import type { ClientEventType } from '../../entities/columns.js'
-import type { Actor } from './actor.js'
 import { MASK, isSecretKey } from './secrets.js'
 
 // IN lists and multi-row INSERTs stay well under SQLite's 32,766 bound parameters.

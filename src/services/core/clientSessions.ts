@@ -3,8 +3,7 @@ import { Client } from '../../entities/Client.js'
 import { ClientSession } from '../../entities/ClientSession.js'
 import { chunks } from './clientEvents.js'
 import type { PluginLogger } from './pluginLogger.js'
-import { inTransaction } from './transaction.js'
-import { conflictCause } from './transactionConflicts.js'
+import { conflictCause, inTransaction } from './transaction.js'
 
 /** What the host's `sessions.destroy` receives when sessions of clients end. */
 export interface EndedSessions {

@@ -1,5 +1,5 @@
 import type { Action, ActionResponse, BaseRecord, CurrentAdmin } from 'adminjs'
-import type { Actor } from './actor.js'
+import type { Actor } from './requestValues.js'
 
 /** Where a download is written: the router's response, with the socket's back-pressure. */
 export interface DownloadSink {

@@ -1,7 +1,39 @@
+// What a request carries, read once for every entry point (the panel's actions, the record hooks,
+// the list and export queries, the client area): who sends it and from where (the actor and its
+// IP), one plain value per field, and an action's input parsed with its schema.
+import { isIP } from 'node:net'
+import * as z from 'zod/mini'
+import { InvalidInputError } from './errors.js'
+
+/** Who does something to a client, and from where: every history entry carries it. */
+export interface Actor {
+  /** The admin's email (or the client's, or the system job's name). */
+  email: string | null
+  ip: string | null
+  type?: 'admin' | 'client' | 'system'
+}
+
 /**
- * Pure checks of values that come from a request (a form, a JSON body, a query string), shared
- * by the record validation hook and the actions' payload reader: one way to say "one plain value".
+ * The address a request came from, as history and login records keep it: an IPv4-mapped IPv6
+ * address (`::ffff:127.0.0.1`, what Node gives on a dual-stack socket) written as IPv4, anything
+ * that is not an IP address dropped (null). One helper for the panel and every account entry point,
+ * so the same caller reads the same everywhere.
  */
+export function normalizeIp(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null
+  const text = raw.trim()
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(text)
+  const ip = mapped ? mapped[1] : text
+  return isIP(ip) ? ip : null
+}
+
+/** The admin behind a panel request: AdminJS's `currentAdmin.email` (if a string) and the request's IP, normalised. */
+export function adminActor(email: unknown, ip: string | null | undefined): Actor {
+  return { email: typeof email === 'string' ? email : null, ip: normalizeIp(ip), type: 'admin' }
+}
+
+// Checks of values from a form, a JSON body or a query string, shared by the record validation
+// hook and the actions' payload reader: one way to say "one plain value".
 
 // C0 controls and DEL. Multi-line texts keep tab, line feed and carriage return.
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
@@ -49,3 +81,27 @@ export const isWholeNumber = (text: string): boolean =>
 /** A positive record id (`12`), as a path or a query string carries it. */
 export const isRecordId = (text: string): boolean =>
   /^[1-9]\d{0,9}$/.test(text) && Number(text) <= 2_147_483_647
+
+/** Field → message key of what is wrong with it. */
+export type FieldErrors = Record<string, string>
+
+/**
+ * Reads what a form (or a host's call) sent with an action's input schema (src/shared/
+ * actionInputs/): the typed value, or InvalidInputError with each field's first message key
+ * (`fieldRequired`, `tooLong`, `badContractIds`…) before anything is written.
+ */
+export function parseInput<S extends z.core.$ZodType>(schema: S, payload: unknown): z.output<S> {
+  const result = z.safeParse(schema, payload ?? {})
+  if (result.success) return result.data
+  const fields: FieldErrors = {}
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0] ?? '')
+    fields[name] ??= issue.message
+  }
+  throw new InvalidInputError(fields)
+}
+
+/** Throws the field errors gathered, if any, before anything is written. */
+export function throwIfInvalid(fields: FieldErrors): void {
+  if (Object.keys(fields).length > 0) throw new InvalidInputError(fields)
+}

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini'
-import { parseInput } from './parseInput.js'
+import { parseInput } from './requestValues.js'
 
 /**
  * A service function as a host calls it: its last argument read with the action's input schema

@@ -1,16 +1,200 @@
+// One transaction for one state change, and what the database may answer instead of a commit:
+// a conflict (deadlock, Galera certification, a busy SQLite file, a lock wait), run again a few
+// times; a lost connection (a KILL, a failover), run again when nothing was committed; the
+// counters and the host's hook (`onTransactionConflict`) that report both. Reads whose
+// connection was lost are run again by `retryRead`.
 import type { DataSource, EntityManager } from 'typeorm'
-import { isConnectionLost } from './databaseFaults.js'
 import { ConcurrentChangeError, DatabaseUnavailableError } from './errors.js'
-import { conflictCause, countTransaction, reportConflict, retryable } from './transactionConflicts.js'
 
-export {
-  onTransactionConflict,
-  resetTransactionStats,
-  transactionStats,
-  type ConflictCause,
-  type ConflictReport,
-  type TransactionStats,
-} from './transactionConflicts.js'
+interface FaultError {
+  code?: unknown
+  errno?: unknown
+  message?: unknown
+  driverError?: unknown
+  cause?: unknown
+}
+
+/**
+ * The connection is gone, not the query wrong: the server killed it (`KILL`, a restart, a
+ * failover, a proxy reset), the network dropped it, or no new one could be opened. mysql2 takes
+ * such a connection out of its pool; the next query gets a new one.
+ */
+const LOST_CODES = new Set([
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'PROTOCOL_ENQUEUE_AFTER_QUIT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  // A Galera node list (galeraDataSourceOptions) whose every node is marked offline for now.
+  'POOL_NONEONLINE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ER_CONNECTION_KILLED',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CON_COUNT_ERROR',
+  'ER_QUERY_INTERRUPTED',
+])
+// 1927 connection killed (MariaDB), 1053 server shutdown, 1040 too many connections, 1317 query
+// interrupted (KILL), 2006 server gone, 2013 lost during query.
+const LOST_ERRNOS = new Set([1927, 1053, 1040, 1317, 2006, 2013])
+// mysql2 says this (without a code) when a query is sent on a connection it has just seen close.
+const LOST_MESSAGE =
+  /closed state|connection lost|server has gone away|connection is closed|connection was killed/i
+
+/** True when `error` (or the driver error or cause inside it) says the database connection was lost. */
+export function isConnectionLost(error: unknown): boolean {
+  const seen = new Set<unknown>()
+  let current: unknown = error
+  for (let depth = 0; depth < 4 && current && typeof current === 'object' && !seen.has(current); depth += 1) {
+    seen.add(current)
+    const e = current as FaultError
+    if (typeof e.code === 'string' && LOST_CODES.has(e.code)) return true
+    if (typeof e.errno === 'number' && LOST_ERRNOS.has(e.errno)) return true
+    if (typeof e.message === 'string' && LOST_MESSAGE.test(e.message)) return true
+    current = e.driverError ?? e.cause
+  }
+  return false
+}
+
+/** The database cannot answer now (our typed error, or a lost connection): a 503 "try again". */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return error instanceof DatabaseUnavailableError || isConnectionLost(error)
+}
+
+/** The waits before each new try of a read whose connection was lost (a new connection each). */
+const READ_RETRY_DELAYS_MS = [50, 200]
+
+/**
+ * A read (a SELECT, nothing written) run again when its connection was lost: a killed or dropped
+ * connection is taken out of the pool, the next try gets a new one. Never for a write outside a
+ * transaction: whether it was applied is unknown (the transaction helper handles writes).
+ */
+export async function retryRead<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await read()
+    } catch (error) {
+      if (!isConnectionLost(error) || attempt >= READ_RETRY_DELAYS_MS.length) throw error
+      await new Promise((resolve) => setTimeout(resolve, READ_RETRY_DELAYS_MS[attempt]))
+    }
+  }
+}
+
+/**
+ * Why a transaction was rolled back by the database rather than by our rules:
+ * - `deadlock`: InnoDB chose it as a deadlock victim, or Galera aborted it because a write set
+ *   from another node touching the same rows certified first (both are ER_LOCK_DEADLOCK, 1213);
+ * - `wsrep`: the node is not serving yet (joining, donor, non-primary: 1047 "WSREP has not yet
+ *   prepared node for application use");
+ * - `busy`: SQLite's file is held by another connection (another process);
+ * - `stale`: our own guard saw a row changed between our read and our write (ConcurrentChangeError);
+ * - `lockWait`: a row stayed locked for innodb_lock_wait_timeout (50 s by default);
+ * - `connectionLost`: the connection was killed or dropped before the commit was sent (the server
+ *   rolled the transaction back); told apart by the helper itself (transaction.ts).
+ */
+export type ConflictCause = 'deadlock' | 'wsrep' | 'busy' | 'stale' | 'lockWait' | 'connectionLost'
+
+interface DriverError {
+  code?: string
+  errno?: number
+  message?: string
+  driverError?: DriverError
+}
+
+const SQLITE_BUSY = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED'])
+
+/** The cause of a conflict, or null for any other error (which is never retried). */
+export function conflictCause(error: unknown): ConflictCause | null {
+  if (error instanceof ConcurrentChangeError) return 'stale'
+  const outer = (error ?? {}) as DriverError
+  for (const e of [outer, outer.driverError ?? {}]) {
+    if (e.code === 'ER_LOCK_DEADLOCK' || e.errno === 1213) return 'deadlock'
+    // 1047 is also "unknown command": only wsrep's own message makes it a transient state.
+    if ((e.code === 'ER_UNKNOWN_COM_ERROR' || e.errno === 1047) && /wsrep/i.test(e.message ?? ''))
+      return 'wsrep'
+    if (e.code === 'ER_LOCK_WAIT_TIMEOUT' || e.errno === 1205) return 'lockWait'
+    if (SQLITE_BUSY.has(e.code ?? '')) return 'busy'
+  }
+  return null
+}
+
+/**
+ * Whether a rolled-back transaction is worth running again at once. Not a lock wait timeout: the
+ * request has already waited the whole timeout for a holder that is still working (an import
+ * chunk, a long mass change); another wait would keep the admin's request for minutes, so the
+ * admin is answered "try again" and decides.
+ */
+export const retryable = (cause: ConflictCause) => cause !== 'lockWait'
+
+/** What happened to one conflict, for the host's log (`onTransactionConflict`). */
+export interface ConflictReport {
+  cause: ConflictCause
+  /** The attempt that failed, from 1. */
+  attempt: number
+  /** True when the work runs again after `delayMs`; false when the caller gets ConcurrentChangeError. */
+  retrying: boolean
+  delayMs: number
+}
+
+/** Counts since the process started (or the last reset). */
+export interface TransactionStats {
+  /** Transactions the helper ran (each counted once, however many attempts). */
+  transactions: number
+  /** Attempts run again after a conflict. */
+  retries: number
+  /** Callers answered ConcurrentChangeError ("try again"). */
+  conflicts: number
+  /** Conflicts met, retried or not, by cause. */
+  byCause: Record<ConflictCause, number>
+}
+
+const emptyCauses = (): Record<ConflictCause, number> => ({
+  deadlock: 0,
+  wsrep: 0,
+  busy: 0,
+  stale: 0,
+  lockWait: 0,
+  connectionLost: 0,
+})
+let stats: TransactionStats = { transactions: 0, retries: 0, conflicts: 0, byCause: emptyCauses() }
+const listeners = new Set<(report: ConflictReport) => void>()
+
+/** A copy of this process's transaction counters (for a health page, a log line, a test). */
+export function transactionStats(): TransactionStats {
+  return { ...stats, byCause: { ...stats.byCause } }
+}
+
+/** Sets the counters back to zero. */
+export function resetTransactionStats(): void {
+  stats = { transactions: 0, retries: 0, conflicts: 0, byCause: emptyCauses() }
+}
+
+/** Calls `listener` on every conflict (retried or answered); returns the function that stops it. */
+export function onTransactionConflict(listener: (report: ConflictReport) => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+export function countTransaction(): void {
+  stats.transactions += 1
+}
+
+export function reportConflict(report: ConflictReport): void {
+  stats.byCause[report.cause] += 1
+  if (report.retrying) stats.retries += 1
+  else stats.conflicts += 1
+  for (const listener of listeners) {
+    try {
+      listener(report)
+    } catch {
+      // A failing log hook must not change the outcome of the transaction it reports on.
+    }
+  }
+}
 
 const queues = new WeakMap<DataSource, Promise<unknown>>()
 

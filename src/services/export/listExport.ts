@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm'
 import { translations } from '../../locale/index.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import { recordAudit } from '../core/adminAudit.js'
 import { InvalidInputError } from '../core/errors.js'
 import { LANGUAGES, type Language } from '../../shared/language.js'

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm'
 import type { Client } from '../../entities/Client.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import type { Language } from '../../shared/language.js'
 import type { LifecycleResult } from '../lifecycle/lifecycleResult.js'
 import { anonymiseClient, type AnonymiseInput } from './anonymisation.js'

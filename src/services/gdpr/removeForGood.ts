@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm'
 import { Client } from '../../entities/Client.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
 import { ClientActionRefused } from '../core/errors.js'
 import { endClientSessions } from '../core/clientSessions.js'

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm'
 import { Setting } from '../../entities/Setting.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import type { ImportMapping } from './importRows.js'
 
 const MAPPINGS_KEY = 'importMappings'

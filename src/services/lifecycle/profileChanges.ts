@@ -1,6 +1,6 @@
 import { Advisor } from '../../entities/Advisor.js'
 import { Client } from '../../entities/Client.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { InvalidInputError } from '../core/errors.js'
 import { inTransaction } from '../core/transaction.js'

@@ -3,7 +3,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { Client } from '../../entities/Client.js'
 import type { FieldChange } from '../../entities/ClientEvent.js'
 import type { ClientEventType, ClientStatus } from '../../entities/columns.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import type { RefusalReason } from '../core/errors.js'
 import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'

@@ -1,7 +1,7 @@
 import type { ReactivateInput } from '../../shared/actionInputs/reactivate.js'
 import type { StatusChangeInput } from '../../shared/actionInputs/statusChange.js'
 import { revokeClientTokens } from '../accounts/clientTokens.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import { change } from '../core/clientEvents.js'
 import { notifyClients } from './clientEmails.js'
 import { reactivateSuspendedContracts, setContractStatus } from './contractEffects.js'

@@ -1,7 +1,7 @@
 import { dueNow } from './dueNow.js'
 import type { DataSource } from 'typeorm'
 import { EmailLog } from '../../entities/EmailLog.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm'
 import { Client } from '../../entities/Client.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
 import { InvalidInputError } from '../core/errors.js'
 import type { PluginLogger } from '../core/pluginLogger.js'

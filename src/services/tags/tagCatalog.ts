@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm'
 import { ClientTag } from '../../entities/ClientTag.js'
 import { Tag } from '../../entities/Tag.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
 import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
 import { inTransaction } from '../core/transaction.js'

@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm'
 import { ClientTag } from '../../entities/ClientTag.js'
 import { Tag } from '../../entities/Tag.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import { chunks } from '../core/clientEvents.js'
 import { tagKey } from './tagInput.js'
 
