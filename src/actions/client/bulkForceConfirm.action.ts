@@ -1,5 +1,5 @@
 // Confirm the selected pending clients: a confirmation.
-import { forceConfirm } from '../../services/lifecycle/statusTransitions.js'
+import { forceConfirm } from '../../services/lifecycle/accountChanges.js'
 import { bulkFormAction, clientsNotice } from '../core/bulkFormAction.js'
 import type { ClientActionDeps } from '../core/clientActionSpecs.js'
 

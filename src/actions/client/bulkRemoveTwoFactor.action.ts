@@ -1,5 +1,5 @@
 // Turn off two-factor authentication for the selected clients: a confirmation.
-import { removeTwoFactor } from '../../services/lifecycle/statusTransitions.js'
+import { removeTwoFactor } from '../../services/lifecycle/accountChanges.js'
 import { bulkFormAction, clientsNotice } from '../core/bulkFormAction.js'
 import type { ClientActionDeps } from '../core/clientActionSpecs.js'
 

@@ -1,5 +1,5 @@
 // Confirm a pending client's email without the link: a confirmation.
-import { forceConfirm } from '../../services/lifecycle/statusTransitions.js'
+import { forceConfirm } from '../../services/lifecycle/accountChanges.js'
 import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
 export const forceConfirmAction = ({ lifecycle, components }: ClientActionDeps) =>

@@ -1,5 +1,5 @@
 // Turn off the client's two-factor authentication (its sessions end): a confirmation.
-import { removeTwoFactor } from '../../services/lifecycle/statusTransitions.js'
+import { removeTwoFactor } from '../../services/lifecycle/accountChanges.js'
 import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'
 
 export const removeTwoFactorAction = ({ lifecycle, components }: ClientActionDeps) =>

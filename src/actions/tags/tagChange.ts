@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm'
 import type { Actor } from '../../services/core/requestValues.js'
-import type { LifecycleResult } from '../../services/lifecycle/lifecycleResult.js'
+import type { LifecycleResult } from '../../services/lifecycle/statusTransitions.js'
 import { changeClientTags } from '../../services/tags/clientTagChanges.js'
 import { readTagNames } from '../../services/tags/tagInput.js'
 import type { TagChangeInput } from '../../shared/actionInputs/tags.js'

@@ -1,3 +1,5 @@
+// Changes to a client's account: its confirmation forced, its second factor removed, its
+// password, its balance, a note on it.
 import { Client } from '../../entities/Client.js'
 import { ClientNote } from '../../entities/ClientNote.js'
 import type { AddNoteInput } from '../../shared/actionInputs/addNote.js'
@@ -12,9 +14,15 @@ import { MAX_BALANCE_CENTS, fromCents, toCents } from '../core/money.js'
 import { MASK } from '../core/secrets.js'
 import { inTransaction } from '../core/transaction.js'
 import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'
-import { frozenRefusal, lockClient, updateClients } from './clientRows.js'
+import {
+  frozenRefusal,
+  lifecycleResult,
+  lockClient,
+  runTransition,
+  updateClients,
+  type LifecycleResult,
+} from './statusTransitions.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
-import { lifecycleResult, type LifecycleResult } from './lifecycleResult.js'
 
 export async function changePassword(
   deps: LifecycleDeps,
@@ -95,6 +103,54 @@ export async function addNote(
     })
     await insertEvents(manager, [eventRow(actor, client.id, 'note_added', null, null, { noteId: note.id })])
     return { changed: [client], skipped: [] }
+  })
+  return lifecycleResult(outcome)
+}
+
+export async function forceConfirm(
+  deps: LifecycleDeps,
+  actor: Actor,
+  ids: number[],
+): Promise<LifecycleResult> {
+  const now = new Date()
+  const outcome = await runTransition(deps.dataSource, actor, ids, {
+    type: 'account_confirmed',
+    refuse: (c) => (c.status === 'deleted' ? 'isDeleted' : c.status !== 'pending' ? 'notPending' : null),
+    set: { status: 'active', emailConfirmedAt: now },
+    changes: (c) => [change('status', c.status, 'active'), change('emailConfirmedAt', null, now)],
+    sideEffects: async (manager, clients) => {
+      await revokeClientTokens(
+        manager,
+        clients.map((c) => c.id),
+        'email_confirmation',
+        now,
+      )
+      return new Map()
+    },
+  })
+  return lifecycleResult(outcome)
+}
+
+export async function removeTwoFactor(
+  deps: LifecycleDeps,
+  actor: Actor,
+  ids: number[],
+): Promise<LifecycleResult> {
+  const outcome = await runTransition(deps.dataSource, actor, ids, {
+    type: 'two_factor_disabled',
+    withSecrets: true,
+    refuse: (c) =>
+      c.status === 'deleted'
+        ? 'isDeleted'
+        : !c.twoFactorSecret && !c.twoFactorEnabledAt
+          ? 'noTwoFactor'
+          : null,
+    set: { twoFactorSecret: null, twoFactorEnabledAt: null },
+    endsSessions: true,
+    changes: (c) => [
+      change('twoFactorSecret', c.twoFactorSecret, null),
+      change('twoFactorEnabledAt', c.twoFactorEnabledAt, null),
+    ],
   })
   return lifecycleResult(outcome)
 }

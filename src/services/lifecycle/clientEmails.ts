@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm'
 import type { Client } from '../../entities/Client.js'
 import type { ClientEventType } from '../../entities/columns.js'
 import { issueClientToken } from '../accounts/clientTokens.js'
@@ -7,53 +6,19 @@ import { eventRow, insertEvents } from '../core/clientEvents.js'
 import { ClientActionRefused, InvalidInputError, type RefusalReason } from '../core/errors.js'
 import { LANGUAGES, type Language } from '../../shared/language.js'
 import { inTransaction } from '../core/transaction.js'
-import type { ClientEmail } from '../mail/clientMailer.js'
-import { emailLanguage, linkWithToken, type RenderedEmail, type TemplateSet } from '../mail/templateSet.js'
+import { linkWithToken, type RenderedEmail, type TemplateSet } from '../mail/templateSet.js'
 import { isTemplateKey, TEMPLATE_SPECS } from '../mail/templateCatalog.js'
 import { checkTemplate, TemplateRefused } from '../mail/templateRender.js'
-import { findClients, lockClient, partitionByRefusal } from './clientRows.js'
+import {
+  findClients,
+  lockClient,
+  NO_EMAILS,
+  partitionByRefusal,
+  type LifecycleResult,
+} from './statusTransitions.js'
 import type { SendEmailInput } from '../../shared/actionInputs/sendEmail.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
-import { NO_EMAILS, type EmailOutcome, type LifecycleResult } from './lifecycleResult.js'
-
-const languageOf = (deps: LifecycleDeps, client: Client): Language =>
-  emailLanguage(client.locale, deps.settings.language)
-
-function clientEmail(actor: Actor, client: Client, rendered: RenderedEmail): ClientEmail {
-  return {
-    clientId: client.id,
-    to: client.email as string,
-    subject: rendered.subject,
-    text: rendered.text,
-    logText: rendered.logText,
-    language: rendered.language,
-    link: rendered.link,
-    htmlBody: rendered.htmlBody,
-    template: rendered.template,
-    actor: actor.email,
-  }
-}
-
-/**
- * Queues an email to each client a change was made to (those with an address), in the change's
- * transaction: the outbox sends them after the commit. Call `deps.mailer.wake()` once committed.
- */
-export async function notifyClients(
-  deps: LifecycleDeps,
-  manager: EntityManager,
-  actor: Actor,
-  clients: Client[],
-  render: (client: Client, language: Language, templates: TemplateSet) => RenderedEmail,
-): Promise<EmailOutcome> {
-  const reachable = clients.filter((c) => c.email)
-  if (reachable.length === 0) return NO_EMAILS
-  // The templates as they are now: an edit applies from the next email on.
-  const templates = await deps.mailer.templates.load(manager)
-  return deps.mailer.queue(
-    manager,
-    reachable.map((c) => clientEmail(actor, c, render(c, languageOf(deps, c), templates))),
-  )
-}
+import { clientEmail, languageOf } from './clientNotices.js'
 
 interface TokenEmail {
   type: ClientEventType

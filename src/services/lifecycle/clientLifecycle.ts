@@ -6,7 +6,7 @@ import { reactivateInput } from '../../shared/actionInputs/reactivate.js'
 import { sendEmailInput } from '../../shared/actionInputs/sendEmail.js'
 import { softDeleteInput } from '../../shared/actionInputs/softDelete.js'
 import { statusChangeInput } from '../../shared/actionInputs/statusChange.js'
-import { addNote, adjustBalance, changePassword } from './accountChanges.js'
+import { addNote, adjustBalance, changePassword, forceConfirm, removeTwoFactor } from './accountChanges.js'
 import { resendConfirmation, sendEmail, sendPasswordReset } from './clientEmails.js'
 import { mergeClients } from './clientMerge.js'
 import { markCommissionsPaid } from './commissionPayments.js'
@@ -15,10 +15,10 @@ import type { LifecycleDeps } from './lifecycleDeps.js'
 import { createClient, updateProfile } from './profileChanges.js'
 import { acceptingForms, bindDeps, type Bound } from '../core/roomFunctions.js'
 import { restore, softDelete } from './softDeletion.js'
-import { ban, forceConfirm, reactivate, removeTwoFactor, suspend } from './statusTransitions.js'
+import { ban, reactivate, suspend } from './statusTransitions.js'
 
 export type { LifecycleDeps } from './lifecycleDeps.js'
-export type { EmailOutcome, LifecycleResult, Skipped } from './lifecycleResult.js'
+export type { EmailOutcome, LifecycleResult, Skipped } from './statusTransitions.js'
 
 /**
  * What an admin does to client accounts, as a host calls it. Each function is one state change:

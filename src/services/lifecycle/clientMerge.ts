@@ -15,7 +15,7 @@ import { fromCents, toCents } from '../core/money.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { refreshClientAdvisors } from '../core/clientAdvisors.js'
 import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'
-import { frozenRefusal } from './clientRows.js'
+import { frozenRefusal } from './statusTransitions.js'
 
 /** The fields whose surviving value the admin chooses when merging two clients: the profile. */
 export const MERGE_FIELDS = CLIENT_PROFILE_FIELDS

@@ -4,9 +4,8 @@ import type { Actor } from '../core/requestValues.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { InvalidInputError } from '../core/errors.js'
 import { inTransaction } from '../core/transaction.js'
-import { lockClient } from './clientRows.js'
+import { lifecycleResult, lockClient, type LifecycleResult } from './statusTransitions.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
-import { lifecycleResult, type LifecycleResult } from './lifecycleResult.js'
 
 /** Form values as column values (numbers for int columns, '' as null), the advisor checked. */
 async function profilePatch(

@@ -5,10 +5,15 @@ import type { Actor } from '../core/requestValues.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { ClientActionRefused } from '../core/errors.js'
 import { inTransaction } from '../core/transaction.js'
-import { lockClient, updateClients } from './clientRows.js'
+import {
+  lifecycleResult,
+  lockClient,
+  runTransition,
+  statusChanges,
+  updateClients,
+  type LifecycleResult,
+} from './statusTransitions.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
-import { lifecycleResult, type LifecycleResult } from './lifecycleResult.js'
-import { runTransition, statusChanges } from './runTransition.js'
 
 /** Soft delete: the client is kept (status `deleted`, `deletedAt`) and can be restored. */
 export async function softDelete(
