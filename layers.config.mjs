@@ -103,7 +103,7 @@ export const layout = [
       'src/actions/{core,client,clientFile,tags,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog}/',
     ],
     holds:
-      'one AdminJS action per file (`suspend.action.ts`): read the request, call one service function, shape the response; `actions/core/` holds the shared specs and response helpers',
+      'one AdminJS action per file (`suspend.action.ts`): read the request, call one service function, shape the response; `actions/core/` holds what they share (`clientActionSpecs.ts`: the spec, the request read, the response; `bulkFormAction.ts`, `actionMenus.ts`)',
     imports: ['hooks', ...SERVICE_ROOMS, 'shared', 'locale'],
     typeOnly: ['componentIds', 'entities'],
   },
@@ -111,14 +111,14 @@ export const layout = [
     id: 'hooks',
     folders: ['src/hooks/'],
     holds:
-      'before/after hooks shared by resources: payload normalisation, column validation, secrets stripped, duplicates warning',
+      'before/after hooks shared by resources: payload normalisation, column validation, duplicates warning',
     imports: [...SERVICE_ROOMS, 'entities', 'shared'],
   },
   {
     id: 'core',
     folders: ['src/services/core/'],
     holds:
-      'the transaction helper, the event writer (every history row), each advisor’s clients (`client_advisors`, every writer refreshes it), actor, errors, secrets, money, access control, request values, the action inputs’ reader (`parseInput`) and the rooms’ function tables (`bindDeps`), core options (roles, logger, sessions), the configuration error; the client sessions’ generation and registry, lost connections (`databaseFaults`), the Galera node list',
+      'the transaction helper with its conflicts and lost connections (`transaction.ts`), the event writer (every history row), each advisor’s clients (`client_advisors`, every writer refreshes it), errors, secrets, money, access control, what a request carries (`requestValues.ts`: the actor and its IP, plain values, the action inputs’ reader `parseInput`) and the rooms’ function tables (`bindDeps`), core options (roles, logger, sessions), the configuration error; the client sessions’ generation and registry, the Galera node list',
     imports: ['entities', 'shared'],
   },
   {
@@ -154,7 +154,7 @@ export const layout = [
     id: 'lifecycle',
     folders: ['src/services/lifecycle/'],
     holds:
-      'status changes and their contract effects, profile, balance, notes, password, the client’s emails, merge, contract bulk changes',
+      'the change engine and the status changes (`statusTransitions.ts`), their contract effects and emails, account changes (confirmation, 2FA, password, balance, notes), profile, the client’s emails, merge, contract bulk changes',
     imports: ['core', 'mail', 'accounts', 'entities', 'shared'],
   },
   {

@@ -49,8 +49,6 @@ export async function insertEvents(manager: EntityManager, events: Partial<Clien
       .values(part as QueryDeepPartialEntity<ClientEvent>[])
       // No read-back of generated columns: one statement, whatever the number of rows.
       .updateEntity(false)
-      // No entity events: a history row is written once, here, and concerns no subscriber.
-      .callListeners(false)
       .execute()
   }
 }

@@ -1,4 +1,4 @@
-import { LessThan, type DataSource, type EntityManager } from 'typeorm'
+import { In, LessThan, type DataSource, type EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { ClientSession } from '../../entities/ClientSession.js'
 import { chunks } from './clientEvents.js'
@@ -65,12 +65,11 @@ export async function endClientSessions(
         .update(Client)
         .set(BUMP_SESSION_GENERATION)
         .where('id IN (:...ids)', { ids: part })
-        .callListeners(false)
         .execute()
     }
     // No store to tell: the ids are only forgotten.
     if (!hooks || hooks.size === 0) {
-      await forgetSessions(manager, part)
+      await manager.delete(ClientSession, { clientId: In(part) })
       continue
     }
     const rows = await manager
@@ -79,24 +78,13 @@ export async function endClientSessions(
       .where('s.clientId IN (:...ids)', { ids: part })
       .getMany()
     if (rows.length === 0) continue
-    await forgetSessions(manager, part)
+    await manager.delete(ClientSession, { clientId: In(part) })
     await destroyInStores(manager, {
       sessionIds: [...new Set(rows.map((r) => r.sessionId as string))],
       clientIds: part,
       manager,
     })
   }
-}
-
-/** The clients' registered sessions forgotten: one DELETE, no entity events (nothing to act on). */
-async function forgetSessions(manager: EntityManager, clientIds: number[]): Promise<void> {
-  await manager
-    .createQueryBuilder()
-    .delete()
-    .from(ClientSession)
-    .where('clientId IN (:...ids)', { ids: clientIds })
-    .callListeners(false)
-    .execute()
 }
 
 async function destroyInStores(manager: EntityManager, ended: EndedSessions): Promise<void> {

@@ -128,7 +128,7 @@ export function conflictCause(error: unknown): ConflictCause | null {
  * chunk, a long mass change); another wait would keep the admin's request for minutes, so the
  * admin is answered "try again" and decides.
  */
-export const retryable = (cause: ConflictCause) => cause !== 'lockWait'
+const retryable = (cause: ConflictCause) => cause !== 'lockWait'
 
 /** What happened to one conflict, for the host's log (`onTransactionConflict`). */
 export interface ConflictReport {
@@ -179,11 +179,11 @@ export function onTransactionConflict(listener: (report: ConflictReport) => void
   return () => listeners.delete(listener)
 }
 
-export function countTransaction(): void {
+function countTransaction(): void {
   stats.transactions += 1
 }
 
-export function reportConflict(report: ConflictReport): void {
+function reportConflict(report: ConflictReport): void {
   stats.byCause[report.cause] += 1
   if (report.retrying) stats.retries += 1
   else stats.conflicts += 1

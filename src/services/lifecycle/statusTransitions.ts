@@ -139,9 +139,6 @@ export async function updateClients(
       .set(set)
       .where('id IN (:...ids)', { ids: part.map((c) => c.id) })
       .andWhere('status IN (:...statuses)', { statuses })
-      // No entity events: this writer refreshes `client_advisors` itself (below), and TypeORM
-      // gives subscribers nothing of a query builder's rows to act on.
-      .callListeners(false)
       .execute()
     if (result.affected !== undefined && result.affected !== part.length) throw new ConcurrentChangeError()
     // Soft deleted or restored: the advisor filter keeps them in a range of their own.
