@@ -1,8 +1,8 @@
 // The building blocks of the client actions' inputs: each `field.*` returns a zod schema that
 // reads what a form sends (strings, or booleans from JSON) into the value the service receives,
 // with the field's message key as its error, and registers what the form needs to draw it.
-// One input shape per file beside this one; the server parses with it (services/lifecycle/
-// parseInput.ts), the service receives its output type, the panel's form draws its fields.
+// One input shape per file beside this one; the server parses with it (`parseInput`, services/
+// core/requestValues.ts), the service receives its output type, the panel's form draws its fields.
 import * as z from 'zod/mini'
 import { MAX_CONTRACT_IDS_LENGTH } from '../limits.js'
 
