@@ -1,7 +1,7 @@
 // The host-app test bed (issue 18): the packed plugin in a host app of its own, on Express 4 and 5,
-// in development and production, on SQLite and MariaDB. Each combination boots, serves the
-// components bundle (the plugin's and the host's) and the plugin's list API next to the host's
-// own `Contract`. The browser half is test/e2e/hostApp.e2e.ts.
+// in development (on SQLite) and production (on SQLite and MariaDB). Each combination boots,
+// serves the components bundle (the plugin's and the host's) and the plugin's list API next to the
+// host's own `Contract`. The browser half is test/e2e/hostApp.e2e.ts.
 import { existsSync } from 'node:fs'
 import { cp } from 'node:fs/promises'
 import path from 'node:path'
@@ -27,10 +27,15 @@ beforeAll(async () => {
 }, 600_000)
 afterAll(() => mysql?.drop())
 
+// Development mode on SQLite only: what the mode changes is the components bundle (made on the
+// first request, not at deploy), the same whatever the database; the database is met by the
+// production runs, on both Express majors (both TypeORM types on MariaDB, below). Two host boots
+// fewer for the same proof.
 const combos: [ExpressMajor, Mode, DatabaseKind][] = []
 for (const kind of databaseKinds())
   for (const mode of ['development', 'production'] as const)
-    for (const major of [4, 5] as const) combos.push([major, mode, kind])
+    for (const major of [4, 5] as const)
+      if (mode === 'production' || kind === 'sqlite') combos.push([major, mode, kind])
 
 async function getJson(origin: string, cookie: string, url: string): Promise<Record<string, unknown>> {
   const res = await fetch(`${origin}/backoffice${url}`, { headers: { cookie } })

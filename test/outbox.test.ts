@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { In } from 'typeorm'
 import { ClientEvent, type OutboxOptions } from '../src/index.js'
-import { databaseKinds, describeEachDatabase } from './support/databases.js'
+import { describeEachDatabase } from './support/databases.js'
 import { mailModule } from './support/mailModule.js'
 import {
   activeClients as newClients,
@@ -28,8 +28,11 @@ describeEachDatabase('the mail outbox', (database, kind) => {
   const activeClients = (count: number) => newClients(ds(), count)
   const emailsOf = (clients: Parameters<typeof emailRows>[1]) => emailRows(ds(), clients)
 
-  /** The outbox's worker in a process of its own (test/support/outboxWorkerProcess.ts), once it claims. */
-  const spawnWorkerProcess = async (smtpUrl: string, options: Partial<OutboxOptions>) => {
+  /**
+   * The outbox's worker in a process of its own (test/support/outboxWorkerProcess.ts), once it
+   * claims; or, `held`, once loaded: it claims when `start()` is called.
+   */
+  const spawnWorkerProcess = async (smtpUrl: string, options: Partial<OutboxOptions>, held = false) => {
     // tsx as a loader in this very process (its CLI would run the script in a grandchild that
     // a SIGKILL to the CLI leaves running).
     const child = spawn(
@@ -42,8 +45,9 @@ describeEachDatabase('the mail outbox', (database, kind) => {
           OUTBOX_DATA_DIR: database().dataDir,
           OUTBOX_SMTP_URL: `${smtpUrl}?ignoreTLS=true`,
           OUTBOX_OPTIONS: JSON.stringify(options),
+          OUTBOX_START: held ? 'stdin' : '',
         },
-        stdio: ['ignore', 'pipe', 'inherit'],
+        stdio: [held ? 'pipe' : 'ignore', 'pipe', 'inherit'],
       },
     )
     children.push(child)
@@ -51,8 +55,19 @@ describeEachDatabase('the mail outbox', (database, kind) => {
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     // Starting tsx and the module takes seconds on a quiet machine, a minute or more on a busy one.
-    await waitUntil('the worker process to start', () => output.includes('ready'), 240_000)
-    return { child, exited }
+    const loaded = waitUntil(
+      'the worker process to start',
+      () => output.includes(held ? 'loaded' : 'ready'),
+      240_000,
+    )
+    if (held) loaded.catch(() => undefined) // awaited by start(), if the test gets that far
+    const start = async () => {
+      await loaded
+      child.stdin?.write('start\n')
+      await waitUntil('the worker process to claim', () => output.includes('ready'), 60_000)
+    }
+    if (!held) await loaded
+    return { child, exited, loaded, start }
   }
 
   test('SMTP server down during a bulk suspend of 200 with notify: 200 queued at once; back up, each delivered once', async () => {
@@ -164,9 +179,11 @@ describeEachDatabase('the mail outbox', (database, kind) => {
     )
   })
 
-  // The issue's 60 s lease on one database only (the last one run, MariaDB when there is one): the
-  // dead worker's claims wait that long. The others run the same scenario with a 5 s lease.
-  const killLeaseMs = kind === databaseKinds().at(-1) ? 60_000 : 5_000
+  // A 5 s lease on every database (the issue's was 60 s): the dead worker's claims wait for the
+  // lease, however long it is, and nothing here asserts its length; waiting 60 s on one database
+  // cost a minute of CI and proved the same. A live worker is not at risk: its batches of 10 at
+  // a 150 ms answer end well within 5 s, and its heartbeat is not what this test is about.
+  const killLeaseMs = 5_000
   test(`kill -9 of the worker process during delivery with a ${killLeaseMs / 1000} s lease, then a new one: every email delivered; a duplicate only for one in flight, same Message-ID`, async () => {
     const received: ReceivedMail[] = []
     // A slow server that stops answering after the 60th message: the kill lands while messages
@@ -191,10 +208,10 @@ describeEachDatabase('the mail outbox', (database, kind) => {
     expect(result.emails.queued).toBe(200)
     const queued = await emailsOf(targets)
 
-    const spawnWorker = () => spawnWorkerProcess(smtp.url, options)
-
     try {
-      const first = await spawnWorker()
+      const first = await spawnWorkerProcess(smtp.url, options)
+      // The next worker loads meanwhile (seconds with tsx, more on a busy machine), idle until the kill.
+      const second = await spawnWorkerProcess(smtp.url, options, true)
       // Killed at a point read from the database: 50 emails recorded as sent, and the worker
       // waiting for the server's answer to at least one more.
       await waitUntil(
@@ -214,7 +231,7 @@ describeEachDatabase('the mail outbox', (database, kind) => {
       smtp.release()
 
       const killedAt = Date.now()
-      const second = await spawnWorker()
+      await second.start()
       const readyMs = Date.now() - killedAt
       // The dead worker's claims wait for their lease; the rest go at once.
       await waitUntil(
