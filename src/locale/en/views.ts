@@ -1,0 +1,58 @@
+// English strings of the saved views (issue 28), merged in ../index.ts.
+export const enViews = {
+  actions: {
+    savedViews: 'Saved views',
+    saveView: 'Save as a view',
+    renameView: 'Rename the view',
+    shareView: 'Share the view',
+    deleteView: 'Delete the view',
+    defaultView: 'Open the list with this view',
+  },
+  messages: {
+    viewSaved: 'View saved.',
+    viewRenamed: 'View renamed.',
+    viewShared: 'The view is shared with everyone.',
+    viewUnshared: 'The view is private again: only its owner sees it.',
+    viewDeleted: 'View deleted.',
+    viewDefaultSet: 'The list will open with this view.',
+    viewDefaultCleared: 'The list will open with every client.',
+    viewNotFound: 'This view does not exist, or it is private.',
+    viewNotYours: 'Only its owner or an administrator may change this view.',
+  },
+  resources: {
+    AdminAuditEntry: {
+      labels: {
+        action: { view_saved: 'View saved', view_changed: 'View changed', view_deleted: 'View deleted' },
+      },
+    },
+  },
+  components: {
+    SavedViews: {
+      title: 'Views',
+      all: 'All clients',
+      loading: 'Loading the views…',
+      empty: 'No saved view yet: filter the list, then save it as a view.',
+      count: '{{count}} clients',
+      shared: 'Shared',
+      private: 'Private',
+      isDefault: 'Default',
+      save: 'Save as a view',
+      name: 'Name of the view',
+      shareWithEveryone: 'Shared with everyone',
+      columns: 'Columns shown',
+      submit: 'Save',
+      cancel: 'Cancel',
+      manage: 'Actions on the view {{name}}',
+      rename: 'Rename',
+      renameSubmit: 'Rename',
+      share: 'Share with everyone',
+      unshare: 'Make private',
+      remove: 'Delete',
+      confirmRemove: 'Delete the view “{{name}}”?',
+      makeDefault: 'Open the list with it',
+      clearDefault: 'Open the list with every client',
+      notFound: 'This view does not exist, or it is private.',
+      failed: 'The views could not be read. Try again.',
+    },
+  },
+}
