@@ -4,7 +4,7 @@ import { SavedViewDefault } from '../../entities/SavedViewDefault.js'
 import type { Actor } from '../core/actor.js'
 import { writeAudit } from '../core/adminAudit.js'
 import { ClientActionRefused } from '../core/errors.js'
-import { inTransaction } from '../core/transaction.js'
+import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { MAX_VIEWS_SHOWN, type ViewResource } from '../../shared/savedViews.js'
 import { viewColumnsOf, viewParamsOf, viewParamsOfSearch, type ViewParams } from './viewParams.js'
 
@@ -28,9 +28,9 @@ export const mayChange = (viewer: Viewer, view: SavedView) =>
 
 /** The view if this viewer sees it (locked for the change to come), else `notFound`. */
 async function visibleView(manager: EntityManager, viewer: Viewer, resource: ViewResource, id: number) {
-  const view = await manager
-    .getRepository(SavedView)
-    .findOne({ where: { id, resource }, lock: { mode: 'pessimistic_write' } })
+  // SQLite writes one transaction at a time: no lock to take.
+  const lock = isMysqlFamily(manager.connection) ? { lock: { mode: 'pessimistic_write' as const } } : {}
+  const view = await manager.getRepository(SavedView).findOne({ where: { id, resource }, ...lock })
   if (!view || !sees(viewer, view)) throw new ClientActionRefused('viewNotFound')
   return view
 }
