@@ -7,7 +7,15 @@ import { TAG_IDS_PATTERN, TAG_MODES } from '../../shared/tags.js'
 
 // The client list's parameters as AdminJS sends them, read into a query (services/list/clientList.ts runs it).
 
-export const SORTABLE = ['lastName', 'firstName', 'clientNumber', 'email', 'phone', 'status', 'createdAt'] as const
+export const SORTABLE = [
+  'lastName',
+  'firstName',
+  'clientNumber',
+  'email',
+  'phone',
+  'status',
+  'createdAt',
+] as const
 export type SortableColumn = (typeof SORTABLE)[number]
 
 export interface ClientListQuery {
