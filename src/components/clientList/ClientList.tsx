@@ -55,7 +55,9 @@ const ClientList: React.FC<ActionProps> = (props) => {
     // Once per view to open (or missing): the rest are stable for that view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target === undefined ? '' : (target?.id ?? 'missing')])
-  const waiting = (bare || onlyView) && (views.loading || Boolean(target))
+  // A link to a view waits for it; the bare list does not wait for the views (most admins have no
+  // default: their first rows come as fast as before), and moves to the default once it is known.
+  const waiting = onlyView && (views.loading || Boolean(target))
   const columns = (params.get('columns') ?? '').split(',')
   const visible = resource.listProperties.filter((p) => columns.includes(p.propertyPath))
   const shownResource = visible.length > 0 ? { ...resource, listProperties: visible } : resource
