@@ -20,6 +20,7 @@ export const SERVICE_ROOMS = [
   'files',
   'gdpr',
   'list',
+  'views',
   'export',
   'import',
 ]
@@ -100,7 +101,7 @@ export const layout = [
     id: 'actions',
     folders: [
       'src/actions/index.ts',
-      'src/actions/{core,client,clientFile,tags,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog}/',
+      'src/actions/{core,client,clientFile,tags,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog,views}/',
     ],
     holds:
       'one AdminJS action per file (`suspend.action.ts`): read the request, call one service function, shape the response; `actions/core/` holds what they share (`clientActionSpecs.ts`: the spec, the request read, the response; `bulkFormAction.ts`, `actionMenus.ts`)',
@@ -177,6 +178,13 @@ export const layout = [
     holds:
       'the client list and search, the Contract and Commission lists (`RecordList`), keyset pages, duplicates, the client page’s tabs, the dashboard, advisor summary, commission totals',
     imports: ['core', 'tags', 'entities', 'shared'],
+  },
+  {
+    id: 'views',
+    folders: ['src/services/views/'],
+    holds:
+      'saved views of a list: who sees and changes one, their parameters checked when saved and when applied, the count of each, `resolveViewQuery` (a view as another room uses it)',
+    imports: ['core', 'list', 'entities', 'shared'],
   },
   {
     id: 'export',

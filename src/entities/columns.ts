@@ -78,5 +78,8 @@ export const ADMIN_AUDIT_ACTIONS = [
   'email_template_reset',
   'email_template_tested',
   'file_downloaded',
+  'view_saved',
+  'view_changed',
+  'view_deleted',
 ] as const
 export type AdminAuditAction = (typeof ADMIN_AUDIT_ACTIONS)[number]

@@ -36,6 +36,8 @@ import {
 } from '../actions/tags/clientTagActions.js'
 import { clientTagsAction } from '../actions/tags/clientTags.action.js'
 import { TAG_MODES } from '../shared/tags.js'
+import { CLIENT_LIST_COLUMNS } from '../shared/savedViews.js'
+import { savedViewActions } from '../actions/views/savedViewActions.js'
 
 const PROFILE = CLIENT_PROFILE_FIELDS
 
@@ -66,6 +68,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     bulkAddTags: bulkAddTagsAction(deps) as ClientAction,
     bulkRemoveTags: bulkRemoveTagsAction(deps) as ClientAction,
     clientTags: clientTagsAction(deps.dataSource) as ClientAction,
+    ...(savedViewActions(deps) as Record<string, ClientAction>),
   }
   const menus = actionGroupMenus(custom)
   const actions = secureActions(deps, {
@@ -96,6 +99,8 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       tabCounts: 'show',
       activeContracts: 'show',
       clientTags: 'show',
+      // Reading the views of the list is reading the list; changing them is each action's right.
+      savedViews: 'list',
       ...menus.rights,
       exportHistory: 'export',
       messageTemplates: ['sendEmail', 'bulkSendEmail'],
@@ -114,17 +119,8 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       sort: { sortBy: 'createdAt', direction: 'desc' },
       // The status dot first (the legend above explains it), then who the client is. Name is one
       // column: last name then first name (components/clientList/ClientName.tsx).
-      listProperties: [
-        'status',
-        'clientNumber',
-        'lastName',
-        'email',
-        'phone',
-        'activeContracts',
-        'createdAt',
-        // Last: the columns admins scan first keep their places.
-        'tags',
-      ],
+      // A saved view may show fewer of them (shared/savedViews.ts).
+      listProperties: [...CLIENT_LIST_COLUMNS],
       // `q` searches last name, first name, email and client number at once (services/list/clientSearch.ts).
       filterProperties: ['q', 'status', 'advisor', 'createdAt', 'hasActiveContracts', 'tags', 'tagMode'],
       showProperties: [...CLIENT_COLUMNS],

@@ -1,12 +1,15 @@
-import React, { useState } from 'react'
+import React, { useEffect, useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import { Box, Button, Icon, Input, Link, Text } from '@adminjs/design-system'
-import { useTranslation, type ActionProps } from 'adminjs'
+import { useNotice, useTranslation, type ActionProps } from 'adminjs'
 import LeanList from '../common/LeanList.js'
 import { ClientStatusPill } from '../common/ClientStatusPill.js'
 import { CLIENT_STATUS_STYLE } from '../common/clientStatusStyle.js'
 import NoMatch from './NoMatch.js'
 import { StatusMark } from './ClientStatusDot.js'
+import SavedViewsBar from './SavedViewsBar.js'
+import { useSavedViews } from './useSavedViews.js'
+import { viewSearch } from '../../shared/savedViews.js'
 
 /**
  * AdminJS's list with a search box above it (names, email, client number, phone, email domain and
@@ -28,6 +31,36 @@ const ClientList: React.FC<ActionProps> = (props) => {
     setShown(current)
     setQuery(current)
   }
+
+  // Saved views: the list opened bare takes the admin's default view; a link `?view=<id>` alone
+  // (sent by someone) opens that view with its parameters; `columns` shows some columns only.
+  const addNotice = useNotice()
+  const viewParam = params.get('view')
+  const bare = [...params.keys()].length === 0
+  const onlyView = viewParam !== null && /^\d+$/.test(viewParam) && [...params.keys()].length === 1
+  const views = useSavedViews(resource.id, onlyView ? viewParam : null)
+  const target = views.loading
+    ? undefined
+    : bare
+      ? views.views.find((v) => v.id === views.defaultViewId)
+      : onlyView
+        ? (views.views.find((v) => String(v.id) === viewParam) ?? null)
+        : undefined
+  useEffect(() => {
+    if (target) navigate({ pathname: location.pathname, search: `?${viewSearch(target)}` }, { replace: true })
+    else if (target === null) {
+      addNotice({ message: translateComponent('SavedViews.notFound', resource.id), type: 'error' })
+      navigate({ pathname: location.pathname, search: '?view=all' }, { replace: true })
+    }
+    // Once per view to open (or missing): the rest are stable for that view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target === undefined ? '' : (target?.id ?? 'missing')])
+  // A link to a view waits for it; the bare list does not wait for the views (most admins have no
+  // default: their first rows come as fast as before), and moves to the default once it is known.
+  const waiting = onlyView && (views.loading || Boolean(target))
+  const columns = (params.get('columns') ?? '').split(',')
+  const visible = resource.listProperties.filter((p) => columns.includes(p.propertyPath))
+  const shownResource = visible.length > 0 ? { ...resource, listProperties: visible } : resource
 
   const estimated = ![...params.keys()].some((key) => key.startsWith('filters.')) && !params.get('exactCount')
   const markedTag = setTag ? (tag: string) => setTag(estimated ? `≈ ${tag}` : tag) : undefined
@@ -94,8 +127,22 @@ const ClientList: React.FC<ActionProps> = (props) => {
           )
         })}
       </Box>
+      <SavedViewsBar
+        resource={resource}
+        state={views}
+        shownColumns={shownResource.listProperties.map((p) => p.propertyPath)}
+      />
       {/* ActionProps types setTag as React's state setter; the list only ever passes a string. */}
-      <LeanList {...props} setTag={markedTag as ActionProps['setTag'] as never} empty={empty} />
+      {waiting ? (
+        <Text data-testid="views-loading-list">{translateComponent('SavedViews.loading', resource.id)}</Text>
+      ) : (
+        <LeanList
+          {...props}
+          resource={shownResource}
+          setTag={markedTag as ActionProps['setTag'] as never}
+          empty={empty}
+        />
+      )}
     </Box>
   )
 }

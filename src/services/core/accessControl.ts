@@ -22,6 +22,12 @@ export const DEFAULT_ROLES: RoleMap = {
     'Client.bulkForceConfirm',
     'Client.addNote',
     'Client.paymentMethods',
+    // Their own saved views of the list (a shared one of another admin's: `manageSharedViews`).
+    'Client.saveView',
+    'Client.renameView',
+    'Client.shareView',
+    'Client.deleteView',
+    'Client.defaultView',
   ],
 }
 

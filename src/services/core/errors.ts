@@ -16,6 +16,9 @@ export const REFUSAL_REASONS = [
   'hasOpenBusiness',
   'impersonationUnavailable',
   'templateTestLimited',
+  // A saved view that does not exist or is another admin's private one; one seen but not theirs to change.
+  'viewNotFound',
+  'viewNotYours',
 ] as const
 export type RefusalReason = (typeof REFUSAL_REASONS)[number]
 

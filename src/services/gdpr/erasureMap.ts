@@ -11,6 +11,7 @@ import { ImportBatch } from '../../entities/ImportBatch.js'
 import { ImportUpload } from '../../entities/ImportUpload.js'
 import { ImportUploadChunk } from '../../entities/ImportUploadChunk.js'
 import { RateLimitCounter } from '../../entities/RateLimitCounter.js'
+import { SavedView } from '../../entities/SavedView.js'
 
 /**
  * What becomes of a column in the rows linked to the client (by its client column):
@@ -133,6 +134,9 @@ export const PLUGIN_ERASURE_MAP: readonly ErasureEntry[] = [
   { entity: ImportUpload, columns: { fileName: { byValue: true }, layout: { byValue: true } } },
   { entity: ImportUploadChunk, handledBy: 'uploadBytes', columns: { data: { byValue: true } } },
   { entity: RateLimitCounter, handledBy: 'rateLimitKeys', columns: { key: { byValue: true } } },
+  // A view's name is an admin's text and its parameters a search typed by one: either may name a
+  // client ("Dupont à relancer", `filters.q=Dupont`), cut out like an export's search term.
+  { entity: SavedView, columns: { name: { byValue: true }, params: { byValue: true } } },
 ]
 
 /**
@@ -218,6 +222,12 @@ export const NOT_PERSONAL: Readonly<Record<string, Readonly<Record<string, strin
     createdBy: 'the admin who created it',
   },
   import_upload_chunks: { uploadId: 'a random id' },
+  saved_views: {
+    resource: 'a resource id',
+    columns: 'column names of the list',
+    owner: 'the admin who saved it (staff, not the client)',
+  },
+  saved_view_defaults: { owner: 'the admin (staff, not the client)', resource: 'a resource id' },
 }
 
 /** An entry with its table and column names as the database knows them (the host's prefix included). */

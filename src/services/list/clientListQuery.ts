@@ -7,7 +7,15 @@ import { TAG_IDS_PATTERN, TAG_MODES } from '../../shared/tags.js'
 
 // The client list's parameters as AdminJS sends them, read into a query (services/list/clientList.ts runs it).
 
-const SORTABLE = ['lastName', 'firstName', 'clientNumber', 'email', 'phone', 'status', 'createdAt'] as const
+export const SORTABLE = [
+  'lastName',
+  'firstName',
+  'clientNumber',
+  'email',
+  'phone',
+  'status',
+  'createdAt',
+] as const
 export type SortableColumn = (typeof SORTABLE)[number]
 
 export interface ClientListQuery {
@@ -56,6 +64,10 @@ const FILTERS: Record<string, (value: string) => boolean> = {
   tags: (v) => TAG_IDS_PATTERN.test(v),
   tagMode: (v) => (TAG_MODES as readonly string[]).includes(v),
 }
+
+/** Whether `filters.<name>` of the client list takes this value (a saved view keeps only those). */
+export const clientFilterFits = (name: string, value: string): boolean =>
+  Object.hasOwn(FILTERS, name) && !hasControlCharacters(value) && FILTERS[name](value.trim())
 
 /** Each filter, sort or direction that does not fit, by its parameter (`filters.status`…). */
 function unfitParams(params: { filters?: Record<string, unknown>; [key: string]: unknown }) {

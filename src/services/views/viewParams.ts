@@ -1,0 +1,71 @@
+import { SORTABLE, clientFilterFits, readListQuery, type ClientListQuery } from '../list/clientListQuery.js'
+import { hasControlCharacters } from '../core/requestValues.js'
+import { CLIENT_LIST_COLUMNS, VIEW_RESOURCES, type ViewResource } from '../../shared/savedViews.js'
+
+// What a view keeps of a list's URL: the parameters the list itself takes (http/listQuery.ts drops
+// the others before the list sees them; this is the same bar plus each filter's own check, the
+// export's strict one). Read when a view is saved and again whenever it is applied: a view saved
+// before a filter changed its rules never hands the list a value it no longer takes.
+
+/** A view's parameters, the list URL's own keys (`filters.status`, `sortBy`, `direction`, `perPage`). */
+export type ViewParams = Record<string, string>
+
+/** As http/listQuery.ts: no filter value longer than this, no page longer than that. */
+const MAX_FILTER_LENGTH = 500
+const MAX_PER_PAGE = 500
+/** More parameters than the list has filters is not a list's URL. */
+const MAX_PARAMS = 40
+
+export const isViewResource = (value: unknown): value is ViewResource =>
+  (VIEW_RESOURCES as readonly unknown[]).includes(value)
+
+function fits(key: string, value: string): boolean {
+  if (key.startsWith('filters.')) return clientFilterFits(key.slice('filters.'.length), value)
+  if (key === 'sortBy') return (SORTABLE as readonly string[]).includes(value)
+  if (key === 'direction') return value === 'asc' || value === 'desc'
+  if (key === 'perPage') return /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_PER_PAGE
+  // The page, the search box's own state, anything else: not part of a view.
+  return false
+}
+
+/**
+ * The parameters of a list that fit (`pairs`: a URL's, or a stored view's): each one string, not
+ * blank, short, without control characters, a filter the list has with a value it takes. What
+ * does not fit is dropped, as the list drops it. The first of a repeated key wins.
+ */
+export function viewParamsOf(resource: ViewResource, pairs: Iterable<[string, unknown]>): ViewParams {
+  const params: ViewParams = {}
+  let seen = 0
+  for (const [key, value] of pairs) {
+    if (++seen > MAX_PARAMS) break
+    if (resource !== 'Client' || typeof value !== 'string' || Object.hasOwn(params, key)) continue
+    if (value.trim() === '' || value.length > MAX_FILTER_LENGTH || hasControlCharacters(value)) continue
+    if (fits(key, value)) params[key] = value
+  }
+  return params
+}
+
+/** The same, from a list URL's search string (`filters.status=active&sortBy=lastName`). */
+export const viewParamsOfSearch = (resource: ViewResource, search: string): ViewParams =>
+  viewParamsOf(resource, new URLSearchParams(search.replace(/^\?/, '')).entries())
+
+/** The columns a view shows, among the list's own, in the list's order; null: all of them. */
+export function viewColumnsOf(resource: ViewResource, raw: unknown): string[] | null {
+  const asked = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : []
+  const wanted = new Set(asked.filter((c): c is string => typeof c === 'string').map((c) => c.trim()))
+  const columns = resource === 'Client' ? CLIENT_LIST_COLUMNS.filter((c) => wanted.has(c)) : []
+  return columns.length === 0 || columns.length === CLIENT_LIST_COLUMNS.length ? null : columns
+}
+
+/** The client list's query of a view's parameters (exact count: a view's count is never an estimate). */
+export function clientListQueryOf(params: ViewParams): ClientListQuery {
+  const filters: Record<string, string> = {}
+  for (const [key, value] of Object.entries(params)) {
+    if (key.startsWith('filters.')) filters[key.slice('filters.'.length)] = value
+  }
+  const query = readListQuery(
+    { filters, sortBy: params.sortBy, direction: params.direction, perPage: params.perPage },
+    { perPage: 10, maxPerPage: MAX_PER_PAGE, sortBy: 'createdAt', direction: 'desc' },
+  )
+  return { ...query, exactCount: true }
+}

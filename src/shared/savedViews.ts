@@ -1,0 +1,47 @@
+// Saved views of a list (issue 28): what the browser and the server both need to know.
+
+/** The lists a view may be saved from. */
+export const VIEW_RESOURCES = ['Client'] as const
+export type ViewResource = (typeof VIEW_RESOURCES)[number]
+
+export const MAX_VIEW_NAME_LENGTH = 80
+/** The views a list's bar shows (each costs one count query). */
+export const MAX_VIEWS_SHOWN = 20
+/** The longest list query a view is saved from, as the URL's search string. */
+export const MAX_VIEW_QUERY_LENGTH = 4000
+
+/** The client list's columns in their order: the list's own, and those a view may show. */
+export const CLIENT_LIST_COLUMNS = [
+  'status',
+  'clientNumber',
+  'lastName',
+  'email',
+  'phone',
+  'activeContracts',
+  'createdAt',
+  // Last: the columns admins scan first keep their places.
+  'tags',
+] as const
+
+/** A view as the list's bar receives it. */
+export interface ViewSummary {
+  id: number
+  name: string
+  shared: boolean
+  /** Saved by the admin looking at it. */
+  mine: boolean
+  /** The admin looking at it may rename, share, unshare or delete it. */
+  editable: boolean
+  /** The list's parameters, checked again when read (`filters.status`, `sortBy`…). */
+  params: Record<string, string>
+  columns: string[] | null
+  /** The clients it shows now (one COUNT per view). */
+  count: number
+}
+
+/** The list URL's search string that opens a view (its id first, then its parameters and columns). */
+export function viewSearch(view: Pick<ViewSummary, 'id' | 'params' | 'columns'>): string {
+  const search = new URLSearchParams({ view: String(view.id), ...view.params })
+  if (view.columns) search.set('columns', view.columns.join(','))
+  return search.toString()
+}

@@ -1,0 +1,82 @@
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { Client, Tag } from '../../src/index.js'
+import { SavedView } from '../../src/entities/index.js'
+import { createTestDatabase, type TestDatabase } from '../support/databases.js'
+import { seededDemo } from '../support/demoAgent.js'
+import { SHOTS, describeInBrowser, openPanel, seriousViolations, type PanelSession } from './browser.js'
+
+// A saved view in a real browser: a client tagged on its page, the list filtered by that tag saved
+// as a view, its count beside its name, opened by its link, made the default of the bare list.
+describeInBrowser('saved views of the client list (Chromium, SQLite)', () => {
+  let db: TestDatabase
+  let session: PanelSession
+  let page: Page
+  let base: string
+  let client: Client
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite')
+    const demo = await seededDemo(db, { origins: null })
+    client = await db.dataSource
+      .getRepository(Client)
+      .findOneOrFail({ where: { status: 'active' }, order: { id: 'ASC' } })
+    session = await openPanel(demo.app)
+    page = session.page
+    base = session.base
+  })
+
+  afterAll(async () => {
+    await session?.close()
+    await db?.dispose()
+  })
+
+  test('tag a client, save the list filtered by the tag as a view, see its count, open it by its link', async () => {
+    await page.goto(`${base}/resources/Client/records/${client.id}/show`)
+    await page.waitForSelector('[data-testid=client-tags]')
+    await page.fill('#client-tag-name', 'Vue E2E')
+    await page.press('#client-tag-name', 'Enter')
+    await page.waitForSelector('[data-testid=client-tags] >> text=Vue E2E')
+    const tag = await db.dataSource.getRepository(Tag).findOneByOrFail({ nameKey: 'vue e2e' })
+
+    await page.goto(`${base}/resources/Client?filters.tags=${tag.id}&sortBy=lastName&direction=asc`)
+    await page.waitForSelector('table tbody tr')
+    expect(await page.locator('table tbody tr').count()).toBe(1)
+    await page.waitForSelector('[data-testid=views-empty]')
+    await page.click('[data-testid=save-view]')
+    await page.fill('#save-view-name', 'Clients « Vue E2E »')
+    await page.click('[data-testid=save-view-submit]')
+    await page.waitForSelector('text=Vue enregistrée.')
+    const view = await db.dataSource.getRepository(SavedView).findOneByOrFail({ name: 'Clients « Vue E2E »' })
+    expect(view.params).toEqual({ 'filters.tags': String(tag.id), sortBy: 'lastName', direction: 'asc' })
+    const entry = page.locator(`[data-testid=view-${view.id}]`)
+    await entry.waitFor()
+    expect(await entry.locator('[data-testid=view-count]').innerText()).toBe('1')
+    await page.screenshot({ path: path.join(SHOTS, 'client-list-saved-view.png'), fullPage: true })
+    expect(await seriousViolations(page)).toEqual([])
+
+    // The link alone (as sent to a colleague) opens the view with its parameters.
+    await page.goto(`${base}/resources/Client?view=${view.id}`)
+    await page.waitForURL(/filters\.tags=/)
+    await page.waitForSelector('table tbody tr')
+    expect(await page.locator('table tbody tr').count()).toBe(1)
+    expect(await page.locator(`[data-testid=view-${view.id}] a`).getAttribute('aria-current')).toBe('page')
+
+    // The legend's filters still filter.
+    await page.click('[data-testid=legend-suspended]')
+    await page.waitForURL(/filters\.status=suspended/)
+
+    // Made the default: the bare list opens on it; "All clients" shows every client again.
+    await page.click(`[data-testid=view-manage-${view.id}]`)
+    await page.click('[data-testid=view-default]')
+    await page.waitForSelector('text=La liste s’ouvrira sur cette vue.')
+    await page.goto(`${base}/resources/Client`)
+    await page.waitForURL(/filters\.tags=/)
+    await page.waitForSelector('table tbody tr')
+    expect(await page.locator('table tbody tr').count()).toBe(1)
+    await page.click('[data-testid=view-all]')
+    await page.waitForURL(/view=all/)
+    await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length > 1)
+    expect(session.errors).toEqual([])
+  })
+})
