@@ -4,7 +4,7 @@
 import type { Action, ActionContext, ActionRequest, ActionResponse, NoticeMessage } from 'adminjs'
 import type { DataSource } from 'typeorm'
 import type { AccessControl } from '../../services/core/accessControl.js'
-import { parseInput } from '../../services/core/parseInput.js'
+import { parseInput } from '../../services/core/requestValues.js'
 import {
   changeView,
   deleteView,
@@ -28,7 +28,7 @@ import {
   type ShareViewInput,
   type ViewInput,
 } from '../../shared/actionInputs/views.js'
-import { actorOf, readPayload, refusalResponse } from '../core/actionResponses.js'
+import { actorOf, readPayload, refusalResponse } from '../core/clientActionSpecs.js'
 
 export interface ViewActionDeps {
   dataSource: DataSource

@@ -1,7 +1,7 @@
 import { Brackets, type DataSource, type EntityManager } from 'typeorm'
 import { SavedView } from '../../entities/SavedView.js'
 import { SavedViewDefault } from '../../entities/SavedViewDefault.js'
-import type { Actor } from '../core/actor.js'
+import type { Actor } from '../core/requestValues.js'
 import { writeAudit } from '../core/adminAudit.js'
 import { ClientActionRefused } from '../core/errors.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
