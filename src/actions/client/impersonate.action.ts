@@ -1,9 +1,11 @@
 import type { Action, RecordActionResponse } from 'adminjs'
 import type { ComponentIds } from '../../components/index.js'
 import type { ClientAccounts } from '../../services/accounts/clientAccounts.js'
-import { MAX_REASON_LENGTH } from '../../shared/limits.js'
-import { actorOf, readPayload, recordId, refusalResponse, visibleWhen } from '../core/clientActionSpecs.js'
+import { impersonateInput } from '../../shared/actionInputs/gdpr.js'
+import { actorOf, inputReader, recordId, refusalResponse, visibleWhen } from '../core/clientActionSpecs.js'
 import { GROUP_MENUS } from '../core/actionMenus.js'
+
+const readInput = inputReader(impersonateInput)
 
 export interface ImpersonateActionDeps {
   accounts: ClientAccounts
@@ -19,7 +21,8 @@ export interface ImpersonateResponse extends RecordActionResponse {
  * "Log in as this client", admins only by default (its own right, `Client.impersonate`): the
  * form asks for a reason; a POST makes a single-use link (60 s) to the host's client area,
  * which the form opens in a new tab. Hidden for banned, deleted and anonymised clients, and
- * when the host gave no `links.impersonate` (the service refuses them all again).
+ * when the host gave no `links.impersonate` (the service refuses them all again). Its input
+ * (`impersonateInput`, shared/actionInputs/gdpr.ts) is the form's field and what a POST is read with.
  */
 export const impersonateAction = (deps: ImpersonateActionDeps): Partial<Action<ImpersonateResponse>> => ({
   name: 'impersonate',
@@ -37,10 +40,12 @@ export const impersonateAction = (deps: ImpersonateActionDeps): Partial<Action<I
     const current = context.record?.toJSON(context.currentAdmin) as RecordActionResponse['record']
     if (request.method !== 'post') return { record: current }
     try {
-      const payload = readPayload(request, { reason: MAX_REASON_LENGTH })
-      const { url } = await deps.accounts.beginImpersonation(actorOf(request, context), recordId(context), {
-        reason: payload.reason,
-      })
+      const input = readInput(request)
+      const { url } = await deps.accounts.beginImpersonation(
+        actorOf(request, context),
+        recordId(context),
+        input,
+      )
       return {
         record: current,
         impersonationUrl: url,

@@ -4,17 +4,20 @@ import { GROUP_MENUS } from '../core/actionMenus.js'
 import {
   actorOf,
   freshRecords,
-  readPayload,
+  inputReader,
   recordId,
   refusalResponse,
   visibleWhen,
 } from '../core/clientActionSpecs.js'
-import { MAX_REASON_LENGTH } from '../../shared/limits.js'
+import { anonymiseInput } from '../../shared/actionInputs/gdpr.js'
+
+const readInput = inputReader(anonymiseInput)
 
 /**
  * Anonymise a client (GDPR erasure), admins only by default: the form (ClientActionForm) says
  * it is irreversible and asks for the client's number; refused while the client has active
- * contracts or unpaid commissions unless forced with a reason. GET answers with the record.
+ * contracts or unpaid commissions unless forced with a reason. GET answers with the record; its
+ * input (`anonymiseInput`, shared/actionInputs/gdpr.ts) is the form's fields and what a POST is read with.
  */
 export const anonymiseAction = (deps: GdprActionDeps): Partial<Action<RecordActionResponse>> => ({
   name: 'anonymise',
@@ -30,13 +33,9 @@ export const anonymiseAction = (deps: GdprActionDeps): Partial<Action<RecordActi
     const current = context.record?.toJSON(context.currentAdmin) as RecordActionResponse['record']
     if (request.method !== 'post') return { record: current }
     try {
-      const payload = readPayload(request, { confirmation: 64, reason: MAX_REASON_LENGTH })
+      const input = readInput(request)
       const id = recordId(context)
-      await deps.gdpr.anonymise(actorOf(request, context), id, {
-        confirmation: payload.confirmation,
-        force: payload.force,
-        reason: payload.reason,
-      })
+      await deps.gdpr.anonymise(actorOf(request, context), id, input)
       const [record] = await freshRecords(context, [id])
       return {
         record: record ?? current,
