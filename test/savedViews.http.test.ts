@@ -45,6 +45,7 @@ describeEachDatabase(
     let admin2: Agent
     let support: Agent
     let tagId: number
+    let demo: Awaited<ReturnType<typeof seededDemo>>
     const ds = () => database().dataSource
     const post = (agent: Agent, action: string, payload: Record<string, string>) =>
       agent.post(`${BASE}/${action}`).type('form').send(payload)
@@ -62,7 +63,7 @@ describeEachDatabase(
     }
 
     beforeAll(async () => {
-      const demo = await seededDemo(database())
+      demo = await seededDemo(database())
       // A second admin of the same role: a private view of one is not the other's.
       const users = ds().getRepository(AdminUser)
       const first = await users.findOneOrFail({
@@ -258,6 +259,21 @@ describeEachDatabase(
       expect((await post(support, 'deleteView', { view: String(own.id) })).body.notice?.message).toBe(
         'viewDeleted',
       )
+    })
+
+    test('a client anonymised is cut out of the views that name it (name and search), as an export’s search term', async () => {
+      const [id] = await makeClients(ds(), 'ERASE', 1)
+      await ds().getRepository(Client).update(id, { lastName: 'Zyxwvutsrq' })
+      const view = await save(admin, 'Zyxwvutsrq à relancer', 'filters.q=Zyxwvutsrq&filters.status=active')
+      const client = await ds().getRepository(Client).findOneByOrFail({ id })
+      await demo.clients.gdpr.anonymise({ email: 'admin@example.com', ip: null }, id, {
+        confirmation: client.clientNumber as string,
+        force: true,
+        reason: 'Demande d’effacement',
+      })
+      const after = await ds().getRepository(SavedView).findOneByOrFail({ id: view.id })
+      expect(JSON.stringify([after.name, after.params])).not.toMatch(/zyxwvutsrq/i)
+      expect(after.params['filters.status']).toBe('active')
     })
   },
 )
