@@ -13,6 +13,7 @@
 export const SERVICE_ROOMS = [
   'core',
   'tags',
+  'customFields',
   'mail',
   'payments',
   'accounts',
@@ -100,7 +101,7 @@ export const layout = [
     id: 'actions',
     folders: [
       'src/actions/index.ts',
-      'src/actions/{core,client,clientFile,tags,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog}/',
+      'src/actions/{core,client,clientFile,tags,customFields,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog}/',
     ],
     holds:
       'one AdminJS action per file (`suspend.action.ts`): read the request, call one service function, shape the response; `actions/core/` holds the shared specs and response helpers',
@@ -126,6 +127,13 @@ export const layout = [
     folders: ['src/services/tags/'],
     holds:
       'tags on clients: the catalog (create, rename, recolour, delete), adding and removing them on one client or a selection (one `tags_changed` event per client), the chips of a page in one query, the links an import writes',
+    imports: ['core', 'entities', 'shared'],
+  },
+  {
+    id: 'customFields',
+    folders: ['src/services/customFields/'],
+    holds:
+      'custom fields: the catalog of definitions (create, change, remove keeping the values), the clients’ typed values (read for a page in one query, written with one `custom_field_changed` event), the values read from a form with the schema built from the definitions',
     imports: ['core', 'entities', 'shared'],
   },
   {
@@ -155,7 +163,7 @@ export const layout = [
     folders: ['src/services/lifecycle/'],
     holds:
       'status changes and their contract effects, profile, balance, notes, password, the client’s emails, merge, contract bulk changes',
-    imports: ['core', 'mail', 'accounts', 'entities', 'shared'],
+    imports: ['core', 'customFields', 'mail', 'accounts', 'entities', 'shared'],
   },
   {
     id: 'files',

@@ -17,6 +17,7 @@ import { AdminSessions1795450000000 } from './1795450000000-AdminSessions.js'
 import { ClientFiles1795460000000 } from './1795460000000-ClientFiles.js'
 import { ClientTags1795470000000 } from './1795470000000-ClientTags.js'
 import { ClientContactSearch1795480000000 } from './1795480000000-ClientContactSearch.js'
+import { CustomFields1795490000000 } from './1795490000000-CustomFields.js'
 import { prefixAware } from './pluginTables.js'
 
 // MySQL/MariaDB migrations, oldest first (SQLite: `prepareClientTables` synchronizes after its check).
@@ -42,4 +43,5 @@ export const clientManagementMigrations = [
   ClientFiles1795460000000,
   ClientTags1795470000000,
   ClientContactSearch1795480000000,
+  CustomFields1795490000000,
 ].map(prefixAware)

@@ -30,6 +30,8 @@ const CREATED_BY: Record<string, string> = {
   client_files: 'ClientFiles1795460000000',
   tags: 'ClientTags1795470000000',
   client_tags: 'ClientTags1795470000000',
+  custom_fields: 'CustomFields1795490000000',
+  client_custom_values: 'CustomFields1795490000000',
 }
 
 const MIGRATION_TABLES = Object.keys(CREATED_BY)

@@ -35,6 +35,11 @@ import {
 } from '../actions/tags/clientTagActions.js'
 import { clientTagsAction } from '../actions/tags/clientTags.action.js'
 import { TAG_MODES } from '../shared/tags.js'
+import { CUSTOM_FIELD_PREFIX } from '../shared/customFields.js'
+import {
+  customFieldDefinitionsAction,
+  customValuesAction,
+} from '../actions/customFields/customValues.action.js'
 
 const PROFILE = CLIENT_PROFILE_FIELDS
 
@@ -65,13 +70,16 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     bulkAddTags: bulkAddTagsAction(deps) as ClientAction,
     bulkRemoveTags: bulkRemoveTagsAction(deps) as ClientAction,
     clientTags: clientTagsAction(deps.dataSource) as ClientAction,
+    customValues: customValuesAction(deps.dataSource, deps.access) as ClientAction,
+    customFieldDefinitions: customFieldDefinitionsAction(deps.dataSource, deps.access) as ClientAction,
   }
   const menus = actionGroupMenus(custom)
   const actions = secureActions(deps, {
     resourceId: 'Client',
     entity: Client,
     // `ignoreDuplicates` is the form's "save anyway"; the duplicates check takes it out.
-    editable: [...EDITABLE, 'ignoreDuplicates'],
+    // `cf__*`: the custom fields' values, read by their definitions' schema in the service.
+    editable: [...EDITABLE, 'ignoreDuplicates', `${CUSTOM_FIELD_PREFIX}*`],
     checks: [warnDuplicates(deps.dataSource)],
     rules: { required: ['lastName'], unique: ['email', 'clientNumber'], emails: ['email'] },
     components: { list: deps.components.ClientList, show: deps.components.ClientShow },
@@ -95,6 +103,8 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       tabCounts: 'show',
       activeContracts: 'show',
       clientTags: 'show',
+      customValues: 'show',
+      customFieldDefinitions: ['new', 'edit'],
       ...menus.rights,
       exportHistory: 'export',
       messageTemplates: ['sendEmail', 'bulkSendEmail'],

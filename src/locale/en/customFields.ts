@@ -1,0 +1,78 @@
+// English strings of the custom fields (issue 28), merged in ../index.ts.
+export const enCustomFields = {
+  labels: { CustomField: 'Custom fields' },
+  messages: {
+    invalidUrl: 'Enter a web address starting with http:// or https://.',
+    invalidPhone: 'Enter a phone number: digits, spaces, +, (, ), . and - only.',
+    customFieldPattern: 'This value does not have the form this field asks for.',
+    customFieldKeyInvalid:
+      'The key starts with a lower-case letter, then lower-case letters, digits or _ (40 at most).',
+    customFieldKeyTaken: 'A field (perhaps a removed one) already has this key.',
+    customFieldKeyLocked: 'A field’s key cannot change: its values and history are filed under it.',
+    customFieldTypeLocked: 'A field’s type cannot change: its values are stored by type.',
+    customFieldChoiceValue:
+      'Each line is “value | French label | English label | colour”; the value is lower-case letters, digits, - or _.',
+    customFieldChoiceTwice: 'Two choices have the same value.',
+    customFieldChoiceLabel: 'A choice’s label has 100 characters at most and no control characters.',
+    customFieldChoiceColour:
+      'A choice’s colour is one of: grey, red, orange, green, teal, blue, indigo, purple, pink, brown.',
+    customFieldTooManyChoices: 'At most 50 choices.',
+    customFieldChoicesRequired: 'A choice field needs at least one choice, one a line.',
+    customFieldNoChoices: 'Only the choice types take choices.',
+    customFieldNoPattern: 'Only short and long texts take a pattern.',
+    customFieldPatternInvalid: 'This pattern is not a valid regular expression (200 characters at most).',
+    customFieldNotUnique: 'Yes/no, choice and long text fields cannot be unique.',
+    customFieldNotSearchable: 'Only text, email, web address and phone fields can be searched.',
+    customFieldChoiceInUse:
+      'A choice removed here is still held by clients: keep it (its labels may change).',
+    customFieldValuesShared: 'Some clients share a value of this field: it cannot be made unique.',
+    customFieldRemoved:
+      'The field is removed from forms and lists; its values stay in the history and the archive.',
+  },
+  resources: {
+    CustomField: {
+      properties: {
+        id: 'ID',
+        key: 'Key',
+        type: 'Type',
+        labelFr: 'Label (French)',
+        labelEn: 'Label (English)',
+        required: 'Required',
+        isUnique: 'Unique',
+        defaultValue: 'Default value',
+        pattern: 'Pattern (regular expression)',
+        choices: 'Choices (one a line: value | French label | English label | colour)',
+        position: 'Order',
+        personal: 'Personal data',
+        searchable: 'Found by the search box',
+        visibility: 'Visible to',
+        createdAt: 'Created on',
+        createdBy: 'Created by',
+        updatedAt: 'Changed on',
+        removedAt: 'Removed on',
+      },
+      labels: {
+        required: { true: 'Yes', false: 'No' },
+        isUnique: { true: 'Yes', false: 'No' },
+        personal: { true: 'Yes', false: 'No' },
+        searchable: { true: 'Yes', false: 'No' },
+        type: {
+          shortText: 'Short text',
+          longText: 'Long text',
+          number: 'Whole number',
+          decimal: 'Decimal number',
+          money: 'Amount',
+          date: 'Date',
+          yesNo: 'Yes/no',
+          choice: 'One choice',
+          choices: 'Several choices',
+          email: 'Email',
+          url: 'Web address',
+          phone: 'Phone',
+        },
+        visibility: { everyone: 'Everyone who sees the client', adminOnly: 'Admins only' },
+      },
+    },
+    ClientEvent: { labels: { type: { custom_field_changed: 'Custom field changed' } } },
+  },
+}
