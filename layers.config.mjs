@@ -184,7 +184,7 @@ export const layout = [
     folders: ['src/services/list/'],
     holds:
       'the client list and search, the Contract and Commission lists (`RecordList`), keyset pages, duplicates, the client page’s tabs, the dashboard, advisor summary, commission totals',
-    imports: ['core', 'tags', 'entities', 'shared'],
+    imports: ['core', 'tags', 'customFields', 'entities', 'shared'],
   },
   {
     id: 'export',
@@ -221,7 +221,7 @@ export const layout = [
   {
     id: 'components',
     folders: [
-      'src/components/{clientShow,clientList,common,actionForm,commissionImport,settings,dashboard,merge,advisor,export,gdpr,emailTemplate,tags}/',
+      'src/components/{clientShow,clientList,common,actionForm,commissionImport,settings,dashboard,merge,advisor,export,gdpr,emailTemplate,tags,customFields}/',
     ],
     holds: 'React for the browser, registered once in `components/index.ts`',
     imports: ['shared'],

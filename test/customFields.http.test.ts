@@ -305,6 +305,36 @@ describeEachDatabase('custom fields: definitions, values on create and edit, his
     expect((await valueRows(id)).map((r) => r.dateValue).filter(Boolean)).toEqual(['1970-01-01'])
   })
 
+  test('the page and the form read the fields and values; an admin-only field is not shown to support', async () => {
+    const created = await createClient({
+      lastName: 'Vu',
+      cf__birth_date: '1975-03-04',
+      cf__mobile: '0601020304',
+    })
+    const id = idOf(created)
+    const page = await admin.get(`/admin/api/resources/Client/records/${id}/customValues`)
+    expect(page.status).toBe(200)
+    expect(page.body.values).toMatchObject({
+      birth_date: '1975-03-04',
+      mobile: '0601020304',
+      risk: 'prudent',
+      hobbies: [],
+    })
+    const keys = (body: { fields: { key: string }[] }) => body.fields.map((f) => f.key)
+    expect(keys(page.body)).toContain('mobile')
+    const seen = await support.get(`/admin/api/resources/Client/records/${id}/customValues`)
+    expect(seen.status).toBe(200)
+    expect(keys(seen.body)).not.toContain('mobile')
+    expect(seen.body.values).not.toHaveProperty('mobile')
+    expect(seen.body.values).toMatchObject({ birth_date: '1975-03-04' })
+    // The new client's form: the definitions, in their order (position, then creation).
+    const form = await admin.get('/admin/api/resources/Client/actions/customFieldDefinitions')
+    expect(keys(form.body).slice(0, 3)).toEqual(['hobbies', 'siret', 'notes_long'])
+    expect(keys(form.body)).toEqual(expect.arrayContaining(['birth_date', 'risk', 'mobile']))
+    // Support may not create clients with the default roles: no definitions for a form either.
+    expect((await support.get('/admin/api/resources/Client/actions/customFieldDefinitions')).status).toBe(403)
+  })
+
   test('a removed field keeps its values; a choice still held cannot be dropped, its labels may change', async () => {
     const risk = await ds().getRepository(CustomField).findOneByOrFail({ key: 'risk' })
     const edit = (choices: string) =>

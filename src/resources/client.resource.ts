@@ -137,7 +137,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       // `q` searches last name, first name, email and client number at once (services/list/clientSearch.ts).
       filterProperties: ['q', 'status', 'advisor', 'createdAt', 'hasActiveContracts', 'tags', 'tagMode'],
       showProperties: [...CLIENT_COLUMNS],
-      editProperties: [...EDITABLE, 'ignoreDuplicates'],
+      editProperties: [...EDITABLE, 'customFields', 'ignoreDuplicates'],
       properties: {
         lastName: { isTitle: true, components: { list: deps.components.ClientName } },
         clientNumber: { components: cell },
@@ -179,6 +179,13 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           reference: deps.ids.Advisor,
           isSortable: false,
           isVisible: { list: false, show: false, edit: false, filter: true },
+        },
+        // Virtual: the custom fields' inputs, drawn from their definitions (sent as `cf__key`).
+        customFields: {
+          type: 'string',
+          isSortable: false,
+          isVisible: { list: false, show: false, edit: true, filter: false },
+          components: { edit: deps.components.CustomFieldInputs },
         },
         ignoreDuplicates: {
           type: 'boolean',

@@ -73,6 +73,8 @@ export const enCustomFields = {
         visibility: { everyone: 'Everyone who sees the client', adminOnly: 'Admins only' },
       },
     },
+    Client: { properties: { customFields: 'Custom fields' } },
     ClientEvent: { labels: { type: { custom_field_changed: 'Custom field changed' } } },
   },
+  components: { CustomFields: { title: 'Custom fields', none: '—' } },
 }

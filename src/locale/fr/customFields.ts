@@ -78,6 +78,8 @@ export const frCustomFields = {
         },
       },
     },
+    Client: { properties: { customFields: 'Champs personnalisés' } },
     ClientEvent: { labels: { type: { custom_field_changed: 'Champ personnalisé modifié' } } },
   },
+  components: { CustomFields: { title: 'Champs personnalisés', none: '—' } },
 }
