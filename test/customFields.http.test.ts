@@ -3,6 +3,7 @@ import { In } from 'typeorm'
 import { ClientCustomValue, ClientEvent, CustomField } from '../src/index.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
+import { statementsOf } from './support/statements.js'
 
 // Custom fields (issue 28) through the panel's HTTP API, on SQLite and MariaDB: definitions in
 // the CustomField resource (admins only), values on the client's create and edit with field
@@ -333,6 +334,70 @@ describeEachDatabase('custom fields: definitions, values on create and edit, his
     expect(keys(form.body)).toEqual(expect.arrayContaining(['birth_date', 'risk', 'mobile']))
     // Support may not create clients with the default roles: no definitions for a form either.
     expect((await support.get('/admin/api/resources/Client/actions/customFieldDefinitions')).status).toBe(403)
+  })
+
+  test('the list: typed filters (ranges, any/all, text, yes/no), searchable text in the search box, values per page without N+1', async () => {
+    const make = async (lastName: string, fields: Payload) => {
+      const res = await createClient({
+        lastName,
+        cf__birth_date: '1990-01-01',
+        ignoreDuplicates: 'true',
+        ...fields,
+      })
+      expect(errorsOf(res)).toEqual({})
+      return idOf(res)
+    }
+    const a = await make('Listé A', {
+      cf__children: '1',
+      cf__hobbies: 'golf',
+      cf__birth_date: '1960-06-01',
+      cf__siret: '99999999999991',
+      cf__newsletter: 'true',
+    })
+    const b = await make('Listé B', { cf__children: '4', cf__hobbies: 'golf,ski', cf__income: '1000' })
+    const c = await make('Listé C', { cf__children: '7', cf__hobbies: 'ski' })
+    const mine = [a, b, c]
+    const listed = async (filter: string) => {
+      const res = await admin.get(
+        `/admin/api/resources/Client/actions/list?perPage=500&filters.q=Listé&filters.customFields=${encodeURIComponent(filter)}`,
+      )
+      expect(res.status).toBe(200)
+      return (res.body.records as { id: string }[])
+        .map((r) => Number(r.id))
+        .filter((id) => mine.includes(id))
+        .sort((x, y) => x - y)
+    }
+    expect(await listed('children:range:2..7')).toEqual([b, c])
+    expect(await listed('children:range:..1')).toEqual([a])
+    expect(await listed('birth_date:range:1950-01-01..1970-12-31')).toEqual([a])
+    expect(await listed('hobbies:any:golf')).toEqual([a, b])
+    expect(await listed('hobbies:all:golf|ski')).toEqual([b])
+    expect(await listed('hobbies:any:ski;children:range:5..')).toEqual([c])
+    expect(await listed('siret:eq:99999999999991')).toEqual([a])
+    expect(await listed('newsletter:yes:')).toEqual([a])
+    expect(await listed('income:range:999.5..1000')).toEqual([b])
+    // A filter that does not fit is dropped (the whole list), never a 500.
+    expect(await listed("children:range:1' OR 1=1")).toEqual([a, b, c])
+    // The search box finds a searchable field's value by its prefix.
+    const search = await admin.get('/admin/api/resources/Client/actions/list?filters.q=9999999999999')
+    expect((search.body.records as { id: string }[]).map((r) => Number(r.id))).toEqual([a])
+    // The page's values come with its records: the same statements for 3 clients as for 1.
+    const page = await admin.get('/admin/api/resources/Client/actions/list?perPage=500&filters.q=Listé')
+    const row = (page.body.records as { id: string; params: Record<string, unknown> }[]).find(
+      (r) => Number(r.id) === b,
+    )
+    expect(row?.params).toMatchObject({ cf__children: 4, cf__hobbies: 'golf,ski', cf__income: '1000.00' })
+    const one = await statementsOf(ds(), () =>
+      admin.get('/admin/api/resources/Client/actions/list?perPage=500&filters.q=Listé A'),
+    )
+    const three = await statementsOf(ds(), () =>
+      admin.get('/admin/api/resources/Client/actions/list?perPage=500&filters.q=Listé'),
+    )
+    expect(three).toBe(one)
+    // Support's list leaves out the admin-only field's values.
+    const seen = await support.get('/admin/api/resources/Client/actions/list?perPage=500&filters.q=Listé')
+    expect(seen.body.records[0].params).not.toHaveProperty('cf__mobile')
+    expect(seen.body.records[0].params).toHaveProperty('cf__children')
   })
 
   test('a removed field keeps its values; a choice still held cannot be dropped, its labels may change', async () => {

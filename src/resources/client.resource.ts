@@ -84,8 +84,8 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     rules: { required: ['lastName'], unique: ['email', 'clientNumber'], emails: ['email'] },
     components: { list: deps.components.ClientList, show: deps.components.ClientShow },
     handlers: {
-      list: listClientsHandler(deps.clientList),
-      search: searchClientsHandler(deps.clientList),
+      list: listClientsHandler(deps.clientList, deps.access),
+      search: searchClientsHandler(deps.clientList, deps.access),
       new: newClientHandler(deps, EDITABLE),
       edit: editClientHandler(deps, EDITABLE),
     },

@@ -213,3 +213,47 @@ export function valueText(field: CustomFieldDefinition, value: CustomValue, lang
 }
 
 export { TAG_COLOURS as CHOICE_COLOURS }
+
+/**
+ * The list's filter on custom fields, one URL parameter (`filters.customFields`): up to ten
+ * `key:op:argument` joined by `;` — `eq:text` (whole text, any case), `yes:` / `no:`,
+ * `range:from..to` (numbers or dates, either end left out), `any:a|b` / `all:a|b` (choices).
+ */
+export const CUSTOM_FILTER_OPS = ['eq', 'yes', 'no', 'range', 'any', 'all'] as const
+export type CustomFilterOp = (typeof CUSTOM_FILTER_OPS)[number]
+const FILTER_ITEM = `[a-z][a-z0-9_]{0,39}:(?:${CUSTOM_FILTER_OPS.join('|')}):[^;]{0,200}`
+export const CUSTOM_FILTER_PATTERN = new RegExp(`^${FILTER_ITEM}(?:;${FILTER_ITEM}){0,9}$`)
+
+export interface CustomFilterItem {
+  key: string
+  op: CustomFilterOp
+  /** eq: the text; any/all: the choices; range: [from, to] ('' for an open end). */
+  values: string[]
+}
+
+const RANGE_END = /^(-?\d{1,15}(?:\.\d{1,4})?|\d{4}-\d{2}-\d{2})?$/
+
+/** The filter as sent, or null when it is absent or does not fit (the list then ignores it). */
+export function readCustomFilter(raw: unknown): CustomFilterItem[] | null {
+  if (typeof raw !== 'string' || !CUSTOM_FILTER_PATTERN.test(raw.trim())) return null
+  const items: CustomFilterItem[] = []
+  for (const part of raw.trim().split(';')) {
+    const [key, op, ...rest] = part.split(':')
+    const argument = rest.join(':').trim()
+    const item = { key, op: op as CustomFilterOp }
+    if (op === 'yes' || op === 'no') items.push({ ...item, values: [] })
+    else if (op === 'eq' && argument !== '') items.push({ ...item, values: [argument] })
+    else if (op === 'any' || op === 'all') {
+      const values = [...new Set(argument.split('|').map((v) => v.trim()))].filter((v) =>
+        CHOICE_VALUE.test(v),
+      )
+      if (values.length === 0) return null
+      items.push({ ...item, values })
+    } else if (op === 'range') {
+      const [from = '', to = ''] = argument.split('..').map((v) => v.trim())
+      if (!RANGE_END.test(from) || !RANGE_END.test(to) || (from === '' && to === '')) return null
+      items.push({ ...item, values: [from, to] })
+    } else return null
+  }
+  return items
+}
