@@ -3,7 +3,7 @@
 // and read by the server (the client's create and edit, the import) and the panel (the inputs).
 import * as z from 'zod/mini'
 import { isValidEmail } from './clientIdentity.js'
-import { TAG_COLOURS, type TagColour } from './tags.js'
+import type { TagColour } from './tags.js'
 
 export const CUSTOM_FIELD_TYPES = [
   'shortText',
@@ -67,8 +67,6 @@ export const MAX_CHOICES = 50
 export const MAX_LABEL_LENGTH = 100
 const MAX_PATTERN_LENGTH = 200
 
-const TEXT_TYPES: readonly CustomFieldType[] = ['shortText', 'longText', 'email', 'url', 'phone']
-export const isTextType = (type: CustomFieldType): boolean => TEXT_TYPES.includes(type)
 export const isNumberType = (type: CustomFieldType): boolean =>
   type === 'number' || type === 'decimal' || type === 'money'
 
@@ -211,8 +209,6 @@ export function valueText(field: CustomFieldDefinition, value: CustomValue, lang
   if (typeof value === 'boolean') return language === 'fr' ? (value ? 'Oui' : 'Non') : value ? 'Yes' : 'No'
   return String(value)
 }
-
-export { TAG_COLOURS as CHOICE_COLOURS }
 
 /**
  * The list's filter on custom fields, one URL parameter (`filters.customFields`): up to ten

@@ -36,12 +36,6 @@ export async function activeFields(source: DataSource | EntityManager): Promise<
   return rows.map(definitionOf)
 }
 
-/** Every field, removed ones included: what the history and the archive read values with. */
-export async function allFields(source: DataSource | EntityManager): Promise<CustomFieldDefinition[]> {
-  const rows = await source.getRepository(CustomField).find({ order: { position: 'ASC', id: 'ASC' } })
-  return rows.map(definitionOf)
-}
-
 function readOrThrow(payload: Record<string, unknown>) {
   const read = readDefinition(payload)
   if ('errors' in read) throw new InvalidInputError(read.errors)
