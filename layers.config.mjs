@@ -13,6 +13,7 @@
 export const SERVICE_ROOMS = [
   'core',
   'tags',
+  'customFields',
   'mail',
   'payments',
   'accounts',
@@ -101,7 +102,7 @@ export const layout = [
     id: 'actions',
     folders: [
       'src/actions/index.ts',
-      'src/actions/{core,client,clientFile,tags,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog,views}/',
+      'src/actions/{core,client,clientFile,tags,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog,views,customFields}/',
     ],
     holds:
       'one AdminJS action per file (`suspend.action.ts`): read the request, call one service function, shape the response; `actions/core/` holds what they share (`clientActionSpecs.ts`: the spec, the request read, the response; `bulkFormAction.ts`, `actionMenus.ts`)',
@@ -127,6 +128,13 @@ export const layout = [
     folders: ['src/services/tags/'],
     holds:
       'tags on clients: the catalog (create, rename, recolour, delete), adding and removing them on one client or a selection (one `tags_changed` event per client), the chips of a page in one query, the links an import writes',
+    imports: ['core', 'entities', 'shared'],
+  },
+  {
+    id: 'customFields',
+    folders: ['src/services/customFields/'],
+    holds:
+      'custom fields: the catalog of definitions (create, change, remove keeping the values), the clients’ typed values (read for a page in one query, written with one `custom_field_changed` event), the values read from a form with the schema built from the definitions',
     imports: ['core', 'entities', 'shared'],
   },
   {
@@ -156,7 +164,7 @@ export const layout = [
     folders: ['src/services/lifecycle/'],
     holds:
       'the change engine and the status changes (`statusTransitions.ts`), their contract effects and emails, account changes (confirmation, 2FA, password, balance, notes), profile, the client’s emails, merge, contract bulk changes',
-    imports: ['core', 'mail', 'accounts', 'entities', 'shared'],
+    imports: ['core', 'customFields', 'mail', 'accounts', 'entities', 'shared'],
   },
   {
     id: 'files',
@@ -177,7 +185,7 @@ export const layout = [
     folders: ['src/services/list/'],
     holds:
       'the client list and search, the Contract and Commission lists (`RecordList`), keyset pages, duplicates, the client page’s tabs, the dashboard, advisor summary, commission totals',
-    imports: ['core', 'tags', 'entities', 'shared'],
+    imports: ['core', 'tags', 'customFields', 'entities', 'shared'],
   },
   {
     id: 'views',
@@ -221,7 +229,7 @@ export const layout = [
   {
     id: 'components',
     folders: [
-      'src/components/{clientShow,clientList,common,actionForm,commissionImport,settings,dashboard,merge,advisor,export,gdpr,emailTemplate,tags}/',
+      'src/components/{clientShow,clientList,common,actionForm,commissionImport,settings,dashboard,merge,advisor,export,gdpr,emailTemplate,tags,customFields}/',
     ],
     holds: 'React for the browser, registered once in `components/index.ts`',
     imports: ['shared'],

@@ -20,6 +20,7 @@ import { TEMPLATE_TEST_LIMIT } from './services/mail/templateStore.js'
 import { createAdminAuditResource } from './resources/adminAudit.resource.js'
 import { createEmailTemplateResource } from './resources/emailTemplate.resource.js'
 import { createTagResource } from './resources/tag.resource.js'
+import { createCustomFieldResource } from './resources/customField.resource.js'
 import { CommissionImport } from './services/import/commissionImport.js'
 import { accountContext, clientAccounts } from './services/accounts/clientAccounts.js'
 import { ClientMailer } from './services/mail/clientMailer.js'
@@ -161,6 +162,7 @@ export function createClientManagement(
     createAdminAuditResource(deps),
     createEmailTemplateResource(deps),
     createTagResource(deps),
+    createCustomFieldResource(deps),
   ])
   const env = resolved.resourceIdPrefix ? { [RESOURCE_PREFIX_ENV]: resolved.resourceIdPrefix } : undefined
   return {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import type { Agent } from 'supertest'
 import { strFromU8, unzipSync } from 'fflate'
 import { IsNull } from 'typeorm'
-import { Advisor, Client, ClientEvent, RateLimitCounter } from '../src/index.js'
+import { Advisor, Client, ClientCustomValue, ClientEvent, RateLimitCounter } from '../src/index.js'
 import { REDACTED } from '../src/services/gdpr/redacted.js'
 import { Ticket } from '../demo/entities/Ticket.js'
 import { rateLimitKey } from '../src/services/core/rateLimitKey.js'
@@ -251,6 +251,18 @@ describeEachDatabase('erasure proof: an anonymised or removed client is in no ro
         .getRepository(RateLimitCounter)
         .countBy(emailKeys.map((key) => ({ key }))),
     ).toBe(3)
+
+    // A custom field marked personal, filled with who they are: its value goes, its history is redacted.
+    const defined = await admin
+      .post('/admin/api/resources/CustomField/actions/new')
+      .type('form')
+      .send({ key: 'proof_note', type: 'longText', labelFr: 'Note', labelEn: 'Note', personal: 'true' })
+    expect(defined.status).toBe(200)
+    const filled = await api.admin.record('edit', client.id, {
+      cf__proof_note: `${ID.firstName} ${ID.lastName}, ${ID.email}`,
+    })
+    expect(filled.body.record?.errors ?? {}).toEqual({})
+    expect(await ds().getRepository(ClientCustomValue).countBy({ clientId: client.id })).toBe(1)
 
     const anonymised = await api.admin.record('anonymise', client.id, {
       confirmation: client.clientNumber,

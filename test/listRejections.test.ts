@@ -1,5 +1,6 @@
 import { ClientList, readListQuery } from '../src/services/list/clientList.js'
 import { listClientsHandler } from '../src/actions/client/list.action.js'
+import { AccessControl } from '../src/services/core/accessControl.js'
 
 // Issue 25, finding 3: the list started the total's query and did not await it when the page's
 // query failed first; the total's rejection was then unhandled and Node ended the process. Jest
@@ -31,7 +32,7 @@ test('the Client list action leaves no rejection unhandled when the page query f
     resource: { decorate: () => ({ options: {} }) },
     _admin: { options: { settings: {} } },
   } as unknown as Parameters<ReturnType<typeof listClientsHandler>>[2]
-  const handler = listClientsHandler(failingList())
+  const handler = listClientsHandler(failingList(), new AccessControl({}))
   await expect(handler({ query: {} } as never, {}, context)).rejects.toThrow('Connection lost')
   await later(60)
 })

@@ -14,6 +14,8 @@ import { enImpersonation } from '../src/locale/en/impersonation.js'
 import { frImpersonation } from '../src/locale/fr/impersonation.js'
 import { enTemplates } from '../src/locale/en/templates.js'
 import { frTemplates } from '../src/locale/fr/templates.js'
+import { enCustomFields } from '../src/locale/en/customFields.js'
+import { frCustomFields } from '../src/locale/fr/customFields.js'
 import {
   LANGUAGE_COOKIE,
   buildLocale,
@@ -47,6 +49,7 @@ describe('translations', () => {
     ['GDPR', enGdpr, frGdpr],
     ['impersonation', enImpersonation, frImpersonation],
     ['email templates', enTemplates, frTemplates],
+    ['custom fields', enCustomFields, frCustomFields],
     ['AdminJS base', locales.en, adminjsFr],
   ])('%s strings: French has exactly the English keys and placeholders', (_name, english, french) => {
     const e = flatten(english as Tree)

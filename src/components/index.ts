@@ -56,6 +56,10 @@ export function registerComponents(componentLoader: ComponentLoader) {
     EmailTemplates: componentLoader.add('EmailTemplates', path.join(here, 'emailTemplate', 'EmailTemplates')),
     TagChipCell: componentLoader.add('TagChipCell', path.join(here, 'tags', 'TagChipCell')),
     TagFilter: componentLoader.add('TagFilter', path.join(here, 'tags', 'TagFilter')),
+    CustomFieldInputs: componentLoader.add(
+      'CustomFieldInputs',
+      path.join(here, 'customFields', 'CustomFieldInputs'),
+    ),
   }
 }
 

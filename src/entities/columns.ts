@@ -67,6 +67,7 @@ export const CLIENT_EVENT_TYPES = [
   'file_added',
   'file_deleted',
   'tags_changed',
+  'custom_field_changed',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
 

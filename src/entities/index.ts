@@ -22,6 +22,8 @@ import { Tag } from './Tag.js'
 import { ClientTag } from './ClientTag.js'
 import { SavedView } from './SavedView.js'
 import { SavedViewDefault } from './SavedViewDefault.js'
+import { CustomField } from './CustomField.js'
+import { ClientCustomValue } from './ClientCustomValue.js'
 
 export {
   AdminAuditEntry,
@@ -47,6 +49,8 @@ export {
   ClientTag,
   SavedView,
   SavedViewDefault,
+  CustomField,
+  ClientCustomValue,
 }
 export type { FieldChange } from './ClientEvent.js'
 export type { ImportRowError } from './ImportBatch.js'
@@ -80,4 +84,6 @@ export const clientManagementEntities = [
   ClientTag,
   SavedView,
   SavedViewDefault,
+  CustomField,
+  ClientCustomValue,
 ]

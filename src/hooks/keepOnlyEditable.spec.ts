@@ -24,6 +24,16 @@ describe('keepOnlyEditable', () => {
     expect(out.payload).toEqual({ 'tags.0': 'vip', 'tags.1': 'new' })
   })
 
+  test('a name ending in * keeps every field it starts (the custom fields), nothing else', async () => {
+    const out = await run(['lastName', 'cf__*'], {
+      lastName: 'D',
+      cf__birth: '2000-01-01',
+      cf_x: '1',
+      status: 'a',
+    })
+    expect(out.payload).toEqual({ lastName: 'D', cf__birth: '2000-01-01' })
+  })
+
   test('nothing editable: an empty payload; no payload: the request as it was', async () => {
     expect((await run([], { lastName: 'Dupont' })).payload).toEqual({})
     expect((await run(['lastName'])).payload).toBeUndefined()

@@ -3,6 +3,7 @@ import type { Request, RequestHandler } from 'express'
 import { hasControlCharacters } from '../services/core/requestValues.js'
 import { resourceById } from './resourceById.js'
 import { TAG_IDS_PATTERN } from '../shared/tags.js'
+import { CUSTOM_FILTER_PATTERN } from '../shared/customFields.js'
 
 type Query = Record<string, unknown>
 type Decorated = ReturnType<ReturnType<AdminJS['findResource']>['decorate']>
@@ -18,7 +19,10 @@ const positiveInteger = (value: unknown, max: number) =>
   typeof value === 'string' && /^\d{1,7}$/.test(value) && Number(value) >= 1 && Number(value) <= max
 
 /** Filters whose value has a shape of its own, whatever their property's type: a list of ids. */
-const FILTER_FORMATS: Record<string, RegExp> = { tags: TAG_IDS_PATTERN }
+const FILTER_FORMATS: Record<string, RegExp> = {
+  tags: TAG_IDS_PATTERN,
+  customFields: CUSTOM_FILTER_PATTERN,
+}
 
 /** A filter value this property can be compared with; anything else is dropped. */
 function filterValueFits(property: Property, value: string, ranged: boolean): boolean {

@@ -17,6 +17,8 @@ import { enTags } from './en/tags.js'
 import { frTags } from './fr/tags.js'
 import { enViews } from './en/views.js'
 import { frViews } from './fr/views.js'
+import { enCustomFields } from './en/customFields.js'
+import { frCustomFields } from './fr/customFields.js'
 import { PLUGIN_RESOURCE_NAMES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
 
 type Tree = { [key: string]: unknown }
@@ -67,6 +69,7 @@ export const translations: Record<Language, LocaleTranslations> = {
     enTemplates,
     enTags,
     enViews,
+    enCustomFields,
   ]),
   fr: ourTranslations(adminjsFr, [
     fr,
@@ -77,6 +80,7 @@ export const translations: Record<Language, LocaleTranslations> = {
     frTemplates,
     frTags,
     frViews,
+    frCustomFields,
   ]),
 }
 

@@ -18,6 +18,7 @@ import { ClientFiles1795460000000 } from './1795460000000-ClientFiles.js'
 import { ClientTags1795470000000 } from './1795470000000-ClientTags.js'
 import { ClientContactSearch1795480000000 } from './1795480000000-ClientContactSearch.js'
 import { SavedViews1795500000000 } from './1795500000000-SavedViews.js'
+import { CustomFields1795490000000 } from './1795490000000-CustomFields.js'
 import { prefixAware } from './pluginTables.js'
 
 // MySQL/MariaDB migrations, oldest first (SQLite: `prepareClientTables` synchronizes after its check).
@@ -44,4 +45,5 @@ export const clientManagementMigrations = [
   ClientTags1795470000000,
   ClientContactSearch1795480000000,
   SavedViews1795500000000,
+  CustomFields1795490000000,
 ].map(prefixAware)

@@ -32,6 +32,8 @@ const CREATED_BY: Record<string, string> = {
   client_tags: 'ClientTags1795470000000',
   saved_views: 'SavedViews1795500000000',
   saved_view_defaults: 'SavedViews1795500000000',
+  custom_fields: 'CustomFields1795490000000',
+  client_custom_values: 'CustomFields1795490000000',
 }
 
 const MIGRATION_TABLES = Object.keys(CREATED_BY)

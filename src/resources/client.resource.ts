@@ -38,6 +38,11 @@ import { clientTagsAction } from '../actions/tags/clientTags.action.js'
 import { TAG_MODES } from '../shared/tags.js'
 import { CLIENT_LIST_COLUMNS } from '../shared/savedViews.js'
 import { savedViewActions } from '../actions/views/savedViewActions.js'
+import { CUSTOM_FIELD_PREFIX } from '../shared/customFields.js'
+import {
+  customFieldDefinitionsAction,
+  customValuesAction,
+} from '../actions/customFields/customValues.action.js'
 
 const PROFILE = CLIENT_PROFILE_FIELDS
 
@@ -69,19 +74,22 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     bulkRemoveTags: bulkRemoveTagsAction(deps) as ClientAction,
     clientTags: clientTagsAction(deps.dataSource) as ClientAction,
     ...(savedViewActions(deps) as Record<string, ClientAction>),
+    customValues: customValuesAction(deps.dataSource, deps.access) as ClientAction,
+    customFieldDefinitions: customFieldDefinitionsAction(deps.dataSource, deps.access) as ClientAction,
   }
   const menus = actionGroupMenus(custom)
   const actions = secureActions(deps, {
     resourceId: 'Client',
     entity: Client,
     // `ignoreDuplicates` is the form's "save anyway"; the duplicates check takes it out.
-    editable: [...EDITABLE, 'ignoreDuplicates'],
+    // `cf__*`: the custom fields' values, read by their definitions' schema in the service.
+    editable: [...EDITABLE, 'ignoreDuplicates', `${CUSTOM_FIELD_PREFIX}*`],
     checks: [warnDuplicates(deps.dataSource)],
     rules: { required: ['lastName'], unique: ['email', 'clientNumber'], emails: ['email'] },
     components: { list: deps.components.ClientList, show: deps.components.ClientShow },
     handlers: {
-      list: listClientsHandler(deps.clientList),
-      search: searchClientsHandler(deps.clientList),
+      list: listClientsHandler(deps.clientList, deps.access),
+      search: searchClientsHandler(deps.clientList, deps.access),
       new: newClientHandler(deps, EDITABLE),
       edit: editClientHandler(deps, EDITABLE),
     },
@@ -101,6 +109,8 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       clientTags: 'show',
       // Reading the views of the list is reading the list; changing them is each action's right.
       savedViews: 'list',
+      customValues: 'show',
+      customFieldDefinitions: ['new', 'edit'],
       ...menus.rights,
       exportHistory: 'export',
       messageTemplates: ['sendEmail', 'bulkSendEmail'],
@@ -124,7 +134,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       // `q` searches last name, first name, email and client number at once (services/list/clientSearch.ts).
       filterProperties: ['q', 'status', 'advisor', 'createdAt', 'hasActiveContracts', 'tags', 'tagMode'],
       showProperties: [...CLIENT_COLUMNS],
-      editProperties: [...EDITABLE, 'ignoreDuplicates'],
+      editProperties: [...EDITABLE, 'customFields', 'ignoreDuplicates'],
       properties: {
         lastName: { isTitle: true, components: { list: deps.components.ClientName } },
         clientNumber: { components: cell },
@@ -166,6 +176,13 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           reference: deps.ids.Advisor,
           isSortable: false,
           isVisible: { list: false, show: false, edit: false, filter: true },
+        },
+        // Virtual: the custom fields' inputs, drawn from their definitions (sent as `cf__key`).
+        customFields: {
+          type: 'string',
+          isSortable: false,
+          isVisible: { list: false, show: false, edit: true, filter: false },
+          components: { edit: deps.components.CustomFieldInputs },
         },
         ignoreDuplicates: {
           type: 'boolean',

@@ -16,6 +16,7 @@ export const PLUGIN_RESOURCE_NAMES = [
   'AdminAuditEntry',
   'EmailTemplate',
   'Tag',
+  'CustomField',
 ] as const
 
 export type PluginResource = (typeof PLUGIN_RESOURCE_NAMES)[number]

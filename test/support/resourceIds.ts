@@ -13,6 +13,7 @@ export const RESOURCE_IDS = [
   'AdminAuditEntry',
   'EmailTemplate',
   'Tag',
+  'CustomField',
 ]
 
 /** The entity behind a resource id, where their names differ. */

@@ -11,6 +11,10 @@ import { leanRecords } from '../core/leanRecords.js'
 import type { Client } from '../../entities/Client.js'
 import { readListQuery, type ClientList, type SortableColumn } from '../../services/list/clientList.js'
 import { tagsOfClients } from '../../services/tags/tagsOfClients.js'
+import type { AccessControl } from '../../services/core/accessControl.js'
+import { valuesOfClients } from '../../services/customFields/customValues.js'
+import { customFieldName } from '../../shared/customFields.js'
+import { visibleFields } from '../customFields/customValues.action.js'
 
 const PER_PAGE_LIMIT = 500
 
@@ -18,22 +22,40 @@ const PER_PAGE_LIMIT = 500
  * Records of a page, with their referenced advisors (AdminJS's populate, one query) and counts,
  * lean: the names of the actions that apply, not the actions (components/common/leanRecords.ts).
  */
-async function recordsOf(clientList: ClientList, clients: Client[], context: ActionContext) {
+async function recordsOf(
+  clientList: ClientList,
+  access: AccessControl,
+  clients: Client[],
+  context: ActionContext,
+) {
   const records = clients.map(
     (client) => new BaseRecord(client as unknown as Record<string, unknown>, context.resource),
   )
   // The page's tags (chips) in one query beside the counts: never a query per row.
-  const [counts, tags, populated] = await Promise.all([
+  // The custom fields this admin may see and the page's values: two queries, never one per row.
+  const ids = clients.map((c) => c.id)
+  const custom = visibleFields(clientList.dataSource, access, context.currentAdmin).then(async (fields) => ({
+    fields,
+    values: await valuesOfClients(clientList.dataSource, ids, fields),
+  }))
+  const [counts, tags, populated, { fields, values }] = await Promise.all([
     clientList.activeContracts(clients),
     tagsOfClients(
       clientList.dataSource,
       clients.map((c) => c.id),
     ),
     populator(records, context),
+    custom,
   ])
   for (const record of populated) {
     record.params.activeContracts = counts.get(Number(record.id())) ?? 0
     record.params.tags = tags.get(Number(record.id())) ?? []
+    const own = values.get(Number(record.id())) ?? {}
+    // As the form sends them: several choices comma-separated, yes/no `true`/`false`.
+    for (const field of fields) {
+      const value = own[field.key]
+      record.params[customFieldName(field.key)] = Array.isArray(value) ? value.join(',') : (value ?? null)
+    }
   }
   context.records = populated
   return leanRecords(populated, context)
@@ -45,7 +67,7 @@ async function recordsOf(clientList: ClientList, clients: Client[], context: Act
  * contracts), active contracts counts, soft-deleted clients hidden unless asked for.
  */
 export const listClientsHandler =
-  (clientList: ClientList): ActionHandler<ListActionResponse> =>
+  (clientList: ClientList, access: AccessControl): ActionHandler<ListActionResponse> =>
   async (request, _response, context) => {
     const params = flat.unflatten(request.query ?? {}) as { filters?: Record<string, unknown> }
     const sort = context.resource.decorate().options.sort
@@ -60,7 +82,7 @@ export const listClientsHandler =
     // left alone would end the process).
     const [{ total: count, totalIsEstimate }, records] = await Promise.all([
       clientList.total(query),
-      clientList.rows(query).then((clients) => recordsOf(clientList, clients, context)),
+      clientList.rows(query).then((clients) => recordsOf(clientList, access, clients, context)),
     ])
     return {
       meta: {
@@ -78,7 +100,7 @@ export const listClientsHandler =
 
 /** The reference pickers' search (`…/search/:query`): the same multi-field search, 50 at most. */
 export const searchClientsHandler =
-  (clientList: ClientList): ActionHandler<SearchActionResponse> =>
+  (clientList: ClientList, access: AccessControl): ActionHandler<SearchActionResponse> =>
   async (request, _response, context) => {
     const text = String((request.params as Record<string, unknown>).query ?? '')
     const query = readListQuery(
@@ -87,5 +109,5 @@ export const searchClientsHandler =
     )
     // An empty query lists the first clients by name, as AdminJS's own search does.
     const clients = await clientList.rows(query)
-    return { records: await recordsOf(clientList, clients, context) }
+    return { records: await recordsOf(clientList, access, clients, context) }
   }

@@ -9,6 +9,7 @@ import { recordShowUrl } from './recordShowUrl.js'
 import { useClientShowText } from './useClientShowText.js'
 import { resourceId } from '../common/resourceId.js'
 import type { PluginResource } from '../../shared/resourceIds.js'
+import CustomFieldsSection from '../customFields/CustomFieldsSection.js'
 
 const DETAIL_SECTIONS: Record<string, string[]> = {
   identity: ['clientNumber', 'lastName', 'firstName', 'email', 'phone', 'locale', 'advisorId'],
@@ -83,6 +84,7 @@ const DetailsTab: React.FC<{ record: RecordJSON; language: string }> = ({ record
           </Box>
         </Box>
       ))}
+      <CustomFieldsSection recordId={String(record.id)} language={language} />
     </Box>
   )
 }

@@ -3,7 +3,7 @@ import type { CurrentAdmin } from 'adminjs'
 /**
  * Who may run which action: role name → `'*'` (everything) or a list of action names. A name
  * is either bare (`show`, for every resource) or qualified by resource id (`Client.suspend`).
- * Resources in `QUALIFIED_ONLY` (the security settings, the admin audit trail, the email templates) take qualified names only: a role that
+ * Resources in `QUALIFIED_ONLY` (the security settings, the admin audit trail, the email templates, the custom fields' definitions) take qualified names only: a role that
  * may `list` every resource does not get to see them by accident.
  */
 export type RoleMap = Record<string, '*' | readonly string[]>
@@ -31,7 +31,12 @@ export const DEFAULT_ROLES: RoleMap = {
   ],
 }
 
-const QUALIFIED_ONLY: ReadonlySet<string> = new Set(['SecuritySettings', 'AdminAuditEntry', 'EmailTemplate'])
+const QUALIFIED_ONLY: ReadonlySet<string> = new Set([
+  'SecuritySettings',
+  'AdminAuditEntry',
+  'EmailTemplate',
+  'CustomField',
+])
 
 export type RoleOf = (admin: CurrentAdmin | undefined) => string | undefined
 

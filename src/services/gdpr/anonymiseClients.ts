@@ -10,6 +10,7 @@ import { endClientSessions } from '../core/clientSessions.js'
 import type { Language } from '../../shared/language.js'
 import { eraseLinkedRows } from './eraseLinkedRows.js'
 import { markClientFilesErased } from './eraseFiles.js'
+import { eraseCustomValues } from './eraseCustomValues.js'
 import { eraseRateLimitKeys, scrubUploads } from './eraseSpecial.js'
 import { resolveErasureMap, type ErasureEntry, type ResolvedErasure } from './erasureMap.js'
 import { REDACTED } from './redacted.js'
@@ -80,6 +81,7 @@ export async function eraseClients(
   await eraseRateLimitKeys(manager, part)
   await eraseLinkedRows(manager, map, ids, identity)
   await markClientFilesErased(manager, ids)
+  await eraseCustomValues(manager, ids)
   // What the outbox had not sent yet never will be (after the redaction, which clears `error`).
   await manager
     .createQueryBuilder()

@@ -2,6 +2,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm'
 import { AdminAuditEntry } from '../../entities/AdminAuditEntry.js'
 import { Client } from '../../entities/Client.js'
 import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
+import { ClientCustomValue } from '../../entities/ClientCustomValue.js'
 import { ClientEvent } from '../../entities/ClientEvent.js'
 import { ClientFile } from '../../entities/ClientFile.js'
 import { ClientNote } from '../../entities/ClientNote.js'
@@ -51,7 +52,8 @@ export interface ErasureEntry {
    * Erased by code of its own rather than by the generic passes: the client row itself,
    * the advisors' copy of its name, the uploads' bytes, the hashed rate-limit keys.
    */
-  handledBy?: 'anonymiseClients' | 'clientAdvisors' | 'uploadBytes' | 'rateLimitKeys' | 'clientFiles'
+  handledBy?:
+    'anonymiseClients' | 'clientAdvisors' | 'uploadBytes' | 'rateLimitKeys' | 'clientFiles' | 'customValues'
 }
 
 const nulled: ColumnErasure = { linked: 'null' }
@@ -124,6 +126,13 @@ export const PLUGIN_ERASURE_MAP: readonly ErasureEntry[] = [
     clientColumn: 'clientId',
     handledBy: 'clientFiles',
     columns: { originalName: { linked: 'redact' }, note: nulled },
+  },
+  // The values of the fields marked personal are deleted (eraseCustomValues.ts); the others stay.
+  {
+    entity: ClientCustomValue,
+    clientColumn: 'clientId',
+    handledBy: 'customValues',
+    columns: { textValue: nulled, textKey: nulled, numberValue: nulled, dateValue: nulled },
   },
   { entity: ClientToken, clientColumn: 'clientId', deleteLinked: true, columns: {} },
   { entity: AdminAuditEntry, columns: { details: { byValue: true } } },
@@ -228,6 +237,18 @@ export const NOT_PERSONAL: Readonly<Record<string, Readonly<Record<string, strin
     owner: 'the admin who saved it (staff, not the client)',
   },
   saved_view_defaults: { owner: 'the admin (staff, not the client)', resource: 'a resource id' },
+  // The definitions the admins make; the clients' values are in client_custom_values (in the map).
+  custom_fields: {
+    key: 'a key the admins chose for a field',
+    type: 'a type code',
+    labelFr: "the admins' label of a field, the same for every client",
+    labelEn: "the admins' label of a field, the same for every client",
+    defaultValue: 'the value the admins give every new client',
+    pattern: 'a regular expression the admins wrote',
+    choices: "the admins' choices, the same for every client",
+    visibility: 'everyone or admins only',
+    createdBy: 'the admin who created it',
+  },
 }
 
 /** An entry with its table and column names as the database knows them (the host's prefix included). */

@@ -5,6 +5,7 @@ import { change, eventRow, insertEvents } from '../core/clientEvents.js'
 import { InvalidInputError } from '../core/errors.js'
 import { inTransaction } from '../core/transaction.js'
 import { lifecycleResult, lockClient, type LifecycleResult } from './statusTransitions.js'
+import { saveCustomValues } from '../customFields/customInput.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
 
 /** Form values as column values (numbers for int columns, '' as null), the advisor checked. */
@@ -35,7 +36,8 @@ async function profilePatch(
 
 /**
  * Saves an admin's edit of profile fields and records `profile_updated` with what changed
- * (old → new). `values` are the form's, already validated; no change, no event.
+ * (old → new). `values` are the form's, already validated; no change, no event. Its
+ * custom fields (`cf__key`) are read with their definitions' schema: field errors, nothing written.
  */
 export async function updateProfile(
   deps: LifecycleDeps,
@@ -53,9 +55,13 @@ export async function updateProfile(
     const changes = Object.keys(patch)
       .filter((field) => String(before[field] ?? '') !== String(saved[field] ?? ''))
       .map((field) => change(field, before[field], saved[field]))
-    if (changes.length === 0) return { changed: [], skipped: [] }
-    await insertEvents(manager, [eventRow(actor, client.id, 'profile_updated', null, changes)])
-    return { changed: [client], skipped: [] }
+    // The custom fields' changes are their own event (custom_field_changed), in this transaction.
+    const custom = await saveCustomValues(manager, actor, client.id, values, false)
+    if (changes.length > 0)
+      await insertEvents(manager, [eventRow(actor, client.id, 'profile_updated', null, changes)])
+    return changes.length + custom.length === 0
+      ? { changed: [], skipped: [] }
+      : { changed: [client], skipped: [] }
   })
   return lifecycleResult(outcome)
 }
@@ -86,6 +92,8 @@ export async function createClient(
         ...changes,
       ]),
     ])
+    // Each custom field sent, or its default: one custom_field_changed event.
+    await saveCustomValues(manager, actor, client.id, values, true)
     return client.id
   })
 }

@@ -3,6 +3,7 @@ import { Client } from '../../entities/Client.js'
 import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
 import { Contract } from '../../entities/Contract.js'
 import { applySearch, contractClientsOf, type ContractClients } from './clientSearch.js'
+import { applyCustomFilter } from './clientCustomFilter.js'
 import { applyTagFilter } from './clientTagFilter.js'
 import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
@@ -75,6 +76,7 @@ export class ClientList {
       qb.andWhere(query.hasActiveContracts ? `EXISTS (${active})` : `NOT EXISTS (${active})`)
     }
     applyTagFilter(this.dataSource, qb, alias, query.tags)
+    applyCustomFilter(this.dataSource, qb, alias, query.customFields)
     const rank = query.search ? applySearch(this.dataSource, qb, alias, query.search, contractClients) : null
     return { qb, rank }
   }
@@ -88,6 +90,7 @@ export class ClientList {
       query.importBatchId ||
       query.createdTo ||
       query.tags ||
+      query.customFields ||
       query.hasActiveContracts !== null,
     )
   }
@@ -102,6 +105,7 @@ export class ClientList {
       !query.createdTo &&
       !query.importBatchId &&
       !query.tags &&
+      !query.customFields &&
       query.hasActiveContracts === null,
     )
   }

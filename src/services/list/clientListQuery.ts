@@ -4,6 +4,7 @@ import { InvalidInputError } from '../core/errors.js'
 import { hasControlCharacters, isCalendarDate, isRecordId } from '../core/requestValues.js'
 import { readTagFilter, type TagFilter } from './clientTagFilter.js'
 import { TAG_IDS_PATTERN, TAG_MODES } from '../../shared/tags.js'
+import { readCustomFilter, type CustomFilterItem } from '../../shared/customFields.js'
 
 // The client list's parameters as AdminJS sends them, read into a query (services/list/clientList.ts runs it).
 
@@ -31,6 +32,8 @@ export interface ClientListQuery {
   importBatchId: number | null
   /** Clients with any, all or none of these tags (clientTagFilter.ts). */
   tags: TagFilter | null
+  /** Custom fields' filters (clientCustomFilter.ts): equal, yes/no, ranges, any/all choices. */
+  customFields: CustomFilterItem[] | null
   sortBy: SortableColumn
   direction: 'asc' | 'desc'
   page: number
@@ -63,6 +66,7 @@ const FILTERS: Record<string, (value: string) => boolean> = {
   hasActiveContracts: (v) => v === 'true' || v === 'false',
   tags: (v) => TAG_IDS_PATTERN.test(v),
   tagMode: (v) => (TAG_MODES as readonly string[]).includes(v),
+  customFields: (v) => readCustomFilter(v) !== null,
 }
 
 /** Whether `filters.<name>` of the client list takes this value (a saved view keeps only those). */
@@ -125,6 +129,7 @@ export function readListQuery(
         ? Number(filters.importBatchId)
         : null,
     tags: readTagFilter(filters),
+    customFields: readCustomFilter(filters.customFields),
     sortBy,
     direction,
     page: Math.max(1, Math.floor(Number(params.page)) || 1),

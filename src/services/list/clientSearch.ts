@@ -5,6 +5,7 @@ import { contactSearchColumns, searchColumnsFor, type ParsedQuery } from '../../
 import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
 import { prefixPattern } from '../core/sqlPatterns.js'
+import { customSearchCondition } from './clientCustomFilter.js'
 
 /**
  * The clients with a contract whose reference starts with the query, looked up once before the
@@ -108,6 +109,12 @@ export function applySearch(
       )
       Object.assign(params, where.params)
     }
+  }
+  if (exact.trim() !== '') {
+    // The custom fields marked searchable (issue 28): a prefix of one of their values.
+    const custom = customSearchCondition(dataSource, alias, exact.trim())
+    conditions.push(custom.sql)
+    Object.assign(params, custom.params)
   }
   qb.andWhere(conditions.length ? `(${conditions.join(' OR ')})` : '1 = 0', params)
   qb.setParameter('qExact', exact)

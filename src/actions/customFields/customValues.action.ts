@@ -1,0 +1,60 @@
+import type { Action, ActionResponse, CurrentAdmin, RecordActionResponse } from 'adminjs'
+import type { DataSource } from 'typeorm'
+import type { AccessControl } from '../../services/core/accessControl.js'
+import { activeFields } from '../../services/customFields/fieldCatalog.js'
+import { valuesOfClients } from '../../services/customFields/customValues.js'
+import type { CustomFieldDefinition } from '../../shared/customFields.js'
+
+/**
+ * Who sees a field marked "admins only": a role with the right `Client.adminOnlyFields` (a
+ * right, not an action; `admin: '*'` has it, the default support role does not).
+ */
+export const seesAdminOnlyFields = (access: AccessControl, admin: CurrentAdmin | undefined) =>
+  access.can(admin, 'Client', 'adminOnlyFields')
+
+/** The fields in use this admin may see, in their order. */
+export async function visibleFields(
+  dataSource: DataSource,
+  access: AccessControl,
+  admin: CurrentAdmin | undefined,
+): Promise<CustomFieldDefinition[]> {
+  const all = await activeFields(dataSource)
+  return seesAdminOnlyFields(access, admin) ? all : all.filter((f) => f.visibility === 'everyone')
+}
+
+/**
+ * The custom fields a new client's form draws: `GET …/actions/customFieldDefinitions`. Hidden,
+ * read-only whatever the method, allowed to whoever may create a client (`rights`).
+ */
+export const customFieldDefinitionsAction = (
+  dataSource: DataSource,
+  access: AccessControl,
+): Partial<Action<ActionResponse>> => ({
+  name: 'customFieldDefinitions',
+  actionType: 'resource',
+  isVisible: false,
+  showInDrawer: false,
+  handler: async (_request, _response, context) => ({
+    fields: await visibleFields(dataSource, access, context.currentAdmin),
+  }),
+})
+
+/**
+ * A client's custom fields and values, for its page and its edit form:
+ * `GET …/records/:id/customValues`. Hidden, read-only, allowed to whoever may see the client.
+ */
+export const customValuesAction = (
+  dataSource: DataSource,
+  access: AccessControl,
+): Partial<Action<RecordActionResponse>> => ({
+  name: 'customValues',
+  actionType: 'record',
+  isVisible: false,
+  showInDrawer: false,
+  handler: async (_request, _response, context) => {
+    const id = Number(context.record?.id())
+    const fields = await visibleFields(dataSource, access, context.currentAdmin)
+    const values = (await valuesOfClients(dataSource, [id], fields)).get(id) ?? {}
+    return { record: context.record?.toJSON(context.currentAdmin), fields, values } as RecordActionResponse
+  },
+})

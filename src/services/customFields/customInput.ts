@@ -1,0 +1,78 @@
+import type { EntityManager } from 'typeorm'
+import type { FieldChange } from '../../entities/ClientEvent.js'
+import {
+  customFieldName,
+  customValueSchema,
+  isCustomFieldName,
+  type CustomFieldDefinition,
+  type CustomValue,
+} from '../../shared/customFields.js'
+import type { Actor } from '../core/requestValues.js'
+import { eventRow, insertEvents } from '../core/clientEvents.js'
+import { parseInput } from '../core/requestValues.js'
+import { activeFields } from './fieldCatalog.js'
+import { refuseTakenValues, writeValues } from './customValues.js'
+import * as z from 'zod/mini'
+
+// A client's custom values as a form (or a host's call) sends them: `cf__<key>` entries, read
+// with the schema built from the definitions (shared/customFields.ts), then written in the
+// caller's transaction with one `custom_field_changed` event.
+
+/** The `cf__…` entries of a payload, for the fields in use (others are left out, as for built-in fields). */
+export function customEntries(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => isCustomFieldName(name)))
+}
+
+/**
+ * The values to write: on create every field (a field not sent takes its default, and a
+ * required one without a value is `fieldRequired`), on edit the fields sent. Field errors are
+ * under the form names (`cf__key`).
+ */
+export function readCustomValues(
+  fields: readonly CustomFieldDefinition[],
+  values: Record<string, unknown>,
+  creating: boolean,
+): Map<string, CustomValue> {
+  const sent = customEntries(values)
+  const shape: Record<string, z.core.$ZodType> = {}
+  const input: Record<string, unknown> = {}
+  for (const field of fields) {
+    const name = customFieldName(field.key)
+    if (!(name in sent) && !creating) continue
+    shape[name] = customValueSchema(field)
+    input[name] =
+      name in sent ? sent[name] : (field.defaultValue ?? (field.type === 'choices' ? '' : undefined))
+  }
+  const parsed = parseInput(z.object(shape), input) as Record<string, CustomValue>
+  return new Map(
+    fields
+      .filter((f) => customFieldName(f.key) in parsed)
+      .map((f) => [f.key, parsed[customFieldName(f.key)]]),
+  )
+}
+
+/**
+ * Reads, checks and writes a client's custom values in the caller's transaction; one
+ * `custom_field_changed` event with each field's old and new value (and its labels, so the
+ * history stays readable if the field is removed). No change, no event.
+ */
+export async function saveCustomValues(
+  manager: EntityManager,
+  actor: Actor,
+  clientId: number,
+  values: Record<string, unknown>,
+  creating: boolean,
+): Promise<FieldChange[]> {
+  const fields = await activeFields(manager)
+  const read = readCustomValues(fields, values, creating)
+  await refuseTakenValues(manager, clientId, fields, read, customFieldName)
+  const changes = await writeValues(manager, clientId, fields, read)
+  if (changes.length === 0) return []
+  const labels = Object.fromEntries(
+    fields
+      .filter((f) => changes.some((c) => c.field === f.key))
+      .map((f) => [f.key, { fr: f.labelFr, en: f.labelEn }]),
+  )
+  await insertEvents(manager, [eventRow(actor, clientId, 'custom_field_changed', null, changes, { labels })])
+  return changes
+}

@@ -1,0 +1,80 @@
+import type { DataSource, SelectQueryBuilder } from 'typeorm'
+import type { Client } from '../../entities/Client.js'
+import { ClientCustomValue } from '../../entities/ClientCustomValue.js'
+import { CustomField } from '../../entities/CustomField.js'
+import type { CustomFilterItem } from '../../shared/customFields.js'
+import { prefixPattern } from '../core/sqlPatterns.js'
+import { tableOf } from '../core/tableNames.js'
+import { isMysqlFamily } from '../core/transaction.js'
+
+// The client list's filters on custom fields (issue 28), `filters.customFields` read by
+// shared/customFields.ts: each item one subquery on the values' (fieldId, column) index, the
+// field found by its key (a field removed filters nothing).
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** The typed column an item compares, and its condition on the alias `v`. */
+function condition(item: CustomFilterItem, p: string): { sql: string; params: Record<string, unknown> } {
+  switch (item.op) {
+    case 'eq':
+      return { sql: `v.textKey = :${p}`, params: { [p]: item.values[0].toLowerCase().slice(0, 191) } }
+    case 'yes':
+    case 'no':
+      return { sql: `v.numberValue = ${item.op === 'yes' ? 1 : 0}`, params: {} }
+    case 'any':
+    case 'all':
+      return { sql: `v.textKey IN (:...${p})`, params: { [p]: item.values } }
+    case 'range': {
+      const [from, to] = item.values
+      const column = DAY.test(from) || DAY.test(to) ? 'v.dateValue' : 'v.numberValue'
+      const parts = [...(from ? [`${column} >= :${p}From`] : []), ...(to ? [`${column} <= :${p}To`] : [])]
+      return {
+        sql: parts.join(' AND '),
+        params: { ...(from ? { [`${p}From`]: from } : {}), ...(to ? { [`${p}To`]: to } : {}) },
+      }
+    }
+  }
+}
+
+export function applyCustomFilter(
+  dataSource: DataSource,
+  qb: SelectQueryBuilder<Client>,
+  alias: string,
+  items: CustomFilterItem[] | null,
+): void {
+  const values = tableOf(dataSource, ClientCustomValue)
+  const fields = tableOf(dataSource, CustomField)
+  const key = dataSource.driver.escape('key')
+  items?.forEach((item, i) => {
+    const p = `${alias}Cf${i}`
+    const where = condition(item, p)
+    const field = `SELECT f.id FROM ${fields} f WHERE f.${key} = :${p}Key AND f.removedAt IS NULL`
+    const sub = `FROM ${values} v WHERE v.clientId = ${alias}.id AND v.fieldId = (${field}) AND ${where.sql}`
+    const params = { ...where.params, [`${p}Key`]: item.key }
+    if (item.op === 'all')
+      qb.andWhere(`(SELECT COUNT(DISTINCT v.textKey) ${sub}) = :${p}Count`, {
+        ...params,
+        [`${p}Count`]: item.values.length,
+      })
+    else qb.andWhere(`EXISTS (SELECT 1 ${sub})`, params)
+  })
+}
+
+/**
+ * The search box on the custom fields marked searchable: the query, in lower case, a prefix of
+ * one of their values (the (fieldId, textKey) index, per searchable field).
+ */
+export function customSearchCondition(
+  dataSource: DataSource,
+  alias: string,
+  text: string,
+): { sql: string; params: Record<string, unknown> } {
+  const mysql = isMysqlFamily(dataSource)
+  const values = tableOf(dataSource, ClientCustomValue)
+  const fields = tableOf(dataSource, CustomField)
+  const op = mysql ? 'LIKE' : 'GLOB'
+  return {
+    sql: `${alias}.id IN (SELECT v.clientId FROM ${values} v INNER JOIN ${fields} f ON f.id = v.fieldId WHERE f.searchable = 1 AND f.removedAt IS NULL AND v.textKey ${op} :qCustom)`,
+    params: { qCustom: prefixPattern(mysql, text.toLowerCase().slice(0, 191)) },
+  }
+}
