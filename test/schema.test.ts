@@ -40,6 +40,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^ClientFiles\d+$/),
         expect.stringMatching(/^ClientTags\d+$/),
         expect.stringMatching(/^ClientContactSearch\d+$/),
+        expect.stringMatching(/^MarketingConsent\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

@@ -67,6 +67,9 @@ export const CLIENT_EVENT_TYPES = [
   'file_added',
   'file_deleted',
   'tags_changed',
+  // Issue 29: marketing consent given or withdrawn; a campaign's email queued for the client.
+  'marketing_consent_changed',
+  'campaign_sent',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
 
@@ -78,5 +81,23 @@ export const ADMIN_AUDIT_ACTIONS = [
   'email_template_reset',
   'email_template_tested',
   'file_downloaded',
+  // Issue 29: a campaign started (who, when, its segment, how many recipients), paused, resumed, cancelled.
+  'campaign_started',
+  'campaign_paused',
+  'campaign_resumed',
+  'campaign_cancelled',
+  'campaign_tested',
 ] as const
 export type AdminAuditAction = (typeof ADMIN_AUDIT_ACTIONS)[number]
+
+/** A client's marketing consent: given (`in`) or withdrawn (`out`); null: never asked. */
+export const MARKETING_CONSENTS = ['in', 'out'] as const
+export type MarketingConsent = (typeof MARKETING_CONSENTS)[number]
+
+/** Where a consent was given or withdrawn. */
+export const CONSENT_SOURCES = ['panel', 'client_area', 'unsubscribe', 'import'] as const
+export type ConsentSource = (typeof CONSENT_SOURCES)[number]
+
+/** The client list's consent filter: `unknown` is a client never asked (NULL). */
+export const CONSENT_FILTERS = ['in', 'out', 'unknown'] as const
+export type ConsentFilter = (typeof CONSENT_FILTERS)[number]

@@ -15,6 +15,8 @@ import { frTemplates } from './fr/templates.js'
 import type { Language } from '../shared/language.js'
 import { enTags } from './en/tags.js'
 import { frTags } from './fr/tags.js'
+import { enCampaigns } from './en/campaigns.js'
+import { frCampaigns } from './fr/campaigns.js'
 import { PLUGIN_RESOURCE_NAMES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
 
 type Tree = { [key: string]: unknown }
@@ -64,8 +66,18 @@ export const translations: Record<Language, LocaleTranslations> = {
     enImpersonation,
     enTemplates,
     enTags,
+    enCampaigns,
   ]),
-  fr: ourTranslations(adminjsFr, [fr, frAccounts, frExport, frGdpr, frImpersonation, frTemplates, frTags]),
+  fr: ourTranslations(adminjsFr, [
+    fr,
+    frAccounts,
+    frExport,
+    frGdpr,
+    frImpersonation,
+    frTemplates,
+    frTags,
+    frCampaigns,
+  ]),
 }
 
 /** The keys named after our resources (`resources.Client`, `labels.Client`) renamed to their ids. */

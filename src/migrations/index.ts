@@ -17,6 +17,7 @@ import { AdminSessions1795450000000 } from './1795450000000-AdminSessions.js'
 import { ClientFiles1795460000000 } from './1795460000000-ClientFiles.js'
 import { ClientTags1795470000000 } from './1795470000000-ClientTags.js'
 import { ClientContactSearch1795480000000 } from './1795480000000-ClientContactSearch.js'
+import { MarketingConsent1795510000000 } from './1795510000000-MarketingConsent.js'
 import { prefixAware } from './pluginTables.js'
 
 // MySQL/MariaDB migrations, oldest first (SQLite: `prepareClientTables` synchronizes after its check).
@@ -42,4 +43,5 @@ export const clientManagementMigrations = [
   ClientFiles1795460000000,
   ClientTags1795470000000,
   ClientContactSearch1795480000000,
+  MarketingConsent1795510000000,
 ].map(prefixAware)

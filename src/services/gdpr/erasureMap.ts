@@ -85,6 +85,10 @@ export const PLUGIN_ERASURE_MAP: readonly ErasureEntry[] = [
       searchNameTail: { linked: 'derived' },
       searchPhone: nulled,
       searchEmailDomain: nulled,
+      // The client's own choice: kept in its archive, gone with it (an anonymised client is never mailed).
+      marketingConsent: nulled,
+      marketingConsentAt: nulled,
+      marketingConsentSource: nulled,
     },
   },
   {

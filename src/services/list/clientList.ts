@@ -74,6 +74,9 @@ export class ClientList {
       const active = `SELECT 1 FROM ${tableOf(this.dataSource, Contract)} kh WHERE kh.clientId = ${alias}.id AND kh.status = 'active'`
       qb.andWhere(query.hasActiveContracts ? `EXISTS (${active})` : `NOT EXISTS (${active})`)
     }
+    if (query.marketingConsent === 'unknown') qb.andWhere(`${alias}.marketingConsent IS NULL`)
+    else if (query.marketingConsent)
+      qb.andWhere(`${alias}.marketingConsent = :consent`, { consent: query.marketingConsent })
     applyTagFilter(this.dataSource, qb, alias, query.tags)
     const rank = query.search ? applySearch(this.dataSource, qb, alias, query.search, contractClients) : null
     return { qb, rank }
@@ -88,6 +91,7 @@ export class ClientList {
       query.importBatchId ||
       query.createdTo ||
       query.tags ||
+      query.marketingConsent ||
       query.hasActiveContracts !== null,
     )
   }
@@ -102,6 +106,7 @@ export class ClientList {
       !query.createdTo &&
       !query.importBatchId &&
       !query.tags &&
+      !query.marketingConsent &&
       query.hasActiveContracts === null,
     )
   }

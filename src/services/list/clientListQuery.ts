@@ -1,4 +1,9 @@
-import { CLIENT_STATUSES, type ClientStatus } from '../../entities/columns.js'
+import {
+  CLIENT_STATUSES,
+  CONSENT_FILTERS,
+  type ClientStatus,
+  type ConsentFilter,
+} from '../../entities/columns.js'
 import { parseSearch, type ParsedQuery } from '../../shared/searchText.js'
 import { InvalidInputError } from '../core/errors.js'
 import { hasControlCharacters, isCalendarDate, isRecordId } from '../core/requestValues.js'
@@ -23,6 +28,8 @@ export interface ClientListQuery {
   importBatchId: number | null
   /** Clients with any, all or none of these tags (clientTagFilter.ts). */
   tags: TagFilter | null
+  /** Marketing consent given (`in`), withdrawn (`out`) or never asked (`unknown`). */
+  marketingConsent: ConsentFilter | null
   sortBy: SortableColumn
   direction: 'asc' | 'desc'
   page: number
@@ -55,6 +62,7 @@ const FILTERS: Record<string, (value: string) => boolean> = {
   hasActiveContracts: (v) => v === 'true' || v === 'false',
   tags: (v) => TAG_IDS_PATTERN.test(v),
   tagMode: (v) => (TAG_MODES as readonly string[]).includes(v),
+  marketingConsent: (v) => (CONSENT_FILTERS as readonly string[]).includes(v),
 }
 
 /** Each filter, sort or direction that does not fit, by its parameter (`filters.status`…). */
@@ -101,6 +109,7 @@ export function readListQuery(
   const direction =
     params.direction === 'asc' || params.direction === 'desc' ? params.direction : defaults.direction
   const hasActive = String(filters.hasActiveContracts ?? '')
+  const consent = String(filters.marketingConsent ?? '')
   return {
     search: parseSearch(filters.q),
     status: (CLIENT_STATUSES as readonly string[]).includes(status) ? (status as ClientStatus) : null,
@@ -113,6 +122,9 @@ export function readListQuery(
         ? Number(filters.importBatchId)
         : null,
     tags: readTagFilter(filters),
+    marketingConsent: (CONSENT_FILTERS as readonly string[]).includes(consent)
+      ? (consent as ConsentFilter)
+      : null,
     sortBy,
     direction,
     page: Math.max(1, Math.floor(Number(params.page)) || 1),
