@@ -38,6 +38,8 @@ export {
   SettingsChange,
   Tag,
   ClientTag,
+  Campaign,
+  CampaignRecipient,
   clientManagementEntities,
 } from './entities/index.js'
 export type { FieldChange, ImportRowError, StoredLayout } from './entities/index.js'

@@ -41,6 +41,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^ClientTags\d+$/),
         expect.stringMatching(/^ClientContactSearch\d+$/),
         expect.stringMatching(/^MarketingConsent\d+$/),
+        expect.stringMatching(/^Campaigns\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

@@ -101,3 +101,28 @@ export type ConsentSource = (typeof CONSENT_SOURCES)[number]
 /** The client list's consent filter: `unknown` is a client never asked (NULL). */
 export const CONSENT_FILTERS = ['in', 'out', 'unknown'] as const
 export type ConsentFilter = (typeof CONSENT_FILTERS)[number]
+
+/**
+ * A campaign's life: `draft` (edited) → `scheduled` (at `scheduledAt`) or straight to `sending`
+ * (recipients frozen, emails released at the throttle's pace) ⇄ `paused`; `cancelled` (what was not
+ * sent yet is cancelled) or `done` (every recipient's email sent, failed or skipped).
+ */
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'paused', 'cancelled', 'done'] as const
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
+
+/** Why a client of the segment is not mailed. */
+export const CAMPAIGN_SKIP_REASONS = [
+  'noEmail',
+  'banned',
+  'anonymised',
+  'unsubscribed',
+  'unconfirmed',
+] as const
+export type CampaignSkipReason = (typeof CAMPAIGN_SKIP_REASONS)[number]
+
+/**
+ * A recipient frozen at the start: `held` (waiting for the throttle), `queued` (its outbox row
+ * written), `skipped` (with its reason), `cancelled` (the campaign was cancelled before its turn).
+ */
+export const RECIPIENT_STATUSES = ['held', 'queued', 'skipped', 'cancelled'] as const
+export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number]

@@ -20,6 +20,8 @@ import { Setting } from './Setting.js'
 import { SettingsChange } from './SettingsChange.js'
 import { Tag } from './Tag.js'
 import { ClientTag } from './ClientTag.js'
+import { Campaign } from './Campaign.js'
+import { CampaignRecipient } from './CampaignRecipient.js'
 
 export {
   AdminAuditEntry,
@@ -43,6 +45,8 @@ export {
   SettingsChange,
   Tag,
   ClientTag,
+  Campaign,
+  CampaignRecipient,
 }
 export type { FieldChange } from './ClientEvent.js'
 export type { ImportRowError } from './ImportBatch.js'
@@ -74,4 +78,6 @@ export const clientManagementEntities = [
   ClientFile,
   Tag,
   ClientTag,
+  Campaign,
+  CampaignRecipient,
 ]

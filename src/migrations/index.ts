@@ -18,6 +18,7 @@ import { ClientFiles1795460000000 } from './1795460000000-ClientFiles.js'
 import { ClientTags1795470000000 } from './1795470000000-ClientTags.js'
 import { ClientContactSearch1795480000000 } from './1795480000000-ClientContactSearch.js'
 import { MarketingConsent1795510000000 } from './1795510000000-MarketingConsent.js'
+import { Campaigns1795511000000 } from './1795511000000-Campaigns.js'
 import { prefixAware } from './pluginTables.js'
 
 // MySQL/MariaDB migrations, oldest first (SQLite: `prepareClientTables` synchronizes after its check).
@@ -44,4 +45,5 @@ export const clientManagementMigrations = [
   ClientTags1795470000000,
   ClientContactSearch1795480000000,
   MarketingConsent1795510000000,
+  Campaigns1795511000000,
 ].map(prefixAware)

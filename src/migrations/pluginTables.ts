@@ -30,6 +30,8 @@ const CREATED_BY: Record<string, string> = {
   client_files: 'ClientFiles1795460000000',
   tags: 'ClientTags1795470000000',
   client_tags: 'ClientTags1795470000000',
+  campaigns: 'Campaigns1795511000000',
+  campaign_recipients: 'Campaigns1795511000000',
 }
 
 const MIGRATION_TABLES = Object.keys(CREATED_BY)

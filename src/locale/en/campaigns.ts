@@ -5,6 +5,28 @@ export const enCampaigns = {
   },
   messages: {
     marketingConsentSaved: 'Marketing consent saved.',
+    campaignStarted: 'this campaign has started: it can no longer be changed',
+    campaignWrongStatus: 'this campaign is not in a state this applies to',
+    campaignNotConfigured:
+      'campaigns are not configured: the host must set the options campaigns.unsubscribeUrl and campaigns.secret',
+    campaignBadSegment: 'The segment is not a client list query this panel knows.',
+    campaignDeletedSegment: 'Deleted clients are never mailed: choose another status.',
+    campaignBadName: 'A name of 120 characters at most, without control characters.',
+    campaignBadThrottle: 'A whole number of emails per minute, from 1 to 100,000.',
+    campaignNoMessage: 'Write the message in one language at least, or choose a message template.',
+    campaignUnsubscribeFooter: 'To stop receiving our campaigns: {{link}}',
+    campaignUnsubscribe: {
+      invalidTitle: 'This link is not valid',
+      invalidBody:
+        'This unsubscribe link is not valid: it may have been cut or changed. Use the link of the email you received.',
+      confirmTitle: 'Unsubscribe',
+      confirmBody: 'Stop receiving our campaigns? Emails about your account keep coming.',
+      button: 'Unsubscribe',
+      doneTitle: 'You are unsubscribed',
+      doneBody: 'You will not receive our campaigns any more. Emails about your account keep coming.',
+      alreadyTitle: 'Already unsubscribed',
+      alreadyBody: 'You had already unsubscribed from our campaigns: nothing changed.',
+    },
     forms: {
       marketingConsent: {
         intro:

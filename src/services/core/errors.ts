@@ -16,6 +16,10 @@ export const REFUSAL_REASONS = [
   'hasOpenBusiness',
   'impersonationUnavailable',
   'templateTestLimited',
+  // Issue 29: a campaign already started, in a status the change does not apply to, or not configured (no unsubscribe URL or secret).
+  'campaignStarted',
+  'campaignWrongStatus',
+  'campaignNotConfigured',
 ] as const
 export type RefusalReason = (typeof REFUSAL_REASONS)[number]
 

@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm'
 import { AdminAuditEntry } from '../../entities/AdminAuditEntry.js'
+import { Campaign } from '../../entities/Campaign.js'
 import { Client } from '../../entities/Client.js'
 import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
 import { ClientEvent } from '../../entities/ClientEvent.js'
@@ -130,6 +131,8 @@ export const PLUGIN_ERASURE_MAP: readonly ErasureEntry[] = [
   },
   { entity: ClientToken, clientColumn: 'clientId', deleteLinked: true, columns: {} },
   { entity: AdminAuditEntry, columns: { details: { byValue: true } } },
+  // A segment's search term (`filters.q`) may be a client's name.
+  { entity: Campaign, columns: { segment: { byValue: true } } },
   {
     entity: ImportBatch,
     columns: { fileName: { byValue: true }, errors: { byValue: true }, failure: { byValue: true } },
@@ -222,6 +225,16 @@ export const NOT_PERSONAL: Readonly<Record<string, Readonly<Record<string, strin
     createdBy: 'the admin who created it',
   },
   import_upload_chunks: { uploadId: 'a random id' },
+  // A campaign is written for every client of its segment; its recipients hold ids and codes only.
+  campaigns: {
+    name: "the admins' name for a campaign",
+    status: 'a campaign status',
+    messages: 'written for every client, merge fields filled only when sent',
+    templateKey: 'a template key',
+    createdBy: 'the admin who created it',
+    startedBy: 'the admin who started it',
+  },
+  campaign_recipients: { status: 'a recipient status', skipReason: 'a skip reason code' },
 }
 
 /** An entry with its table and column names as the database knows them (the host's prefix included). */
