@@ -55,6 +55,7 @@ export const enCampaigns = {
         },
       },
     },
+    EmailLog: { properties: { campaignId: 'Campaign' } },
     ClientEvent: {
       labels: {
         type: { marketing_consent_changed: 'Marketing consent changed', campaign_sent: 'Campaign sent' },

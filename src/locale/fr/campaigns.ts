@@ -60,6 +60,7 @@ export const frCampaigns: typeof enCampaigns = {
         },
       },
     },
+    EmailLog: { properties: { campaignId: 'Campagne' } },
     ClientEvent: {
       labels: {
         type: {
