@@ -24,6 +24,7 @@ export const SERVICE_ROOMS = [
   'views',
   'export',
   'import',
+  'campaigns',
 ]
 
 /** What runs in the browser may import only these packages. */
@@ -207,6 +208,13 @@ export const layout = [
     holds:
       'uploads kept in the database, the CSV source, row reading, planner, writer, import jobs with a lease and their worker (`clients.jobs`), undo, saved mappings',
     imports: ['core', 'tags', 'entities', 'shared'],
+  },
+  {
+    id: 'campaigns',
+    folders: ['src/services/campaigns/'],
+    holds:
+      'campaigns: the segment (a client list query) and its recipients with skip reasons, the frozen recipients, their release to the outbox at the throttle’s pace, pause/resume/cancel, progress, the signed unsubscribe link',
+    imports: ['core', 'mail', 'lifecycle', 'list', 'entities', 'shared', 'locale'],
   },
   {
     id: 'entities',

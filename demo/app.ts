@@ -12,6 +12,7 @@ import {
   healthRoutes,
   isDatabaseUnavailable,
   loginCostKind,
+  campaignUnsubscribeRoutes,
   mergeLocale,
   protectAdminRouter,
   sameOrigin,
@@ -49,6 +50,8 @@ export interface DemoAppOptions {
   loginAttempts?: number
   /** Where the demo is reached, for the links in emails. Default http://localhost:3000. */
   publicUrl?: string
+  /** The plugin's `campaigns` option over the demo's (throttle, worker…). */
+  campaigns?: Partial<NonNullable<Parameters<typeof createClientManagement>[0]['campaigns']>>
   /** A Stripe client for the Payment methods tab; none: the tab says Stripe is not configured. */
   stripe?: StripeLike
   /** Session store; default: the database (connect-typeorm), so sessions survive restarts. */
@@ -160,6 +163,12 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     language: options.language ?? 'fr',
     stripe: options.stripe,
     outbox: options.outbox,
+    // Campaign emails link to the demo's unsubscribe route (mounted below), signed with its secret.
+    campaigns: {
+      unsubscribeUrl: `${publicUrl}/unsubscribe`,
+      secret: options.sessionSecret,
+      ...options.campaigns,
+    },
     // A closed account's sessions (and an impersonation's, which holds the client's name) go for
     // good at once: the demo's store is this database, so in the change's own transaction
     // (connect-typeorm's destroy only marks a row, keeping its data).
@@ -326,6 +335,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
   app.use(admin.options.rootPath, router)
   // The client area: what a host builds on `clients.accounts`, with a session of its own.
   const clientSession = session({ ...sessionOptions(), name: 'adminjs_clients_account' })
+  app.use('/unsubscribe', campaignUnsubscribeRoutes(clients))
   app.use('/account', createClientArea(clients, clientSession, { secret: options.sessionSecret }))
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath))
   // Whatever else fails answers without a stack trace.

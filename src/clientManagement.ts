@@ -17,6 +17,8 @@ import type { ClientMailer } from './services/mail/clientMailer.js'
 import type { Outbox } from './services/mail/outbox.js'
 import type { PaymentMethods } from './services/payments/paymentMethods.js'
 import type { ResourceWithOptions } from 'adminjs'
+import type { Campaigns } from './services/campaigns/campaigns.js'
+import type { CampaignRunner } from './services/campaigns/campaignRunner.js'
 
 /** What `createClientManagement` gives the host (src/index.ts builds it). */
 export interface ClientManagement {
@@ -70,6 +72,10 @@ export interface ClientManagement {
    * (the chunk being written commits, the job goes back to the queue), `runOnce()` for one job now.
    */
   jobs: ImportJobs
+  /** Campaigns (issue 29): drafts, preview, test send, start/schedule, pause/resume/cancel, progress, unsubscribe. */
+  campaigns: Campaigns
+  /** The campaign worker of this process (started by `startWorkers`); `runOnce()` by hand. */
+  campaignRunner: CampaignRunner
   /**
    * Starts both workers of this process (the outbox's and the import jobs', each unless its
    * `worker` option is `separate`); `stop()` lets them finish what they hold and gives back the

@@ -51,6 +51,9 @@ import { RESOURCE_PREFIX_ENV } from './shared/resourceIds.js'
 import { mountWith, type MountOptions } from './mount/mountClientManagement.js'
 import type { Express } from 'express'
 import { ClientFiles } from './services/files/clientFiles.js'
+import { Campaigns } from './services/campaigns/campaigns.js'
+import { CampaignRunner } from './services/campaigns/campaignRunner.js'
+import { unsubscribeRoutes } from './http/unsubscribeRoutes.js'
 
 /**
  * The client management module for AdminJS. Validates the options (throws a
@@ -118,6 +121,18 @@ export function createClientManagement(
   const clientFiles = new ClientFiles(resolved.dataSource, resolved.files, resolved.logger)
   const contractList = new RecordList(resolved.dataSource, CONTRACT_LIST)
   const commissionList = new RecordList(resolved.dataSource, COMMISSION_LIST)
+  const campaigns = new Campaigns(resolved.dataSource, clientList, clientMailer, resolved.campaigns, {
+    from: resolved.mailFrom,
+    companyName: resolved.companyName,
+    language: resolved.language,
+  })
+  const campaignRunner = new CampaignRunner(
+    resolved.dataSource,
+    clientList,
+    () => campaigns.releaseContextOrNull(),
+    resolved.campaigns,
+    resolved.logger,
+  )
   const deps: ResourceDeps = {
     dataSource: resolved.dataSource,
     access: accessControl,
@@ -191,12 +206,19 @@ export function createClientManagement(
     gdpr: deps.gdpr,
     clientFiles,
     jobs: deps.commissionImport.jobs,
+    campaigns,
+    campaignRunner,
     startWorkers: () => {
       outbox.start()
       deps.commissionImport.jobs.start()
+      campaignRunner.start()
       return {
         stop: async (stopOptions) =>
-          void (await Promise.all([outbox.stop(stopOptions), deps.commissionImport.jobs.stop(stopOptions)])),
+          void (await Promise.all([
+            outbox.stop(stopOptions),
+            deps.commissionImport.jobs.stop(stopOptions),
+            campaignRunner.stop(),
+          ])),
       }
     },
     dashboard: {
@@ -214,6 +236,13 @@ export function createClientManagement(
 export function mountClientManagement(app: Express, options: MountOptions) {
   return mountWith(createClientManagement, app, options)
 }
+
+/**
+ * The unsubscribe link of campaign emails as an Express router: mount it where the option
+ * `campaigns.unsubscribeUrl` points (`app.use('/unsubscribe', campaignUnsubscribeRoutes(clients))`).
+ */
+export const campaignUnsubscribeRoutes = (clients: Pick<ClientManagement, 'campaigns'>) =>
+  unsubscribeRoutes((token, request) => clients.campaigns.unsubscribePage(token, request))
 
 /** The plugin's TypeORM subscribers: add them to the host's DataSource `subscribers` (next to `entities`). */
 export const clientManagementSubscribers = [ClientAdvisorsSubscriber]

@@ -40,6 +40,8 @@ export {
   ClientTag,
   CustomField,
   ClientCustomValue,
+  Campaign,
+  CampaignRecipient,
   clientManagementEntities,
 } from './entities/index.js'
 export type { FieldChange, ImportRowError, StoredLayout } from './entities/index.js'

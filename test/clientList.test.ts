@@ -57,6 +57,7 @@ describe('search normalization', () => {
       advisorId: null,
       createdFrom: null,
       hasActiveContracts: null,
+      marketingConsent: null,
       sortBy: 'createdAt',
       direction: 'desc',
       page: 1,

@@ -42,6 +42,8 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^ClientContactSearch\d+$/),
         expect.stringMatching(/^SavedViews\d+$/),
         expect.stringMatching(/^CustomFields\d+$/),
+        expect.stringMatching(/^MarketingConsent\d+$/),
+        expect.stringMatching(/^Campaigns\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

@@ -1,5 +1,6 @@
 import type { ClientAction, ClientActionDeps } from './core/clientActionSpecs.js'
 import { addNoteAction } from './client/addNote.action.js'
+import { marketingConsentAction } from './client/marketingConsent.action.js'
 import { adjustBalanceAction } from './client/adjustBalance.action.js'
 import { banAction } from './client/ban.action.js'
 import { bulkBanAction } from './client/bulkBan.action.js'
@@ -34,6 +35,7 @@ export function clientLifecycleActions(deps: ClientActionDeps): Record<string, C
     changePasswordAction,
     adjustBalanceAction,
     addNoteAction,
+    marketingConsentAction,
     restoreAction,
     deleteAction,
     bulkForceConfirmAction,

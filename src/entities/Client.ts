@@ -14,7 +14,7 @@ import {
   type Relation,
 } from 'typeorm'
 import { Advisor } from './Advisor.js'
-import { decimalString, type ClientStatus } from './columns.js'
+import { decimalString, type ClientStatus, type ConsentSource, type MarketingConsent } from './columns.js'
 import { generateClientNumber, normalizeEmail } from '../shared/clientIdentity.js'
 import { contactSearchColumns, searchColumnsFor } from '../shared/searchText.js'
 
@@ -132,6 +132,17 @@ export class Client extends BaseEntity {
   // Set when the client was anonymised (GDPR erasure): its identity is gone for good.
   @Column({ type: 'datetime', nullable: true })
   anonymisedAt!: Date | null
+
+  // Marketing consent (issue 29): `in`, `out` or null (never asked), when and where it was given.
+  // Campaigns skip `out`; lifecycle and account emails ignore it.
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  marketingConsent!: MarketingConsent | null
+
+  @Column({ type: 'datetime', nullable: true })
+  marketingConsentAt!: Date | null
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  marketingConsentSource!: ConsentSource | null
 
   /**
    * Bumped, in the same transaction, by every change that ends the client's sessions (ban,

@@ -11,6 +11,8 @@ import type { EmailStatus } from './columns.js'
 @Index('IDX_email_logs_createdAt', ['createdAt'])
 // The worker's claim: due rows by status, oldest next attempt first.
 @Index('IDX_email_logs_status_nextAttemptAt', ['status', 'nextAttemptAt'])
+// A campaign mails a client once: a second row for the same (campaign, client) is refused (NULLs never clash).
+@Index('UQ_email_logs_campaignId_clientId', ['campaignId', 'clientId'], { unique: true })
 export class EmailLog extends ClientHistoryRecord {
   @Column({ type: 'varchar', length: 255 })
   to!: string
@@ -55,6 +57,10 @@ export class EmailLog extends ClientHistoryRecord {
   // The claim that holds (or last held) the row: worker id and claim number.
   @Column({ type: 'varchar', length: 100, nullable: true })
   claimedBy!: string | null
+
+  // The campaign this email belongs to (issue 29), null for every other email.
+  @Column({ type: 'int', nullable: true })
+  campaignId!: number | null
 
   // What is really sent (the text with its token, as JSON), until it is sent: a secret, never shown.
   @Column({ type: 'text', nullable: true, select: false })

@@ -68,6 +68,9 @@ export const CLIENT_EVENT_TYPES = [
   'file_deleted',
   'tags_changed',
   'custom_field_changed',
+  // Issue 29: marketing consent given or withdrawn; a campaign's email queued for the client.
+  'marketing_consent_changed',
+  'campaign_sent',
 ] as const
 export type ClientEventType = (typeof CLIENT_EVENT_TYPES)[number]
 
@@ -82,5 +85,48 @@ export const ADMIN_AUDIT_ACTIONS = [
   'view_saved',
   'view_changed',
   'view_deleted',
+  // Issue 29: a campaign started (who, when, its segment, how many recipients), paused, resumed, cancelled.
+  'campaign_started',
+  'campaign_paused',
+  'campaign_resumed',
+  'campaign_cancelled',
+  'campaign_tested',
 ] as const
 export type AdminAuditAction = (typeof ADMIN_AUDIT_ACTIONS)[number]
+
+/** A client's marketing consent: given (`in`) or withdrawn (`out`); null: never asked. */
+export const MARKETING_CONSENTS = ['in', 'out'] as const
+export type MarketingConsent = (typeof MARKETING_CONSENTS)[number]
+
+/** Where a consent was given or withdrawn. */
+export const CONSENT_SOURCES = ['panel', 'client_area', 'unsubscribe', 'import'] as const
+export type ConsentSource = (typeof CONSENT_SOURCES)[number]
+
+/** The client list's consent filter: `unknown` is a client never asked (NULL). */
+export const CONSENT_FILTERS = ['in', 'out', 'unknown'] as const
+export type ConsentFilter = (typeof CONSENT_FILTERS)[number]
+
+/**
+ * A campaign's life: `draft` (edited) → `scheduled` (at `scheduledAt`) or straight to `sending`
+ * (recipients frozen, emails released at the throttle's pace) ⇄ `paused`; `cancelled` (what was not
+ * sent yet is cancelled) or `done` (every recipient's email sent, failed or skipped).
+ */
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'paused', 'cancelled', 'done'] as const
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
+
+/** Why a client of the segment is not mailed. */
+export const CAMPAIGN_SKIP_REASONS = [
+  'noEmail',
+  'banned',
+  'anonymised',
+  'unsubscribed',
+  'unconfirmed',
+] as const
+export type CampaignSkipReason = (typeof CAMPAIGN_SKIP_REASONS)[number]
+
+/**
+ * A recipient frozen at the start: `held` (waiting for the throttle), `queued` (its outbox row
+ * written), `skipped` (with its reason), `cancelled` (the campaign was cancelled before its turn).
+ */
+export const RECIPIENT_STATUSES = ['held', 'queued', 'skipped', 'cancelled'] as const
+export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number]

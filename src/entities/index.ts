@@ -24,6 +24,8 @@ import { SavedView } from './SavedView.js'
 import { SavedViewDefault } from './SavedViewDefault.js'
 import { CustomField } from './CustomField.js'
 import { ClientCustomValue } from './ClientCustomValue.js'
+import { Campaign } from './Campaign.js'
+import { CampaignRecipient } from './CampaignRecipient.js'
 
 export {
   AdminAuditEntry,
@@ -51,6 +53,8 @@ export {
   SavedViewDefault,
   CustomField,
   ClientCustomValue,
+  Campaign,
+  CampaignRecipient,
 }
 export type { FieldChange } from './ClientEvent.js'
 export type { ImportRowError } from './ImportBatch.js'
@@ -86,4 +90,6 @@ export const clientManagementEntities = [
   SavedViewDefault,
   CustomField,
   ClientCustomValue,
+  Campaign,
+  CampaignRecipient,
 ]

@@ -19,6 +19,8 @@ import { enViews } from './en/views.js'
 import { frViews } from './fr/views.js'
 import { enCustomFields } from './en/customFields.js'
 import { frCustomFields } from './fr/customFields.js'
+import { enCampaigns } from './en/campaigns.js'
+import { frCampaigns } from './fr/campaigns.js'
 import { PLUGIN_RESOURCE_NAMES, resourceIdsFor, type ResourceIds } from '../shared/resourceIds.js'
 
 type Tree = { [key: string]: unknown }
@@ -70,6 +72,7 @@ export const translations: Record<Language, LocaleTranslations> = {
     enTags,
     enViews,
     enCustomFields,
+    enCampaigns,
   ]),
   fr: ourTranslations(adminjsFr, [
     fr,
@@ -81,6 +84,7 @@ export const translations: Record<Language, LocaleTranslations> = {
     frTags,
     frViews,
     frCustomFields,
+    frCampaigns,
   ]),
 }
 

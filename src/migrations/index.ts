@@ -19,6 +19,8 @@ import { ClientTags1795470000000 } from './1795470000000-ClientTags.js'
 import { ClientContactSearch1795480000000 } from './1795480000000-ClientContactSearch.js'
 import { SavedViews1795500000000 } from './1795500000000-SavedViews.js'
 import { CustomFields1795490000000 } from './1795490000000-CustomFields.js'
+import { MarketingConsent1795510000000 } from './1795510000000-MarketingConsent.js'
+import { Campaigns1795511000000 } from './1795511000000-Campaigns.js'
 import { prefixAware } from './pluginTables.js'
 
 // MySQL/MariaDB migrations, oldest first (SQLite: `prepareClientTables` synchronizes after its check).
@@ -46,4 +48,6 @@ export const clientManagementMigrations = [
   ClientContactSearch1795480000000,
   SavedViews1795500000000,
   CustomFields1795490000000,
+  MarketingConsent1795510000000,
+  Campaigns1795511000000,
 ].map(prefixAware)

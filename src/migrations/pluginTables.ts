@@ -34,6 +34,8 @@ const CREATED_BY: Record<string, string> = {
   saved_view_defaults: 'SavedViews1795500000000',
   custom_fields: 'CustomFields1795490000000',
   client_custom_values: 'CustomFields1795490000000',
+  campaigns: 'Campaigns1795511000000',
+  campaign_recipients: 'Campaigns1795511000000',
 }
 
 const MIGRATION_TABLES = Object.keys(CREATED_BY)

@@ -39,6 +39,12 @@ import {
 } from '../services/import/importJobOptions.js'
 import { checkErasureOption, type ErasureEntry } from '../services/gdpr/erasureMap.js'
 import {
+  checkCampaignOptions,
+  resolveCampaignOptions,
+  type CampaignOptions,
+  type CampaignOptionsInput,
+} from '../services/campaigns/campaignOptions.js'
+import {
   checkFileOptions,
   resolveFileOptions,
   type ClientFileOptions,
@@ -53,7 +59,7 @@ import { RESOURCE_PREFIX_PATTERN, resourceIdsFor, type ResourceIds } from '../sh
 
 /** What `createClientManagement` takes. */
 export interface ClientManagementOptions
-  extends MailOptionsInput, AccountOptionsInput, PaymentOptionsInput, CoreOptionsInput {
+  extends MailOptionsInput, AccountOptionsInput, PaymentOptionsInput, CoreOptionsInput, CampaignOptionsInput {
   /** The host's TypeORM DataSource; its `entities` must include `clientManagementEntities`. */
   dataSource: DataSource
   /** The panel's default language. Default: `fr`. */
@@ -98,6 +104,7 @@ export interface ResolvedOptions extends MailOptions, AccountOptions, CoreOption
   jobs: ImportJobOptions
   erasure: ErasureEntry[]
   files: ResolvedFileOptions
+  campaigns: CampaignOptions
 }
 
 /** The options in the order they are documented: the problems are listed in it. */
@@ -126,6 +133,7 @@ const OPTION_ORDER = [
   'erasure',
   'sessions',
   'files',
+  'campaigns',
 ]
 const rank = (problem: string) => {
   const at = OPTION_ORDER.indexOf(/^[A-Za-z]+/.exec(problem)?.[0] ?? '')
@@ -166,6 +174,7 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     ...checkJobOptions(options.jobs),
     ...checkErasureOption(options.erasure),
     ...checkFileOptions(options.files),
+    ...checkCampaignOptions(options),
   ]
   if (problems.length > 0) {
     const ordered = problems
@@ -190,5 +199,6 @@ export function resolveOptions(options: ClientManagementOptions): ResolvedOption
     jobs: resolveJobOptions(options.jobs),
     erasure: [...(options.erasure ?? [])],
     files: resolveFileOptions(options.files),
+    ...resolveCampaignOptions(options),
   }
 }

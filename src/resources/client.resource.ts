@@ -1,6 +1,6 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { Client } from '../entities/Client.js'
-import { CLIENT_STATUSES } from '../entities/columns.js'
+import { CLIENT_STATUSES, CONSENT_FILTERS, CONSENT_SOURCES } from '../entities/columns.js'
 import { CLIENT_COLUMNS, CLIENT_PROFILE_FIELDS } from '../shared/clientColumns.js'
 import {
   clientLifecycleActions,
@@ -132,7 +132,16 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       // A saved view may show fewer of them (shared/savedViews.ts).
       listProperties: [...CLIENT_LIST_COLUMNS],
       // `q` searches last name, first name, email and client number at once (services/list/clientSearch.ts).
-      filterProperties: ['q', 'status', 'advisor', 'createdAt', 'hasActiveContracts', 'tags', 'tagMode'],
+      filterProperties: [
+        'q',
+        'status',
+        'advisor',
+        'createdAt',
+        'hasActiveContracts',
+        'tags',
+        'tagMode',
+        'marketingConsent',
+      ],
       showProperties: [...CLIENT_COLUMNS],
       editProperties: [...EDITABLE, 'customFields', 'ignoreDuplicates'],
       properties: {
@@ -143,6 +152,12 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         createdAt: { components: cell },
         status: { availableValues: valuesOf(CLIENT_STATUSES), components: badge },
         locale: { availableValues: valuesOf(['fr', 'en']) },
+        // As a filter, `unknown` too: never asked (services/list/clientListQuery.ts).
+        marketingConsent: {
+          availableValues: valuesOf(CONSENT_FILTERS),
+          isVisible: { list: false, show: true, edit: false, filter: true },
+        },
+        marketingConsentSource: { availableValues: valuesOf(CONSENT_SOURCES) },
         statusReason: { type: 'textarea' },
         // Virtual: filled by the list, one aggregated query per page.
         activeContracts: {

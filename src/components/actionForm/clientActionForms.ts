@@ -2,6 +2,7 @@
 // fields are drawn from (src/shared/actionInputs/, the same the server parses with), plus what
 // only the panel needs (record properties shown, texts of its own for some records).
 import { addNoteInput } from '../../shared/actionInputs/addNote.js'
+import { marketingConsentInput } from '../../shared/actionInputs/marketingConsent.js'
 import { adjustBalanceInput } from '../../shared/actionInputs/adjustBalance.js'
 import { changePasswordInput } from '../../shared/actionInputs/changePassword.js'
 import { changeAdvisorInput, changeContractStatusInput } from '../../shared/actionInputs/contractBulk.js'
@@ -77,6 +78,7 @@ export const CLIENT_ACTION_FORMS: Record<string, ActionForm> = {
   changePassword: { id: 'changePassword', input: changePasswordInput },
   adjustBalance: { id: 'adjustBalance', input: adjustBalanceInput, show: ['balance'] },
   addNote: { id: 'addNote', input: addNoteInput },
+  marketingConsent: { id: 'marketingConsent', input: marketingConsentInput, show: ['marketingConsent'] },
   // Not client actions, but the same confirmation: undo a commission import (ImportBatch), an
   // email of the outbox that failed queued again (EmailLog), a client removed for good.
   undoImport: confirmation('undoImport', ['fileName', 'rowsImported']),

@@ -19,6 +19,9 @@ const DETAIL_SECTIONS: Record<string, string[]> = {
     'statusReason',
     'balance',
     'emailConfirmedAt',
+    'marketingConsent',
+    'marketingConsentAt',
+    'marketingConsentSource',
     'twoFactorEnabledAt',
     'lastLoginAt',
     'lastLoginIp',
@@ -32,6 +35,7 @@ const DETAIL_SECTIONS: Record<string, string[]> = {
 }
 const DATE_FIELDS = new Set([
   'emailConfirmedAt',
+  'marketingConsentAt',
   'twoFactorEnabledAt',
   'lastLoginAt',
   'createdAt',
@@ -63,7 +67,8 @@ const DetailsTab: React.FC<{ record: RecordJSON; language: string }> = ({ record
       const href = phoneHref(raw, record.params.country)
       return href ? <Link href={href}>{format.phone(raw, record.params.country)}</Link> : String(raw)
     }
-    if (name === 'status' || name === 'locale') return translateLabel(`${name}.${raw}`, resourceId('Client'))
+    if (['status', 'locale', 'marketingConsent', 'marketingConsentSource'].includes(name))
+      return translateLabel(`${name}.${raw}`, resourceId('Client'))
     return String(raw)
   }
   return (

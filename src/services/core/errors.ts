@@ -19,6 +19,10 @@ export const REFUSAL_REASONS = [
   // A saved view that does not exist or is another admin's private one; one seen but not theirs to change.
   'viewNotFound',
   'viewNotYours',
+  // Issue 29: a campaign already started, in a status the change does not apply to, or not configured (no unsubscribe URL or secret).
+  'campaignStarted',
+  'campaignWrongStatus',
+  'campaignNotConfigured',
 ] as const
 export type RefusalReason = (typeof REFUSAL_REASONS)[number]
 

@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm'
 import { AdminAuditEntry } from '../../entities/AdminAuditEntry.js'
+import { Campaign } from '../../entities/Campaign.js'
 import { Client } from '../../entities/Client.js'
 import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
 import { ClientCustomValue } from '../../entities/ClientCustomValue.js'
@@ -88,6 +89,10 @@ export const PLUGIN_ERASURE_MAP: readonly ErasureEntry[] = [
       searchNameTail: { linked: 'derived' },
       searchPhone: nulled,
       searchEmailDomain: nulled,
+      // The client's own choice: kept in its archive, gone with it (an anonymised client is never mailed).
+      marketingConsent: nulled,
+      marketingConsentAt: nulled,
+      marketingConsentSource: nulled,
     },
   },
   {
@@ -136,6 +141,8 @@ export const PLUGIN_ERASURE_MAP: readonly ErasureEntry[] = [
   },
   { entity: ClientToken, clientColumn: 'clientId', deleteLinked: true, columns: {} },
   { entity: AdminAuditEntry, columns: { details: { byValue: true } } },
+  // A segment's search term (`filters.q`) may be a client's name.
+  { entity: Campaign, columns: { segment: { byValue: true } } },
   {
     entity: ImportBatch,
     columns: { fileName: { byValue: true }, errors: { byValue: true }, failure: { byValue: true } },
@@ -249,6 +256,17 @@ export const NOT_PERSONAL: Readonly<Record<string, Readonly<Record<string, strin
     visibility: 'everyone or admins only',
     createdBy: 'the admin who created it',
   },
+  // A campaign is written for every client of its segment; its recipients hold ids and codes only.
+  campaigns: {
+    name: "the admins' name for a campaign",
+    status: 'a campaign status',
+    messages: 'written for every client, merge fields filled only when sent',
+    templateKey: 'a template key',
+    createdBy: 'the admin who created it',
+    startedBy: 'the admin who started it',
+    planCursor: 'where the freezing is: a creation date, a search rank and an id',
+  },
+  campaign_recipients: { status: 'a recipient status', skipReason: 'a skip reason code' },
 }
 
 /** An entry with its table and column names as the database knows them (the host's prefix included). */

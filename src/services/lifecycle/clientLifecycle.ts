@@ -7,6 +7,8 @@ import { sendEmailInput } from '../../shared/actionInputs/sendEmail.js'
 import { softDeleteInput } from '../../shared/actionInputs/softDelete.js'
 import { statusChangeInput } from '../../shared/actionInputs/statusChange.js'
 import { addNote, adjustBalance, changePassword, forceConfirm, removeTwoFactor } from './accountChanges.js'
+import { marketingConsentInput } from '../../shared/actionInputs/marketingConsent.js'
+import { setMarketingConsent } from './marketingConsent.js'
 import { resendConfirmation, sendEmail, sendPasswordReset } from './clientEmails.js'
 import { mergeClients } from './clientMerge.js'
 import { markCommissionsPaid } from './commissionPayments.js'
@@ -42,6 +44,8 @@ export const LIFECYCLE_FUNCTIONS = {
   changePassword: acceptingForms(changePasswordInput, changePassword),
   adjustBalance: acceptingForms(adjustBalanceInput, adjustBalance),
   addNote: acceptingForms(addNoteInput, addNote),
+  /** Marketing consent given or withdrawn from the panel (campaigns skip `out`). */
+  setMarketingConsent: acceptingForms(marketingConsentInput, setMarketingConsent),
   updateProfile,
   createClient,
   resendConfirmation,

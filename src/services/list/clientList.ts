@@ -75,6 +75,9 @@ export class ClientList {
       const active = `SELECT 1 FROM ${tableOf(this.dataSource, Contract)} kh WHERE kh.clientId = ${alias}.id AND kh.status = 'active'`
       qb.andWhere(query.hasActiveContracts ? `EXISTS (${active})` : `NOT EXISTS (${active})`)
     }
+    if (query.marketingConsent === 'unknown') qb.andWhere(`${alias}.marketingConsent IS NULL`)
+    else if (query.marketingConsent)
+      qb.andWhere(`${alias}.marketingConsent = :consent`, { consent: query.marketingConsent })
     applyTagFilter(this.dataSource, qb, alias, query.tags)
     applyCustomFilter(this.dataSource, qb, alias, query.customFields)
     const rank = query.search ? applySearch(this.dataSource, qb, alias, query.search, contractClients) : null
@@ -91,6 +94,7 @@ export class ClientList {
       query.createdTo ||
       query.tags ||
       query.customFields ||
+      query.marketingConsent ||
       query.hasActiveContracts !== null,
     )
   }
@@ -106,6 +110,7 @@ export class ClientList {
       !query.importBatchId &&
       !query.tags &&
       !query.customFields &&
+      !query.marketingConsent &&
       query.hasActiveContracts === null,
     )
   }

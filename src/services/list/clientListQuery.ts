@@ -1,4 +1,9 @@
-import { CLIENT_STATUSES, type ClientStatus } from '../../entities/columns.js'
+import {
+  CLIENT_STATUSES,
+  CONSENT_FILTERS,
+  type ClientStatus,
+  type ConsentFilter,
+} from '../../entities/columns.js'
 import { parseSearch, type ParsedQuery } from '../../shared/searchText.js'
 import { InvalidInputError } from '../core/errors.js'
 import { hasControlCharacters, isCalendarDate, isRecordId } from '../core/requestValues.js'
@@ -34,6 +39,8 @@ export interface ClientListQuery {
   tags: TagFilter | null
   /** Custom fields' filters (clientCustomFilter.ts): equal, yes/no, ranges, any/all choices. */
   customFields: CustomFilterItem[] | null
+  /** Marketing consent given (`in`), withdrawn (`out`) or never asked (`unknown`). */
+  marketingConsent: ConsentFilter | null
   sortBy: SortableColumn
   direction: 'asc' | 'desc'
   page: number
@@ -67,6 +74,7 @@ const FILTERS: Record<string, (value: string) => boolean> = {
   tags: (v) => TAG_IDS_PATTERN.test(v),
   tagMode: (v) => (TAG_MODES as readonly string[]).includes(v),
   customFields: (v) => readCustomFilter(v) !== null,
+  marketingConsent: (v) => (CONSENT_FILTERS as readonly string[]).includes(v),
 }
 
 /** Whether `filters.<name>` of the client list takes this value (a saved view keeps only those). */
@@ -117,6 +125,7 @@ export function readListQuery(
   const direction =
     params.direction === 'asc' || params.direction === 'desc' ? params.direction : defaults.direction
   const hasActive = String(filters.hasActiveContracts ?? '')
+  const consent = String(filters.marketingConsent ?? '')
   return {
     search: parseSearch(filters.q),
     status: (CLIENT_STATUSES as readonly string[]).includes(status) ? (status as ClientStatus) : null,
@@ -130,6 +139,9 @@ export function readListQuery(
         : null,
     tags: readTagFilter(filters),
     customFields: readCustomFilter(filters.customFields),
+    marketingConsent: (CONSENT_FILTERS as readonly string[]).includes(consent)
+      ? (consent as ConsentFilter)
+      : null,
     sortBy,
     direction,
     page: Math.max(1, Math.floor(Number(params.page)) || 1),

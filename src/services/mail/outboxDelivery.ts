@@ -71,6 +71,7 @@ export async function deliverClaimed(ctx: DeliveryContext, email: ClaimedEmail):
       text: content.text,
       html: content.html ?? emailHtml(content.language, content.text, content.link),
       messageId: email.messageId ?? undefined,
+      ...(content.headers ? { headers: content.headers } : {}),
     })
     const messageId = typeof info?.messageId === 'string' ? info.messageId : email.messageId
     const sent = { ...done, status: 'sent', messageId, pendingContent: null }

@@ -1,0 +1,130 @@
+import type { Campaign, CampaignMessage } from '../../entities/Campaign.js'
+import { translations } from '../../locale/index.js'
+import { LANGUAGES, type Language } from '../../shared/language.js'
+import { InvalidInputError } from '../core/errors.js'
+import { isTemplateKey, TEMPLATE_SPECS } from '../mail/templateCatalog.js'
+import { checkTemplate, fillTemplate, TemplateRefused } from '../mail/templateRender.js'
+import { emailLanguage, type TemplateSet } from '../mail/templateSet.js'
+import { MASK } from '../core/secrets.js'
+
+/** The merge fields of a campaign's message: the client's, the company's and the unsubscribe link. */
+export const CAMPAIGN_FIELDS = [
+  'firstName',
+  'lastName',
+  'fullName',
+  'clientNumber',
+  'email',
+  'companyName',
+  'unsubscribeLink',
+] as const
+
+export const MAX_CAMPAIGN_SUBJECT = 200
+export const MAX_CAMPAIGN_TEXT = 20_000
+
+/**
+ * The messages of a form or a script, checked: per language a subject and a text (both or
+ * neither), within their lengths, with known merge fields only; at least one language, unless a
+ * message template (kind `message`) gives them. Field errors as `subject_fr`, `text_en`…
+ */
+export function readMessages(
+  raw: Partial<Record<string, unknown>>,
+  templateKey: string | null,
+): Partial<Record<Language, CampaignMessage>> {
+  const errors: Record<string, string> = {}
+  const messages: Partial<Record<Language, CampaignMessage>> = {}
+  for (const language of LANGUAGES) {
+    const subject =
+      typeof raw[`subject_${language}`] === 'string' ? String(raw[`subject_${language}`]).trim() : ''
+    const text = typeof raw[`text_${language}`] === 'string' ? String(raw[`text_${language}`]).trim() : ''
+    if (subject === '' && text === '') continue
+    if (subject === '') errors[`subject_${language}`] = 'fieldRequired'
+    if (text === '') errors[`text_${language}`] = 'fieldRequired'
+    if (subject.length > MAX_CAMPAIGN_SUBJECT) errors[`subject_${language}`] = 'tooLong'
+    if (text.length > MAX_CAMPAIGN_TEXT) errors[`text_${language}`] = 'tooLong'
+    for (const [field, source] of [
+      [`subject_${language}`, subject],
+      [`text_${language}`, text],
+    ] as const) {
+      try {
+        checkTemplate(source, CAMPAIGN_FIELDS)
+      } catch (error) {
+        if (!(error instanceof TemplateRefused)) throw error
+        errors[field] ??= error.problem
+      }
+    }
+    messages[language] = { subject, text }
+  }
+  if (templateKey !== null && (!isTemplateKey(templateKey) || TEMPLATE_SPECS[templateKey].kind !== 'message'))
+    errors.templateKey = 'invalidChoice'
+  if (Object.keys(messages).length === 0 && templateKey === null) errors.text_en = 'campaignNoMessage'
+  if (Object.keys(errors).length > 0) throw new InvalidInputError(errors)
+  return messages
+}
+
+/** The message for a language: the campaign's own, else its template's, else the other language's. */
+function messageFor(campaign: Campaign, language: Language, templates: TemplateSet): CampaignMessage {
+  const own = campaign.messages[language]
+  if (own) return own
+  if (campaign.templateKey && isTemplateKey(campaign.templateKey)) {
+    const t = templates.text(campaign.templateKey, language)
+    return { subject: t.subject, text: t.text }
+  }
+  const other = LANGUAGES.map((l) => campaign.messages[l]).find(Boolean)
+  if (!other) throw new Error(`campaign ${campaign.id} has no message`)
+  return other
+}
+
+export interface CampaignRecipientValues {
+  firstName: string | null
+  lastName: string
+  clientNumber: string
+  email: string
+  locale: string | null
+}
+
+export interface RenderedCampaignEmail {
+  language: Language
+  subject: string
+  text: string
+  /** What the EmailLog shows: the unsubscribe token masked. */
+  logText: string
+  link: string
+}
+
+/** One recipient's email: merge fields filled, the unsubscribe link at the end when the text has none. */
+export function renderCampaignEmail(
+  campaign: Campaign,
+  templates: TemplateSet,
+  companyName: string,
+  fallback: Language,
+  to: CampaignRecipientValues,
+  unsubscribe: { link: string; token: string },
+): RenderedCampaignEmail {
+  const language = emailLanguage(to.locale, fallback)
+  const message = messageFor(campaign, language, templates)
+  const values = {
+    firstName: to.firstName ?? '',
+    lastName: to.lastName,
+    fullName: [to.firstName, to.lastName].filter(Boolean).join(' '),
+    clientNumber: to.clientNumber,
+    email: to.email,
+    companyName,
+    unsubscribeLink: unsubscribe.link,
+  }
+  const subject = fillTemplate(message.subject, CAMPAIGN_FIELDS, values, false)
+    .replace(/[\r\n]+/g, ' ')
+    .trim()
+    .slice(0, 255)
+  let text = fillTemplate(message.text, CAMPAIGN_FIELDS, values, false)
+  if (!text.includes(unsubscribe.link)) {
+    const footer = translations[language].messages as Record<string, unknown>
+    text += `\n\n--\n${String(footer.campaignUnsubscribeFooter).replace('{{link}}', unsubscribe.link)}`
+  }
+  return {
+    language,
+    subject,
+    text,
+    logText: text.split(unsubscribe.token).join(MASK),
+    link: unsubscribe.link,
+  }
+}
