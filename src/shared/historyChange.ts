@@ -18,7 +18,7 @@ export function readChangeField(field: string): ChangeField {
 }
 
 /** How a history value is shown: by its label, as a date, money, yes/no, hidden (a secret), or as text. */
-export type ChangeValueKind = 'none' | 'label' | 'date' | 'dateTime' | 'money' | 'boolean' | 'text'
+type ChangeValueKind = 'none' | 'label' | 'date' | 'dateTime' | 'money' | 'boolean' | 'text'
 
 /** Fields whose values are keys of a list of labels (`status.suspended` → "Suspendu"). */
 const LABELLED = new Set(['status', 'locale', 'type', 'actorType'])

@@ -22,9 +22,7 @@ const ClientStatusDot: React.FC<BasePropertyProps> = ({ record }) => {
       reason,
     },
   )
-  const tip = reason
-    ? translateComponent('ClientStatusBadge.reason', resourceId('Client'), { reason })
-    : null
+  const tip = reason ? translateComponent('ClientStatusBadge.reason', resourceId('Client'), { reason }) : null
   return (
     <ReasonTip text={tip}>
       <StatusMark status={status} label={label} />

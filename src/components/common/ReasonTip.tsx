@@ -26,7 +26,8 @@ export const ReasonTip: React.FC<{ text?: string | null; children: React.ReactNo
         onClick={(event) => {
           event.preventDefault()
           event.stopPropagation()
-          setOpen((was) => !was)
+          // A tap opens it (a touch screen sends a hover first too); a tap elsewhere closes it.
+          setOpen(true)
         }}
         onKeyDown={(event) => {
           if (event.key !== 'Escape' || !open) return

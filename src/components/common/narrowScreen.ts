@@ -7,7 +7,7 @@
 // labelTableCells below.
 
 /** Where the panel turns to its phone layout (AdminJS's own breakpoint for its tables). */
-export const NARROW_MAX_WIDTH = 768
+const NARROW_MAX_WIDTH = 768
 
 const LIST_ROW = 'table[data-css$="-table"] > tbody > tr'
 const STACKED = '[data-testid^="tab-table-"] table'
@@ -33,9 +33,12 @@ export const NARROW_SCREEN_CSS = `
   ${LIST_ROW} > td.options { grid-column: 4; grid-row: 1; }
   ${LIST_ROW} > td[data-property-name="status"]:nth-child(2) { grid-column: 2; grid-row: 1; }
   ${LIST_ROW} > td[data-css$="Client-lastName-table-cell"] { grid-row: 1; font-weight: 600; }
+  ${LIST_ROW} > td[data-label]:not(:first-child):not(.options), ${STACKED} > tbody > tr > td[data-label] {
+    display: flex !important; flex-wrap: wrap; align-items: baseline; column-gap: 6px;
+  }
   ${LIST_ROW} > td[data-label]:not(:first-child):not(.options)::before,
   ${STACKED} td[data-label]::before {
-    content: attr(data-label); display: inline; margin-right: 6px; font-size: 11px; color: #4D5363;
+    content: attr(data-label); font-size: 11px; color: #4D5363;
   }
   ${LIST_ROW} > td[data-css$="Client-lastName-table-cell"]::before,
   ${LIST_ROW} > td[data-property-name="status"]:nth-child(2)::before { content: none !important; }
