@@ -113,7 +113,9 @@ export async function walkScreens(
       await page.click(screen.filter)
       await page.waitForSelector('[data-css$=-filter-drawer]', { state: 'visible' })
       text += `\n${await page.innerText('[data-css$=-filter-drawer]')}`
-      await page.click(screen.filter)
+      // Closed by its own cross (it covers the filter button on a phone).
+      await page.click('[data-css$=-filter-drawer] h3 + button')
+      await page.waitForSelector('[data-css$=-filter-drawer]', { state: 'hidden' })
     }
     for (const word of englishIn(text)) faults.push(`${where}: English "${word}"`)
   }
