@@ -115,7 +115,12 @@ export async function walkScreens(
       text += `\n${await page.innerText('[data-css$=-filter-drawer]')}`
       // Closed by its own cross (it covers the filter button on a phone).
       await page.click('[data-css$=-filter-drawer] h3 + button')
-      await page.waitForSelector('[data-css$=-filter-drawer]', { state: 'hidden' })
+      // A closed drawer slides out to the right (it stays in the page).
+      await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll('[data-css$=-filter-drawer]')).every(
+          (d) => d.getBoundingClientRect().left >= window.innerWidth - 1,
+        ),
+      )
     }
     for (const word of englishIn(text)) faults.push(`${where}: English "${word}"`)
   }
