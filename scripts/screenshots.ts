@@ -66,11 +66,12 @@ try {
     await page.setViewportSize({ width: 1440, height: 900 })
   }
   for (const language of ['fr', 'en'] as const) {
-    // The panel opens in French; AdminJS keeps a language chosen in its menu until the next load.
+    // The panel opens in French; a language chosen in its menu is kept (a cookie).
     const open = async (url: string, ready: string) => {
       await page.goto(url)
       await page.waitForSelector(ready)
-      if (language === 'en') {
+      // The language chosen is kept across loads: switch only while the panel is still in French.
+      if (language === 'en' && (await page.locator('button:has-text("Français")').count())) {
         await page.hover('button:has-text("Français")')
         await page.click('.adminjs_DropDownMenu >> text=Anglais')
         await page.waitForSelector('button:has-text("English")')
