@@ -48,7 +48,6 @@ export function panelScreens(clientId: number): WalkScreen[] {
     list('EmailLog'),
     list('ClientEvent'),
     list('ClientNote'),
-    list('ImportBatch'),
     list('Invoice'),
     list('Ticket'),
     {
