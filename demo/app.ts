@@ -101,6 +101,10 @@ const demoErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
 }
 
 const values = (list: readonly string[]) => list.map((value) => ({ value, label: value }))
+const formattedAs = (format: string) => ({
+  components: { list: 'FormattedValue', show: 'FormattedValue' },
+  props: { format },
+})
 
 /**
  * The host's own resources: read-only in the demo, each referencing a client by `clientId`, and
@@ -122,7 +126,14 @@ function hostResources(): ResourceWithOptions[] {
         navigation,
         sort: { sortBy: 'issuedOn', direction: 'desc' },
         listProperties: ['number', 'clientId', 'issuedOn', 'total', 'status'],
-        properties: { clientId: client, status: { availableValues: values(INVOICE_STATUSES) } },
+        properties: {
+          clientId: client,
+          status: { availableValues: values(INVOICE_STATUSES) },
+          // The plugin's FormattedValue component (registered on the loader it shares) formats a host's values too.
+          issuedOn: formattedAs('date'),
+          total: formattedAs('money'),
+          createdAt: formattedAs('dateTime'),
+        },
         actions: readOnly,
       },
     },
@@ -136,6 +147,7 @@ function hostResources(): ResourceWithOptions[] {
           clientId: client,
           status: { availableValues: values(TICKET_STATUSES) },
           priority: { availableValues: values(TICKET_PRIORITIES) },
+          createdAt: formattedAs('dateTime'),
         },
         actions: readOnly,
       },

@@ -1,5 +1,6 @@
 // `npm run screenshots`: starts the demo on a fresh SQLite folder, logs in with Debian's Chromium
-// and saves the pictures the README shows to docs/, in French then in English.
+// and saves the pictures the README shows to docs/, in French then in English, and four at
+// phone width in French.
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -41,12 +42,36 @@ try {
     timeout: 300_000,
   })
   const saved: string[] = []
+  // At 390×844, in French: the list as cards, a client's page (its History tab stacked), the
+  // commissions list and the ban form (issue 31, point 3).
+  const phoneShots = async (shot: (name: string) => Promise<void>) => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${base}/resources/Client`)
+    await page.waitForSelector('tbody [data-testid=status-dot]')
+    await shot('clients-list-390')
+    await page.goto(`${base}/resources/Client?filters.status=active&sortBy=lastName&direction=asc`)
+    await page.waitForSelector('tbody [data-status=active]')
+    const id = await page.getAttribute('tbody tr[data-id] >> nth=0', 'data-id')
+    await page.goto(`${base}/resources/Client/records/${id}/show?tab=history`)
+    await page.waitForSelector('[data-testid=tab-table-history]')
+    await page.setViewportSize({ width: 390, height: 1800 })
+    await shot('client-show-390')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${base}/resources/Commission`)
+    await page.waitForSelector('tbody tr[data-css=Commission-table-row]')
+    await shot('commissions-390')
+    await page.goto(`${base}/resources/Client/records/${id}/ban`)
+    await page.waitForSelector('[data-testid=contract-choice] input[type=checkbox]')
+    await shot('form-ban-390')
+    await page.setViewportSize({ width: 1440, height: 900 })
+  }
   for (const language of ['fr', 'en'] as const) {
-    // The panel opens in French; AdminJS keeps a language chosen in its menu until the next load.
+    // The panel opens in French; a language chosen in its menu is kept (a cookie).
     const open = async (url: string, ready: string) => {
       await page.goto(url)
       await page.waitForSelector(ready)
-      if (language === 'en') {
+      // The language chosen is kept across loads: switch only while the panel is still in French.
+      if (language === 'en' && (await page.locator('button:has-text("Français")').count())) {
         await page.hover('button:has-text("Français")')
         await page.click('.adminjs_DropDownMenu >> text=Anglais')
         await page.waitForSelector('button:has-text("English")')
@@ -78,6 +103,7 @@ try {
     await page.click(`text=${language === 'en' ? 'Suspend' : 'Suspendre'}`)
     await page.waitForSelector('[data-testid=contract-choice] input[type=checkbox]')
     await shot('form-suspend')
+    if (language === 'fr') await phoneShots(shot)
   }
   console.log(`Saved ${saved.join(', ')}`)
 } finally {

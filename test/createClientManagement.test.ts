@@ -77,6 +77,8 @@ describe('createClientManagement', () => {
       'ClientShow',
       'ClientDashboard',
       'ClientStatusDot',
+      'HistoryChanges',
+      'FormattedValue',
       'ClientListCell',
       'ActionHeader',
       'LoggedIn',

@@ -6,6 +6,7 @@ import { buildLocale, translations } from '../src/locale/index.js'
 import { bulkNotice } from '../src/actions/core/bulkFormAction.js'
 import { recordNotice } from '../src/actions/core/clientActionSpecs.js'
 import type { LifecycleResult } from '../src/services/lifecycle/clientLifecycle.js'
+import { englishIn } from './support/englishSeen.js'
 
 type Tree = { [key: string]: unknown }
 const flatten = (tree: Tree, prefix = ''): Record<string, string> =>
@@ -16,25 +17,13 @@ const flatten = (tree: Tree, prefix = ''): Record<string, string> =>
       : { ...out, [path]: String(value) }
   }, {})
 
-/** The English the walk through the French panel found, and AdminJS's own English defaults. */
-const ENGLISH_SEEN = [
-  'queued',
-  'the account is not active',
-  'Select...',
-  'Yes',
-  'No',
-  'Security Settings',
-  'Retention Months',
-  'Contract 110 Status',
-  'clients concerned',
-]
 /** A count of one with a plural noun or adjective after it. */
 const ONE_WITH_PLURAL =
   /(?<![\d,.\u202f\u00a0])1 (clients|lignes|contrats|e-mails|commissions|comptes|imports|actifs|suspendus|résiliés|autres)\b/
 
 /** What is wrong with a French text: an English word seen in the panel, a missing key, "1 clients". */
 const faults = (text: string): string[] => [
-  ...ENGLISH_SEEN.filter((word) => new RegExp(`(^|\\W)${word.replace(/[.]/g, '\\.')}(\\W|$)`).test(text)),
+  ...englishIn(text),
   ...(text.includes('MISSING') ? ['a missing key'] : []),
   ...(ONE_WITH_PLURAL.test(text) ? ['a plural after 1'] : []),
 ]

@@ -37,6 +37,8 @@ export function registerComponents(componentLoader: ComponentLoader) {
     ClientShow: componentLoader.add('ClientShow', path.join(here, 'clientShow', 'ClientShow')),
     ClientDashboard: componentLoader.add('ClientDashboard', path.join(here, 'dashboard', 'ClientDashboard')),
     ClientStatusDot: componentLoader.add('ClientStatusDot', path.join(here, 'clientList', 'ClientStatusDot')),
+    HistoryChanges: componentLoader.add('HistoryChanges', path.join(here, 'common', 'HistoryChanges')),
+    FormattedValue: componentLoader.add('FormattedValue', path.join(here, 'common', 'FormattedValue')),
     ClientListCell: componentLoader.add('ClientListCell', path.join(here, 'clientList', 'ClientListCell')),
     // Titles of the Client pages; a host that already overrides AdminJS's header keeps its own.
     ActionHeader: componentLoader.getComponents().ActionHeader

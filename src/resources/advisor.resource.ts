@@ -2,6 +2,7 @@ import type { ResourceWithOptions } from 'adminjs'
 import { Advisor } from '../entities/Advisor.js'
 import type { ClientAction } from '../actions/core/clientActionSpecs.js'
 import { advisorSummaryAction } from '../actions/advisor/advisorSummary.action.js'
+import { formatted } from './formattedProperty.js'
 import { secureActions } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -18,7 +19,13 @@ export function createAdvisorResource(deps: ResourceDeps): ResourceWithOptions {
       filterProperties: ['code', 'lastName', 'email', 'active'],
       showProperties: ['code', 'lastName', 'firstName', 'email', 'phone', 'active', 'createdAt', 'updatedAt'],
       editProperties: EDITABLE,
-      properties: { lastName: { isTitle: true } },
+      properties: {
+        lastName: { isTitle: true },
+        phone: formatted(deps, 'phone'),
+        active: formatted(deps, 'boolean'),
+        createdAt: formatted(deps, 'dateTime'),
+        updatedAt: formatted(deps, 'dateTime'),
+      },
       actions: secureActions(deps, {
         resourceId: 'Advisor',
         entity: Advisor,

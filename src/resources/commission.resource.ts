@@ -7,6 +7,7 @@ import { bulkMarkPaidAction } from '../actions/commission/bulkMarkPaid.action.js
 import type { ClientAction } from '../actions/core/clientActionSpecs.js'
 import { recordListHandler } from '../actions/core/recordListHandler.js'
 import { exportListAction } from '../actions/export/exportList.action.js'
+import { formatted } from './formattedProperty.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -23,7 +24,10 @@ export function createCommissionResource(deps: ResourceDeps): ResourceWithOption
       filterProperties: ['period', 'clientId', 'contractId', 'advisorId', 'status', 'importBatchId'],
       editProperties: EDITABLE,
       properties: {
-        period: { type: 'date' },
+        period: { type: 'date', ...formatted(deps, 'month') },
+        amount: formatted(deps, 'money'),
+        rate: formatted(deps, 'percent'),
+        createdAt: formatted(deps, 'dateTime'),
         status: { availableValues: valuesOf(COMMISSION_STATUSES) },
         importBatchId: {
           type: 'reference',

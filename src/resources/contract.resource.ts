@@ -6,6 +6,7 @@ import { bulkChangeAdvisorAction } from '../actions/client/bulkChangeAdvisor.act
 import { bulkChangeStatusAction } from '../actions/contract/bulkChangeStatus.action.js'
 import { recordListHandler } from '../actions/core/recordListHandler.js'
 import { exportListAction } from '../actions/export/exportList.action.js'
+import { formatted } from './formattedProperty.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -33,8 +34,11 @@ export function createContractResource(deps: ResourceDeps): ResourceWithOptions 
       properties: {
         reference: { isTitle: true },
         status: { availableValues: valuesOf(CONTRACT_STATUSES) },
-        startDate: { type: 'date' },
-        endDate: { type: 'date' },
+        startDate: { type: 'date', ...formatted(deps, 'date') },
+        endDate: { type: 'date', ...formatted(deps, 'date') },
+        premium: formatted(deps, 'money'),
+        createdAt: formatted(deps, 'dateTime'),
+        updatedAt: formatted(deps, 'dateTime'),
       },
       actions: secureActions(deps, {
         resourceId: 'Contract',

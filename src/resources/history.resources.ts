@@ -5,6 +5,7 @@ import { EmailLog } from '../entities/EmailLog.js'
 import { ACTOR_TYPES, CLIENT_EVENT_TYPES, EMAIL_STATUSES } from '../entities/columns.js'
 import { resendEmailAction } from '../actions/emailLog/resendEmail.action.js'
 import type { ClientAction } from '../actions/core/clientActionSpecs.js'
+import { formatted } from './formattedProperty.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
@@ -35,6 +36,8 @@ export function createClientEventResource(deps: ResourceDeps): ResourceWithOptio
         type: { availableValues: valuesOf(CLIENT_EVENT_TYPES) },
         actorType: { availableValues: valuesOf(ACTOR_TYPES) },
         reason: { type: 'textarea' },
+        createdAt: formatted(deps, 'dateTime'),
+        changes: { components: { show: deps.components.HistoryChanges } },
       },
       actions: secureActions(deps, {
         resourceId: 'ClientEvent',
@@ -71,6 +74,8 @@ export function createEmailLogResource(deps: ResourceDeps): ResourceWithOptions 
       properties: {
         subject: { isTitle: true },
         status: { availableValues: valuesOf(EMAIL_STATUSES) },
+        createdAt: formatted(deps, 'dateTime'),
+        nextAttemptAt: formatted(deps, 'dateTime'),
         body: { type: 'textarea' },
         error: { type: 'textarea' },
         // The text really sent (with its token): never shown, and stripped from every response.
@@ -98,7 +103,7 @@ export function createClientNoteResource(deps: ResourceDeps): ResourceWithOption
       sort: { sortBy: 'createdAt', direction: 'desc' },
       listProperties: ['createdAt', 'clientId', 'author', 'body'],
       filterProperties: ['clientId', 'author', 'createdAt'],
-      properties: { body: { type: 'textarea', isTitle: true } },
+      properties: { body: { type: 'textarea', isTitle: true }, createdAt: formatted(deps, 'dateTime') },
       // Notes are added from the client page, which also records the `note_added` event.
       actions: secureActions(deps, {
         resourceId: 'ClientNote',

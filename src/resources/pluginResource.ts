@@ -3,11 +3,24 @@ import { Resource } from '@adminjs/typeorm'
 import type { BaseEntity, DataSource } from 'typeorm'
 import { retryRead } from '../services/core/transaction.js'
 import { EntityRows } from '../services/core/entityRows.js'
+import { personTitle } from '../shared/displayFormat.js'
+
+type Params = Record<string, unknown>
+
+/**
+ * How a client or an advisor is named wherever it is referenced (a commission's client, the
+ * advisor picked in a filter): AdminJS would show its title property, the last name alone.
+ */
+const TITLES: Record<string, (params: Params) => string> = {
+  Client: (p) => personTitle(p.lastName, p.firstName, p.clientNumber),
+  Advisor: (p) => personTitle(p.lastName, p.firstName, p.code),
+}
 
 type Properties = Record<string, ReturnType<Resource['property']>>
 
 /**
- * AdminJS's TypeORM adapter for the plugin's own entities, with one change: a record read by id
+ * AdminJS's TypeORM adapter for the plugin's own entities, with two changes: a person's title
+ * (below), and a record read by id
  * (every record action, and the populate of references on every list and page) is one prepared
  * statement (services/core/entityRows.ts) instead of a query TypeORM builds again each time,
  * which cost more than the query on the client page. Everything else is the adapter's.
@@ -17,9 +30,11 @@ type Properties = Record<string, ReturnType<Resource['property']>>
 export class PluginResource extends Resource {
   private readonly rows: EntityRows<BaseEntity>
   private lazyProperties?: Properties
+  private readonly title?: (params: Params) => string
 
   constructor(entity: typeof BaseEntity, dataSource: DataSource) {
     super(entity)
+    this.title = TITLES[entity.name]
     this.rows = EntityRows.of(dataSource, entity as unknown as new () => BaseEntity)
   }
 
@@ -28,6 +43,16 @@ export class PluginResource extends Resource {
       .prepareProps
     this.lazyProperties ??= prepare.call(this)
     return this.lazyProperties
+  }
+
+  // AdminJS titles a record by one property (`titleOf`); a person is titled by its full name
+  // and number instead, in every record this resource gives (rows, references, search answers).
+  override assignDecorator(...args: Parameters<Resource['assignDecorator']>): void {
+    super.assignDecorator(...args)
+    const title = this.title
+    if (!title) return
+    const decorator = this.decorate()
+    decorator.titleOf = (record: BaseRecord) => title(record.params)
   }
 
   override properties(): ReturnType<Resource['properties']> {

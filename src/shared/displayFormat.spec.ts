@@ -2,8 +2,10 @@ import {
   countryName,
   formatCount,
   formatMoney,
+  formatPercent,
   formatPhone,
   isCurrencyCode,
+  personTitle,
   phoneHref,
 } from './displayFormat.js'
 
@@ -60,5 +62,19 @@ describe('country names', () => {
     expect(countryName('DE', 'en')).toBe('Germany')
     expect(countryName('Suisse', 'fr')).toBe('Suisse')
     expect(countryName(null, 'fr')).toBeNull()
+  })
+})
+
+describe('rates and people', () => {
+  test('a rate stored in percent, in the panel’s language', () => {
+    expect(plain(formatPercent('2.7100', 'fr'))).toBe('2,71 %')
+    expect(formatPercent('0.5', 'en')).toBe('0.5%')
+    expect(formatPercent(null, 'fr')).toBeNull()
+  })
+  test('a person by full name and number; what is missing left out', () => {
+    expect(personTitle('Leclerc', 'Jean', 'C5576349')).toBe('Leclerc Jean · C5576349')
+    expect(personTitle('Leclerc', null, 'A01')).toBe('Leclerc · A01')
+    expect(personTitle('Leclerc', 'Jean', null)).toBe('Leclerc Jean')
+    expect(personTitle(null, '', 'C1')).toBe('C1')
   })
 })

@@ -2,6 +2,9 @@
 // `Intl` and libphonenumber-js, shared by every component and unit-tested in displayFormat.spec.ts.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min'
 
+/** The kinds of value a resource's property declares, for the panel to show it formatted. */
+export type ValueFormat = 'money' | 'percent' | 'date' | 'dateTime' | 'month' | 'phone' | 'boolean'
+
 /** The currency amounts are shown in when the host sets none (the `currency` option). */
 export const DEFAULT_CURRENCY = 'EUR'
 
@@ -65,4 +68,24 @@ export function phoneHref(phone: unknown, country: unknown): string | null {
   const home = typeof country === 'string' && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : 'FR'
   const parsed = parsePhoneNumberFromString(String(phone).trim(), home as CountryCode)
   return `tel:${parsed?.isPossible() ? parsed.number : String(phone).replace(/[^\d+]/g, '')}`
+}
+
+/** A rate stored in percent (`2.7100`) as people read it: `2,71 %` in French, `2.71%` in English. */
+export function formatPercent(value: unknown, language: string): string | null {
+  if (value === null || value === undefined || value === '') return null
+  const n = Number(value)
+  if (Number.isNaN(n)) return String(value)
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 4 }).format(n / 100)
+}
+
+/**
+ * A person as a reference names them, everywhere a client or an advisor is picked or shown
+ * (lists, filters, forms): last name, first name and their number or code, `Leclerc Jean · C5576349`.
+ */
+export function personTitle(lastName: unknown, firstName: unknown, number: unknown): string {
+  const name = [lastName, firstName]
+    .filter((part) => part !== null && part !== undefined && String(part).trim() !== '')
+    .join(' ')
+  const tail = number === null || number === undefined || number === '' ? '' : String(number)
+  return name && tail ? `${name} · ${tail}` : name || tail
 }

@@ -65,9 +65,14 @@ export async function openBrowser(
 }
 
 /** Logs in to the panel at `${origin}/admin` through its form. */
-export async function logInToPanel(page: Page, origin: string, email = 'admin@example.com'): Promise<void> {
+export async function logInToPanel(
+  page: Page,
+  origin: string,
+  email = 'admin@example.com',
+  bundleTimeout = 170_000,
+): Promise<void> {
   // The panel bundles its components when it starts (recharts included): the first page waits for it.
-  await page.goto(`${origin}/admin/login`, { timeout: 170_000 })
+  await page.goto(`${origin}/admin/login`, { timeout: bundleTimeout })
   await page.fill('input[name=email]', email)
   await page.fill('input[name=password]', DEMO_PASSWORD)
   await Promise.all([
@@ -95,7 +100,7 @@ export async function openPanel(
   const session = await openBrowser(app, viewport)
   const errors: string[] = []
   session.page.on('pageerror', (error) => errors.push(error.message))
-  await logInToPanel(session.page, session.origin)
+  await logInToPanel(session.page, session.origin, undefined, bundleTimeout)
   const base = `${session.origin}/admin`
   await session.page.goto(base, { timeout: bundleTimeout })
   await session.page.waitForSelector('[data-testid=client-dashboard]', { timeout: bundleTimeout })

@@ -128,8 +128,12 @@ describeInBrowser('the admin’s screens in a real browser (SQLite)', () => {
     await page.click('[data-testid=legend-banned]')
     await page.waitForURL(/filters\.status=banned/)
     await page.waitForSelector('tbody [data-testid=status-dot][data-status=banned]')
-    const banned = page.locator('tbody [data-testid=status-dot][data-status=banned]').first()
-    expect(await banned.getAttribute('title')).toMatch(/Motif : /)
+    // The reason in the panel's own tooltip: a tap (a click here) shows it, without opening the row.
+    const toggle = page.locator('tbody [data-testid=reason-tip-toggle]:has([data-status=banned])').first()
+    await toggle.click()
+    expect(await page.locator('[data-testid=reason-tip]').innerText()).toMatch(/^Motif : /)
+    expect(new URL(page.url()).pathname).toBe('/admin/resources/Client')
+    await page.keyboard.press('Escape')
     await expectNoSeriousViolation('list')
     for (const width of [1440, 1920]) {
       await page.setViewportSize({ width, height: 900 })

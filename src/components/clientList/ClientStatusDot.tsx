@@ -2,11 +2,12 @@ import React from 'react'
 import { useTranslation, type BasePropertyProps } from 'adminjs'
 import { clientStatusStyle } from '../common/clientStatusStyle.js'
 import { resourceId } from '../common/resourceId.js'
+import { ReasonTip } from '../common/ReasonTip.js'
 
 /**
  * The list's first column: the status as a colored dot, a ring when pending (the legend above
- * explains colors and shapes),
- * named for screen readers, with the suspension or ban reason as its tooltip.
+ * explains colors and shapes), named for screen readers, with the suspension or ban reason in
+ * a tooltip that a hover, the keyboard or a tap opens (common/ReasonTip.tsx).
  */
 const ClientStatusDot: React.FC<BasePropertyProps> = ({ record }) => {
   const { translateLabel, translateComponent } = useTranslation()
@@ -21,7 +22,12 @@ const ClientStatusDot: React.FC<BasePropertyProps> = ({ record }) => {
       reason,
     },
   )
-  return <StatusMark status={status} label={label} />
+  const tip = reason ? translateComponent('ClientStatusBadge.reason', resourceId('Client'), { reason }) : null
+  return (
+    <ReasonTip text={tip}>
+      <StatusMark status={status} label={label} />
+    </ReasonTip>
+  )
 }
 
 /**
@@ -36,7 +42,6 @@ export const StatusMark: React.FC<{ status: string; label?: string }> = ({ statu
       role={label ? 'img' : undefined}
       aria-label={label}
       aria-hidden={label ? undefined : true}
-      title={label}
       data-status={status}
       data-shape={ring ? 'ring' : 'dot'}
       data-testid={label ? 'status-dot' : 'status-mark'}

@@ -95,7 +95,7 @@ const TabTable: React.FC<{
                 }}
               >
                 {columns.map((c, i) => (
-                  <TableCell key={c.key}>
+                  <TableCell key={c.key} data-label={c.label}>
                     {i === 0 ? <Link href={href}>{cell(c, row)}</Link> : cell(c, row)}
                   </TableCell>
                 ))}

@@ -1,5 +1,5 @@
 import React from 'react'
-import { Link, Text } from '@adminjs/design-system'
+import { Link } from '@adminjs/design-system'
 import { useTranslation } from 'adminjs'
 import { formatDate, formatPeriod, formatValue, type HostTab } from '../../shared/clientPageTabs.js'
 import { usePanelFormat } from '../common/usePanelFormat.js'
@@ -7,7 +7,7 @@ import { recordActionUrl, recordShowUrl } from './recordShowUrl.js'
 import type { TabColumn } from './TabTable.js'
 import { useClientShowText } from './useClientShowText.js'
 import { resourceId } from '../common/resourceId.js'
-import { readChangeField } from '../../shared/historyChange.js'
+import { ChangeLines, type HistoryChange } from '../common/HistoryChanges.js'
 
 type Row = Record<string, unknown>
 
@@ -132,28 +132,8 @@ export function useClientTabColumns(language: string) {
     {
       key: 'changes',
       label: prop('changes', resourceId('ClientEvent')),
-      render: (r) =>
-        ((r.changes as { field: string; from: unknown; to: unknown }[]) ?? []).map((c) => {
-          const field = readChangeField(c.field)
-          const of = resourceId(field.resource)
-          const name = translateProperty(field.property, of)
-          // A status is shown by its label ("Suspendu"), not its key.
-          const value = (v: unknown) =>
-            v === null || v === undefined || v === ''
-              ? t('none')
-              : field.property === 'status'
-                ? translateLabel(`status.${String(v)}`, of)
-                : String(v)
-          return (
-            <Text key={c.field} as="div">
-              {t('changes', {
-                field: field.contractId ? t('contractField', { id: field.contractId, field: name }) : name,
-                from: value(c.from),
-                to: value(c.to),
-              })}
-            </Text>
-          )
-        }),
+      // Labels, dates and money as people read them; a secret only said to have changed.
+      render: (r) => <ChangeLines changes={r.changes as HistoryChange[] | null} />,
     },
   ]
   const notes: TabColumn[] = [

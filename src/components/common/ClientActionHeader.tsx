@@ -1,22 +1,31 @@
 import React from 'react'
 import { useTranslation, type ActionHeaderProps } from 'adminjs'
-import { clientPageTitle } from './clientTitles.js'
+import { clientPageTitle, listPageTitle } from './clientTitles.js'
 import { resourceId } from './resourceId.js'
 
 type Props = ActionHeaderProps & { OriginalComponent?: React.ComponentType<ActionHeaderProps> }
 
 /**
- * AdminJS's action header (overridden once for the panel) with real titles on the Client pages:
- * "Clients" on the list, the client's name and number on its page, the action and the client
- * in each drawer. Every other resource keeps AdminJS's header as it is.
+ * AdminJS's action header (overridden once for the panel) with real titles: every list is titled
+ * by its resource's name ("Contrats", not AdminJS's "Liste"); on the Client pages, the client's
+ * name and number on its page, the action and the client in each drawer.
  */
 const ClientActionHeader: React.FC<Props> = ({ OriginalComponent, ...props }) => {
-  const { i18n, translateAction, translateComponent } = useTranslation()
+  const { i18n, translateAction, translateComponent, translateLabel } = useTranslation()
   if (!OriginalComponent) return null
   const { resource, action, record } = props
-  if (resource.id !== resourceId('Client') || !action) return <OriginalComponent {...props} />
+  if (!action) return <OriginalComponent {...props} />
   // Keys from the resource's own id (`CrmClient` under a prefix), never from the plain name.
-  const page = clientPageTitle({ translateAction, translateComponent }, resource.id, action, record)
+  const page =
+    resource.id === resourceId('Client')
+      ? clientPageTitle({ translateAction, translateComponent }, resource.id, action, record)
+      : listPageTitle(
+          resource.id,
+          action,
+          translateLabel(resource.id, resource.id),
+          // A record's page is titled by its title only where the resource names one (no guess).
+          resource.titleProperty?.isTitle ? record : undefined,
+        )
   if (!page) return <OriginalComponent {...props} />
   i18n.addResource(i18n.language, 'translation', page.path, page.title)
   return <OriginalComponent {...props} action={{ ...action, label: page.label }} />

@@ -3,12 +3,13 @@ import { Badge } from '@adminjs/design-system'
 import { useTranslation } from 'adminjs'
 import { clientStatusStyle } from './clientStatusStyle.js'
 import { resourceId } from './resourceId.js'
+import { ReasonTip } from './ReasonTip.js'
 
 /** An anonymised client's badge: grey, whatever the status it kept (its identity is gone for good). */
 const ANONYMISED_STYLE = { bg: '#6C757D', color: '#FFFFFF' }
 
 /**
- * A status as a colored, translated badge; the tooltip gives the suspension or ban reason. An
+ * A status as a colored, translated badge; its tooltip (hover, keyboard or tap) gives the suspension or ban reason. An
  * anonymised client shows "Anonymised" rather than the status it was left in.
  */
 export const ClientStatusPill: React.FC<{ status: string; reason?: string | null; anonymised?: boolean }> = ({
@@ -19,19 +20,18 @@ export const ClientStatusPill: React.FC<{ status: string; reason?: string | null
   const { translateLabel, translateComponent } = useTranslation()
   const { bg, color } = anonymised ? ANONYMISED_STYLE : clientStatusStyle(status)
   return (
-    <Badge
-      bg={bg}
-      color={color}
-      title={
+    <ReasonTip
+      text={
         reason && !anonymised
           ? translateComponent('ClientStatusBadge.reason', resourceId('Client'), { reason })
-          : undefined
+          : null
       }
-      data-status={anonymised ? 'anonymised' : status}
     >
-      {anonymised
-        ? translateComponent('ClientStatusBadge.anonymised', resourceId('Client'))
-        : translateLabel(`status.${status}`, resourceId('Client'))}
-    </Badge>
+      <Badge bg={bg} color={color} data-status={anonymised ? 'anonymised' : status}>
+        {anonymised
+          ? translateComponent('ClientStatusBadge.anonymised', resourceId('Client'))
+          : translateLabel(`status.${status}`, resourceId('Client'))}
+      </Badge>
+    </ReasonTip>
   )
 }

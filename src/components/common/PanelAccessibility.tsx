@@ -4,6 +4,7 @@ import { labelAdminControls, translateSelectTexts, type ControlNames } from './l
 import { resourceId } from './resourceId.js'
 import { rememberOpener } from './drawerFocus.js'
 import { closeMenusOutside, handleKeyboard, makeKeyboardReachable } from './keyboardAdminControls.js'
+import { NARROW_SCREEN_CSS, labelTableCells } from './narrowScreen.js'
 
 type Props = Record<string, unknown> & { OriginalComponent?: React.ComponentType<Record<string, unknown>> }
 
@@ -23,7 +24,7 @@ const KEYS: (keyof ControlNames)[] = [
 /**
  * AdminJS's "logged in" box (overridden once for the panel, shown on every page), which also
  * names the controls AdminJS leaves unnamed anywhere on the page (pager buttons, row
- * checkboxes, the filters' selects) as they appear.
+ * checkboxes, the filters' selects) as they appear, and carries the phone layout's stylesheet.
  */
 const PanelAccessibility: React.FC<Props> = ({ OriginalComponent, ...props }) => {
   const { translateComponent, i18n } = useTranslation()
@@ -61,6 +62,7 @@ const PanelAccessibility: React.FC<Props> = ({ OriginalComponent, ...props }) =>
       labelAdminControls(document.body, names)
       translateSelectTexts(document.body, names)
       makeKeyboardReachable(document.body, { rowActions: rowActionsName })
+      labelTableCells(document.body)
     }
     run()
     const observer = new MutationObserver(() => {
@@ -74,7 +76,13 @@ const PanelAccessibility: React.FC<Props> = ({ OriginalComponent, ...props }) =>
     // The names change with the language only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [language])
-  return OriginalComponent ? <OriginalComponent {...props} /> : null
+  return (
+    <>
+      {/* The phone layout of every page (narrowScreen.ts). */}
+      <style>{NARROW_SCREEN_CSS}</style>
+      {OriginalComponent ? <OriginalComponent {...props} /> : null}
+    </>
+  )
 }
 
 export default PanelAccessibility

@@ -59,3 +59,19 @@ export function clientPageTitle(
   const label = titleKey(action.name, record?.id)
   return { label, path: `resources.${resourceId}.actions.${label}`, title: literal(title) }
 }
+
+/**
+ * Any other resource's list, titled by the resource's name in the panel's language, and its
+ * record's page by the record's title (a contract's reference, an advisor's name and code).
+ */
+export function listPageTitle(
+  resourceId: string,
+  action: { name: string },
+  name: string,
+  record?: { id?: string | number; title?: string },
+): ClientPageTitle | null {
+  const title = action.name === 'list' ? name : action.name === 'show' ? record?.title : null
+  if (!title) return null
+  const label = titleKey(action.name, action.name === 'show' ? record?.id : undefined)
+  return { label, path: `resources.${resourceId}.actions.${label}`, title: literal(title) }
+}

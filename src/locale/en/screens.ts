@@ -28,6 +28,7 @@ export const enScreens = {
       title: 'Statuses:',
       filterBy: 'Show the clients “{{status}}”',
     },
+    FormattedValue: { none: '—', yes: 'Yes', no: 'No' },
     ClientStatusDot: {
       label: 'Status: {{status}}',
       withReason: 'Status: {{status}}. Reason: {{reason}}',
@@ -136,6 +137,7 @@ export const enScreens = {
       inactive: 'inactive',
       changes: '{{field}}: {{from}} → {{to}}',
       contractField: 'Contract #{{id}}, {{field}}',
+      secretChanged: '{{field}}: changed',
       openBody: 'Read the email',
       resendEmail: 'Send again',
       noteBody: 'New note',

@@ -31,6 +31,7 @@ export const frScreens: ScreensTranslation = {
       title: 'Statuts :',
       filterBy: 'Afficher les clients « {{status}} »',
     },
+    FormattedValue: { none: '—', yes: 'Oui', no: 'Non' },
     ClientStatusDot: {
       label: 'Statut : {{status}}',
       withReason: 'Statut : {{status}}. Motif : {{reason}}',
@@ -139,6 +140,7 @@ export const frScreens: ScreensTranslation = {
       inactive: 'inactif',
       changes: '{{field}} : {{from}} → {{to}}',
       contractField: 'Contrat n° {{id}}, {{field}}',
+      secretChanged: '{{field}} : modifié',
       openBody: 'Lire l’e-mail',
       resendEmail: 'Renvoyer',
       noteBody: 'Nouvelle note',
