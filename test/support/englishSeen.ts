@@ -22,7 +22,13 @@ export const ENGLISH_SEEN = [
   'No records',
 ]
 
-/** Which of ENGLISH_SEEN a text holds, each as a whole word or phrase. */
+/**
+ * Which of ENGLISH_SEEN a text holds, each as a whole word or phrase. A word's edge is any
+ * character but a letter or digit of any script: `\W` alone counts "ë" as an edge, so the French
+ * names "Noël" and "Noémie" would read as the English "No".
+ */
 export function englishIn(text: string): string[] {
-  return ENGLISH_SEEN.filter((word) => new RegExp(`(^|\\W)${word.replace(/[.]/g, '\\.')}(\\W|$)`).test(text))
+  return ENGLISH_SEEN.filter((word) =>
+    new RegExp(`(^|[^\\p{L}\\p{N}_])${word.replace(/[.]/g, '\\.')}([^\\p{L}\\p{N}_]|$)`, 'u').test(text),
+  )
 }
