@@ -89,6 +89,7 @@ describe('createClientManagement', () => {
       'EmailTemplates',
       'TagChipCell',
       'TagFilter',
+      'CustomFieldInputs',
     ])
   })
 
