@@ -161,6 +161,8 @@ describeEachDatabase('GDPR: archive, anonymisation, retention', (database) => {
     expect(Object.keys(files).sort()).toEqual(
       [
         'README.txt',
+        // The custom fields' values (issue 28), read through the erasure map as every table of it.
+        'client_custom_values.json',
         'commissions.json',
         'consents.json',
         'contracts.json',

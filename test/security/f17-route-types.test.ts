@@ -8,7 +8,15 @@ import type { ActionDecorator, BaseResource } from 'adminjs'
 import { Filter } from 'adminjs'
 import type { Agent } from 'supertest'
 import { IsNull, type DataSource } from 'typeorm'
-import { AdminAuditEntry, Client, EmailTemplate, ImportBatch, SettingsChange, Tag } from '../../src/index.js'
+import {
+  AdminAuditEntry,
+  Client,
+  CustomField,
+  EmailTemplate,
+  ImportBatch,
+  SettingsChange,
+  Tag,
+} from '../../src/index.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from '../support/demoAgent.js'
 
@@ -121,6 +129,10 @@ describeEachDatabase('every action through every route type: its own type or 404
     await manager.insert(Tag, [
       { name: 'VIP', nameKey: 'vip', colour: 'red' },
       { name: 'Prospect', nameKey: 'prospect', colour: 'grey' },
+    ])
+    await manager.insert(CustomField, [
+      { key: 'note_interne', type: 'shortText', labelFr: 'Note interne', labelEn: 'Internal note' },
+      { key: 'parrain', type: 'shortText', labelFr: 'Parrain', labelEn: 'Referrer', position: 1 },
     ])
     agents.admin = await loginAs(demo.app, 'admin@example.com')
     agents.support = await loginAs(demo.app, 'support@example.com')

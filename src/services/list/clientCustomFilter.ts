@@ -64,6 +64,30 @@ export function applyCustomFilter(
  * The search box on the custom fields marked searchable: the query, in lower case, a prefix of
  * one of their values (the (fieldId, textKey) index, per searchable field).
  */
+/**
+ * The clients a searchable custom field's value starting with `text` belongs to, looked up once
+ * before the list's queries (the list then asks `id IN (…)`, a range of the primary key that
+ * MariaDB merges with the search's other indexes): `null` when none, `'many'` past `cap`.
+ */
+export async function customSearchClients(
+  dataSource: DataSource,
+  text: string,
+  cap: number,
+): Promise<readonly number[] | 'many' | null> {
+  if (text === '') return null
+  const { sql, params } = customSearchCondition(dataSource, 'c', text)
+  const inner = sql.slice(sql.indexOf('(') + 1, -1)
+  const rows: { clientId: number | string }[] = await dataSource
+    .createQueryBuilder()
+    .select('DISTINCT s.clientId', 'clientId')
+    .from(`(${inner})`, 's')
+    .setParameters(params)
+    .limit(cap + 1)
+    .getRawMany()
+  if (rows.length > cap) return 'many'
+  return rows.length ? rows.map((row) => Number(row.clientId)) : null
+}
+
 export function customSearchCondition(
   dataSource: DataSource,
   alias: string,

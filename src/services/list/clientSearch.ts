@@ -5,7 +5,7 @@ import { contactSearchColumns, searchColumnsFor, type ParsedQuery } from '../../
 import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
 import { prefixPattern } from '../core/sqlPatterns.js'
-import { customSearchCondition } from './clientCustomFilter.js'
+import { customSearchClients, customSearchCondition } from './clientCustomFilter.js'
 
 /**
  * The clients with a contract whose reference starts with the query, looked up once before the
@@ -35,7 +35,18 @@ export async function contractClientsOf(
   dataSource: DataSource,
   search: ParsedQuery | null,
 ): Promise<ContractClients> {
-  if (!search?.reference) return null
+  if (!search) return null
+  const [references, custom] = await Promise.all([
+    referenceClients(dataSource, search),
+    customSearchClients(dataSource, search.exact.trim(), MAX_REFERENCE_CLIENTS),
+  ])
+  if (references === 'many' || custom === 'many') return 'many'
+  const ids = [...new Set([...(references ?? []), ...(custom ?? [])])]
+  return ids.length ? ids : null
+}
+
+async function referenceClients(dataSource: DataSource, search: ParsedQuery): Promise<ContractClients> {
+  if (!search.reference) return null
   const mysql = isMysqlFamily(dataSource)
   const where = referenceCondition(mysql, 'k', referencePatterns(mysql, search.reference))
   const rows: { clientId: number | string }[] = await dataSource
@@ -97,11 +108,14 @@ export function applySearch(
     conditions.push(prefix('searchEmailDomain', 'qDomain'))
     params.qDomain = value(search.domain)
   }
-  if (search.reference && contractClients !== null) {
-    if (Array.isArray(contractClients)) {
-      conditions.push(`${alias}.id IN (:...qRefIds)`)
-      params.qRefIds = contractClients
-    } else {
+  // The clients found before the list's queries (a contract reference, a searchable custom
+  // field): a list of ids is a range of the primary key, which MariaDB merges with the others;
+  // past the cap, subqueries (right, but a scan of the clients).
+  if (Array.isArray(contractClients)) {
+    conditions.push(`${alias}.id IN (:...qRefIds)`)
+    params.qRefIds = contractClients
+  } else if (contractClients === 'many') {
+    if (search.reference) {
       const where = referenceCondition(mysql, `${alias}_ref`, referencePatterns(mysql, search.reference))
       const contracts = tableOf(dataSource, Contract)
       conditions.push(
@@ -109,12 +123,12 @@ export function applySearch(
       )
       Object.assign(params, where.params)
     }
-  }
-  if (exact.trim() !== '') {
-    // The custom fields marked searchable (issue 28): a prefix of one of their values.
-    const custom = customSearchCondition(dataSource, alias, exact.trim())
-    conditions.push(custom.sql)
-    Object.assign(params, custom.params)
+    if (exact.trim() !== '') {
+      // The custom fields marked searchable (issue 28): a prefix of one of their values.
+      const custom = customSearchCondition(dataSource, alias, exact.trim())
+      conditions.push(custom.sql)
+      Object.assign(params, custom.params)
+    }
   }
   qb.andWhere(conditions.length ? `(${conditions.join(' OR ')})` : '1 = 0', params)
   qb.setParameter('qExact', exact)
