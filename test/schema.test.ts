@@ -40,8 +40,8 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^ClientFiles\d+$/),
         expect.stringMatching(/^ClientTags\d+$/),
         expect.stringMatching(/^ClientContactSearch\d+$/),
-        expect.stringMatching(/^SavedViews\d+$/),
         expect.stringMatching(/^CustomFields\d+$/),
+        expect.stringMatching(/^SavedViews\d+$/),
         expect.stringMatching(/^MarketingConsent\d+$/),
         expect.stringMatching(/^Campaigns\d+$/),
       ])
