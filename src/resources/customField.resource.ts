@@ -1,10 +1,6 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { CustomField } from '../entities/CustomField.js'
-import {
-  deleteCustomFieldHandler,
-  editCustomFieldHandler,
-  newCustomFieldHandler,
-} from '../actions/customFields/customFieldHandlers.js'
+import { customFieldHandlers } from '../actions/customFields/customFieldHandlers.js'
 import { CUSTOM_FIELD_TYPES, CUSTOM_FIELD_VISIBILITIES } from '../shared/customFields.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
@@ -53,11 +49,7 @@ export function createCustomFieldResource(deps: ResourceDeps): ResourceWithOptio
         rules: {},
         // One field at a time: removing one is a decision about its values.
         disabled: ['bulkDelete'],
-        handlers: {
-          new: newCustomFieldHandler(deps.dataSource),
-          edit: editCustomFieldHandler(deps.dataSource),
-          delete: deleteCustomFieldHandler(deps.dataSource),
-        },
+        handlers: customFieldHandlers(deps.dataSource),
       }),
     },
   }

@@ -1,6 +1,6 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { Tag } from '../entities/Tag.js'
-import { deleteTagHandler, editTagHandler, newTagHandler } from '../actions/tags/tagHandlers.js'
+import { tagHandlers } from '../actions/tags/tagHandlers.js'
 import { TAG_COLOURS } from '../shared/tags.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
@@ -35,11 +35,7 @@ export function createTagResource(deps: ResourceDeps): ResourceWithOptions {
         rules: { required: ['name'] },
         // One tag at a time: its clients' history says which tag each lost.
         disabled: ['bulkDelete'],
-        handlers: {
-          new: newTagHandler(deps.dataSource),
-          edit: editTagHandler(deps.dataSource),
-          delete: deleteTagHandler(deps.dataSource),
-        },
+        handlers: tagHandlers(deps.dataSource),
       }),
     },
   }
