@@ -141,8 +141,9 @@ export const PLUGIN_ERASURE_MAP: readonly ErasureEntry[] = [
   },
   { entity: ClientToken, clientColumn: 'clientId', deleteLinked: true, columns: {} },
   { entity: AdminAuditEntry, columns: { details: { byValue: true } } },
-  // A segment's search term (`filters.q`) may be a client's name.
-  { entity: Campaign, columns: { segment: { byValue: true } } },
+  // A segment's search term (`filters.q`) may be a client's name, and so may a campaign's name
+  // (an admin's text, "Relance Dupont"), as a saved view's.
+  { entity: Campaign, columns: { name: { byValue: true }, segment: { byValue: true } } },
   {
     entity: ImportBatch,
     columns: { fileName: { byValue: true }, errors: { byValue: true }, failure: { byValue: true } },
@@ -258,7 +259,6 @@ export const NOT_PERSONAL: Readonly<Record<string, Readonly<Record<string, strin
   },
   // A campaign is written for every client of its segment; its recipients hold ids and codes only.
   campaigns: {
-    name: "the admins' name for a campaign",
     status: 'a campaign status',
     messages: 'written for every client, merge fields filled only when sent',
     templateKey: 'a template key',
