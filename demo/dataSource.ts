@@ -6,7 +6,6 @@ import {
   backfillSearchColumns,
   clientManagementEntities,
   clientManagementMigrations,
-  clientManagementSubscribers,
   galeraDataSourceOptions,
   parseDatabaseNodes,
 } from '../src/index.js'
@@ -61,7 +60,6 @@ export async function createDemoDataSource(options: {
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       entities,
-      subscribers: clientManagementSubscribers,
       migrations: [...clientManagementMigrations, ...demoMigrations],
     })
   }
@@ -69,7 +67,6 @@ export async function createDemoDataSource(options: {
     type: 'better-sqlite3',
     database: path.join(options.dataDir, 'demo.sqlite'),
     entities,
-    subscribers: clientManagementSubscribers,
     synchronize: true,
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
       db.pragma('journal_mode = WAL')

@@ -8,10 +8,7 @@ import { buildLocale } from './locale/index.js'
 import { AccessControl } from './services/core/accessControl.js'
 import { clientLifecycle } from './services/lifecycle/clientLifecycle.js'
 import { ClientList } from './services/list/clientList.js'
-import {
-  ClientAdvisorsSubscriber,
-  subscribeClientAdvisors,
-} from './services/core/clientAdvisorsSubscriber.js'
+import { ClientAdvisorsSubscriber } from './services/core/clientAdvisorsSubscriber.js'
 import { ClientTabs } from './services/list/clientTabs.js'
 import { COMMISSION_LIST, CONTRACT_LIST, RecordList } from './services/list/recordList.js'
 import { ListExport } from './services/export/listExport.js'
@@ -67,8 +64,6 @@ export function createClientManagement(
   const clashes = tableClashes(resolved.dataSource)
   if (clashes.length > 0) throw new ClientManagementConfigError(clashes)
   registerTypeormAdapter()
-  // A host that did not list clientManagementSubscribers in its DataSource still gets them.
-  subscribeClientAdvisors(resolved.dataSource)
   // Every writer that ends a client's sessions reaches the host's store through the DataSource.
   if (resolved.sessions.destroy) {
     registerSessionStore(resolved.dataSource, { destroy: resolved.sessions.destroy }, resolved.logger)
@@ -244,7 +239,11 @@ export function mountClientManagement(app: Express, options: MountOptions) {
 export const campaignUnsubscribeRoutes = (clients: Pick<ClientManagement, 'campaigns'>) =>
   unsubscribeRoutes((token, request) => clients.campaigns.unsubscribePage(token, request))
 
-/** The plugin's TypeORM subscribers: add them to the host's DataSource `subscribers` (next to `entities`). */
+/**
+ * The plugin's TypeORM subscribers, for a host whose own code saves or removes clients or
+ * contracts as entities (`manager.save`): add them to its DataSource's `subscribers`. The
+ * plugin's own writers keep `client_advisors` in step without them.
+ */
 export const clientManagementSubscribers = [ClientAdvisorsSubscriber]
 
 // The rest of the public API (one list, in publicApi.ts).

@@ -1,8 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises'
-import { IsNull, Not } from 'typeorm'
+import { IsNull, Not, type BaseEntity } from 'typeorm'
 import os from 'node:os'
 import path from 'node:path'
-import { Advisor, Client, ClientAdvisor, Contract, clientAdvisorsDrift } from '../src/index.js'
+import {
+  Advisor,
+  Client,
+  ClientAdvisor,
+  Contract,
+  clientAdvisorsDrift,
+  clientManagementSubscribers,
+} from '../src/index.js'
+import { PluginResource } from '../src/resources/pluginResource.js'
 import { ClientList } from '../src/services/list/clientList.js'
 import { proposeMapping } from '../src/services/import/importRows.js'
 import { readListQuery } from '../src/services/list/clientListQuery.js'
@@ -73,7 +81,51 @@ describeEachDatabase('client_advisors kept in step with referents and contracts'
     expect(await drift()).toEqual({ missing: 0, extra: 0 })
   })
 
-  test("after contracts created, moved and removed as AdminJS's built-in actions do (entity saves)", async () => {
+  test("after contracts created, moved and removed by AdminJS's built-in new, edit and delete", async () => {
+    const clients = await ds()
+      .getRepository(Client)
+      .find({ select: { id: true }, take: 40 })
+    // The resource the panel's built-in actions call (the adapter's create, update, delete).
+    const resource = new PluginResource(Contract as unknown as typeof BaseEntity, ds())
+    const made: number[] = []
+    for (let i = 0; i < 20; i += 1) {
+      const saved = (await resource.create({
+        reference: `PANEL-${i}`,
+        product: 'PER',
+        clientId: String(clients[pick(clients.length)].id),
+        advisorId: i % 5 === 0 ? null : String(advisors[pick(advisors.length)].id),
+      })) as Contract
+      made.push(saved.id)
+    }
+    expect(await drift()).toEqual({ missing: 0, extra: 0 })
+    for (const id of made.slice(0, 8)) {
+      await resource.update(id, {
+        advisorId: String(advisors[pick(advisors.length)].id),
+        ...(pick(2) === 0 ? { clientId: String(clients[pick(clients.length)].id) } : {}),
+      })
+    }
+    expect(await drift()).toEqual({ missing: 0, extra: 0 })
+    for (const id of made.slice(8, 14)) await resource.delete(String(id))
+    expect(await drift()).toEqual({ missing: 0, extra: 0 })
+    // A contract the database refuses (no such client) is field errors, nothing kept.
+    await expect(
+      resource.create({ reference: 'PANEL-BAD', product: 'PER', clientId: '99999999' }),
+    ).rejects.toMatchObject({ name: 'ValidationError' })
+    expect(await ds().getRepository(Contract).countBy({ reference: 'PANEL-BAD' })).toBe(0)
+  })
+
+  test("after contracts saved by a host's code with clientManagementSubscribers (entity saves)", async () => {
+    // What a host's DataSource listing the subscribers gets (the plugin no longer adds them).
+    const subscriber = new clientManagementSubscribers[0]()
+    ds().subscribers.push(subscriber)
+    try {
+      await hostEntitySaves()
+    } finally {
+      ds().subscribers.splice(ds().subscribers.indexOf(subscriber), 1)
+    }
+  })
+
+  async function hostEntitySaves() {
     const clients = await ds()
       .getRepository(Client)
       .find({ select: { id: true }, take: 40 })
@@ -107,7 +159,7 @@ describeEachDatabase('client_advisors kept in step with referents and contracts'
     for (const contract of made.slice(10, 16))
       await repo.remove(await repo.findOneByOrFail({ id: contract.id }))
     expect(await drift()).toEqual({ missing: 0, extra: 0 })
-  })
+  }
 
   test('after a bulk change of advisor and a merge', async () => {
     const contracts = await ds()

@@ -1,6 +1,6 @@
 import type { Agent } from 'supertest'
 import type { DataSource } from 'typeorm'
-import { Advisor, Client, Contract, searchColumnsFor } from '../src/index.js'
+import { Advisor, Client, Contract, refreshClientAdvisors, searchColumnsFor } from '../src/index.js'
 import { ClientList } from '../src/services/list/clientList.js'
 import { normalizeForSearch } from '../src/shared/searchText.js'
 import { readListQuery } from '../src/services/list/clientListQuery.js'
@@ -132,6 +132,13 @@ describeEachDatabase('client list: search, filters, counts', (database, kind) =>
           status: 'terminated',
         },
       ])
+    // Saved here as a host's code saves them: the advisor filter's rows refreshed as README says.
+    await ds().transaction((manager) =>
+      refreshClientAdvisors(
+        manager,
+        made.map((c) => c.id),
+      ),
+    )
   })
 
   test('one query string over last name, first name, email and client number; accents and case ignored', async () => {

@@ -16,18 +16,21 @@ const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src')
  * The plugin files a suspend crosses beyond the HTTP edge: 42 before issue 27, 40 with the
  * schemas, 26 once `appliesTo` became data, 15 once each idea sat in one file and what is
  * known at setup was no longer worked out per request (the input's limits; the panel's language,
- * read only when a notice builds a text), 16 with the record's title. Of the 16: suspend's own path is its action, its input's
- * fields and the lifecycle's statusTransitions.ts (the change engine and the status changes); the
- * builder (clientActionSpecs.ts); the resource's guard with secrets stripped (secureActions.ts)
- * and the role map (accessControl.ts); the record read by id (pluginResource.ts, entityRows.ts,
- * columns.ts's decimal transformer, and the record's title, "Leclerc Jean · C5576349", from
- * shared/displayFormat.ts since the screens issue); the request's values and actor (requestValues.ts); the
- * transaction helper (transaction.ts); the event writer (clientEvents.ts, which masks through
- * secrets.ts); the sessions ended (clientSessions.ts); and the client_advisors subscriber, which
- * TypeORM calls for every entity event of its DataSource (here the demo's own session row). The
- * issue's goal is 12: lower this bound as the walk shortens.
+ * read only when a notice builds a text), 16 with the record's title, 15 once the client_advisors
+ * subscriber was no longer added to the host's DataSource (TypeORM called it for every entity
+ * event: the demo's session row, the suspend's own UPDATE and history INSERT; the plugin's
+ * writers refresh the table themselves). Of the 15: suspend's own path is its action, its
+ * input's fields (shared/actionInputs/fields.ts, whose transforms parse it) and the lifecycle's
+ * statusTransitions.ts (the change engine and the status changes); the builder
+ * (clientActionSpecs.ts); the resource's guard with secrets stripped (secureActions.ts) and the
+ * role map (accessControl.ts); the record read by id, before and after the change
+ * (pluginResource.ts, entityRows.ts, columns.ts's decimal transformer, and the record's title,
+ * "Leclerc Jean · C5576349", from shared/displayFormat.ts); the request's values and actor
+ * (requestValues.ts); the transaction helper (transaction.ts); the event writer
+ * (clientEvents.ts, which masks through secrets.ts); and the sessions ended (clientSessions.ts).
+ * The issue's goal is 12: lower this bound as the walk shortens.
  */
-const MAX_FILES_PAST_HTTP = 16
+const MAX_FILES_PAST_HTTP = 15
 
 interface ScriptCoverage {
   url: string

@@ -1,7 +1,8 @@
-import { BaseRecord } from 'adminjs'
+import { BaseRecord, ValidationError } from 'adminjs'
 import { Resource } from '@adminjs/typeorm'
-import type { BaseEntity, DataSource } from 'typeorm'
-import { retryRead } from '../services/core/transaction.js'
+import type { BaseEntity, DataSource, EntityManager, ObjectLiteral } from 'typeorm'
+import { contractLinksTouched, refreshClientAdvisors } from '../services/core/clientAdvisors.js'
+import { inTransaction, retryRead } from '../services/core/transaction.js'
 import { EntityRows } from '../services/core/entityRows.js'
 import { personTitle } from '../shared/displayFormat.js'
 
@@ -18,9 +19,33 @@ const TITLES: Record<string, (params: Params) => string> = {
 
 type Properties = Record<string, ReturnType<Resource['property']>>
 
+type Row = ObjectLiteral
 /**
- * AdminJS's TypeORM adapter for the plugin's own entities, with two changes: a person's title
- * (below), and a record read by id
+ * What a save or a removal through AdminJS's built-in new, edit and delete changes beyond its
+ * row: the clients whose advisor filter rows (`client_advisors`) it touches, refreshed in its
+ * transaction. (A client's new and edit are the lifecycle's, which refreshes them itself.)
+ */
+const KEPT_IN_STEP: Record<string, (before: Row | null, after: Row | null) => (number | null)[]> = {
+  Contract: contractLinksTouched,
+}
+
+/** The adapter's answer to a statement the database refused (a foreign key, a NOT NULL): field errors. */
+async function refusedAsValidation<T>(write: () => Promise<T>, onDelete = false): Promise<T> {
+  try {
+    return await write()
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'QueryFailedError') throw error
+    const column = (error as Error & { column?: string }).column
+    throw onDelete
+      ? new ValidationError({}, { type: 'QueryFailedError', message: error.message })
+      : new ValidationError({ [String(column)]: { type: 'QueryFailedError', message: error.message } })
+  }
+}
+
+/**
+ * AdminJS's TypeORM adapter for the plugin's own entities, with three changes: a person's title
+ * (below), a contract's save or removal in one transaction with the rows it keeps in step
+ * (KEPT_IN_STEP), and a record read by id
  * (every record action, and the populate of references on every list and page) is one prepared
  * statement (services/core/entityRows.ts) instead of a query TypeORM builds again each time,
  * which cost more than the query on the client page. Everything else is the adapter's.
@@ -31,10 +56,15 @@ export class PluginResource extends Resource {
   private readonly rows: EntityRows<BaseEntity>
   private lazyProperties?: Properties
   private readonly title?: (params: Params) => string
+  private readonly touched?: (before: Row | null, after: Row | null) => (number | null)[]
 
-  constructor(entity: typeof BaseEntity, dataSource: DataSource) {
+  constructor(
+    private readonly entity: typeof BaseEntity,
+    private readonly dataSource: DataSource,
+  ) {
     super(entity)
     this.title = TITLES[entity.name]
+    this.touched = KEPT_IN_STEP[entity.name]
     this.rows = EntityRows.of(dataSource, entity as unknown as new () => BaseEntity)
   }
 
@@ -72,6 +102,46 @@ export class PluginResource extends Resource {
 
   override async findMany(ids: (string | number)[]): Promise<BaseRecord[]> {
     return (await retryRead(() => this.rows.many(ids))).map((entity) => new BaseRecord(entity, this))
+  }
+
+  // AdminJS's new and edit save through the adapter's validateAndSave (a new row, or the row read
+  // by id with the form's values), its delete and bulk delete through delete: for an entity whose
+  // writes touch more than its row (KEPT_IN_STEP), each is one of our transactions with the rows
+  // it keeps in step. A statement the database refuses is answered as the adapter answers it.
+  override async validateAndSave(instance: BaseEntity): Promise<void> {
+    const touched = this.touched
+    if (!touched || Resource.validate) return super.validateAndSave(instance)
+    const values = { ...instance }
+    const id = (values as Row)[this.idName()]
+    const saved = await refusedAsValidation(() =>
+      inTransaction(this.dataSource, async (manager) => {
+        const before = id === undefined || id === null ? null : await this.read(manager, id)
+        // A new entity per attempt: a retried transaction starts from the form's values again.
+        const row = await manager.save(manager.create(this.entity, values))
+        await refreshClientAdvisors(manager, touched(before, row))
+        return row
+      }),
+    )
+    Object.assign(instance, saved)
+  }
+
+  override async delete(pk: string | number): Promise<void> {
+    const touched = this.touched
+    if (!touched) return super.delete(pk)
+    await refusedAsValidation(
+      () =>
+        inTransaction(this.dataSource, async (manager) => {
+          const before = await this.read(manager, pk)
+          if (!before) return
+          await manager.remove(before)
+          await refreshClientAdvisors(manager, touched(before, null))
+        }),
+      true,
+    )
+  }
+
+  private read(manager: EntityManager, id: unknown): Promise<Row | null> {
+    return manager.findOneBy(this.entity, { [this.idName()]: id })
   }
 }
 

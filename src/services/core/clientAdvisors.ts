@@ -47,6 +47,41 @@ export async function refreshClientAdvisors(
   }
 }
 
+/** What a client saved as an entity holds that `client_advisors` copies. */
+type ClientLinks = Pick<Client, 'id' | 'advisorId' | 'lastName' | 'status'>
+/** What a contract saved as an entity holds that `client_advisors` copies (a form's values may be text). */
+interface ContractLinks {
+  advisorId?: unknown
+  clientId?: unknown
+}
+
+/**
+ * The clients to refresh after one was created (`before` null) or changed as an entity
+ * (`manager.save`): none unless its referent, last name or status is new.
+ */
+export function clientLinksTouched(before: ClientLinks | null, after: ClientLinks): number[] {
+  if (!before) return after.advisorId ? [after.id] : []
+  const changed = (['advisorId', 'lastName', 'status'] as const).some((key) => before[key] !== after[key])
+  return changed ? [after.id] : []
+}
+
+/**
+ * The clients to refresh after a contract was created (`before` null), changed or removed
+ * (`after` null) as an entity: none unless its advisor or its client changed.
+ */
+export function contractLinksTouched(
+  before: ContractLinks | null,
+  after: ContractLinks | null,
+): (number | null)[] {
+  // A form's values may still be text ('12'): ids as numbers.
+  const id = (value: unknown) =>
+    value === null || value === undefined || value === '' ? null : Number(value)
+  if (!after) return [id(before?.clientId)]
+  if (!before) return id(after.advisorId) !== null ? [id(after.clientId)] : []
+  const changed = id(before.advisorId) !== id(after.advisorId) || id(before.clientId) !== id(after.clientId)
+  return changed ? [id(before.clientId), id(after.clientId)] : []
+}
+
 /** Rebuilds the whole table (SQLite's backfill after `synchronize` made it; the migration has its own copy). */
 export async function rebuildClientAdvisors(manager: EntityManager): Promise<void> {
   const links = tableOf(manager.connection, ClientAdvisor)

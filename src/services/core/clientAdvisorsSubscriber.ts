@@ -1,5 +1,5 @@
 import { EventSubscriber } from 'typeorm'
-import type { DataSource, EntitySubscriberInterface, InsertEvent, RemoveEvent, UpdateEvent } from 'typeorm'
+import type { EntitySubscriberInterface, InsertEvent, RemoveEvent, UpdateEvent } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { Contract } from '../../entities/Contract.js'
 import { refreshClientAdvisors } from './clientAdvisors.js'
@@ -10,11 +10,13 @@ const touches = (event: UpdateEvent<Client | Contract>, names: string[]) =>
   event.updatedRelations.some((r) => names.includes(`${r.propertyName}Id`))
 
 /**
- * Keeps `client_advisors` in step with a client or a contract saved or removed as an entity
- * (AdminJS's built-in contract new/edit/delete, `manager.save` in a service or a host's code),
- * in the transaction TypeORM runs the save in. Query builders and raw SQL do not come here
- * (TypeORM gives them no row identity): the services that use them call refreshClientAdvisors
- * themselves, once for all the rows they changed.
+ * Keeps `client_advisors` in step with a client or a contract a host's own code saves or removes
+ * as an entity (`manager.save`), in the transaction TypeORM runs the save in. The plugin's own
+ * writers refresh it themselves (AdminJS's contract new, edit and delete in
+ * resources/pluginResource.ts, the services with refreshClientAdvisors), so it is no longer
+ * added to the host's DataSource: a host lists it (`clientManagementSubscribers`) only if its code
+ * saves clients or contracts; the plugin's own DataSource (`clientManagementDataSource`) has it.
+ * Query builders and raw SQL do not come here (TypeORM gives them no row identity).
  */
 // The decorator lets a DataSource's `subscribers` option take the class (TypeORM keeps only decorated ones).
 @EventSubscriber()
@@ -53,10 +55,4 @@ export class ClientAdvisorsSubscriber implements EntitySubscriberInterface {
     const contract = (event.databaseEntity ?? event.entity) as Contract | undefined
     if (contract?.clientId) await refreshClientAdvisors(event.manager, [contract.clientId])
   }
-}
-
-/** Registers the subscriber on a DataSource that was not given it in its options (once). */
-export function subscribeClientAdvisors(dataSource: DataSource): void {
-  if (dataSource.subscribers.some((s) => s instanceof ClientAdvisorsSubscriber)) return
-  ;(dataSource.subscribers as EntitySubscriberInterface[]).push(new ClientAdvisorsSubscriber())
 }

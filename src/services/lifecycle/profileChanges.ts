@@ -2,6 +2,7 @@ import { Advisor } from '../../entities/Advisor.js'
 import { Client } from '../../entities/Client.js'
 import type { Actor } from '../core/requestValues.js'
 import { change, eventRow, insertEvents } from '../core/clientEvents.js'
+import { clientLinksTouched, refreshClientAdvisors } from '../core/clientAdvisors.js'
 import { InvalidInputError } from '../core/errors.js'
 import { inTransaction } from '../core/transaction.js'
 import { lifecycleResult, lockClient, type LifecycleResult } from './statusTransitions.js'
@@ -52,6 +53,8 @@ export async function updateProfile(
     const before = { ...client } as Record<string, unknown>
     Object.assign(client, patch)
     const saved = (await manager.save(client)) as unknown as Record<string, unknown>
+    // A new referent, last name or status: the advisor filter's rows of the client.
+    await refreshClientAdvisors(manager, clientLinksTouched(before as unknown as Client, client))
     const changes = Object.keys(patch)
       .filter((field) => String(before[field] ?? '') !== String(saved[field] ?? ''))
       .map((field) => change(field, before[field], saved[field]))
@@ -81,6 +84,7 @@ export async function createClient(
   if (!patch.locale) patch.locale = deps.settings.language
   return inTransaction(deps.dataSource, async (manager) => {
     const client = await manager.save(manager.create(Client, patch as Partial<Client>))
+    await refreshClientAdvisors(manager, clientLinksTouched(null, client))
     const changes = Object.entries(patch)
       .filter(([, value]) => value !== null)
       .map(([field, value]) =>
