@@ -23,7 +23,8 @@ const dataSource = new DataSource({
   charset: 'utf8mb4_unicode_ci',
   entities: [...clientManagementEntities /* , ...your entities */],
   migrations: [...clientManagementMigrations /* , ...your migrations */],
-  // Keeps the advisor filter's table (client_advisors) in step with contracts saved as entities.
+  // Only if your own code saves clients or contracts as entities (`manager.save`): keeps the
+  // advisor filter's table (client_advisors) in step with them. The plugin's writers need none.
   subscribers: [...clientManagementSubscribers],
 })
 await dataSource.initialize()

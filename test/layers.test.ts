@@ -198,6 +198,25 @@ plant(
   valueImport('src/resources/client.resource.ts'),
   'layer-http',
 )
+// The other forms of an import: a lazy import() of what a row may not import, a re-export.
+plant(
+  row('components'),
+  'a lazy import() of node:fs in a component',
+  () => "export const load = () => import('node:fs')\n",
+  'node-builtins-components',
+)
+plant(
+  row('components'),
+  'a lazy import() of typeorm in a component',
+  () => "export const load = () => import('typeorm')\n",
+  'packages-components',
+)
+plant(
+  row('core'),
+  'services/core re-exporting lifecycle (export … from)',
+  (f) => `export { suspend } from '${specifier(f, 'src/services/lifecycle/statusTransitions.ts')}'\n`,
+  'layer-core',
+)
 plant(
   row('http'),
   'src importing the demo',
