@@ -16,6 +16,8 @@ export default {
   // With MYSQL_URL: the MariaDB schema migrated once for the run, copied into each file's database.
   globalSetup: '<rootDir>/test/support/globalSetup.mjs',
   globalTeardown: '<rootDir>/test/support/globalTeardown.mjs',
+  // The longest files first (test/support/slowFiles.json when jest has no timings cached, as in CI).
+  testSequencer: '<rootDir>/test/support/slowestFirst.mjs',
   testTimeout: 60_000,
   maxWorkers: 2,
 }

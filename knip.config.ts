@@ -24,7 +24,7 @@ const config: KnipConfig = {
     'test/host-app/*.ts',
     'test/host-app/components/*.tsx',
     'test/cluster/{clusterRun.ts,globalSetup.mjs,globalTeardown.mjs}',
-    'test/support/*.{ts,cjs}',
+    'test/support/*.{ts,cjs,mjs}',
   ],
   project: [
     'src/**/*.{ts,tsx}',
@@ -46,6 +46,7 @@ const config: KnipConfig = {
     'react-redux',
     // Come with jest and with adminjs, in the versions those need.
     '@jest/globals',
+    '@jest/test-sequencer',
     'i18next',
     // Read as a file by test/e2e/browser.ts (node_modules/axe-core/axe.min.js) and injected in the page.
     'axe-core',

@@ -24,6 +24,7 @@ import {
   type ImportJobOptionsInput,
   type ImportLimits,
   type ClientFileOptions,
+  type HashingOptions,
   type Language,
   type OutboxOptions,
   type StripeLike,
@@ -48,6 +49,8 @@ export interface DemoAppOptions {
    * successful ones do not count. Kept in the database: they hold across instances. Default 10.
    */
   loginAttempts?: number
+  /** The plugin's `hashing` option. Default argon2id at PHP's cost (64 MiB, 4 passes). */
+  hashing?: HashingOptions
   /** Where the demo is reached, for the links in emails. Default http://localhost:3000. */
   publicUrl?: string
   /** The plugin's `campaigns` option over the demo's (throttle, worker…). */
@@ -168,7 +171,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
       // The admin's "log in as this client" (demo/clientAreaImpersonation.ts).
       impersonate: `${publicUrl}/account/impersonate?token={token}`,
     },
-    hashing: { driver: 'argon2id' },
+    hashing: options.hashing ?? { driver: 'argon2id' },
     jobs: options.jobs,
     imports: options.imports,
     files: options.files ?? { directory: process.env.CLIENT_FILES_DIR ?? 'client-files' },

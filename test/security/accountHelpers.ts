@@ -5,6 +5,7 @@ import { createDemoApp, type DemoApp } from '../../demo/app.js'
 import { TEST_ORIGIN } from '../support/demoAgent.js'
 import type { DemoMailer } from '../../demo/mailTransport.js'
 import type { TestDatabase } from '../support/databases.js'
+import type { HashingOptions } from '../../src/index.js'
 
 /** Keeps every message instead of sending it. */
 export function memoryMailer(): DemoMailer & { sent: SendMailOptions[] } {
@@ -22,13 +23,14 @@ export function memoryMailer(): DemoMailer & { sent: SendMailOptions[] } {
 /** One demo instance on the test database (several may share it, as app processes share one). */
 export function demoInstance(
   db: TestDatabase,
-  options: { loginAttempts?: number; mailer?: DemoMailer } = {},
+  options: { loginAttempts?: number; mailer?: DemoMailer; hashing?: HashingOptions } = {},
 ): DemoApp {
   return createDemoApp({
     dataSource: db.dataSource,
     mailer: options.mailer ?? memoryMailer(),
     sessionSecret: 'test-session-secret-test-session-secret',
     loginAttempts: options.loginAttempts,
+    hashing: options.hashing,
     origins: [TEST_ORIGIN],
   })
 }

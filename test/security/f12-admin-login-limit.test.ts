@@ -3,7 +3,7 @@ import request from 'supertest'
 import type { Express } from 'express'
 import { seedAdmins } from '../../demo/seed.js'
 import { describeEachDatabase } from '../support/databases.js'
-import { TEST_ORIGIN } from '../support/demoAgent.js'
+import { TEST_HASHING, TEST_ORIGIN } from '../support/demoAgent.js'
 import { demoInstance, strongPassword } from './accountHelpers.js'
 
 const PASSWORD = strongPassword('admin')
@@ -14,9 +14,10 @@ describeEachDatabase(
     let apps: Express[]
 
     beforeAll(async () => {
+      // What is counted is the subject, not the hash's cost: the tests' cheaper argon2id.
       const demos = [
-        demoInstance(database(), { loginAttempts: 10 }),
-        demoInstance(database(), { loginAttempts: 10 }),
+        demoInstance(database(), { loginAttempts: 10, hashing: TEST_HASHING }),
+        demoInstance(database(), { loginAttempts: 10, hashing: TEST_HASHING }),
       ]
       await seedAdmins(database().dataSource, demos[0].clients.passwordHasher, PASSWORD)
       // Behind a proxy, as in production: the client's IP comes from X-Forwarded-For.

@@ -2,11 +2,19 @@ import request from 'supertest'
 import type { Express } from 'express'
 import { createDemoApp, type DemoApp, type DemoAppOptions } from '../../demo/app.js'
 import type { DemoMailer } from '../../demo/mailTransport.js'
-import type { OutboxOptions, StripeLike } from '../../src/index.js'
+import type { HashingOptions, OutboxOptions, StripeLike } from '../../src/index.js'
 import { seedAdmins, seedDemoData, type SeedCounts } from '../../demo/seed.js'
 import type { TestDatabase } from './databases.js'
 
 export const DEMO_PASSWORD = 'test-password-1'
+
+/**
+ * The test panels' password hashing: argon2id at the lowest cost the panel's settings accept
+ * (19 MiB, 2 passes), about a seventh of PHP's default (64 MiB, 4 passes) that the demo uses.
+ * Every seeded file hashes and checks a few passwords; what the real cost does is proven where it
+ * is the subject (test/accounts.test.ts, the login timing tests, bench/loginTiming.ts).
+ */
+export const TEST_HASHING: HashingOptions = { driver: 'argon2id', argon2MemoryCost: 19456, argon2TimeCost: 2 }
 
 /**
  * The origin the test panel is served at: supertest's server gets a new port each request, so the
@@ -42,6 +50,8 @@ export async function seededDemo(
     publicUrl?: string
     /** The plugin's `files` option (a temp directory in the files tests). */
     files?: DemoAppOptions['files']
+    /** The plugin's `hashing` option; default TEST_HASHING. */
+    hashing?: HashingOptions
   } = {},
 ): Promise<SeededDemo> {
   const demo = createDemoApp({
@@ -55,6 +65,7 @@ export async function seededDemo(
     jobs: options.jobs,
     publicUrl: options.publicUrl,
     files: options.files,
+    hashing: options.hashing ?? TEST_HASHING,
   })
   await seedAdmins(db.dataSource, demo.clients.passwordHasher, DEMO_PASSWORD)
   const counts = await seedDemoData(db.dataSource, demo.clients.passwordHasher)
