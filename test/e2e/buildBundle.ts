@@ -3,6 +3,8 @@
 // whole run by AdminJS's own bundler from a demo app like the tests' (seededDemo's options), and
 // kept while the sources stay the same (demo/productionBundle.ts's stamp, as `npm start` does).
 // The test files then start their demo apps with ADMIN_JS_SKIP_BUNDLE=true.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { bundleIsFresh, recordBundleSources } from '../../demo/productionBundle.js'
 
 if (process.env.NODE_ENV !== 'production' || !process.env.ADMIN_JS_TMP_DIR) {
@@ -10,7 +12,11 @@ if (process.env.NODE_ENV !== 'production' || !process.env.ADMIN_JS_TMP_DIR) {
     'test/e2e/buildBundle.ts runs with NODE_ENV=production and ADMIN_JS_TMP_DIR (its global setup)',
   )
 }
-if (bundleIsFresh()) {
+// The plugin's package.json too: its version is in the bundle's own stamp (src/resources/componentsBundle.ts).
+const manifest = path.join(process.env.ADMIN_JS_TMP_DIR, 'package.json.copy')
+const samePackage =
+  existsSync(manifest) && readFileSync(manifest, 'utf8') === readFileSync('package.json', 'utf8')
+if (samePackage && bundleIsFresh()) {
   process.stdout.write(`\ncomponents bundle: reused (${process.env.ADMIN_JS_TMP_DIR}, same sources)\n`)
   process.exit(0)
 }
@@ -30,6 +36,7 @@ try {
   })
   await bundleReady(admin)
   recordBundleSources()
+  writeFileSync(manifest, readFileSync('package.json', 'utf8'))
 } finally {
   await db.dispose()
 }
