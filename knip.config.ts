@@ -21,6 +21,7 @@ const config: KnipConfig = {
     'test/**/*.{test,e2e,cluster}.ts',
     // Started as processes (plainAdmin, the host app's server) or loaded by jest's global setup.
     'test/e2e/plainAdmin.ts',
+    'test/e2e/{globalSetup.mjs,buildBundle.ts}',
     'test/host-app/*.ts',
     'test/host-app/components/*.tsx',
     'test/cluster/{clusterRun.ts,globalSetup.mjs,globalTeardown.mjs}',

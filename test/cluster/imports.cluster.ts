@@ -2,12 +2,11 @@ import type { DataSource } from 'typeorm'
 import { createDemoDataSource, prepareSchema } from '../../demo/dataSource.js'
 import { Advisor, Commission, type DryRunReport } from '../../src/index.js'
 import { commissionCsv } from '../support/commissionCsv.js'
-import { createMysqlDatabase } from '../support/databases.js'
 import { batchCounts, dryCounts } from '../support/importCounts.js'
 import { expectResumedWhole, killFiguresLine, runImportKillScenario } from '../support/importKillScenario.js'
 import { PANEL_ORIGIN, startInstances, type AppInstance } from '../support/instances.js'
 import { logIn, type PanelSession } from '../support/panelSession.js'
-import { asRoot, nodeUrl } from './nodes.js'
+import { asRoot, clusterDatabase, nodeUrl } from './nodes.js'
 
 // Issue 14's import tests on the 3-node Galera cluster, with two app instances (child processes)
 // on two different nodes: every step of an import may run on either instance (the upload lives
@@ -32,7 +31,7 @@ beforeAll(async () => {
     syncWaitBefore.push(String(row.value))
     await asRoot(node, 'SET GLOBAL wsrep_sync_wait = 1')
   }
-  database = await createMysqlDatabase()
+  database = await clusterDatabase()
   name = new URL(database.url).pathname.slice(1)
   const writer = await createDemoDataSource({ databaseUrl: nodeUrl(1, name), dataDir: '/nonexistent' })
   await writer.initialize()

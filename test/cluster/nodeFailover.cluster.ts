@@ -1,10 +1,9 @@
 import mysql from 'mysql2/promise'
 import { Client } from '../../src/index.js'
 import { createDemoDataSource, prepareSchema } from '../../demo/dataSource.js'
-import { createMysqlDatabase } from '../support/databases.js'
 import { PANEL_ORIGIN, startInstance, type AppInstance } from '../support/instances.js'
 import { logIn, type PanelSession } from '../support/panelSession.js'
-import { nodeUrl, startNode, stopNode } from './nodes.js'
+import { clusterDatabase, nodeUrl, startNode, stopNode } from './nodes.js'
 
 // One app instance given the three nodes (DATABASE_URL=mysql://…@node1,node2,node3/db), working on
 // node 1, with an admin adding notes and reading the list and the client page in two loops. Node 1
@@ -66,7 +65,7 @@ async function connectionsByNode(nodes: number[]): Promise<Record<number, number
 }
 
 beforeAll(async () => {
-  database = await createMysqlDatabase()
+  database = await clusterDatabase()
   name = new URL(database.url).pathname.slice(1)
   const setup = await createDemoDataSource({ databaseUrl: nodeUrl(1, name), dataDir: '/nonexistent' })
   await setup.initialize()
@@ -279,9 +278,13 @@ async function failBack(tag: string): Promise<void> {
   try {
     seconds = await startNode(1)
     node1Stopped = false
-    // The node is left out 5 s after its last refusal (restoreNodeMs), then tried again.
-    await new Promise((resolve) => setTimeout(resolve, 8000))
-    back = await connectionsByNode([1])
+    // The node is left out 5 s after its last refusal (restoreNodeMs), then tried again: its
+    // connections looked at until the instance has some there (30 s at most).
+    const end = Date.now() + 30_000
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      back = await connectionsByNode([1])
+    } while (!(back[1] > 0) && Date.now() < end)
   } finally {
     await load.stop()
   }

@@ -1,4 +1,6 @@
 import mysql from 'mysql2/promise'
+import { createMysqlDatabase } from '../support/databases.js'
+import { copyMysqlTemplate } from '../support/mysqlTemplate.js'
 import { startGaleraNode, stopGaleraNode } from './galera.js'
 
 // The cluster run (clusterRun.ts) tells the test files where the nodes are: GALERA_URLS (the
@@ -40,3 +42,14 @@ export const stopNode = (node: number, how: 'kill' | 'shutdown') => stopGaleraNo
 
 /** Starts node `node` (1–3) again; resolves with the seconds it took to be synced in a cluster of 3. */
 export const startNode = (node: number) => startGaleraNode(root(), node)
+
+/**
+ * A fresh database on the cluster (through node 1) with the run's template schema copied in
+ * (clusterRun.ts): `prepareSchema` then finds every migration done. TEST_MYSQL_TEMPLATE=off: empty.
+ */
+export async function clusterDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const database = await createMysqlDatabase()
+  const template = process.env.TEST_MYSQL_TEMPLATE
+  if (template && template !== 'off') await copyMysqlTemplate(template, database.url)
+  return database
+}

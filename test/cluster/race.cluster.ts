@@ -2,10 +2,9 @@ import mysql from 'mysql2/promise'
 import { In, type DataSource, type EntityManager, type QueryRunner } from 'typeorm'
 import { Client, ClientEvent } from '../../src/index.js'
 import { createDemoDataSource, prepareSchema } from '../../demo/dataSource.js'
-import { createMysqlDatabase } from '../support/databases.js'
 import { startInstances, type AppInstance } from '../support/instances.js'
 import { logIn, type PanelSession } from '../support/panelSession.js'
-import { nodeUrl } from './nodes.js'
+import { clusterDatabase, nodeUrl } from './nodes.js'
 
 // Two app instances, two processes, two Galera nodes, one session store: an admin on each races
 // bulk suspend and bulk reactivate of the same 40 clients. Galera answers the loser of each race
@@ -27,7 +26,7 @@ let b: AppInstance
 let ids: number[]
 
 beforeAll(async () => {
-  database = await createMysqlDatabase()
+  database = await clusterDatabase()
   const name = new URL(database.url).pathname.slice(1)
   // Schema on node 1, clients written there too; the test reads everything back through node 3.
   const writer = await createDemoDataSource({ databaseUrl: nodeUrl(1, name), dataDir: '/nonexistent' })

@@ -16,8 +16,21 @@ AdminJS.registerAdapter({ Database, Resource })
 // The tables the Client table references, which AdminJS needs to show its references.
 const admin = new AdminJS({ rootPath: '/plain', resources: [Client, Advisor, ImportBatch] })
 const app = express()
+// In production (the browser tests' mode) AdminJS bundles on start, unless told the bundle is there
+// (ADMIN_JS_SKIP_BUNDLE, which the tests set for their own): this one is bundled once listening
+// (its first visit waits for it, as a development start's first visit would).
+let bundled: Promise<void> = Promise.resolve()
+const bundleOnStart = process.env.NODE_ENV === 'production' && process.env.ADMIN_JS_SKIP_BUNDLE === 'true'
+app.use((_req, _res, next) => {
+  bundled.then(() => next(), next)
+})
 app.use(admin.options.rootPath, AdminJSExpress.buildRouter(admin))
 const server = app.listen(0, '127.0.0.1', () => {
+  if (bundleOnStart) {
+    delete process.env.ADMIN_JS_SKIP_BUNDLE
+    bundled = admin.initialize()
+    process.env.ADMIN_JS_SKIP_BUNDLE = 'true'
+  }
   process.stdout.write(`plain admin on ${(server.address() as AddressInfo).port}\n`)
 })
 // The test that started it may die without a word: stop with it.
