@@ -1,6 +1,6 @@
 // `npm run screenshots`: starts the demo on a fresh SQLite folder, logs in with Debian's Chromium
 // and saves the pictures the README shows to docs/, in French then in English, and four at
-// phone width in French.
+// phone width in each language.
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -42,7 +42,7 @@ try {
     timeout: 300_000,
   })
   const saved: string[] = []
-  // At 390×844, in French: the list as cards, a client's page (its History tab stacked), the
+  // At 390×844, in the language of the round: the list as cards, a client's page (its History tab stacked), the
   // commissions list and the ban form (issue 31, point 3).
   const phoneShots = async (shot: (name: string) => Promise<void>) => {
     await page.setViewportSize({ width: 390, height: 844 })
@@ -103,7 +103,7 @@ try {
     await page.click(`text=${language === 'en' ? 'Suspend' : 'Suspendre'}`)
     await page.waitForSelector('[data-testid=contract-choice] input[type=checkbox]')
     await shot('form-suspend')
-    if (language === 'fr') await phoneShots(shot)
+    await phoneShots(shot)
   }
   console.log(`Saved ${saved.join(', ')}`)
 } finally {

@@ -6,7 +6,7 @@ import { Client, Contract, EmailLog } from '../../src/index.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { seededDemo } from '../support/demoAgent.js'
 import { describeInBrowser, openPanel, type PanelSession } from './browser.js'
-import { panelScreens, walkScreens } from './screenWalk.js'
+import { panelScreens, walkClientArea, walkScreens } from './screenWalk.js'
 
 describeInBrowser('drawers, language and keyboard in a real browser (SQLite)', () => {
   let db: TestDatabase
@@ -137,8 +137,14 @@ describeInBrowser('drawers, language and keyboard in a real browser (SQLite)', (
     await page.waitForSelector('[data-testid=legend-suspended] >> text=Suspendu')
   })
 
-  test('keyboard only: Tab to the Statut menu, Enter, Suspendre, a reason, tell the client, submit', async () => {
-    await page.goto(showUrl())
+  test('keyboard only, from the list: Tab to the client’s row, Enter, Tab to the Statut menu, Enter, Suspendre, a reason, tell the client, submit', async () => {
+    // The list searched for the client's number (as typed in its search box), then keys only.
+    await page.goto(`${base}/resources/Client?filters.q=${encodeURIComponent(client.clientNumber)}`)
+    await page.waitForSelector(`tbody tr[data-id="${client.id}"]`)
+    await pressUntil('Tab', (f) => f === 'Client-table-row')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(String(client.id))
+    await page.keyboard.press('Enter')
+    await page.waitForURL(new RegExp(`/records/${client.id}/show`))
     await page.waitForSelector('[data-testid=client-header]')
     await pressUntil('Tab', (f) => f === 'action-statusMenu')
     expect(await page.getAttribute('[data-testid=action-statusMenu]', 'aria-expanded')).toBe('false')
@@ -259,4 +265,24 @@ describeInBrowser('drawers, language and keyboard in a real browser (SQLite)', (
     )
     expect([...french, ...english]).toEqual([])
   }, 400_000)
+
+  test('the client area’s pages, in French and in English, at 1440 and 390 px: no sideways scroll, no serious axe finding, no English in French', async () => {
+    // A seeded client who may log in (the demo's clients' password), without 2FA.
+    const [account] = await db.dataSource
+      .getRepository(Client)
+      .createQueryBuilder('c')
+      .where("c.status = 'active'")
+      .andWhere('c.emailConfirmedAt IS NOT NULL')
+      .andWhere('c.twoFactorEnabledAt IS NULL')
+      .andWhere('c.passwordHash IS NOT NULL')
+      .orderBy('c.id', 'DESC')
+      .take(1)
+      .getMany()
+    const credentials = { email: String(account.email), password: 'client-demo' }
+    const faults = [
+      ...(await walkClientArea(page, session.origin, credentials, 'fr')),
+      ...(await walkClientArea(page, session.origin, credentials, 'en')),
+    ]
+    expect(faults).toEqual([])
+  }, 300_000)
 })

@@ -126,3 +126,46 @@ export async function walkScreens(
   await page.setViewportSize(WALK_VIEWPORTS[0])
   return faults
 }
+
+/**
+ * The client area (`/account`, server-rendered pages, the demo's), walked as the panel is: each
+ * visitor page, then the account's own page once logged in as `email` (password `password`), in
+ * `language` (its `?lang=` link, kept in a cookie), at both widths. Returns the faults.
+ */
+export async function walkClientArea(
+  page: Page,
+  origin: string,
+  account: { email: string; password: string },
+  language: 'fr' | 'en',
+): Promise<string[]> {
+  const faults: string[] = []
+  const check = async (name: string) => {
+    const where = `${language} client area ${name}`
+    const lang = await page.getAttribute('html', 'lang')
+    if (lang !== language) faults.push(`${where}: in ${lang}`)
+    for (const viewport of WALK_VIEWPORTS) {
+      await page.setViewportSize(viewport)
+      const at = `${where} at ${viewport.width}`
+      const wide = await overflow(page)
+      if (wide) faults.push(`${at}: overflow, ${wide}`)
+      for (const finding of await seriousViolations(page)) faults.push(`${at}: axe ${finding}`)
+    }
+    if (language === 'fr')
+      for (const word of englishIn(await page.innerText('body'))) faults.push(`${where}: English "${word}"`)
+  }
+  await page.goto(`${origin}/account/login?lang=${language}`)
+  await check('login')
+  for (const name of ['register', 'forgot', 'reset?token=not-a-token']) {
+    await page.goto(`${origin}/account/${name}`)
+    await check(name.replace(/\?.*/, ''))
+  }
+  await page.goto(`${origin}/account/login`)
+  await page.fill('input[name=email]', account.email)
+  await page.fill('input[name=password]', account.password)
+  await Promise.all([page.waitForURL(`${origin}/account`), page.click('button[type=submit]')])
+  await page.waitForSelector('[data-two-factor]')
+  await check('account')
+  await Promise.all([page.waitForLoadState('load'), page.click('form[action="/account/logout"] button')])
+  await page.setViewportSize(WALK_VIEWPORTS[0])
+  return faults
+}

@@ -135,6 +135,25 @@ describe('the previews', () => {
     await waitFor(() => expect(getByTestId('write-from')).toBeTruthy())
   })
 
+  test('an email: the client’s merge fields read as the client will read them', () => {
+    const { container, getByTestId } = render(
+      <ClientActionForm
+        {...props('sendEmail', {
+          record: record({ firstName: 'Léa', lastName: 'Martin', clientNumber: 'C-7' }),
+        })}
+      />,
+    )
+    fireEvent.change(field(container, 'subject') as HTMLElement, {
+      target: { value: 'Dossier {{ clientNumber }}' },
+    })
+    fireEvent.change(field(container, 'body') as HTMLElement, {
+      target: { value: 'Bonjour {{fullName}}, {{unknownField}}' },
+    })
+    const preview = getByTestId('email-preview').textContent
+    expect(preview).toContain('Dossier C-7')
+    expect(preview).toContain('Bonjour Léa Martin, {{unknownField}}')
+  })
+
   test('a balance: the one after the amount typed, or that it cannot be read', () => {
     const { container, getByTestId } = render(
       <ClientActionForm {...props('adjustBalance', { record: record({ balance: '10.00' }) })} />,
@@ -154,5 +173,16 @@ describe('the previews', () => {
       target: { value: 'Tr0ub4dor&3-horse-Staple' },
     })
     expect(getByTestId('password-strength').dataset.level).toBe('strong')
+  })
+
+  test('a password: a confirmation that differs is flagged as it is typed, and no more once it matches', () => {
+    const { container } = render(<ClientActionForm {...props('changePassword', { record: record({}) })} />)
+    fireEvent.change(field(container, 'password') as HTMLElement, { target: { value: 'Tr0ub4dor&3-horse' } })
+    fireEvent.change(field(container, 'passwordConfirmation') as HTMLElement, { target: { value: 'Tr0ub' } })
+    expect(container.textContent).toContain('passwordsDiffer')
+    fireEvent.change(field(container, 'passwordConfirmation') as HTMLElement, {
+      target: { value: 'Tr0ub4dor&3-horse' },
+    })
+    expect(container.textContent).not.toContain('passwordsDiffer')
   })
 })

@@ -4,7 +4,12 @@ import React from 'react'
 import { Box, Label, Text } from '@adminjs/design-system'
 import { useTranslation, type RecordJSON } from 'adminjs'
 import type { FieldExtra } from '../../shared/actionInputs/fields.js'
-import { STRENGTH_COLORS, passwordStrength, resultingBalance } from './actionFormExtras.js'
+import {
+  STRENGTH_COLORS,
+  passwordStrength,
+  previewMergeFields,
+  resultingBalance,
+} from './actionFormExtras.js'
 import { usePanelFormat } from '../common/usePanelFormat.js'
 import type { FormValues } from './useActionForm.js'
 
@@ -88,7 +93,11 @@ const FieldExtras: React.FC<{
     return record ? (
       <BalancePreview balance={record.params.balance} amount={text(name)} extra={extra} />
     ) : null
-  return <EmailPreview subject={text('subject').trim()} body={text(name).trim()} extra={extra} />
+  // The client's merge fields as the client will read them (`{{fullName}}`: their name).
+  const merged = (value: string) => previewMergeFields(value, record?.params ?? {})
+  return (
+    <EmailPreview subject={merged(text('subject').trim())} body={merged(text(name).trim())} extra={extra} />
+  )
 }
 
 export default FieldExtras

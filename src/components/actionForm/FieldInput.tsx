@@ -25,10 +25,13 @@ export interface FieldInputProps {
 
 const FieldInput: React.FC<FieldInputProps> = (props) => {
   const { field, values, set, errors, t, resourceId, record } = props
-  const { translateLabel } = useTranslation()
+  const { translateLabel, translateMessage } = useTranslation()
   const id = `client-action-${field.name}`
-  const error = errors[field.name]
   const value = String(values[field.name] ?? '')
+  // A confirmation that differs from the password is flagged as it is typed (the server checks again).
+  const differs =
+    field.name === 'passwordConfirmation' && value !== '' && value !== String(values.password ?? '')
+  const error = errors[field.name] || (differs ? translateMessage('passwordsDiffer', resourceId) : undefined)
 
   if (field.widget === 'templateChoice') {
     return (

@@ -54,3 +54,20 @@ export function resultingBalance(current: unknown, amount: string): string | nul
   const abs = Math.abs(total)
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
 }
+
+/**
+ * An email's text as the client will read it, for the form's preview: the client's merge fields
+ * (`{{fullName}}`, `{{ firstName }}`…) filled from the record the form is about. Other fields
+ * (the sender's company, a link) stay as typed: the server fills them when it sends.
+ */
+export function previewMergeFields(text: string, params: Record<string, unknown>): string {
+  const value = (key: string) => (params[key] == null ? '' : String(params[key]))
+  const values: Record<string, string> = {
+    firstName: value('firstName'),
+    lastName: value('lastName'),
+    fullName: [value('firstName'), value('lastName')].filter(Boolean).join(' '),
+    clientNumber: value('clientNumber'),
+    email: value('email'),
+  }
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole)
+}

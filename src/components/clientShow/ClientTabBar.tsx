@@ -10,8 +10,8 @@ export interface TabItem {
 
 /**
  * One row of tabs (WAI-ARIA tabs pattern): the selected one has `aria-selected` and is the only
- * one in the Tab order; arrow keys, Home and End move and select; the row scrolls sideways when
- * narrow. The design system's Tabs lacks `aria-selected`, keys and a tablist of tabs only.
+ * one in the Tab order; arrow keys, Home and End move and select; the row wraps when the tabs
+ * do not fit (none is ever out of sight). The design system's Tabs lacks `aria-selected`, keys and a tablist of tabs only.
  */
 const ClientTabBar: React.FC<{
   tabs: TabItem[]
@@ -49,10 +49,10 @@ const ClientTabBar: React.FC<{
       data-testid="client-tabs"
       mb="lg"
       style={{
+        // Wrapped, not scrolled: every tab in sight at any width (a host's tabs after ours).
         display: 'flex',
-        overflowX: 'auto',
+        flexWrap: 'wrap',
         borderBottom: '2px solid #DEE2E6',
-        scrollbarWidth: 'thin',
       }}
     >
       {tabs.map((tab, index) => {
