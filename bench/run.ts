@@ -191,6 +191,31 @@ async function main() {
     process.stderr.write('done\n')
   }
 
+  if (options.selected('campaign')) {
+    process.stderr.write('campaign to every client… ')
+    type CampaignRun = {
+      recipients: number
+      queued: number
+      planSeconds: number
+      seconds: number
+      emailsPerSecond: number
+      cpuSeconds: number
+      peakRssMb: number
+    }
+    const ours = child<CampaignRun>('bench/campaignCase.ts', ['ours', target])
+    const floor = child<CampaignRun>('bench/campaignCase.ts', ['floor', target])
+    results.push({
+      id: 'campaign',
+      name: `campaign to ${ours.recipients.toLocaleString('en')} clients: queue`,
+      kind: 'process',
+      ours,
+      floor,
+      ratios: { oursOverFloor: ours.seconds / floor.seconds },
+      note: `planned (segment frozen) in ${ours.planSeconds.toFixed(1)} s (floor ${floor.planSeconds.toFixed(1)} s), ${ours.queued.toLocaleString('en')} emails queued at ${Math.round(ours.emailsPerSecond).toLocaleString('en')}/s; floor: two plain INSERT … SELECT, no rendering, no event`,
+    })
+    process.stderr.write('done\n')
+  }
+
   const report = {
     date: new Date().toISOString(),
     database: label,

@@ -36,6 +36,13 @@ ${
 }
 <h2>${t(req, 'changePassword')}</h2>
 <form method="post" action="/account/password">${csrf(req)}${field(req, 'currentPassword', 'currentPassword', 'password')}${field(req, 'password', 'newPassword', 'password')}${field(req, 'passwordConfirmation', 'passwordConfirmation', 'password')}<button type="submit">${t(req, 'changePassword')}</button></form>
+<h2>${t(req, 'marketingTitle')}</h2>
+<p data-marketing-consent="${me.marketingConsent ?? 'unknown'}">${t(req, me.marketingConsent === 'in' ? 'marketingIn' : me.marketingConsent === 'out' ? 'marketingOut' : 'marketingUnknown')}</p>
+<form method="post" action="/account/marketing">${csrf(req)}${
+          me.marketingConsent === 'in'
+            ? `<button type="submit" name="consent" value="out">${t(req, 'marketingOptOut')}</button>`
+            : `<button type="submit" name="consent" value="in">${t(req, 'marketingOptIn')}</button>`
+        }${me.marketingConsent === null ? `<button type="submit" name="consent" value="out">${t(req, 'marketingOptOut')}</button>` : ''}</form>
 <form method="post" action="/account/logout">${csrf(req)}<button type="submit">${t(req, 'logout')}</button></form>`,
       )
     } catch (error) {
@@ -149,6 +156,22 @@ ${
           impersonation: req.session.impersonation,
         }),
       'passwordChanged',
+    ),
+  )
+
+  // The marketing consent, given or withdrawn by the client (source `client_area`).
+  router.post(
+    '/marketing',
+    signedIn,
+    change(
+      (req) =>
+        accounts.changeMarketingConsent({
+          clientId: req.session.clientId as number,
+          consent: req.body.consent,
+          ip: ip(req),
+          impersonation: req.session.impersonation,
+        }),
+      'marketingSaved',
     ),
   )
 }

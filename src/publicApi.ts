@@ -156,6 +156,7 @@ export type {
   ImpersonationStart,
   LoginRefusal,
   LoginResult,
+  MarketingConsentChangeInput,
   PasswordChangeInput,
 } from './services/accounts/clientAccounts.js'
 export type { RateLimiter, RateLimitResult, RateLimitRule } from './services/accounts/rateLimiter.js'

@@ -191,4 +191,66 @@ describeEachDatabase('the demo client area (/account) over HTTP', (database) => 
     expect(res.status).toBe(403)
     expect(await database().dataSource.getRepository(Client).count()).toBe(before)
   })
+  test('marketing consent from the account page: given then withdrawn, source client_area, one event each, fr and en', async () => {
+    const ds = database().dataSource
+    const repository = ds.getRepository(Client)
+    const claire = await repository.save(
+      repository.create({
+        clientNumber: 'MKTAREA01',
+        lastName: 'Consent',
+        firstName: 'Claire',
+        email: 'claire.consent@example.com',
+        status: 'active',
+        locale: 'fr',
+        passwordHash: await demo.clients.passwordHasher.hash(PASSWORD),
+        emailConfirmedAt: new Date(),
+      }),
+    )
+    const b = browser()
+    await b.get('/account/login')
+    await b.post('/account/login', { email: 'claire.consent@example.com', password: PASSWORD })
+    const home = await b.get('/account')
+    expect(home.text).toContain('data-marketing-consent="unknown"')
+    expect(home.text).toContain('Nos actualités par e-mail')
+
+    const given = await b.post('/account/marketing', { consent: 'in' })
+    expect(given.status).toBe(303)
+    const after = await b.follow(given)
+    expect(after.text).toContain('Votre choix est enregistré.')
+    expect(after.text).toContain('data-marketing-consent="in"')
+    let saved = await repository.findOneByOrFail({ id: claire.id })
+    expect(saved).toMatchObject({ marketingConsent: 'in', marketingConsentSource: 'client_area' })
+    expect(saved.marketingConsentAt).toBeInstanceOf(Date)
+
+    // The same again: nothing new in the history; a value of no meaning: a message, nothing changed.
+    await b.post('/account/marketing', { consent: 'in' })
+    const bad = await b.post('/account/marketing', { consent: 'maybe' })
+    expect(bad.status).toBe(303)
+    expect((await repository.findOneByOrFail({ id: claire.id })).marketingConsent).toBe('in')
+
+    await b.get('/account?lang=en')
+    const withdrawn = await b.post('/account/marketing', { consent: 'out' })
+    const page = await b.follow(withdrawn)
+    expect(page.text).toContain('Your choice is saved.')
+    expect(page.text).toContain('data-marketing-consent="out"')
+    saved = await repository.findOneByOrFail({ id: claire.id })
+    expect(saved).toMatchObject({ marketingConsent: 'out', marketingConsentSource: 'client_area' })
+    const events = await ds
+      .getRepository(ClientEvent)
+      .find({ where: { clientId: claire.id, type: 'marketing_consent_changed' }, order: { id: 'ASC' } })
+    expect(events.map((e) => [e.actor, e.actorType, e.changes, e.data])).toEqual([
+      [
+        'claire.consent@example.com',
+        'client',
+        [{ field: 'marketingConsent', from: null, to: 'in' }],
+        { source: 'client_area' },
+      ],
+      [
+        'claire.consent@example.com',
+        'client',
+        [{ field: 'marketingConsent', from: 'in', to: 'out' }],
+        { source: 'client_area' },
+      ],
+    ])
+  })
 })

@@ -59,7 +59,7 @@ export class Campaign extends BaseEntity {
   @Column({ type: 'datetime', nullable: true })
   scheduledAt!: Date | null
 
-  /** Where the freezing of the recipients is (the list's keyset cursor after the last page); null: not started. */
+  /** Where the freezing of the recipients is (`[last client id done]`); null: not started. */
   @Column({ type: 'simple-json', nullable: true })
   planCursor!: unknown[] | null
 

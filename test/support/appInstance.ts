@@ -14,6 +14,8 @@
 //   OUTBOX_WORKER   separate: no delivery worker in this process
 //   JOBS_WORKER     0: no import job worker in this process
 //   JOBS_LEASE_MS, JOBS_HEARTBEAT_MS, JOBS_POLL_MS   the job worker's lease, heartbeat and poll
+//   OUTBOX_LEASE_MS, OUTBOX_POLL_MS   the delivery worker's lease and poll
+//   CAMPAIGN_WORKER 1: the campaign worker runs in this process (CAMPAIGN_POLL_MS its poll)
 //   INSTANCE_MAX_MS exits by itself after this long (default 10 min), or when its stdin closes
 //
 // Prints `ready <port>` once it serves and `stats <json>` when it stops; SIGTERM/SIGINT stop it
@@ -51,7 +53,13 @@ const { app, clients } = createDemoApp({
   sessionSecret: env.SESSION_SECRET ?? 'instance-session-secret-instance-session-secret',
   origins: env.PANEL_ORIGINS?.split(',').filter(Boolean),
   loginAttempts: 1000,
-  outbox: { worker: env.OUTBOX_WORKER === 'separate' ? 'separate' : 'in-process' },
+  outbox: {
+    worker: env.OUTBOX_WORKER === 'separate' ? 'separate' : 'in-process',
+    // Only those set: an undefined one would stand over its default.
+    ...(env.OUTBOX_LEASE_MS ? { leaseMs: number('OUTBOX_LEASE_MS') } : {}),
+    ...(env.OUTBOX_POLL_MS ? { pollIntervalMs: number('OUTBOX_POLL_MS') } : {}),
+  },
+  campaigns: { pollMs: number('CAMPAIGN_POLL_MS') },
   jobs: {
     leaseMs: number('JOBS_LEASE_MS'),
     heartbeatMs: number('JOBS_HEARTBEAT_MS'),
@@ -76,6 +84,7 @@ const server = outer.listen(Number(env.PORT ?? 0), '127.0.0.1', () => {
 })
 clients.outbox.start()
 clients.jobs.start()
+if (env.CAMPAIGN_WORKER === '1') clients.campaignRunner.start()
 
 let stopping = false
 const stop = async (code: number) => {
@@ -84,7 +93,9 @@ const stop = async (code: number) => {
   process.stdout.write(`stats ${JSON.stringify(transactionStats())}\n`)
   server.close()
   server.closeAllConnections()
-  await Promise.all([clients.jobs.stop(), clients.outbox.stop()]).catch(() => undefined)
+  await Promise.all([clients.jobs.stop(), clients.outbox.stop(), clients.campaignRunner.stop()]).catch(
+    () => undefined,
+  )
   await dataSource.destroy().catch(() => undefined)
   if (tmpDir) await rm(tmpDir, { recursive: true, force: true })
   process.exit(code)

@@ -4,6 +4,8 @@ export interface ReceivedMail {
   from: string
   to: string[]
   raw: string
+  /** When its data ended (Date.now()). */
+  at: number
 }
 
 const smtpError = (code: number, message: string) =>
@@ -56,6 +58,7 @@ export async function startSmtpServer(
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
+          at: Date.now(),
         })
         const answer = () => (options.delayMs ? setTimeout(callback, options.delayMs) : callback())
         if (held && received.length >= (options.holdFrom as number)) held.push(() => callback())

@@ -1,5 +1,5 @@
 import type { Client } from '../../entities/Client.js'
-import type { ClientStatus } from '../../entities/columns.js'
+import type { ClientStatus, MarketingConsent } from '../../entities/columns.js'
 
 /** What the client area may know of the account: no hash, secret or token. */
 export interface AccountClient {
@@ -11,6 +11,8 @@ export interface AccountClient {
   locale: string
   status: ClientStatus
   twoFactorEnabled: boolean
+  /** Given (`in`), withdrawn (`out`) or never asked (null): the campaigns mail only `in` and null. */
+  marketingConsent: MarketingConsent | null
 }
 
 export function publicClient(client: Client): AccountClient {
@@ -23,5 +25,6 @@ export function publicClient(client: Client): AccountClient {
     locale: client.locale,
     status: client.status,
     twoFactorEnabled: client.twoFactorEnabledAt !== null,
+    marketingConsent: client.marketingConsent,
   }
 }

@@ -14,6 +14,7 @@ import { confirmEmail, requestConfirmationEmail } from './emailConfirmation.js'
 import { LoginCost } from './loginCost.js'
 import { requestPasswordReset, resetPassword } from './passwordReset.js'
 import { changeOwnPassword } from './passwordChange.js'
+import { changeOwnMarketingConsent } from './marketingConsentChange.js'
 import { beginImpersonation, endImpersonation, startImpersonation } from './impersonation.js'
 import { RateLimiter } from './rateLimiter.js'
 import { registerClient } from './registerClient.js'
@@ -27,6 +28,7 @@ export type { AccountsConfig } from './accountContext.js'
 export type { LoginResult } from './authenticateClient.js'
 export type { ImpersonationMark, ImpersonationStart } from './impersonationMark.js'
 export type { PasswordChangeInput } from './passwordChange.js'
+export type { MarketingConsentChangeInput } from './marketingConsentChange.js'
 export type { ClientSessionStamp } from './accountSessions.js'
 
 /** A step whose input object carries the caller's IP: the IP normalised (`::ffff:` prefix, blanks). */
@@ -98,6 +100,11 @@ export const ACCOUNT_FUNCTIONS = {
   resetPassword: ipInInput(resetPassword),
   /** The logged-in client's new password, proved with the current one; the reset links die. */
   changePassword: ipInInput(changeOwnPassword),
+  /**
+   * The logged-in client gives (`in`) or withdraws (`out`) the marketing consent (source
+   * `client_area`, one history event); refused while an admin is logged in as the client.
+   */
+  changeMarketingConsent: ipInInput(changeOwnMarketingConsent),
   /**
    * The panel's "log in as this client" (the `impersonate` action calls it): a single-use link
    * valid 60 s and the `impersonation_started` event (admin, IP, reason), in one transaction.

@@ -1,5 +1,8 @@
 import type { Campaign, CampaignMessage } from '../../entities/Campaign.js'
-import { translations } from '../../locale/index.js'
+// The campaigns' own strings, not the whole locale (which loads AdminJS): a worker process
+// rendering 100,000 emails keeps its memory for them.
+import { enCampaigns } from '../../locale/en/campaigns.js'
+import { frCampaigns } from '../../locale/fr/campaigns.js'
 import { LANGUAGES, type Language } from '../../shared/language.js'
 import { InvalidInputError } from '../core/errors.js'
 import { isTemplateKey, TEMPLATE_SPECS } from '../mail/templateCatalog.js'
@@ -117,8 +120,8 @@ export function renderCampaignEmail(
     .slice(0, 255)
   let text = fillTemplate(message.text, CAMPAIGN_FIELDS, values, false)
   if (!text.includes(unsubscribe.link)) {
-    const footer = translations[language].messages as Record<string, unknown>
-    text += `\n\n--\n${String(footer.campaignUnsubscribeFooter).replace('{{link}}', unsubscribe.link)}`
+    const footer = { en: enCampaigns, fr: frCampaigns }[language].messages.campaignUnsubscribeFooter
+    text += `\n\n--\n${footer.replace('{{link}}', unsubscribe.link)}`
   }
   return {
     language,

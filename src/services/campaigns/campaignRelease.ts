@@ -12,7 +12,7 @@ import { writePendingContent } from '../mail/pendingContent.js'
 import type { TemplateStore } from '../mail/templateStore.js'
 import { renderCampaignEmail } from './campaignMessages.js'
 import { lockCampaign } from './campaignRows.js'
-import { skipReason, type RecipientRow } from './campaignSegment.js'
+import { RECIPIENT_COLUMNS, skipReason, type RecipientRow } from './campaignSegment.js'
 import { unsubscribeToken } from './unsubscribeToken.js'
 
 /** What the release needs besides the database. */
@@ -27,6 +27,9 @@ export interface ReleaseContext {
 }
 
 const WINDOW_MS = 60_000
+
+/** Recipients released per step at most (one transaction): a few statements of a few hundred rows each. */
+export const RELEASE_BATCH = 2000
 
 /** The unsubscribe link of one client for one campaign. */
 export function unsubscribeLink(
@@ -64,7 +67,7 @@ export async function releaseStep(
         since: new Date(now.getTime() - WINDOW_MS),
       })
       .getCount()
-    const room = Math.min(campaign.throttlePerMinute - recent, 500)
+    const room = Math.min(campaign.throttlePerMinute - recent, RELEASE_BATCH)
     if (room <= 0) return 0
     const next = await manager.find(CampaignRecipient, {
       select: { clientId: true },
@@ -74,16 +77,17 @@ export async function releaseStep(
     })
     if (next.length === 0) return 0
     const ids = next.map((r) => r.clientId)
-    const clients = await manager.find(Client, { where: { id: In(ids) } })
-    const byId = new Map(clients.map((c) => [c.id, c]))
+    // Only what a recipient is judged and greeted with, not whole entities.
+    const read = manager.createQueryBuilder(Client, 'c').select('c.id', 'id')
+    for (const column of RECIPIENT_COLUMNS) read.addSelect(`c.${column}`, column)
+    const clients: RecipientRow[] = await read.where('c.id IN (:...ids)', { ids }).getRawMany()
+    const byId = new Map(clients.map((c) => [Number(c.id), c]))
     const templates = await ctx.templates.load(manager)
     const skipped: { clientId: number; reason: string }[] = []
     const emails: Partial<EmailLog>[] = []
     for (const id of ids) {
       const client = byId.get(id)
-      const reason = client
-        ? skipReason(client as unknown as RecipientRow, campaign.includeUnconfirmed)
-        : 'anonymised'
+      const reason = client ? skipReason(client, campaign.includeUnconfirmed) : 'anonymised'
       if (!client || reason) {
         skipped.push({ clientId: id, reason: reason ?? 'anonymised' })
         continue
@@ -95,8 +99,11 @@ export async function releaseStep(
         ctx.companyName,
         ctx.language,
         {
-          ...client,
+          firstName: (client.firstName as string | null) ?? null,
+          lastName: String(client.lastName),
+          clientNumber: String(client.clientNumber),
           email: client.email as string,
+          locale: (client.locale as string | null) ?? null,
         },
         unsubscribe,
       )
@@ -122,12 +129,12 @@ export async function releaseStep(
         }),
       })
     }
-    for (let i = 0; i < emails.length; i += 200) {
+    for (let i = 0; i < emails.length; i += 250) {
       await manager
         .createQueryBuilder()
         .insert()
         .into(EmailLog)
-        .values(emails.slice(i, i + 200) as never)
+        .values(emails.slice(i, i + 250) as never)
         .orIgnore()
         .updateEntity(false)
         .execute()

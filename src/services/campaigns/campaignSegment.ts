@@ -82,6 +82,19 @@ export function skipReason(row: RecipientRow, includeUnconfirmed: boolean): Camp
   return null
 }
 
+/**
+ * `skipReason` as an SQL expression over the client alias `c`: the reason (the same first one
+ * that applies) or NULL. For the set-based freezing of a segment (campaignPlan.ts).
+ */
+export function skipReasonSql(c: string, includeUnconfirmed: boolean): string {
+  return `CASE WHEN ${c}.anonymisedAt IS NOT NULL THEN 'anonymised'
+    WHEN ${c}.status IN ('banned', 'deleted') THEN 'banned'
+    WHEN ${c}.email IS NULL OR TRIM(${c}.email) = '' THEN 'noEmail'
+    WHEN ${c}.marketingConsent = 'out' THEN 'unsubscribed'
+    ${includeUnconfirmed ? '' : `WHEN ${c}.emailConfirmedAt IS NULL THEN 'unconfirmed'`}
+    ELSE NULL END`
+}
+
 /** Rows per keyset page: memory stays that of one page whatever the segment's size. */
 export const SEGMENT_PAGE_SIZE = 1000
 

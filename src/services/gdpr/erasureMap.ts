@@ -264,7 +264,7 @@ export const NOT_PERSONAL: Readonly<Record<string, Readonly<Record<string, strin
     templateKey: 'a template key',
     createdBy: 'the admin who created it',
     startedBy: 'the admin who started it',
-    planCursor: 'where the freezing is: a creation date, a search rank and an id',
+    planCursor: 'where the freezing is: the last client id done',
   },
   campaign_recipients: { status: 'a recipient status', skipReason: 'a skip reason code' },
 }

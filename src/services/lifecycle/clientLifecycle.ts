@@ -8,7 +8,7 @@ import { softDeleteInput } from '../../shared/actionInputs/softDelete.js'
 import { statusChangeInput } from '../../shared/actionInputs/statusChange.js'
 import { addNote, adjustBalance, changePassword, forceConfirm, removeTwoFactor } from './accountChanges.js'
 import { marketingConsentInput } from '../../shared/actionInputs/marketingConsent.js'
-import { setMarketingConsent } from './marketingConsent.js'
+import { recordMarketingConsent, setMarketingConsent } from './marketingConsent.js'
 import { resendConfirmation, sendEmail, sendPasswordReset } from './clientEmails.js'
 import { mergeClients } from './clientMerge.js'
 import { markCommissionsPaid } from './commissionPayments.js'
@@ -46,6 +46,8 @@ export const LIFECYCLE_FUNCTIONS = {
   addNote: acceptingForms(addNoteInput, addNote),
   /** Marketing consent given or withdrawn from the panel (campaigns skip `out`). */
   setMarketingConsent: acceptingForms(marketingConsentInput, setMarketingConsent),
+  /** The same from the client area (the account's page), with its source. */
+  recordMarketingConsent,
   updateProfile,
   createClient,
   resendConfirmation,

@@ -67,3 +67,21 @@ export async function setMarketingConsent(
   )
   return lifecycleResult(outcome)
 }
+
+/**
+ * A consent given or withdrawn elsewhere than the panel (the client area: source `client_area`),
+ * in its own transaction; the same rules and event as the panel's.
+ */
+export async function recordMarketingConsent(
+  deps: LifecycleDeps,
+  actor: Actor,
+  id: number,
+  consent: MarketingConsent,
+  source: ConsentSource,
+  data: Record<string, unknown> = {},
+): Promise<LifecycleResult> {
+  const outcome = await inTransaction(deps.dataSource, (manager) =>
+    setConsentIn(deps.dataSource, manager, actor, [id], consent, source, data),
+  )
+  return lifecycleResult(outcome)
+}

@@ -214,6 +214,14 @@ export class ClientList {
   }
 
   /**
+   * The list's filters over `clients` (alias `c`), nothing selected, ordered or paged yet: for a
+   * set-based statement over the whole list (a campaign freezes its segment with INSERT … SELECT).
+   */
+  async filteredQuery(query: ClientListQuery): Promise<SelectQueryBuilder<Client>> {
+    return this.filtered(query, 'c', await this.contractClients(query)).qb
+  }
+
+  /**
    * The clients a searched contract reference points to: one lookup per query object, shared by
    * its page and its total (the list action asks for both with the same query).
    */
