@@ -42,6 +42,8 @@ export async function seededDemo(
     publicUrl?: string
     /** The plugin's `files` option (a temp directory in the files tests). */
     files?: DemoAppOptions['files']
+    /** The plugin's `roles` option (a support role that may edit clients…). */
+    roles?: DemoAppOptions['roles']
   } = {},
 ): Promise<SeededDemo> {
   const demo = createDemoApp({
@@ -55,6 +57,7 @@ export async function seededDemo(
     jobs: options.jobs,
     publicUrl: options.publicUrl,
     files: options.files,
+    roles: options.roles,
   })
   await seedAdmins(db.dataSource, demo.clients.passwordHasher, DEMO_PASSWORD)
   const counts = await seedDemoData(db.dataSource, demo.clients.passwordHasher)
