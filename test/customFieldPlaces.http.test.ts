@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import type { Agent } from 'supertest'
-import { ClientCustomValue, CustomField, DEFAULT_ROLES } from '../src/index.js'
+import { ClientCustomValue, CustomField, DEFAULT_ROLES, EmailLog } from '../src/index.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
 import { statementsOf } from './support/statements.js'
@@ -211,5 +211,64 @@ describeEachDatabase('custom fields in the export, the roles and the unique inde
     expect((await values()).map((r) => r.uniqueValue)).toEqual([null])
     expect(errorsOf(await createClient(admin, { lastName: 'Même revenu', cf__income: '1234.5' }))).toEqual({})
     expect(errorsOf(await edit('true'))).toEqual({ isUnique: 'customFieldValuesShared' })
+  })
+
+  test('merge fields: {{custom.<key>}} in a message template, strict, listed in the editor, filled per client in its language', async () => {
+    const templates = '/admin/api/resources/EmailTemplate/actions'
+    const save = (payload: Payload) => admin.post(`${templates}/saveEmailTemplate`).type('form').send(payload)
+    const fieldErrors = (res: { body: { record?: { errors?: Record<string, { message: string }> } } }) =>
+      Object.fromEntries(Object.entries(res.body.record?.errors ?? {}).map(([k, v]) => [k, v.message]))
+    const reminder = {
+      template: 'paymentReminder',
+      language: 'fr',
+      subject: 'Relance {{custom.siret}}',
+      text: 'Bonjour {{fullName}}, profil {{custom.risk}}, revenus {{custom.income}}, VIP {{custom.vip_ok}}.',
+    }
+    expect(fieldErrors(await save(reminder))).toEqual({})
+    // Strict: an unknown custom key, as an unknown built-in one; a system email takes none.
+    expect(fieldErrors(await save({ ...reminder, text: 'Profil {{custom.nope}}' }))).toEqual({
+      text: 'templateUnknownField',
+    })
+    expect(
+      fieldErrors(
+        await save({ template: 'suspended', language: 'fr', subject: 'x', text: '{{custom.risk}}' }),
+      ),
+    ).toEqual({ text: 'templateUnknownField' })
+    const details = await admin.get(`${templates}/emailTemplate?template=paymentReminder&language=fr`)
+    expect(details.body.emailTemplate.fields).toEqual(
+      expect.arrayContaining(['fullName', 'custom.risk', 'custom.mobile']),
+    )
+    expect(details.body.emailTemplate.customFields).toEqual(
+      expect.arrayContaining([{ name: 'custom.risk', labelFr: 'Profil de risque', labelEn: 'Risk profile' }]),
+    )
+    const id = idOf(
+      await createClient(admin, {
+        lastName: 'Relancé',
+        email: 'relance@example.fr',
+        locale: 'fr',
+        cf__risk: 'dynamique',
+        cf__income: '99.5',
+        cf__vip_ok: 'true',
+        cf__siret: '55554444333322',
+      }),
+    )
+    const preview = await admin
+      .post(`${templates}/previewEmailTemplate`)
+      .type('form')
+      .send({ ...reminder, clientId: String(id) })
+    expect(preview.body.emailTemplate.text).toBe('Bonjour Relancé, profil Dynamique, revenus 99.50, VIP Oui.')
+    // Sent from the client's page: each client's own values, read with the clients (not per client).
+    const sent = await admin
+      .post(`/admin/api/resources/Client/records/${id}/sendEmail`)
+      .type('form')
+      .send({ template: 'paymentReminder:fr', subject: reminder.subject, body: reminder.text })
+    expect(sent.body.notice).toMatchObject({ type: 'success' })
+    const log = await ds()
+      .getRepository(EmailLog)
+      .findOneOrFail({ where: { clientId: id }, order: { id: 'DESC' } })
+    expect([log.subject, log.body]).toEqual([
+      'Relance 55554444333322',
+      'Bonjour Relancé, profil Dynamique, revenus 99.50, VIP Oui.',
+    ])
   })
 })
