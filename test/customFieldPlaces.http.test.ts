@@ -165,6 +165,27 @@ describeEachDatabase('custom fields in the export, the roles and the unique inde
     )
   })
 
+  test('support filtering the list or the export on an admin-only field learns nothing of its values', async () => {
+    const id = idOf(await createClient(admin, { lastName: 'Filtré', cf__mobile: '0633333333' }))
+    const filter = encodeURIComponent('mobile:eq:0633333333')
+    const listed = async (agent: Agent) => {
+      const res = await agent.get(
+        `/admin/api/resources/Client/actions/list?perPage=50&filters.q=Filtré&filters.customFields=${filter}`,
+      )
+      expect(res.status).toBe(200)
+      return (res.body.records as { id: string }[]).map((r) => Number(r.id))
+    }
+    expect(await listed(admin)).toEqual([id])
+    // The right value and a wrong one give support the same answer: no client.
+    expect(await listed(support)).toEqual([])
+    const exported = await exportCsv(support, `filters.q=Filtré&filters.customFields=${filter}`, {
+      lang: 'en',
+    })
+    expect(parseCsv(exported.body as string, ',')).toHaveLength(1)
+    const byAdmin = await exportCsv(admin, `filters.q=Filtré&filters.customFields=${filter}`, { lang: 'en' })
+    expect(parseCsv(byAdmin.body as string, ',')).toHaveLength(2)
+  })
+
   test('"unique" is held by the database: two writes of one value at once, one wins, the other a field error', async () => {
     const racers = await Promise.all(
       ['Course A', 'Course B', 'Course C'].map((lastName) =>

@@ -115,16 +115,20 @@ export class ListExport {
             .filter(([key]) => key.startsWith('filters.'))
             .map(([key, value]) => [key.slice('filters.'.length), value]),
         )
-        const query = readListQuery(
-          { ...request.params, filters },
-          {
-            perPage: 1,
-            maxPerPage: 1,
-            sortBy: 'createdAt',
-            direction: 'desc',
-          },
-          true,
-        )
+        const query = {
+          ...readListQuery(
+            { ...request.params, filters },
+            {
+              perPage: 1,
+              maxPerPage: 1,
+              sortBy: 'createdAt',
+              direction: 'desc',
+            },
+            true,
+          ),
+          // A filter on a field marked "admins only" matches no client for who may not see it.
+          adminOnlyFields: request.adminOnlyFields === true,
+        }
         const wanted = columns
           .map((c) => c.key)
           .filter((key) => (CLIENT_COLUMNS as readonly string[]).includes(key))
