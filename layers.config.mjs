@@ -143,7 +143,7 @@ export const layout = [
     folders: ['src/services/mail/'],
     holds:
       'the mail options, the outbox and the email templates (`template*`: catalog, strict Mustache renderer, store, history), the email log',
-    imports: ['core', 'entities', 'shared', 'locale'],
+    imports: ['core', 'customFields', 'entities', 'shared', 'locale'],
   },
   {
     id: 'payments',
@@ -200,14 +200,14 @@ export const layout = [
     folders: ['src/services/export/'],
     holds:
       'list exports: the CSV writer (dialects, formula cells), the columns’ joins, `ListExport` (plan, keyset pages, audit entry)',
-    imports: ['core', 'tags', 'list', 'entities', 'shared', 'locale'],
+    imports: ['core', 'tags', 'customFields', 'list', 'entities', 'shared', 'locale'],
   },
   {
     id: 'import',
     folders: ['src/services/import/'],
     holds:
       'uploads kept in the database, the CSV source, row reading, planner, writer, import jobs with a lease and their worker (`clients.jobs`), undo, saved mappings',
-    imports: ['core', 'tags', 'entities', 'shared'],
+    imports: ['core', 'tags', 'customFields', 'entities', 'shared'],
   },
   {
     id: 'campaigns',

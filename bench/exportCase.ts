@@ -50,7 +50,7 @@ async function ours(): Promise<number> {
     'fr',
   )
   const rows = await exporter.run(
-    exporter.plan({ resource: 'Client', params: {} }),
+    await exporter.plan({ resource: 'Client', params: {} }),
     { email: 'bench', ip: null },
     sink,
   )

@@ -147,6 +147,42 @@ export function floorRouter(dataSource: DataSource): Router {
     res.json({ records, total: Number(total.total) })
   })
 
+  // Five custom columns and a filter on one (a choice): the clients holding the value by the
+  // (fieldId, textKey) index, the page on the lastName index, the page's values in one query.
+  router.get('/custom', async (req, res) => {
+    const fieldIds = String(req.query.fields).split(',').map(Number)
+    const value = String(req.query.value)
+    const held = `EXISTS (SELECT 1 FROM client_custom_values v WHERE v.clientId = f.id AND v.fieldId = ? AND v.textKey = ?)`
+    const hint = mysql ? 'USE INDEX (IDX_clients_lastName_id_status)' : ''
+    const [records, [total]] = await Promise.all([
+      page(
+        `f.status <> 'deleted' AND ${held}`,
+        [fieldIds[0], value],
+        'f.lastName ASC, f.id ASC',
+        0,
+        20,
+        hint,
+      ),
+      q(`SELECT COUNT(*) AS total FROM clients f WHERE f.status <> 'deleted' AND ${held}`, [
+        fieldIds[0],
+        value,
+      ]),
+    ])
+    const ids = records.map((r) => Number((r as { id?: unknown }).id))
+    const values: Record<string, unknown>[] = ids.length
+      ? await q(
+          `SELECT * FROM client_custom_values WHERE clientId IN (${ids.map(() => '?').join(',')}) AND fieldId IN (${fieldIds.map(() => '?').join(',')}) ORDER BY clientId, fieldId, ordinal`,
+          [...ids, ...fieldIds],
+        )
+      : []
+    const byClient = new Map<number, Record<string, unknown>[]>()
+    for (const v of values) byClient.set(Number(v.clientId), [...(byClient.get(Number(v.clientId)) ?? []), v])
+    res.json({
+      records: records.map((r, i) => ({ ...r, custom: byClient.get(ids[i]) ?? [] })),
+      total: Number(total.total),
+    })
+  })
+
   router.get('/client/:id', async (req, res) => {
     const [client] = await q(`SELECT * FROM clients WHERE id = ?`, [Number(req.params.id)])
     const [advisor] = client?.advisorId

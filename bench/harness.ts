@@ -11,6 +11,7 @@ import { seedAdmins } from '../demo/seed.js'
 import type { LargeSizes } from '../demo/seedLarge.js'
 import { openBenchDatabase } from './database.js'
 import { floorRouter } from './floor.js'
+import { benchCustomFields } from './customFields.js'
 import type { CaseId } from './options.js'
 import { peerRouter } from './peer.js'
 import type { QueryCounter, Side } from './stats.js'
@@ -163,6 +164,14 @@ export async function readCases(dataSource: DataSource): Promise<ReadCases> {
           : `/peer${list(1)}&filters.${peerField}=${peerValue}`,
     }
   }
+  // Five custom columns (every client has a value of each), the list filtered on one: the floor
+  // without a peer (plain AdminJS has no custom fields).
+  const custom = await benchCustomFields(dataSource)
+  urls.custom = {
+    ours: `/admin${list(1)}&filters.customFields=${encodeURIComponent('bench_risk:eq:dynamique')}`,
+    floor: `/floor/custom?fields=${custom.join(',')}&value=dynamique`,
+    peer: '',
+  }
   return {
     urls,
     reads: [
@@ -170,6 +179,7 @@ export async function readCases(dataSource: DataSource): Promise<ReadCases> {
       ['deep', 'list page 2,000'],
       ...searches.map(([id, name]) => [id, name] as [CaseId, string]),
       ['advisor', 'filter by advisor'],
+      ['custom', 'list with 5 custom columns, filtered on one'],
       ['client', 'client page (header + details)'],
     ],
   }

@@ -11,6 +11,7 @@ export const CASE_IDS = [
   'search-domain',
   'search-reference',
   'advisor',
+  'custom',
   'client',
   'bulk',
   'import',

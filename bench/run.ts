@@ -42,7 +42,10 @@ async function main() {
   for (const [id, name] of reads) {
     if (!options.selected(id)) continue
     process.stderr.write(`${name}… `)
-    const sides = Object.fromEntries(options.sides.map((side) => [side, get(side, urls[id][side])]))
+    // A side without a URL (the peer has no custom fields) sits the case out.
+    const sides = Object.fromEntries(
+      options.sides.filter((side) => urls[id][side]).map((side) => [side, get(side, urls[id][side])]),
+    )
     timed(id, name, await interleave(counter, sides, { runs: options.runs, warmup: options.warmup }))
     process.stderr.write('done\n')
   }

@@ -74,6 +74,8 @@ export interface DemoAppOptions {
   imports?: Partial<ImportLimits>
   /** The plugin's `files` option (the clients' files: storage, limits); default `./client-files`. */
   files?: ClientFileOptions
+  /** The plugin's `roles` option (role → rights); default the plugin's admin and support. */
+  roles?: Parameters<typeof createClientManagement>[0]['roles']
 }
 
 export interface DemoApp {
@@ -178,6 +180,7 @@ export function createDemoApp(options: DemoAppOptions): DemoApp {
     language: options.language ?? 'fr',
     stripe: options.stripe,
     outbox: options.outbox,
+    roles: options.roles,
     // Campaign emails link to the demo's unsubscribe route (mounted below), signed with its secret.
     campaigns: {
       unsubscribeUrl: `${publicUrl}/unsubscribe`,

@@ -263,7 +263,7 @@ describeEachDatabase('export what the list shows', (database) => {
     let text = ''
     try {
       const exporter = new ListExport(ds(), lists, 'en', 7)
-      const plan = exporter.plan({
+      const plan = await exporter.plan({
         resource: 'Client',
         params: { sortBy: 'firstName', direction: 'desc' },
         columns: 'clientNumber,firstName',

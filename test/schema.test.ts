@@ -44,6 +44,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^SavedViews\d+$/),
         expect.stringMatching(/^MarketingConsent\d+$/),
         expect.stringMatching(/^Campaigns\d+$/),
+        expect.stringMatching(/^CustomValueUnique\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

@@ -17,11 +17,14 @@ import { CustomField } from './CustomField.js'
  * yes/no `textValue` with `textKey` (lower-cased, 191 characters: indexable on MariaDB's
  * utf8mb4), numbers and money `numberValue`, dates `dateValue`. The (fieldId, column) indexes
  * serve the list's filters and sorts on both databases; the primary key, a page's values.
+ * `uniqueValue` is filled only for a field marked unique: UNIQUE(fieldId, uniqueValue) holds
+ * "unique" when two instances write the same value at once (NULLs never clash).
  */
 @Entity({ name: 'client_custom_values' })
 @Index('IDX_client_custom_values_field_text', ['fieldId', 'textKey'])
 @Index('IDX_client_custom_values_field_number', ['fieldId', 'numberValue'])
 @Index('IDX_client_custom_values_field_date', ['fieldId', 'dateValue'])
+@Index('IDX_client_custom_values_field_unique', ['fieldId', 'uniqueValue'], { unique: true })
 export class ClientCustomValue extends BaseEntity {
   @PrimaryColumn({ type: 'int' })
   clientId!: number
@@ -43,6 +46,10 @@ export class ClientCustomValue extends BaseEntity {
 
   @Column({ type: 'date', nullable: true })
   dateValue!: string | null
+
+  /** The value as compared, for a unique field only (customValues.ts `uniqueValueOf`). */
+  @Column({ type: 'varchar', length: 191, nullable: true })
+  uniqueValue!: string | null
 
   @ManyToOne(() => Client, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'clientId' })

@@ -21,6 +21,7 @@ import { SavedViews1795500000000 } from './1795500000000-SavedViews.js'
 import { CustomFields1795490000000 } from './1795490000000-CustomFields.js'
 import { MarketingConsent1795510000000 } from './1795510000000-MarketingConsent.js'
 import { Campaigns1795511000000 } from './1795511000000-Campaigns.js'
+import { CustomValueUnique1795525000000 } from './1795525000000-CustomValueUnique.js'
 import { prefixAware } from './pluginTables.js'
 
 // MySQL/MariaDB migrations, oldest first (SQLite: `prepareClientTables` synchronizes after its check).
@@ -50,4 +51,5 @@ export const clientManagementMigrations = [
   CustomFields1795490000000,
   MarketingConsent1795510000000,
   Campaigns1795511000000,
+  CustomValueUnique1795525000000,
 ].map(prefixAware)

@@ -2,6 +2,7 @@
 // export service (server) share, so both agree on what may be asked for.
 
 import type { ClientColumn } from './clientColumns.js'
+import { customFieldName, isNumberType, type CustomFieldDefinition } from './customFields.js'
 
 /** How a column's values are written (see services/export/csvWriter.ts). */
 export type ExportCellKind = 'text' | 'number' | 'decimal' | 'date' | 'datetime' | 'boolean'
@@ -17,9 +18,11 @@ export type ExportableResource = (typeof EXPORTABLE)[number]
  */
 export interface ExportColumn {
   key: string
-  kind: ExportCellKind | 'enum' | 'person' | 'contract' | 'changes'
+  kind: ExportCellKind | 'enum' | 'person' | 'contract' | 'changes' | 'custom'
   /** Shown in the list, so exported when the admin does not choose. */
   visible: boolean
+  /** A custom field's column (`cf__<key>`, kind `custom`): its definition (label, type, choices). */
+  field?: CustomFieldDefinition
 }
 
 const col = (key: string, kind: ExportColumn['kind'], visible = false): ExportColumn => ({
@@ -88,4 +91,31 @@ export const EXPORT_COLUMNS: Record<ExportableResource, readonly ExportColumn[]>
     col('reason', 'text', true),
     col('changes', 'changes', true),
   ],
+}
+
+/**
+ * A list's columns: the built-in ones above, then (clients) one per custom field in use, in the
+ * fields' order, under its form name (`cf__<key>`); exported when the admin does not choose.
+ */
+export function exportColumnList(
+  resource: ExportableResource,
+  fields: readonly CustomFieldDefinition[],
+): readonly ExportColumn[] {
+  if (resource !== 'Client' || fields.length === 0) return EXPORT_COLUMNS[resource]
+  return [
+    ...EXPORT_COLUMNS.Client,
+    ...fields.map((field) => ({
+      key: customFieldName(field.key),
+      kind: 'custom' as const,
+      visible: true,
+      field,
+    })),
+  ]
+}
+
+/** How a custom field's value is written in a cell: numbers and dates typed, the rest as text. */
+export function customCellKind(field: CustomFieldDefinition): ExportCellKind {
+  if (field.type === 'date') return 'date'
+  if (field.type === 'money') return 'decimal'
+  return isNumberType(field.type) ? 'number' : 'text'
 }

@@ -52,6 +52,8 @@ export async function seededDemo(
     files?: DemoAppOptions['files']
     /** The plugin's `hashing` option; default TEST_HASHING. */
     hashing?: HashingOptions
+    /** The plugin's `roles` option (a support role that may edit clients…). */
+    roles?: DemoAppOptions['roles']
   } = {},
 ): Promise<SeededDemo> {
   const demo = createDemoApp({
@@ -66,6 +68,7 @@ export async function seededDemo(
     publicUrl: options.publicUrl,
     files: options.files,
     hashing: options.hashing ?? TEST_HASHING,
+    roles: options.roles,
   })
   await seedAdmins(db.dataSource, demo.clients.passwordHasher, DEMO_PASSWORD)
   const counts = await seedDemoData(db.dataSource, demo.clients.passwordHasher)

@@ -14,7 +14,7 @@ import { tagsOfClients } from '../../services/tags/tagsOfClients.js'
 import type { AccessControl } from '../../services/core/accessControl.js'
 import { valuesOfClients } from '../../services/customFields/customValues.js'
 import { customFieldName } from '../../shared/customFields.js'
-import { visibleFields } from '../customFields/customValues.action.js'
+import { seesAdminOnlyFields, visibleFields } from '../customFields/customValues.action.js'
 
 const PER_PAGE_LIMIT = 500
 
@@ -71,12 +71,16 @@ export const listClientsHandler =
   async (request, _response, context) => {
     const params = flat.unflatten(request.query ?? {}) as { filters?: Record<string, unknown> }
     const sort = context.resource.decorate().options.sort
-    const query = readListQuery(params, {
-      perPage: context._admin.options.settings?.defaultPerPage ?? 10,
-      maxPerPage: PER_PAGE_LIMIT,
-      sortBy: (sort?.sortBy as SortableColumn | undefined) ?? 'createdAt',
-      direction: sort?.direction ?? 'desc',
-    })
+    const query = {
+      ...readListQuery(params, {
+        perPage: context._admin.options.settings?.defaultPerPage ?? 10,
+        maxPerPage: PER_PAGE_LIMIT,
+        sortBy: (sort?.sortBy as SortableColumn | undefined) ?? 'createdAt',
+        direction: sort?.direction ?? 'desc',
+      }),
+      // A filter on a field marked "admins only" matches no client for who may not see it.
+      adminOnlyFields: seesAdminOnlyFields(access, context.currentAdmin),
+    }
     // The total, the page, then its counts, tags and advisors side by side: five queries, three waits.
     // Awaited together: when one fails first, the other's failure is still handled (a rejection
     // left alone would end the process).

@@ -2,11 +2,14 @@ import type { ComponentIds } from '../../components/index.js'
 import type { ListExport } from '../../services/export/listExport.js'
 import type { ExportableResource } from '../../shared/exportColumns.js'
 import type { DownloadAction } from '../../services/core/downloads.js'
+import type { AccessControl } from '../../services/core/accessControl.js'
 import { GROUP_MENUS } from '../core/actionMenus.js'
+import { seesAdminOnlyFields } from '../customFields/customValues.action.js'
 
 export interface ExportActionDeps {
   listExport: ListExport
   components: ComponentIds
+  access: AccessControl
 }
 
 /**
@@ -22,8 +25,15 @@ export const exportListAction = (deps: ExportActionDeps, resource: ExportableRes
   component: deps.components.ExportForm,
   showInDrawer: true,
   handler: async () => ({}),
-  download: async ({ params, actor }, sink) => {
-    const plan = deps.listExport.plan({ resource, params, columns: params.columns, language: params.lang })
+  download: async ({ params, actor, currentAdmin }, sink) => {
+    const plan = await deps.listExport.plan({
+      resource,
+      params,
+      columns: params.columns,
+      language: params.lang,
+      // A custom field marked "admins only" is no column for who may not see it.
+      adminOnlyFields: seesAdminOnlyFields(deps.access, currentAdmin),
+    })
     sink.start(plan.fileName, 'text/csv; charset=utf-8')
     await deps.listExport.run(plan, actor, (chunk) => sink.write(chunk))
   },
@@ -43,7 +53,7 @@ export const exportHistoryAction = (deps: ExportActionDeps): DownloadAction => (
   guard: '',
   handler: async (_request, _response, context) => ({ record: context.record?.toJSON(context.currentAdmin) }),
   download: async ({ params, actor, record }, sink) => {
-    const plan = deps.listExport.plan({
+    const plan = await deps.listExport.plan({
       resource: 'ClientHistory',
       params: {},
       clientId: Number(record?.id()),

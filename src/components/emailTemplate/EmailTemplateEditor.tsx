@@ -46,9 +46,15 @@ const EmailTemplateEditor: React.FC<{ resourceId: string; template: TemplateRef;
   template,
   onClose,
 }) => {
-  const { translateComponent, translateMessage } = useTranslation()
+  const { translateComponent, translateMessage, i18n } = useTranslation()
   const t = (key: string, options?: Record<string, unknown>) =>
     translateComponent(`EmailTemplates.${key}`, resourceId, options)
+  // A custom field's merge field (`custom.<key>`) by its label in the panel's language.
+  const mergeFieldLabel = (name: string) => {
+    const custom = details?.customFields?.find((f) => f.name === name)
+    if (!custom) return t(`fields.${name}`)
+    return i18n.language?.startsWith('en') ? custom.labelEn : custom.labelFr
+  }
   const handleResponse = useActionResponseHandler()
   const api = useMemo(() => templateApi(resourceId), [resourceId])
   const [details, setDetails] = useState<TemplateDetails | null>(null)
@@ -152,7 +158,7 @@ const EmailTemplateEditor: React.FC<{ resourceId: string; template: TemplateRef;
           <Box as="ul" mb="xl" data-testid="merge-fields">
             {details.fields.map((name) => (
               <Text as="li" key={name}>
-                <code>{`{{${name}}}`}</code> — {t(`fields.${name}`)}
+                <code>{`{{${name}}}`}</code> — {mergeFieldLabel(name)}
                 {details.required.includes(name) ? ` (${t('requiredField')})` : ''}
               </Text>
             ))}

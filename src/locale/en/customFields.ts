@@ -4,6 +4,7 @@ export const enCustomFields = {
   messages: {
     invalidUrl: 'Enter a web address starting with http:// or https://.',
     invalidPhone: 'Enter a phone number: digits, spaces, +, (, ), . and - only.',
+    customFieldAdminOnly: 'Only an administrator may set this field.',
     customFieldPattern: 'This value does not have the form this field asks for.',
     customFieldKeyInvalid:
       'The key starts with a lower-case letter, then lower-case letters, digits or _ (40 at most).',

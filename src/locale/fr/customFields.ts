@@ -4,6 +4,7 @@ export const frCustomFields = {
   messages: {
     invalidUrl: 'Saisissez une adresse web commençant par http:// ou https://.',
     invalidPhone: 'Saisissez un numéro de téléphone : chiffres, espaces, +, (, ), . et - uniquement.',
+    customFieldAdminOnly: 'Seul un administrateur peut renseigner ce champ.',
     customFieldPattern: 'Cette valeur n’a pas la forme demandée par ce champ.',
     customFieldKeyInvalid:
       'La clé commence par une lettre minuscule, puis des lettres minuscules, chiffres ou _ (40 au plus).',

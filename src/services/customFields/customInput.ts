@@ -10,6 +10,7 @@ import {
 import type { Actor } from '../core/requestValues.js'
 import { eventRow, insertEvents } from '../core/clientEvents.js'
 import { parseInput } from '../core/requestValues.js'
+import { InvalidInputError } from '../core/errors.js'
 import { activeFields } from './fieldCatalog.js'
 import { refuseTakenValues, writeValues } from './customValues.js'
 import * as z from 'zod/mini'
@@ -52,9 +53,29 @@ export function readCustomValues(
 }
 
 /**
+ * Refuses a value sent for a field marked "admins only" by who may not see those fields: a field
+ * error under its name (`customFieldAdminOnly`), never a silent write nor a silent drop.
+ */
+export function refuseAdminOnlyValues(
+  fields: readonly CustomFieldDefinition[],
+  values: Record<string, unknown>,
+  adminOnlyFields: boolean,
+): void {
+  if (adminOnlyFields) return
+  const sent = customEntries(values)
+  const errors = Object.fromEntries(
+    fields
+      .filter((f) => f.visibility === 'adminOnly' && customFieldName(f.key) in sent)
+      .map((f) => [customFieldName(f.key), 'customFieldAdminOnly']),
+  )
+  if (Object.keys(errors).length > 0) throw new InvalidInputError(errors)
+}
+
+/**
  * Reads, checks and writes a client's custom values in the caller's transaction; one
  * `custom_field_changed` event with each field's old and new value (and its labels, so the
- * history stays readable if the field is removed). No change, no event.
+ * history stays readable if the field is removed). No change, no event. `adminOnlyFields`:
+ * whether the writer may set the fields marked "admins only" (a new client still takes their defaults).
  */
 export async function saveCustomValues(
   manager: EntityManager,
@@ -62,11 +83,13 @@ export async function saveCustomValues(
   clientId: number,
   values: Record<string, unknown>,
   creating: boolean,
+  adminOnlyFields = true,
 ): Promise<FieldChange[]> {
   const fields = await activeFields(manager)
+  refuseAdminOnlyValues(fields, values, adminOnlyFields)
   const read = readCustomValues(fields, values, creating)
   await refuseTakenValues(manager, clientId, fields, read, customFieldName)
-  const changes = await writeValues(manager, clientId, fields, read)
+  const changes = await writeValues(manager, clientId, fields, read, customFieldName)
   if (changes.length === 0) return []
   const labels = Object.fromEntries(
     fields

@@ -9,18 +9,31 @@ import {
 } from '../../shared/customFields.js'
 import { chunks } from '../core/clientEvents.js'
 import { InvalidInputError } from '../core/errors.js'
+import { isMysqlFamily } from '../core/transaction.js'
 
 // The clients' values of custom fields, typed by column (entities/ClientCustomValue.ts): read
 // for a page of clients in one query, written for one client as one DELETE and one INSERT.
 
 type Row = Pick<
   ClientCustomValue,
-  'clientId' | 'fieldId' | 'ordinal' | 'textValue' | 'textKey' | 'numberValue' | 'dateValue'
+  'clientId' | 'fieldId' | 'ordinal' | 'textValue' | 'textKey' | 'numberValue' | 'dateValue' | 'uniqueValue'
 >
 type Source = DataSource | EntityManager
 
 /** The text a value is found and compared by (what the text index holds). */
 export const textKeyOf = (text: string): string => text.toLowerCase().slice(0, 191)
+
+/**
+ * A unique field's value as the database compares it (`uniqueValue`, UNIQUE with the field): the
+ * text's key, a number with four decimals (what MariaDB's DECIMAL(19,4) gives as text), the day.
+ * Null for the other fields: they never clash.
+ */
+export function uniqueValueOf(field: CustomFieldDefinition, value: CustomValue): string | null {
+  if (!field.isUnique || isBlankValue(value) || Array.isArray(value) || typeof value === 'boolean')
+    return null
+  if (isNumberType(field.type)) return Number(value).toFixed(4)
+  return field.type === 'date' ? String(value) : textKeyOf(String(value))
+}
 
 /** The rows that store a value (none for a blank one). */
 export function rowsOf(field: CustomFieldDefinition, clientId: number, value: CustomValue): Row[] {
@@ -33,6 +46,7 @@ export function rowsOf(field: CustomFieldDefinition, clientId: number, value: Cu
     textKey: null,
     numberValue: null,
     dateValue: null,
+    uniqueValue: ordinal === 0 ? uniqueValueOf(field, value) : null,
     ...column,
   })
   if (Array.isArray(value)) return value.map((v, i) => row(i, { textValue: v, textKey: textKeyOf(v) }))
@@ -101,20 +115,83 @@ export async function refuseTakenValues(
 ): Promise<void> {
   const errors: Record<string, string> = {}
   for (const field of fields) {
-    const value = values.get(field.key)
-    if (!field.isUnique || value === undefined || isBlankValue(value)) continue
-    const [row] = rowsOf(field, 0, value)
+    const uniqueValue = uniqueValueOf(field, values.get(field.key) ?? null)
+    if (uniqueValue === null) continue
     const where = {
       fieldId: field.id,
-      ...(row.textKey !== null ? { textKey: row.textKey } : {}),
-      ...(row.numberValue !== null ? { numberValue: row.numberValue as string } : {}),
-      ...(row.dateValue !== null ? { dateValue: row.dateValue } : {}),
+      uniqueValue,
       ...(clientId !== null ? { clientId: Not(clientId) } : {}),
     }
     if (await manager.getRepository(ClientCustomValue).existsBy(where))
       errors[nameOf(field.key)] = 'alreadyTaken'
   }
   if (Object.keys(errors).length > 0) throw new InvalidInputError(errors)
+}
+
+/** A write refused by a unique index (MariaDB's duplicate entry, SQLite's constraint). */
+export function isDuplicateKey(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } }
+  const code = e?.driverError?.code ?? e?.code
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT'
+}
+
+/**
+ * Inserts value rows; another instance's value written since the check (`refuseTakenValues`)
+ * makes the unique index refuse them: `alreadyTaken` under the unique fields written, not a 500.
+ */
+export async function insertValueRows(
+  manager: EntityManager,
+  fields: readonly CustomFieldDefinition[],
+  rows: Row[],
+  nameOf: (key: string) => string,
+): Promise<void> {
+  if (rows.length === 0) return
+  try {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ClientCustomValue)
+      .values(rows)
+      .updateEntity(false)
+      .execute()
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+    // MariaDB names the entry (`'12-abc'`: the field's id first); SQLite does not: every unique field written.
+    const named = /Duplicate entry '(\d+)-/.exec(String((error as Error).message))?.[1]
+    const clashing = fields.filter(
+      (f) =>
+        rows.some((r) => r.fieldId === f.id && r.uniqueValue !== null) &&
+        (named === undefined || Number(named) === f.id),
+    )
+    throw new InvalidInputError(Object.fromEntries(clashing.map((f) => [nameOf(f.key), 'alreadyTaken'])))
+  }
+}
+
+/**
+ * Fills (or clears) `uniqueValue` for a field's rows when it is made unique (or no longer is),
+ * in SQL: the same text as `uniqueValueOf` on each database. Two clients sharing a value make the
+ * index refuse it (`customFieldValuesShared` under `isUnique`).
+ */
+export async function fillUniqueValues(
+  manager: EntityManager,
+  fieldId: number,
+  unique: boolean,
+): Promise<void> {
+  const mysql = isMysqlFamily(manager.connection)
+  const number = mysql ? 'CAST(numberValue AS CHAR)' : "printf('%.4f', numberValue)"
+  const date = mysql ? 'CAST(dateValue AS CHAR)' : 'dateValue'
+  const filled = unique ? `CASE WHEN ordinal = 0 THEN COALESCE(textKey, ${number}, ${date}) END` : 'NULL'
+  try {
+    await manager
+      .createQueryBuilder()
+      .update(ClientCustomValue)
+      .set({ uniqueValue: () => filled })
+      .where('fieldId = :fieldId', { fieldId })
+      .execute()
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new InvalidInputError({ isUnique: 'customFieldValuesShared' })
+    throw error
+  }
 }
 
 const same = (a: CustomValue, b: CustomValue) =>
@@ -129,6 +206,7 @@ export async function writeValues(
   clientId: number,
   fields: readonly CustomFieldDefinition[],
   values: Map<string, CustomValue>,
+  nameOf: (key: string) => string,
 ): Promise<FieldChange[]> {
   const touched = fields.filter((f) => values.has(f.key))
   if (touched.length === 0) return []
@@ -137,14 +215,7 @@ export async function writeValues(
   if (changed.length === 0) return []
   await manager.getRepository(ClientCustomValue).delete({ clientId, fieldId: In(changed.map((f) => f.id)) })
   const rows = changed.flatMap((f) => rowsOf(f, clientId, values.get(f.key) ?? null))
-  if (rows.length > 0)
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ClientCustomValue)
-      .values(rows)
-      .updateEntity(false)
-      .execute()
+  await insertValueRows(manager, changed, rows, nameOf)
   return changed.map((f) => ({
     field: f.key,
     from: isBlankValue(before[f.key] ?? null) ? null : before[f.key],

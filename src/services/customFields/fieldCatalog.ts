@@ -6,6 +6,7 @@ import type { CustomFieldDefinition } from '../../shared/customFields.js'
 import type { Actor } from '../core/requestValues.js'
 import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
 import { inTransaction } from '../core/transaction.js'
+import { fillUniqueValues } from './customValues.js'
 
 // The firm's custom fields (issue 28), defined by admins in the panel. Read from the database at
 // each use (a firm has tens of them): two instances defining and using fields at once agree.
@@ -82,6 +83,9 @@ export async function updateField(
       definition.choiceList.map((c) => c.value),
     )
     if (definition.isUnique && !field.isUnique) await refuseSharedValues(manager, field.id)
+    // The database holds "unique" too: its compared values filled when it starts, cleared when it ends.
+    if (definition.isUnique !== Boolean(field.isUnique))
+      await fillUniqueValues(manager, field.id, definition.isUnique)
     Object.assign(field, stored(definition))
     return repository.save(field)
   })

@@ -11,7 +11,21 @@ import type { Cursor } from '../list/keyset.js'
 import { readRecordListQuery, type RecordList } from '../list/recordList.js'
 import { BOM, CsvWriter } from './csvWriter.js'
 import { CLIENT_COLUMNS } from '../../shared/clientColumns.js'
-import { EXPORT_COLUMNS, type ExportColumn, type ExportableResource } from '../../shared/exportColumns.js'
+import {
+  customCellKind,
+  exportColumnList,
+  type ExportColumn,
+  type ExportableResource,
+} from '../../shared/exportColumns.js'
+import {
+  customFieldName,
+  fieldLabel,
+  valueText,
+  type CustomFieldDefinition,
+  type CustomValue,
+} from '../../shared/customFields.js'
+import { activeFields } from '../customFields/fieldCatalog.js'
+import { valuesOfClients } from '../customFields/customValues.js'
 import { personCell, selectRecordColumns } from './selectRecordColumns.js'
 import { withTagNames } from '../tags/tagsOfClients.js'
 
@@ -31,6 +45,8 @@ export interface ExportRequest {
   language?: unknown
   /** ClientHistory: the client whose history it is. */
   clientId?: number
+  /** Whether the admin sees the custom fields marked "admins only" (else they are no columns). */
+  adminOnlyFields?: boolean
 }
 
 /** An export ready to stream: its file name, its header, and its pages one after another. */
@@ -67,18 +83,28 @@ export class ListExport {
     private readonly pageSize = EXPORT_PAGE_SIZE,
   ) {}
 
-  /** The columns an admin may choose, the visible ones marked: what the export form offers. */
-  columnsOf(resource: ExportableResource): readonly ExportColumn[] {
-    return EXPORT_COLUMNS[resource]
+  /**
+   * The columns an admin may choose, the visible ones marked: what the export form offers (the
+   * clients': the custom fields in use this admin sees, after the built-in ones).
+   */
+  async columnsOf(resource: ExportableResource, adminOnlyFields = false): Promise<readonly ExportColumn[]> {
+    if (resource !== 'Client') return exportColumnList(resource, [])
+    const fields = await activeFields(this.dataSource)
+    return exportColumnList(
+      resource,
+      adminOnlyFields ? fields : fields.filter((f) => f.visibility === 'everyone'),
+    )
   }
 
   /**
-   * Checks the request and prepares the export; nothing is read yet. An unknown column, filter or
-   * sort, or a bad value: `InvalidInputError` (field → message key), before a byte is sent.
+   * Checks the request and prepares the export; only the custom fields' definitions are read. An
+   * unknown column, filter or sort, or a bad value: `InvalidInputError` (field → message key),
+   * before a byte is sent.
    */
-  plan(request: ExportRequest): ExportPlan {
+  async plan(request: ExportRequest): Promise<ExportPlan> {
     const language = this.languageOf(request.language)
-    const columns = this.chosenColumns(request.resource, request.columns)
+    const all = await this.columnsOf(request.resource, request.adminOnlyFields === true)
+    const columns = this.chosenColumns(all, request.columns)
     const base = { resource: request.resource, language, columns }
     const stamp = new Date().toISOString().slice(0, 10)
     switch (request.resource) {
@@ -89,20 +115,25 @@ export class ListExport {
             .filter(([key]) => key.startsWith('filters.'))
             .map(([key, value]) => [key.slice('filters.'.length), value]),
         )
-        const query = readListQuery(
-          { ...request.params, filters },
-          {
-            perPage: 1,
-            maxPerPage: 1,
-            sortBy: 'createdAt',
-            direction: 'desc',
-          },
-          true,
-        )
+        const query = {
+          ...readListQuery(
+            { ...request.params, filters },
+            {
+              perPage: 1,
+              maxPerPage: 1,
+              sortBy: 'createdAt',
+              direction: 'desc',
+            },
+            true,
+          ),
+          // A filter on a field marked "admins only" matches no client for who may not see it.
+          adminOnlyFields: request.adminOnlyFields === true,
+        }
         const wanted = columns
           .map((c) => c.key)
           .filter((key) => (CLIENT_COLUMNS as readonly string[]).includes(key))
         const counts = columns.some((c) => c.key === 'activeContracts')
+        const custom = columns.flatMap((c) => (c.field ? [c.field] : []))
         return {
           ...base,
           fileName: `clients-${stamp}.csv`,
@@ -110,12 +141,13 @@ export class ListExport {
             sortBy: query.sortBy,
             direction: query.direction,
           }),
-          // The tags of a page's clients in one more query per page (never per row).
+          // The tags and the custom values of a page's clients: one more query each per page (never per row).
           nextPage: async (cursor) => {
             const page = await this.lists.clients.keysetRows(query, wanted, cursor, this.pageSize, {
               activeContracts: counts,
             })
             if (columns.some((c) => c.key === 'tags')) await withTagNames(this.dataSource, page.rows)
+            if (custom.length > 0) await this.withCustomValues(page.rows, custom)
             return page
           },
         }
@@ -203,8 +235,20 @@ export class ListExport {
     throw new InvalidInputError({ lang: 'exportBadLanguage' })
   }
 
-  private chosenColumns(resource: ExportableResource, raw: unknown): ExportColumn[] {
-    const all = EXPORT_COLUMNS[resource]
+  /** Each row (with its `id`) given `cf__<key>`: its client's values of these fields, one query for the page. */
+  private async withCustomValues(rows: Row[], fields: CustomFieldDefinition[]): Promise<void> {
+    const values = await valuesOfClients(
+      this.dataSource,
+      rows.map((row) => Number(row.id)),
+      fields,
+    )
+    for (const row of rows) {
+      const own = values.get(Number(row.id)) ?? {}
+      for (const field of fields) row[customFieldName(field.key)] = own[field.key] ?? null
+    }
+  }
+
+  private chosenColumns(all: readonly ExportColumn[], raw: unknown): ExportColumn[] {
     if (raw === undefined || raw === null || raw === '') return all.filter((c) => c.visible)
     if (typeof raw !== 'string') throw new InvalidInputError({ columns: 'exportUnknownColumn' })
     const keys = raw.split(',').map((k) => k.trim())
@@ -224,6 +268,7 @@ export class ListExport {
   }
 
   private header(plan: ExportPlan, column: ExportColumn): string {
+    if (column.field) return fieldLabel(column.field, plan.language)
     const resources = (translations[plan.language] as Tree).resources
     const label = at(resources, [this.labelsOf(plan), 'properties', column.key])
     return typeof label === 'string' ? label : column.key
@@ -241,6 +286,13 @@ export class ListExport {
         return csv.cell(personCell(row, column.key), 'text')
       case 'contract':
         return csv.cell(row.xk_reference ?? null, 'text')
+      case 'custom': {
+        // Numbers and dates typed; choices by their labels, yes/no in words, text neutralised.
+        const field = column.field as CustomFieldDefinition
+        const kind = customCellKind(field)
+        if (kind !== 'text') return csv.cell(value, kind)
+        return csv.cell(valueText(field, (value ?? null) as CustomValue, plan.language), 'text')
+      }
       case 'changes': {
         // The names of the fields changed (values stay in the panel; secrets are masked there anyway).
         const changes = typeof value === 'string' ? (JSON.parse(value) as { field: string }[] | null) : value

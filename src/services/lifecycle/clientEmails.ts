@@ -7,7 +7,9 @@ import { ClientActionRefused, InvalidInputError, type RefusalReason } from '../c
 import { LANGUAGES, type Language } from '../../shared/language.js'
 import { inTransaction } from '../core/transaction.js'
 import { linkWithToken, type RenderedEmail, type TemplateSet } from '../mail/templateSet.js'
-import { isTemplateKey, TEMPLATE_SPECS } from '../mail/templateCatalog.js'
+import { isTemplateKey, TEMPLATE_SPECS, templateFields } from '../mail/templateCatalog.js'
+import { activeFields } from '../customFields/fieldCatalog.js'
+import { valuesOfClients } from '../customFields/customValues.js'
 import { checkTemplate, TemplateRefused } from '../mail/templateRender.js'
 import {
   findClients,
@@ -102,7 +104,7 @@ export async function sendPasswordReset(
  * The admin's own message template an email starts from (`template`), or null for a blank one:
  * its merge fields are then filled per client, and a field it does not have is refused.
  */
-function messageTemplate({ template, subject, body }: SendEmailInput) {
+function messageTemplate({ template, subject, body }: SendEmailInput, customKeys: readonly string[]) {
   const fields: FieldErrors = {}
   if (template === null) return null
   // `paymentReminder`, or `paymentReminder:fr` as the form names the version it started from.
@@ -116,7 +118,7 @@ function messageTemplate({ template, subject, body }: SendEmailInput) {
     ['body', body],
   ] as const) {
     try {
-      checkTemplate(source, TEMPLATE_SPECS[key].fields)
+      checkTemplate(source, templateFields(key, customKeys))
     } catch (error) {
       if (!(error instanceof TemplateRefused)) throw error
       fields[name] = error.problem
@@ -134,7 +136,12 @@ export async function sendEmail(
   input: SendEmailInput,
 ): Promise<LifecycleResult> {
   const { subject, body } = input
-  const template = messageTemplate(input)
+  // A message template's `{{custom.<key>}}`: the custom fields in use, their values read for all the clients at once.
+  const custom = await activeFields(deps.dataSource)
+  const template = messageTemplate(
+    input,
+    custom.map((f) => f.key),
+  )
   const unique = [...new Set(ids)]
   const clients = await findClients(deps.dataSource, deps.dataSource.manager, unique, false)
   const { eligible, skipped } = partitionByRefusal(unique, clients, (c) =>
@@ -143,9 +150,22 @@ export async function sendEmail(
   if (eligible.length === 0) return { changed: [], skipped, emails: NO_EMAILS }
   const emails = await inTransaction(deps.dataSource, async (manager) => {
     const templates = await deps.mailer.templates.load(manager)
+    const values = template
+      ? await valuesOfClients(
+          manager,
+          eligible.map((c) => c.id),
+          custom,
+        )
+      : new Map<number, undefined>()
     const render = (c: Client) =>
       template
-        ? templates.fromTemplate(template, languageOf(deps, c), c, subject, body)
+        ? templates.fromTemplate(
+            template,
+            languageOf(deps, c),
+            { ...c, custom: values.get(c.id) },
+            subject,
+            body,
+          )
         : templates.custom(languageOf(deps, c), c, subject, body)
     const queued = await deps.mailer.queue(
       manager,

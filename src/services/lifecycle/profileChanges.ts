@@ -35,6 +35,11 @@ async function profilePatch(
   return patch
 }
 
+/** Who writes a profile: may they set the custom fields marked "admins only" (a host's call: yes). */
+export interface ProfileWriter {
+  adminOnlyFields?: boolean
+}
+
 /**
  * Saves an admin's edit of profile fields and records `profile_updated` with what changed
  * (old → new). `values` are the form's, already validated; no change, no event. Its
@@ -46,6 +51,7 @@ export async function updateProfile(
   id: number,
   values: Record<string, unknown>,
   editable: readonly string[],
+  writer: ProfileWriter = {},
 ): Promise<LifecycleResult> {
   const patch = await profilePatch(deps, values, editable)
   const outcome = await inTransaction(deps.dataSource, async (manager) => {
@@ -59,7 +65,14 @@ export async function updateProfile(
       .filter((field) => String(before[field] ?? '') !== String(saved[field] ?? ''))
       .map((field) => change(field, before[field], saved[field]))
     // The custom fields' changes are their own event (custom_field_changed), in this transaction.
-    const custom = await saveCustomValues(manager, actor, client.id, values, false)
+    const custom = await saveCustomValues(
+      manager,
+      actor,
+      client.id,
+      values,
+      false,
+      writer.adminOnlyFields ?? true,
+    )
     if (changes.length > 0)
       await insertEvents(manager, [eventRow(actor, client.id, 'profile_updated', null, changes)])
     return changes.length + custom.length === 0
@@ -78,6 +91,7 @@ export async function createClient(
   actor: Actor,
   values: Record<string, unknown>,
   editable: readonly string[],
+  writer: ProfileWriter = {},
 ): Promise<number> {
   const patch = await profilePatch(deps, values, editable)
   // No language chosen in the form: the panel's, so the client's emails go out in it.
@@ -97,7 +111,7 @@ export async function createClient(
       ]),
     ])
     // Each custom field sent, or its default: one custom_field_changed event.
-    await saveCustomValues(manager, actor, client.id, values, true)
+    await saveCustomValues(manager, actor, client.id, values, true, writer.adminOnlyFields ?? true)
     return client.id
   })
 }

@@ -41,6 +41,7 @@ export function applyCustomFilter(
   qb: SelectQueryBuilder<Client>,
   alias: string,
   items: CustomFilterItem[] | null,
+  hideAdminOnly = false,
 ): void {
   const values = tableOf(dataSource, ClientCustomValue)
   const fields = tableOf(dataSource, CustomField)
@@ -48,7 +49,10 @@ export function applyCustomFilter(
   items?.forEach((item, i) => {
     const p = `${alias}Cf${i}`
     const where = condition(item, p)
-    const field = `SELECT f.id FROM ${fields} f WHERE f.${key} = :${p}Key AND f.removedAt IS NULL`
+    // A field marked "admins only", for who may not see it, is as a removed one: no client
+    // matches, so the list says nothing of its values.
+    const visible = hideAdminOnly ? ` AND f.visibility = 'everyone'` : ''
+    const field = `SELECT f.id FROM ${fields} f WHERE f.${key} = :${p}Key AND f.removedAt IS NULL${visible}`
     const sub = `FROM ${values} v WHERE v.clientId = ${alias}.id AND v.fieldId = (${field}) AND ${where.sql}`
     const params = { ...where.params, [`${p}Key`]: item.key }
     if (item.op === 'all')

@@ -79,7 +79,7 @@ export class ClientList {
     else if (query.marketingConsent)
       qb.andWhere(`${alias}.marketingConsent = :consent`, { consent: query.marketingConsent })
     applyTagFilter(this.dataSource, qb, alias, query.tags)
-    applyCustomFilter(this.dataSource, qb, alias, query.customFields)
+    applyCustomFilter(this.dataSource, qb, alias, query.customFields, query.adminOnlyFields === false)
     const rank = query.search ? applySearch(this.dataSource, qb, alias, query.search, contractClients) : null
     return { qb, rank }
   }

@@ -39,6 +39,8 @@ export interface ClientListQuery {
   tags: TagFilter | null
   /** Custom fields' filters (clientCustomFilter.ts): equal, yes/no, ranges, any/all choices. */
   customFields: CustomFilterItem[] | null
+  /** false: who reads may not see the fields marked "admins only", so they filter nothing (no client). */
+  adminOnlyFields?: boolean
   /** Marketing consent given (`in`), withdrawn (`out`) or never asked (`unknown`). */
   marketingConsent: ConsentFilter | null
   sortBy: SortableColumn

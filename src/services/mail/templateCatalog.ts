@@ -51,6 +51,19 @@ export const TEMPLATE_SPECS: Record<EmailTemplateKey, TemplateSpec> = {
   documentsRequest: spec('documentsRequest', 'message'),
 }
 
+/** A custom field's merge field: `{{custom.birth_date}}`. */
+export const customMergeField = (key: string): string => `custom.${key}`
+
+/**
+ * The merge fields of a template with the firm's custom fields: the admins' message templates take
+ * one per custom field in use (the values are read with the clients they are sent to); the
+ * system emails keep their own list.
+ */
+export function templateFields(key: EmailTemplateKey, customKeys: readonly string[]): readonly string[] {
+  const spec = TEMPLATE_SPECS[key]
+  return spec.kind === 'message' ? [...spec.fields, ...customKeys.map(customMergeField)] : spec.fields
+}
+
 export const isTemplateKey = (value: unknown): value is EmailTemplateKey =>
   typeof value === 'string' && (EMAIL_TEMPLATE_KEYS as readonly string[]).includes(value)
 

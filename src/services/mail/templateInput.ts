@@ -5,7 +5,13 @@ import {
 } from '../../shared/limits.js'
 import { InvalidInputError } from '../core/errors.js'
 import { LANGUAGES, type Language } from '../../shared/language.js'
-import { isTemplateKey, TEMPLATE_SPECS, type EmailTemplateKey, type TemplateText } from './templateCatalog.js'
+import {
+  isTemplateKey,
+  TEMPLATE_SPECS,
+  templateFields,
+  type EmailTemplateKey,
+  type TemplateText,
+} from './templateCatalog.js'
 import { checkTemplate, TemplateRefused } from './templateRender.js'
 
 /** What the template page sends: which template, and its texts as typed. */
@@ -50,11 +56,18 @@ function text(fields: FieldErrors, name: string, value: unknown, max: number, re
   return raw
 }
 
-function check(fields: FieldErrors, name: string, source: string, key: EmailTemplateKey, required = false) {
+function check(
+  fields: FieldErrors,
+  name: string,
+  source: string,
+  key: EmailTemplateKey,
+  customKeys: readonly string[],
+  required = false,
+) {
   if (fields[name] || source === '') return
   const spec = TEMPLATE_SPECS[key]
   try {
-    checkTemplate(source, spec.fields, required ? spec.required : [])
+    checkTemplate(source, templateFields(key, customKeys), required ? spec.required : [])
   } catch (error) {
     if (!(error instanceof TemplateRefused)) throw error
     fields[name] = error.problem
@@ -66,16 +79,19 @@ function check(fields: FieldErrors, name: string, source: string, key: EmailTemp
  * subject on one line, only the template's own merge fields, and those it needs (the link of a
  * confirmation or a reset) in the text body and in the HTML body when there is one.
  */
-export function readTemplateDraft(input: TemplateDraftInput): TemplateDraft {
+export function readTemplateDraft(
+  input: TemplateDraftInput,
+  customKeys: readonly string[] = [],
+): TemplateDraft {
   const { key, language } = readTemplateId(input)
   const fields: FieldErrors = {}
   const subject = text(fields, 'subject', input.subject, MAX_TEMPLATE_SUBJECT_LENGTH, true).trim()
   if (!fields.subject && /\n/.test(subject)) fields.subject = 'invalidCharacters'
   const body = text(fields, 'text', input.text, MAX_TEMPLATE_TEXT_LENGTH, true)
   const html = text(fields, 'html', input.html, MAX_TEMPLATE_HTML_LENGTH, false)
-  check(fields, 'subject', subject, key)
-  check(fields, 'text', body, key, true)
-  check(fields, 'html', html, key, true)
+  check(fields, 'subject', subject, key, customKeys)
+  check(fields, 'text', body, key, customKeys, true)
+  check(fields, 'html', html, key, customKeys, true)
   if (Object.keys(fields).length > 0) throw new InvalidInputError(fields)
   return { key, language, text: { subject, text: body, html: html === '' ? null : html } }
 }

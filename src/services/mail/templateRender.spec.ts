@@ -107,4 +107,15 @@ describe('the template renderer', () => {
     expect(custom.text).toContain('Typed {{name}} <b>')
     expect(custom.html).toContain('Typed {{name}} &lt;b&gt;')
   })
+
+  test('a dotted merge field (a custom field, `custom.risk`) is filled and escaped like any; nothing else is reached', () => {
+    const allowed = ['fullName', 'custom.risk']
+    const values = { fullName: 'Jean', 'custom.risk': '<b>Dynamique</b> & co' }
+    expect(fillTemplate('{{fullName}}: {{custom.risk}}', allowed, values, true)).toBe(
+      'Jean: &lt;b&gt;Dynamique&lt;/b&gt; &amp; co',
+    )
+    expect(fillTemplate('{{custom.risk}}', allowed, values, false)).toBe('<b>Dynamique</b> & co')
+    expect(() => checkTemplate('{{custom.constructor}}', allowed)).toThrow(TemplateRefused)
+    expect(() => checkTemplate('{{custom}}', allowed)).toThrow(TemplateRefused)
+  })
 })

@@ -83,9 +83,17 @@ export function fillTemplate(
   html: boolean,
 ): string {
   checkTemplate(source, allowed)
-  // Only the template's own fields, on an object without a prototype (`{{constructor}}` finds nothing).
-  const view: Record<string, string> = Object.create(null)
-  for (const field of allowed) view[field] = values[field] ?? ''
+  // Only the template's own fields, on objects without a prototype (`{{constructor}}` finds nothing);
+  // a dotted field (`custom.risk`) is Mustache's name inside a name.
+  const view: Record<string, unknown> = Object.create(null)
+  for (const field of allowed) {
+    const [head, ...rest] = field.split('.')
+    if (rest.length === 0) view[head] = values[field] ?? ''
+    else {
+      const inner = (view[head] ??= Object.create(null)) as Record<string, string>
+      inner[rest.join('.')] = values[field] ?? ''
+    }
+  }
   return new Mustache.Writer().render(source, view, undefined, {
     escape: html ? escapeHtml : (value: unknown) => String(value),
   })

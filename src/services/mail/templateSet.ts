@@ -1,11 +1,13 @@
 import { MASK } from '../core/secrets.js'
 import { LANGUAGES, type Language } from '../../shared/language.js'
 import {
+  customMergeField,
   defaultTemplate,
-  TEMPLATE_SPECS,
+  templateFields,
   type EmailTemplateKey,
   type TemplateText,
 } from './templateCatalog.js'
+import { valueText, type CustomFieldDefinition, type CustomValue } from '../../shared/customFields.js'
 import { escapeHtml, fillTemplate, TemplateRefused } from './templateRender.js'
 
 export type TemplateName = EmailTemplateKey
@@ -31,6 +33,8 @@ export interface EmailRecipient {
   locale: string | null
   clientNumber?: string | null
   email?: string | null
+  /** The client's custom values by field key (`{{custom.<key>}}`); absent: those fields are empty. */
+  custom?: Record<string, CustomValue>
 }
 
 // The longest subject an EmailLog keeps.
@@ -83,7 +87,27 @@ export class TemplateSet {
   constructor(
     private readonly overrides: ReadonlyMap<string, TemplateText>,
     private readonly companyName: string,
+    /** The custom fields in use: the message templates' `{{custom.<key>}}`. */
+    private readonly customFields: readonly CustomFieldDefinition[] = [],
   ) {}
+
+  /** The merge fields of a template, the custom fields' included where it takes them. */
+  fieldsOf(key: EmailTemplateKey): readonly string[] {
+    return templateFields(
+      key,
+      this.customFields.map((f) => f.key),
+    )
+  }
+
+  /** The custom values as merge values, in the email's language (choices by their labels). */
+  private customValues(to: EmailRecipient, language: Language): Record<string, string> {
+    return Object.fromEntries(
+      this.customFields.map((f) => [
+        customMergeField(f.key),
+        valueText(f, to.custom?.[f.key] ?? null, language),
+      ]),
+    )
+  }
 
   static key = overrideKey
 
@@ -100,8 +124,8 @@ export class TemplateSet {
     values: Record<string, string>,
     options: { secret?: string; source?: TemplateText } = {},
   ): RenderedEmail {
-    const all = { ...clientValues(to, this.companyName), ...values }
-    const fields = TEMPLATE_SPECS[key].fields
+    const all = { ...this.customValues(to, language), ...clientValues(to, this.companyName), ...values }
+    const fields = this.fieldsOf(key)
     const fill = (source: TemplateText) => ({
       subject: fillTemplate(source.subject, fields, all, false),
       text: fillTemplate(source.text, fields, all, false),

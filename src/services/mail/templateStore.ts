@@ -9,6 +9,8 @@ import { LANGUAGES, type Language } from '../../shared/language.js'
 import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import type { ClientEmail } from './clientMailer.js'
 import { TemplateSet, type EmailRecipient, type RenderedEmail } from './templateSet.js'
+import { activeFields } from '../customFields/fieldCatalog.js'
+import { valuesOfClients } from '../customFields/customValues.js'
 import {
   defaultTemplate,
   EMAIL_TEMPLATE_KEYS,
@@ -18,6 +20,8 @@ import {
   type EmailTemplateKey,
   type TemplateKind,
   type TemplateText,
+  customMergeField,
+  templateFields,
 } from './templateCatalog.js'
 import {
   readClientId,
@@ -48,6 +52,8 @@ export interface TemplateSummary {
 /** One template in one language as its page shows it. */
 export interface TemplateDetails extends TemplateSummary {
   fields: readonly string[]
+  /** The custom fields among `fields` (`custom.<key>`), with their labels for the editor's help. */
+  customFields: { name: string; labelFr: string; labelEn: string }[]
   required: readonly string[]
   current: TemplateText
   shipped: TemplateText
@@ -116,7 +122,12 @@ export class TemplateStore {
         toText(row),
       )
     }
-    return new TemplateSet(overrides, this.companyName)
+    return new TemplateSet(overrides, this.companyName, await activeFields(manager))
+  }
+
+  /** The keys of the custom fields in use (the message templates' `{{custom.<key>}}`). */
+  private async customKeys(): Promise<string[]> {
+    return (await activeFields(this.dataSource)).map((f) => f.key)
   }
 
   /** Every template in both languages, edited or not. */
@@ -145,9 +156,17 @@ export class TemplateStore {
     const { key, language } = readTemplateId(input)
     const row = await this.dataSource.getRepository(EmailTemplate).findOneBy({ templateKey: key, language })
     const shipped = defaultTemplate(key, language)
+    const custom = await activeFields(this.dataSource)
+    const fields = templateFields(
+      key,
+      custom.map((f) => f.key),
+    )
     return {
       ...this.summary(key, language, row),
-      fields: TEMPLATE_SPECS[key].fields,
+      fields,
+      customFields: custom
+        .filter((f) => fields.includes(customMergeField(f.key)))
+        .map((f) => ({ name: customMergeField(f.key), labelFr: f.labelFr, labelEn: f.labelEn })),
       required: TEMPLATE_SPECS[key].required,
       current: row ? toText(row) : shipped,
       shipped,
@@ -160,7 +179,7 @@ export class TemplateStore {
    * check out). The shipped text saved as is removes the admin's version.
    */
   async save(actor: Actor, input: TemplateDraftInput): Promise<TemplateDetails> {
-    const draft = readTemplateDraft(input)
+    const draft = readTemplateDraft(input, await this.customKeys())
     const shipped = defaultTemplate(draft.key, draft.language)
     if (sameText(draft.text, shipped)) return this.reset(actor, input)
     await inTransaction(this.dataSource, async (manager) => {
@@ -199,7 +218,7 @@ export class TemplateStore {
 
   /** The draft rendered for a client of the admin's choosing (or a sample one); nothing written. */
   async preview(input: TemplateDraftInput): Promise<TemplatePreview> {
-    const draft = readTemplateDraft(input)
+    const draft = readTemplateDraft(input, await this.customKeys())
     const rendered = await this.renderDraft(draft, readClientId(input.clientId))
     return { subject: rendered.subject, text: rendered.text, html: rendered.html }
   }
@@ -211,7 +230,7 @@ export class TemplateStore {
    * trail, in the transaction that queues it.
    */
   async sendTest(actor: Actor, input: TemplateDraftInput): Promise<{ to: string }> {
-    const draft = readTemplateDraft(input)
+    const draft = readTemplateDraft(input, await this.customKeys())
     const to = actor.email
     if (!to || !isValidEmail(to)) throw new InvalidInputError({ to: 'templateNoAdminEmail' })
     const clientId = readClientId(input.clientId)
@@ -260,7 +279,10 @@ export class TemplateStore {
     if (clientId !== null) {
       const client = await this.dataSource.getRepository(Client).findOneBy({ id: clientId })
       if (!client) throw new InvalidInputError({ clientId: 'notFound' })
-      to = client
+      const [values] = (
+        await valuesOfClients(this.dataSource, [client.id], await activeFields(this.dataSource))
+      ).values()
+      to = { ...client, custom: values }
     }
     const set = await this.load()
     return set.render(draft.key, draft.language, to, SAMPLE_VALUES[draft.language], { source: draft.text })
