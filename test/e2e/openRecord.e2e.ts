@@ -38,7 +38,11 @@ describeInBrowser(
       await page.keyboard.type(label)
       await page.keyboard.press('Enter')
     }
-    const tick = (id: string) => page.locator(`#${id}`).check({ force: true })
+    /** A design-system checkbox (its input hidden under its drawing): ticked through its label. */
+    const tick = async (id: string) => {
+      await page.click(`label[for=${id}]`)
+      expect(await page.isChecked(`#${id}`)).toBe(true)
+    }
 
     const defineField = async (fill: () => Promise<void>, labelFr: string) => {
       await page.goto(`${base}/resources/CustomField/actions/new`)
@@ -171,7 +175,7 @@ describeInBrowser(
       // Saved as a shared view: its filters (the custom field's and the tag's) and its columns.
       await page.click('[data-testid=save-view]')
       await page.fill('#save-view-name', 'Dynamiques VIP')
-      await page.locator('#save-view-shared').check({ force: true })
+      await tick('save-view-shared')
       await page.click('[data-testid=save-view-submit]')
       await page.waitForSelector('text=Vue enregistrée.')
       const view = await db.dataSource.getRepository(SavedView).findOneByOrFail({ name: 'Dynamiques VIP' })
