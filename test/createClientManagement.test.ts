@@ -90,6 +90,8 @@ describe('createClientManagement', () => {
       'TagChipCell',
       'TagFilter',
       'CustomFieldInputs',
+      'CustomFieldFilters',
+      'CustomFieldCell',
     ])
   })
 

@@ -374,6 +374,10 @@ describeEachDatabase('custom fields: definitions, values on create and edit, his
     expect(await listed('hobbies:all:golf|ski')).toEqual([b])
     expect(await listed('hobbies:any:ski;children:range:5..')).toEqual([c])
     expect(await listed('siret:eq:99999999999991')).toEqual([a])
+    // Contains: the text anywhere in the value, matched literally (a `%` or `*` is no wildcard).
+    expect(await listed('siret:contains:9999991')).toEqual([a])
+    expect(await listed('siret:contains:%')).toEqual([])
+    expect(await listed('siret:contains:*')).toEqual([])
     expect(await listed('newsletter:yes:')).toEqual([a])
     expect(await listed('income:range:999.5..1000')).toEqual([b])
     // A filter that does not fit is dropped (the whole list), never a 500.
@@ -398,6 +402,12 @@ describeEachDatabase('custom fields: definitions, values on create and edit, his
     const seen = await support.get('/admin/api/resources/Client/actions/list?perPage=500&filters.q=Listé')
     expect(seen.body.records[0].params).not.toHaveProperty('cf__mobile')
     expect(seen.body.records[0].params).toHaveProperty('cf__children')
+    // The list's columns and filters: the definitions whoever lists the clients may see.
+    const columns = await support.get('/admin/api/resources/Client/actions/customFieldColumns')
+    expect(columns.status).toBe(200)
+    const columnKeys = (columns.body.fields as { key: string }[]).map((f) => f.key)
+    expect(columnKeys).toContain('children')
+    expect(columnKeys).not.toContain('mobile')
   })
 
   test('a removed field keeps its values; a choice still held cannot be dropped, its labels may change', async () => {

@@ -7,6 +7,7 @@ import { AdminUser } from '../demo/entities/AdminUser.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
 import { clientApi } from './support/clientApi.js'
+import { CLIENT_LIST_COLUMNS } from '../src/shared/savedViews.js'
 import { statementsOf } from './support/statements.js'
 
 const BASE = '/admin/api/resources/Client/actions'
@@ -105,9 +106,30 @@ describeEachDatabase(
       expect(view).toMatchObject({ owner: 'admin@example.com', shared: false, resource: 'Client' })
       // In the list's order, the unknown column dropped.
       expect(view.columns).toEqual(['status', 'lastName', 'tags'])
+      // Custom fields' columns after the list's own, in the order given; a custom-field filter kept.
+      const custom = await save(
+        admin,
+        'Custom columns',
+        `filters.customFields=${encodeURIComponent('risk:any:dynamique;birth_date:range:1950-01-01..')}`,
+        { columns: 'cf__risk,lastName,cf__Bad,cf__birth_date,cf__risk' },
+      )
+      expect(custom.columns).toEqual(['lastName', 'cf__risk', 'cf__birth_date'])
+      expect(custom.params).toEqual({
+        'filters.customFields': 'risk:any:dynamique;birth_date:range:1950-01-01..',
+      })
+      const alone = await save(admin, 'Custom only', '', { columns: 'cf__risk' })
+      expect(alone.columns).toEqual([...CLIENT_LIST_COLUMNS, 'cf__risk'])
       const { views } = await viewsOf(admin)
       const summary = views.find((v) => v.id === view.id)!
       expect(summary).toMatchObject({ name: 'Tagged', count: 3, mine: true, editable: true, shared: false })
+      expect(views.find((v) => v.id === custom.id)?.columns).toEqual([
+        'lastName',
+        'cf__risk',
+        'cf__birth_date',
+      ])
+      await ds()
+        .getRepository(SavedView)
+        .delete({ id: In([custom.id, alone.id]) })
       const list = await clientApi(admin).list(`?${new URLSearchParams(summary.params).toString()}`)
       expect(list.status).toBe(200)
       expect(list.body.meta.total).toBe(3)

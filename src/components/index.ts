@@ -62,6 +62,14 @@ export function registerComponents(componentLoader: ComponentLoader) {
       'CustomFieldInputs',
       path.join(here, 'customFields', 'CustomFieldInputs'),
     ),
+    CustomFieldFilters: componentLoader.add(
+      'CustomFieldFilters',
+      path.join(here, 'customFields', 'CustomFieldFilters'),
+    ),
+    CustomFieldCell: componentLoader.add(
+      'CustomFieldCell',
+      path.join(here, 'customFields', 'CustomFieldCell'),
+    ),
   }
 }
 

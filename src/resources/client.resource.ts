@@ -40,6 +40,7 @@ import { CLIENT_LIST_COLUMNS } from '../shared/savedViews.js'
 import { savedViewActions } from '../actions/views/savedViewActions.js'
 import { CUSTOM_FIELD_PREFIX } from '../shared/customFields.js'
 import {
+  customFieldColumnsAction,
   customFieldDefinitionsAction,
   customValuesAction,
 } from '../actions/customFields/customValues.action.js'
@@ -76,6 +77,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
     ...(savedViewActions(deps) as Record<string, ClientAction>),
     customValues: customValuesAction(deps.dataSource, deps.access) as ClientAction,
     customFieldDefinitions: customFieldDefinitionsAction(deps.dataSource, deps.access) as ClientAction,
+    customFieldColumns: customFieldColumnsAction(deps.dataSource, deps.access) as ClientAction,
   }
   const menus = actionGroupMenus(custom)
   const actions = secureActions(deps, {
@@ -111,6 +113,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
       savedViews: 'list',
       customValues: 'show',
       customFieldDefinitions: ['new', 'edit'],
+      customFieldColumns: 'list',
       ...menus.rights,
       exportHistory: 'export',
       messageTemplates: ['sendEmail', 'bulkSendEmail'],
@@ -141,6 +144,7 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         'tags',
         'tagMode',
         'marketingConsent',
+        'customFields',
       ],
       showProperties: [...CLIENT_COLUMNS],
       editProperties: [...EDITABLE, 'customFields', 'ignoreDuplicates'],
@@ -192,12 +196,13 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           isSortable: false,
           isVisible: { list: false, show: false, edit: false, filter: true },
         },
-        // Virtual: the custom fields' inputs, drawn from their definitions (sent as `cf__key`).
+        // Virtual: the custom fields' inputs, drawn from their definitions (sent as `cf__key`);
+        // as a filter, one typed control per field writing `filters.customFields` (key:op:arg;…).
         customFields: {
           type: 'string',
           isSortable: false,
-          isVisible: { list: false, show: false, edit: true, filter: false },
-          components: { edit: deps.components.CustomFieldInputs },
+          isVisible: { list: false, show: false, edit: true, filter: true },
+          components: { edit: deps.components.CustomFieldInputs, filter: deps.components.CustomFieldFilters },
         },
         ignoreDuplicates: {
           type: 'boolean',

@@ -3,6 +3,7 @@ import { readChoices, readDefinition } from './customFieldDefinition.js'
 import {
   customValueSchema,
   isCalendarDay,
+  readCustomFilter,
   readValue,
   valueText,
   type CustomFieldDefinition,
@@ -145,5 +146,22 @@ describe('custom field definitions', () => {
     })
     expect(errorsOf({ choices: 'a', visibility: 'nobody' })).toEqual({ visibility: 'invalidChoice' })
     expect(errorsOf({ choices: 'a', position: 'first' })).toEqual({ position: 'invalidNumber' })
+  })
+})
+
+describe('the list’s filter on custom fields', () => {
+  test('each op read into its item; contains keeps its text (colons too); a bad item drops the whole filter', () => {
+    expect(
+      readCustomFilter('risk:any:dynamique|prudent;name:contains: du:pont ;kids:range:2..;ok:yes:'),
+    ).toEqual([
+      { key: 'risk', op: 'any', values: ['dynamique', 'prudent'] },
+      { key: 'name', op: 'contains', values: ['du:pont'] },
+      { key: 'kids', op: 'range', values: ['2', ''] },
+      { key: 'ok', op: 'yes', values: [] },
+    ])
+    expect(readCustomFilter('name:contains:')).toBeNull()
+    expect(readCustomFilter('name:like:x')).toBeNull()
+    expect(readCustomFilter('kids:range:1,5..')).toBeNull()
+    expect(readCustomFilter('risk:any:Bad Value')).toBeNull()
   })
 })

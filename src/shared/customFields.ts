@@ -212,10 +212,11 @@ export function valueText(field: CustomFieldDefinition, value: CustomValue, lang
 
 /**
  * The list's filter on custom fields, one URL parameter (`filters.customFields`): up to ten
- * `key:op:argument` joined by `;` — `eq:text` (whole text, any case), `yes:` / `no:`,
+ * `key:op:argument` joined by `;` — `eq:text` (whole text, any case), `contains:text` (any
+ * case), `yes:` / `no:`,
  * `range:from..to` (numbers or dates, either end left out), `any:a|b` / `all:a|b` (choices).
  */
-export const CUSTOM_FILTER_OPS = ['eq', 'yes', 'no', 'range', 'any', 'all'] as const
+export const CUSTOM_FILTER_OPS = ['eq', 'contains', 'yes', 'no', 'range', 'any', 'all'] as const
 export type CustomFilterOp = (typeof CUSTOM_FILTER_OPS)[number]
 const FILTER_ITEM = `[a-z][a-z0-9_]{0,39}:(?:${CUSTOM_FILTER_OPS.join('|')}):[^;]{0,200}`
 export const CUSTOM_FILTER_PATTERN = new RegExp(`^${FILTER_ITEM}(?:;${FILTER_ITEM}){0,9}$`)
@@ -223,7 +224,7 @@ export const CUSTOM_FILTER_PATTERN = new RegExp(`^${FILTER_ITEM}(?:;${FILTER_ITE
 export interface CustomFilterItem {
   key: string
   op: CustomFilterOp
-  /** eq: the text; any/all: the choices; range: [from, to] ('' for an open end). */
+  /** eq, contains: the text; any/all: the choices; range: [from, to] ('' for an open end). */
   values: string[]
 }
 
@@ -238,7 +239,8 @@ export function readCustomFilter(raw: unknown): CustomFilterItem[] | null {
     const argument = rest.join(':').trim()
     const item = { key, op: op as CustomFilterOp }
     if (op === 'yes' || op === 'no') items.push({ ...item, values: [] })
-    else if (op === 'eq' && argument !== '') items.push({ ...item, values: [argument] })
+    else if ((op === 'eq' || op === 'contains') && argument !== '')
+      items.push({ ...item, values: [argument] })
     else if (op === 'any' || op === 'all') {
       const values = [...new Set(argument.split('|').map((v) => v.trim()))].filter((v) =>
         CHOICE_VALUE.test(v),

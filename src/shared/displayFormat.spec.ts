@@ -1,6 +1,8 @@
 import {
   countryName,
   formatCount,
+  formatCustomValue,
+  formatDay,
   formatMoney,
   formatPercent,
   formatPhone,
@@ -76,5 +78,44 @@ describe('rates and people', () => {
     expect(personTitle('Leclerc', null, 'A01')).toBe('Leclerc · A01')
     expect(personTitle('Leclerc', 'Jean', null)).toBe('Leclerc Jean')
     expect(personTitle(null, '', 'C1')).toBe('C1')
+  })
+})
+
+describe('a custom field’s value in the panel', () => {
+  const risk = {
+    type: 'choice' as const,
+    choices: [
+      { value: 'prudent', labelFr: 'Prudent', labelEn: 'Cautious', colour: 'green' as const },
+      { value: 'dynamique', labelFr: 'Dynamique', labelEn: 'Dynamic', colour: 'red' as const },
+    ],
+  }
+  const of = (type: Parameters<typeof formatCustomValue>[0]['type']) => ({ type, choices: [] })
+
+  test('a date, money, numbers and yes/no in each language', () => {
+    expect(formatDay('1975-03-04', 'fr')).toBe('04/03/1975')
+    expect(formatDay('1975-03-04', 'en')).toBe('3/4/75')
+    expect(formatCustomValue(of('date'), '1975-03-04', 'fr')).toEqual({ text: '04/03/1975' })
+    expect(plain((formatCustomValue(of('money'), '1303.50', 'fr') as { text: string }).text)).toBe(
+      '1 303,50 €',
+    )
+    expect(formatCustomValue(of('money'), '1303.50', 'en')).toEqual({ text: '€1,303.50' })
+    expect(plain((formatCustomValue(of('decimal'), 1234.5, 'fr') as { text: string }).text)).toBe('1 234,5')
+    expect(formatCustomValue(of('yesNo'), true, 'fr')).toEqual({ text: 'Oui' })
+    expect(formatCustomValue(of('yesNo'), 'false', 'en')).toEqual({ text: 'No' })
+    expect(formatCustomValue(of('shortText'), '<b>x</b>', 'en')).toEqual({ text: '<b>x</b>' })
+  })
+
+  test('choices as chips of their labels and colours; an unknown one as its value, grey; blank is null', () => {
+    expect(formatCustomValue(risk, 'dynamique', 'fr')).toEqual({
+      chips: [{ value: 'dynamique', label: 'Dynamique', colour: 'red' }],
+    })
+    expect(formatCustomValue({ ...risk, type: 'choices' }, 'prudent,gone', 'en')).toEqual({
+      chips: [
+        { value: 'prudent', label: 'Cautious', colour: 'green' },
+        { value: 'gone', label: 'gone', colour: 'grey' },
+      ],
+    })
+    expect(formatCustomValue(risk, '', 'fr')).toBeNull()
+    expect(formatCustomValue(risk, null, 'fr')).toBeNull()
   })
 })

@@ -1,6 +1,7 @@
 // How the panel shows money, phones, countries and numbers to a person: plain functions over
 // `Intl` and libphonenumber-js, shared by every component and unit-tested in displayFormat.spec.ts.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min'
+import type { CustomFieldChoice, CustomFieldDefinition } from './customFields.js'
 
 /** The kinds of value a resource's property declares, for the panel to show it formatted. */
 export type ValueFormat = 'money' | 'percent' | 'date' | 'dateTime' | 'month' | 'phone' | 'boolean'
@@ -88,4 +89,62 @@ export function personTitle(lastName: unknown, firstName: unknown, number: unkno
     .join(' ')
   const tail = number === null || number === undefined || number === '' ? '' : String(number)
   return name && tail ? `${name} · ${tail}` : name || tail
+}
+
+/** A calendar day (`YYYY-MM-DD`, a custom field's date) in the panel's language: `04/03/1975`, `3/4/1975`. */
+export function formatDay(value: unknown, language: string): string | null {
+  if (value === null || value === undefined || value === '') return null
+  const text = String(value).slice(0, 10)
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!match) return String(value)
+  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', dateStyle: 'short' }).format(day)
+}
+
+/** A custom field's value as the panel shows it: a line of text, or chips (choices, with their colour). */
+export type CustomValueDisplay =
+  { text: string } | { chips: { value: string; label: string; colour: CustomFieldChoice['colour'] }[] }
+
+/**
+ * A custom field's value (as a list record carries it: several choices comma-separated, yes/no a
+ * boolean or `true`/`false`) for a person: money in the panel's currency, a date in their
+ * language's short form, a number with their separators, yes/no in words, choices by their labels
+ * with their colours. Null when blank.
+ */
+export function formatCustomValue(
+  field: Pick<CustomFieldDefinition, 'type' | 'choices'>,
+  raw: unknown,
+  language: string,
+  currency = DEFAULT_CURRENCY,
+): CustomValueDisplay | null {
+  if (raw === null || raw === undefined || raw === '' || (Array.isArray(raw) && raw.length === 0)) return null
+  const text = Array.isArray(raw) ? raw.join(',') : String(raw)
+  const chip = (value: string) => {
+    const choice = field.choices.find((c) => c.value === value)
+    return {
+      value,
+      label: choice ? (language === 'fr' ? choice.labelFr : choice.labelEn) : value,
+      colour: choice?.colour ?? 'grey',
+    }
+  }
+  switch (field.type) {
+    case 'choice':
+    case 'choices':
+      return { chips: text.split(',').filter(Boolean).map(chip) }
+    case 'yesNo': {
+      const yes = raw === true || text === 'true' || text === '1'
+      return { text: language === 'fr' ? (yes ? 'Oui' : 'Non') : yes ? 'Yes' : 'No' }
+    }
+    case 'money':
+      return { text: formatMoney(text, language, currency) ?? text }
+    case 'number':
+    case 'decimal':
+      return {
+        text: Number.isNaN(Number(text)) ? text : new Intl.NumberFormat(language).format(Number(text)),
+      }
+    case 'date':
+      return { text: formatDay(text, language) ?? text }
+    default:
+      return { text }
+  }
 }

@@ -23,6 +23,11 @@ export const CLIENT_LIST_COLUMNS = [
   'tags',
 ] as const
 
+/** A custom field's column of the client list: `cf__<key>` (shared/customFields.ts's form name). */
+export const CUSTOM_COLUMN = /^cf__[a-z][a-z0-9_]{0,39}$/
+/** At most this many custom fields' columns in a view. */
+export const MAX_CUSTOM_COLUMNS = 10
+
 /** A view as the list's bar receives it. */
 export interface ViewSummary {
   id: number

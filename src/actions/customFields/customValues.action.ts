@@ -40,6 +40,19 @@ export const customFieldDefinitionsAction = (
 })
 
 /**
+ * The custom fields the client list may show as columns and filter by: `GET
+ * …/actions/customFieldColumns`. The same definitions as above, allowed to whoever may list the
+ * clients (the list's records already carry their values).
+ */
+export const customFieldColumnsAction = (
+  dataSource: DataSource,
+  access: AccessControl,
+): Partial<Action<ActionResponse>> => ({
+  ...customFieldDefinitionsAction(dataSource, access),
+  name: 'customFieldColumns',
+})
+
+/**
  * A client's custom fields and values, for its page and its edit form:
  * `GET …/records/:id/customValues`. Hidden, read-only, allowed to whoever may see the client.
  */

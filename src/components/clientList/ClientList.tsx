@@ -10,6 +10,10 @@ import { StatusMark } from './ClientStatusDot.js'
 import SavedViewsBar from './SavedViewsBar.js'
 import { useSavedViews } from './useSavedViews.js'
 import { viewSearch } from '../../shared/savedViews.js'
+import { customFieldName } from '../../shared/customFields.js'
+import { useCustomFieldColumns } from '../customFields/useCustomFieldColumns.js'
+import { listColumnsOf } from './customColumns.js'
+import ColumnPicker from './ColumnPicker.js'
 
 /**
  * AdminJS's list with a search box above it (names, email, client number, phone, email domain and
@@ -58,9 +62,16 @@ const ClientList: React.FC<ActionProps> = (props) => {
   // A link to a view waits for it; the bare list does not wait for the views (most admins have no
   // default: their first rows come as fast as before), and moves to the default once it is known.
   const waiting = onlyView && (views.loading || Boolean(target))
+  // The columns asked for (`columns`: the list's own and custom fields' `cf__<key>`), all the
+  // list's own when none; the custom fields' values come with the page's records.
+  const custom = useCustomFieldColumns()
   const columns = (params.get('columns') ?? '').split(',')
-  const visible = resource.listProperties.filter((p) => columns.includes(p.propertyPath))
-  const shownResource = visible.length > 0 ? { ...resource, listProperties: visible } : resource
+  const shownResource = { ...resource, listProperties: listColumnsOf(resource, columns, custom.fields) }
+  const allColumns = [
+    ...resource.listProperties.map((p) => p.propertyPath),
+    ...custom.fields.map((f) => customFieldName(f.key)),
+  ]
+  const shownColumns = shownResource.listProperties.map((p) => p.propertyPath)
 
   const estimated = ![...params.keys()].some((key) => key.startsWith('filters.')) && !params.get('exactCount')
   const markedTag = setTag ? (tag: string) => setTag(estimated ? `≈ ${tag}` : tag) : undefined
@@ -127,11 +138,8 @@ const ClientList: React.FC<ActionProps> = (props) => {
           )
         })}
       </Box>
-      <SavedViewsBar
-        resource={resource}
-        state={views}
-        shownColumns={shownResource.listProperties.map((p) => p.propertyPath)}
-      />
+      <SavedViewsBar resource={resource} state={views} shownColumns={shownColumns} allColumns={allColumns} />
+      <ColumnPicker resourceId={resource.id} all={allColumns} shown={shownColumns} />
       {/* ActionProps types setTag as React's state setter; the list only ever passes a string. */}
       {waiting ? (
         <Text data-testid="views-loading-list">{translateComponent('SavedViews.loading', resource.id)}</Text>

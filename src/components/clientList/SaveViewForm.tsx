@@ -7,20 +7,21 @@ import { saveViewInput } from '../../shared/actionInputs/views.js'
 // The name's longest length is the schema's (declared once, checked again on the server).
 const NAME_LENGTH = fieldsOf(saveViewInput).find((f) => f.name === 'name')?.maxLength
 
-/** "Save as a view": a name, shared or not, the columns to show; the list's filters as they are. */
+/** "Save as a view": a name, shared or not, the columns to show (custom fields' too); the list's filters as they are. */
 const SaveViewForm: React.FC<{
   resource: ResourceJSON
   shownColumns: string[]
+  allColumns: string[]
   onSave: (fields: { name: string; shared: string; columns: string }) => Promise<boolean>
   onClose: () => void
-}> = ({ resource, shownColumns, onSave, onClose }) => {
+}> = ({ resource, shownColumns, allColumns, onSave, onClose }) => {
   const { translateComponent, translateProperty } = useTranslation()
   const t = (key: string) => translateComponent(`SavedViews.${key}`, resource.id)
   const [name, setName] = useState('')
   const [shared, setShared] = useState(false)
   const [columns, setColumns] = useState<string[]>(shownColumns)
   const [busy, setBusy] = useState(false)
-  const all = resource.listProperties.map((p) => p.propertyPath)
+  const all = allColumns
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault()

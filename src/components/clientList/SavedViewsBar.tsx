@@ -18,11 +18,13 @@ export function listSearchOf(search: string): string {
  * The saved views above the client list: "All clients", then each view a link (its name and its
  * count) with a menu of its actions, and "Save as a view" from the list as it is.
  */
-const SavedViewsBar: React.FC<{ resource: ResourceJSON; state: SavedViewsState; shownColumns: string[] }> = ({
-  resource,
-  state,
-  shownColumns,
-}) => {
+const SavedViewsBar: React.FC<{
+  resource: ResourceJSON
+  state: SavedViewsState
+  shownColumns: string[]
+  /** The columns a view may show: the list's own, then the custom fields'. */
+  allColumns: string[]
+}> = ({ resource, state, shownColumns, allColumns }) => {
   const { translateComponent } = useTranslation()
   const t = (key: string, options?: Record<string, unknown>) =>
     translateComponent(`SavedViews.${key}`, resource.id, options)
@@ -116,6 +118,7 @@ const SavedViewsBar: React.FC<{ resource: ResourceJSON; state: SavedViewsState; 
         <SaveViewForm
           resource={resource}
           shownColumns={shownColumns}
+          allColumns={allColumns}
           onSave={(fields) => state.change('saveView', { ...fields, query: listSearchOf(location.search) })}
           onClose={() => setSaving(false)}
         />

@@ -77,5 +77,21 @@ export const enCustomFields = {
     Client: { properties: { customFields: 'Custom fields' } },
     ClientEvent: { labels: { type: { custom_field_changed: 'Custom field changed' } } },
   },
-  components: { CustomFields: { title: 'Custom fields', none: '—' } },
+  components: {
+    CustomFields: {
+      title: 'Custom fields',
+      none: '—',
+      filter: {
+        from: 'From',
+        to: 'Up to',
+        mode: 'match',
+        any: 'Any of the ticked',
+        all: 'All of the ticked',
+        either: 'Yes or no',
+        yes: 'Yes',
+        no: 'No',
+        contains: 'Contains…',
+      },
+    },
+  },
 }

@@ -41,6 +41,7 @@ export const enViews = {
       name: 'Name of the view',
       shareWithEveryone: 'Shared with everyone',
       columns: 'Columns shown',
+      pickColumns: 'Columns',
       submit: 'Save',
       cancel: 'Cancel',
       manage: 'Actions on the view {{name}}',

@@ -82,5 +82,21 @@ export const frCustomFields = {
     Client: { properties: { customFields: 'Champs personnalisés' } },
     ClientEvent: { labels: { type: { custom_field_changed: 'Champ personnalisé modifié' } } },
   },
-  components: { CustomFields: { title: 'Champs personnalisés', none: '—' } },
+  components: {
+    CustomFields: {
+      title: 'Champs personnalisés',
+      none: '—',
+      filter: {
+        from: 'À partir de',
+        to: 'Jusqu’à',
+        mode: 'correspondance',
+        any: 'L’un des cochés',
+        all: 'Tous les cochés',
+        either: 'Oui ou non',
+        yes: 'Oui',
+        no: 'Non',
+        contains: 'Contient…',
+      },
+    },
+  },
 }

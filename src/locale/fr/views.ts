@@ -47,6 +47,7 @@ export const frViews: typeof enViews = {
       name: 'Nom de la vue',
       shareWithEveryone: 'Partagée avec tout le monde',
       columns: 'Colonnes affichées',
+      pickColumns: 'Colonnes',
       submit: 'Enregistrer',
       cancel: 'Annuler',
       manage: 'Actions sur la vue {{name}}',

@@ -3,7 +3,7 @@ import type { Client } from '../../entities/Client.js'
 import { ClientCustomValue } from '../../entities/ClientCustomValue.js'
 import { CustomField } from '../../entities/CustomField.js'
 import type { CustomFilterItem } from '../../shared/customFields.js'
-import { prefixPattern } from '../core/sqlPatterns.js'
+import { globEscape, likeEscape, prefixPattern } from '../core/sqlPatterns.js'
 import { tableOf } from '../core/tableNames.js'
 import { isMysqlFamily } from '../core/transaction.js'
 
@@ -14,10 +14,22 @@ import { isMysqlFamily } from '../core/transaction.js'
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
 /** The typed column an item compares, and its condition on the alias `v`. */
-function condition(item: CustomFilterItem, p: string): { sql: string; params: Record<string, unknown> } {
+function condition(
+  item: CustomFilterItem,
+  p: string,
+  mysql: boolean,
+): { sql: string; params: Record<string, unknown> } {
   switch (item.op) {
     case 'eq':
       return { sql: `v.textKey = :${p}`, params: { [p]: item.values[0].toLowerCase().slice(0, 191) } }
+    case 'contains': {
+      // Within the one value row of this client and field (the subquery's key): the text anywhere
+      // in its lower-cased key, matched literally.
+      const text = item.values[0].toLowerCase().slice(0, 191)
+      return mysql
+        ? { sql: `v.textKey LIKE :${p}`, params: { [p]: `%${likeEscape(text)}%` } }
+        : { sql: `v.textKey GLOB :${p}`, params: { [p]: `*${globEscape(text)}*` } }
+    }
     case 'yes':
     case 'no':
       return { sql: `v.numberValue = ${item.op === 'yes' ? 1 : 0}`, params: {} }
@@ -46,9 +58,10 @@ export function applyCustomFilter(
   const values = tableOf(dataSource, ClientCustomValue)
   const fields = tableOf(dataSource, CustomField)
   const key = dataSource.driver.escape('key')
+  const mysql = isMysqlFamily(dataSource)
   items?.forEach((item, i) => {
     const p = `${alias}Cf${i}`
-    const where = condition(item, p)
+    const where = condition(item, p, mysql)
     // A field marked "admins only", for who may not see it, is as a removed one: no client
     // matches, so the list says nothing of its values.
     const visible = hideAdminOnly ? ` AND f.visibility = 'everyone'` : ''

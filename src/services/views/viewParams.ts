@@ -1,6 +1,12 @@
 import { SORTABLE, clientFilterFits, readListQuery, type ClientListQuery } from '../list/clientListQuery.js'
 import { hasControlCharacters } from '../core/requestValues.js'
-import { CLIENT_LIST_COLUMNS, VIEW_RESOURCES, type ViewResource } from '../../shared/savedViews.js'
+import {
+  CLIENT_LIST_COLUMNS,
+  CUSTOM_COLUMN,
+  MAX_CUSTOM_COLUMNS,
+  VIEW_RESOURCES,
+  type ViewResource,
+} from '../../shared/savedViews.js'
 
 // What a view keeps of a list's URL: the parameters the list itself takes (http/listQuery.ts drops
 // the others before the list sees them; this is the same bar plus each filter's own check, the
@@ -49,12 +55,21 @@ export function viewParamsOf(resource: ViewResource, pairs: Iterable<[string, un
 export const viewParamsOfSearch = (resource: ViewResource, search: string): ViewParams =>
   viewParamsOf(resource, new URLSearchParams(search.replace(/^\?/, '')).entries())
 
-/** The columns a view shows, among the list's own, in the list's order; null: all of them. */
+/**
+ * The columns a view shows: the list's own among them, in the list's order, then custom fields'
+ * (`cf__<key>`, at most MAX_CUSTOM_COLUMNS, in the order given; a field removed since shows no
+ * column); null: all the list's own and no custom one.
+ */
 export function viewColumnsOf(resource: ViewResource, raw: unknown): string[] | null {
   const asked = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : []
-  const wanted = new Set(asked.filter((c): c is string => typeof c === 'string').map((c) => c.trim()))
-  const columns = resource === 'Client' ? CLIENT_LIST_COLUMNS.filter((c) => wanted.has(c)) : []
-  return columns.length === 0 || columns.length === CLIENT_LIST_COLUMNS.length ? null : columns
+  const trimmed = asked.filter((c): c is string => typeof c === 'string').map((c) => c.trim())
+  const wanted = new Set(trimmed)
+  if (resource !== 'Client') return null
+  const own = CLIENT_LIST_COLUMNS.filter((c) => wanted.has(c))
+  const custom = [...new Set(trimmed.filter((c) => CUSTOM_COLUMN.test(c)))].slice(0, MAX_CUSTOM_COLUMNS)
+  if (custom.length === 0 && (own.length === 0 || own.length === CLIENT_LIST_COLUMNS.length)) return null
+  // Custom columns alone: beside the list's own columns.
+  return [...(own.length === 0 ? CLIENT_LIST_COLUMNS : own), ...custom]
 }
 
 /** The client list's query of a view's parameters (exact count: a view's count is never an estimate). */
