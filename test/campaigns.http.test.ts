@@ -1,6 +1,7 @@
 import request, { type Agent } from 'supertest'
 import { In, type DataSource } from 'typeorm'
 import { AdminAuditEntry, Campaign, CampaignRecipient, Client, ClientEvent, EmailLog } from '../src/index.js'
+import { SavedView } from '../src/entities/index.js'
 import { createDemoMailer } from '../demo/mailTransport.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
@@ -180,6 +181,70 @@ describeEachDatabase('campaigns: consent, segment, delivery, unsubscribe', (data
     expect(await refused({ text_en: 'Hi {{password}}' })).toEqual({ text_en: 'templateUnknownField' })
     expect(await refused({ text_en: '{{#x}}{{/x}}' })).toEqual({ text_en: 'templateTagRefused' })
     expect(await refused({ throttlePerMinute: '0' })).toEqual({ throttlePerMinute: 'campaignBadThrottle' })
+  })
+
+  test('a saved view as the segment: the planned recipients are the view’s list rows minus the skipped', async () => {
+    const made = await makeClients(
+      ds(),
+      6,
+      (i) => [{}, { locale: 'fr' }, { email: null }, { marketingConsent: 'out' as const }, {}, {}][i],
+    )
+    // Two of them suspended: the view keeps the active ones only.
+    await ds()
+      .getRepository(Client)
+      .update({ id: In([made[4].id, made[5].id]) }, { status: 'suspended' })
+    const lastName = made[0].lastName
+    const query = `filters.q=${encodeURIComponent(lastName)}&filters.status=active&sortBy=lastName`
+    const views = ds().getRepository(SavedView)
+    const view = await views.save(
+      views.create({
+        name: `Active ${lastName}`,
+        resource: 'Client',
+        params: Object.fromEntries(new URLSearchParams(query)),
+        columns: null,
+        owner: 'admin@example.com',
+        shared: false,
+      }),
+    )
+    const campaign = await newCampaign('unused', { viewId: String(view.id) })
+    expect(campaign).toMatchObject({
+      viewId: view.id,
+      segment: { 'filters.q': lastName, 'filters.status': 'active' },
+    })
+    const list = await clientApi(admin).list(`?perPage=500&${query}`)
+    const listed = (list.body.records as { id: string }[]).map((r) => Number(r.id)).sort((a, b) => a - b)
+    expect(listed).toEqual(made.slice(0, 4).map((c) => c.id))
+    const preview = await demo.clients.campaigns.preview(campaign.id, actor)
+    expect(preview).toMatchObject({ recipients: 2, skipped: 2, byReason: { noEmail: 1, unsubscribed: 1 } })
+    // Another admin does not see a private view: a field error, nothing saved.
+    await expect(
+      demo.clients.campaigns.create(
+        { ...actor, email: 'other@example.com' },
+        { name: 'x', subject_en: 'S', text_en: 'T', viewId: String(view.id) },
+      ),
+    ).rejects.toMatchObject({ fields: { viewId: 'viewNotFound' } })
+    await expect(
+      demo.clients.campaigns.create(actor, { name: 'x', subject_en: 'S', text_en: 'T', viewId: '999999' }),
+    ).rejects.toMatchObject({ fields: { viewId: 'viewNotFound' } })
+    // The view changes before the start: the campaign takes the view as it is then.
+    await ds().getRepository(Client).update({ id: made[5].id }, { status: 'active' })
+    await demo.clients.campaigns.start(actor, campaign.id)
+    await demo.clients.campaignRunner.runOnce()
+    const frozen = await ds()
+      .getRepository(CampaignRecipient)
+      .find({ where: { campaignId: campaign.id }, order: { clientId: 'ASC' } })
+    const skipped = new Set(preview.skippedClients.map((c) => c.id))
+    const after = (await clientApi(admin).list(`?perPage=500&${query}`)).body.records.map(
+      (r: { id: string }) => Number(r.id),
+    ) as number[]
+    expect(frozen.filter((r) => r.status !== 'skipped').map((r) => r.clientId)).toEqual(
+      after.filter((id) => !skipped.has(id)).sort((a, b) => a - b),
+    )
+    expect(frozen.filter((r) => r.status === 'skipped').map((r) => [r.clientId, r.skipReason])).toEqual([
+      [made[2].id, 'noEmail'],
+      [made[3].id, 'unsubscribed'],
+    ])
+    await demo.clients.campaigns.change(actor, campaign.id, 'cancel')
   })
 
   test('delivery: frozen once, one email per client however often it runs, headers and link as received; one-click unsubscribe', async () => {

@@ -17,7 +17,7 @@ import type { CampaignOptions } from './campaignOptions.js'
 import { MAX_THROTTLE_PER_MINUTE } from './campaignOptions.js'
 import { readMessages, renderCampaignEmail } from './campaignMessages.js'
 import { lockCampaign } from './campaignRows.js'
-import { previewSegment, readSegment, type SegmentPreview } from './campaignSegment.js'
+import { previewSegment, readSegment, viewSegment, type SegmentPreview } from './campaignSegment.js'
 import { unsubscribeLink, type ReleaseContext } from './campaignRelease.js'
 import { unsubscribe } from './unsubscribe.js'
 import { translations } from '../../locale/index.js'
@@ -96,16 +96,42 @@ export class Campaigns {
     }
   }
 
+  /**
+   * The draft's fields with, when it targets a saved view, that view's filters as its segment
+   * (as `admin` sees the view: a private view is its owner's alone).
+   */
+  private async readWithView(input: CampaignInput, admin: Pick<Actor, 'email'> | null) {
+    const fields = this.read(input)
+    if (fields.viewId) fields.segment = await this.segmentOfView(fields.viewId, admin)
+    return fields
+  }
+
+  /** The saved view's segment now; a field error on `viewId` when it is gone or cannot be a campaign's. */
+  private async segmentOfView(viewId: number, admin: Pick<Actor, 'email'> | null) {
+    try {
+      const segment = await viewSegment(this.dataSource, viewId, admin)
+      if (segment) return segment
+    } catch (error) {
+      if (error instanceof InvalidInputError) throw new InvalidInputError({ viewId: error.fields.segment })
+      throw error
+    }
+    throw new InvalidInputError({ viewId: 'viewNotFound' })
+  }
+
   /** A new draft. */
   async create(actor: Actor, input: CampaignInput): Promise<Campaign> {
-    const fields = this.read(input)
+    const fields = await this.readWithView(input, actor)
     const repository = this.dataSource.getRepository(Campaign)
     return repository.save(repository.create({ ...fields, status: 'draft', createdBy: actor.email }))
   }
 
   /** A draft (or a scheduled one, back to draft) changed; a started campaign cannot be. */
-  async update(id: number, input: CampaignInput): Promise<Campaign> {
-    const fields = this.read(input)
+  async update(
+    id: number,
+    input: CampaignInput,
+    actor: Pick<Actor, 'email'> | null = null,
+  ): Promise<Campaign> {
+    const fields = await this.readWithView(input, actor)
     return inTransaction(this.dataSource, async (manager) => {
       const campaign = await this.locked(manager, id)
       if (campaign.status !== 'draft' && campaign.status !== 'scheduled')
@@ -121,11 +147,18 @@ export class Campaigns {
     return campaign
   }
 
-  /** Who would be mailed now and who skipped, and why (the first 200 skipped listed). */
-  async preview(id: number): Promise<SegmentPreview> {
+  /**
+   * Who would be mailed now and who skipped, and why (the first 200 skipped listed); a saved
+   * view's campaign previews the view as it is now (as `admin` sees it; else the saved segment).
+   */
+  async preview(id: number, admin: Pick<Actor, 'email'> | null = null): Promise<SegmentPreview> {
     const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id })
     if (!campaign) throw new ClientActionRefused('notFound')
-    return previewSegment(this.clients, campaign.segment, campaign.includeUnconfirmed)
+    const fromView =
+      campaign.viewId !== null && campaign.plannedAt === null
+        ? await viewSegment(this.dataSource, campaign.viewId, admin).catch(() => null)
+        : null
+    return previewSegment(this.clients, fromView ?? campaign.segment, campaign.includeUnconfirmed)
   }
 
   private releaseContext(): ReleaseContext {
@@ -202,10 +235,18 @@ export class Campaigns {
   /** Sends now (`at` absent or past) or at `at`: a draft or scheduled campaign only. */
   async start(actor: Actor, id: number, at: Date | null = null): Promise<Campaign> {
     this.releaseContext()
+    const draft = await this.dataSource.getRepository(Campaign).findOneBy({ id })
+    // A saved view's campaign takes the view as it is when started (the starter must see it).
+    const segment =
+      draft?.viewId != null
+        ? await viewSegment(this.dataSource, draft.viewId, actor).catch(() => null)
+        : undefined
+    if (segment === null) throw new ClientActionRefused('viewNotFound')
     return inTransaction(this.dataSource, async (manager) => {
       const campaign = await this.locked(manager, id)
       if (campaign.status !== 'draft' && campaign.status !== 'scheduled')
         throw new ClientActionRefused('campaignStarted')
+      if (segment && campaign.viewId === draft?.viewId) await manager.update(Campaign, { id }, { segment })
       const now = new Date()
       const later = at !== null && at.getTime() > now.getTime()
       await manager.update(
