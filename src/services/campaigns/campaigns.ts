@@ -15,12 +15,23 @@ import type { ClientMailer } from '../mail/clientMailer.js'
 import { dueNow } from '../mail/dueNow.js'
 import type { CampaignOptions } from './campaignOptions.js'
 import { MAX_THROTTLE_PER_MINUTE } from './campaignOptions.js'
-import { readMessages, renderCampaignEmail } from './campaignMessages.js'
+import { CAMPAIGN_FIELDS, readMessages, renderCampaignEmail } from './campaignMessages.js'
+import { visibleViews } from '../views/savedViews.js'
 import { lockCampaign } from './campaignRows.js'
 import { previewSegment, readSegment, viewSegment, type SegmentPreview } from './campaignSegment.js'
 import { unsubscribeLink, type ReleaseContext } from './campaignRelease.js'
 import { unsubscribe } from './unsubscribe.js'
 import { translations } from '../../locale/index.js'
+
+/** What the campaign editor offers: the saved views the admin sees, the message templates, the merge fields. */
+export interface CampaignChoices {
+  views: { id: number; name: string; shared: boolean }[]
+  templates: { key: string; language: Language; subject: string; text: string }[]
+  mergeFields: readonly string[]
+  throttlePerMinute: number
+  /** Whether campaigns can be started (the host set the unsubscribe URL and secret). */
+  configured: boolean
+}
 
 /** A campaign as a form or a script gives it (every value a string, as forms send them). */
 export type CampaignInput = Partial<Record<string, unknown>>
@@ -116,6 +127,37 @@ export class Campaigns {
       throw error
     }
     throw new InvalidInputError({ viewId: 'viewNotFound' })
+  }
+
+  /** The editor's choices for this admin (their own views and the shared ones). */
+  async choices(admin: Pick<Actor, 'email'> | null): Promise<CampaignChoices> {
+    const viewer = { email: admin?.email ?? null, managesShared: false }
+    const [{ views }, templates] = await Promise.all([
+      visibleViews(this.dataSource, viewer, 'Client'),
+      this.mailer.templates.messageTemplates(),
+    ])
+    return {
+      views: views.map((v) => ({ id: v.id, name: v.name, shared: v.shared })),
+      templates,
+      mergeFields: CAMPAIGN_FIELDS,
+      throttlePerMinute: this.options.throttlePerMinute,
+      configured: this.releaseContextOrNull() !== null,
+    }
+  }
+
+  /** Emails sent per campaign of a page of the list: one grouped query, whatever the page's size. */
+  async sentCounts(ids: number[]): Promise<Map<number, number>> {
+    const valid = ids.filter((id) => Number.isSafeInteger(id) && id > 0)
+    if (valid.length === 0) return new Map()
+    const rows: { id: number | string; n: number | string }[] = await this.dataSource
+      .getRepository(EmailLog)
+      .createQueryBuilder('e')
+      .select('e.campaignId', 'id')
+      .addSelect('COUNT(*)', 'n')
+      .where('e.campaignId IN (:...valid) AND e.status = :sent', { valid, sent: 'sent' })
+      .groupBy('e.campaignId')
+      .getRawMany()
+    return new Map(rows.map((r) => [Number(r.id), Number(r.n)]))
   }
 
   /** A new draft. */
