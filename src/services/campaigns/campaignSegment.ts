@@ -4,8 +4,6 @@ import { hasControlCharacters } from '../core/requestValues.js'
 import type { ClientList } from '../list/clientList.js'
 import { readListQuery, type ClientListQuery } from '../list/clientListQuery.js'
 import type { Cursor } from '../list/keyset.js'
-import { resolveViewQuery } from '../views/viewCounts.js'
-import type { DataSource } from 'typeorm'
 
 /** A segment: the client list's filters as its URL carries them, flat (`filters.status` → `active`). */
 export type Segment = Record<string, string>
@@ -45,23 +43,6 @@ export function readSegment(raw: unknown): Segment {
   if (segment['filters.status'] === 'deleted')
     throw new InvalidInputError({ segment: 'campaignDeletedSegment' })
   return segment
-}
-
-/**
- * The segment of the saved view `viewId` as `admin` sees it now: its filters, read as a
- * segment's (a view of deleted clients is refused as such). Null: the view is gone, or is
- * another admin's private one. Its sort and columns do not change who is in it.
- */
-export async function viewSegment(
-  dataSource: DataSource,
-  viewId: number,
-  admin: { email?: unknown } | null | undefined,
-): Promise<Segment | null> {
-  const view = await resolveViewQuery(dataSource, viewId, admin)
-  if (!view) return null
-  return readSegment(
-    Object.fromEntries(Object.entries(view.params).filter(([k]) => k.startsWith('filters.'))),
-  )
 }
 
 /** The list query of a segment (checked as the export checks its filters), oldest client first. */

@@ -15,23 +15,13 @@ import type { ClientMailer } from '../mail/clientMailer.js'
 import { dueNow } from '../mail/dueNow.js'
 import type { CampaignOptions } from './campaignOptions.js'
 import { MAX_THROTTLE_PER_MINUTE } from './campaignOptions.js'
-import { CAMPAIGN_FIELDS, readMessages, renderCampaignEmail } from './campaignMessages.js'
-import { visibleViews } from '../views/savedViews.js'
+import { readMessages, renderCampaignEmail } from './campaignMessages.js'
 import { lockCampaign } from './campaignRows.js'
-import { previewSegment, readSegment, viewSegment, type SegmentPreview } from './campaignSegment.js'
+import { previewSegment, readSegment, type SegmentPreview } from './campaignSegment.js'
+import { currentSegment, viewSegmentOrError } from './campaignView.js'
 import { unsubscribeLink, type ReleaseContext } from './campaignRelease.js'
 import { unsubscribe } from './unsubscribe.js'
 import { translations } from '../../locale/index.js'
-
-/** What the campaign editor offers: the saved views the admin sees, the message templates, the merge fields. */
-export interface CampaignChoices {
-  views: { id: number; name: string; shared: boolean }[]
-  templates: { key: string; language: Language; subject: string; text: string }[]
-  mergeFields: readonly string[]
-  throttlePerMinute: number
-  /** Whether campaigns can be started (the host set the unsubscribe URL and secret). */
-  configured: boolean
-}
 
 /** A campaign as a form or a script gives it (every value a string, as forms send them). */
 export type CampaignInput = Partial<Record<string, unknown>>
@@ -107,59 +97,12 @@ export class Campaigns {
     }
   }
 
-  /**
-   * The draft's fields with, when it targets a saved view, that view's filters as its segment
-   * (as `admin` sees the view: a private view is its owner's alone).
-   */
+  /** The fields; a saved view's filters as the segment (as `admin` sees it: a private view is its owner's). */
   private async readWithView(input: CampaignInput, admin: Pick<Actor, 'email'> | null) {
     const fields = this.read(input)
-    if (fields.viewId) fields.segment = await this.segmentOfView(fields.viewId, admin)
+    if (fields.viewId) fields.segment = await viewSegmentOrError(this.dataSource, fields.viewId, admin)
     return fields
   }
-
-  /** The saved view's segment now; a field error on `viewId` when it is gone or cannot be a campaign's. */
-  private async segmentOfView(viewId: number, admin: Pick<Actor, 'email'> | null) {
-    try {
-      const segment = await viewSegment(this.dataSource, viewId, admin)
-      if (segment) return segment
-    } catch (error) {
-      if (error instanceof InvalidInputError) throw new InvalidInputError({ viewId: error.fields.segment })
-      throw error
-    }
-    throw new InvalidInputError({ viewId: 'viewNotFound' })
-  }
-
-  /** The editor's choices for this admin (their own views and the shared ones). */
-  async choices(admin: Pick<Actor, 'email'> | null): Promise<CampaignChoices> {
-    const viewer = { email: admin?.email ?? null, managesShared: false }
-    const [{ views }, templates] = await Promise.all([
-      visibleViews(this.dataSource, viewer, 'Client'),
-      this.mailer.templates.messageTemplates(),
-    ])
-    return {
-      views: views.map((v) => ({ id: v.id, name: v.name, shared: v.shared })),
-      templates,
-      mergeFields: CAMPAIGN_FIELDS,
-      throttlePerMinute: this.options.throttlePerMinute,
-      configured: this.releaseContextOrNull() !== null,
-    }
-  }
-
-  /** Emails sent per campaign of a page of the list: one grouped query, whatever the page's size. */
-  async sentCounts(ids: number[]): Promise<Map<number, number>> {
-    const valid = ids.filter((id) => Number.isSafeInteger(id) && id > 0)
-    if (valid.length === 0) return new Map()
-    const rows: { id: number | string; n: number | string }[] = await this.dataSource
-      .getRepository(EmailLog)
-      .createQueryBuilder('e')
-      .select('e.campaignId', 'id')
-      .addSelect('COUNT(*)', 'n')
-      .where('e.campaignId IN (:...valid) AND e.status = :sent', { valid, sent: 'sent' })
-      .groupBy('e.campaignId')
-      .getRawMany()
-    return new Map(rows.map((r) => [Number(r.id), Number(r.n)]))
-  }
-
   /** A new draft. */
   async create(actor: Actor, input: CampaignInput): Promise<Campaign> {
     const fields = await this.readWithView(input, actor)
@@ -168,11 +111,7 @@ export class Campaigns {
   }
 
   /** A draft (or a scheduled one, back to draft) changed; a started campaign cannot be. */
-  async update(
-    id: number,
-    input: CampaignInput,
-    actor: Pick<Actor, 'email'> | null = null,
-  ): Promise<Campaign> {
+  async update(id: number, input: CampaignInput, actor: Pick<Actor, 'email'> | null = null) {
     const fields = await this.readWithView(input, actor)
     return inTransaction(this.dataSource, async (manager) => {
       const campaign = await this.locked(manager, id)
@@ -189,18 +128,12 @@ export class Campaigns {
     return campaign
   }
 
-  /**
-   * Who would be mailed now and who skipped, and why (the first 200 skipped listed); a saved
-   * view's campaign previews the view as it is now (as `admin` sees it; else the saved segment).
-   */
+  /** Who would be mailed now, who skipped and why (the first 200); a view's campaign: the view now. */
   async preview(id: number, admin: Pick<Actor, 'email'> | null = null): Promise<SegmentPreview> {
     const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id })
     if (!campaign) throw new ClientActionRefused('notFound')
-    const fromView =
-      campaign.viewId !== null && campaign.plannedAt === null
-        ? await viewSegment(this.dataSource, campaign.viewId, admin).catch(() => null)
-        : null
-    return previewSegment(this.clients, fromView ?? campaign.segment, campaign.includeUnconfirmed)
+    const now = campaign.plannedAt ? null : await currentSegment(this.dataSource, campaign, admin)
+    return previewSegment(this.clients, now ?? campaign.segment, campaign.includeUnconfirmed)
   }
 
   private releaseContext(): ReleaseContext {
@@ -274,15 +207,11 @@ export class Campaigns {
     return { to }
   }
 
-  /** Sends now (`at` absent or past) or at `at`: a draft or scheduled campaign only. */
+  /** Sends now (`at` absent or past) or at `at`; a saved view's campaign takes the view as the starter sees it then. */
   async start(actor: Actor, id: number, at: Date | null = null): Promise<Campaign> {
     this.releaseContext()
     const draft = await this.dataSource.getRepository(Campaign).findOneBy({ id })
-    // A saved view's campaign takes the view as it is when started (the starter must see it).
-    const segment =
-      draft?.viewId != null
-        ? await viewSegment(this.dataSource, draft.viewId, actor).catch(() => null)
-        : undefined
+    const segment = draft ? await currentSegment(this.dataSource, draft, actor) : undefined
     if (segment === null) throw new ClientActionRefused('viewNotFound')
     return inTransaction(this.dataSource, async (manager) => {
       const campaign = await this.locked(manager, id)
