@@ -117,6 +117,18 @@ export const enCampaigns = {
   resources: {
     Campaign: {
       properties: {
+        id: 'ID',
+        segment: 'Segment',
+        viewId: 'Saved view',
+        messages: 'Messages',
+        templateKey: 'Message template',
+        includeUnconfirmed: 'Unconfirmed addresses too',
+        throttlePerMinute: 'Emails per minute',
+        planCursor: 'Planning cursor',
+        plannedAt: 'Recipients frozen on',
+        finishedAt: 'Finished on',
+        startedBy: 'Started by',
+        updatedAt: 'Updated on',
         name: 'Name',
         status: 'State',
         progress: 'Sent',
@@ -128,6 +140,7 @@ export const enCampaigns = {
         createdAt: 'Created on',
       },
       labels: {
+        includeUnconfirmed: { true: 'Yes', false: 'No' },
         status: {
           draft: 'Draft',
           scheduled: 'Scheduled',

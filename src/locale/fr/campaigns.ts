@@ -130,6 +130,18 @@ export const frCampaigns: typeof enCampaigns = {
   resources: {
     Campaign: {
       properties: {
+        id: 'ID',
+        segment: 'Segment',
+        viewId: 'Vue enregistrée',
+        messages: 'Messages',
+        templateKey: 'Modèle de message',
+        includeUnconfirmed: 'Adresses non confirmées aussi',
+        throttlePerMinute: 'Emails par minute',
+        planCursor: 'Curseur de préparation',
+        plannedAt: 'Destinataires figés le',
+        finishedAt: 'Terminée le',
+        startedBy: 'Lancée par',
+        updatedAt: 'Modifiée le',
         name: 'Nom',
         status: 'État',
         progress: 'Envoyés',
@@ -141,6 +153,7 @@ export const frCampaigns: typeof enCampaigns = {
         createdAt: 'Créée le',
       },
       labels: {
+        includeUnconfirmed: { true: 'Oui', false: 'Non' },
         status: {
           draft: 'Brouillon',
           scheduled: 'Programmée',
