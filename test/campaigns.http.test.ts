@@ -293,7 +293,11 @@ describeEachDatabase('campaigns: consent, segment, delivery, unsubscribe', (data
       .post(`${base}/records/${id}/testCampaign`)
       .type('form')
       .send({ clientId: String(made[0].id) })
-    expect(test.body.notice).toMatchObject({ type: 'success', message: 'campaignTestSent' })
+    expect(test.body.notice).toMatchObject({
+      type: 'success',
+      message: 'campaignTestSent',
+      options: { to: 'admin@example.com' },
+    })
     expect(
       await ds()
         .getRepository(EmailLog)

@@ -31,8 +31,9 @@ export interface CampaignActionSpec<S extends ActionInput | undefined, T> {
   input?: S
   /** The one service call; its result is answered under `campaign`. */
   run: (campaigns: Campaigns, call: { actor: Actor; id: number; input: Value<S> }) => Promise<T>
-  /** Message key of the success notice of a POST. */
+  /** Message key of the success notice of a POST, and its options from the result. */
   success?: string
+  noticeOptions?: (result: T) => Record<string, unknown>
   /** The page a POST leads to (AdminJS follows `redirectUrl`). */
   redirect?: (context: ActionContext, result: T) => string
 }
@@ -79,7 +80,12 @@ export function campaignAction<S extends ActionInput | undefined, T>(
         const input = spec.method === 'post' ? readBody(request) : readQuery(spec.input, request)
         const result = await spec.run(campaigns, { actor: actorOf(request, context), id, input })
         const notice: NoticeMessage | undefined = spec.success
-          ? { message: spec.success, type: 'success', resourceId: context.resource.decorate().id() }
+          ? {
+              message: spec.success,
+              type: 'success',
+              resourceId: context.resource.decorate().id(),
+              ...(spec.noticeOptions ? { options: spec.noticeOptions(result) } : {}),
+            }
           : undefined
         const fresh =
           spec.actionType === 'record' && spec.method === 'post'

@@ -11,4 +11,5 @@ export const testCampaignAction = (campaigns: Campaigns) =>
     input: campaignRecipientInput,
     run: (c, { actor, id, input }) => c.sendTest(actor, id, input.clientId),
     success: 'campaignTestSent',
+    noticeOptions: (sent) => ({ to: sent.to }),
   })
