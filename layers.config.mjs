@@ -103,7 +103,7 @@ export const layout = [
     id: 'actions',
     folders: [
       'src/actions/index.ts',
-      'src/actions/{core,client,clientFile,tags,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog,views,customFields}/',
+      'src/actions/{core,client,clientFile,tags,contract,commission,importBatch,advisor,settings,dashboard,export,gdpr,emailTemplate,emailLog,views,customFields,campaign}/',
     ],
     holds:
       'one AdminJS action per file (`suspend.action.ts`): read the request, call one service function, shape the response; `actions/core/` holds what they share (`clientActionSpecs.ts`: the spec, the request read, the response; `bulkFormAction.ts`, `actionMenus.ts`)',
@@ -214,7 +214,7 @@ export const layout = [
     folders: ['src/services/campaigns/'],
     holds:
       'campaigns: the segment (a client list query) and its recipients with skip reasons, the frozen recipients, their release to the outbox at the throttle’s pace, pause/resume/cancel, progress, the signed unsubscribe link',
-    imports: ['core', 'mail', 'lifecycle', 'list', 'entities', 'shared', 'locale'],
+    imports: ['core', 'mail', 'lifecycle', 'list', 'views', 'entities', 'shared', 'locale'],
   },
   {
     id: 'entities',
@@ -237,7 +237,7 @@ export const layout = [
   {
     id: 'components',
     folders: [
-      'src/components/{clientShow,clientList,common,actionForm,commissionImport,settings,dashboard,merge,advisor,export,gdpr,emailTemplate,tags,customFields}/',
+      'src/components/{clientShow,clientList,common,actionForm,commissionImport,settings,dashboard,merge,advisor,export,gdpr,emailTemplate,tags,customFields,campaign}/',
     ],
     holds: 'React for the browser, registered once in `components/index.ts`',
     imports: ['shared'],

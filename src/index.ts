@@ -18,6 +18,7 @@ import { createAdminAuditResource } from './resources/adminAudit.resource.js'
 import { createEmailTemplateResource } from './resources/emailTemplate.resource.js'
 import { createTagResource } from './resources/tag.resource.js'
 import { createCustomFieldResource } from './resources/customField.resource.js'
+import { createCampaignResource } from './resources/campaign.resource.js'
 import { CommissionImport } from './services/import/commissionImport.js'
 import { accountContext, clientAccounts } from './services/accounts/clientAccounts.js'
 import { ClientMailer } from './services/mail/clientMailer.js'
@@ -157,6 +158,7 @@ export function createClientManagement(
     gdpr: new ClientGdpr(resolved.dataSource, resolved.language, resolved.erasure, clientFiles),
     accounts,
     clientFiles,
+    campaigns,
   }
   const locale = buildLocale(resolved.language, resolved.resourceIds)
   const resources = withFeatures(deps, componentLoader, [
@@ -173,6 +175,7 @@ export function createClientManagement(
     createEmailTemplateResource(deps),
     createTagResource(deps),
     createCustomFieldResource(deps),
+    createCampaignResource(deps),
   ])
   const env = resolved.resourceIdPrefix ? { [RESOURCE_PREFIX_ENV]: resolved.resourceIdPrefix } : undefined
   return {

@@ -1,6 +1,7 @@
 import request, { type Agent } from 'supertest'
 import { In, type DataSource } from 'typeorm'
 import { AdminAuditEntry, Campaign, CampaignRecipient, Client, ClientEvent, EmailLog } from '../src/index.js'
+import { SavedView } from '../src/entities/index.js'
 import { createDemoMailer } from '../demo/mailTransport.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
@@ -180,6 +181,160 @@ describeEachDatabase('campaigns: consent, segment, delivery, unsubscribe', (data
     expect(await refused({ text_en: 'Hi {{password}}' })).toEqual({ text_en: 'templateUnknownField' })
     expect(await refused({ text_en: '{{#x}}{{/x}}' })).toEqual({ text_en: 'templateTagRefused' })
     expect(await refused({ throttlePerMinute: '0' })).toEqual({ throttlePerMinute: 'campaignBadThrottle' })
+  })
+
+  test('a saved view as the segment: the planned recipients are the view’s list rows minus the skipped', async () => {
+    const made = await makeClients(
+      ds(),
+      6,
+      (i) => [{}, { locale: 'fr' }, { email: null }, { marketingConsent: 'out' as const }, {}, {}][i],
+    )
+    // Two of them suspended: the view keeps the active ones only.
+    await ds()
+      .getRepository(Client)
+      .update({ id: In([made[4].id, made[5].id]) }, { status: 'suspended' })
+    const lastName = made[0].lastName
+    const query = `filters.q=${encodeURIComponent(lastName)}&filters.status=active&sortBy=lastName`
+    const views = ds().getRepository(SavedView)
+    const view = await views.save(
+      views.create({
+        name: `Active ${lastName}`,
+        resource: 'Client',
+        params: Object.fromEntries(new URLSearchParams(query)),
+        columns: null,
+        owner: 'admin@example.com',
+        shared: false,
+      }),
+    )
+    const campaign = await newCampaign('unused', { viewId: String(view.id) })
+    expect(campaign).toMatchObject({
+      viewId: view.id,
+      segment: { 'filters.q': lastName, 'filters.status': 'active' },
+    })
+    const list = await clientApi(admin).list(`?perPage=500&${query}`)
+    const listed = (list.body.records as { id: string }[]).map((r) => Number(r.id)).sort((a, b) => a - b)
+    expect(listed).toEqual(made.slice(0, 4).map((c) => c.id))
+    const preview = await demo.clients.campaigns.preview(campaign.id, actor)
+    expect(preview).toMatchObject({ recipients: 2, skipped: 2, byReason: { noEmail: 1, unsubscribed: 1 } })
+    // Another admin does not see a private view: a field error, nothing saved.
+    await expect(
+      demo.clients.campaigns.create(
+        { ...actor, email: 'other@example.com' },
+        { name: 'x', subject_en: 'S', text_en: 'T', viewId: String(view.id) },
+      ),
+    ).rejects.toMatchObject({ fields: { viewId: 'viewNotFound' } })
+    await expect(
+      demo.clients.campaigns.create(actor, { name: 'x', subject_en: 'S', text_en: 'T', viewId: '999999' }),
+    ).rejects.toMatchObject({ fields: { viewId: 'viewNotFound' } })
+    // The view changes before the start: the campaign takes the view as it is then.
+    await ds().getRepository(Client).update({ id: made[5].id }, { status: 'active' })
+    await demo.clients.campaigns.start(actor, campaign.id)
+    await demo.clients.campaignRunner.runOnce()
+    const frozen = await ds()
+      .getRepository(CampaignRecipient)
+      .find({ where: { campaignId: campaign.id }, order: { clientId: 'ASC' } })
+    const skipped = new Set(preview.skippedClients.map((c) => c.id))
+    const after = (await clientApi(admin).list(`?perPage=500&${query}`)).body.records.map(
+      (r: { id: string }) => Number(r.id),
+    ) as number[]
+    expect(frozen.filter((r) => r.status !== 'skipped').map((r) => r.clientId)).toEqual(
+      after.filter((id) => !skipped.has(id)).sort((a, b) => a - b),
+    )
+    expect(frozen.filter((r) => r.status === 'skipped').map((r) => [r.clientId, r.skipReason])).toEqual([
+      [made[2].id, 'noEmail'],
+      [made[3].id, 'unsubscribed'],
+    ])
+    await demo.clients.campaigns.change(actor, campaign.id, 'cancel')
+  })
+
+  test('the panel: admins write, preview, test and send; support reads; bad input is a field error; changes are POST only', async () => {
+    const made = await makeClients(ds(), 3, (i) => (i === 2 ? { email: null } : {}))
+    const base = '/admin/api/resources/Campaign'
+    const draft = {
+      name: 'Panel news',
+      segment: JSON.stringify({ 'filters.q': made[0].lastName }),
+      subject_en: 'News for {{firstName}}',
+      text_en: 'Hello {{fullName}}.',
+      throttlePerMinute: '',
+    }
+    // Support: the list and the reads, never a change.
+    expect((await support.post(`${base}/actions/newCampaign`).type('form').send(draft)).status).toBe(403)
+    const bad = await admin
+      .post(`${base}/actions/newCampaign`)
+      .type('form')
+      .send({ ...draft, name: '', text_en: 'Hi {{password}}', throttlePerMinute: 'lots' })
+    expect(bad.status).toBe(200)
+    expect(bad.body.record.errors).toMatchObject({
+      name: { message: 'fieldRequired' },
+      text_en: { message: 'templateUnknownField' },
+      throttlePerMinute: { message: 'campaignBadThrottle' },
+    })
+    const created = await admin.post(`${base}/actions/newCampaign`).type('form').send(draft)
+    expect(created.body.notice).toMatchObject({ type: 'success', message: 'campaignSaved' })
+    const id = created.body.campaign.id as number
+    expect(created.body.redirectUrl).toContain(`/records/${id}/editCampaign`)
+    expect((await support.post(`${base}/records/${id}/editCampaign`).type('form').send(draft)).status).toBe(
+      403,
+    )
+    const choices = await admin.get(`${base}/actions/campaignChoices`)
+    expect(choices.body.campaign).toMatchObject({ throttlePerMinute: 600, configured: true })
+    const preview = await support.get(`${base}/records/${id}/previewCampaign`)
+    expect(preview.body.campaign).toMatchObject({ recipients: 2, skipped: 1, byReason: { noEmail: 1 } })
+    expect(preview.body.allowed).toEqual([])
+    expect((await admin.get(`${base}/records/${id}/previewCampaign`)).body.allowed).toEqual(
+      expect.arrayContaining(['editCampaign', 'startCampaign', 'cancelCampaign']),
+    )
+    const rendered = await admin.get(`${base}/records/${id}/renderCampaign?clientId=${made[0].id}`)
+    expect(rendered.body.campaign.subject).toBe(`News for ${made[0].firstName}`)
+    expect(rendered.body.campaign.text).toContain('/unsubscribe?token=')
+    const notAClient = await admin.get(`${base}/records/${id}/renderCampaign?clientId=abc`)
+    expect([notAClient.status, notAClient.body.record.errors.clientId.message]).toEqual([200, 'invalidValue'])
+    const test = await admin
+      .post(`${base}/records/${id}/testCampaign`)
+      .type('form')
+      .send({ clientId: String(made[0].id) })
+    expect(test.body.notice).toMatchObject({
+      type: 'success',
+      message: 'campaignTestSent',
+      options: { to: 'admin@example.com' },
+    })
+    expect(
+      await ds()
+        .getRepository(EmailLog)
+        .countBy({ to: 'admin@example.com', subject: `[TEST] News for ${made[0].firstName}` }),
+    ).toBe(1)
+    // A GET of a change changes nothing; a bad date is a field error.
+    await admin.get(`${base}/records/${id}/startCampaign`)
+    expect((await ds().getRepository(Campaign).findOneByOrFail({ id })).status).toBe('draft')
+    const badDate = await admin
+      .post(`${base}/records/${id}/startCampaign`)
+      .type('form')
+      .send({ at: 'someday' })
+    expect(badDate.body.record.errors.at.message).toBe('invalidValue')
+    expect((await support.post(`${base}/records/${id}/startCampaign`).type('form').send({})).status).toBe(403)
+    const started = await admin.post(`${base}/records/${id}/startCampaign`).type('form').send({ at: '' })
+    expect(started.body.redirectUrl).toContain(`/records/${id}/show`)
+    await demo.clients.campaignRunner.runOnce()
+    const progress = await support.get(`${base}/records/${id}/campaignProgress`)
+    expect(progress.body.campaign).toMatchObject({ status: 'sending', planned: true, queued: 2, skipped: 1 })
+    // Editing a started campaign is refused with a notice; pause twice: the second refused.
+    const late = await admin.post(`${base}/records/${id}/editCampaign`).type('form').send(draft)
+    expect(late.body.notice).toMatchObject({ type: 'error', message: 'campaignStarted' })
+    expect((await support.post(`${base}/records/${id}/pauseCampaign`)).status).toBe(403)
+    expect((await admin.post(`${base}/records/${id}/pauseCampaign`)).body.notice.message).toBe(
+      'campaignPausedNotice',
+    )
+    expect((await admin.post(`${base}/records/${id}/pauseCampaign`)).body.notice.message).toBe(
+      'campaignWrongStatus',
+    )
+    expect((await admin.post(`${base}/records/${id}/cancelCampaign`)).body.notice.message).toBe(
+      'campaignCancelledNotice',
+    )
+    const list = await support.get(`${base}/actions/list?filters.name=Panel%20news`)
+    const row = (list.body.records as { id: string; params: Record<string, unknown> }[]).find(
+      (r) => Number(r.id) === id,
+    )
+    expect(row?.params).toMatchObject({ status: 'cancelled', progress: '0 / 2' })
   })
 
   test('delivery: frozen once, one email per client however often it runs, headers and link as received; one-click unsubscribe', async () => {

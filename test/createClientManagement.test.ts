@@ -89,6 +89,8 @@ describe('createClientManagement', () => {
       'EmailTemplates',
       'TagChipCell',
       'TagFilter',
+      'CampaignEditor',
+      'CampaignShow',
       'CustomFieldInputs',
       'CustomFieldFilters',
       'CustomFieldCell',

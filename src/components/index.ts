@@ -58,6 +58,8 @@ export function registerComponents(componentLoader: ComponentLoader) {
     EmailTemplates: componentLoader.add('EmailTemplates', path.join(here, 'emailTemplate', 'EmailTemplates')),
     TagChipCell: componentLoader.add('TagChipCell', path.join(here, 'tags', 'TagChipCell')),
     TagFilter: componentLoader.add('TagFilter', path.join(here, 'tags', 'TagFilter')),
+    CampaignEditor: componentLoader.add('CampaignEditor', path.join(here, 'campaign', 'CampaignEditor')),
+    CampaignShow: componentLoader.add('CampaignShow', path.join(here, 'campaign', 'CampaignShow')),
     CustomFieldInputs: componentLoader.add(
       'CustomFieldInputs',
       path.join(here, 'customFields', 'CustomFieldInputs'),

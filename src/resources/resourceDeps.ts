@@ -15,6 +15,7 @@ import type { RecordList } from '../services/list/recordList.js'
 import type { ListExport } from '../services/export/listExport.js'
 import type { ClientGdpr } from '../services/gdpr/clientGdpr.js'
 import type { ClientFiles } from '../services/files/clientFiles.js'
+import type { Campaigns } from '../services/campaigns/campaigns.js'
 
 export interface ResourceDeps {
   dataSource: DataSource
@@ -46,4 +47,6 @@ export interface ResourceDeps {
   accounts: ClientAccounts
   /** The files kept on clients (the Files tab; option `files`). */
   clientFiles: ClientFiles
+  /** Campaigns (issue 29): the editor's, the preview's and the progress page's one service. */
+  campaigns: Campaigns
 }

@@ -17,6 +17,7 @@ export const PLUGIN_RESOURCE_NAMES = [
   'EmailTemplate',
   'Tag',
   'CustomField',
+  'Campaign',
 ] as const
 
 export type PluginResource = (typeof PLUGIN_RESOURCE_NAMES)[number]

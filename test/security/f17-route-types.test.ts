@@ -12,6 +12,7 @@ import {
   AdminAuditEntry,
   Client,
   CustomField,
+  Campaign,
   EmailTemplate,
   ImportBatch,
   SettingsChange,
@@ -133,6 +134,14 @@ describeEachDatabase('every action through every route type: its own type or 404
     await manager.insert(CustomField, [
       { key: 'note_interne', type: 'shortText', labelFr: 'Note interne', labelEn: 'Internal note' },
       { key: 'parrain', type: 'shortText', labelFr: 'Parrain', labelEn: 'Referrer', position: 1 },
+    ])
+    await manager.insert(Campaign, [
+      {
+        name: 'Walk',
+        segment: { 'filters.status': 'active' },
+        messages: { en: { subject: 'S', text: 'T' } },
+        throttlePerMinute: 60,
+      },
     ])
     agents.admin = await loginAs(demo.app, 'admin@example.com')
     agents.support = await loginAs(demo.app, 'support@example.com')

@@ -14,6 +14,7 @@ export const RESOURCE_IDS = [
   'EmailTemplate',
   'Tag',
   'CustomField',
+  'Campaign',
 ]
 
 /** The entity behind a resource id, where their names differ. */

@@ -112,7 +112,11 @@ export interface SegmentPreview {
   skipped: number
   byReason: Partial<Record<CampaignSkipReason, number>>
   skippedClients: { id: number; clientNumber: string; name: string; reason: CampaignSkipReason }[]
+  /** The first recipients (at most 20): whom the panel's preview shows the email as. */
+  firstRecipients: { id: number; clientNumber: string; name: string }[]
 }
+
+const nameOf = (row: RecipientRow) => [row.firstName, row.lastName].filter(Boolean).join(' ')
 
 /** Walks the whole segment a keyset page at a time: the count and the skipped, never N+1. */
 export async function previewSegment(
@@ -122,7 +126,13 @@ export async function previewSegment(
   listed = 200,
 ): Promise<SegmentPreview> {
   const query = segmentQuery(segment)
-  const preview: SegmentPreview = { recipients: 0, skipped: 0, byReason: {}, skippedClients: [] }
+  const preview: SegmentPreview = {
+    recipients: 0,
+    skipped: 0,
+    byReason: {},
+    skippedClients: [],
+    firstRecipients: [],
+  }
   let cursor: Cursor | null = null
   do {
     const page = await segmentPage(clients, query, cursor)
@@ -130,6 +140,12 @@ export async function previewSegment(
       const reason = skipReason(row, includeUnconfirmed)
       if (!reason) {
         preview.recipients += 1
+        if (preview.firstRecipients.length < 20)
+          preview.firstRecipients.push({
+            id: Number(row.id),
+            clientNumber: String(row.clientNumber),
+            name: nameOf(row),
+          })
         continue
       }
       preview.skipped += 1
@@ -138,7 +154,7 @@ export async function previewSegment(
         preview.skippedClients.push({
           id: Number(row.id),
           clientNumber: String(row.clientNumber),
-          name: [row.firstName, row.lastName].filter(Boolean).join(' '),
+          name: nameOf(row),
           reason,
         })
       }

@@ -18,6 +18,7 @@ import { MAX_THROTTLE_PER_MINUTE } from './campaignOptions.js'
 import { readMessages, renderCampaignEmail } from './campaignMessages.js'
 import { lockCampaign } from './campaignRows.js'
 import { previewSegment, readSegment, type SegmentPreview } from './campaignSegment.js'
+import { currentSegment, viewSegmentOrError } from './campaignView.js'
 import { unsubscribeLink, type ReleaseContext } from './campaignRelease.js'
 import { unsubscribe } from './unsubscribe.js'
 import { translations } from '../../locale/index.js'
@@ -96,16 +97,22 @@ export class Campaigns {
     }
   }
 
+  /** The fields; a saved view's filters as the segment (as `admin` sees it: a private view is its owner's). */
+  private async readWithView(input: CampaignInput, admin: Pick<Actor, 'email'> | null) {
+    const fields = this.read(input)
+    if (fields.viewId) fields.segment = await viewSegmentOrError(this.dataSource, fields.viewId, admin)
+    return fields
+  }
   /** A new draft. */
   async create(actor: Actor, input: CampaignInput): Promise<Campaign> {
-    const fields = this.read(input)
+    const fields = await this.readWithView(input, actor)
     const repository = this.dataSource.getRepository(Campaign)
     return repository.save(repository.create({ ...fields, status: 'draft', createdBy: actor.email }))
   }
 
   /** A draft (or a scheduled one, back to draft) changed; a started campaign cannot be. */
-  async update(id: number, input: CampaignInput): Promise<Campaign> {
-    const fields = this.read(input)
+  async update(id: number, input: CampaignInput, actor: Pick<Actor, 'email'> | null = null) {
+    const fields = await this.readWithView(input, actor)
     return inTransaction(this.dataSource, async (manager) => {
       const campaign = await this.locked(manager, id)
       if (campaign.status !== 'draft' && campaign.status !== 'scheduled')
@@ -121,11 +128,12 @@ export class Campaigns {
     return campaign
   }
 
-  /** Who would be mailed now and who skipped, and why (the first 200 skipped listed). */
-  async preview(id: number): Promise<SegmentPreview> {
+  /** Who would be mailed now, who skipped and why (the first 200); a view's campaign: the view now. */
+  async preview(id: number, admin: Pick<Actor, 'email'> | null = null): Promise<SegmentPreview> {
     const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id })
     if (!campaign) throw new ClientActionRefused('notFound')
-    return previewSegment(this.clients, campaign.segment, campaign.includeUnconfirmed)
+    const now = campaign.plannedAt ? null : await currentSegment(this.dataSource, campaign, admin)
+    return previewSegment(this.clients, now ?? campaign.segment, campaign.includeUnconfirmed)
   }
 
   private releaseContext(): ReleaseContext {
@@ -199,13 +207,17 @@ export class Campaigns {
     return { to }
   }
 
-  /** Sends now (`at` absent or past) or at `at`: a draft or scheduled campaign only. */
+  /** Sends now (`at` absent or past) or at `at`; a saved view's campaign takes the view as the starter sees it then. */
   async start(actor: Actor, id: number, at: Date | null = null): Promise<Campaign> {
     this.releaseContext()
+    const draft = await this.dataSource.getRepository(Campaign).findOneBy({ id })
+    const segment = draft ? await currentSegment(this.dataSource, draft, actor) : undefined
+    if (segment === null) throw new ClientActionRefused('viewNotFound')
     return inTransaction(this.dataSource, async (manager) => {
       const campaign = await this.locked(manager, id)
       if (campaign.status !== 'draft' && campaign.status !== 'scheduled')
         throw new ClientActionRefused('campaignStarted')
+      if (segment && campaign.viewId === draft?.viewId) await manager.update(Campaign, { id }, { segment })
       const now = new Date()
       const later = at !== null && at.getTime() > now.getTime()
       await manager.update(

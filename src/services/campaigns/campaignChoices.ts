@@ -1,0 +1,51 @@
+import type { DataSource } from 'typeorm'
+import { EmailLog } from '../../entities/EmailLog.js'
+import type { Language } from '../../shared/language.js'
+import type { TemplateStore } from '../mail/templateStore.js'
+import { visibleViews } from '../views/savedViews.js'
+import { CAMPAIGN_FIELDS } from './campaignMessages.js'
+
+/** What the campaign editor offers: the saved views the admin sees, the message templates, the merge fields. */
+export interface CampaignChoices {
+  views: { id: number; name: string; shared: boolean }[]
+  templates: { key: string; language: Language; subject: string; text: string }[]
+  mergeFields: readonly string[]
+  throttlePerMinute: number
+  /** Whether campaigns can be started (the host set the unsubscribe URL and secret). */
+  configured: boolean
+}
+
+/** The editor's choices for this admin (their own views and the shared ones). */
+export async function campaignChoices(
+  dataSource: DataSource,
+  templates: TemplateStore,
+  admin: { email: string | null } | null,
+  defaults: { throttlePerMinute: number; configured: boolean },
+): Promise<CampaignChoices> {
+  const viewer = { email: admin?.email ?? null, managesShared: false }
+  const [{ views }, messages] = await Promise.all([
+    visibleViews(dataSource, viewer, 'Client'),
+    templates.messageTemplates(),
+  ])
+  return {
+    views: views.map((v) => ({ id: v.id, name: v.name, shared: v.shared })),
+    templates: messages,
+    mergeFields: CAMPAIGN_FIELDS,
+    ...defaults,
+  }
+}
+
+/** Emails sent per campaign of a page of the list: one grouped query, whatever the page's size. */
+export async function sentCounts(dataSource: DataSource, ids: number[]): Promise<Map<number, number>> {
+  const valid = ids.filter((id) => Number.isSafeInteger(id) && id > 0)
+  if (valid.length === 0) return new Map()
+  const rows: { id: number | string; n: number | string }[] = await dataSource
+    .getRepository(EmailLog)
+    .createQueryBuilder('e')
+    .select('e.campaignId', 'id')
+    .addSelect('COUNT(*)', 'n')
+    .where('e.campaignId IN (:...valid) AND e.status = :sent', { valid, sent: 'sent' })
+    .groupBy('e.campaignId')
+    .getRawMany()
+  return new Map(rows.map((r) => [Number(r.id), Number(r.n)]))
+}
