@@ -46,13 +46,13 @@ export interface TagChip {
 }
 
 /**
- * "VIP, Relance" (or "VIP | Relance", as a spreadsheet cell may hold them) → ['VIP', 'Relance']:
+ * "VIP, Relance" (or "VIP; Relance", "VIP | Relance", as a spreadsheet cell may hold them) → ['VIP', 'Relance']:
  * trimmed, inner spaces made one, each once whatever its case; null when a name is too long or
  * holds a control character, or there are too many.
  */
 export function splitTagNames(text: string): string[] | null {
   const names = new Map<string, string>()
-  for (const part of text.split(/[,|]/)) {
+  for (const part of text.split(/[,;|]/)) {
     const name = part.trim().replace(/\s+/g, ' ')
     if (name === '') continue
     // eslint-disable-next-line no-control-regex -- control characters are what is refused

@@ -2,10 +2,13 @@ import type { Action, ActionResponse } from 'adminjs'
 import type { CommissionImport } from '../../services/import/commissionImport.js'
 import { InvalidInputError } from '../../services/core/errors.js'
 import { actorOf, refusalResponse } from '../core/clientActionSpecs.js'
+import type { AccessControl } from '../../services/core/accessControl.js'
 
 export interface ImportActionDeps {
   commissionImport: CommissionImport
   components: { CommissionImport: string }
+  /** Whether the admin may create tags (a file's unknown tags are created only then). */
+  access?: Pick<AccessControl, 'can'> | null
 }
 
 type Payload = Record<string, unknown>
@@ -31,20 +34,30 @@ export const importCommissionsAction = (deps: ImportActionDeps): Partial<Action<
     }
     const payload = (request.payload ?? {}) as Payload
     const step = String(payload.step ?? '')
+    const mayCreateTags = deps.access?.can(context.currentAdmin, 'Tag', 'new') ?? true
     try {
       if (step === 'upload') return { importUpload: await importer.receiveUpload(request) }
       if (step === 'dryRun')
         return {
-          importDryRun: await importer.dryRunUpload(payload.uploadId, payload.mapping, payload.decisions),
+          importDryRun: await importer.dryRunUpload(
+            payload.uploadId,
+            payload.mapping,
+            payload.decisions,
+            mayCreateTags,
+          ),
         }
       if (step === 'import') {
-        const batch = await importer.startUpload(actorOf(request, context), {
-          uploadId: payload.uploadId,
-          mapping: payload.mapping,
-          fileName: payload.fileName,
-          mappingName: payload.mappingName,
-          decisions: payload.decisions,
-        })
+        const batch = await importer.startUpload(
+          actorOf(request, context),
+          {
+            uploadId: payload.uploadId,
+            mapping: payload.mapping,
+            fileName: payload.fileName,
+            mappingName: payload.mappingName,
+            decisions: payload.decisions,
+          },
+          mayCreateTags,
+        )
         return {
           importBatch: batch,
           notice: { message: 'importStarted', type: 'info', resourceId: 'Commission' },

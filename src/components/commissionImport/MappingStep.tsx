@@ -13,6 +13,8 @@ import {
 } from '@adminjs/design-system'
 import type { Mapping, Setup, Upload } from './importSteps.js'
 import { useCommissionImportText } from './useCommissionImportText.js'
+import { useTranslation } from 'adminjs'
+import { fieldLabel } from '../../shared/customFields.js'
 
 /** Step 2: the file's layout as detected, a saved mapping to start from, a column for each field. */
 const MappingStep: React.FC<{
@@ -26,6 +28,15 @@ const MappingStep: React.FC<{
   onDryRun: () => void
 }> = ({ resourceId, setup, upload, mapping, busy, onChooseSaved, onMapField, onDryRun }) => {
   const t = useCommissionImportText(resourceId)
+  const { i18n } = useTranslation()
+  // Built-in fields, then the custom fields of the new clients, by their label in the admin's language.
+  const rows = [
+    ...setup.fields.map((field) => ({ field, label: t(`fields.${field}`) })),
+    ...(setup.customFields ?? []).map((f) => ({
+      field: f.name,
+      label: t('customField', { label: fieldLabel(f, i18n.language) }),
+    })),
+  ]
   return (
     <Box mt="xxl" data-testid="import-mapping">
       <Text mb="default">
@@ -56,15 +67,15 @@ const MappingStep: React.FC<{
           </TableRow>
         </TableHead>
         <TableBody>
-          {setup.fields.map((field) => (
+          {rows.map(({ field, label }) => (
             <TableRow key={field}>
               <TableCell>
-                {t(`fields.${field}`)}
+                {label}
                 {setup.required.includes(field) ? ' *' : ''}
               </TableCell>
               <TableCell>
                 <select
-                  aria-label={t(`fields.${field}`)}
+                  aria-label={label}
                   data-field={field}
                   value={mapping[field] ?? ''}
                   onChange={(e) => onMapField(field, e.target.value === '' ? null : Number(e.target.value))}

@@ -9,6 +9,8 @@ export type Mapping = Record<string, number>
 export interface Setup {
   fields: string[]
   required: string[]
+  /** The custom fields a column may fill for the new clients, by form name (`cf__<key>`). */
+  customFields?: { name: string; labelFr: string; labelEn: string }[]
   saved: Record<string, Mapping>
 }
 

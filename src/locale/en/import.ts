@@ -9,6 +9,10 @@ export const enImportMessages = {
   importBadRate: 'the rate is not a number',
   importBadTags:
     'a tag name is too long (40 characters at most), holds a control character, or there are more than 20',
+  importBadConsent: 'the marketing consent is neither yes nor no',
+  importUnknownTag: 'a tag does not exist, and you may not create tags',
+  importBadCustomValue: 'a custom field value is not valid (as the client form checks it)',
+  importCustomValueTaken: 'a unique custom field value is already another client’s',
   importBadEmail: 'the email address is not valid',
   importValueTooLong: 'a value is too long',
   importNoClient: 'no client number, email or last name',
@@ -46,6 +50,7 @@ export const enImportPage = {
   savedMappings: 'Saved mappings',
   field: 'Field',
   column: 'Column of the file',
+  customField: '{{label}} (custom field, new clients)',
   notInFile: '(not in the file)',
   dryRun: 'Dry run',
   dryRunTitle: 'What the import will do',
@@ -91,6 +96,7 @@ export const enImportPage = {
     amount: 'Amount',
     rate: 'Rate (%)',
     tags: 'Tags',
+    marketingConsent: 'Marketing consent (yes/no)',
   },
   counts: {
     rows: 'Rows read',

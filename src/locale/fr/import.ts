@@ -11,6 +11,11 @@ export const frImportMessages = {
   importBadRate: 'le taux n’est pas un nombre',
   importBadTags:
     'un nom d’étiquette est trop long (40 caractères au plus), contient un caractère de contrôle, ou il y en a plus de 20',
+  importBadConsent: 'le consentement marketing n’est ni oui ni non',
+  importUnknownTag: 'une étiquette n’existe pas, et vous ne pouvez pas créer d’étiquettes',
+  importBadCustomValue:
+    'la valeur d’un champ personnalisé n’est pas valide (comme le vérifie la fiche client)',
+  importCustomValueTaken: 'la valeur d’un champ personnalisé unique est déjà celle d’un autre client',
   importBadEmail: 'l’adresse e-mail n’est pas valide',
   importValueTooLong: 'une valeur est trop longue',
   importNoClient: 'ni numéro client, ni e-mail, ni nom',
@@ -49,6 +54,7 @@ export const frImportPage: PluginTranslation['components']['CommissionImport'] =
   savedMappings: 'Correspondances enregistrées',
   field: 'Champ',
   column: 'Colonne du fichier',
+  customField: '{{label}} (champ personnalisé, nouveaux clients)',
   notInFile: '(absent du fichier)',
   dryRun: 'Simuler',
   dryRunTitle: 'Ce que l’import va faire',
@@ -95,6 +101,7 @@ export const frImportPage: PluginTranslation['components']['CommissionImport'] =
     amount: 'Montant',
     rate: 'Taux (%)',
     tags: 'Étiquettes',
+    marketingConsent: 'Consentement marketing (oui/non)',
   },
   counts: {
     rows: 'Lignes lues',

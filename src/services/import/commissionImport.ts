@@ -14,6 +14,8 @@ import { IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField, type ImportMapping } 
 import { enqueueImport } from './importRunner.js'
 import { importUploads, resolveImportLimits, type ImportLimits } from './importUploads.js'
 import { undoImport, type UndoneImport } from './undoImport.js'
+import { activeFields } from '../customFields/fieldCatalog.js'
+import { customFieldName } from '../../shared/customFields.js'
 import { openUpload, readingFile, receiveUpload, type AcceptedUpload } from './uploadedFile.js'
 import { removeUpload, storeUpload, sweepUploads } from './uploadStore.js'
 
@@ -25,8 +27,16 @@ export type { DryRunReport } from './dryRunImport.js'
 export interface ImportSetup {
   fields: readonly ImportField[]
   required: ImportField[]
+  /** The custom fields in use a column may fill for the new clients (form name `cf__<key>`). */
+  customFields: { name: string; labelFr: string; labelEn: string }[]
   saved: SavedMappings
 }
+
+/** The mapping with the admin's right to create tags, which the import (and its worker) follows. */
+const withTagRight = (mapping: ImportMapping, mayCreateTags: boolean): ImportMapping => ({
+  ...mapping,
+  createTags: mayCreateTags ? 1 : 0,
+})
 
 /** What the import page shows of a batch while it waits, runs and after: read from the database. */
 export type BatchProgress = Pick<
@@ -144,7 +154,17 @@ export class CommissionImport {
   // The page's steps, each one call: field errors are InvalidInputError.
 
   async setup(): Promise<ImportSetup> {
-    return { fields: IMPORT_FIELDS, required: REQUIRED_FIELDS, saved: await savedMappings(this.dataSource) }
+    const customFields = (await activeFields(this.dataSource)).map((f) => ({
+      name: customFieldName(f.key),
+      labelFr: f.labelFr,
+      labelEn: f.labelEn,
+    }))
+    return {
+      fields: IMPORT_FIELDS,
+      required: REQUIRED_FIELDS,
+      customFields,
+      saved: await savedMappings(this.dataSource),
+    }
   }
 
   /** A batch as it stands, for the progress bar (any instance reads it); null if there is none. */
@@ -157,10 +177,24 @@ export class CommissionImport {
     return receiveUpload(this.dataSource, request, this.limits, this.now())
   }
 
-  async dryRunUpload(uploadId: unknown, rawMapping: unknown, rawDecisions?: unknown): Promise<DryRunReport> {
+  /** `mayCreateTags`: whether the admin may create tags (else a row naming an unknown tag is an error). */
+  async dryRunUpload(
+    uploadId: unknown,
+    rawMapping: unknown,
+    rawDecisions?: unknown,
+    mayCreateTags = true,
+  ): Promise<DryRunReport> {
     const { bytes, mapping, layout } = await openUpload(this.dataSource, uploadId, rawMapping)
     const decisions = readDecisions(rawDecisions)
-    return readingFile(() => dryRunImport(this.dataSource, bytes, mapping, { sample: 20, decisions }, layout))
+    return readingFile(() =>
+      dryRunImport(
+        this.dataSource,
+        bytes,
+        withTagRight(mapping, mayCreateTags),
+        { sample: 20, decisions },
+        layout,
+      ),
+    )
   }
 
   /** Saves the mapping if it is named, then queues the import of a kept upload; what the page shows of it. */
@@ -173,6 +207,7 @@ export class CommissionImport {
       mappingName: unknown
       decisions?: unknown
     },
+    mayCreateTags = true,
   ): Promise<BatchProgress> {
     const { upload, mapping } = await openUpload(this.dataSource, given.uploadId, given.mapping)
     await saveMapping(this.dataSource, actor, given.mappingName, mapping)
@@ -181,7 +216,7 @@ export class CommissionImport {
         actor,
         upload.id,
         String(given.fileName ?? upload.fileName),
-        mapping,
+        withTagRight(mapping, mayCreateTags),
         readDecisions(given.decisions),
       ),
     )

@@ -36,7 +36,7 @@ export async function dryRunImport(
   known?: CsvLayout,
 ): Promise<DryRunReport> {
   const layout = known ?? (await readLayout(input))
-  const state = await ImportState.load(dataSource, options.decisions)
+  const state = await ImportState.load(dataSource, options.decisions, mapping)
   const counts = emptyCounts()
   const errors: ImportRowError[] = []
   const sample: RowOutcome[] = []

@@ -27,9 +27,11 @@ export async function saveMapping(
     .slice(0, MAPPING_NAME_LENGTH)
   if (!name) return
   const saved = await savedMappings(dataSource)
+  // The admin's right to create tags goes with the import, not with the mapping.
+  const { createTags: _right, ...columns } = mapping
   await dataSource.getRepository(Setting).save({
     key: MAPPINGS_KEY,
-    value: { ...saved, [name]: mapping },
+    value: { ...saved, [name]: columns as Record<string, number> },
     updatedBy: actor.email,
   })
 }

@@ -1,6 +1,7 @@
 import { isValidEmail, normalizeEmail } from '../../shared/clientIdentity.js'
 import { normalizeForSearch } from '../../shared/searchText.js'
 import { splitTagNames } from '../../shared/tags.js'
+import { CUSTOM_FIELD_KEY, CUSTOM_FIELD_PREFIX } from '../../shared/customFields.js'
 
 /** What a column of a commission file can be. */
 export const IMPORT_FIELDS = [
@@ -16,11 +17,23 @@ export const IMPORT_FIELDS = [
   'amount',
   'rate',
   'tags',
+  'marketingConsent',
 ] as const
 export type ImportField = (typeof IMPORT_FIELDS)[number]
 
-/** Field → index of its column in the file. */
-export type ImportMapping = Partial<Record<ImportField, number>>
+/**
+ * Field → index of its column in the file; a custom field by its form name (`cf__<key>`).
+ * `createTags` (0 or 1) is set by the server from the importing admin's rights, never read from a form.
+ */
+export type ImportMapping = Partial<Record<ImportField | 'createTags', number>> & {
+  [custom: `cf__${string}`]: number | undefined
+}
+
+/** The custom field keys a mapping gives a column to. */
+export const mappedCustomKeys = (mapping: ImportMapping): string[] =>
+  Object.keys(mapping)
+    .filter((name) => name.startsWith(CUSTOM_FIELD_PREFIX) && mapping[name as `cf__${string}`] !== undefined)
+    .map((name) => name.slice(CUSTOM_FIELD_PREFIX.length))
 
 export const REQUIRED_FIELDS: ImportField[] = ['period', 'amount']
 
@@ -58,6 +71,14 @@ const SYNONYMS: Record<ImportField, string[]> = {
   amount: ['amount', 'montant', 'commission', 'montant commission', 'montant ht', 'total'],
   rate: ['rate', 'taux', 'taux commission', 'pourcentage', 'percent'],
   tags: ['tags', 'tag', 'etiquettes', 'etiquette', 'labels'],
+  marketingConsent: [
+    'marketing consent',
+    'consentement marketing',
+    'consentement',
+    'consent',
+    'opt in',
+    'optin',
+  ],
 }
 
 const headerKey = (header: string) =>
@@ -97,6 +118,12 @@ export function readMapping(raw: unknown, columnCount: number): ImportMapping {
     const value = source?.[field]
     const index = value === '' || value === null || value === undefined ? NaN : Number(value)
     if (Number.isInteger(index) && index >= 0 && index < columnCount) mapping[field] = index
+  }
+  for (const [name, value] of Object.entries(source ?? {})) {
+    if (!name.startsWith(CUSTOM_FIELD_PREFIX)) continue
+    if (!CUSTOM_FIELD_KEY.test(name.slice(CUSTOM_FIELD_PREFIX.length))) continue
+    const index = value === '' || value === null || value === undefined ? NaN : Number(value)
+    if (Number.isInteger(index) && index >= 0 && index < columnCount) mapping[name as `cf__${string}`] = index
   }
   return mapping
 }
@@ -172,8 +199,23 @@ export interface ParsedRow {
   rate: string | null
   /** Tags for a client the row creates (a matched client keeps its own). */
   tags: string[]
+  /** A new client's marketing consent (`in` for yes, `out` for no), null when blank. */
+  consent: 'in' | 'out' | null
+  /** A new client's custom values as the file writes them, by field key (blank ones left out). */
+  custom: Record<string, string>
   /** Message keys of what is wrong with the row itself (before any lookup). */
   errors: string[]
+}
+
+const YES = ['yes', 'y', 'oui', 'o', '1', 'true', 'vrai', 'x', 'in', 'opt in']
+const NO = ['no', 'n', 'non', '0', 'false', 'faux', 'out', 'opt out']
+
+/** A yes/no cell: `in` (yes, oui, 1…), `out` (no, non, 0…), undefined when it is neither. */
+function readConsent(raw: string): 'in' | 'out' | undefined {
+  const text = normalizeForSearch(raw).replace(/[-_]/g, ' ').trim()
+  if (YES.includes(text)) return 'in'
+  if (NO.includes(text)) return 'out'
+  return undefined
 }
 
 const cut = (value: string | null, max: number) => (value && value.length > max ? null : value)
@@ -204,6 +246,15 @@ export function readRow(line: number, values: string[], mapping: ImportMapping):
   const rawTags = get('tags')
   const tags = rawTags === null ? [] : splitTagNames(rawTags)
   if (tags === null) errors.push('importBadTags')
+  const rawConsent = get('marketingConsent')
+  const consent = rawConsent === null ? null : readConsent(rawConsent)
+  if (consent === undefined) errors.push('importBadConsent')
+  const custom: Record<string, string> = {}
+  for (const key of mappedCustomKeys(mapping)) {
+    const index = mapping[`cf__${key}`] as number
+    const value = (values[index] ?? '').trim()
+    if (value !== '') custom[key] = value
+  }
   const row: ParsedRow = {
     line,
     clientNumber: get('clientNumber')?.toUpperCase() ?? null,
@@ -218,6 +269,8 @@ export function readRow(line: number, values: string[], mapping: ImportMapping):
     amount,
     rate,
     tags: tags ?? [],
+    consent: consent ?? null,
+    custom,
     errors,
   }
   const lengths: [keyof ParsedRow, number][] = [

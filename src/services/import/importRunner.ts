@@ -110,7 +110,7 @@ export async function runImportJob(
   let errors = new KeptErrors(batch.errors ?? [])
   let chunks: AsyncGenerator<ParsedRow[]> | undefined
   try {
-    const state = await ImportState.resume(dataSource, batch.id, batch.identityDecisions)
+    const state = await ImportState.resume(dataSource, batch.id, batch.identityDecisions, batch.mapping)
     // One chunk read ahead: the file is parsed while the database writes the previous chunk.
     chunks = readChunks(uploadBytes(dataSource, upload), upload.layout, batch.mapping, counts.rows)
     let next = chunks.next()

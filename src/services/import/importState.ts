@@ -9,7 +9,10 @@ import { Advisor } from '../../entities/Advisor.js'
 import { Client } from '../../entities/Client.js'
 import { ClientEvent } from '../../entities/ClientEvent.js'
 import { Contract } from '../../entities/Contract.js'
-import type { ParsedRow } from './importRows.js'
+import { Tag } from '../../entities/Tag.js'
+import type { CustomFieldDefinition, CustomValue } from '../../shared/customFields.js'
+import { activeFields } from '../customFields/fieldCatalog.js'
+import { mappedCustomKeys, type ImportMapping, type ParsedRow } from './importRows.js'
 import { nameKey } from './nameCandidates.js'
 
 export type ClientMatch = 'number' | 'email' | 'name' | 'contract' | 'new' | 'sameFile'
@@ -38,6 +41,12 @@ export interface NewClient {
   line: number
   /** Tags to put on the client (absent in a job's state saved before tags existed). */
   tags?: string[]
+  /** Its marketing consent from the file (source `import`), if the row gives one. */
+  consent?: 'in' | 'out' | null
+  /** Its custom values from the file, checked as the client form checks them, by field key. */
+  custom?: Record<string, CustomValue>
+  /** `fieldId:uniqueValue` of its unique custom values, kept from the later rows of the file. */
+  uniqueKeys?: string[]
 }
 
 /** A contract an earlier row of the file creates; `id` is set once its chunk is written. */
@@ -91,9 +100,15 @@ export class ImportState {
    */
   readonly ownClientIds = new Set<number>()
   readonly ownContractIds = new Set<number>()
+  /** `fieldId:uniqueValue` of the unique custom values the file's earlier rows give their new clients. */
+  readonly uniqueValues = new Set<string>()
   constructor(
     readonly advisors: Map<string, number>,
     readonly decisions: IdentityDecisions = noDecisions(),
+    /** The custom fields in use the mapping gives a column to. */
+    readonly customFields: CustomFieldDefinition[] = [],
+    /** The keys of the tags there are, when the importing admin may not create tags; null when they may. */
+    readonly tagKeys: Set<string> | null = null,
   ) {}
 
   /** Remembers a client the file created, as the planner does when it plans it. */
@@ -104,12 +119,30 @@ export class ImportState {
     if (c.id !== null) this.ownClientIds.add(c.id)
   }
 
-  /** A fresh state with the advisors' codes (trimmed, upper-case) → ids. */
-  static async load(dataSource: DataSource, decisions?: IdentityDecisions | null): Promise<ImportState> {
+  /**
+   * A fresh state with the advisors' codes (trimmed, upper-case) → ids, the custom fields the
+   * mapping fills and, when the mapping says the admin may not create tags, the tags there are.
+   */
+  static async load(
+    dataSource: DataSource,
+    decisions?: IdentityDecisions | null,
+    mapping: ImportMapping = {},
+  ): Promise<ImportState> {
     const advisors = await dataSource.getRepository(Advisor).find({ select: { id: true, code: true } })
+    const keys = mappedCustomKeys(mapping)
+    const fields =
+      keys.length === 0 ? [] : (await activeFields(dataSource)).filter((f) => keys.includes(f.key))
+    const tagKeys =
+      mapping.createTags === 0 && mapping.tags !== undefined
+        ? new Set(
+            (await dataSource.getRepository(Tag).find({ select: { nameKey: true } })).map((t) => t.nameKey),
+          )
+        : null
     return new ImportState(
       new Map(advisors.map((a) => [a.code.trim().toUpperCase(), a.id])),
       decisions ?? noDecisions(),
+      fields,
+      tagKeys,
     )
   }
 
@@ -122,8 +155,9 @@ export class ImportState {
     dataSource: DataSource,
     batchId: number,
     decisions?: IdentityDecisions | null,
+    mapping: ImportMapping = {},
   ): Promise<ImportState> {
-    const state = await ImportState.load(dataSource, decisions)
+    const state = await ImportState.load(dataSource, decisions, mapping)
     const clients = await dataSource.getRepository(Client).find({
       select: {
         id: true,

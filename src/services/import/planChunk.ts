@@ -11,6 +11,12 @@ import {
   type IdentityConflict,
 } from '../../shared/identityConflict.js'
 import { findIn } from '../core/findIn.js'
+import { ClientCustomValue } from '../../entities/ClientCustomValue.js'
+import { customFieldName, type CustomValue } from '../../shared/customFields.js'
+import { InvalidInputError } from '../core/errors.js'
+import { readCustomValues } from '../customFields/customInput.js'
+import { uniqueValueOf } from '../customFields/customValues.js'
+import { tagKey } from '../tags/tagInput.js'
 import type { ParsedRow } from './importRows.js'
 import type { ClientRef, ImportState, NewClient, PlannedRow, RowOutcome } from './importState.js'
 import { closestName, nameCandidates, nameKey, type NameCandidate } from './nameCandidates.js'
@@ -30,6 +36,10 @@ interface ChunkLookups {
   /** By id, the clients of the contracts found (and those found by number or email), to tell whether a row is their client. */
   contractOwners: Map<number, FoundClient>
   candidates: Map<number, NameCandidate[]>
+  /** By row, its custom values read as the client form reads them, or the field errors. */
+  custom: Map<ParsedRow, Record<string, CustomValue> | 'invalid'>
+  /** `fieldId:uniqueValue` of the unique custom values some client already has. */
+  takenUnique: Set<string>
 }
 
 /**
@@ -51,11 +61,13 @@ async function lookUp(manager: EntityManager, rows: ParsedRow[], state: ImportSt
   const emails = [...new Set(valid.map((r) => r.email).filter((e): e is string => !!e))]
   const references = [...new Set(valid.map((r) => r.contractReference).filter((r): r is string => !!r))]
   const select = ['id', 'clientNumber', 'email', 'advisorId', 'status', 'lastName', 'firstName'] as const
-  const [byNumber, byEmail, contracts, candidates] = await Promise.all([
+  const custom = readCustom(valid, state)
+  const [byNumber, byEmail, contracts, candidates, takenUnique] = await Promise.all([
     findIn(manager, Client, select, 'clientNumber', numbers),
     findIn(manager, Client, select, 'email', emails),
     findIn(manager, Contract, ['id', 'reference', 'clientId', 'advisorId'], 'reference', references),
     nameCandidates(manager, valid, state),
+    takenUniqueValues(manager, custom, state),
   ])
   // The owners of the contracts found: most are the rows' clients, already read by number or email.
   const known = new Map([...byNumber, ...byEmail].map((c) => [c.id, c]))
@@ -75,6 +87,88 @@ async function lookUp(manager: EntityManager, rows: ParsedRow[], state: ImportSt
     contractByReference: new Map(contracts.map((c) => [c.reference, c])),
     contractById: new Map(contracts.map((c) => [c.id, c])),
     candidates,
+    custom,
+    takenUnique,
+  }
+}
+
+/** Each row's custom values, read with the client form's schema (only the fields mapped). */
+function readCustom(rows: ParsedRow[], state: ImportState): ChunkLookups['custom'] {
+  const out: ChunkLookups['custom'] = new Map()
+  if (state.customFields.length === 0) return out
+  for (const row of rows) {
+    const sent = Object.fromEntries(
+      state.customFields.map((f) => [customFieldName(f.key), row.custom[f.key] ?? '']),
+    )
+    try {
+      out.set(row, Object.fromEntries(readCustomValues(state.customFields, sent, false)))
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error
+      out.set(row, 'invalid')
+    }
+  }
+  return out
+}
+
+/** The unique custom values of the chunk some client already has: one query, whatever the chunk's size. */
+async function takenUniqueValues(
+  manager: EntityManager,
+  custom: ChunkLookups['custom'],
+  state: ImportState,
+): Promise<Set<string>> {
+  const unique = state.customFields.filter((f) => f.isUnique)
+  const values = new Set<string>()
+  for (const read of custom.values()) {
+    if (read === 'invalid') continue
+    for (const f of unique) {
+      const value = uniqueValueOf(f, read[f.key] ?? null)
+      if (value !== null) values.add(value)
+    }
+  }
+  if (values.size === 0) return new Set()
+  const rows = await manager
+    .getRepository(ClientCustomValue)
+    .createQueryBuilder('v')
+    .select(['v.fieldId', 'v.uniqueValue'])
+    .where('v.fieldId IN (:...ids) AND v.uniqueValue IN (:...values)', {
+      ids: unique.map((f) => f.id),
+      values: [...values],
+    })
+    .getMany()
+  return new Set(rows.map((r) => `${r.fieldId}:${r.uniqueValue}`))
+}
+
+/**
+ * What a new client takes from its row besides its identity: its tags (unknown ones refused when
+ * the admin may not create tags), its consent, its custom values (a bad one, or a unique one some
+ * client already has, is a row error). Null when the row is refused.
+ */
+function extrasOf(
+  row: ParsedRow,
+  outcome: RowOutcome,
+  state: ImportState,
+  { custom, takenUnique }: ChunkLookups,
+): Pick<NewClient, 'tags' | 'consent' | 'custom' | 'uniqueKeys'> | null {
+  if (state.tagKeys && row.tags.some((name) => !state.tagKeys!.has(tagKey(name))))
+    outcome.errors.push('importUnknownTag')
+  const read = custom.get(row)
+  if (read === 'invalid') outcome.errors.push('importBadCustomValue')
+  const values = read && read !== 'invalid' ? read : {}
+  const unique = state.customFields
+    .filter((f) => f.isUnique)
+    .flatMap((f) => {
+      const value = uniqueValueOf(f, values[f.key] ?? null)
+      return value === null ? [] : [`${f.id}:${value}`]
+    })
+  if (unique.some((u) => takenUnique.has(u) || state.uniqueValues.has(u)))
+    outcome.errors.push('importCustomValueTaken')
+  if (outcome.errors.length > 0) return null
+  const filled = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null))
+  return {
+    tags: row.tags,
+    ...(row.consent ? { consent: row.consent } : {}),
+    ...(Object.keys(filled).length > 0 ? { custom: filled } : {}),
+    ...(unique.length > 0 ? { uniqueKeys: unique } : {}),
   }
 }
 
@@ -95,7 +189,10 @@ function planRow(row: ParsedRow, state: ImportState, lookups: ChunkLookups): Pla
     return planned
   }
   // Remembered only now: what the next rows of the file may find.
-  if (client?.created && outcome.client?.match === 'new') state.rememberClient(client.created)
+  if (client?.created && outcome.client?.match === 'new') {
+    state.rememberClient(client.created)
+    for (const u of client.created.uniqueKeys ?? []) state.uniqueValues.add(u)
+  }
   if (contract && 'created' in contract && outcome.contract?.match === 'new') {
     state.contracts.set(contract.created.reference, contract.created)
   }
@@ -114,8 +211,9 @@ function matchClient(
   advisorId: number | null,
   outcome: RowOutcome,
   state: ImportState,
-  { clientByNumber, clientByEmail, candidates }: ChunkLookups,
+  lookups: ChunkLookups,
 ): ClientRef | undefined {
+  const { clientByNumber, clientByEmail, candidates } = lookups
   // A client this import wrote in an earlier chunk is the file's own, not one found in the database.
   const notOwn = (c: FoundClient | undefined) => (c && !state.ownClientIds.has(c.id) ? c : undefined)
   const byNumber = row.clientNumber ? notOwn(clientByNumber.get(row.clientNumber)) : undefined
@@ -156,6 +254,8 @@ function matchClient(
     outcome.errors.push('importNoLastName')
     return undefined
   }
+  const extras = extrasOf(row, outcome, state, lookups)
+  if (!extras) return undefined
   const created: NewClient = {
     id: null,
     clientNumber: row.clientNumber ?? generateClientNumber(),
@@ -165,7 +265,7 @@ function matchClient(
     phone: row.phone,
     advisorId,
     line: row.line,
-    tags: row.tags,
+    ...extras,
   }
   outcome.client = { match: 'new', id: null, label: `${created.clientNumber} ${created.lastName}` }
   return { created }

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm'
+import { In, type DataSource, type EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { ClientEvent } from '../../entities/ClientEvent.js'
 import { ClientNote } from '../../entities/ClientNote.js'
@@ -12,6 +12,8 @@ import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { ImportUndoRefused } from './importUndoRefused.js'
 import { tableOf } from '../core/tableNames.js'
 import { refreshClientAdvisors } from '../core/clientAdvisors.js'
+import { ClientCustomValue } from '../../entities/ClientCustomValue.js'
+import { ClientTag } from '../../entities/ClientTag.js'
 
 export interface UndoneImport {
   commissions: number
@@ -124,13 +126,18 @@ export function undoImport(dataSource: DataSource, actor: Actor, batchId: number
       .where('importBatchId = :batchId', { batchId })
       .andWhere(unusedContract(tableOf(manager.connection, Contract)))
       .execute()
-    const clients = await manager
-      .createQueryBuilder()
-      .delete()
-      .from(Client)
-      .where('importBatchId = :batchId', { batchId })
-      .andWhere(clientUnused(manager))
-      .execute()
+    // The clients that go, with the custom values and tag links the import gave them (explicitly:
+    // the same result where foreign keys are not enforced).
+    const going: { id: number }[] = await manager.query(
+      `SELECT id FROM ${tableOf(manager.connection, Client)} WHERE importBatchId = ? AND ${clientUnused(manager)}`,
+      [batchId],
+    )
+    let clientsRemoved = 0
+    for (const part of chunks(going.map((c) => Number(c.id)))) {
+      await manager.delete(ClientCustomValue, { clientId: In(part) })
+      await manager.delete(ClientTag, { clientId: In(part) })
+      clientsRemoved += (await manager.delete(Client, { id: In(part) })).affected ?? 0
+    }
     await recordUndone(manager, actor, batchId, { commissions: lostCommissions, contracts: lostContracts })
     await refreshClientAdvisors(
       manager,
@@ -145,7 +152,7 @@ export function undoImport(dataSource: DataSource, actor: Actor, batchId: number
       uploadId: batch.uploadId,
       commissions: commissions.affected ?? 0,
       contracts: contracts.affected ?? 0,
-      clients: clients.affected ?? 0,
+      clients: clientsRemoved,
     }
   })
 }

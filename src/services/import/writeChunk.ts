@@ -5,12 +5,14 @@ import { Contract } from '../../entities/Contract.js'
 import type { ImportBatch } from '../../entities/ImportBatch.js'
 import { contactSearchColumns, searchColumnsFor } from '../../shared/searchText.js'
 import type { Actor } from '../core/requestValues.js'
-import { eventRow, insertEvents } from '../core/clientEvents.js'
+import { chunks, eventRow, insertEvents } from '../core/clientEvents.js'
 import type { ClientRef, ImportState, NewClient, NewContract, PlannedRow } from './importState.js'
 import { tableOf } from '../core/tableNames.js'
 import { refreshClientAdvisors } from '../core/clientAdvisors.js'
 import { findIn } from '../core/findIn.js'
 import { linkTagsByName } from '../tags/tagLinks.js'
+import { customFieldName } from '../../shared/customFields.js'
+import { insertValueRows, rowsOf } from '../customFields/customValues.js'
 
 const clientIdOf = (ref: ClientRef | undefined) => (!ref ? null : ref.created ? ref.created.id : ref.id)
 
@@ -44,6 +46,7 @@ async function insertClients(
     ...new Set(ok.map((p) => p.client?.created).filter((c): c is NewClient => !!c && c.id === null)),
   ]
   if (newClients.length === 0) return
+  const now = new Date()
   await manager
     .createQueryBuilder()
     .insert()
@@ -58,6 +61,13 @@ async function insertClients(
         advisorId: c.advisorId,
         status: 'active' as const,
         importBatchId: batch.id,
+        ...(c.consent
+          ? {
+              marketingConsent: c.consent,
+              marketingConsentAt: now,
+              marketingConsentSource: 'import' as const,
+            }
+          : {}),
         ...searchColumnsFor(c.lastName, c.firstName),
         ...contactSearchColumns(c.phone, null, c.email),
       })),
@@ -84,9 +94,19 @@ async function insertClients(
         fileName: batch.fileName,
         line: c.line,
         ...(c.tags?.length ? { tags: c.tags } : {}),
+        ...(c.consent ? { marketingConsent: c.consent, consentSource: 'import' } : {}),
+        ...(c.custom ? { custom: c.custom } : {}),
       }),
     ),
   )
+  // The custom values, a thousand rows a statement; the planner checked them (and the unique ones).
+  const fields = state.customFields
+  const valueRows = newClients.flatMap((c) =>
+    c.id === null || !c.custom
+      ? []
+      : fields.flatMap((f) => (f.key in c.custom! ? rowsOf(f, c.id as number, c.custom![f.key]) : [])),
+  )
+  for (const part of chunks(valueRows)) await insertValueRows(manager, fields, part, customFieldName)
   await linkTagsByName(
     manager,
     actor,
