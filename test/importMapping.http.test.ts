@@ -236,4 +236,46 @@ describeEachDatabase('commission import: custom fields, tags, consent', (databas
     expect(two.statements).toBeGreaterThan(10)
     expect(six.statements).toBe(two.statements)
   })
+
+  test('a required custom field mapped but blank is a row error; a blank yes/no stays blank, "non" is a no', async () => {
+    for (const fields of [
+      { key: 'segment', type: 'shortText', labelFr: 'Segment', labelEn: 'Segment', required: 'true' },
+      { key: 'newsletter', type: 'yesNo', labelFr: 'Lettre', labelEn: 'Newsletter' },
+    ]) {
+      const res = await admin.post('/admin/api/resources/CustomField/actions/new').type('form').send(fields)
+      expect(res.body.record?.errors ?? {}).toEqual({})
+    }
+    const text = [
+      'Nom,Email,Période,Montant,Segment,Lettre',
+      'Blank,blank@yesno.test,2026-05,1.00,Pro,',
+      'No,no@yesno.test,2026-05,1.00,Pro,non',
+      'Missing,missing@yesno.test,2026-05,1.00,,oui',
+    ].join('\n')
+    const mapping = JSON.stringify({
+      lastName: 0,
+      email: 1,
+      period: 2,
+      amount: 3,
+      cf__segment: 4,
+      cf__newsletter: 5,
+    })
+    const { uploadId } = await upload(admin, text, 'yesno.csv')
+    const dry = await admin.post(ACTION).type('form').send({ step: 'dryRun', uploadId, mapping })
+    expect(dry.body.importDryRun.errors).toEqual([{ line: 4, errors: ['importBadCustomValue'] }])
+    const started = await admin
+      .post(ACTION)
+      .type('form')
+      .send({ step: 'import', uploadId, mapping, fileName: 'yesno.csv' })
+    const batch = await demo.clients.commissionImport.finished(started.body.importBatch.id)
+    const clients = await ds().getRepository(Client).findBy({ importBatchId: batch.id })
+    const values = await ds()
+      .getRepository(ClientCustomValue)
+      .findBy({ clientId: In(clients.map((c) => c.id)) })
+    const byName = (name: string) => clients.find((c) => c.lastName === name)!.id
+    const newsletter = values
+      .filter((v) => v.textValue === null)
+      .map((v) => [v.clientId, Number(v.numberValue)])
+    expect(newsletter).toEqual([[byName('No'), 0]])
+    expect(values.filter((v) => v.textValue === 'Pro')).toHaveLength(2)
+  })
 })

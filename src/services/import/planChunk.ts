@@ -98,7 +98,8 @@ function readCustom(rows: ParsedRow[], state: ImportState): ChunkLookups['custom
   if (state.customFields.length === 0) return out
   for (const row of rows) {
     const sent = Object.fromEntries(
-      state.customFields.map((f) => [customFieldName(f.key), row.custom[f.key] ?? '']),
+      // A blank cell is undefined, not '': a blank yes/no stays blank (the form's unticked box is a no).
+      state.customFields.map((f) => [customFieldName(f.key), row.custom[f.key]]),
     )
     try {
       out.set(row, Object.fromEntries(readCustomValues(state.customFields, sent, false)))
