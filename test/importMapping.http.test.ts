@@ -139,6 +139,7 @@ describeEachDatabase('commission import: custom fields, tags, consent', (databas
       tags: ['VIP', 'Relance'],
       marketingConsent: 'in',
       custom: { birth_date: '1980-05-04' },
+      labels: { birth_date: { fr: 'Date de naissance', en: 'Birth date' } },
     })
 
     const undo = await admin.post(`/admin/api/resources/ImportBatch/records/${batchId}/undoImport`)

@@ -14,6 +14,11 @@ import { linkTagsByName } from '../tags/tagLinks.js'
 import { customFieldName } from '../../shared/customFields.js'
 import { insertValueRows, rowsOf } from '../customFields/customValues.js'
 
+const labelsOf = (state: ImportState, custom: Record<string, unknown>) =>
+  Object.fromEntries(
+    state.customFields.filter((f) => f.key in custom).map((f) => [f.key, { fr: f.labelFr, en: f.labelEn }]),
+  )
+
 const clientIdOf = (ref: ClientRef | undefined) => (!ref ? null : ref.created ? ref.created.id : ref.id)
 
 /** Writes a planned chunk: new clients with their `imported` events, new contracts, commissions. */
@@ -95,7 +100,8 @@ async function insertClients(
         line: c.line,
         ...(c.tags?.length ? { tags: c.tags } : {}),
         ...(c.consent ? { marketingConsent: c.consent, consentSource: 'import' } : {}),
-        ...(c.custom ? { custom: c.custom } : {}),
+        // With the fields' labels, as `custom_field_changed` keeps them: readable if a field goes.
+        ...(c.custom ? { custom: c.custom, labels: labelsOf(state, c.custom) } : {}),
       }),
     ),
   )
