@@ -279,4 +279,35 @@ describeEachDatabase('commission import: custom fields, tags, consent', (databas
     expect(newsletter).toEqual([[byName('No'), 0]])
     expect(values.filter((v) => v.textValue === 'Pro')).toHaveLength(2)
   })
+
+  test('an admin-only custom field: not offered to who may not see it, and mapping it is a field error', async () => {
+    const res = await admin
+      .post('/admin/api/resources/CustomField/actions/new')
+      .type('form')
+      .send({
+        key: 'secret_note',
+        type: 'shortText',
+        labelFr: 'Note',
+        labelEn: 'Note',
+        visibility: 'adminOnly',
+      })
+    expect(res.body.record?.errors ?? {}).toEqual({})
+    const names = async (agent: Agent) =>
+      (await agent.get(ACTION)).body.importSetup.customFields.map((f: { name: string }) => f.name)
+    expect(await names(admin)).toContain('cf__secret_note')
+    expect(await names(importer)).not.toContain('cf__secret_note')
+    const text = ['Nom,Email,Période,Montant,Note', 'Hidden,hidden@import.test,2026-03,1.00,x'].join('\n')
+    const mapping = JSON.stringify({ lastName: 0, email: 1, period: 2, amount: 3, cf__secret_note: 4 })
+    const { uploadId } = await upload(importer, text, 'hidden.csv')
+    const dry = await importer.post(ACTION).type('form').send({ step: 'dryRun', uploadId, mapping })
+    expect(dry.status).toBe(200)
+    expect(dry.body.importDryRun).toBeUndefined()
+    expect(JSON.stringify(dry.body)).toContain('customFieldAdminOnly')
+    const started = await importer
+      .post(ACTION)
+      .type('form')
+      .send({ step: 'import', uploadId, mapping, fileName: 'hidden.csv' })
+    expect(started.body.importBatch).toBeUndefined()
+    expect(await ds().getRepository(Client).countBy({ email: 'hidden@import.test' })).toBe(0)
+  })
 })

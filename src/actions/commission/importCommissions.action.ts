@@ -7,7 +7,7 @@ import type { AccessControl } from '../../services/core/accessControl.js'
 export interface ImportActionDeps {
   commissionImport: CommissionImport
   components: { CommissionImport: string }
-  /** Whether the admin may create tags (a file's unknown tags are created only then). */
+  /** The admin's rights: to create tags (a file's unknown tags), to fill admin-only custom fields. */
   access?: Pick<AccessControl, 'can'> | null
 }
 
@@ -27,14 +27,18 @@ export const importCommissionsAction = (deps: ImportActionDeps): Partial<Action<
   showInDrawer: false,
   handler: async (request, _response, context) => {
     const importer = deps.commissionImport
+    // What the admin may do beyond importing: create the file's unknown tags, fill admin-only fields.
+    const rights = {
+      createTags: deps.access?.can(context.currentAdmin, 'Tag', 'new') ?? true,
+      adminOnlyFields: deps.access?.can(context.currentAdmin, 'Client', 'adminOnlyFields') ?? true,
+    }
     if (request.method !== 'post') {
       const batchId = Number((request.query as Payload | undefined)?.batchId)
       if (Number.isInteger(batchId) && batchId > 0) return { importBatch: await importer.batch(batchId) }
-      return { importSetup: await importer.setup() }
+      return { importSetup: await importer.setup(rights) }
     }
     const payload = (request.payload ?? {}) as Payload
     const step = String(payload.step ?? '')
-    const mayCreateTags = deps.access?.can(context.currentAdmin, 'Tag', 'new') ?? true
     try {
       if (step === 'upload') return { importUpload: await importer.receiveUpload(request) }
       if (step === 'dryRun')
@@ -43,7 +47,7 @@ export const importCommissionsAction = (deps: ImportActionDeps): Partial<Action<
             payload.uploadId,
             payload.mapping,
             payload.decisions,
-            mayCreateTags,
+            rights,
           ),
         }
       if (step === 'import') {
@@ -56,7 +60,7 @@ export const importCommissionsAction = (deps: ImportActionDeps): Partial<Action<
             mappingName: payload.mappingName,
             decisions: payload.decisions,
           },
-          mayCreateTags,
+          rights,
         )
         return {
           importBatch: batch,

@@ -10,12 +10,19 @@ import { dryRunImport, type DryRunOptions, type DryRunReport } from './dryRunImp
 import { ImportJobs } from './importJobs.js'
 import { resolveJobOptions, type ImportJobOptions } from './importJobOptions.js'
 import { savedMappings, saveMapping, type SavedMappings } from './importMappings.js'
-import { IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField, type ImportMapping } from './importRows.js'
+import {
+  IMPORT_FIELDS,
+  mappedCustomKeys,
+  REQUIRED_FIELDS,
+  type ImportField,
+  type ImportMapping,
+} from './importRows.js'
 import { enqueueImport } from './importRunner.js'
 import { importUploads, resolveImportLimits, type ImportLimits } from './importUploads.js'
 import { undoImport, type UndoneImport } from './undoImport.js'
 import { activeFields } from '../customFields/fieldCatalog.js'
 import { customFieldName } from '../../shared/customFields.js'
+import { InvalidInputError } from '../core/errors.js'
 import { openUpload, readingFile, receiveUpload, type AcceptedUpload } from './uploadedFile.js'
 import { removeUpload, storeUpload, sweepUploads } from './uploadStore.js'
 
@@ -32,10 +39,18 @@ export interface ImportSetup {
   saved: SavedMappings
 }
 
+/** What the importing admin may do beyond importing (both by default: a script). */
+export interface ImportRights {
+  /** Create the tags a file names that do not exist (else such a row is an error). */
+  createTags?: boolean
+  /** Fill the custom fields marked "admins only" (else mapping one is a field error). */
+  adminOnlyFields?: boolean
+}
+
 /** The mapping with the admin's right to create tags, which the import (and its worker) follows. */
-const withTagRight = (mapping: ImportMapping, mayCreateTags: boolean): ImportMapping => ({
+const withTagRight = (mapping: ImportMapping, rights: ImportRights): ImportMapping => ({
   ...mapping,
-  createTags: mayCreateTags ? 1 : 0,
+  createTags: rights.createTags === false ? 0 : 1,
 })
 
 /** What the import page shows of a batch while it waits, runs and after: read from the database. */
@@ -153,8 +168,10 @@ export class CommissionImport {
 
   // The page's steps, each one call: field errors are InvalidInputError.
 
-  async setup(): Promise<ImportSetup> {
-    const customFields = (await activeFields(this.dataSource)).map((f) => ({
+  async setup(rights: ImportRights = {}): Promise<ImportSetup> {
+    const fields = await activeFields(this.dataSource)
+    const shown = fields.filter((f) => rights.adminOnlyFields !== false || f.visibility !== 'adminOnly')
+    const customFields = shown.map((f) => ({
       name: customFieldName(f.key),
       labelFr: f.labelFr,
       labelEn: f.labelEn,
@@ -177,23 +194,18 @@ export class CommissionImport {
     return receiveUpload(this.dataSource, request, this.limits, this.now())
   }
 
-  /** `mayCreateTags`: whether the admin may create tags (else a row naming an unknown tag is an error). */
+  /** `rights`: whether the admin may create tags (else a row naming an unknown tag is an error) and fill admin-only fields. */
   async dryRunUpload(
     uploadId: unknown,
     rawMapping: unknown,
     rawDecisions?: unknown,
-    mayCreateTags = true,
+    rights: ImportRights = {},
   ): Promise<DryRunReport> {
     const { bytes, mapping, layout } = await openUpload(this.dataSource, uploadId, rawMapping)
+    await this.refuseAdminOnly(mapping, rights)
     const decisions = readDecisions(rawDecisions)
     return readingFile(() =>
-      dryRunImport(
-        this.dataSource,
-        bytes,
-        withTagRight(mapping, mayCreateTags),
-        { sample: 20, decisions },
-        layout,
-      ),
+      dryRunImport(this.dataSource, bytes, withTagRight(mapping, rights), { sample: 20, decisions }, layout),
     )
   }
 
@@ -207,19 +219,30 @@ export class CommissionImport {
       mappingName: unknown
       decisions?: unknown
     },
-    mayCreateTags = true,
+    rights: ImportRights = {},
   ): Promise<BatchProgress> {
     const { upload, mapping } = await openUpload(this.dataSource, given.uploadId, given.mapping)
+    await this.refuseAdminOnly(mapping, rights)
     await saveMapping(this.dataSource, actor, given.mappingName, mapping)
     return progressOf(
       await this.enqueue(
         actor,
         upload.id,
         String(given.fileName ?? upload.fileName),
-        withTagRight(mapping, mayCreateTags),
+        withTagRight(mapping, rights),
         readDecisions(given.decisions),
       ),
     )
+  }
+
+  /** A custom field marked "admins only" mapped by who may not see it: a field error, never a silent drop. */
+  private async refuseAdminOnly(mapping: ImportMapping, rights: ImportRights): Promise<void> {
+    if (rights.adminOnlyFields !== false) return
+    const keys = mappedCustomKeys(mapping)
+    if (keys.length === 0) return
+    const fields = await activeFields(this.dataSource)
+    if (fields.some((f) => f.visibility === 'adminOnly' && keys.includes(f.key)))
+      throw new InvalidInputError({ mapping: 'customFieldAdminOnly' })
   }
 
   /** Whatever the step, a temp file the parser wrote for this request does not outlive it. */
