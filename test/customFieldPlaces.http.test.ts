@@ -233,6 +233,35 @@ describeEachDatabase('custom fields in the export, the roles and the unique inde
     expect(parseCsv(byAdmin.body as string, ',')).toHaveLength(2)
   })
 
+  test("the search box looks in an admin-only searchable field for admins only; support's search finds nothing by it", async () => {
+    for (const field of [
+      { key: 'codename', labelFr: 'Nom de code', labelEn: 'Code name', visibility: 'adminOnly' },
+      { key: 'nickname', labelFr: 'Surnom', labelEn: 'Nickname', visibility: 'everyone' },
+    ]) {
+      const res = await define({ ...field, type: 'shortText', searchable: 'true' })
+      expect([field.key, errorsOf(res)]).toEqual([field.key, {}])
+    }
+    const id = idOf(
+      await createClient(admin, {
+        lastName: 'Cherché',
+        cf__codename: 'Zéphyrine',
+        cf__nickname: 'Quetzalito',
+      }),
+    )
+    const found = async (agent: Agent, q: string) => {
+      const res = await agent.get(
+        `/admin/api/resources/Client/actions/list?perPage=50&filters.q=${encodeURIComponent(q)}`,
+      )
+      expect(res.status).toBe(200)
+      return (res.body.records as { id: string }[]).map((r) => Number(r.id))
+    }
+    expect(await found(admin, 'zéphyr')).toEqual([id])
+    expect(await found(support, 'zéphyr')).toEqual([])
+    // Support's search does look in the fields everyone sees.
+    expect(await found(support, 'quetzal')).toEqual([id])
+    expect(await found(admin, 'quetzal')).toEqual([id])
+  })
+
   test('"unique" is held by the database: two writes of one value at once, one wins, the other a field error', async () => {
     const racers = await Promise.all(
       ['Course A', 'Course B', 'Course C'].map((lastName) =>
