@@ -5,7 +5,7 @@ import { enCampaigns } from '../../locale/en/campaigns.js'
 import { frCampaigns } from '../../locale/fr/campaigns.js'
 import { LANGUAGES, type Language } from '../../shared/language.js'
 import { InvalidInputError } from '../core/errors.js'
-import { valueText, type CustomFieldDefinition, type CustomValue } from '../../shared/customFields.js'
+import { valueText, type CustomValue } from '../../shared/customFields.js'
 import { customMergeField, isTemplateKey, TEMPLATE_SPECS } from '../mail/templateCatalog.js'
 import { checkTemplate, fillTemplate, templateFields, TemplateRefused } from '../mail/templateRender.js'
 import { emailLanguage, type TemplateSet } from '../mail/templateSet.js'
@@ -34,14 +34,14 @@ export const MAX_CAMPAIGN_TEXT = 20_000
  * The messages of a form or a script, checked: per language a subject and a text (both or
  * neither), within their lengths, with known merge fields only; at least one language, unless a
  * message template (kind `message`) gives them. Field errors as `subject_fr`, `text_en`…
- * `customKeys`: the custom fields in use, each a `{{custom.<key>}}` (any other is refused).
+ * `custom`: the custom fields in use, each a `{{custom.<key>}}` (any other is refused).
  */
 export function readMessages(
   raw: Partial<Record<string, unknown>>,
   templateKey: string | null,
-  customKeys: readonly string[] = [],
+  custom: readonly { key: string }[] = [],
 ): Partial<Record<Language, CampaignMessage>> {
-  const fields = campaignFields(customKeys)
+  const fields = campaignFields(custom.map((f) => f.key))
   const errors: Record<string, string> = {}
   const messages: Partial<Record<Language, CampaignMessage>> = {}
   for (const language of LANGUAGES) {
@@ -107,7 +107,8 @@ export interface RenderedCampaignEmail {
 
 /**
  * One recipient's email: merge fields filled (the custom fields in use in the email's language,
- * choices by their labels), the unsubscribe link at the end when the text has none.
+ * choices by their labels; the fields `templates` was loaded with, the values in `to.custom`), the
+ * unsubscribe link at the end when the text has none.
  */
 export function renderCampaignEmail(
   campaign: Campaign,
@@ -116,8 +117,8 @@ export function renderCampaignEmail(
   fallback: Language,
   to: CampaignRecipientValues,
   unsubscribe: { link: string; token: string },
-  customFields: readonly CustomFieldDefinition[] = [],
 ): RenderedCampaignEmail {
+  const customFields = templates.customFieldsInUse()
   const language = emailLanguage(to.locale, fallback)
   const message = messageFor(campaign, language, templates)
   // A field removed since the message was written renders empty rather than stopping the campaign.

@@ -111,7 +111,6 @@ export async function releaseStep(
           custom: values.get(id),
         },
         unsubscribe,
-        custom,
       )
       emails.push({
         clientId: id,

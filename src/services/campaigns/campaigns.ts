@@ -57,7 +57,7 @@ export class Campaigns {
   ) {}
 
   /** The fields of a draft, checked: a field error (InvalidInputError) for each that does not fit. */
-  private read(input: CampaignInput, customKeys: readonly string[]): Partial<Campaign> {
+  private read(input: CampaignInput, custom: readonly { key: string }[]): Partial<Campaign> {
     const errors: Record<string, string> = {}
     const name = typeof input.name === 'string' ? input.name.trim() : ''
     if (name === '') errors.name = 'fieldRequired'
@@ -77,7 +77,7 @@ export class Campaigns {
     const fields: Partial<Campaign> = {}
     for (const [read, key] of [
       [() => (fields.segment = readSegment(input.segment ?? {})), 'segment'],
-      [() => (fields.messages = readMessages(input, templateKey, customKeys)), 'messages'],
+      [() => (fields.messages = readMessages(input, templateKey, custom)), 'messages'],
     ] as const) {
       try {
         read()
@@ -101,12 +101,7 @@ export class Campaigns {
 
   /** The fields; a saved view's filters as the segment (as `admin` sees it: a private view is its owner's). */
   private async readWithView(input: CampaignInput, admin: Pick<Actor, 'email'> | null) {
-    // The messages' `{{custom.<key>}}`: the custom fields in use.
-    const custom = await activeFields(this.dataSource)
-    const fields = this.read(
-      input,
-      custom.map((f) => f.key),
-    )
+    const fields = this.read(input, await activeFields(this.dataSource))
     if (fields.viewId) fields.segment = await viewSegmentOrError(this.dataSource, fields.viewId, admin)
     return fields
   }
@@ -173,8 +168,7 @@ export class Campaigns {
     ])
     if (!campaign || !client) throw new ClientActionRefused('notFound')
     const templates = await this.mailer.templates.load()
-    const custom = templates.customFieldsInUse()
-    const values = await valuesOfClients(this.dataSource, [client.id], custom)
+    const values = await valuesOfClients(this.dataSource, [client.id], templates.customFieldsInUse())
     const to = { ...client, email: client.email ?? '', custom: values.get(client.id) }
     return renderCampaignEmail(
       campaign,
@@ -183,7 +177,6 @@ export class Campaigns {
       ctx.language,
       to,
       unsubscribeLink(ctx, id, clientId),
-      custom,
     )
   }
 
