@@ -214,7 +214,7 @@ export const layout = [
     folders: ['src/services/campaigns/'],
     holds:
       'campaigns: the segment (a client list query) and its recipients with skip reasons, the frozen recipients, their release to the outbox at the throttle’s pace, pause/resume/cancel, progress, the signed unsubscribe link',
-    imports: ['core', 'mail', 'lifecycle', 'list', 'views', 'entities', 'shared', 'locale'],
+    imports: ['core', 'customFields', 'mail', 'lifecycle', 'list', 'views', 'entities', 'shared', 'locale'],
   },
   {
     id: 'entities',

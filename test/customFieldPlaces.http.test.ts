@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync'
 import type { Agent } from 'supertest'
 import { ClientCustomValue, CustomField, DEFAULT_ROLES, EmailLog } from '../src/index.js'
+import { exportColumnsOf } from '../src/components/export/exportColumnsOf.js'
+import type { CustomFieldDefinition } from '../src/shared/customFields.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
 import { statementsOf } from './support/statements.js'
@@ -135,6 +137,51 @@ describeEachDatabase('custom fields in the export, the roles and the unique inde
     expect([asked.status, asked.body.notice?.message]).toEqual([400, 'exportUnknownColumn'])
   })
 
+  test("the Export drawer's request: the definitions it reads, its ticked columns, sent as a form; support's without the admin-only field", async () => {
+    // What ExportForm does: read the fields this admin may see, tick every visible column, POST them multipart.
+    const drawer = async (agent: Agent) => {
+      const read = await agent.get('/admin/api/resources/Client/actions/customFieldColumns')
+      const fields = (read.body as { fields: CustomFieldDefinition[] }).fields
+      const columns = exportColumnsOf('Client', false, fields).filter((c) => c.visible)
+      const res = await agent
+        .post('/admin/api/resources/Client/download/export?filters.q=Exporté')
+        .field('columns', columns.map((c) => c.key).join(','))
+        .field('lang', 'en')
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = []
+          r.on('data', (c: Buffer) => chunks.push(c))
+          r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')))
+        })
+      expect(res.status).toBe(200)
+      return { keys: columns.map((c) => c.key), header: parseCsv(res.body as string, ',')[0] }
+    }
+    const byAdmin = await drawer(admin)
+    expect(byAdmin.keys.filter((k) => k.startsWith('cf__'))).toEqual([
+      'cf__risk',
+      'cf__income',
+      'cf__birth',
+      'cf__remark',
+      'cf__vip_ok',
+      'cf__siret',
+      'cf__mobile',
+    ])
+    expect(byAdmin.header.slice(-7)).toEqual([
+      'Risk profile',
+      'Income',
+      'Birth',
+      'Remark',
+      'VIP agreed',
+      'SIRET',
+      'Mobile',
+    ])
+    const bySupport = await drawer(support)
+    expect(bySupport.keys).not.toContain('cf__mobile')
+    expect(bySupport.keys).toContain('cf__risk')
+    expect(bySupport.header).toContain('Risk profile')
+    expect(bySupport.header).not.toContain('Mobile')
+  })
+
   test('support setting an admin-only field gets a field error and nothing is written; its other fields save', async () => {
     const created = await createClient(admin, { lastName: 'Réservé', cf__mobile: '0611111111' })
     const id = idOf(created)
@@ -184,6 +231,35 @@ describeEachDatabase('custom fields in the export, the roles and the unique inde
     expect(parseCsv(exported.body as string, ',')).toHaveLength(1)
     const byAdmin = await exportCsv(admin, `filters.q=Filtré&filters.customFields=${filter}`, { lang: 'en' })
     expect(parseCsv(byAdmin.body as string, ',')).toHaveLength(2)
+  })
+
+  test("the search box looks in an admin-only searchable field for admins only; support's search finds nothing by it", async () => {
+    for (const field of [
+      { key: 'codename', labelFr: 'Nom de code', labelEn: 'Code name', visibility: 'adminOnly' },
+      { key: 'nickname', labelFr: 'Surnom', labelEn: 'Nickname', visibility: 'everyone' },
+    ]) {
+      const res = await define({ ...field, type: 'shortText', searchable: 'true' })
+      expect([field.key, errorsOf(res)]).toEqual([field.key, {}])
+    }
+    const id = idOf(
+      await createClient(admin, {
+        lastName: 'Cherché',
+        cf__codename: 'Zéphyrine',
+        cf__nickname: 'Quetzalito',
+      }),
+    )
+    const found = async (agent: Agent, q: string) => {
+      const res = await agent.get(
+        `/admin/api/resources/Client/actions/list?perPage=50&filters.q=${encodeURIComponent(q)}`,
+      )
+      expect(res.status).toBe(200)
+      return (res.body.records as { id: string }[]).map((r) => Number(r.id))
+    }
+    expect(await found(admin, 'zéphyr')).toEqual([id])
+    expect(await found(support, 'zéphyr')).toEqual([])
+    // Support's search does look in the fields everyone sees.
+    expect(await found(support, 'quetzal')).toEqual([id])
+    expect(await found(admin, 'quetzal')).toEqual([id])
   })
 
   test('"unique" is held by the database: two writes of one value at once, one wins, the other a field error', async () => {

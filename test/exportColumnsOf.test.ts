@@ -1,4 +1,5 @@
 import { exportColumnsOf } from '../src/components/export/exportColumnsOf.js'
+import type { CustomFieldDefinition } from '../src/shared/customFields.js'
 import { EXPORT_COLUMNS, type ExportableResource } from '../src/shared/exportColumns.js'
 import { RESOURCE_PREFIX_ENV } from '../src/shared/resourceIds.js'
 
@@ -25,5 +26,17 @@ describe('the Export drawer finds its columns by the plugin resource, whatever t
     expect(exportColumnsOf('Client', false).length).toBeGreaterThan(0)
     expect(exportColumnsOf('EmailLog', false)).toEqual([])
     expect(exportColumnsOf('HostUser', false)).toEqual([])
+  })
+
+  test("the clients' list adds the custom fields given, ticked, after the built-in ones; no other list does", () => {
+    withPrefix(undefined)
+    const risk = { key: 'risk', type: 'choice', labelFr: 'Profil', labelEn: 'Risk' } as CustomFieldDefinition
+    const columns = exportColumnsOf('Client', false, [risk])
+    expect(columns.slice(0, EXPORT_COLUMNS.Client.length)).toEqual(EXPORT_COLUMNS.Client)
+    expect(columns.slice(EXPORT_COLUMNS.Client.length)).toEqual([
+      { key: 'cf__risk', kind: 'custom', visible: true, field: risk },
+    ])
+    expect(exportColumnsOf('Contract', false, [risk])).toEqual(EXPORT_COLUMNS.Contract)
+    expect(exportColumnsOf('Client', true, [risk])).toEqual(EXPORT_COLUMNS.ClientHistory)
   })
 })

@@ -14,7 +14,7 @@ import {
   Text,
   TextArea,
 } from '@adminjs/design-system'
-import { useNotice, type ActionProps } from 'adminjs'
+import { useNotice, useTranslation, type ActionProps } from 'adminjs'
 import { useNavigate } from 'react-router'
 import { campaignApi, type CampaignChoices } from './campaignApi.js'
 import { useCampaignText } from './useCampaignText.js'
@@ -67,6 +67,7 @@ function payloadOf(values: Values, mode: 'view' | 'filter'): Values {
  */
 const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
   const { t, message } = useCampaignText(resource.id)
+  const { i18n } = useTranslation()
   const api = useMemo(() => campaignApi(resource.id), [resource.id])
   const addNotice = useNotice()
   const navigate = useNavigate()
@@ -246,6 +247,13 @@ const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
       <Text fontSize="sm" mb="default" data-testid="merge-fields">
         {t('mergeFields')} {choices.mergeFields.map((f) => `{{${f}}}`).join(' ')}
       </Text>
+      {choices.customFields.length > 0 && (
+        <Text fontSize="sm" mb="default" data-testid="custom-merge-fields">
+          {choices.customFields
+            .map((f) => `{{${f.name}}}: ${i18n.language?.startsWith('en') ? f.labelEn : f.labelFr}`)
+            .join(' · ')}
+        </Text>
+      )}
       <Box flex flexDirection="row" flexWrap="wrap">
         {LANGUAGES.map((language) => (
           <Box key={language} flexGrow={1} mr="lg" minWidth="280px">

@@ -23,13 +23,15 @@ function loadFields(): Promise<CustomFieldDefinition[]> {
 /**
  * The custom fields the client list may show and filter by (those this admin may see, in their
  * order), their labels given to the panel's translations as the columns' names
- * (`resources.Client.properties.cf__<key>`, French and English): AdminJS's table headers and the
- * views' column pickers name them as any other column.
+ * (`resources.<the Client resource’s id>.properties.cf__<key>`, French and English): AdminJS's table headers and the
+ * views' column pickers name them as any other column. `enabled` false (a drawer opened on
+ * another resource): no request, no field.
  */
-export function useCustomFieldColumns(): { fields: CustomFieldDefinition[]; loaded: boolean } {
+export function useCustomFieldColumns(enabled = true): { fields: CustomFieldDefinition[]; loaded: boolean } {
   const { i18n } = useTranslation()
-  const [state, setState] = useState({ fields: [] as CustomFieldDefinition[], loaded: false })
+  const [state, setState] = useState({ fields: [] as CustomFieldDefinition[], loaded: !enabled })
   useEffect(() => {
+    if (!enabled) return
     let live = true
     loadFields()
       .then((fields) => {
@@ -50,6 +52,6 @@ export function useCustomFieldColumns(): { fields: CustomFieldDefinition[]; load
     return () => {
       live = false
     }
-  }, [i18n])
+  }, [i18n, enabled])
   return state
 }

@@ -2,7 +2,8 @@ import React, { useState } from 'react'
 import { useLocation } from 'react-router'
 import { Box, Button, CheckBox, FormGroup, Icon, Label, MessageBox, Text } from '@adminjs/design-system'
 import { useTranslation, type ActionProps } from 'adminjs'
-import { resourceId } from '../common/resourceId.js'
+import { pluginResourceOf, resourceId } from '../common/resourceId.js'
+import { useCustomFieldColumns } from '../customFields/useCustomFieldColumns.js'
 import { downloadUrl, postDownload } from './postDownload.js'
 import { exportColumnsOf } from './exportColumnsOf.js'
 
@@ -20,8 +21,14 @@ const ExportForm: React.FC<ActionProps> = ({ resource, action, record }) => {
   const location = useLocation()
   // The same drawer exports a client's history (a record action) and a list (a resource action).
   const history = action.name === 'exportHistory' && record
-  const columns = exportColumnsOf(resource.id, Boolean(history))
-  const [chosen, setChosen] = useState(() => new Set(columns.filter((c) => c.visible).map((c) => c.key)))
+  // The clients' list offers the custom fields this admin may see too, labelled in the panel's
+  // language (the hook gives their labels to the translations) and ticked as the list's own.
+  const custom = useCustomFieldColumns(!history && pluginResourceOf(resource.id) === 'Client')
+  const columns = exportColumnsOf(resource.id, Boolean(history), custom.fields)
+  // What the admin changed; a column left alone is exported when the list shows it (the custom
+  // ones too, whenever they arrive).
+  const [picked, setPicked] = useState<Record<string, boolean>>({})
+  const chosen = new Set(columns.filter((c) => picked[c.key] ?? c.visible).map((c) => c.key))
   const [state, setState] = useState<{ sending: boolean; error?: string; done?: boolean }>({ sending: false })
 
   const listParams = new URLSearchParams()
@@ -40,17 +47,11 @@ const ExportForm: React.FC<ActionProps> = ({ resource, action, record }) => {
     return `${property}${bound ? ` (${bound})` : ''} = ${shown}`
   }
 
-  const toggle = (key: string) =>
-    setChosen((current) => {
-      const next = new Set(current)
-      if (next.has(key)) next.delete(key)
-      else next.add(key)
-      return next
-    })
+  const toggle = (key: string) => setPicked((current) => ({ ...current, [key]: !chosen.has(key) }))
 
   const download = async (event: React.FormEvent) => {
     event.preventDefault()
-    if (state.sending || chosen.size === 0) return
+    if (state.sending || chosen.size === 0 || !custom.loaded) return
     setState({ sending: true })
     const keys = columns.map((c) => c.key).filter((key) => chosen.has(key))
     const language = i18n.language?.startsWith('en') ? 'en' : 'fr'
@@ -96,7 +97,12 @@ const ExportForm: React.FC<ActionProps> = ({ resource, action, record }) => {
         <MessageBox variant="danger" message={translateMessage(state.error, resource.id)} mb="default" />
       )}
       {state.done && <MessageBox variant="success" message={t('done')} mb="default" />}
-      <Button type="submit" variant="contained" disabled={state.sending || chosen.size === 0} mt="lg">
+      <Button
+        type="submit"
+        variant="contained"
+        disabled={state.sending || chosen.size === 0 || !custom.loaded}
+        mt="lg"
+      >
         <Icon icon="Download" />
         {state.sending ? t('downloading') : t('download')}
       </Button>

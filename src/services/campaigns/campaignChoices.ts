@@ -3,6 +3,8 @@ import { EmailLog } from '../../entities/EmailLog.js'
 import type { Language } from '../../shared/language.js'
 import type { TemplateStore } from '../mail/templateStore.js'
 import { visibleViews } from '../views/savedViews.js'
+import { activeFields } from '../customFields/fieldCatalog.js'
+import { customMergeField } from '../mail/templateCatalog.js'
 import { CAMPAIGN_FIELDS } from './campaignMessages.js'
 
 /** What the campaign editor offers: the saved views the admin sees, the message templates, the merge fields. */
@@ -10,6 +12,8 @@ export interface CampaignChoices {
   views: { id: number; name: string; shared: boolean }[]
   templates: { key: string; language: Language; subject: string; text: string }[]
   mergeFields: readonly string[]
+  /** The custom fields' merge fields (`custom.<key>`, also in `mergeFields`) with their labels. */
+  customFields: { name: string; labelFr: string; labelEn: string }[]
   throttlePerMinute: number
   /** Whether campaigns can be started (the host set the unsubscribe URL and secret). */
   configured: boolean
@@ -23,14 +27,21 @@ export async function campaignChoices(
   defaults: { throttlePerMinute: number; configured: boolean },
 ): Promise<CampaignChoices> {
   const viewer = { email: admin?.email ?? null, managesShared: false }
-  const [{ views }, messages] = await Promise.all([
+  const [{ views }, messages, custom] = await Promise.all([
     visibleViews(dataSource, viewer, 'Client'),
     templates.messageTemplates(),
+    activeFields(dataSource),
   ])
+  const customFields = custom.map((f) => ({
+    name: customMergeField(f.key),
+    labelFr: f.labelFr,
+    labelEn: f.labelEn,
+  }))
   return {
     views: views.map((v) => ({ id: v.id, name: v.name, shared: v.shared })),
     templates: messages,
-    mergeFields: CAMPAIGN_FIELDS,
+    mergeFields: [...CAMPAIGN_FIELDS, ...customFields.map((f) => f.name)],
+    customFields,
     ...defaults,
   }
 }

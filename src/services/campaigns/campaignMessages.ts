@@ -5,8 +5,9 @@ import { enCampaigns } from '../../locale/en/campaigns.js'
 import { frCampaigns } from '../../locale/fr/campaigns.js'
 import { LANGUAGES, type Language } from '../../shared/language.js'
 import { InvalidInputError } from '../core/errors.js'
-import { isTemplateKey, TEMPLATE_SPECS } from '../mail/templateCatalog.js'
-import { checkTemplate, fillTemplate, TemplateRefused } from '../mail/templateRender.js'
+import { valueText, type CustomValue } from '../../shared/customFields.js'
+import { customMergeField, isTemplateKey, TEMPLATE_SPECS } from '../mail/templateCatalog.js'
+import { checkTemplate, fillTemplate, templateFields, TemplateRefused } from '../mail/templateRender.js'
 import { emailLanguage, type TemplateSet } from '../mail/templateSet.js'
 import { MASK } from '../core/secrets.js'
 
@@ -21,6 +22,11 @@ export const CAMPAIGN_FIELDS = [
   'unsubscribeLink',
 ] as const
 
+/** The merge fields with the custom fields in use: `{{custom.<key>}}` after the built-in ones. */
+export function campaignFields(customKeys: readonly string[]): readonly string[] {
+  return [...CAMPAIGN_FIELDS, ...customKeys.map(customMergeField)]
+}
+
 export const MAX_CAMPAIGN_SUBJECT = 200
 export const MAX_CAMPAIGN_TEXT = 20_000
 
@@ -28,11 +34,14 @@ export const MAX_CAMPAIGN_TEXT = 20_000
  * The messages of a form or a script, checked: per language a subject and a text (both or
  * neither), within their lengths, with known merge fields only; at least one language, unless a
  * message template (kind `message`) gives them. Field errors as `subject_fr`, `text_en`…
+ * `custom`: the custom fields in use, each a `{{custom.<key>}}` (any other is refused).
  */
 export function readMessages(
   raw: Partial<Record<string, unknown>>,
   templateKey: string | null,
+  custom: readonly { key: string }[] = [],
 ): Partial<Record<Language, CampaignMessage>> {
+  const fields = campaignFields(custom.map((f) => f.key))
   const errors: Record<string, string> = {}
   const messages: Partial<Record<Language, CampaignMessage>> = {}
   for (const language of LANGUAGES) {
@@ -49,7 +58,7 @@ export function readMessages(
       [`text_${language}`, text],
     ] as const) {
       try {
-        checkTemplate(source, CAMPAIGN_FIELDS)
+        checkTemplate(source, fields)
       } catch (error) {
         if (!(error instanceof TemplateRefused)) throw error
         errors[field] ??= error.problem
@@ -83,6 +92,8 @@ export interface CampaignRecipientValues {
   clientNumber: string
   email: string
   locale: string | null
+  /** Their custom values (`valuesOfClients`), for `{{custom.<key>}}`. */
+  custom?: Record<string, CustomValue>
 }
 
 export interface RenderedCampaignEmail {
@@ -94,7 +105,11 @@ export interface RenderedCampaignEmail {
   link: string
 }
 
-/** One recipient's email: merge fields filled, the unsubscribe link at the end when the text has none. */
+/**
+ * One recipient's email: merge fields filled (the custom fields in use in the email's language,
+ * choices by their labels; the fields `templates` was loaded with, the values in `to.custom`), the
+ * unsubscribe link at the end when the text has none.
+ */
 export function renderCampaignEmail(
   campaign: Campaign,
   templates: TemplateSet,
@@ -103,9 +118,17 @@ export function renderCampaignEmail(
   to: CampaignRecipientValues,
   unsubscribe: { link: string; token: string },
 ): RenderedCampaignEmail {
+  const customFields = templates.customFieldsInUse()
   const language = emailLanguage(to.locale, fallback)
   const message = messageFor(campaign, language, templates)
+  // A field removed since the message was written renders empty rather than stopping the campaign.
+  const written = [message.subject, message.text].flatMap((source) => templateFields(source))
+  const gone = written.filter((name) => name.startsWith(customMergeField('')))
+  const fields = [...new Set([...campaignFields(customFields.map((f) => f.key)), ...gone])]
   const values = {
+    ...Object.fromEntries(
+      customFields.map((f) => [customMergeField(f.key), valueText(f, to.custom?.[f.key] ?? null, language)]),
+    ),
     firstName: to.firstName ?? '',
     lastName: to.lastName,
     fullName: [to.firstName, to.lastName].filter(Boolean).join(' '),
@@ -114,11 +137,11 @@ export function renderCampaignEmail(
     companyName,
     unsubscribeLink: unsubscribe.link,
   }
-  const subject = fillTemplate(message.subject, CAMPAIGN_FIELDS, values, false)
+  const subject = fillTemplate(message.subject, fields, values, false)
     .replace(/[\r\n]+/g, ' ')
     .trim()
     .slice(0, 255)
-  let text = fillTemplate(message.text, CAMPAIGN_FIELDS, values, false)
+  let text = fillTemplate(message.text, fields, values, false)
   if (!text.includes(unsubscribe.link)) {
     const footer = { en: enCampaigns, fr: frCampaigns }[language].messages.campaignUnsubscribeFooter
     text += `\n\n--\n${footer.replace('{{link}}', unsubscribe.link)}`

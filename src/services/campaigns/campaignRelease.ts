@@ -10,6 +10,7 @@ import { dueNow } from '../mail/dueNow.js'
 import { newMessageId } from '../mail/messageId.js'
 import { writePendingContent } from '../mail/pendingContent.js'
 import type { TemplateStore } from '../mail/templateStore.js'
+import { valuesOfClients } from '../customFields/customValues.js'
 import { renderCampaignEmail } from './campaignMessages.js'
 import { lockCampaign } from './campaignRows.js'
 import { RECIPIENT_COLUMNS, skipReason, type RecipientRow } from './campaignSegment.js'
@@ -83,6 +84,9 @@ export async function releaseStep(
     const clients: RecipientRow[] = await read.where('c.id IN (:...ids)', { ids }).getRawMany()
     const byId = new Map(clients.map((c) => [Number(c.id), c]))
     const templates = await ctx.templates.load(manager)
+    // Their custom values for `{{custom.<key>}}`: one query for the whole step.
+    const custom = templates.customFieldsInUse()
+    const values = await valuesOfClients(manager, ids, custom)
     const skipped: { clientId: number; reason: string }[] = []
     const emails: Partial<EmailLog>[] = []
     for (const id of ids) {
@@ -104,6 +108,7 @@ export async function releaseStep(
           clientNumber: String(client.clientNumber),
           email: client.email as string,
           locale: (client.locale as string | null) ?? null,
+          custom: values.get(id),
         },
         unsubscribe,
       )

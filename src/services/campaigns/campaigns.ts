@@ -22,6 +22,8 @@ import { currentSegment, viewSegmentOrError } from './campaignView.js'
 import { unsubscribeLink, type ReleaseContext } from './campaignRelease.js'
 import { unsubscribe } from './unsubscribe.js'
 import { translations } from '../../locale/index.js'
+import { activeFields } from '../customFields/fieldCatalog.js'
+import { valuesOfClients } from '../customFields/customValues.js'
 
 /** A campaign as a form or a script gives it (every value a string, as forms send them). */
 export type CampaignInput = Partial<Record<string, unknown>>
@@ -55,7 +57,7 @@ export class Campaigns {
   ) {}
 
   /** The fields of a draft, checked: a field error (InvalidInputError) for each that does not fit. */
-  private read(input: CampaignInput): Partial<Campaign> {
+  private read(input: CampaignInput, custom: readonly { key: string }[]): Partial<Campaign> {
     const errors: Record<string, string> = {}
     const name = typeof input.name === 'string' ? input.name.trim() : ''
     if (name === '') errors.name = 'fieldRequired'
@@ -75,7 +77,7 @@ export class Campaigns {
     const fields: Partial<Campaign> = {}
     for (const [read, key] of [
       [() => (fields.segment = readSegment(input.segment ?? {})), 'segment'],
-      [() => (fields.messages = readMessages(input, templateKey)), 'messages'],
+      [() => (fields.messages = readMessages(input, templateKey, custom)), 'messages'],
     ] as const) {
       try {
         read()
@@ -99,7 +101,7 @@ export class Campaigns {
 
   /** The fields; a saved view's filters as the segment (as `admin` sees it: a private view is its owner's). */
   private async readWithView(input: CampaignInput, admin: Pick<Actor, 'email'> | null) {
-    const fields = this.read(input)
+    const fields = this.read(input, await activeFields(this.dataSource))
     if (fields.viewId) fields.segment = await viewSegmentOrError(this.dataSource, fields.viewId, admin)
     return fields
   }
@@ -166,7 +168,8 @@ export class Campaigns {
     ])
     if (!campaign || !client) throw new ClientActionRefused('notFound')
     const templates = await this.mailer.templates.load()
-    const to = { ...client, email: client.email ?? '' }
+    const values = await valuesOfClients(this.dataSource, [client.id], templates.customFieldsInUse())
+    const to = { ...client, email: client.email ?? '', custom: values.get(client.id) }
     return renderCampaignEmail(
       campaign,
       templates,

@@ -78,21 +78,19 @@ export function applyCustomFilter(
 }
 
 /**
- * The search box on the custom fields marked searchable: the query, in lower case, a prefix of
- * one of their values (the (fieldId, textKey) index, per searchable field).
- */
-/**
  * The clients a searchable custom field's value starting with `text` belongs to, looked up once
  * before the list's queries (the list then asks `id IN (…)`, a range of the primary key that
  * MariaDB merges with the search's other indexes): `null` when none, `'many'` past `cap`.
+ * `hideAdminOnly`: who may not see the fields marked "admins only" finds nobody by them.
  */
 export async function customSearchClients(
   dataSource: DataSource,
   text: string,
   cap: number,
+  hideAdminOnly = false,
 ): Promise<readonly number[] | 'many' | null> {
   if (text === '') return null
-  const { sql, params } = customSearchCondition(dataSource, 'c', text)
+  const { sql, params } = customSearchCondition(dataSource, 'c', text, hideAdminOnly)
   const inner = sql.slice(sql.indexOf('(') + 1, -1)
   const rows: { clientId: number | string }[] = await dataSource
     .createQueryBuilder()
@@ -105,17 +103,24 @@ export async function customSearchClients(
   return rows.length ? rows.map((row) => Number(row.clientId)) : null
 }
 
+/**
+ * The search box on the custom fields marked searchable: the query, in lower case, a prefix of
+ * one of their values (the (fieldId, textKey) index, per searchable field); with `hideAdminOnly`
+ * the fields marked "admins only" are left out, as the filters leave them.
+ */
 export function customSearchCondition(
   dataSource: DataSource,
   alias: string,
   text: string,
+  hideAdminOnly = false,
 ): { sql: string; params: Record<string, unknown> } {
+  const visible = hideAdminOnly ? ` AND f.visibility = 'everyone'` : ''
   const mysql = isMysqlFamily(dataSource)
   const values = tableOf(dataSource, ClientCustomValue)
   const fields = tableOf(dataSource, CustomField)
   const op = mysql ? 'LIKE' : 'GLOB'
   return {
-    sql: `${alias}.id IN (SELECT v.clientId FROM ${values} v INNER JOIN ${fields} f ON f.id = v.fieldId WHERE f.searchable = 1 AND f.removedAt IS NULL AND v.textKey ${op} :qCustom)`,
+    sql: `${alias}.id IN (SELECT v.clientId FROM ${values} v INNER JOIN ${fields} f ON f.id = v.fieldId WHERE f.searchable = 1 AND f.removedAt IS NULL${visible} AND v.textKey ${op} :qCustom)`,
     params: { qCustom: prefixPattern(mysql, text.toLowerCase().slice(0, 191)) },
   }
 }

@@ -79,8 +79,11 @@ export class ClientList {
     else if (query.marketingConsent)
       qb.andWhere(`${alias}.marketingConsent = :consent`, { consent: query.marketingConsent })
     applyTagFilter(this.dataSource, qb, alias, query.tags)
-    applyCustomFilter(this.dataSource, qb, alias, query.customFields, query.adminOnlyFields === false)
-    const rank = query.search ? applySearch(this.dataSource, qb, alias, query.search, contractClients) : null
+    const hideAdminOnly = query.adminOnlyFields === false
+    applyCustomFilter(this.dataSource, qb, alias, query.customFields, hideAdminOnly)
+    const rank = query.search
+      ? applySearch(this.dataSource, qb, alias, query.search, contractClients, hideAdminOnly)
+      : null
     return { qb, rank }
   }
 
@@ -232,7 +235,7 @@ export class ClientList {
   private contractClients(query: ClientListQuery): Promise<ContractClients> {
     let found = this.lookedUp.get(query)
     if (!found) {
-      found = contractClientsOf(this.dataSource, query.search)
+      found = contractClientsOf(this.dataSource, query.search, query.adminOnlyFields === false)
       this.lookedUp.set(query, found)
       // A failed lookup is not kept: the next call asks again.
       found.catch(() => this.lookedUp.delete(query))

@@ -34,11 +34,12 @@ function referenceCondition(mysql: boolean, alias: string, patterns: string[]) {
 export async function contractClientsOf(
   dataSource: DataSource,
   search: ParsedQuery | null,
+  hideAdminOnly = false,
 ): Promise<ContractClients> {
   if (!search) return null
   const [references, custom] = await Promise.all([
     referenceClients(dataSource, search),
-    customSearchClients(dataSource, search.exact.trim(), MAX_REFERENCE_CLIENTS),
+    customSearchClients(dataSource, search.exact.trim(), MAX_REFERENCE_CLIENTS, hideAdminOnly),
   ])
   if (references === 'many' || custom === 'many') return 'many'
   const ids = [...new Set([...(references ?? []), ...(custom ?? [])])]
@@ -68,7 +69,7 @@ async function referenceClients(dataSource: DataSource, search: ParsedQuery): Pr
  * domain, a reference one of a contract's (`contractClients`, found before). Each is a range on
  * its own index (MariaDB merges them; SQLite uses each with the GLOB prefix rule). A query of
  * symbols only matches nothing. Returns the ORDER BY expression that puts an exact client number
- * or email first.
+ * or email first. `hideAdminOnly`: the custom fields marked "admins only" are not searched.
  */
 export function applySearch(
   dataSource: DataSource,
@@ -76,6 +77,7 @@ export function applySearch(
   alias: string,
   search: ParsedQuery,
   contractClients: ContractClients,
+  hideAdminOnly = false,
 ): string {
   const exact = search.exact
   const mysql = isMysqlFamily(dataSource)
@@ -125,7 +127,7 @@ export function applySearch(
     }
     if (exact.trim() !== '') {
       // The custom fields marked searchable (issue 28): a prefix of one of their values.
-      const custom = customSearchCondition(dataSource, alias, exact.trim())
+      const custom = customSearchCondition(dataSource, alias, exact.trim(), hideAdminOnly)
       conditions.push(custom.sql)
       Object.assign(params, custom.params)
     }

@@ -91,6 +91,11 @@ export class TemplateSet {
     private readonly customFields: readonly CustomFieldDefinition[] = [],
   ) {}
 
+  /** The custom fields in use when the set was loaded (a campaign's `{{custom.<key>}}`). */
+  customFieldsInUse(): readonly CustomFieldDefinition[] {
+    return this.customFields
+  }
+
   /** The merge fields of a template, the custom fields' included where it takes them. */
   fieldsOf(key: EmailTemplateKey): readonly string[] {
     return templateFields(
