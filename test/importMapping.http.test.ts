@@ -281,16 +281,13 @@ describeEachDatabase('commission import: custom fields, tags, consent', (databas
   })
 
   test('an admin-only custom field: not offered to who may not see it, and mapping it is a field error', async () => {
-    const res = await admin
-      .post('/admin/api/resources/CustomField/actions/new')
-      .type('form')
-      .send({
-        key: 'secret_note',
-        type: 'shortText',
-        labelFr: 'Note',
-        labelEn: 'Note',
-        visibility: 'adminOnly',
-      })
+    const res = await admin.post('/admin/api/resources/CustomField/actions/new').type('form').send({
+      key: 'secret_note',
+      type: 'shortText',
+      labelFr: 'Note',
+      labelEn: 'Note',
+      visibility: 'adminOnly',
+    })
     expect(res.body.record?.errors ?? {}).toEqual({})
     const names = async (agent: Agent) =>
       (await agent.get(ACTION)).body.importSetup.customFields.map((f: { name: string }) => f.name)
