@@ -8,12 +8,25 @@ import { scrubAny, type Identity } from './scrubByValue.js'
 // to go back to. Every other text of the JSON is the person's.
 const KEPT_KEYS = new Set(['field', 'previousStatus', 'via', 'template', 'files'])
 
-/** Every text value of a JSON `[redacted]`; keys, numbers, flags and the kept codes stay. */
-export function maskJson(value: unknown, kept = false): unknown {
+// A field's old and new values (`changes`' from/to) and an import's custom values: any kind, a
+// number (an income) or a flag (a yes/no field) as much as a text, says something of the person.
+const VALUE_KEYS = new Set(['from', 'to', 'custom'])
+
+/**
+ * Every text value of a JSON `[redacted]`; keys, numbers, flags and the kept codes stay, but
+ * under a value key (a change's from/to, an import's custom values) every value goes.
+ */
+export function maskJson(value: unknown, kept = false, anyValue = false): unknown {
   if (typeof value === 'string') return kept ? value : REDACTED
-  if (Array.isArray(value)) return value.map((v) => maskJson(v, kept))
+  if (anyValue && (typeof value === 'number' || typeof value === 'boolean')) return REDACTED
+  if (Array.isArray(value)) return value.map((v) => maskJson(v, kept, anyValue))
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskJson(v, KEPT_KEYS.has(k))]))
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        maskJson(v, KEPT_KEYS.has(k), anyValue || VALUE_KEYS.has(k)),
+      ]),
+    )
   }
   return value
 }

@@ -19,7 +19,8 @@ import { SavedView } from '../../entities/SavedView.js'
  * What becomes of a column in the rows linked to the client (by its client column):
  * - `redact`: the text becomes `[redacted]`;
  * - `null`: emptied;
- * - `jsonValues`: every text value of the JSON becomes `[redacted]` (keys, numbers, flags and the
+ * - `jsonValues`: every text value of the JSON becomes `[redacted]`, and every value under a
+ *   change's from/to or an import's custom values whatever its kind (elsewhere keys, numbers, flags and the
  *   plugin's own codes stay: a restore still reads `previousStatus`, a reactivation its contract ids);
  * - `scrub`: only the client's identity values are cut out (an admin's email stays);
  * - `clientActed`: emptied on the rows the client itself wrote (`actorType = 'client'`: its IP);

@@ -74,4 +74,28 @@ describe('the JSON of a history entry masked', () => {
       { field: 'phone', from: '[redacted]', to: '[redacted]' },
     ])
   })
+
+  test('a change’s old and new values and an import’s custom values go whatever their kind', () => {
+    expect(
+      maskJson([
+        { field: 'revenu', from: 42000, to: 54000.5 },
+        { field: 'fumeur', from: false, to: true },
+      ]),
+    ).toEqual([
+      { field: 'revenu', from: '[redacted]', to: '[redacted]' },
+      { field: 'fumeur', from: '[redacted]', to: '[redacted]' },
+    ])
+    expect(
+      maskJson({ importBatchId: 7, line: 3, custom: { revenu: 54000, vip: true, naissance: '1975-03-04' } }),
+    ).toEqual({
+      importBatchId: 7,
+      line: 3,
+      custom: { revenu: '[redacted]', vip: '[redacted]', naissance: '[redacted]' },
+    })
+    expect(maskJson({ field: 'phone', from: null, to: '+33 2' })).toEqual({
+      field: 'phone',
+      from: null,
+      to: '[redacted]',
+    })
+  })
 })
