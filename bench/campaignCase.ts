@@ -7,8 +7,7 @@
 // (every recipient, then one constant email each, no rendering, no event). Prints one JSON line;
 // the campaign's rows are deleted afterwards (not timed).
 import { performance } from 'node:perf_hooks'
-import { DataSource } from 'typeorm'
-import { clientManagementEntities } from '../src/entities/index.js'
+import { pluginDataSource } from './pluginDataSource.js'
 import { Campaign } from '../src/entities/Campaign.js'
 import { planStep } from '../src/services/campaigns/campaignPlan.js'
 import { releaseStep } from '../src/services/campaigns/campaignRelease.js'
@@ -22,23 +21,11 @@ process.on('unhandledRejection', (error) => {
 })
 
 const [side, target] = process.argv.slice(2)
-const isMysql = /^(mysql|mariadb):/.test(target)
 
 let peak = process.memoryUsage.rss()
 setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10).unref()
 
-const dataSource = new DataSource(
-  isMysql
-    ? {
-        type: 'mariadb',
-        url: target.replace(/^mariadb:/, 'mysql:'),
-        timezone: 'Z',
-        charset: 'utf8mb4_unicode_ci',
-        entities: clientManagementEntities,
-      }
-    : { type: 'better-sqlite3', database: target, entities: clientManagementEntities },
-)
-await dataSource.initialize()
+const dataSource = await pluginDataSource(target)
 
 if (process.env.BENCH_TRACE) console.error('start rss', Math.round(process.memoryUsage.rss() / 1e6))
 const campaign = await dataSource.getRepository(Campaign).save({

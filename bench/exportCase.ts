@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks'
 import mysql from 'mysql2'
 import { DataSource } from 'typeorm'
-import { clientManagementEntities } from '../src/entities/index.js'
+import { pluginDataSource } from './pluginDataSource.js'
 import { BOM, CsvWriter } from '../src/services/export/csvWriter.js'
 import { ListExport } from '../src/services/export/listExport.js'
 import { ClientList } from '../src/services/list/clientList.js'
@@ -27,18 +27,7 @@ const sink = async (chunk: string) => {
 }
 
 async function ours(): Promise<number> {
-  const dataSource = new DataSource(
-    isMysql
-      ? {
-          type: 'mariadb',
-          url: target.replace(/^mariadb:/, 'mysql:'),
-          timezone: 'Z',
-          charset: 'utf8mb4_unicode_ci',
-          entities: clientManagementEntities,
-        }
-      : { type: 'better-sqlite3', database: target, entities: clientManagementEntities },
-  )
-  await dataSource.initialize()
+  const dataSource = await pluginDataSource(target)
   const exporter = new ListExport(
     dataSource,
     {

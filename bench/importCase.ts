@@ -8,8 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { DataSource } from 'typeorm'
-import { clientManagementEntities } from '../src/entities/index.js'
+import { pluginDataSource } from './pluginDataSource.js'
 import { CommissionImport } from '../src/services/import/commissionImport.js'
 import { proposeMapping } from '../src/services/import/importRows.js'
 import { readLayout } from '../src/services/import/csvSource.js'
@@ -25,19 +24,7 @@ const ROWS = Number(rowsArg ?? 100_000)
 let peak = process.memoryUsage.rss()
 setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10).unref()
 
-const mysql = /^(mysql|mariadb):/.test(target)
-const dataSource = new DataSource(
-  mysql
-    ? {
-        type: 'mariadb',
-        url: target.replace(/^mariadb:/, 'mysql:'),
-        timezone: 'Z',
-        charset: 'utf8mb4_unicode_ci',
-        entities: clientManagementEntities,
-      }
-    : { type: 'better-sqlite3', database: target, entities: clientManagementEntities },
-)
-await dataSource.initialize()
+const dataSource = await pluginDataSource(target)
 
 // Rows of the file: existing clients by number and their contracts (most rows, as in a monthly
 // statement), and one row in 20 for a client and a contract the file brings.
