@@ -18,6 +18,7 @@ export function registerComponents(componentLoader: ComponentLoader) {
     ),
     ClientList: componentLoader.add('ClientList', path.join(here, 'clientList', 'ClientList')),
     LeanList: componentLoader.add('LeanList', path.join(here, 'common', 'LeanList')),
+    ViewedList: componentLoader.add('ViewedList', path.join(here, 'clientList', 'ViewedList')),
     CommissionImport: componentLoader.add(
       'CommissionImport',
       path.join(here, 'commissionImport', 'CommissionImport'),

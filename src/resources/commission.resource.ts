@@ -7,6 +7,8 @@ import { bulkMarkPaidAction } from '../actions/commission/bulkMarkPaid.action.js
 import type { ClientAction } from '../actions/core/clientActionSpecs.js'
 import { recordListHandler } from '../actions/core/recordListHandler.js'
 import { exportListAction } from '../actions/export/exportList.action.js'
+import { savedViewActions } from '../actions/views/savedViewActions.js'
+import { COMMISSION_LIST_COLUMNS } from '../shared/savedViews.js'
 import { formatted } from './formattedProperty.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
@@ -20,7 +22,8 @@ export function createCommissionResource(deps: ResourceDeps): ResourceWithOption
       id: deps.ids.Commission,
       navigation: deps.navigation,
       sort: { sortBy: 'period', direction: 'desc' },
-      listProperties: ['period', 'clientId', 'contractId', 'advisorId', 'amount', 'rate', 'status'],
+      // A saved view may show fewer of them (shared/savedViews.ts).
+      listProperties: [...COMMISSION_LIST_COLUMNS],
       filterProperties: ['period', 'clientId', 'contractId', 'advisorId', 'status', 'importBatchId'],
       editProperties: EDITABLE,
       properties: {
@@ -43,9 +46,10 @@ export function createCommissionResource(deps: ResourceDeps): ResourceWithOption
         components: { list: deps.components.CommissionList },
         // The list through the query service its totals and its export read too.
         handlers: { list: recordListHandler(deps.commissionList) },
-        // The totals above the list read what the list shows.
-        rights: { totals: 'list' },
+        // The totals above the list read what the list shows; so do its saved views.
+        rights: { totals: 'list', savedViews: 'list' },
         custom: {
+          ...(savedViewActions(deps, 'Commission') as Record<string, ClientAction>),
           importCommissions: importCommissionsAction(deps),
           totals: commissionTotalsAction(deps.commissionList),
           export: exportListAction(deps, 'Commission') as ClientAction,

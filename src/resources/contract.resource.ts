@@ -6,6 +6,8 @@ import { bulkChangeAdvisorAction } from '../actions/client/bulkChangeAdvisor.act
 import { bulkChangeStatusAction } from '../actions/contract/bulkChangeStatus.action.js'
 import { recordListHandler } from '../actions/core/recordListHandler.js'
 import { exportListAction } from '../actions/export/exportList.action.js'
+import { savedViewActions } from '../actions/views/savedViewActions.js'
+import { CONTRACT_LIST_COLUMNS } from '../shared/savedViews.js'
 import { formatted } from './formattedProperty.js'
 import { secureActions, valuesOf } from './secureActions.js'
 import type { ResourceDeps } from './resourceDeps.js'
@@ -28,7 +30,8 @@ export function createContractResource(deps: ResourceDeps): ResourceWithOptions 
       id: deps.ids.Contract,
       navigation: deps.navigation,
       sort: { sortBy: 'createdAt', direction: 'desc' },
-      listProperties: ['reference', 'clientId', 'advisorId', 'product', 'status', 'startDate', 'premium'],
+      // A saved view may show fewer of them (shared/savedViews.ts).
+      listProperties: [...CONTRACT_LIST_COLUMNS],
       filterProperties: ['reference', 'clientId', 'advisorId', 'product', 'status', 'startDate'],
       editProperties: EDITABLE,
       properties: {
@@ -52,8 +55,12 @@ export function createContractResource(deps: ResourceDeps): ResourceWithOptions 
         },
         // The list through the query service its export reads too.
         handlers: { list: recordListHandler(deps.contractList) },
-        components: { list: deps.components.LeanList },
+        // The list with its saved views above it (the client list's bar, the contracts' views).
+        components: { list: deps.components.ViewedList },
+        // Reading the views of the list is reading the list; changing them is each action's right.
+        rights: { savedViews: 'list' },
         custom: {
+          ...(savedViewActions(deps, 'Contract') as Record<string, ClientAction>),
           export: exportListAction(deps, 'Contract') as ClientAction,
           bulkChangeAdvisor: bulkChangeAdvisorAction(deps) as ClientAction,
           bulkChangeStatus: bulkChangeStatusAction(deps) as ClientAction,

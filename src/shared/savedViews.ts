@@ -1,7 +1,7 @@
 // Saved views of a list (issue 28): what the browser and the server both need to know.
 
-/** The lists a view may be saved from. */
-export const VIEW_RESOURCES = ['Client'] as const
+/** The lists a view may be saved from (the key stored in `saved_views.resource`, never prefixed). */
+export const VIEW_RESOURCES = ['Client', 'Contract', 'Commission'] as const
 export type ViewResource = (typeof VIEW_RESOURCES)[number]
 
 export const MAX_VIEW_NAME_LENGTH = 80
@@ -23,6 +23,35 @@ export const CLIENT_LIST_COLUMNS = [
   'tags',
 ] as const
 
+/** The contract list's columns in their order (its `listProperties`), those a view may show. */
+export const CONTRACT_LIST_COLUMNS = [
+  'reference',
+  'clientId',
+  'advisorId',
+  'product',
+  'status',
+  'startDate',
+  'premium',
+] as const
+
+/** The commission list's columns in their order (its `listProperties`), those a view may show. */
+export const COMMISSION_LIST_COLUMNS = [
+  'period',
+  'clientId',
+  'contractId',
+  'advisorId',
+  'amount',
+  'rate',
+  'status',
+] as const
+
+/** Each list's own columns, by the view's resource. */
+export const LIST_COLUMNS: Record<ViewResource, readonly string[]> = {
+  Client: CLIENT_LIST_COLUMNS,
+  Contract: CONTRACT_LIST_COLUMNS,
+  Commission: COMMISSION_LIST_COLUMNS,
+}
+
 /** A custom field's column of the client list: `cf__<key>` (shared/customFields.ts's form name). */
 export const CUSTOM_COLUMN = /^cf__[a-z][a-z0-9_]{0,39}$/
 /** At most this many custom fields' columns in a view. */
@@ -40,7 +69,7 @@ export interface ViewSummary {
   /** The list's parameters, checked again when read (`filters.status`, `sortBy`…). */
   params: Record<string, string>
   columns: string[] | null
-  /** The clients it shows now (one COUNT per view). */
+  /** The rows (clients, contracts, commissions) it shows now (one COUNT per view). */
   count: number
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { Client, Tag } from '../../src/index.js'
+import { Client, Contract, Tag } from '../../src/index.js'
 import { SavedView } from '../../src/entities/index.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { seededDemo } from '../support/demoAgent.js'
@@ -77,6 +77,49 @@ describeInBrowser('saved views of the client list (Chromium, SQLite)', () => {
     await page.click('[data-testid=view-all]')
     await page.waitForURL(/view=all/)
     await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length > 1)
+    expect(session.errors).toEqual([])
+  })
+
+  test('save the contracts list filtered by a status as a view, open it by its link, see its count', async () => {
+    // The status with the fewest contracts; the list shows its first page of them (10 rows at most).
+    const counts = await Promise.all(
+      (['active', 'suspended', 'terminated'] as const).map(async (status) => ({
+        status,
+        count: await db.dataSource.getRepository(Contract).countBy({ status }),
+      })),
+    )
+    const { status, count } = counts.filter((c) => c.count > 0).sort((a, b) => a.count - b.count)[0]
+    const total = await db.dataSource.getRepository(Contract).count()
+    expect(count).toBeLessThan(total)
+    const rows = Math.min(count, 10)
+
+    await page.goto(`${base}/resources/Contract?filters.status=${status}`)
+    await page.waitForSelector('table tbody tr')
+    await page.waitForSelector('[data-testid=views-empty]')
+    expect(await page.locator('[data-testid=view-all]').innerText()).toBe('Tous les contrats')
+    await page.click('[data-testid=save-view]')
+    await page.fill('#save-view-name', 'Contrats du statut')
+    await page.click('[data-testid=save-view-submit]')
+    await page.waitForSelector('text=Vue enregistrée.')
+    const view = await db.dataSource.getRepository(SavedView).findOneByOrFail({ name: 'Contrats du statut' })
+    expect(view).toMatchObject({ resource: 'Contract', params: { 'filters.status': status } })
+    const entry = page.locator(`[data-testid=view-${view.id}]`)
+    await entry.waitFor()
+    expect(await entry.locator('[data-testid=view-count]').innerText()).toBe(count.toLocaleString())
+
+    // The whole list, then the view's link alone: its filter again, its rows, its count.
+    await page.goto(`${base}/resources/Contract?view=all`)
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('table tbody tr').length === n,
+      Math.min(total, 10),
+    )
+    await page.goto(`${base}/resources/Contract?view=${view.id}`)
+    await page.waitForURL(new RegExp(`filters\\.status=${status}`))
+    await page.waitForFunction((n) => document.querySelectorAll('table tbody tr').length === n, rows)
+    expect(await page.locator(`[data-testid=view-${view.id}] a`).getAttribute('aria-current')).toBe('page')
+    expect(await page.locator(`[data-testid=view-${view.id}] [data-testid=view-count]`).innerText()).toBe(
+      count.toLocaleString(),
+    )
     expect(session.errors).toEqual([])
   })
 })

@@ -1,15 +1,14 @@
-import React, { useEffect, useState } from 'react'
+import React, { useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import { Box, Button, Icon, Input, Link, Text } from '@adminjs/design-system'
-import { useNotice, useTranslation, type ActionProps } from 'adminjs'
+import { useTranslation, type ActionProps } from 'adminjs'
 import LeanList from '../common/LeanList.js'
 import { ClientStatusPill } from '../common/ClientStatusPill.js'
 import { CLIENT_STATUS_STYLE } from '../common/clientStatusStyle.js'
 import NoMatch from './NoMatch.js'
 import { StatusMark } from './ClientStatusDot.js'
 import SavedViewsBar from './SavedViewsBar.js'
-import { useSavedViews } from './useSavedViews.js'
-import { viewSearch } from '../../shared/savedViews.js'
+import { useOpenedView } from './useOpenedView.js'
 import { customFieldName } from '../../shared/customFields.js'
 import { useCustomFieldColumns } from '../customFields/useCustomFieldColumns.js'
 import { listColumnsOf } from './customColumns.js'
@@ -36,32 +35,8 @@ const ClientList: React.FC<ActionProps> = (props) => {
     setQuery(current)
   }
 
-  // Saved views: the list opened bare takes the admin's default view; a link `?view=<id>` alone
-  // (sent by someone) opens that view with its parameters; `columns` shows some columns only.
-  const addNotice = useNotice()
-  const viewParam = params.get('view')
-  const bare = [...params.keys()].length === 0
-  const onlyView = viewParam !== null && /^\d+$/.test(viewParam) && [...params.keys()].length === 1
-  const views = useSavedViews(resource.id, onlyView ? viewParam : null)
-  const target = views.loading
-    ? undefined
-    : bare
-      ? views.views.find((v) => v.id === views.defaultViewId)
-      : onlyView
-        ? (views.views.find((v) => String(v.id) === viewParam) ?? null)
-        : undefined
-  useEffect(() => {
-    if (target) navigate({ pathname: location.pathname, search: `?${viewSearch(target)}` }, { replace: true })
-    else if (target === null) {
-      addNotice({ message: translateComponent('SavedViews.notFound', resource.id), type: 'error' })
-      navigate({ pathname: location.pathname, search: '?view=all' }, { replace: true })
-    }
-    // Once per view to open (or missing): the rest are stable for that view.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target === undefined ? '' : (target?.id ?? 'missing')])
-  // A link to a view waits for it; the bare list does not wait for the views (most admins have no
-  // default: their first rows come as fast as before), and moves to the default once it is known.
-  const waiting = onlyView && (views.loading || Boolean(target))
+  // Saved views: the admin's default, a view's link (`?view=<id>`), the bar above the list.
+  const { views, waiting } = useOpenedView(resource.id)
   // The columns asked for (`columns`: the list's own and custom fields' `cf__<key>`), all the
   // list's own when none; the custom fields' values come with the page's records.
   const custom = useCustomFieldColumns()

@@ -4,6 +4,7 @@ import { Badge, Box, Button, Icon, Link, Text } from '@adminjs/design-system'
 import { useTranslation, type ResourceJSON } from 'adminjs'
 import { viewSearch, type ViewSummary } from '../../shared/savedViews.js'
 import type { SavedViewsState } from './useSavedViews.js'
+import { rowsWord } from './rowsWord.js'
 import SaveViewForm from './SaveViewForm.js'
 import ViewMenu from './ViewMenu.js'
 
@@ -15,7 +16,7 @@ export function listSearchOf(search: string): string {
 }
 
 /**
- * The saved views above the client list: "All clients", then each view a link (its name and its
+ * The saved views above a list (clients, contracts, commissions): "All clients", then each view a link (its name and its
  * count) with a menu of its actions, and "Save as a view" from the list as it is.
  */
 const SavedViewsBar: React.FC<{
@@ -33,6 +34,7 @@ const SavedViewsBar: React.FC<{
   const [saving, setSaving] = useState(false)
   const [menu, setMenu] = useState<number | null>(null)
   const active = new URLSearchParams(location.search).get('view')
+  const rows = rowsWord(resource.id)
   const go = (search: string) => (event: React.MouseEvent) => {
     event.preventDefault()
     navigate({ pathname: location.pathname, search: `?${search}` })
@@ -54,7 +56,12 @@ const SavedViewsBar: React.FC<{
           {view.name}
           {view.id === state.defaultViewId ? ` (${t('isDefault')})` : ''}
         </Link>
-        <Badge size="sm" ml="sm" data-testid="view-count" aria-label={t('count', { count: view.count })}>
+        <Badge
+          size="sm"
+          ml="sm"
+          data-testid="view-count"
+          aria-label={t(`count${rows}`, { count: view.count })}
+        >
           {view.count.toLocaleString()}
         </Badge>
         <Button
@@ -83,7 +90,7 @@ const SavedViewsBar: React.FC<{
           aria-current={active === 'all' ? 'page' : undefined}
           data-testid="view-all"
         >
-          {t('all')}
+          {t(`all${rows}`)}
         </Link>
         {state.loading && state.views.length === 0 ? (
           <Text data-testid="views-loading">{t('loading')}</Text>

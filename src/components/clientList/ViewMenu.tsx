@@ -2,6 +2,7 @@ import React, { useState } from 'react'
 import { Box, Button, Input } from '@adminjs/design-system'
 import { useTranslation } from 'adminjs'
 import type { ViewSummary } from '../../shared/savedViews.js'
+import { rowsWord } from './rowsWord.js'
 
 /** The actions on one view: rename, share or make private, delete (its owner or an admin), make it my default. */
 const ViewMenu: React.FC<{
@@ -76,7 +77,7 @@ const ViewMenu: React.FC<{
         onClick={() => void run('defaultView', { view: isDefault ? '' : id })}
         data-testid="view-default"
       >
-        {isDefault ? t('clearDefault') : t('makeDefault')}
+        {isDefault ? t(`clearDefault${rowsWord(resourceId)}`) : t('makeDefault')}
       </Button>
       {view.editable ? (
         <Button

@@ -2,14 +2,14 @@ import React from 'react'
 import { useLocation } from 'react-router'
 import { Box, Text } from '@adminjs/design-system'
 import { ApiClient, useTranslation, type ActionProps } from 'adminjs'
-import LeanList from '../common/LeanList.js'
+import ViewedList from '../clientList/ViewedList.js'
 import { usePanelFormat } from '../common/usePanelFormat.js'
 import LoadFailed from '../common/LoadFailed.js'
 import { useActionData } from '../common/useActionData.js'
 
 const api = new ApiClient()
 
-/** The list of commissions (lean rows, common/LeanList.tsx), with the count and total of the filtered set above it. */
+/** The list of commissions (lean rows, with its saved views: clientList/ViewedList.tsx), with the count and total of the filtered set above it. */
 const CommissionList: React.FC<ActionProps> = (props) => {
   const { resource } = props
   const { translateComponent } = useTranslation()
@@ -41,7 +41,7 @@ const CommissionList: React.FC<ActionProps> = (props) => {
           </Text>
         )}
       </Box>
-      <LeanList {...props} />
+      <ViewedList {...props} />
     </Box>
   )
 }

@@ -28,6 +28,10 @@ export const DEFAULT_ROLES: RoleMap = {
     'Client.shareView',
     'Client.deleteView',
     'Client.defaultView',
+    // The same for the contracts' and the commissions' lists.
+    ...['Contract', 'Commission'].flatMap((resource) =>
+      ['saveView', 'renameView', 'shareView', 'deleteView', 'defaultView'].map((a) => `${resource}.${a}`),
+    ),
   ],
 }
 

@@ -93,6 +93,38 @@ export interface RecordListQuery {
 const DAY = /^\d{4}-\d{2}-\d{2}/
 const RANGE = /^(.+)~~(from|to)$/
 
+/** The lists of records by their resource, as a saved view names them. */
+export const RECORD_LISTS = { Contract: CONTRACT_LIST, Commission: COMMISSION_LIST } as const
+
+/**
+ * One of AdminJS's filter parameters (`status`, `startDate~~from`: the key after `filters.`) as a
+ * condition; `null` for a blank value (no condition); `exportUnknownFilter` when the list has no
+ * such filter, `exportBadFilter` when its value is not of the filter's kind.
+ */
+export function readRecordFilter(
+  spec: RecordListSpec,
+  path: string,
+  raw: unknown,
+): RecordFilter | null | 'exportUnknownFilter' | 'exportBadFilter' {
+  const range = RANGE.exec(path)
+  const column = range ? range[1] : path
+  const kind = Object.hasOwn(spec.filters, column) ? spec.filters[column] : undefined
+  const value = typeof raw === 'string' ? raw.trim() : null
+  if (value === '') return null
+  if (!kind) return 'exportUnknownFilter'
+  const fits = value !== null && value.length <= 500 && !hasControlCharacters(value)
+  if (fits && kind === 'dateRange' && range && DAY.test(value) && !Number.isNaN(Date.parse(value))) {
+    return { column, kind: range[2] as 'from' | 'to', value: value.slice(0, 10) }
+  } else if (fits && !range && kind === 'id' && /^[1-9]\d{0,9}$/.test(value)) {
+    return { column, kind: 'equal', value: Number(value) }
+  } else if (fits && !range && kind === 'contains') {
+    return { column, kind: 'contains', value }
+  } else if (fits && !range && Array.isArray(kind) && kind.includes(value)) {
+    return { column, kind: 'equal', value }
+  }
+  return 'exportBadFilter'
+}
+
 /**
  * AdminJS's list parameters (`filters.status`, `filters.startDate~~from`, `sortBy`…) as a query.
  * The list ignores what does not fit (the router has cleaned it already); an export is `strict`
@@ -108,28 +140,9 @@ export function readRecordListQuery(
   const filters: RecordFilter[] = []
   for (const [key, raw] of Object.entries(params)) {
     if (!key.startsWith('filters.')) continue
-    const path = key.slice('filters.'.length)
-    const range = RANGE.exec(path)
-    const column = range ? range[1] : path
-    const kind = Object.hasOwn(spec.filters, column) ? spec.filters[column] : undefined
-    const value = typeof raw === 'string' ? raw.trim() : null
-    if (value === '') continue
-    if (!kind) {
-      errors[key] = 'exportUnknownFilter'
-      continue
-    }
-    const fits = value !== null && value.length <= 500 && !hasControlCharacters(value)
-    if (fits && kind === 'dateRange' && range && DAY.test(value) && !Number.isNaN(Date.parse(value))) {
-      filters.push({ column, kind: range[2] as 'from' | 'to', value: value.slice(0, 10) })
-    } else if (fits && !range && kind === 'id' && /^[1-9]\d{0,9}$/.test(value)) {
-      filters.push({ column, kind: 'equal', value: Number(value) })
-    } else if (fits && !range && kind === 'contains') {
-      filters.push({ column, kind: 'contains', value })
-    } else if (fits && !range && Array.isArray(kind) && kind.includes(value)) {
-      filters.push({ column, kind: 'equal', value })
-    } else {
-      errors[key] = 'exportBadFilter'
-    }
+    const filter = readRecordFilter(spec, key.slice('filters.'.length), raw)
+    if (typeof filter === 'string') errors[key] = filter
+    else if (filter) filters.push(filter)
   }
   const sortBy = typeof params.sortBy === 'string' ? params.sortBy : ''
   if (sortBy && !spec.sortable.includes(sortBy)) errors.sortBy = 'exportBadSort'

@@ -85,16 +85,17 @@ export async function visibleViews(
   return { views, defaultViewId }
 }
 
-/** The view and its parameters checked again, if this viewer sees it; null otherwise. */
+/** The view of that list and its parameters checked again, if this viewer sees it; null otherwise. */
 export async function visibleViewById(
   dataSource: DataSource,
   viewer: Viewer,
   id: number,
+  resource: ViewResource = 'Client',
 ): Promise<(SavedView & { params: ViewParams }) | null> {
-  const view = await dataSource.getRepository(SavedView).findOne({ where: { id } })
-  if (!view || !sees(viewer, view) || view.resource !== 'Client') return null
-  view.params = viewParamsOf(view.resource, Object.entries(view.params ?? {}))
-  view.columns = viewColumnsOf(view.resource, view.columns)
+  const view = await dataSource.getRepository(SavedView).findOne({ where: { id, resource } })
+  if (!view || !sees(viewer, view)) return null
+  view.params = viewParamsOf(resource, Object.entries(view.params ?? {}))
+  view.columns = viewColumnsOf(resource, view.columns)
   return view
 }
 

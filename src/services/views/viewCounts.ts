@@ -1,13 +1,27 @@
 import type { DataSource } from 'typeorm'
 import type { SavedView } from '../../entities/SavedView.js'
 import { ClientList } from '../list/clientList.js'
-import { isViewResource, clientListQueryOf, viewColumnsOf, viewParamsOf } from './viewParams.js'
+import { RECORD_LISTS, RecordList } from '../list/recordList.js'
+import {
+  isViewResource,
+  clientListQueryOf,
+  recordListQueryOf,
+  viewColumnsOf,
+  viewParamsOf,
+  type ViewParams,
+} from './viewParams.js'
 import { mayChange, visibleViewById, type Viewer } from './savedViews.js'
 import type { ClientListQuery } from '../list/clientListQuery.js'
-import type { ViewSummary } from '../../shared/savedViews.js'
+import type { ViewResource, ViewSummary } from '../../shared/savedViews.js'
+
+/** The rows a view shows now: its list's own exact total on its filters, one COUNT. */
+async function countOf(dataSource: DataSource, resource: ViewResource, params: ViewParams): Promise<number> {
+  if (resource === 'Client') return (await new ClientList(dataSource).total(clientListQueryOf(params))).total
+  return new RecordList(dataSource, RECORD_LISTS[resource]).count(recordListQueryOf(resource, params))
+}
 
 /**
- * The views of a list's bar with the clients each shows now: one COUNT per view (the list's own
+ * The views of a list's bar with the rows each shows now: one COUNT per view (the list's own
  * total on the view's filters, exact), all started at once, at most MAX_VIEWS_SHOWN of them.
  */
 export async function viewSummaries(
@@ -15,15 +29,16 @@ export async function viewSummaries(
   viewer: Viewer,
   views: SavedView[],
 ): Promise<ViewSummary[]> {
-  const list = new ClientList(dataSource)
-  const checked = views
-    .filter((view) => isViewResource(view.resource))
-    .map((view) => {
-      const params = viewParamsOf('Client', Object.entries(view.params ?? {}))
-      return { view, params, columns: viewColumnsOf('Client', view.columns) }
-    })
+  const checked = views.flatMap((view) => {
+    const resource = view.resource
+    if (!isViewResource(resource)) return []
+    const params = viewParamsOf(resource, Object.entries(view.params ?? {}))
+    return [{ view, resource, params, columns: viewColumnsOf(resource, view.columns) }]
+  })
   // Each awaited together: one failed count never leaves another's rejection unhandled.
-  const counts = await Promise.all(checked.map(({ params }) => list.total(clientListQueryOf(params))))
+  const counts = await Promise.all(
+    checked.map(({ resource, params }) => countOf(dataSource, resource, params)),
+  )
   return checked.map(({ view, params, columns }, i) => ({
     id: view.id,
     name: view.name,
@@ -32,7 +47,7 @@ export async function viewSummaries(
     editable: mayChange(viewer, view),
     params,
     columns,
-    count: counts[i].total,
+    count: counts[i],
   }))
 }
 

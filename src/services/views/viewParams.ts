@@ -1,8 +1,15 @@
 import { SORTABLE, clientFilterFits, readListQuery, type ClientListQuery } from '../list/clientListQuery.js'
-import { hasControlCharacters } from '../core/requestValues.js'
 import {
-  CLIENT_LIST_COLUMNS,
+  RECORD_LISTS,
+  readRecordFilter,
+  readRecordListQuery,
+  type RecordListQuery,
+} from '../list/recordList.js'
+import { hasControlCharacters } from '../core/requestValues.js'
+import { InvalidInputError } from '../core/errors.js'
+import {
   CUSTOM_COLUMN,
+  LIST_COLUMNS,
   MAX_CUSTOM_COLUMNS,
   VIEW_RESOURCES,
   type ViewResource,
@@ -25,13 +32,33 @@ const MAX_PARAMS = 40
 export const isViewResource = (value: unknown): value is ViewResource =>
   (VIEW_RESOURCES as readonly unknown[]).includes(value)
 
-function fits(key: string, value: string): boolean {
-  if (key.startsWith('filters.')) return clientFilterFits(key.slice('filters.'.length), value)
-  if (key === 'sortBy') return (SORTABLE as readonly string[]).includes(value)
-  if (key === 'direction') return value === 'asc' || value === 'desc'
-  if (key === 'perPage') return /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_PER_PAGE
-  // The page, the search box's own state, anything else: not part of a view.
-  return false
+/**
+ * Why a list's parameter is no part of a view of `resource`: `null` when it fits; the page, the
+ * search box's own state, anything not the list's is `ignored`; a filter or a sort the list does
+ * not take says which (the contracts' and commissions' lists: their filterable properties and
+ * sortable columns, services/list/recordList.ts).
+ */
+function misfit(resource: ViewResource, key: string, value: string): string | null {
+  if (key === 'direction') return value === 'asc' || value === 'desc' ? null : 'viewBadSort'
+  if (key === 'perPage')
+    return /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_PER_PAGE ? null : 'ignored'
+  if (resource === 'Client') {
+    if (key.startsWith('filters.'))
+      return clientFilterFits(key.slice('filters.'.length), value) ? null : 'ignored'
+    if (key === 'sortBy') return (SORTABLE as readonly string[]).includes(value) ? null : 'ignored'
+    return 'ignored'
+  }
+  const spec = RECORD_LISTS[resource]
+  if (key.startsWith('filters.')) {
+    const filter = readRecordFilter(spec, key.slice('filters.'.length), value)
+    return filter === 'exportUnknownFilter'
+      ? 'viewUnknownFilter'
+      : typeof filter === 'string'
+        ? 'viewBadFilter'
+        : null
+  }
+  if (key === 'sortBy') return spec.sortable.includes(value) ? null : 'viewBadSort'
+  return 'ignored'
 }
 
 /**
@@ -39,21 +66,37 @@ function fits(key: string, value: string): boolean {
  * blank, short, without control characters, a filter the list has with a value it takes. What
  * does not fit is dropped, as the list drops it. The first of a repeated key wins.
  */
-export function viewParamsOf(resource: ViewResource, pairs: Iterable<[string, unknown]>): ViewParams {
+export function viewParamsOf(
+  resource: ViewResource,
+  pairs: Iterable<[string, unknown]>,
+  refused?: Record<string, string>,
+): ViewParams {
   const params: ViewParams = {}
   let seen = 0
   for (const [key, value] of pairs) {
     if (++seen > MAX_PARAMS) break
-    if (resource !== 'Client' || typeof value !== 'string' || Object.hasOwn(params, key)) continue
+    if (!isViewResource(resource) || typeof value !== 'string' || Object.hasOwn(params, key)) continue
     if (value.trim() === '' || value.length > MAX_FILTER_LENGTH || hasControlCharacters(value)) continue
-    if (fits(key, value)) params[key] = value
+    const why = misfit(resource, key, value)
+    if (why === null) params[key] = value
+    else if (refused && why !== 'ignored') refused[key] = why
   }
   return params
 }
 
-/** The same, from a list URL's search string (`filters.status=active&sortBy=lastName`). */
-export const viewParamsOfSearch = (resource: ViewResource, search: string): ViewParams =>
-  viewParamsOf(resource, new URLSearchParams(search.replace(/^\?/, '')).entries())
+/**
+ * The same, from a list URL's search string (`filters.status=active&sortBy=lastName`) as a view is
+ * saved. The client list drops what does not fit, as it does; a contracts' or commissions' view
+ * refuses a filter or a sort its list does not take: `InvalidInputError` under `query` (the form's
+ * field of the list's parameters), nothing saved.
+ */
+export function viewParamsOfSearch(resource: ViewResource, search: string): ViewParams {
+  const refused: Record<string, string> = {}
+  const params = viewParamsOf(resource, new URLSearchParams(search.replace(/^\?/, '')).entries(), refused)
+  const first = Object.values(refused)[0]
+  if (resource !== 'Client' && first) throw new InvalidInputError({ query: first })
+  return params
+}
 
 /**
  * The columns a view shows: the list's own among them, in the list's order, then custom fields'
@@ -64,12 +107,17 @@ export function viewColumnsOf(resource: ViewResource, raw: unknown): string[] | 
   const asked = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : []
   const trimmed = asked.filter((c): c is string => typeof c === 'string').map((c) => c.trim())
   const wanted = new Set(trimmed)
-  if (resource !== 'Client') return null
-  const own = CLIENT_LIST_COLUMNS.filter((c) => wanted.has(c))
-  const custom = [...new Set(trimmed.filter((c) => CUSTOM_COLUMN.test(c)))].slice(0, MAX_CUSTOM_COLUMNS)
-  if (custom.length === 0 && (own.length === 0 || own.length === CLIENT_LIST_COLUMNS.length)) return null
+  if (!isViewResource(resource)) return null
+  const listColumns = LIST_COLUMNS[resource]
+  const own = listColumns.filter((c) => wanted.has(c))
+  // Custom fields are the clients' alone.
+  const custom =
+    resource === 'Client'
+      ? [...new Set(trimmed.filter((c) => CUSTOM_COLUMN.test(c)))].slice(0, MAX_CUSTOM_COLUMNS)
+      : []
+  if (custom.length === 0 && (own.length === 0 || own.length === listColumns.length)) return null
   // Custom columns alone: beside the list's own columns.
-  return [...(own.length === 0 ? CLIENT_LIST_COLUMNS : own), ...custom]
+  return [...(own.length === 0 ? listColumns : own), ...custom]
 }
 
 /** The client list's query of a view's parameters (exact count: a view's count is never an estimate). */
@@ -83,4 +131,19 @@ export function clientListQueryOf(params: ViewParams): ClientListQuery {
     { perPage: 10, maxPerPage: MAX_PER_PAGE, sortBy: 'createdAt', direction: 'desc' },
   )
   return { ...query, exactCount: true }
+}
+
+/** The contracts' or commissions' list query of a view's parameters (what its count runs). */
+export function recordListQueryOf(
+  resource: Exclude<ViewResource, 'Client'>,
+  params: ViewParams,
+): RecordListQuery {
+  const spec = RECORD_LISTS[resource]
+  const defaults = resource === 'Contract' ? { sortBy: 'createdAt' } : { sortBy: 'period' }
+  return readRecordListQuery(spec, params, {
+    ...defaults,
+    direction: 'desc',
+    perPage: 10,
+    maxPerPage: MAX_PER_PAGE,
+  })
 }
