@@ -67,6 +67,7 @@ describe('createClientManagement', () => {
       'ClientActionForm',
       'ClientList',
       'LeanList',
+      'ViewedList',
       'CommissionImport',
       'ClientMerge',
       'DuplicateCheck',
