@@ -7,8 +7,9 @@ import { seededDemo } from '../support/demoAgent.js'
 import { SHOTS, describeInBrowser, openPanel, seriousViolations, type PanelSession } from './browser.js'
 
 // A saved view in a real browser: a client tagged on its page, the list filtered by that tag saved
-// as a view, its count beside its name, opened by its link, made the default of the bare list.
-describeInBrowser('saved views of the client list (Chromium, SQLite)', () => {
+// as a view, its count beside its name, opened by its link, made the default of the bare list; the
+// contracts' list filtered by a status saved as a view, opened by its link, its count beside it.
+describeInBrowser('saved views of the client and contract lists (Chromium, SQLite)', () => {
   let db: TestDatabase
   let session: PanelSession
   let page: Page
