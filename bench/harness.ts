@@ -8,6 +8,9 @@ import session from 'express-session'
 import type { DataSource } from 'typeorm'
 import { createDemoApp } from '../demo/app.js'
 import { seedAdmins } from '../demo/seed.js'
+import { Session } from '../demo/entities/Session.js'
+import { databaseSessionStore } from '../demo/sessionStore.js'
+import { resilientSessionStore } from '../src/index.js'
 import type { LargeSizes } from '../demo/seedLarge.js'
 import { openBenchDatabase } from './database.js'
 import { floorRouter } from './floor.js'
@@ -74,24 +77,32 @@ export interface BenchPanel {
 
 /**
  * The demo app on the data set of this size, the peer at /peer and the floor at /floor, logged in.
- * Sessions in memory for both (`store: 'database'`: ours in the demo's database table, as deployed).
+ * Sessions in memory for both (`store: 'database'`: both in the demo's database table, through
+ * the resilient store, as the demo deploys them).
  */
 export async function startPanel(
   sizes: LargeSizes,
   options: { store?: 'memory' | 'database' } = {},
 ): Promise<BenchPanel> {
   const { dataSource, label, target } = await openBenchDatabase(sizes)
-  const sessions = new session.MemoryStore()
+  const sessions =
+    options.store === 'database'
+      ? resilientSessionStore(databaseSessionStore(dataSource.getRepository(Session)))
+      : new session.MemoryStore()
   const demo = createDemoApp({
     dataSource,
     mailer: nullMailer,
     sessionSecret: SECRET,
-    sessionStore: options.store === 'database' ? undefined : sessions,
+    sessionStore: sessions,
   })
   await seedAdmins(dataSource, demo.clients.passwordHasher, PASSWORD)
   demo.app.use('/peer', peerRouter(demo.authenticate, sessions, SECRET).router)
   demo.app.use('/floor', floorRouter(dataSource))
   const server: Server = demo.app.listen(0, '127.0.0.1')
+  // On a loaded machine a kept-alive socket can sit idle past Node's 5 s while the bench's client
+  // still reuses it: the server closes it under the request (ECONNRESET). A minute, as a proxy would.
+  server.keepAliveTimeout = 60_000
+  server.headersTimeout = 65_000
   await new Promise((resolve) => server.once('listening', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const cookies = { ours: await login(base, '/admin/login'), peer: await login(base, '/peer/login') }

@@ -39,12 +39,14 @@ export interface BenchOptions {
   importRows: number
   /** Load cases: connections and seconds per side (BENCH_LOAD_CONNECTIONS, BENCH_LOAD_SECONDS). */
   load: { connections: number; seconds: number; slices: number }
+  /** Where ours and the peer keep their sessions (BENCH_SESSIONS): `memory`, or `database`, the demo's table, as deployed. */
+  sessions: 'memory' | 'database'
   selected: (id: CaseId) => boolean
 }
 
 const USAGE = `npm run bench -- [--clients 100000] [--against 100000] [--cases list,search,client,bulk,import,export,campaign,load,…]
 cases: ${CASE_IDS.join(', ')} (a prefix selects all that start with it)
-env: BENCH_RUNS (30), BENCH_SIDES (ours,floor,peer), BENCH_PEER_BULK_RUNS (3), BENCH_IMPORT_ROWS (100000), BENCH_LOAD_SECONDS (20 per side), BENCH_LOAD_CONNECTIONS (32)`
+env: BENCH_RUNS (30), BENCH_SIDES (ours,floor,peer), BENCH_PEER_BULK_RUNS (3), BENCH_IMPORT_ROWS (100000), BENCH_LOAD_SECONDS (20 per side), BENCH_LOAD_CONNECTIONS (32), BENCH_SESSIONS (memory, or database)`
 
 const positive = (text: string | undefined, fallback: number, name: string) => {
   if (text === undefined || text === '') return fallback
@@ -55,6 +57,12 @@ const positive = (text: string | undefined, fallback: number, name: string) => {
 }
 
 const SIDES = ['ours', 'floor', 'peer'] as const
+
+function readSessions(text: string | undefined): BenchOptions['sessions'] {
+  if (!text || text === 'memory') return 'memory'
+  if (text === 'database') return 'database'
+  throw new Error(`BENCH_SESSIONS is memory or database (got ${text})\n${USAGE}`)
+}
 
 function readSides(text: string | undefined): BenchOptions['sides'] {
   if (!text) return [...SIDES]
@@ -101,6 +109,7 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
       // Each side's time in two slices, taken in turn: ours, peer, ours, peer.
       slices: 2,
     },
+    sessions: readSessions(env.BENCH_SESSIONS),
     selected: (id) => wanted.length === 0 || wanted.some((w) => id.startsWith(w)),
   }
 }

@@ -15,7 +15,7 @@ import { interleave, summary, pairedRatio, type Send, type Side } from './stats.
 async function main() {
   const options = readOptions(process.argv.slice(2), process.env)
   const { sizes } = options
-  const panel = await startPanel(sizes)
+  const panel = await startPanel(sizes, { store: options.sessions })
   const { dataSource, label, target, base, cookies, counter } = panel
   const get = (who: Side, url: string): Send => getter(base, who === 'floor' ? undefined : cookies[who], url)
   const cases = await readCases(dataSource)
@@ -221,7 +221,7 @@ async function main() {
 
   const report = {
     date: new Date().toISOString(),
-    database: label,
+    database: `${label}, sessions in ${options.sessions === 'database' ? 'the database' : 'memory'}`,
     cores: os.cpus().length,
     node: process.version,
     runs: options.runs,

@@ -12,7 +12,17 @@ export interface ResilientSessionStoreOptions {
   retryDelayMs?: number
   /** A call the store has not answered by then is answered "unavailable". Default 5000 ms. */
   timeoutMs?: number
+  /**
+   * A touch (express-session's expiry renewal, sent at the end of every request that did not
+   * change its session) is sent only when it moves the session's expiry by this much or more
+   * since this process last wrote it: the stored expiry lags the exact one by less than this.
+   * Default 60,000 ms; 0 sends every touch.
+   */
+  touchEveryMs?: number
 }
+
+/** The sessions whose expiry this process wrote last, at most (the oldest forgotten first). */
+const TOUCHES_KEPT = 10_000
 
 type Done<T> = (error?: unknown, value?: T) => void
 
@@ -25,6 +35,11 @@ type Done<T> = (error?: unknown, value?: T) => void
  * error handler (a 503 "try again", not a logout). Any other error is passed on as it is. Each
  * call is answered once (connect-typeorm's `touch` may call back twice). It is a store as
  * express-session reads one (an EventEmitter with its methods), without extending its class.
+ * Fewer round trips per request (issue 30): express-session touches an unchanged session at the
+ * end of every request and waits for it; a touch is sent only when it moves the stored expiry by
+ * `touchEveryMs` or more (a session ends at most that much earlier than it would), and requests
+ * of one session in flight together share one read. Every read still asks the store: a logout or
+ * a closed account's session destroyed on another instance is refused at the next request.
  *
  * ```ts
  * store: resilientSessionStore(new TypeormStore({ ttl }).connect(dataSource.getRepository(Session)))
@@ -34,6 +49,11 @@ export class ResilientSessionStore<Inner extends Store = Store> extends EventEmi
   private readonly retries: number
   private readonly retryDelayMs: number
   private readonly timeoutMs: number
+  private readonly touchEveryMs: number
+  /** Per session id, the expiry this process last wrote (set or touch), in ms. */
+  private readonly written = new Map<string, number>()
+  /** Per session id, the read in flight and those waiting for it (one query for them all). */
+  private readonly reading = new Map<string, Done<SessionData | null>[]>()
 
   constructor(
     /** The wrapped store (for what only it offers). */
@@ -44,6 +64,7 @@ export class ResilientSessionStore<Inner extends Store = Store> extends EventEmi
     this.retries = options.retries ?? 2
     this.retryDelayMs = options.retryDelayMs ?? 50
     this.timeoutMs = options.timeoutMs ?? 5000
+    this.touchEveryMs = options.touchEveryMs ?? 60_000
   }
 
   /** Set by express-session on the store it is given (used by `regenerate`). */
@@ -69,23 +90,60 @@ export class ResilientSessionStore<Inner extends Store = Store> extends EventEmi
     })
   }
 
+  /**
+   * Requests of one session that arrive while its read is in flight share that read (each gets
+   * its own copy): under load a panel's parallel requests cost one query, never a stale one, as
+   * a write or a destroy of the session by this process starts the next read afresh.
+   */
   get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
-    this.call<SessionData | null>((done) => this.inner.get(sid, done), callback)
+    const waiting = this.reading.get(sid)
+    if (waiting) {
+      waiting.push((error, data) => callback(error, data ? structuredClone(data) : data))
+      return
+    }
+    const mine: Done<SessionData | null>[] = [callback as Done<SessionData | null>]
+    this.reading.set(sid, mine)
+    this.call<SessionData | null>(
+      (done) => this.inner.get(sid, done),
+      (error, data) => {
+        if (this.reading.get(sid) === mine) this.reading.delete(sid)
+        for (const waiter of mine) waiter(error, data)
+      },
+    )
   }
 
   set(sid: string, session: SessionData, callback?: (err?: unknown) => void): void {
-    this.call((done) => this.inner.set(sid, session, done), callback)
+    this.changed(sid)
+    const expiry = this.expiryOf(session)
+    this.call(
+      (done) => this.inner.set(sid, session, done),
+      (error) => {
+        if (!error) this.wrote(sid, expiry)
+        callback?.(error)
+      },
+    )
   }
 
   destroy(sid: string, callback?: (err?: unknown) => void): void {
+    this.changed(sid)
     this.call((done) => this.inner.destroy(sid, done), callback)
   }
 
   touch(sid: string, session: SessionData, callback?: (err?: unknown) => void): void {
     const touch = this.inner.touch?.bind(this.inner)
     if (!touch) return callback?.()
+    const expiry = this.expiryOf(session)
+    const last = this.written.get(sid)
+    if (last !== undefined && expiry >= last && expiry - last < this.touchEveryMs) return callback?.()
+    this.reading.delete(sid)
     // express-session's type says `() => void`; the stores (and express-session) pass an error.
-    this.call((done) => touch(sid, session, done as () => void), callback)
+    this.call(
+      (done) => touch(sid, session, done as () => void),
+      (error) => {
+        if (!error) this.wrote(sid, expiry)
+        callback?.(error)
+      },
+    )
   }
 
   all(callback: (err: unknown, obj?: SessionData[] | { [sid: string]: SessionData } | null) => void): void {
@@ -104,6 +162,25 @@ export class ResilientSessionStore<Inner extends Store = Store> extends EventEmi
     const clear = this.inner.clear?.bind(this.inner)
     if (!clear) return callback?.()
     this.call((done) => clear(done), callback)
+  }
+
+  /** The session's expiry as express-session sets it (the cookie's), else now. */
+  private expiryOf(session: SessionData): number {
+    const expires = session?.cookie?.expires
+    const at = expires ? new Date(expires).getTime() : NaN
+    return Number.isFinite(at) ? at : Date.now()
+  }
+
+  /** A write or destroy on its way: no later read joins one in flight, no touch is skipped. */
+  private changed(sid: string): void {
+    this.reading.delete(sid)
+    this.written.delete(sid)
+  }
+
+  private wrote(sid: string, expiry: number): void {
+    this.written.delete(sid)
+    this.written.set(sid, expiry)
+    if (this.written.size > TOUCHES_KEPT) this.written.delete(this.written.keys().next().value as string)
   }
 
   /** Runs `operation`, again after a lost connection, and answers `callback` once. */
