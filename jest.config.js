@@ -10,7 +10,9 @@ export default {
   // Specs of pure modules sit beside them in src (components' `*.spec.tsx` run in jsdom, named in
   // their docblock); database and HTTP suites are in test/.
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
-  reporters: ['default', '<rootDir>/test/support/summaryReporter.cjs'],
+  reporters: ['default', '<rootDir>/test/support/summaryReporter.mjs'],
+  // Each file's CPU time, for the reporter's slowest files (wall and CPU).
+  setupFilesAfterEnv: ['<rootDir>/test/support/fileCpu.ts'],
   // The host-app bed holds installed copies of the package: not modules of this repository.
   modulePathIgnorePatterns: ['<rootDir>/test/host-app/bed/'],
   // With MYSQL_URL: the MariaDB schema migrated once for the run, copied into each file's database.

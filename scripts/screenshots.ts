@@ -1,7 +1,8 @@
 // `npm run screenshots`: starts the demo on a fresh SQLite folder, logs in with Debian's Chromium
 // and saves the pictures the README shows to docs/, in French then in English, and four at
-// phone width in each language.
-import { spawn } from 'node:child_process'
+// phone width in each language; then runs the two browser tests that draw the custom fields' and
+// the campaigns' pictures with E2E_DOCS_PICTURES=1 (without it, as in CI, they write none).
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -111,3 +112,17 @@ try {
   server.kill('SIGTERM')
   await rm(dataDir, { recursive: true, force: true })
 }
+
+const drawn = spawnSync(
+  process.execPath,
+  [
+    '--experimental-vm-modules',
+    'node_modules/jest/bin/jest.js',
+    '-c',
+    'jest.e2e.config.js',
+    'test/e2e/openRecord.e2e.ts',
+    'test/e2e/campaigns.e2e.ts',
+  ],
+  { env: { ...process.env, E2E_DOCS_PICTURES: '1' }, stdio: 'inherit' },
+)
+if (drawn.status !== 0) process.exitCode = 1

@@ -7,9 +7,11 @@ import { expectResumedWhole, killFiguresLine, runImportKillScenario } from './su
  * and finishes it from its last committed chunk: the counts equal the dry run's, no commission is
  * written twice, none is missing. The same on the Galera cluster: test/cluster/imports.cluster.ts.
  */
-// 15 s: five times the quiet machine's 3 s, so that a heartbeat held up by a busy machine rarely
-// loses the lease (it would be safe anyway: the assertions allow a job that changes hands).
-const LEASE_MS = 15_000
+// 6 s (was 15 s): the survivor waits it out once per database, pure waiting (issue 30, CI time).
+// Twice the default 3 s, a heartbeat each second: a busy machine that holds a heartbeat past it
+// hands the job over once more, which is safe and allowed (expectResumedWhole: attempts >= 2, no
+// row twice); the lease's length itself is asserted nowhere.
+const LEASE_MS = 6_000
 
 describeEachDatabase('import job killed at half', (database, kind) => {
   test('the other instance resumes it after the lease; counts equal the dry run; nothing twice', async () => {

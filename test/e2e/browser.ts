@@ -8,6 +8,16 @@ import { DEMO_PASSWORD } from '../support/demoAgent.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SHOTS = path.resolve('test/e2e/screenshots')
+const DOCS = path.resolve('docs')
+
+/**
+ * One of the README's pictures in docs/, taken only under `npm run screenshots` (which sets
+ * E2E_DOCS_PICTURES=1 and runs the files that draw them): a test run leaves the checkout as it was.
+ */
+export async function docsPicture(page: Page, name: string): Promise<void> {
+  if (process.env.E2E_DOCS_PICTURES !== '1') return
+  await page.screenshot({ path: path.join(DOCS, `${name}.png`), fullPage: true })
+}
 
 /**
  * `describe` when Debian's Chromium is there; without it, a skip on a developer's machine and a

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { In } from 'typeorm'
 import { Campaign, Client } from '../../src/index.js'
@@ -7,10 +6,10 @@ import { createDemoMailer } from '../../demo/mailTransport.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { seededDemo, type SeededDemo } from '../support/demoAgent.js'
 import { mailText, startSmtpServer } from '../support/smtpServer.js'
-import { describeInBrowser, openPanel, type PanelSession } from './browser.js'
+import { describeInBrowser, docsPicture, openPanel, type PanelSession } from './browser.js'
 
-// The README's screenshots of the campaign editor and progress page, in French and English.
-const DOCS = path.resolve('docs')
+// The README's screenshots of the campaign editor and progress page, in French and English, under
+// `npm run screenshots` (docsPicture).
 const header = (raw: string, name: string) =>
   new RegExp(`^${name}:\\s*(.+(?:\\r?\\n[ \\t].+)*)`, 'im')
     .exec(raw)?.[1]
@@ -121,7 +120,7 @@ describeInBrowser('campaigns from a saved view to a sent campaign (Chromium, SQL
     await page.waitForSelector('[data-testid=campaign-email] >> text=Hello Bob Lettrine,')
     await page.selectOption('#preview-recipient', String(clients[0].id))
     await page.waitForSelector('[data-testid=campaign-email] >> text=Bonjour Alice Lettrine,')
-    await page.screenshot({ path: path.join(DOCS, 'campaign-editor.fr.png'), fullPage: true })
+    await docsPicture(page, 'campaign-editor.fr')
 
     await page.click('[data-testid=test-campaign]')
     await page.waitForSelector('text=Email de test mis en file pour admin@example.com.')
@@ -141,7 +140,7 @@ describeInBrowser('campaigns from a saved view to a sent campaign (Chromium, SQL
     await page.waitForSelector('[data-testid=campaign-progress][data-status=done]', { timeout: 20_000 })
     await page.waitForSelector('[data-testid=count-sent] >> text=2')
     await page.waitForSelector('[data-testid=count-skipped] >> text=2')
-    await page.screenshot({ path: path.join(DOCS, 'campaign-progress.fr.png'), fullPage: true })
+    await docsPicture(page, 'campaign-progress.fr')
 
     // As received: once each, in the client's language, with the one-click unsubscribe headers.
     for (const [client, greeting] of [
@@ -172,7 +171,7 @@ describeInBrowser('campaigns from a saved view to a sent campaign (Chromium, SQL
     await page.waitForSelector('button:has-text("English")')
     await page.goto(`${session.base}/resources/Campaign/records/${campaign.id}/show`)
     await page.waitForSelector('[data-testid=campaign-progress] >> text=Sent')
-    await page.screenshot({ path: path.join(DOCS, 'campaign-progress.en.png'), fullPage: true })
+    await docsPicture(page, 'campaign-progress.en')
     await page.goto(`${session.base}/resources/Campaign/actions/newCampaign`)
     await page.waitForSelector('[data-testid=campaign-editor] >> text=New campaign')
     await page.fill('#campaign-name', 'Saturday maintenance (reminder)')
@@ -185,7 +184,7 @@ describeInBrowser('campaigns from a saved view to a sent campaign (Chromium, SQL
       '[data-testid=campaign-count] >> text=2 clients will receive it; 2 are skipped.',
     )
     await page.waitForSelector('[data-testid=campaign-email] >> text=Bonjour Alice Lettrine,')
-    await page.screenshot({ path: path.join(DOCS, 'campaign-editor.en.png'), fullPage: true })
+    await docsPicture(page, 'campaign-editor.en')
     expect(session.errors).toEqual([])
   })
 })

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { strFromU8, unzipSync } from 'fflate'
 import type { Page } from 'playwright-core'
@@ -7,7 +6,7 @@ import { Client, Tag } from '../../src/index.js'
 import { ClientCustomValue, CustomField, SavedView } from '../../src/entities/index.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { seededDemo } from '../support/demoAgent.js'
-import { describeInBrowser, openPanel, type PanelSession } from './browser.js'
+import { describeInBrowser, docsPicture, openPanel, type PanelSession } from './browser.js'
 import { walkScreens } from './screenWalk.js'
 
 // Issue 28's "done when", in a real browser: a firm admin adds "Date de naissance" (date,
@@ -15,8 +14,7 @@ import { walkScreens } from './screenWalk.js'
 // a client (and on others for contrast), filters the list "dynamique + VIP" in the filter drawer,
 // shows the fields as columns, saves it all as a shared view, exports it, finds the values in the
 // client's GDPR archive, and adds a file. The README's pictures of it are written to docs/, in
-// French and in English.
-const DOCS = path.resolve('docs')
+// French and in English, under `npm run screenshots` only (docsPicture).
 
 describeInBrowser(
   'the client record the firm shapes: custom fields, tags, views, files (Chromium, SQLite)',
@@ -266,7 +264,7 @@ describeInBrowser(
           await page.goto(`${base}${screen.path}`)
           await page.waitForSelector(screen.ready)
           await page.setViewportSize({ width: 1440, height: 900 })
-          await page.screenshot({ path: path.join(DOCS, `${pictures[i]}.${language}.png`), fullPage: true })
+          await docsPicture(page, `${pictures[i]}.${language}`)
           // The custom columns' headers in the panel's language.
           if (i === 1)
             expect(await page.innerText('thead')).toContain(
