@@ -138,8 +138,10 @@ export function recordFormAction<S extends ActionInput | undefined = undefined>(
     actionType: 'record',
     isVisible: visibleWhen(spec.appliesTo ?? {}),
     handler: async (request, _response, context) => {
-      const current = context.record?.toJSON(context.currentAdmin)
-      if (request.method !== 'post') return { record: current } as RecordActionResponse
+      // The record as read before the change: the GET's answer; a POST answers with it only when
+      // the record as it now is cannot be read (its JSON, titles and actions, is built then only).
+      const current = () => context.record?.toJSON(context.currentAdmin)
+      if (request.method !== 'post') return { record: current() } as RecordActionResponse
       try {
         const id = recordId(context)
         const result = await spec.handler({ actor: actorOf(request, context), id, input: readInput(request) })
@@ -148,11 +150,11 @@ export function recordFormAction<S extends ActionInput | undefined = undefined>(
           throw new ClientActionRefused(refusal.reason, refusal.clientNumber)
         // The change is committed: a failed read of the result must not answer "try again".
         const [record] = await freshRecords(context, [id]).catch((error: unknown) => {
-          if (isDatabaseUnavailable(error)) return [current]
+          if (isDatabaseUnavailable(error)) return [current()]
           throw error
         })
         return {
-          record: record ?? current,
+          record: record ?? current(),
           notice: recordNotice(() => panelLanguage(request, context), spec.success, result),
           redirectUrl: context.h.recordActionUrl({
             resourceId: context.resource.decorate().id(),
