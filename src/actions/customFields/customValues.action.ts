@@ -1,7 +1,7 @@
 import type { Action, ActionResponse, CurrentAdmin, RecordActionResponse } from 'adminjs'
 import type { DataSource } from 'typeorm'
 import type { AccessControl } from '../../services/core/accessControl.js'
-import { activeFields } from '../../services/customFields/fieldCatalog.js'
+import { activeFields, listActiveFields } from '../../services/customFields/fieldCatalog.js'
 import { valuesOfClients } from '../../services/customFields/customValues.js'
 import { isBlankValue, type CustomFieldDefinition } from '../../shared/customFields.js'
 
@@ -12,14 +12,19 @@ import { isBlankValue, type CustomFieldDefinition } from '../../shared/customFie
 export const seesAdminOnlyFields = (access: AccessControl, admin: CurrentAdmin | undefined) =>
   access.can(admin, 'Client', 'adminOnlyFields')
 
-/** The fields in use this admin may see, in their order. */
+/**
+ * The fields in use this admin may see, in their order; `cached`: the client list's pages, which
+ * reuse the process's copy for a moment (`listActiveFields`).
+ */
 export async function visibleFields(
   dataSource: DataSource,
   access: AccessControl,
   admin: CurrentAdmin | undefined,
+  cached = false,
 ): Promise<CustomFieldDefinition[]> {
-  const all = await activeFields(dataSource)
-  return seesAdminOnlyFields(access, admin) ? all : all.filter((f) => f.visibility === 'everyone')
+  const all = await (cached ? listActiveFields(dataSource) : activeFields(dataSource))
+  const sees = seesAdminOnlyFields(access, admin)
+  return all.filter((f) => sees || f.visibility === 'everyone')
 }
 
 /**
