@@ -322,15 +322,10 @@ describeEachDatabase('custom fields in the export, the roles and the unique inde
       text: 'Bonjour {{fullName}}, profil {{custom.risk}}, revenus {{custom.income}}, VIP {{custom.vip_ok}}.',
     }
     expect(fieldErrors(await save(reminder))).toEqual({})
-    // Strict: an unknown custom key, as an unknown built-in one; a system email takes none.
+    // Strict: an unknown custom key, as an unknown built-in one (the system emails: emailTemplates.http.test.ts).
     expect(fieldErrors(await save({ ...reminder, text: 'Profil {{custom.nope}}' }))).toEqual({
       text: 'templateUnknownField',
     })
-    expect(
-      fieldErrors(
-        await save({ template: 'suspended', language: 'fr', subject: 'x', text: '{{custom.risk}}' }),
-      ),
-    ).toEqual({ text: 'templateUnknownField' })
     const details = await admin.get(`${templates}/emailTemplate?template=paymentReminder&language=fr`)
     expect(details.body.emailTemplate.fields).toEqual(
       expect.arrayContaining(['fullName', 'custom.risk', 'custom.mobile']),
@@ -367,5 +362,45 @@ describeEachDatabase('custom fields in the export, the roles and the unique inde
       'Relance 55554444333322',
       'Bonjour Relancé, profil Dynamique, revenus 99.50, VIP Oui.',
     ])
+  })
+
+  test('a required admin-only field is required of admins only: support creates without it, the page shows it missing to admins', async () => {
+    const defined = await define({
+      key: 'kyc_ref',
+      type: 'shortText',
+      labelFr: 'Réf. KYC',
+      labelEn: 'KYC ref.',
+      required: 'true',
+      visibility: 'adminOnly',
+    })
+    expect(errorsOf(defined)).toEqual({})
+    const field = await ds().getRepository(CustomField).findOneByOrFail({ key: 'kyc_ref' })
+    try {
+      // Support cannot see nor fill it: its create saves, with no value of the field.
+      const made = await createClient(support, { lastName: 'Sans KYC' })
+      expect([made.status, errorsOf(made)]).toEqual([200, {}])
+      const id = idOf(made)
+      expect(id).toBeGreaterThan(0)
+      expect(await ds().getRepository(ClientCustomValue).countBy({ clientId: id, fieldId: field.id })).toBe(0)
+      // Still a field error when support sends it.
+      const sent = await createClient(support, { lastName: 'Avec KYC', cf__kyc_ref: 'K-1' })
+      expect(errorsOf(sent)).toEqual({ cf__kyc_ref: 'customFieldAdminOnly' })
+      // An admin's create must fill it.
+      expect(errorsOf(await createClient(admin, { lastName: 'Admin sans KYC' }))).toEqual({
+        cf__kyc_ref: 'fieldRequired',
+      })
+      // The client page flags it as missing to admins; support sees neither the field nor the flag.
+      const page = await admin.get(`/admin/api/resources/Client/records/${id}/customValues`)
+      expect(page.body.missing).toEqual(['kyc_ref'])
+      const seen = await support.get(`/admin/api/resources/Client/records/${id}/customValues`)
+      expect(seen.body.missing).toEqual([])
+      // An admin's edit of another field does not ask for it; filling it clears the flag.
+      expect(errorsOf(await editClient(admin, id, { lastName: 'Sans KYC', cf__remark: 'vu' }))).toEqual({})
+      expect(errorsOf(await editClient(admin, id, { lastName: 'Sans KYC', cf__kyc_ref: 'K-2' }))).toEqual({})
+      const filled = await admin.get(`/admin/api/resources/Client/records/${id}/customValues`)
+      expect([filled.body.values.kyc_ref, filled.body.missing]).toEqual(['K-2', []])
+    } finally {
+      await admin.post(`/admin/api/resources/CustomField/records/${field.id}/delete`)
+    }
   })
 })

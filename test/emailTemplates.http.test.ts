@@ -1,5 +1,13 @@
 import type { Agent } from 'supertest'
-import { AdminAuditEntry, Client, EmailLog, EmailTemplate } from '../src/index.js'
+import { In } from 'typeorm'
+import {
+  AdminAuditEntry,
+  Client,
+  ClientCustomValue,
+  CustomField,
+  EmailLog,
+  EmailTemplate,
+} from '../src/index.js'
 import { createDemoMailer } from '../demo/mailTransport.js'
 import { clientApi, eventsOf, lastEmailOf } from './support/clientApi.js'
 import { findClient, findClients } from './support/findClients.js'
@@ -359,5 +367,89 @@ describeEachDatabase('email templates edited in the panel', (database) => {
     // A blank email keeps what the admin typed as it is.
     await clientApi(support).record('sendEmail', a.id, { subject: 'Hi', body: 'Typed {{firstName}}' })
     expect((await lastEmailOf(ds(), a.id, 'custom')).body).toContain('Typed {{firstName}}')
+  })
+
+  test('the system emails take {{custom.<key>}} too: strict on save, filled per client when a suspension or a reset link is sent', async () => {
+    const define = (fields: Record<string, string>) =>
+      admin.post('/admin/api/resources/CustomField/actions/new').type('form').send(fields)
+    await define({
+      key: 'mail_risk',
+      type: 'choice',
+      labelFr: 'Profil',
+      labelEn: 'Profile',
+      choices: 'prudent | Prudent | Cautious\ndynamique | Dynamique | Dynamic',
+    })
+    await define({ key: 'mail_file', type: 'shortText', labelFr: 'Dossier', labelEn: 'File' })
+    const fields = await ds()
+      .getRepository(CustomField)
+      .find({ where: { key: In(['mail_risk', 'mail_file']) }, order: { key: 'ASC' } })
+    const [file, risk] = fields
+    expect(fields.map((f) => f.key)).toEqual(['mail_file', 'mail_risk'])
+    const [a, b] = await findClients(ds(), { status: 'active' }, 2)
+    try {
+      await ds().getRepository(Client).update([a.id, b.id], { locale: 'fr' })
+      const values = ds().getRepository(ClientCustomValue)
+      await values.insert([
+        { clientId: a.id, fieldId: risk.id, ordinal: 0, textValue: 'dynamique', textKey: 'dynamique' },
+        { clientId: a.id, fieldId: file.id, ordinal: 0, textValue: 'D-<1>', textKey: 'd-<1>' },
+        { clientId: b.id, fieldId: risk.id, ordinal: 0, textValue: 'prudent', textKey: 'prudent' },
+      ])
+      const suspended = {
+        template: 'suspended',
+        language: 'fr',
+        subject: 'Suspension du dossier {{custom.mail_file}}',
+        text: 'Profil {{custom.mail_risk}} ; motif : {{reason}}',
+        html: '<p>Profil {{custom.mail_risk}}, dossier {{custom.mail_file}}</p>',
+      }
+      // Strict as for the message templates: an unknown key is a field error, nothing saved.
+      const unknown = await templateApi(admin).post('saveEmailTemplate', {
+        ...suspended,
+        text: '{{custom.nope}}',
+      })
+      expect(unknown.body.record.errors.text.message).toBe('templateUnknownField')
+      expect(
+        await ds().getRepository(EmailTemplate).countBy({ templateKey: 'suspended', language: 'fr' }),
+      ).toBe(0)
+      const saved = await templateApi(admin).post('saveEmailTemplate', suspended)
+      expect(saved.body.notice).toMatchObject({ type: 'success' })
+      // The editor lists them with their labels.
+      const details = await templateApi(admin).details('suspended', 'fr')
+      expect(details.body.emailTemplate.customFields).toEqual(
+        expect.arrayContaining([{ name: 'custom.mail_risk', labelFr: 'Profil', labelEn: 'Profile' }]),
+      )
+      // One bulk suspension: each client's own values (choices by their label), escaped in the HTML.
+      const from = smtp.received.length
+      const res = await clientApi(admin).bulk('bulkSuspend', [a.id, b.id], {
+        reason: 'Impayé',
+        notify: 'true',
+      })
+      expect(res.body.notice).toMatchObject({ type: 'success' })
+      const aLog = await lastEmailOf(ds(), a.id, 'suspended')
+      expect([aLog.subject, aLog.body]).toEqual([
+        'Suspension du dossier D-<1>',
+        'Profil Dynamique ; motif : Impayé',
+      ])
+      const bLog = await lastEmailOf(ds(), b.id, 'suspended')
+      expect([bLog.subject, bLog.body]).toEqual(['Suspension du dossier', 'Profil Prudent ; motif : Impayé'])
+      const [mail] = await delivered(a.email as string, from)
+      expect(htmlPart(mail)).toContain('<p>Profil Dynamique, dossier D-&lt;1&gt;</p>')
+      await clientApi(admin).bulk('bulkReactivate', [a.id, b.id], {})
+      // A token email too: the reset link's template with the client's value.
+      await templateApi(admin).post('saveEmailTemplate', {
+        template: 'passwordReset',
+        language: 'fr',
+        subject: 'Dossier {{custom.mail_file}}',
+        text: 'Lien : {{link}} ({{minutes}} min), profil {{custom.mail_risk}}.',
+      })
+      await clientApi(admin).record('sendPasswordReset', a.id)
+      const reset = await lastEmailOf(ds(), a.id, 'passwordReset')
+      expect(reset.subject).toBe('Dossier D-<1>')
+      expect(reset.body).toMatch(/^Lien : \S+token=•+ \(\d+ min\), profil Dynamique\.$/)
+    } finally {
+      for (const template of ['suspended', 'passwordReset'])
+        await templateApi(admin).post('resetEmailTemplate', { template, language: 'fr' })
+      for (const field of fields)
+        await admin.post(`/admin/api/resources/CustomField/records/${field.id}/delete`)
+    }
   })
 })

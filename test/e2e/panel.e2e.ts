@@ -1,6 +1,11 @@
+import { writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { Client, ClientEvent, Commission, ImportBatch } from '../../src/index.js'
 import { phoneSearchKey } from '../../src/shared/searchText.js'
+import { createField } from '../../src/services/customFields/fieldCatalog.js'
+import type { Actor } from '../../src/services/core/requestValues.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { seededDemo } from '../support/demoAgent.js'
 import { demoImportFile } from '../support/fixtures.js'
@@ -137,5 +142,49 @@ describeInBrowser('the panel in a real browser (SQLite)', () => {
     await page.waitForSelector('text=Import annulé')
     expect(await db.dataSource.getRepository(Commission).count()).toBe(before)
     expect((await db.dataSource.getRepository(ImportBatch).find())[0].status).toBe('undone')
+  })
+
+  test('the mapping screen with a custom field and tags: a statement column fills each, dry run, import, seen on the new client page', async () => {
+    await createField(db.dataSource, { email: 'admin@example.com', ip: null } satisfies Actor, {
+      key: 'profil_import',
+      type: 'choice',
+      labelFr: 'Profil importé',
+      labelEn: 'Imported profile',
+      choices: 'prudent | Prudent | Cautious | green\ndynamique | Dynamique | Dynamic | red',
+    })
+    // Columns the setup does not propose by name: the admin maps them on the screen.
+    const file = path.join(os.tmpdir(), `releve-navigateur-${process.pid}.csv`)
+    writeFileSync(
+      file,
+      [
+        'Nom,Email,Période,Montant,Segment client,Groupes',
+        'Navigateur,navigateur.import@example.fr,2026-04,42.00,dynamique,"VIP-Import; Relance-Import"',
+      ].join('\n'),
+    )
+    await page.goto(`${base}/resources/Commission/actions/importCommissions`)
+    await page.setInputFiles('#import-file', file)
+    await page.click('[data-testid=import-read]')
+    await page.waitForSelector('[data-testid=import-mapping]')
+    expect(await page.innerText('[data-testid=import-mapping]')).toContain('Profil importé')
+    await page.selectOption('select[data-field=cf__profil_import]', { label: 'Segment client' })
+    await page.selectOption('select[data-field=tags]', { label: 'Groupes' })
+    await page.click('[data-testid=import-dry-run]')
+    await page.waitForSelector('[data-testid=import-dry-run-result]')
+    expect(await page.locator('[data-count=imported]').innerText()).toBe('1')
+    expect(await page.locator('[data-count=failed]').innerText()).toBe('0')
+    expect(await db.dataSource.getRepository(Client).countBy({ email: 'navigateur.import@example.fr' })).toBe(
+      0,
+    )
+
+    await page.click('[data-testid=import-run]')
+    await demo.clients.jobs.runOnce()
+    await page.waitForSelector('[data-testid=import-progress][data-status=done]', { timeout: 30_000 })
+    const client = await db.dataSource
+      .getRepository(Client)
+      .findOneByOrFail({ email: 'navigateur.import@example.fr' })
+    await page.goto(`${base}/resources/Client/records/${client.id}/show`)
+    await page.waitForSelector('[data-testid=custom-field-profil_import] >> text=Dynamique')
+    await page.waitForSelector('[data-testid=client-tags] >> text=VIP-Import')
+    await page.waitForSelector('[data-testid=client-tags] >> text=Relance-Import')
   })
 })

@@ -32,12 +32,15 @@ async function recordsOf(
     (client) => new BaseRecord(client as unknown as Record<string, unknown>, context.resource),
   )
   // The page's tags (chips) in one query beside the counts: never a query per row.
-  // The custom fields this admin may see and the page's values: two queries, never one per row.
+  // The custom fields this admin may see (the process's copy, `listActiveFields`) and the page's
+  // values: one query, never one per row.
   const ids = clients.map((c) => c.id)
-  const custom = visibleFields(clientList.dataSource, access, context.currentAdmin).then(async (fields) => ({
-    fields,
-    values: await valuesOfClients(clientList.dataSource, ids, fields),
-  }))
+  const custom = visibleFields(clientList.dataSource, access, context.currentAdmin, true).then(
+    async (fields) => ({
+      fields,
+      values: await valuesOfClients(clientList.dataSource, ids, fields),
+    }),
+  )
   const [counts, tags, populated, { fields, values }] = await Promise.all([
     clientList.activeContracts(clients),
     tagsOfClients(

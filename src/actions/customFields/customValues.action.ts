@@ -1,9 +1,9 @@
 import type { Action, ActionResponse, CurrentAdmin, RecordActionResponse } from 'adminjs'
 import type { DataSource } from 'typeorm'
 import type { AccessControl } from '../../services/core/accessControl.js'
-import { activeFields } from '../../services/customFields/fieldCatalog.js'
+import { activeFields, listActiveFields } from '../../services/customFields/fieldCatalog.js'
 import { valuesOfClients } from '../../services/customFields/customValues.js'
-import type { CustomFieldDefinition } from '../../shared/customFields.js'
+import { isBlankValue, type CustomFieldDefinition } from '../../shared/customFields.js'
 
 /**
  * Who sees a field marked "admins only": a role with the right `Client.adminOnlyFields` (a
@@ -12,14 +12,19 @@ import type { CustomFieldDefinition } from '../../shared/customFields.js'
 export const seesAdminOnlyFields = (access: AccessControl, admin: CurrentAdmin | undefined) =>
   access.can(admin, 'Client', 'adminOnlyFields')
 
-/** The fields in use this admin may see, in their order. */
+/**
+ * The fields in use this admin may see, in their order; `cached`: the client list's pages, which
+ * reuse the process's copy for a moment (`listActiveFields`).
+ */
 export async function visibleFields(
   dataSource: DataSource,
   access: AccessControl,
   admin: CurrentAdmin | undefined,
+  cached = false,
 ): Promise<CustomFieldDefinition[]> {
-  const all = await activeFields(dataSource)
-  return seesAdminOnlyFields(access, admin) ? all : all.filter((f) => f.visibility === 'everyone')
+  const all = await (cached ? listActiveFields(dataSource) : activeFields(dataSource))
+  const sees = seesAdminOnlyFields(access, admin)
+  return all.filter((f) => sees || f.visibility === 'everyone')
 }
 
 /**
@@ -54,7 +59,8 @@ export const customFieldColumnsAction = (
 
 /**
  * A client's custom fields and values, for its page and its edit form:
- * `GET …/records/:id/customValues`. Hidden, read-only, allowed to whoever may see the client.
+ * `GET …/records/:id/customValues` (and `missing`: the keys of required fields left empty).
+ * Hidden, read-only, allowed to whoever may see the client.
  */
 export const customValuesAction = (
   dataSource: DataSource,
@@ -68,6 +74,13 @@ export const customValuesAction = (
     const id = Number(context.record?.id())
     const fields = await visibleFields(dataSource, access, context.currentAdmin)
     const values = (await valuesOfClients(dataSource, [id], fields)).get(id) ?? {}
-    return { record: context.record?.toJSON(context.currentAdmin), fields, values } as RecordActionResponse
+    // Required fields without a value (an admin-only one a support's create could not fill).
+    const missing = fields.filter((f) => f.required && isBlankValue(values[f.key])).map((f) => f.key)
+    return {
+      record: context.record?.toJSON(context.currentAdmin),
+      fields,
+      values,
+      missing,
+    } as RecordActionResponse
   },
 })

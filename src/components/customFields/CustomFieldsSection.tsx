@@ -15,7 +15,7 @@ import { useCustomFields } from './useCustomFields.js'
 const CustomFieldsSection: React.FC<{ recordId: string; language: string }> = ({ recordId, language }) => {
   const { translateComponent } = useTranslation()
   const t = (key: string) => translateComponent(`CustomFields.${key}`, resourceId('Client'))
-  const { fields, values } = useCustomFields(recordId)
+  const { fields, values, missing } = useCustomFields(recordId)
   if (fields.length === 0) return null
   return (
     <Box mb="xl" data-testid="custom-fields">
@@ -34,27 +34,36 @@ const CustomFieldsSection: React.FC<{ recordId: string; language: string }> = ({
               label={fieldLabel(field, language)}
               testId={`custom-field-${field.key}`}
             >
-              {isBlankValue(value)
-                ? t('none')
-                : chosen.length > 0
-                  ? chosen.map((v) => {
-                      const choice = field.choices.find((c) => c.value === v)
-                      return (
-                        <span
-                          key={v}
-                          style={{
-                            background: TAG_COLOUR_HEX[choice?.colour ?? 'grey'],
-                            color: '#fff',
-                            borderRadius: 10,
-                            padding: '1px 8px',
-                            marginRight: 4,
-                          }}
-                        >
-                          {choice ? fieldLabel(choice, language) : v}
-                        </span>
-                      )
-                    })
-                  : valueText(field, value, language)}
+              {isBlankValue(value) ? (
+                missing.includes(field.key) ? (
+                  // Required but empty: a field for admins only left by a support's create.
+                  <span style={{ color: '#c20012' }} data-testid={`custom-field-missing-${field.key}`}>
+                    {t('missing')}
+                  </span>
+                ) : (
+                  t('none')
+                )
+              ) : chosen.length > 0 ? (
+                chosen.map((v) => {
+                  const choice = field.choices.find((c) => c.value === v)
+                  return (
+                    <span
+                      key={v}
+                      style={{
+                        background: TAG_COLOUR_HEX[choice?.colour ?? 'grey'],
+                        color: '#fff',
+                        borderRadius: 10,
+                        padding: '1px 8px',
+                        marginRight: 4,
+                      }}
+                    >
+                      {choice ? fieldLabel(choice, language) : v}
+                    </span>
+                  )
+                })
+              ) : (
+                valueText(field, value, language)
+              )}
             </LabelledValue>
           )
         })}

@@ -8,6 +8,8 @@ const api = new ApiClient()
 export interface CustomFieldsData {
   fields: CustomFieldDefinition[]
   values: Record<string, CustomValue>
+  /** Keys of required fields the client has no value of (none for a new client). */
+  missing: string[]
   loaded: boolean
 }
 
@@ -16,7 +18,7 @@ export interface CustomFieldsData {
  * edit form); the definitions alone for a new client. One request.
  */
 export function useCustomFields(recordId: string | undefined): CustomFieldsData {
-  const [data, setData] = useState<CustomFieldsData>({ fields: [], values: {}, loaded: false })
+  const [data, setData] = useState<CustomFieldsData>({ fields: [], values: {}, missing: [], loaded: false })
   useEffect(() => {
     let live = true
     const request = recordId
@@ -24,10 +26,16 @@ export function useCustomFields(recordId: string | undefined): CustomFieldsData 
       : api.resourceAction({ resourceId: resourceId('Client'), actionName: 'customFieldDefinitions' })
     request
       .then((res) => {
-        const body = res.data as { fields?: CustomFieldDefinition[]; values?: Record<string, CustomValue> }
-        if (live) setData({ fields: body.fields ?? [], values: body.values ?? {}, loaded: true })
+        const body = res.data as Partial<Omit<CustomFieldsData, 'loaded'>>
+        if (live)
+          setData({
+            fields: body.fields ?? [],
+            values: body.values ?? {},
+            missing: body.missing ?? [],
+            loaded: true,
+          })
       })
-      .catch(() => live && setData({ fields: [], values: {}, loaded: true }))
+      .catch(() => live && setData({ fields: [], values: {}, missing: [], loaded: true }))
     return () => {
       live = false
     }

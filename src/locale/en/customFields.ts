@@ -81,6 +81,7 @@ export const enCustomFields = {
     CustomFields: {
       title: 'Custom fields',
       none: '—',
+      missing: 'Missing (required)',
       filter: {
         from: 'From',
         to: 'Up to',

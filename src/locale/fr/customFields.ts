@@ -86,6 +86,7 @@ export const frCustomFields = {
     CustomFields: {
       title: 'Champs personnalisés',
       none: '—',
+      missing: 'Manquant (obligatoire)',
       filter: {
         from: 'À partir de',
         to: 'Jusqu’à',

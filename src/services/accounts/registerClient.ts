@@ -132,7 +132,7 @@ async function queueConfirmation(
   token: string,
   settings: SecuritySettings,
 ): Promise<boolean> {
-  const templates = await ctx.mailer.templates.load(manager)
+  const templates = await ctx.mailer.templates.load(manager, [client.id])
   const queued = await ctx.mailer.queue(manager, [
     {
       clientId: client.id,
@@ -152,7 +152,7 @@ async function queueConfirmation(
 
 /** Tells the owner of an address that someone tried to register with it (true: refused at once). */
 async function noticeTakenAddress(ctx: AccountContext, owner: Client): Promise<boolean> {
-  const templates = await ctx.mailer.templates.load()
+  const templates = await ctx.mailer.templates.load(undefined, [owner.id])
   const row = await ctx.mailer.send({
     clientId: owner.id,
     to: owner.email as string,

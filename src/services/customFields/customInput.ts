@@ -27,12 +27,15 @@ export function customEntries(values: Record<string, unknown>): Record<string, u
 /**
  * The values to write: on create every field (a field not sent takes its default, and a
  * required one without a value is `fieldRequired`), on edit the fields sent. Field errors are
- * under the form names (`cf__key`).
+ * under the form names (`cf__key`). A field marked "admins only" is required of admins only
+ * (`adminOnlyFields`): who may not see it cannot fill it, so their create leaves it empty (or
+ * takes its default), and the client page shows it missing to the admins.
  */
 export function readCustomValues(
   fields: readonly CustomFieldDefinition[],
   values: Record<string, unknown>,
   creating: boolean,
+  adminOnlyFields = true,
 ): Map<string, CustomValue> {
   const sent = customEntries(values)
   const shape: Record<string, z.core.$ZodType> = {}
@@ -40,6 +43,8 @@ export function readCustomValues(
   for (const field of fields) {
     const name = customFieldName(field.key)
     if (!(name in sent) && !creating) continue
+    const unseen = !adminOnlyFields && field.visibility === 'adminOnly'
+    if (unseen && !(name in sent) && field.defaultValue === null) continue
     shape[name] = customValueSchema(field)
     input[name] =
       name in sent ? sent[name] : (field.defaultValue ?? (field.type === 'choices' ? '' : undefined))
@@ -87,7 +92,7 @@ export async function saveCustomValues(
 ): Promise<FieldChange[]> {
   const fields = await activeFields(manager)
   refuseAdminOnlyValues(fields, values, adminOnlyFields)
-  const read = readCustomValues(fields, values, creating)
+  const read = readCustomValues(fields, values, creating, adminOnlyFields)
   await refuseTakenValues(manager, clientId, fields, read, customFieldName)
   const changes = await writeValues(manager, clientId, fields, read, customFieldName)
   if (changes.length === 0) return []

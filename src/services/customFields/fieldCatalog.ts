@@ -9,7 +9,8 @@ import { inTransaction } from '../core/transaction.js'
 import { fillUniqueValues } from './customValues.js'
 
 // The firm's custom fields (issue 28), defined by admins in the panel. Read from the database at
-// each use (a firm has tens of them): two instances defining and using fields at once agree.
+// each use (a firm has tens of them): two instances defining and using fields at once agree;
+// only the client list's pages reuse a copy for two seconds (`listActiveFields`).
 
 /** A stored field as the services and the panel read it. */
 export const definitionOf = (field: CustomField): CustomFieldDefinition => ({
@@ -37,6 +38,32 @@ export async function activeFields(source: DataSource | EntityManager): Promise<
   return rows.map(definitionOf)
 }
 
+/**
+ * How long a process reuses the definitions it read for the client list (its columns and
+ * values): the list asks on every page, a firm changes its fields a few times a year. A change
+ * made through this process is seen at once (`forgetFields`); one made through another instance
+ * of a cluster within this time (no message goes between instances). Writes (the forms, the
+ * import) and the filters' SQL read the table itself, never this copy.
+ */
+const LIST_FIELDS_TTL_MS = 2000
+
+const listFields = new WeakMap<DataSource, { at: number; fields: Promise<CustomFieldDefinition[]> }>()
+
+/** The fields in use as the client list shows them: `activeFields`, reused for `LIST_FIELDS_TTL_MS`. */
+export function listActiveFields(dataSource: DataSource): Promise<readonly CustomFieldDefinition[]> {
+  const now = Date.now()
+  const kept = listFields.get(dataSource)
+  if (kept && now - kept.at < LIST_FIELDS_TTL_MS) return kept.fields
+  const fields = activeFields(dataSource)
+  listFields.set(dataSource, { at: now, fields })
+  // A failed read is not kept: the next request asks again (its caller answers 503 meanwhile).
+  fields.catch(() => listFields.get(dataSource)?.fields === fields && listFields.delete(dataSource))
+  return fields
+}
+
+/** Drops this process's copy after a change of the definitions. */
+const forgetFields = (dataSource: DataSource): void => void listFields.delete(dataSource)
+
 function readOrThrow(payload: Record<string, unknown>) {
   const read = readDefinition(payload)
   if ('errors' in read) throw new InvalidInputError(read.errors)
@@ -57,7 +84,7 @@ export async function createField(
     if (await repository.existsBy({ key: definition.key }))
       throw new InvalidInputError({ key: 'customFieldKeyTaken' })
     return repository.save(repository.create({ ...stored(definition), createdBy: actor.email }))
-  })
+  }).finally(() => forgetFields(dataSource))
 }
 
 /**
@@ -88,7 +115,7 @@ export async function updateField(
       await fillUniqueValues(manager, field.id, definition.isUnique)
     Object.assign(field, stored(definition))
     return repository.save(field)
-  })
+  }).finally(() => forgetFields(dataSource))
 }
 
 const stored = ({ choiceList: _list, ...columns }: ReturnType<typeof readOrThrow>) => columns
@@ -125,4 +152,5 @@ async function refuseSharedValues(manager: EntityManager, fieldId: number) {
  */
 export async function removeField(dataSource: DataSource, id: number): Promise<void> {
   await dataSource.getRepository(CustomField).update({ id, removedAt: IsNull() }, { removedAt: new Date() })
+  forgetFields(dataSource)
 }

@@ -47,7 +47,7 @@ async function sendTokenEmail(
     await insertEvents(manager, [
       eventRow(actor, locked.id, spec.type, null, null, { to: locked.email, ...spec.data }),
     ])
-    const templates = await deps.mailer.templates.load(manager)
+    const templates = await deps.mailer.templates.load(manager, [locked.id])
     const queued = await deps.mailer.queue(manager, [
       clientEmail(actor, locked, spec.render(locked, languageOf(deps, locked), token, templates)),
     ])

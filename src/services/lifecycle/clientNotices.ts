@@ -40,7 +40,10 @@ export async function notifyClients(
   const reachable = clients.filter((c) => c.email)
   if (reachable.length === 0) return { queued: 0, failed: 0, error: null }
   // The templates as they are now: an edit applies from the next email on.
-  const templates = await deps.mailer.templates.load(manager)
+  const templates = await deps.mailer.templates.load(
+    manager,
+    reachable.map((c) => c.id),
+  )
   return deps.mailer.queue(
     manager,
     reachable.map((c) => clientEmail(actor, c, render(c, languageOf(deps, c), templates))),

@@ -55,14 +55,17 @@ export const TEMPLATE_SPECS: Record<EmailTemplateKey, TemplateSpec> = {
 export const customMergeField = (key: string): string => `custom.${key}`
 
 /**
- * The merge fields of a template with the firm's custom fields: the admins' message templates take
- * one per custom field in use (the values are read with the clients they are sent to); the
- * system emails keep their own list.
+ * The merge fields of a template with the firm's custom fields: every template (the admins'
+ * message templates and the system emails alike, as each takes the client's built-in fields)
+ * takes one per custom field in use; the values are read with the clients they are sent to.
  */
 export function templateFields(key: EmailTemplateKey, customKeys: readonly string[]): readonly string[] {
-  const spec = TEMPLATE_SPECS[key]
-  return spec.kind === 'message' ? [...spec.fields, ...customKeys.map(customMergeField)] : spec.fields
+  return [...TEMPLATE_SPECS[key].fields, ...customKeys.map(customMergeField)]
 }
+
+/** Whether a template's text names a custom field (its clients' values are then worth reading). */
+export const usesCustomFields = (text: TemplateText): boolean =>
+  [text.subject, text.text, text.html ?? ''].some((part) => part.includes('custom.'))
 
 export const isTemplateKey = (value: unknown): value is EmailTemplateKey =>
   typeof value === 'string' && (EMAIL_TEMPLATE_KEYS as readonly string[]).includes(value)

@@ -28,6 +28,8 @@ export interface RenderedEmail {
 }
 
 export interface EmailRecipient {
+  /** The client's id: its custom values loaded with the set (`TemplateStore.load(manager, ids)`). */
+  id?: number
   firstName: string | null
   lastName: string
   locale: string | null
@@ -89,6 +91,8 @@ export class TemplateSet {
     private readonly companyName: string,
     /** The custom fields in use: the message templates' `{{custom.<key>}}`. */
     private readonly customFields: readonly CustomFieldDefinition[] = [],
+    /** The custom values of the clients the set was loaded for, by client id. */
+    private readonly clientCustom: ReadonlyMap<number, Record<string, CustomValue>> = new Map(),
   ) {}
 
   /** The custom fields in use when the set was loaded (a campaign's `{{custom.<key>}}`). */
@@ -106,10 +110,11 @@ export class TemplateSet {
 
   /** The custom values as merge values, in the email's language (choices by their labels). */
   private customValues(to: EmailRecipient, language: Language): Record<string, string> {
+    const custom = to.custom ?? (to.id === undefined ? undefined : this.clientCustom.get(to.id))
     return Object.fromEntries(
       this.customFields.map((f) => [
         customMergeField(f.key),
-        valueText(f, to.custom?.[f.key] ?? null, language),
+        valueText(f, custom?.[f.key] ?? null, language),
       ]),
     )
   }

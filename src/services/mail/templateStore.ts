@@ -22,6 +22,7 @@ import {
   type TemplateText,
   customMergeField,
   templateFields,
+  usesCustomFields,
 } from './templateCatalog.js'
 import {
   readClientId,
@@ -110,8 +111,15 @@ export class TemplateStore {
     return isMysqlFamily(this.dataSource) ? { lock: { mode: 'pessimistic_write' as const } } : {}
   }
 
-  /** The templates in force now (one query), to render every email of a change with. */
-  async load(manager: EntityManager = this.dataSource.manager): Promise<TemplateSet> {
+  /**
+   * The templates in force now (one query), to render every email of a change with; with the
+   * custom values of `clientIds` (the clients the emails go to) in one more query, read only
+   * when a template in force names a custom field (the shipped ones do not).
+   */
+  async load(
+    manager: EntityManager = this.dataSource.manager,
+    clientIds: readonly number[] = [],
+  ): Promise<TemplateSet> {
     const rows = await manager.getRepository(EmailTemplate).find()
     const overrides = new Map<string, TemplateText>()
     for (const row of rows) {
@@ -122,10 +130,13 @@ export class TemplateStore {
         toText(row),
       )
     }
-    return new TemplateSet(overrides, this.companyName, await activeFields(manager))
+    const fields = await activeFields(manager)
+    const named = clientIds.length > 0 && [...overrides.values()].some(usesCustomFields)
+    const values = named ? await valuesOfClients(manager, [...clientIds], fields) : new Map()
+    return new TemplateSet(overrides, this.companyName, fields, values)
   }
 
-  /** The keys of the custom fields in use (the message templates' `{{custom.<key>}}`). */
+  /** The keys of the custom fields in use (the templates' `{{custom.<key>}}`). */
   private async customKeys(): Promise<string[]> {
     return (await activeFields(this.dataSource)).map((f) => f.key)
   }
