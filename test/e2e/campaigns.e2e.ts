@@ -219,6 +219,7 @@ describeInBrowser('campaigns from a saved view to a sent campaign (Chromium, SQL
     // Typed a key at a time: the preview asks again once the typing pauses.
     await page.type('#filter-q', 'Lettrine', { delay: 30 })
     await count('2 clients will receive it; 2 are skipped.')
+    await fillMessages()
     await page.selectOption('#filter-advisor', String(advisor.id))
     await count('2 clients will receive it; 0 are skipped.')
     await page.click(`[data-testid=campaign-filter-tags] label:has-text("Lettrine VIP") input`)
@@ -227,7 +228,6 @@ describeInBrowser('campaigns from a saved view to a sent campaign (Chromium, SQL
     await count('1 clients will receive it; 0 are skipped.')
     await page.waitForSelector('[data-testid=campaign-email] >> text=Hello Bob Lettrine,')
     await page.selectOption('#filter-tagMode', 'any')
-    await fillMessages()
     await page.waitForSelector('[data-testid=campaign-email] >> text=Bonjour Alice Lettrine,')
     // A merge field that does not exist: its field error while typing, the count still there.
     await page.fill('#text-en', 'Hello {{nickname}}')
