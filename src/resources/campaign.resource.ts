@@ -6,6 +6,7 @@ import { campaignChoicesAction } from '../actions/campaign/campaignChoices.actio
 import { newCampaignAction } from '../actions/campaign/newCampaign.action.js'
 import { editCampaignAction } from '../actions/campaign/editCampaign.action.js'
 import { previewCampaignAction } from '../actions/campaign/previewCampaign.action.js'
+import { previewCampaignDraftAction } from '../actions/campaign/previewCampaignDraft.action.js'
 import { renderCampaignAction } from '../actions/campaign/renderCampaign.action.js'
 import { testCampaignAction } from '../actions/campaign/testCampaign.action.js'
 import { startCampaignAction } from '../actions/campaign/startCampaign.action.js'
@@ -53,6 +54,7 @@ export function createCampaignResource(deps: ResourceDeps): ResourceWithOptions 
     editCampaign: editCampaignAction(campaigns, deps.components.CampaignEditor),
     previewCampaign: previewCampaignAction(campaigns),
     renderCampaign: renderCampaignAction(campaigns),
+    previewCampaignDraft: previewCampaignDraftAction(campaigns),
     testCampaign: testCampaignAction(campaigns),
     startCampaign: startCampaignAction(campaigns),
     pauseCampaign: pauseCampaignAction(campaigns),
@@ -88,6 +90,7 @@ export function createCampaignResource(deps: ResourceDeps): ResourceWithOptions 
         // Reads: whoever may see the campaign; changes and sends: whoever may run them (admins).
         rights: {
           campaignChoices: 'newCampaign',
+          previewCampaignDraft: 'newCampaign',
           previewCampaign: 'show',
           renderCampaign: 'show',
           campaignProgress: 'show',

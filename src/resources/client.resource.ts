@@ -1,6 +1,6 @@
 import type { ResourceWithOptions } from 'adminjs'
 import { Client } from '../entities/Client.js'
-import { CLIENT_STATUSES, CONSENT_FILTERS, CONSENT_SOURCES } from '../entities/columns.js'
+import { CLIENT_STATUSES, CONSENT_FILTERS, CONSENT_SOURCES, CONTRACT_STATUSES } from '../entities/columns.js'
 import { CLIENT_COLUMNS, CLIENT_PROFILE_FIELDS } from '../shared/clientColumns.js'
 import {
   clientLifecycleActions,
@@ -145,6 +145,9 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
         'tagMode',
         'marketingConsent',
         'customFields',
+        'contractProduct',
+        'contractStatus',
+        'locale',
       ],
       showProperties: [...CLIENT_COLUMNS],
       editProperties: [...EDITABLE, 'customFields', 'ignoreDuplicates'],
@@ -209,6 +212,19 @@ export function createClientResource(deps: ResourceDeps): ResourceWithOptions {
           isSortable: false,
           isVisible: { list: false, show: false, edit: true, filter: false },
           components: { edit: deps.components.DuplicateCheck },
+        },
+        // Virtual: clients with a contract of this product (exact name) and/or in this state
+        // (services/list/clientList.ts: one EXISTS on the contracts' index).
+        contractProduct: {
+          type: 'string',
+          isSortable: false,
+          isVisible: { list: false, show: false, edit: false, filter: true },
+        },
+        contractStatus: {
+          type: 'string',
+          availableValues: valuesOf(CONTRACT_STATUSES),
+          isSortable: false,
+          isVisible: { list: false, show: false, edit: false, filter: true },
         },
         hasActiveContracts: {
           type: 'boolean',

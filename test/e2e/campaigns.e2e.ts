@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { In } from 'typeorm'
-import { Campaign, Client } from '../../src/index.js'
+import { Advisor, Campaign, Client, ClientTag, Tag, refreshClientAdvisors } from '../../src/index.js'
 import { SavedView } from '../../src/entities/index.js'
 import { createDemoMailer } from '../../demo/mailTransport.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
@@ -27,6 +27,8 @@ describeInBrowser('campaigns from a saved view to a sent campaign (Chromium, SQL
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>
   let clients: Client[]
   let view: SavedView
+  let advisor: Advisor
+  let tag: Tag
 
   beforeAll(async () => {
     smtp = await startSmtpServer()
@@ -59,6 +61,21 @@ describeInBrowser('campaigns from a saved view to a sent campaign (Chromium, SQL
     )
     await repository.save(rows)
     clients = await repository.find({ where: { lastName: 'Lettrine' }, order: { id: 'ASC' } })
+    // Alice and Bob are the advisor's; Alice alone has the tag (the editor's own filter below).
+    advisor = await db.dataSource
+      .getRepository(Advisor)
+      .save({ code: 'LETTRADV', lastName: 'Conseillette', firstName: 'Lise', active: true })
+    await repository.update({ id: In([clients[0].id, clients[1].id]) }, { advisorId: advisor.id })
+    await db.dataSource.transaction((manager) =>
+      refreshClientAdvisors(
+        manager,
+        clients.map((c) => c.id),
+      ),
+    )
+    tag = await db.dataSource
+      .getRepository(Tag)
+      .save({ name: 'Lettrine VIP', nameKey: 'lettrine vip', colour: 'teal' })
+    await db.dataSource.getRepository(ClientTag).save({ clientId: clients[0].id, tagId: tag.id })
     const views = db.dataSource.getRepository(SavedView)
     view = await views.save(
       views.create({
@@ -95,7 +112,7 @@ describeInBrowser('campaigns from a saved view to a sent campaign (Chromium, SQL
     await page.goto(`${session.base}/resources/Campaign`)
     await page.click('text=Nouvelle campagne')
     await page.waitForSelector('[data-testid=campaign-editor]')
-    await page.waitForSelector('text=Enregistrez la campagne')
+    await page.waitForSelector('[data-testid=campaign-unsaved] >> text=enregistrez la campagne')
     // Bad input: a field error, nothing saved.
     await page.click('[data-testid=save-campaign]')
     await page.waitForSelector('[data-error=name]')
@@ -185,6 +202,58 @@ describeInBrowser('campaigns from a saved view to a sent campaign (Chromium, SQL
     )
     await page.waitForSelector('[data-testid=campaign-email] >> text=Bonjour Alice Lettrine,')
     await docsPicture(page, 'campaign-editor.en')
+    expect(session.errors).toEqual([])
+  })
+
+  test('the editor’s own filter (advisor and a tag): the count follows the typing, nothing saved until asked', async () => {
+    // The panel is in English since the test above.
+    const before = await db.dataSource.getRepository(Campaign).count()
+    await page.goto(`${session.base}/resources/Campaign/actions/newCampaign`)
+    await page.waitForSelector('[data-testid=campaign-editor] >> text=New campaign')
+    await page.waitForSelector('[data-testid=campaign-filters]')
+    const count = (text: string) =>
+      page.waitForSelector(
+        `[data-testid=campaign-count]:not(:has([data-testid=campaign-counting])) >> text=${text}`,
+      )
+    // Typed a key at a time: the preview asks again once the typing pauses.
+    await page.type('#filter-q', 'Lettrine', { delay: 30 })
+    await count('2 clients will receive it; 2 are skipped.')
+    await fillMessages()
+    await page.selectOption('#filter-advisor', String(advisor.id))
+    await count('2 clients will receive it; 0 are skipped.')
+    await page.click(`[data-testid=campaign-filter-tags] label:has-text("Lettrine VIP") input`)
+    await count('1 clients will receive it; 0 are skipped.')
+    await page.selectOption('#filter-tagMode', 'none')
+    await count('1 clients will receive it; 0 are skipped.')
+    await page.waitForSelector('[data-testid=campaign-email] >> text=Hello Bob Lettrine,')
+    await page.selectOption('#filter-tagMode', 'any')
+    await page.waitForSelector('[data-testid=campaign-email] >> text=Bonjour Alice Lettrine,')
+    // A merge field that does not exist: its field error while typing, the count still there.
+    await page.fill('#text-en', 'Hello {{nickname}}')
+    await page.waitForSelector('[data-error=text_en]')
+    await count('1 clients will receive it; 0 are skipped.')
+    await page.fill('#text-en', 'Hello {{fullName}}, see you on Saturday.')
+    await page.waitForSelector('[data-error=text_en]', { state: 'detached' })
+    // Nothing written while typing; no send before the draft is saved.
+    expect(await db.dataSource.getRepository(Campaign).count()).toBe(before)
+    expect(await page.$('[data-testid=start-campaign]')).toBeNull()
+    await page.fill('#campaign-name', 'Lise’s VIP clients')
+    await page.click('[data-testid=save-campaign]')
+    await page.waitForURL(/editCampaign/)
+    await count('1 clients will receive it; 0 are skipped.')
+    await page.waitForSelector('[data-testid=start-campaign]')
+    const saved = await db.dataSource.getRepository(Campaign).findOneByOrFail({ name: 'Lise’s VIP clients' })
+    expect(saved.segment).toEqual({
+      'filters.q': 'Lettrine',
+      'filters.advisor': String(advisor.id),
+      'filters.tags': String(tag.id),
+      'filters.tagMode': 'any',
+    })
+    // Changed again after the save: the send waits for the next save.
+    await page.selectOption('#filter-locale', 'en')
+    await count('0 clients will receive it; 0 are skipped.')
+    await page.waitForSelector('[data-testid=campaign-unsaved]')
+    expect(await page.$('[data-testid=start-campaign]')).toBeNull()
     expect(session.errors).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo, useState } from 'react'
+import React, { useCallback, useEffect, useMemo, useState } from 'react'
 import {
   Box,
   Button,
@@ -19,10 +19,9 @@ import { useNavigate } from 'react-router'
 import { campaignApi, type CampaignChoices } from './campaignApi.js'
 import { useCampaignText } from './useCampaignText.js'
 import CampaignPreview from './CampaignPreview.js'
+import CampaignSegmentFilters, { SEGMENT_FILTERS } from './CampaignSegmentFilters.js'
 
 const LANGUAGES = ['fr', 'en'] as const
-const STATUSES = ['', 'active', 'pending', 'suspended']
-const CONSENTS = ['', 'in', 'unknown']
 
 type Values = Record<string, string>
 
@@ -41,8 +40,7 @@ function valuesOf(params: Record<string, unknown> | undefined, throttle: number)
     values[`subject_${language}`] = get(`messages.${language}.subject`)
     values[`text_${language}`] = get(`messages.${language}.text`)
   }
-  for (const filter of ['status', 'q', 'marketingConsent'])
-    values[`filters.${filter}`] = get(`segment.filters.${filter}`)
+  for (const filter of SEGMENT_FILTERS) values[`filters.${filter}`] = get(`segment.filters.${filter}`)
   return values
 }
 
@@ -61,9 +59,10 @@ function payloadOf(values: Values, mode: 'view' | 'filter'): Values {
 
 /**
  * The campaign editor (the `newCampaign` and `editCampaign` actions): its name, its segment (a
- * saved view or a few filters), its message per language (from a message template or written
- * here, with merge fields), its throttle. Once saved, the preview below shows the count, the
- * skipped and why, the email for any recipient, "send me a test" and the send itself.
+ * saved view or the client list's filters), its message per language (from a message template or
+ * written here, with merge fields), its throttle. The preview below follows the draft as it is
+ * typed (the count, the skipped and why, the email for any recipient); once saved, "send me a
+ * test" and the send itself.
  */
 const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
   const { t, message } = useCampaignText(resource.id)
@@ -76,7 +75,10 @@ const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
   const [mode, setMode] = useState<'view' | 'filter'>('filter')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [saving, setSaving] = useState(false)
-  const [saved, setSaved] = useState(0)
+  // The draft as last saved (what "send" would send), and the preview's field errors.
+  const [savedPayload, setSavedPayload] = useState<string | null>(null)
+  const [draftErrors, setDraftErrors] = useState<Record<string, string>>({})
+  const onDraftErrors = useCallback((e: Record<string, string>) => setDraftErrors(e), [])
   const id = record?.id ? String(record.id) : null
 
   useEffect(() => {
@@ -87,8 +89,11 @@ const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
         if (!live) return
         setChoices(c ?? 'failed')
         if (c) {
-          setValues(valuesOf(record?.params, c.throttlePerMinute))
-          setMode(record?.params.viewId ? 'view' : 'filter')
+          const loaded = valuesOf(record?.params, c.throttlePerMinute)
+          const loadedMode = record?.params.viewId ? 'view' : 'filter'
+          setValues(loaded)
+          setMode(loadedMode)
+          if (record?.id) setSavedPayload(JSON.stringify(payloadOf(loaded, loadedMode)))
         }
       })
       .catch(() => live && setChoices('failed'))
@@ -102,8 +107,10 @@ const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
   if (choices === 'failed') return <MessageBox variant="danger" message={t('loadFailed')} />
   if (!choices || !values) return <Loader />
   const set = (key: string, value: string) => setValues({ ...values, [key]: value })
+  const shown = { ...draftErrors, ...errors }
   const error = (key: string) =>
-    errors[key] ? <FormMessage data-error={key}>{message(errors[key])}</FormMessage> : null
+    shown[key] ? <FormMessage data-error={key}>{message(shown[key])}</FormMessage> : null
+  const payload = payloadOf(values, mode)
   const templateKeys = [...new Set(choices.templates.map((m) => m.key))]
 
   const chooseTemplate = (key: string) => {
@@ -118,12 +125,12 @@ const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
   const save = async () => {
     setSaving(true)
     try {
-      const answer = await api.save(id, payloadOf(values, mode))
+      const answer = await api.save(id, payload)
       setErrors(answer.errors)
       if (answer.notice) addNotice(answer.notice as never)
       if (Object.keys(answer.errors).length > 0) return
       if (!id && answer.redirectUrl) navigate(answer.redirectUrl)
-      else setSaved((n) => n + 1)
+      else setSavedPayload(JSON.stringify(payload))
     } finally {
       setSaving(false)
     }
@@ -135,7 +142,7 @@ const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
       {choices.configured ? null : (
         <MessageBox mb="lg" variant="warning" message={message('campaignNotConfigured')} />
       )}
-      <FormGroup error={Boolean(errors.name)}>
+      <FormGroup error={Boolean(shown.name)}>
         <Label required htmlFor="campaign-name">
           {t('name')}
         </Label>
@@ -167,7 +174,7 @@ const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
         ))}
       </Box>
       {mode === 'view' ? (
-        <FormGroup error={Boolean(errors.viewId)}>
+        <FormGroup error={Boolean(shown.viewId)}>
           <Label htmlFor="campaign-view">{t('view')}</Label>
           {choices.views.length === 0 ? <Text>{t('noViews')}</Text> : null}
           <select
@@ -186,49 +193,14 @@ const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
           {error('viewId')}
         </FormGroup>
       ) : (
-        <Box flex flexDirection="row" flexWrap="wrap">
-          <FormGroup mr="xl">
-            <Label htmlFor="filter-status">{t('filters.status')}</Label>
-            <select
-              id="filter-status"
-              value={values['filters.status']}
-              onChange={(e) => set('filters.status', e.target.value)}
-            >
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s ? t(`statuses.${s}`) : t('any')}
-                </option>
-              ))}
-            </select>
-          </FormGroup>
-          <FormGroup mr="xl">
-            <Label htmlFor="filter-consent">{t('filters.marketingConsent')}</Label>
-            <select
-              id="filter-consent"
-              value={values['filters.marketingConsent']}
-              onChange={(e) => set('filters.marketingConsent', e.target.value)}
-            >
-              {CONSENTS.map((s) => (
-                <option key={s} value={s}>
-                  {s ? t(`consents.${s}`) : t('any')}
-                </option>
-              ))}
-            </select>
-          </FormGroup>
-          <FormGroup mr="xl">
-            <Label htmlFor="filter-q">{t('filters.q')}</Label>
-            <Input
-              id="filter-q"
-              value={values['filters.q']}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('filters.q', e.target.value)}
-            />
-          </FormGroup>
+        <Box>
+          <CampaignSegmentFilters resourceId={resource.id} choices={choices} values={values} set={set} />
           {error('segment')}
         </Box>
       )}
 
       <H5 mt="lg">{t('message')}</H5>
-      <FormGroup error={Boolean(errors.templateKey)}>
+      <FormGroup error={Boolean(shown.templateKey)}>
         <Label htmlFor="campaign-template">{t('template')}</Label>
         <select
           id="campaign-template"
@@ -257,7 +229,7 @@ const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
       <Box flex flexDirection="row" flexWrap="wrap">
         {LANGUAGES.map((language) => (
           <Box key={language} flexGrow={1} mr="lg" minWidth="280px">
-            <FormGroup error={Boolean(errors[`subject_${language}`])}>
+            <FormGroup error={Boolean(shown[`subject_${language}`])}>
               <Label htmlFor={`subject-${language}`}>{t(`subject.${language}`)}</Label>
               <Input
                 id={`subject-${language}`}
@@ -269,7 +241,7 @@ const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
               />
               {error(`subject_${language}`)}
             </FormGroup>
-            <FormGroup error={Boolean(errors[`text_${language}`])}>
+            <FormGroup error={Boolean(shown[`text_${language}`])}>
               <Label htmlFor={`text-${language}`}>{t(`text.${language}`)}</Label>
               <TextArea
                 id={`text-${language}`}
@@ -288,7 +260,7 @@ const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
       </Box>
 
       <Box flex flexDirection="row" alignItems="flex-start">
-        <FormGroup mr="xl" error={Boolean(errors.throttlePerMinute)}>
+        <FormGroup mr="xl" error={Boolean(shown.throttlePerMinute)}>
           <Label htmlFor="campaign-throttle">{t('throttle')}</Label>
           <Input
             id="campaign-throttle"
@@ -316,16 +288,14 @@ const CampaignEditor: React.FC<ActionProps> = ({ resource, record }) => {
         {saving ? <Loader /> : null}
         {t('save')}
       </Button>
-      {id ? (
-        <CampaignPreview
-          resourceId={resource.id}
-          recordId={id}
-          version={saved}
-          configured={choices.configured}
-        />
-      ) : (
-        <Text mt="lg">{t('saveToPreview')}</Text>
-      )}
+      <CampaignPreview
+        resourceId={resource.id}
+        recordId={id}
+        draft={payload}
+        saved={savedPayload === JSON.stringify(payload)}
+        configured={choices.configured}
+        onErrors={onDraftErrors}
+      />
     </Box>
   )
 }

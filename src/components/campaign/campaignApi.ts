@@ -2,8 +2,9 @@ import { ApiClient } from 'adminjs'
 import type { CampaignProgress } from '../../services/campaigns/campaigns.js'
 import type { CampaignChoices } from '../../services/campaigns/campaignChoices.js'
 import type { SegmentPreview } from '../../services/campaigns/campaignSegment.js'
+import type { DraftPreview } from '../../services/campaigns/campaignDraft.js'
 
-export type { CampaignChoices, CampaignProgress, SegmentPreview }
+export type { CampaignChoices, CampaignProgress, DraftPreview, SegmentPreview }
 
 const api = new ApiClient()
 
@@ -78,6 +79,17 @@ export function campaignApi(resourceId: string) {
             }),
       ),
     preview: (recordId: string) => read<SegmentPreview>(recordId, 'previewCampaign'),
+    /** The unsaved draft's preview (POST: nothing written); its field errors in `errors`. */
+    previewDraft: async (values: Record<string, string>, signal: AbortSignal) => {
+      const response = await api.resourceAction({
+        resourceId,
+        actionName: 'previewCampaignDraft',
+        method: 'post',
+        data: formOf(values),
+        signal,
+      })
+      return { ...answerOf(response), preview: (response.data as { campaign?: DraftPreview }).campaign }
+    },
     render: (recordId: string, clientId: string) =>
       read<RenderedCampaign>(recordId, 'renderCampaign', { clientId }),
     progress: (recordId: string) => read<CampaignProgress>(recordId, 'campaignProgress'),

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm'
+import { Advisor } from '../../entities/Advisor.js'
+import { Contract } from '../../entities/Contract.js'
 import { EmailLog } from '../../entities/EmailLog.js'
 import type { Language } from '../../shared/language.js'
 import type { TemplateStore } from '../mail/templateStore.js'
@@ -14,10 +16,17 @@ export interface CampaignChoices {
   mergeFields: readonly string[]
   /** The custom fields' merge fields (`custom.<key>`, also in `mergeFields`) with their labels. */
   customFields: { name: string; labelFr: string; labelEn: string }[]
+  /** The active advisors (by name) for the segment's advisor filter. */
+  advisors: { id: number; label: string }[]
+  /** The contracts' products (their types), for the segment's contract filter. */
+  products: string[]
   throttlePerMinute: number
   /** Whether campaigns can be started (the host set the unsubscribe URL and secret). */
   configured: boolean
 }
+
+/** At most this many advisors and products offered (a longer list is no choice). */
+const MAX_CHOICES = 500
 
 /** The editor's choices for this admin (their own views and the shared ones). */
 export async function campaignChoices(
@@ -27,10 +36,23 @@ export async function campaignChoices(
   defaults: { throttlePerMinute: number; configured: boolean },
 ): Promise<CampaignChoices> {
   const viewer = { email: admin?.email ?? null, managesShared: false }
-  const [{ views }, messages, custom] = await Promise.all([
+  const [{ views }, messages, custom, advisors, products] = await Promise.all([
     visibleViews(dataSource, viewer, 'Client'),
     templates.messageTemplates(),
     activeFields(dataSource),
+    dataSource.getRepository(Advisor).find({
+      select: { id: true, code: true, lastName: true, firstName: true },
+      where: { active: true },
+      order: { lastName: 'ASC', id: 'ASC' },
+      take: MAX_CHOICES,
+    }),
+    dataSource
+      .getRepository(Contract)
+      .createQueryBuilder('k')
+      .select('DISTINCT k.product', 'product')
+      .orderBy('k.product', 'ASC')
+      .limit(MAX_CHOICES)
+      .getRawMany<{ product: string }>(),
   ])
   const customFields = custom.map((f) => ({
     name: customMergeField(f.key),
@@ -42,6 +64,11 @@ export async function campaignChoices(
     templates: messages,
     mergeFields: [...CAMPAIGN_FIELDS, ...customFields.map((f) => f.name)],
     customFields,
+    advisors: advisors.map((a) => ({
+      id: a.id,
+      label: `${[a.lastName, a.firstName].filter(Boolean).join(' ')} (${a.code})`,
+    })),
+    products: products.map((p) => p.product),
     ...defaults,
   }
 }

@@ -73,8 +73,11 @@ export function readMessages(
   return messages
 }
 
+/** What a campaign's email is written from (a saved campaign, or the editor's unsaved draft). */
+export type MessageSource = Pick<Campaign, 'id' | 'messages' | 'templateKey'>
+
 /** The message for a language: the campaign's own, else its template's, else the other language's. */
-function messageFor(campaign: Campaign, language: Language, templates: TemplateSet): CampaignMessage {
+function messageFor(campaign: MessageSource, language: Language, templates: TemplateSet): CampaignMessage {
   const own = campaign.messages[language]
   if (own) return own
   if (campaign.templateKey && isTemplateKey(campaign.templateKey)) {
@@ -111,7 +114,7 @@ export interface RenderedCampaignEmail {
  * unsubscribe link at the end when the text has none.
  */
 export function renderCampaignEmail(
-  campaign: Campaign,
+  campaign: MessageSource,
   templates: TemplateSet,
   companyName: string,
   fallback: Language,

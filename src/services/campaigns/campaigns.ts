@@ -9,15 +9,14 @@ import type { Actor } from '../core/requestValues.js'
 import { writeAudit } from '../core/adminAudit.js'
 import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
 import { inTransaction } from '../core/transaction.js'
-import { hasControlCharacters } from '../core/requestValues.js'
 import type { ClientList } from '../list/clientList.js'
 import type { ClientMailer } from '../mail/clientMailer.js'
 import { dueNow } from '../mail/dueNow.js'
 import type { CampaignOptions } from './campaignOptions.js'
-import { MAX_THROTTLE_PER_MINUTE } from './campaignOptions.js'
-import { readMessages, renderCampaignEmail } from './campaignMessages.js'
+import { renderCampaignEmail, type MessageSource } from './campaignMessages.js'
+import { readDraft, readDraftPreview, type CampaignInput, type DraftPreview } from './campaignDraft.js'
 import { lockCampaign } from './campaignRows.js'
-import { previewSegment, readSegment, type SegmentPreview } from './campaignSegment.js'
+import { previewSegment, type SegmentPreview } from './campaignSegment.js'
 import { currentSegment, viewSegmentOrError } from './campaignView.js'
 import { unsubscribeLink, type ReleaseContext } from './campaignRelease.js'
 import { unsubscribe } from './unsubscribe.js'
@@ -25,8 +24,7 @@ import { translations } from '../../locale/index.js'
 import { activeFields } from '../customFields/fieldCatalog.js'
 import { valuesOfClients } from '../customFields/customValues.js'
 
-/** A campaign as a form or a script gives it (every value a string, as forms send them). */
-export type CampaignInput = Partial<Record<string, unknown>>
+export type { CampaignInput } from './campaignDraft.js'
 
 /** Where a campaign is: its recipients by outcome, read from the database. */
 export interface CampaignProgress {
@@ -39,8 +37,6 @@ export interface CampaignProgress {
   skipped: number
   cancelled: number
 }
-
-const MAX_NAME = 120
 
 /**
  * Campaigns (issue 29): drafts edited by admins, started now or at a time, paused, resumed,
@@ -56,52 +52,10 @@ export class Campaigns {
     private readonly mail: { from: string; companyName: string; language: Language },
   ) {}
 
-  /** The fields of a draft, checked: a field error (InvalidInputError) for each that does not fit. */
-  private read(input: CampaignInput, custom: readonly { key: string }[]): Partial<Campaign> {
-    const errors: Record<string, string> = {}
-    const name = typeof input.name === 'string' ? input.name.trim() : ''
-    if (name === '') errors.name = 'fieldRequired'
-    else if (name.length > MAX_NAME || hasControlCharacters(name)) errors.name = 'campaignBadName'
-    const templateKey =
-      typeof input.templateKey === 'string' && input.templateKey.trim() !== ''
-        ? input.templateKey.trim()
-        : null
-    const throttleText = String(input.throttlePerMinute ?? '').trim()
-    const throttle = throttleText === '' ? this.options.throttlePerMinute : Number(throttleText)
-    if (!Number.isInteger(throttle) || throttle < 1 || throttle > MAX_THROTTLE_PER_MINUTE)
-      errors.throttlePerMinute = 'campaignBadThrottle'
-    const viewText = String(input.viewId ?? '').trim()
-    const viewId = viewText === '' ? null : Number(viewText)
-    if (viewId !== null && !(Number.isInteger(viewId) && viewId > 0 && viewId < 2 ** 31))
-      errors.viewId = 'invalidValue'
-    const fields: Partial<Campaign> = {}
-    for (const [read, key] of [
-      [() => (fields.segment = readSegment(input.segment ?? {})), 'segment'],
-      [() => (fields.messages = readMessages(input, templateKey, custom)), 'messages'],
-    ] as const) {
-      try {
-        read()
-      } catch (error) {
-        if (!(error instanceof InvalidInputError)) throw error
-        Object.assign(errors, error.fields)
-        void key
-      }
-    }
-    if (Object.keys(errors).length > 0) throw new InvalidInputError(errors)
-    const unconfirmed = input.includeUnconfirmed
-    return {
-      ...fields,
-      name,
-      templateKey,
-      throttlePerMinute: throttle,
-      viewId,
-      includeUnconfirmed: unconfirmed === true || unconfirmed === 'true' || unconfirmed === 'on',
-    }
-  }
-
   /** The fields; a saved view's filters as the segment (as `admin` sees it: a private view is its owner's). */
   private async readWithView(input: CampaignInput, admin: Pick<Actor, 'email'> | null) {
-    const fields = this.read(input, await activeFields(this.dataSource))
+    const custom = await activeFields(this.dataSource)
+    const fields = readDraft(input, custom, this.options.throttlePerMinute)
     if (fields.viewId) fields.segment = await viewSegmentOrError(this.dataSource, fields.viewId, admin)
     return fields
   }
@@ -161,23 +115,47 @@ export class Campaigns {
 
   /** The email one client would receive (the merge fields filled, the real unsubscribe link). */
   async render(id: number, clientId: number) {
+    const campaign = await this.dataSource.getRepository(Campaign).findOneBy({ id })
+    if (!campaign) throw new ClientActionRefused('notFound')
+    return this.renderAs(campaign, clientId)
+  }
+
+  private async renderAs(campaign: MessageSource, clientId: number) {
     const ctx = this.releaseContext()
-    const [campaign, client] = await Promise.all([
-      this.dataSource.getRepository(Campaign).findOneBy({ id }),
-      Number.isInteger(clientId) ? this.dataSource.getRepository(Client).findOneBy({ id: clientId }) : null,
-    ])
-    if (!campaign || !client) throw new ClientActionRefused('notFound')
+    const client = Number.isInteger(clientId)
+      ? await this.dataSource.getRepository(Client).findOneBy({ id: clientId })
+      : null
+    if (!client) throw new ClientActionRefused('notFound')
     const templates = await this.mailer.templates.load()
     const values = await valuesOfClients(this.dataSource, [client.id], templates.customFieldsInUse())
     const to = { ...client, email: client.email ?? '', custom: values.get(client.id) }
-    return renderCampaignEmail(
-      campaign,
-      templates,
-      ctx.companyName,
-      ctx.language,
-      to,
-      unsubscribeLink(ctx, id, clientId),
-    )
+    const link = unsubscribeLink(ctx, campaign.id, clientId)
+    return renderCampaignEmail(campaign, templates, ctx.companyName, ctx.language, to, link)
+  }
+
+  /**
+   * The editor's unsaved draft (POST, nothing written): who it would mail now, who is skipped and
+   * why, and the email as `clientId` (else the first recipient) would receive it, the link signed
+   * for `campaignId` (the draft's record; 0 for a new one). Field errors as a save's.
+   */
+  async previewDraft(
+    actor: Actor,
+    input: CampaignInput,
+    chosen: { clientId: number | null; campaignId: number | null },
+  ): Promise<DraftPreview> {
+    const custom = await activeFields(this.dataSource)
+    const draft = await readDraftPreview(this.dataSource, input, custom, actor)
+    const preview = await previewSegment(this.clients, draft.segment, draft.includeUnconfirmed)
+    const clientId = chosen.clientId ?? preview.firstRecipients[0]?.id ?? null
+    if (!draft.message || clientId === null || !this.releaseContextOrNull())
+      return { ...preview, email: null, errors: draft.errors }
+    const source = { id: chosen.campaignId ?? 0, ...draft.message }
+    const email = await this.renderAs(source, clientId)
+    return {
+      ...preview,
+      email: { clientId, subject: email.subject, text: email.logText, language: email.language },
+      errors: draft.errors,
+    }
   }
 
   /** "Send me a test": the email as `clientId` would receive it, to the admin, marked [TEST]; audited. */

@@ -75,6 +75,18 @@ export class ClientList {
       const active = `SELECT 1 FROM ${tableOf(this.dataSource, Contract)} kh WHERE kh.clientId = ${alias}.id AND kh.status = 'active'`
       qb.andWhere(query.hasActiveContracts ? `EXISTS (${active})` : `NOT EXISTS (${active})`)
     }
+    if (query.contractProduct !== null || query.contractStatus !== null) {
+      // A contract of this type and state, one correlated EXISTS read on the contracts'
+      // (clientId, status) index: the same statement count whatever the number of clients.
+      const conditions = [`kf.clientId = ${alias}.id`]
+      if (query.contractStatus) conditions.push('kf.status = :contractStatus')
+      if (query.contractProduct) conditions.push('kf.product = :contractProduct')
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM ${tableOf(this.dataSource, Contract)} kf WHERE ${conditions.join(' AND ')})`,
+        { contractStatus: query.contractStatus, contractProduct: query.contractProduct },
+      )
+    }
+    if (query.locale) qb.andWhere(`${alias}.locale = :locale`, { locale: query.locale })
     if (query.marketingConsent === 'unknown') qb.andWhere(`${alias}.marketingConsent IS NULL`)
     else if (query.marketingConsent)
       qb.andWhere(`${alias}.marketingConsent = :consent`, { consent: query.marketingConsent })
@@ -98,6 +110,9 @@ export class ClientList {
       query.tags ||
       query.customFields ||
       query.marketingConsent ||
+      query.contractProduct ||
+      query.contractStatus ||
+      query.locale ||
       query.hasActiveContracts !== null,
     )
   }
@@ -114,6 +129,9 @@ export class ClientList {
       !query.tags &&
       !query.customFields &&
       !query.marketingConsent &&
+      !query.contractProduct &&
+      !query.contractStatus &&
+      !query.locale &&
       query.hasActiveContracts === null,
     )
   }

@@ -1,9 +1,12 @@
 import {
   CLIENT_STATUSES,
   CONSENT_FILTERS,
+  CONTRACT_STATUSES,
   type ClientStatus,
   type ConsentFilter,
+  type ContractStatus,
 } from '../../entities/columns.js'
+import { LANGUAGES, type Language } from '../../shared/language.js'
 import { parseSearch, type ParsedQuery } from '../../shared/searchText.js'
 import { InvalidInputError } from '../core/errors.js'
 import { hasControlCharacters, isCalendarDate, isRecordId } from '../core/requestValues.js'
@@ -43,6 +46,12 @@ export interface ClientListQuery {
   adminOnlyFields?: boolean
   /** Marketing consent given (`in`), withdrawn (`out`) or never asked (`unknown`). */
   marketingConsent: ConsentFilter | null
+  /** Clients with a contract of this product (its type), in `contractStatus` when that is set too. */
+  contractProduct: string | null
+  /** Clients with a contract in this state (of `contractProduct` when that is set too). */
+  contractStatus: ContractStatus | null
+  /** The client's language (`locale`). */
+  locale: Language | null
   sortBy: SortableColumn
   direction: 'asc' | 'desc'
   page: number
@@ -62,6 +71,9 @@ function parseDate(value: unknown, endOfDay: boolean): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
+/** A contract's product is at most this long (entities/Contract.ts). */
+const MAX_PRODUCT = 120
+
 // What each filter of the list takes: the list drops what does not fit (the panel never sends
 // it); a strict reader (an export, which writes personal data to a file) refuses it instead.
 const FILTERS: Record<string, (value: string) => boolean> = {
@@ -77,6 +89,9 @@ const FILTERS: Record<string, (value: string) => boolean> = {
   tagMode: (v) => (TAG_MODES as readonly string[]).includes(v),
   customFields: (v) => readCustomFilter(v) !== null,
   marketingConsent: (v) => (CONSENT_FILTERS as readonly string[]).includes(v),
+  contractProduct: (v) => v.length <= MAX_PRODUCT,
+  contractStatus: (v) => (CONTRACT_STATUSES as readonly string[]).includes(v),
+  locale: (v) => (LANGUAGES as readonly string[]).includes(v),
 }
 
 /** Whether `filters.<name>` of the client list takes this value (a saved view keeps only those). */
@@ -101,7 +116,8 @@ function unfitParams(params: { filters?: Record<string, unknown>; [key: string]:
 
 /**
  * Reads AdminJS's list parameters (`filters.q`, `filters.status`, `filters.advisor`,
- * `filters.createdAt~~from`/`~~to`, `filters.hasActiveContracts`, `sortBy`, `direction`,
+ * `filters.createdAt~~from`/`~~to`, `filters.hasActiveContracts`, `filters.contractProduct`,
+ * `filters.contractStatus`, `filters.locale`, `sortBy`, `direction`,
  * `page`, `perPage`, `exactCount`) into a query; anything malformed is ignored, never an error,
  * unless `strict` (an export): then it is an InvalidInputError, as readRecordListQuery does.
  */
@@ -128,6 +144,9 @@ export function readListQuery(
     params.direction === 'asc' || params.direction === 'desc' ? params.direction : defaults.direction
   const hasActive = String(filters.hasActiveContracts ?? '')
   const consent = String(filters.marketingConsent ?? '')
+  const product = typeof filters.contractProduct === 'string' ? filters.contractProduct.trim() : ''
+  const contractStatus = String(filters.contractStatus ?? '')
+  const locale = String(filters.locale ?? '')
   return {
     search: parseSearch(filters.q),
     status: (CLIENT_STATUSES as readonly string[]).includes(status) ? (status as ClientStatus) : null,
@@ -144,6 +163,12 @@ export function readListQuery(
     marketingConsent: (CONSENT_FILTERS as readonly string[]).includes(consent)
       ? (consent as ConsentFilter)
       : null,
+    contractProduct:
+      product !== '' && product.length <= MAX_PRODUCT && !hasControlCharacters(product) ? product : null,
+    contractStatus: (CONTRACT_STATUSES as readonly string[]).includes(contractStatus)
+      ? (contractStatus as ContractStatus)
+      : null,
+    locale: (LANGUAGES as readonly string[]).includes(locale) ? (locale as Language) : null,
     sortBy,
     direction,
     page: Math.max(1, Math.floor(Number(params.page)) || 1),

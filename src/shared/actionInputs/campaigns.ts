@@ -17,14 +17,17 @@ const text = (limit: number) =>
     limit,
   )
 
-/** A record's id as sent; anything but a whole number is `invalidValue`. */
-const recordId = () =>
+const RECORD_ID = /^[1-9]\d{0,9}$/
+
+/** A record's id as sent, a whole number; anything else is `invalidValue` (blank too, unless `blank` is its value). */
+const idOf = <B>(blank: B) =>
   hidden(
     z.pipe(
       z.optional(z.unknown()),
-      z.transform((value, ctx): number => {
+      z.transform((value, ctx): number | B => {
         const raw = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : ''
-        if (/^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647) return Number(raw)
+        if (blank !== 0 && (value === undefined || value === '')) return blank
+        if (RECORD_ID.test(raw) && Number(raw) <= 2_147_483_647) return Number(raw)
         ctx.issues.push({ code: 'custom', message: 'invalidValue', input: value })
         return 0
       }),
@@ -32,8 +35,13 @@ const recordId = () =>
     16,
   )
 
+/** A record's id, required. */
+const recordId = () => idOf(0 as const)
+/** A record's id or blank (null). */
+const optionalRecordId = () => idOf(null)
+
 /** The draft as the editor sends it; the service checks each value (every field's error at once, by name). */
-export const campaignInput = actionInput({
+const draftShape = {
   name: text(120),
   viewId: text(16),
   segment: text(4000),
@@ -44,6 +52,14 @@ export const campaignInput = actionInput({
   text_en: text(20_000),
   includeUnconfirmed: field.checkbox(),
   throttlePerMinute: text(8),
+}
+export const campaignInput = actionInput(draftShape)
+
+/** The unsaved draft to preview (POST), as whom (blank: the first recipient), and its record if saved. */
+export const campaignDraftPreviewInput = actionInput({
+  ...draftShape,
+  clientId: optionalRecordId(),
+  campaignId: optionalRecordId(),
 })
 
 /** Whom the email is previewed or tested as. */
