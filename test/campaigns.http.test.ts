@@ -384,11 +384,21 @@ describeEachDatabase('campaigns: consent, segment, delivery, unsubscribe', (data
       queued: 0,
       failed: 0,
     })
-    expect(
-      await ds()
-        .getRepository(ClientEvent)
-        .countBy({ clientId: In(made.map((c) => c.id)), type: 'campaign_sent' }),
-    ).toBe(3)
+    // One history entry per client, written set-based, read back as any other entry.
+    const sentEvents = await ds()
+      .getRepository(ClientEvent)
+      .findBy({ clientId: In(made.map((c) => c.id)), type: 'campaign_sent' })
+    expect(sentEvents.map((e) => e.clientId).sort((a, b) => Number(a) - Number(b))).toEqual(
+      made.map((c) => c.id).sort((a, b) => a - b),
+    )
+    for (const event of sentEvents) {
+      expect(event).toMatchObject({
+        actorType: 'admin',
+        actor: 'admin@example.com',
+        data: { campaignId: campaign.id, campaign: campaign.name },
+      })
+      expect(event.createdAt).toBeInstanceOf(Date)
+    }
     const audits = await ds().getRepository(AdminAuditEntry).findBy({ action: 'campaign_started' })
     expect(audits.filter((a) => (a.details as { campaignId?: number }).campaignId === campaign.id)).toEqual([
       expect.objectContaining({ actor: 'admin@example.com', rowCount: 3 }),
