@@ -467,16 +467,31 @@ describeEachDatabase('campaigns: consent, segment, delivery, unsubscribe', (data
     expect((await demo.clients.campaignRunner.runOnce()).released).toBe(3)
     expect((await demo.clients.campaignRunner.runOnce()).released).toBe(0)
     expect(await ds().getRepository(EmailLog).countBy({ campaignId: campaign.id })).toBe(3)
-    // A minute later (the released rows moved back 61 s): three more.
+    const emails = ds().getRepository(EmailLog)
+    const ago = (ms: number) => new Date(Date.now() - ms)
+    // Released a minute ago but still unsent (delivery behind, or an instance killed with them):
+    // they are sent in the next minute, so nothing more is released (counting releases let 3 more go).
     await ds()
       .getRepository(CampaignRecipient)
-      .update({ campaignId: campaign.id, status: 'queued' }, { releasedAt: new Date(Date.now() - 61_000) })
+      .update({ campaignId: campaign.id, status: 'queued' }, { releasedAt: ago(61_000) })
+    expect((await demo.clients.campaignRunner.runOnce()).released).toBe(0)
+    // Sent now: they count for the next 60 s.
+    await demo.clients.outbox.drain()
+    expect(await emails.countBy({ campaignId: campaign.id, status: 'sent' })).toBe(3)
+    expect((await demo.clients.campaignRunner.runOnce()).released).toBe(0)
+    // Sent a minute ago: three more.
+    await emails.update({ campaignId: campaign.id, status: 'sent' }, { sentAt: ago(61_000) })
     expect((await demo.clients.campaignRunner.runOnce()).released).toBe(3)
-    expect(await demo.clients.campaigns.progress(campaign.id)).toMatchObject({
-      status: 'sending',
-      queued: 7,
-      sent: 0,
+    // Of those three, one unsent, one sent 10 s ago, one sent a minute ago: room for one, the last.
+    const [unsent, recent, old] = await emails.find({
+      where: { campaignId: campaign.id, status: 'queued' },
+      order: { id: 'ASC' },
     })
+    expect(unsent).toBeDefined()
+    await emails.update({ id: recent.id }, { status: 'sent', sentAt: ago(10_000) })
+    await emails.update({ id: old.id }, { status: 'sent', sentAt: ago(61_000) })
+    expect((await demo.clients.campaignRunner.runOnce()).released).toBe(1)
+    expect(await emails.countBy({ campaignId: campaign.id })).toBe(7)
     await demo.clients.campaigns.change(actor, campaign.id, 'cancel')
   })
 
