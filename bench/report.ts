@@ -130,8 +130,11 @@ export function printReport(report: Report): void {
       )
       if (c.id === 'campaign') {
         const { planSeconds, emailsPerSecond, cpuSeconds, queued } = c.ours
+        // Each goal on its own, from the figures measured in this run.
         goals.push(
-          `- campaign (issue 29): planned ≤ 10 s, queued ≥ 5,000 emails/s, peak RSS < 300 MB: ${fmt(planSeconds)} s, ${fmt(emailsPerSecond)} emails/s (${fmt(queued / cpuSeconds)} per CPU second), ${c.ours.peakRssMb.toFixed(0)} MB, ${mark(planSeconds <= 10 && emailsPerSecond >= 5000 && c.ours.peakRssMb < 300)}`,
+          `- campaign (issue 29): planned ≤ 10 s: ${fmt(planSeconds)} s, ${mark(planSeconds <= 10)}; ` +
+            `queued ≥ 5,000 emails/s: ${fmt(emailsPerSecond)} emails/s (${fmt(queued / cpuSeconds)} per CPU second of the process), ${mark(emailsPerSecond >= 5000)}; ` +
+            `peak RSS < 300 MB: ${c.ours.peakRssMb.toFixed(0)} MB, ${mark(c.ours.peakRssMb < 300)}`,
         )
       }
       if (c.id === 'import') {

@@ -45,6 +45,7 @@ if (process.env.MYSQL_URL) {
         expect.stringMatching(/^MarketingConsent\d+$/),
         expect.stringMatching(/^Campaigns\d+$/),
         expect.stringMatching(/^CustomValueUnique\d+$/),
+        expect.stringMatching(/^CampaignSendPace\d+$/),
       ])
       const pending = await db.dataSource.driver.createSchemaBuilder().log()
       expect(pending.upQueries.map((q) => q.query)).toEqual([])

@@ -13,6 +13,8 @@ import type { EmailStatus } from './columns.js'
 @Index('IDX_email_logs_status_nextAttemptAt', ['status', 'nextAttemptAt'])
 // A campaign mails a client once: a second row for the same (campaign, client) is refused (NULLs never clash).
 @Index('UQ_email_logs_campaignId_clientId', ['campaignId', 'clientId'], { unique: true })
+// A campaign's release counts its unsent emails and those sent in the last minute (its throttle).
+@Index('IDX_email_logs_campaign_status_sentAt', ['campaignId', 'status', 'sentAt'])
 export class EmailLog extends ClientHistoryRecord {
   @Column({ type: 'varchar', length: 255 })
   to!: string
@@ -61,6 +63,10 @@ export class EmailLog extends ClientHistoryRecord {
   // The campaign this email belongs to (issue 29), null for every other email.
   @Column({ type: 'int', nullable: true })
   campaignId!: number | null
+
+  // When the outbox recorded it sent (a campaign's throttle counts the sends of the last minute).
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  sentAt!: Date | null
 
   // What is really sent (the text with its token, as JSON), until it is sent: a secret, never shown.
   @Column({ type: 'text', nullable: true, select: false })

@@ -22,6 +22,7 @@ import { CustomFields1795490000000 } from './1795490000000-CustomFields.js'
 import { MarketingConsent1795510000000 } from './1795510000000-MarketingConsent.js'
 import { Campaigns1795511000000 } from './1795511000000-Campaigns.js'
 import { CustomValueUnique1795525000000 } from './1795525000000-CustomValueUnique.js'
+import { CampaignSendPace1795612000000 } from './1795612000000-CampaignSendPace.js'
 import { prefixAware } from './pluginTables.js'
 
 // MySQL/MariaDB migrations, oldest first (SQLite: `prepareClientTables` synchronizes after its check).
@@ -52,4 +53,5 @@ export const clientManagementMigrations = [
   MarketingConsent1795510000000,
   Campaigns1795511000000,
   CustomValueUnique1795525000000,
+  CampaignSendPace1795612000000,
 ].map(prefixAware)

@@ -15,7 +15,11 @@ let cluster: GaleraCluster | null = null
  */
 export async function startClusterRun(): Promise<void> {
   // The watchdog's limit (it ends the nodes if this process dies) above the whole run: 16 min here.
-  cluster = await startGaleraCluster({ maxLifetimeMs: 45 * 60_000 })
+  // GALERA_FORM_TIMEOUT_MS: longer than the 120 s default for a machine too busy to form it in time.
+  cluster = await startGaleraCluster({
+    maxLifetimeMs: 45 * 60_000,
+    formTimeoutMs: Number(process.env.GALERA_FORM_TIMEOUT_MS) || undefined,
+  })
   await cluster.rootQuery(
     1,
     `CREATE DATABASE IF NOT EXISTS \`${CLUSTER_DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,

@@ -15,6 +15,7 @@
 //   JOBS_WORKER     0: no import job worker in this process
 //   JOBS_LEASE_MS, JOBS_HEARTBEAT_MS, JOBS_POLL_MS   the job worker's lease, heartbeat and poll
 //   OUTBOX_LEASE_MS, OUTBOX_POLL_MS   the delivery worker's lease and poll
+//   OUTBOX_CONCURRENCY, OUTBOX_BATCH  the emails it sends at once and claims at a time
 //   CAMPAIGN_WORKER 1: the campaign worker runs in this process (CAMPAIGN_POLL_MS its poll)
 //   INSTANCE_MAX_MS exits by itself after this long (default 10 min), or when its stdin closes
 //
@@ -58,6 +59,8 @@ const { app, clients } = createDemoApp({
     // Only those set: an undefined one would stand over its default.
     ...(env.OUTBOX_LEASE_MS ? { leaseMs: number('OUTBOX_LEASE_MS') } : {}),
     ...(env.OUTBOX_POLL_MS ? { pollIntervalMs: number('OUTBOX_POLL_MS') } : {}),
+    ...(env.OUTBOX_CONCURRENCY ? { concurrency: number('OUTBOX_CONCURRENCY') } : {}),
+    ...(env.OUTBOX_BATCH ? { batchSize: number('OUTBOX_BATCH') } : {}),
   },
   campaigns: { pollMs: number('CAMPAIGN_POLL_MS') },
   jobs: {

@@ -5,9 +5,9 @@ import { enCampaigns } from '../../locale/en/campaigns.js'
 import { frCampaigns } from '../../locale/fr/campaigns.js'
 import { LANGUAGES, type Language } from '../../shared/language.js'
 import { InvalidInputError } from '../core/errors.js'
-import { valueText, type CustomValue } from '../../shared/customFields.js'
+import { valueText, type CustomFieldDefinition, type CustomValue } from '../../shared/customFields.js'
 import { customMergeField, isTemplateKey, TEMPLATE_SPECS } from '../mail/templateCatalog.js'
-import { checkTemplate, fillTemplate, templateFields, TemplateRefused } from '../mail/templateRender.js'
+import { checkTemplate, compileTemplate, templateFields, TemplateRefused } from '../mail/templateRender.js'
 import { emailLanguage, type TemplateSet } from '../mail/templateSet.js'
 import { MASK } from '../core/secrets.js'
 
@@ -108,11 +108,89 @@ export interface RenderedCampaignEmail {
   link: string
 }
 
+/** A campaign's messages checked and parsed once, for all of its recipients. */
+export interface CampaignRenderer {
+  /** The custom fields its messages use: the only values a recipient needs read. */
+  customFields: readonly CustomFieldDefinition[]
+  render(to: CampaignRecipientValues, unsubscribe: { link: string; token: string }): RenderedCampaignEmail
+}
+
 /**
- * One recipient's email: merge fields filled (the custom fields in use in the email's language,
+ * A campaign's emails: merge fields filled (the custom fields in use in the email's language,
  * choices by their labels; the fields `templates` was loaded with, the values in `to.custom`), the
- * unsubscribe link at the end when the text has none.
+ * unsubscribe link at the end when the text has none. Each language's message is checked and
+ * parsed at its first recipient, not again for each one.
  */
+export function campaignRenderer(
+  campaign: Campaign,
+  templates: TemplateSet,
+  companyName: string,
+  fallback: Language,
+): CampaignRenderer {
+  const defined = templates.customFieldsInUse()
+  const compiled = new Map<Language, ReturnType<typeof compile>>()
+  function compile(language: Language) {
+    const message = messageFor(campaign, language, templates)
+    // A field removed since the message was written renders empty rather than stopping the campaign.
+    const written = [message.subject, message.text].flatMap((source) => templateFields(source))
+    const gone = written.filter((name) => name.startsWith(customMergeField('')))
+    const fields = [...new Set([...campaignFields(defined.map((f) => f.key)), ...gone])]
+    return {
+      written,
+      subject: compileTemplate(message.subject, fields, false),
+      text: compileTemplate(message.text, fields, false),
+    }
+  }
+  const of = (language: Language) => {
+    let one = compiled.get(language)
+    if (!one) compiled.set(language, (one = compile(language)))
+    return one
+  }
+  // Every language a recipient may be written in.
+  const used = new Set(LANGUAGES.flatMap((l) => of(l).written))
+  const customFields = defined.filter((f) => used.has(customMergeField(f.key)))
+  return {
+    customFields,
+    render(to, unsubscribe) {
+      const language = emailLanguage(to.locale, fallback)
+      const message = of(language)
+      const values = {
+        ...Object.fromEntries(
+          customFields.map((f) => [
+            customMergeField(f.key),
+            valueText(f, to.custom?.[f.key] ?? null, language),
+          ]),
+        ),
+        firstName: to.firstName ?? '',
+        lastName: to.lastName,
+        fullName: [to.firstName, to.lastName].filter(Boolean).join(' '),
+        clientNumber: to.clientNumber,
+        email: to.email,
+        companyName,
+        unsubscribeLink: unsubscribe.link,
+      }
+      const subject = message
+        .subject(values)
+        .replace(/[\r\n]+/g, ' ')
+        .trim()
+        .slice(0, 255)
+      let text = message.text(values)
+      if (!text.includes(unsubscribe.link)) {
+        const footer = { en: enCampaigns, fr: frCampaigns }[language].messages.campaignUnsubscribeFooter
+        text += `\n\n--\n${footer.replace('{{link}}', unsubscribe.link)}`
+      }
+      return {
+        language,
+        subject,
+        text,
+        logText: text.split(unsubscribe.token).join(MASK),
+        link: unsubscribe.link,
+      }
+    },
+  }
+}
+
+/** One recipient's email (`campaignRenderer`'s, for a single one: the preview and the test). */
 export function renderCampaignEmail(
   campaign: MessageSource,
   templates: TemplateSet,
@@ -121,39 +199,5 @@ export function renderCampaignEmail(
   to: CampaignRecipientValues,
   unsubscribe: { link: string; token: string },
 ): RenderedCampaignEmail {
-  const customFields = templates.customFieldsInUse()
-  const language = emailLanguage(to.locale, fallback)
-  const message = messageFor(campaign, language, templates)
-  // A field removed since the message was written renders empty rather than stopping the campaign.
-  const written = [message.subject, message.text].flatMap((source) => templateFields(source))
-  const gone = written.filter((name) => name.startsWith(customMergeField('')))
-  const fields = [...new Set([...campaignFields(customFields.map((f) => f.key)), ...gone])]
-  const values = {
-    ...Object.fromEntries(
-      customFields.map((f) => [customMergeField(f.key), valueText(f, to.custom?.[f.key] ?? null, language)]),
-    ),
-    firstName: to.firstName ?? '',
-    lastName: to.lastName,
-    fullName: [to.firstName, to.lastName].filter(Boolean).join(' '),
-    clientNumber: to.clientNumber,
-    email: to.email,
-    companyName,
-    unsubscribeLink: unsubscribe.link,
-  }
-  const subject = fillTemplate(message.subject, fields, values, false)
-    .replace(/[\r\n]+/g, ' ')
-    .trim()
-    .slice(0, 255)
-  let text = fillTemplate(message.text, fields, values, false)
-  if (!text.includes(unsubscribe.link)) {
-    const footer = { en: enCampaigns, fr: frCampaigns }[language].messages.campaignUnsubscribeFooter
-    text += `\n\n--\n${footer.replace('{{link}}', unsubscribe.link)}`
-  }
-  return {
-    language,
-    subject,
-    text,
-    logText: text.split(unsubscribe.token).join(MASK),
-    link: unsubscribe.link,
-  }
+  return campaignRenderer(campaign, templates, companyName, fallback).render(to, unsubscribe)
 }

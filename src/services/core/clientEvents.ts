@@ -1,5 +1,6 @@
 import { normalizeIp, type Actor } from './requestValues.js'
 import type { EntityManager } from 'typeorm'
+import { tableOf } from './tableNames.js'
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js'
 import { ClientEvent, type FieldChange } from '../../entities/ClientEvent.js'
 import type { ClientEventType } from '../../entities/columns.js'
@@ -51,4 +52,37 @@ export async function insertEvents(manager: EntityManager, events: Partial<Clien
       .updateEntity(false)
       .execute()
   }
+}
+
+/**
+ * The same event for every client a query names (its column `clientId`): one INSERT … SELECT,
+ * nothing read into memory, whatever their number (a campaign's release step writes its
+ * `campaign_sent` events so). The row is built as `eventRow` builds one; its columns written as
+ * TypeORM writes them (the JSON one as JSON text), `createdAt` by the database's default.
+ */
+export async function insertEventPerClient(
+  manager: EntityManager,
+  actor: Actor,
+  type: ClientEventType,
+  data: Record<string, unknown> | null,
+  clients: { sql: string; parameters: unknown[] },
+): Promise<void> {
+  const row = eventRow(actor, 0, type, null, null, data)
+  const dataSource = manager.connection
+  const metadata = dataSource.getMetadata(ClientEvent)
+  const column = (property: string) =>
+    dataSource.driver.escape(metadata.findColumnWithPropertyName(property)?.databaseName ?? property)
+  const written = {
+    type: row.type,
+    actorType: row.actorType,
+    actor: row.actor ?? null,
+    ip: row.ip ?? null,
+    data: row.data ? JSON.stringify(row.data) : null,
+  }
+  const names = Object.keys(written)
+  await manager.query(
+    `INSERT INTO ${tableOf(dataSource, ClientEvent)} (${['clientId', ...names].map(column).join(', ')}) ` +
+      `SELECT s.clientId, ${names.map(() => '?').join(', ')} FROM (${clients.sql}) s`,
+    [...Object.values(written), ...clients.parameters],
+  )
 }

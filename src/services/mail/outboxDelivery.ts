@@ -74,7 +74,7 @@ export async function deliverClaimed(ctx: DeliveryContext, email: ClaimedEmail):
       ...(content.headers ? { headers: content.headers } : {}),
     })
     const messageId = typeof info?.messageId === 'string' ? info.messageId : email.messageId
-    const sent = { ...done, status: 'sent', messageId, pendingContent: null }
+    const sent = { ...done, status: 'sent', messageId, pendingContent: null, sentAt: new Date() }
     return (await record(ctx, email, sent)) ? 'sent' : 'lost'
   } catch (caught) {
     const error = errorText(caught)

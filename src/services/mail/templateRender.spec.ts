@@ -1,4 +1,10 @@
-import { checkTemplate, fillTemplate, templateFields, TemplateRefused } from './templateRender.js'
+import {
+  checkTemplate,
+  compileTemplate,
+  fillTemplate,
+  templateFields,
+  TemplateRefused,
+} from './templateRender.js'
 import { shippedTemplates } from './templateSet.js'
 import { defaultTemplate, EMAIL_TEMPLATE_KEYS, TEMPLATE_SPECS } from './templateCatalog.js'
 
@@ -117,5 +123,20 @@ describe('the template renderer', () => {
     expect(fillTemplate('{{custom.risk}}', allowed, values, false)).toBe('<b>Dynamique</b> & co')
     expect(() => checkTemplate('{{custom.constructor}}', allowed)).toThrow(TemplateRefused)
     expect(() => checkTemplate('{{custom}}', allowed)).toThrow(TemplateRefused)
+  })
+
+  test('a compiled template is checked once and fills each value set as `fillTemplate` does, nothing carried over', () => {
+    const source = 'Hi {{firstName}} {{ lastName }}{{! note }}: {{custom.risk}}'
+    const allowed = [...FIELDS, 'custom.risk']
+    expect(problemOf(() => compileTemplate('Hi {{fistName}}', FIELDS, false))).toEqual([
+      'templateUnknownField',
+      'fistName',
+    ])
+    const fill = compileTemplate(source, allowed, true)
+    const first = { firstName: 'A&B', lastName: '<i>', 'custom.risk': 'high' }
+    const second = { firstName: '{{link}}' }
+    expect(fill(first)).toBe(fillTemplate(source, allowed, first, true))
+    expect(fill(second)).toBe('Hi {{link}} : ')
+    expect(fill(first)).toBe('Hi A&amp;B &lt;i&gt;: high')
   })
 })
