@@ -506,6 +506,8 @@ describeEachDatabase('campaigns: consent, segment, delivery, unsubscribe', (data
     await ds()
       .getRepository(CampaignRecipient)
       .update({ campaignId: campaign.id, status: 'queued' }, { releasedAt: new Date(Date.now() - 61_000) })
+    // Room for more under the throttle (the 2 unsent would fill a throttle of 2): only the pause holds them.
+    await ds().getRepository(Campaign).update({ id: campaign.id }, { throttlePerMinute: 10 })
     expect((await demo.clients.campaignRunner.runOnce()).released).toBe(0)
     await expect(demo.clients.campaigns.change(actor, campaign.id, 'pause')).rejects.toMatchObject({
       reason: 'campaignWrongStatus',
