@@ -83,6 +83,7 @@ describe('createClientManagement', () => {
       'ActionHeader',
       'LoggedIn',
       'RecordActionRoute',
+      'DefaultBulkDeleteAction',
       'ExportForm',
       'GdprArchive',
       'RetentionPanel',
