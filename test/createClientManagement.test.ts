@@ -84,6 +84,7 @@ describe('createClientManagement', () => {
       'ActionHeader',
       'LoggedIn',
       'RecordActionRoute',
+      'DefaultBulkDeleteAction',
       'ExportForm',
       'GdprArchive',
       'RetentionPanel',

@@ -53,6 +53,10 @@ export function registerComponents(componentLoader: ComponentLoader) {
     RecordActionRoute: componentLoader.getComponents().RecordActionRoute
       ? null
       : componentLoader.override('RecordActionRoute', path.join(here, 'common', 'RecordActionRoute')),
+    // AdminJS's bulk delete in a drawer that closes too.
+    DefaultBulkDeleteAction: componentLoader.getComponents().DefaultBulkDeleteAction
+      ? null
+      : componentLoader.override('DefaultBulkDeleteAction', path.join(here, 'common', 'FramedBulkDelete')),
     ExportForm: componentLoader.add('ExportForm', path.join(here, 'export', 'ExportForm')),
     GdprArchive: componentLoader.add('GdprArchive', path.join(here, 'gdpr', 'GdprArchive')),
     RetentionPanel: componentLoader.add('RetentionPanel', path.join(here, 'gdpr', 'RetentionPanel')),

@@ -20,47 +20,28 @@ export interface WalkScreen {
   ready: string
   /** The list's filter button: its drawer's selects are read too (their placeholders). */
   filter?: string
+  /** Its layout changes on a phone: walked at 390 px too, in French (default true). */
+  phone?: boolean
+  /** A drawer: closed after the checks, by Escape or by its close button (in turn). */
+  drawer?: boolean
 }
 
 const tabReady = (tab: string) =>
   `[data-testid=tab-panel-${tab}] :is([data-testid^=tab-table], [data-testid=tab-empty], [data-testid=tab-details], [data-testid^=payment-methods-]:not([data-testid=payment-methods-loading]))`
 
-/** The screens: dashboard, lists, a client's page and each of its tabs, templates, import, settings. */
+/**
+ * The screens that are no action of their own: the dashboard and each tab of a client's page (the
+ * lists, records and actions come from the resources' configuration: screenCatalog.ts).
+ */
 export function panelScreens(clientId: number): WalkScreen[] {
-  const list = (resource: string, filter = true): WalkScreen => ({
-    name: `${resource} list`,
-    path: `/resources/${resource}`,
-    ready: `tbody tr[data-css=${resource}-table-row]`,
-    filter: filter ? `[data-css=${resource}-filter-button]` : undefined,
-  })
   const show = `/resources/Client/records/${clientId}/show`
   return [
     { name: 'dashboard', path: '', ready: '[data-testid=chart-new-clients] .recharts-bar-rectangle path' },
-    { ...list('Client'), ready: 'tbody [data-testid=status-dot]' },
     ...[...BUILT_IN_TABS, 'Invoice', 'Ticket'].map((tab) => ({
       name: `client page, ${tab}`,
       path: tab === 'details' ? show : `${show}?tab=${tab}`,
       ready: tabReady(tab),
     })),
-    list('Contract'),
-    list('Commission'),
-    list('Advisor'),
-    list('EmailLog'),
-    list('ClientEvent'),
-    list('ClientNote'),
-    list('Invoice'),
-    list('Ticket'),
-    {
-      name: 'templates',
-      path: '/resources/EmailTemplate',
-      ready: '[data-testid=email-templates] [data-template]',
-    },
-    { name: 'import', path: '/resources/Commission/actions/importCommissions', ready: '#import-file' },
-    {
-      name: 'security settings',
-      path: '/resources/SecuritySettings',
-      ready: '[data-testid=security-settings]',
-    },
   ]
 }
 
@@ -75,6 +56,35 @@ async function visit(page: Page, base: string, path: string): Promise<void> {
   )
 }
 
+/** The page's requests under way, counted from the browser's side. */
+function requestsInFlight(page: Page): { count: () => number; stop: () => void } {
+  let open = 0
+  const opened = () => (open += 1)
+  const ended = () => (open -= 1)
+  page.on('request', opened)
+  page.on('requestfinished', ended)
+  page.on('requestfailed', ended)
+  return {
+    count: () => open,
+    stop: () => {
+      page.off('request', opened)
+      page.off('requestfinished', ended)
+      page.off('requestfailed', ended)
+    },
+  }
+}
+
+/** Until no request has been under way for `quietMs` (the screen has its data), at most 20 s. */
+async function settled(page: Page, inFlight: () => number, quietMs = 400): Promise<void> {
+  const until = Date.now() + 20_000
+  let quietSince = Date.now()
+  while (Date.now() < until) {
+    if (inFlight() > 0) quietSince = Date.now()
+    else if (Date.now() - quietSince >= quietMs) return
+    await page.waitForTimeout(50)
+  }
+}
+
 /** Whether the page scrolls sideways: its content wider than the window. */
 const overflow = (page: Page) =>
   page.evaluate(() => {
@@ -82,8 +92,20 @@ const overflow = (page: Page) =>
     return root.scrollWidth > window.innerWidth ? `${root.scrollWidth} px wide` : null
   })
 
+/** Each fault as it is found, on the runner's output too: a long walk cut short still tells. */
+function collector(): string[] {
+  const faults: string[] = []
+  const push = faults.push.bind(faults)
+  faults.push = (...items: string[]) => {
+    for (const item of items) process.stdout.write(`screen walk fault: ${item}\n`)
+    return push(...items)
+  }
+  return faults
+}
+
 /**
- * Walks `screens` in the page's current language: each at both widths. Returns what is wrong,
+ * Walks `screens` in the page's current language: each at 1440, and at 390 too in French unless
+ * `phone` is false (its layout is the same on a phone). Returns what is wrong,
  * one line per fault (empty when every screen passes).
  */
 export async function walkScreens(
@@ -92,39 +114,69 @@ export async function walkScreens(
   screens: WalkScreen[],
   language: 'fr' | 'en',
 ): Promise<string[]> {
-  const faults: string[] = []
+  const faults = collector()
+  const inFlight = requestsInFlight(page)
+  let drawers = 0
   for (const screen of screens) {
     const where = `${language} ${screen.name}`
     await visit(page, base, screen.path)
     // Past the previous screen's rows: the new one's own data.
     await page.waitForFunction((path) => location.href.includes(path), screen.path)
-    await page.waitForSelector(screen.ready)
-    for (const viewport of WALK_VIEWPORTS) {
+    const opened = await page
+      .waitForSelector(screen.ready, { timeout: 20_000 })
+      .then(() => true)
+      .catch(() => false)
+    if (!opened) {
+      faults.push(`${where}: did not open (${screen.ready} never showed)`)
+      continue
+    }
+    await settled(page, inFlight.count)
+    // Every screen at 1440 in both languages; at 390 the phone layouts, in French.
+    const widths = screen.phone === false || language !== 'fr' ? WALK_VIEWPORTS.slice(0, 1) : WALK_VIEWPORTS
+    for (const viewport of widths) {
       await page.setViewportSize(viewport)
       const at = `${where} at ${viewport.width}`
       const wide = await overflow(page)
       if (wide) faults.push(`${at}: overflow, ${wide}`)
       for (const finding of await seriousViolations(page)) faults.push(`${at}: axe ${finding}`)
     }
-    if (language !== 'fr') continue
-    let text = await page.innerText('body')
-    if (screen.filter && (await page.locator(screen.filter).count())) {
-      await page.click(screen.filter)
-      await page.waitForSelector('[data-css$=-filter-drawer]', { state: 'visible' })
-      text += `\n${await page.innerText('[data-css$=-filter-drawer]')}`
-      // Closed by its own cross (it covers the filter button on a phone).
-      await page.click('[data-css$=-filter-drawer] h3 + button')
-      // A closed drawer slides out to the right (it stays in the page).
-      await page.waitForFunction(() =>
-        Array.from(document.querySelectorAll('[data-css$=-filter-drawer]')).every(
-          (d) => d.getBoundingClientRect().left >= window.innerWidth - 1,
-        ),
-      )
+    await page.setViewportSize(WALK_VIEWPORTS[0])
+    if (language === 'fr') await frenchOnly(page, screen, where, faults)
+    if (screen.drawer) {
+      // In turn by Escape and by its close button: each drawer must close both ways.
+      const by = drawers++ % 2 ? 'button' : 'Escape'
+      if (by === 'Escape') await page.keyboard.press('Escape')
+      else await page.click('[data-testid=drawer-close]')
+      const closed = await page
+        .waitForSelector('[data-testid=drawer-frame]', { state: 'detached', timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false)
+      if (!closed) faults.push(`${where}: the drawer stays open after ${by}`)
     }
-    for (const word of englishIn(text)) faults.push(`${where}: English "${word}"`)
   }
+  inFlight.stop()
   await page.setViewportSize(WALK_VIEWPORTS[0])
-  return faults
+  // A plain copy: the collector's own `push` would make an empty walk unequal to [].
+  return [...faults]
+}
+
+/** The French screen's text (and its filter drawer's) holds none of the English seen. */
+async function frenchOnly(page: Page, screen: WalkScreen, where: string, faults: string[]): Promise<void> {
+  let text = await page.innerText('body')
+  if (screen.filter && (await page.locator(screen.filter).count())) {
+    await page.click(screen.filter)
+    await page.waitForSelector('[data-css$=-filter-drawer]', { state: 'visible' })
+    text += `\n${await page.innerText('[data-css$=-filter-drawer]')}`
+    // Closed by its own cross (it covers the filter button on a phone).
+    await page.click('[data-css$=-filter-drawer] h3 + button')
+    // A closed drawer slides out to the right (it stays in the page).
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('[data-css$=-filter-drawer]')).every(
+        (d) => d.getBoundingClientRect().left >= window.innerWidth - 1,
+      ),
+    )
+  }
+  for (const word of englishIn(text)) faults.push(`${where}: English "${word}"`)
 }
 
 /**

@@ -6,8 +6,9 @@ import DrawerFrame from './DrawerFrame.js'
 const h = new ViewHelpers()
 
 /**
- * DrawerFrame around a bulk action's form (AdminJS's bulk route shows the list behind it):
- * closing goes back to that list, its filters kept, the selection dropped.
+ * DrawerFrame around a bulk action's form, or a resource action's in a drawer (the list's export):
+ * AdminJS's route shows the list behind it; closing goes back to that list, its filters kept, the
+ * selection dropped.
  */
 const BulkDrawerFrame: React.FC<{ title: string; resourceId: string; children: React.ReactNode }> = ({
   title,

@@ -2,6 +2,7 @@ import React, { useState } from 'react'
 import { useLocation } from 'react-router'
 import { Box, Button, CheckBox, FormGroup, Icon, Label, MessageBox, Text } from '@adminjs/design-system'
 import { useTranslation, type ActionProps } from 'adminjs'
+import BulkDrawerFrame from '../common/BulkDrawerFrame.js'
 import { pluginResourceOf, resourceId } from '../common/resourceId.js'
 import { useCustomFieldColumns } from '../customFields/useCustomFieldColumns.js'
 import { downloadUrl, postDownload } from './postDownload.js'
@@ -15,7 +16,8 @@ const LIST_PARAM = /^(filters\.|sortBy$|direction$)/
  * filters in force, and the download of the CSV, in the panel's language.
  */
 const ExportForm: React.FC<ActionProps> = ({ resource, action, record }) => {
-  const { translateComponent, translateProperty, translateMessage, translateLabel, i18n } = useTranslation()
+  const { translateComponent, translateProperty, translateMessage, translateLabel, translateAction, i18n } =
+    useTranslation()
   const t = (key: string, options?: Record<string, unknown>) =>
     translateComponent(`ExportForm.${key}`, resource.id, options)
   const location = useLocation()
@@ -69,7 +71,7 @@ const ExportForm: React.FC<ActionProps> = ({ resource, action, record }) => {
     }
   }
 
-  return (
+  const form = (
     <Box as="form" onSubmit={download} data-testid="export-form" p="lg">
       <Text mb="default">{t('intro')}</Text>
       <Text mb="lg" data-testid="export-filters">
@@ -107,6 +109,15 @@ const ExportForm: React.FC<ActionProps> = ({ resource, action, record }) => {
         {state.sending ? t('downloading') : t('download')}
       </Button>
     </Box>
+  )
+  // A client's history export gets its frame from the record route (RecordActionRoute); a list's
+  // export (a resource action, in AdminJS's bare drawer) gets its close button and Escape here.
+  return history ? (
+    form
+  ) : (
+    <BulkDrawerFrame title={translateAction(action.label, resource.id)} resourceId={resource.id}>
+      {form}
+    </BulkDrawerFrame>
   )
 }
 
