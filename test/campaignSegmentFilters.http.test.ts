@@ -17,7 +17,7 @@ import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
 import { clientApi } from './support/clientApi.js'
 import { startSmtpServer } from './support/smtpServer.js'
-import { statementsOf } from './support/statements.js'
+import { sqlOf, statementsOf } from './support/statements.js'
 
 // Issue 29's segment filters (advisor, tags, custom fields, contract type and state, language):
 // the clients a campaign's segment resolves to — in the editor's live preview of an unsaved
@@ -253,19 +253,13 @@ describeEachDatabase('campaigns: segment filters equal the client list', (databa
     ).toBe(403)
     expect(await counts()).toEqual(before)
     // No INSERT, UPDATE or DELETE either (a rolled-back write would leave the counts alone).
-    const writes: string[] = []
-    const logger = ds().logger
-    const original = logger.logQuery.bind(logger)
-    logger.logQuery = (query, parameters, runner) => {
-      // (The session store renews the admin's session: not the preview's write.)
-      if (/^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(query) && !/sessions\b/.test(query)) writes.push(query)
-      return original(query, parameters, runner)
-    }
-    try {
-      await previewDraft({ ...draft({ contractProduct: 'Vie' }), clientId: String(made[0].id) })
-    } finally {
-      logger.logQuery = original
-    }
+    const sql = await sqlOf(ds(), () =>
+      previewDraft({ ...draft({ contractProduct: 'Vie' }), clientId: String(made[0].id) }),
+    )
+    // (The session store renews the admin's session: not the preview's write.)
+    const writes = sql.filter(
+      (query) => /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(query) && !/sessions\b/.test(query),
+    )
     expect(writes).toEqual([])
   })
 

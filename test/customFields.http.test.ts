@@ -3,6 +3,7 @@ import { In } from 'typeorm'
 import { ClientCustomValue, ClientEvent, CustomField } from '../src/index.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
+import { sqlOf as sqlOfDataSource } from './support/statements.js'
 
 // Custom fields (issue 28) through the panel's HTTP API, on SQLite and MariaDB: definitions in
 // the CustomField resource (admins only), values on the client's create and edit with field
@@ -29,21 +30,7 @@ describeEachDatabase('custom fields: definitions, values on create and edit, his
       .find({ where: { clientId }, order: { fieldId: 'ASC', ordinal: 'ASC' } })
 
   /** The SQL TypeORM sends while `run` runs. */
-  const sqlOf = async (run: () => Promise<unknown>) => {
-    const logger = ds().logger
-    const original = logger.logQuery.bind(logger)
-    const seen: string[] = []
-    logger.logQuery = (query, parameters, runner) => {
-      seen.push(query)
-      return original(query, parameters, runner)
-    }
-    try {
-      await run()
-    } finally {
-      logger.logQuery = original
-    }
-    return seen
-  }
+  const sqlOf = (run: () => Promise<unknown>) => sqlOfDataSource(ds(), run)
   // The definitions' own read (the list reuses it for two seconds: in or out by the clock).
   const notDefinitions = (sql: string[]) =>
     sql.filter((q) => !/custom_fields[`"]? [`"]?CustomField\b/.test(q))

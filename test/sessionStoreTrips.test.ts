@@ -8,6 +8,7 @@ import { resilientSessionStore } from '../src/index.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
 import { clientApi } from './support/clientApi.js'
+import { sqlOf } from './support/statements.js'
 
 /** A memory store that counts the calls reaching it; `get` answers after `delayMs`. */
 function countingStore(delayMs = 5) {
@@ -107,18 +108,7 @@ describe('the resilient session store’s round trips', () => {
 
 /** The SQL statements on the demo's session table while `work` runs, and all statements. */
 async function statementsDuring(dataSource: DataSource, work: () => Promise<unknown>) {
-  const logger = dataSource.logger
-  const original = logger.logQuery.bind(logger)
-  const all: string[] = []
-  logger.logQuery = (query, parameters, runner) => {
-    all.push(query)
-    return original(query, parameters, runner)
-  }
-  try {
-    await work()
-  } finally {
-    logger.logQuery = original
-  }
+  const all = await sqlOf(dataSource, work)
   return { all, sessions: all.filter((query) => /demo_sessions/.test(query)) }
 }
 

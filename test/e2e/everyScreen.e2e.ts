@@ -1,7 +1,7 @@
 // Every screen of the panel walked (issue 31, "Done when"): each resource's list, show page and
 // forms and every action's drawer or page, enumerated from the resources' configuration at test
 // time (screenCatalog.ts), plus the dashboard, the client page's tabs, the saved views' bar and the
-// client area. Every screen at 1440×900 in French and in English; at 390×844, in French, the
+// client area. Every screen at 1440×900 in French and in English; at 390×844, in both too, the
 // screens whose layout changes on a phone (lists, show pages, new/edit forms, the client page's
 // tabs, the dashboard): no sideways scroll, no serious or critical axe finding, no English in
 // French, and each drawer closed by Escape or by its button (in turn).
@@ -161,7 +161,7 @@ describeInBrowser('every screen in a real browser, in French and English (SQLite
     expect(catalog?.notOpened.sort()).toEqual(Object.keys(NOT_OPENED).sort())
   })
 
-  // French first: every screen at 1440 and the phone layouts at 390; then English at 1440.
+  // French first, then English: every screen at 1440 and the phone layouts at 390.
   for (const language of ['fr', 'en'] as const) {
     test(`every screen in ${language}: no sideways scroll, no serious axe finding${language === 'fr' ? ', no English' : ''}, drawers closed`, async () => {
       await page.goto(base)

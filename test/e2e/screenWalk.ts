@@ -20,7 +20,7 @@ export interface WalkScreen {
   ready: string
   /** The list's filter button: its drawer's selects are read too (their placeholders). */
   filter?: string
-  /** Its layout changes on a phone: walked at 390 px too, in French (default true). */
+  /** Its layout changes on a phone: walked at 390 px too (default true). */
   phone?: boolean
   /** A drawer: closed after the checks, by Escape or by its close button (in turn). */
   drawer?: boolean
@@ -104,8 +104,8 @@ function collector(): string[] {
 }
 
 /**
- * Walks `screens` in the page's current language: each at 1440, and at 390 too in French unless
- * `phone` is false (its layout is the same on a phone). Returns what is wrong,
+ * Walks `screens` in the page's current language: each at 1440, and at 390 too unless `phone` is
+ * false (its layout is the same on a phone). Returns what is wrong,
  * one line per fault (empty when every screen passes).
  */
 export async function walkScreens(
@@ -131,8 +131,8 @@ export async function walkScreens(
       continue
     }
     await settled(page, inFlight.count)
-    // Every screen at 1440 in both languages; at 390 the phone layouts, in French.
-    const widths = screen.phone === false || language !== 'fr' ? WALK_VIEWPORTS.slice(0, 1) : WALK_VIEWPORTS
+    // Every screen at 1440, and the phone layouts at 390 too, in both languages.
+    const widths = screen.phone === false ? WALK_VIEWPORTS.slice(0, 1) : WALK_VIEWPORTS
     for (const viewport of widths) {
       await page.setViewportSize(viewport)
       const at = `${where} at ${viewport.width}`

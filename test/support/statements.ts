@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm'
 
-/** Counts every SQL statement TypeORM sends while `run` runs. */
-export async function statementsOf(dataSource: DataSource, run: () => Promise<unknown>): Promise<number> {
+/** Every SQL statement TypeORM sends while `run` runs, in order. */
+export async function sqlOf(dataSource: DataSource, run: () => Promise<unknown>): Promise<string[]> {
   const logger = dataSource.logger
   const original = logger.logQuery.bind(logger)
-  let count = 0
+  const seen: string[] = []
   logger.logQuery = (query, parameters, runner) => {
-    count += 1
+    seen.push(query)
     return original(query, parameters, runner)
   }
   try {
@@ -14,5 +14,10 @@ export async function statementsOf(dataSource: DataSource, run: () => Promise<un
   } finally {
     logger.logQuery = original
   }
-  return count
+  return seen
+}
+
+/** Counts every SQL statement TypeORM sends while `run` runs. */
+export async function statementsOf(dataSource: DataSource, run: () => Promise<unknown>): Promise<number> {
+  return (await sqlOf(dataSource, run)).length
 }

@@ -122,7 +122,7 @@ export interface CampaignRenderer {
  * parsed at its first recipient, not again for each one.
  */
 export function campaignRenderer(
-  campaign: Campaign,
+  campaign: MessageSource,
   templates: TemplateSet,
   companyName: string,
   fallback: Language,
