@@ -6,7 +6,7 @@ import type { CustomFieldDefinition } from '../../shared/customFields.js'
 import type { Actor } from '../core/requestValues.js'
 import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
 import { inTransaction } from '../core/transaction.js'
-import { fillUniqueValues } from './customValues.js'
+import { fillUniqueValues, isDuplicateKey } from './customValues.js'
 
 // The firm's custom fields (issue 28), defined by admins in the panel. Read from the database at
 // each use (a firm has tens of them): two instances defining and using fields at once agree;
@@ -72,18 +72,26 @@ function readOrThrow(payload: Record<string, unknown>) {
   return { ...rest, choiceList: choices, choices: choices.length > 0 ? choicesText(choices) : null }
 }
 
-/** A new field; its key is free (removed fields keep theirs: the history names them). */
+/**
+ * A new field; its key is free (removed fields keep theirs: the history names them). Another
+ * instance's field of the same key written since the check meets the key's unique index: the
+ * same field error, not a 500.
+ */
 export async function createField(
   dataSource: DataSource,
   actor: Actor,
   payload: Record<string, unknown>,
 ): Promise<CustomField> {
   const definition = readOrThrow(payload)
+  const taken = () => new InvalidInputError({ key: 'customFieldKeyTaken' })
   return inTransaction(dataSource, async (manager) => {
     const repository = manager.getRepository(CustomField)
-    if (await repository.existsBy({ key: definition.key }))
-      throw new InvalidInputError({ key: 'customFieldKeyTaken' })
-    return repository.save(repository.create({ ...stored(definition), createdBy: actor.email }))
+    if (await repository.existsBy({ key: definition.key })) throw taken()
+    return repository
+      .save(repository.create({ ...stored(definition), createdBy: actor.email }))
+      .catch((error: unknown) => {
+        throw isDuplicateKey(error) ? taken() : error
+      })
   }).finally(() => forgetFields(dataSource))
 }
 
