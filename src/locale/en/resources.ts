@@ -166,6 +166,7 @@ export const enResources = {
       createdAt: 'Date',
       attempts: 'Attempts',
       nextAttemptAt: 'Next try',
+      sentAt: 'Sent at',
       leaseUntil: 'Claimed until',
       claimedBy: 'Claimed by',
     },

@@ -168,6 +168,7 @@ export const frResources: PluginTranslation['resources'] = {
       createdAt: 'Date',
       attempts: 'Tentatives',
       nextAttemptAt: 'Prochain essai',
+      sentAt: 'Envoyé le',
       leaseUntil: 'Réservé jusqu’à',
       claimedBy: 'Réservé par',
     },
