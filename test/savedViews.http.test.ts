@@ -7,21 +7,12 @@ import { AdminUser } from '../demo/entities/AdminUser.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
 import { clientApi } from './support/clientApi.js'
-import { CLIENT_LIST_COLUMNS } from '../src/shared/savedViews.js'
+import { CLIENT_LIST_COLUMNS, type ViewSummary } from '../src/shared/savedViews.js'
 import { statementsOf } from './support/statements.js'
 
 const BASE = '/admin/api/resources/Client/actions'
 
-interface Summary {
-  id: number
-  name: string
-  shared: boolean
-  mine: boolean
-  editable: boolean
-  params: Record<string, string>
-  columns: string[] | null
-  count: number
-}
+type Summary = ViewSummary
 
 /** `count` clients of their own (numbers `prefix…`), by id. */
 async function makeClients(dataSource: DataSource, prefix: string, count: number): Promise<number[]> {

@@ -6,20 +6,12 @@ import { AdminUser } from '../demo/entities/AdminUser.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
 import { statementsOf } from './support/statements.js'
+import type { ViewSummary } from '../src/shared/savedViews.js'
 
 // Saved views of the contracts' and the commissions' lists (issue 28): the client list's views,
 // rules and actions on each resource, their parameters checked against what that list takes.
 
-interface Summary {
-  id: number
-  name: string
-  shared: boolean
-  mine: boolean
-  editable: boolean
-  params: Record<string, string>
-  columns: string[] | null
-  count: number
-}
+type Summary = ViewSummary
 
 const api = (resource: string) => `/admin/api/resources/${resource}/actions`
 
