@@ -95,7 +95,7 @@ export const layout = [
     id: 'resources',
     folders: ['src/resources/'],
     holds:
-      'one AdminJS resource factory per file; `secureActions.ts` gives every action its role check, secret stripping and validation',
+      'one AdminJS resource factory per file; `secureActions.ts` gives every action, at setup, its role check (core’s `accessControl.ts`), secret stripping (core’s `secrets.ts`) and validation; `pluginResource.ts` reads records by id and titles a person',
     imports: ['actions', 'hooks', ...SERVICE_ROOMS, 'entities', 'shared'],
     typeOnly: ['componentIds'],
   },
@@ -121,7 +121,7 @@ export const layout = [
     id: 'core',
     folders: ['src/services/core/'],
     holds:
-      'the transaction helper with its conflicts and lost connections (`transaction.ts`), the event writer (every history row), each advisor’s clients (`client_advisors`, every writer refreshes it), errors, secrets, money, access control, what a request carries (`requestValues.ts`: the actor and its IP, plain values, the action inputs’ reader `parseInput`) and the rooms’ function tables (`bindDeps`), core options (roles, logger, sessions), the configuration error; the client sessions’ generation and registry, the Galera node list',
+      'the transaction helper with its conflicts and lost connections (`transaction.ts`), the event writer (every history row), each advisor’s clients (`client_advisors`, every writer refreshes it), errors, secrets (stripped from every action’s answer), money, access control (the roles map and the guard every action gets), what a request carries (`requestValues.ts`: the actor and its IP, plain values, the action inputs’ reader `parseInput`) and the rooms’ function tables (`bindDeps`), core options (roles, logger, sessions), the configuration error; the client sessions’ generation and registry, the Galera node list',
     imports: ['entities', 'shared'],
   },
   {

@@ -3,10 +3,19 @@
 // secret column, one statement per read.
 import { Resource } from '@adminjs/typeorm'
 import { Advisor, Client } from '../src/index.js'
-import { PluginResource } from '../src/resources/pluginResource.js'
+import { PluginResource, personTitle } from '../src/resources/pluginResource.js'
 import { EntityRows } from '../src/services/core/entityRows.js'
 import { describeEachDatabase } from './support/databases.js'
 import { statementsOf } from './support/statements.js'
+
+describe('a person’s title', () => {
+  test('a person by full name and number; what is missing left out', () => {
+    expect(personTitle('Leclerc', 'Jean', 'C5576349')).toBe('Leclerc Jean · C5576349')
+    expect(personTitle('Leclerc', null, 'A01')).toBe('Leclerc · A01')
+    expect(personTitle('Leclerc', 'Jean', null)).toBe('Leclerc Jean')
+    expect(personTitle(null, '', 'C1')).toBe('C1')
+  })
+})
 
 describeEachDatabase('plugin resource', (db) => {
   let clientId: number

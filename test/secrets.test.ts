@@ -1,6 +1,6 @@
 import type { ActionRequest, ActionResponse, ActionContext, RecordJSON } from 'adminjs'
 import { Client } from '../src/index.js'
-import { dropSecretsFromPayload, stripSecretsFromResponse } from '../src/resources/secureActions.js'
+import { dropSecretsFromPayload, stripSecretsFromResponse } from '../src/services/core/secrets.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo, type SeededDemo } from './support/demoAgent.js'
 

@@ -13,29 +13,32 @@ import { findClients } from './support/findClients.js'
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src') + path.sep
 /**
- * The plugin files a suspend crosses beyond the HTTP edge: 42 before issue 27, 40 with the
- * schemas, 26 once `appliesTo` became data, 15 once each idea sat in one file and what is
- * known at setup was no longer worked out per request (the input's limits; the panel's language,
- * read only when a notice builds a text), 16 with the record's title, 15 once the client_advisors
- * subscriber was no longer added to the host's DataSource (TypeORM called it for every entity
- * event: the demo's session row, the suspend's own UPDATE and history INSERT; the plugin's
- * writers refresh the table themselves). Of the 15: suspend's own path is its action, its
- * input's fields (shared/actionInputs/fields.ts, whose transforms parse it) and the lifecycle's
- * statusTransitions.ts (the change engine and the status changes); the builder
- * (clientActionSpecs.ts); the resource's guard with secrets stripped (secureActions.ts) and the
- * role map (accessControl.ts); the record read by id, before and after the change
- * (pluginResource.ts, entityRows.ts, columns.ts's decimal transformer, and the record's title,
- * "Leclerc Jean · C5576349", from shared/displayFormat.ts); the request's values and actor
- * (requestValues.ts); the transaction helper (transaction.ts); the event writer
- * (clientEvents.ts, which masks through secrets.ts); and the sessions ended (clientSessions.ts).
- * Still 15 once a POST no longer serialised the record read before the change (half the rights
- * checked and titles built, no file fewer): columns.ts's transformer hydrates the balance of the
- * two records AdminJS's API reads (the record the action runs on, and the record as it now is,
- * which the answer carries), displayFormat.ts titles that answer and its advisor, secrets.ts is
- * the strip of every answer and the event writer's mask, fields.ts's transforms are the parse.
- * The issue's goal is 12: lower this bound as the walk shortens.
+ * The plugin files a suspend crosses beyond the HTTP edge: 42 before issue 27, 40 with the schemas,
+ * 26 once `appliesTo` became data, 15 once each idea sat in one file and what is known at setup was
+ * no longer worked out per request (the input's limits; the panel's language, read only when a notice
+ * builds a text), 16 with the record's title, 15 once the client_advisors subscriber was no longer
+ * added to the host's DataSource (TypeORM called it for every entity event: the demo's session row,
+ * the suspend's own UPDATE and history INSERT; the plugin's writers refresh the table themselves),
+ * still 15 once a POST no longer serialised the record read before the change (half the rights checks
+ * and titles built, no file fewer), 13 once the roles map's guard sat with the roles map
+ * (services/core/accessControl.ts), the strip of every answer with the secret keys
+ * (services/core/secrets.ts) and a person's title with the resource that titles records
+ * (resources/secureActions.ts now only puts the hooks together at setup; shared/displayFormat.ts is
+ * the components' formatting). Of the 13: suspend's own path is its action, its input's fields
+ * (shared/actionInputs/fields.ts, whose transforms parse it) and the lifecycle's statusTransitions.ts
+ * (the change engine and the status changes); the builder (clientActionSpecs.ts); the roles map and
+ * its guard (accessControl.ts: the 403 before hook, and `isAccessible` of every action listed in a
+ * record's JSON); the record read by id, before and after the change (pluginResource.ts, with the
+ * record's title "Leclerc Jean · C5576349", entityRows.ts, and columns.ts's decimal transformer,
+ * which hydrates the balance); the request's values and actor (requestValues.ts); the transaction
+ * helper (transaction.ts); the event writer (clientEvents.ts); the secret keys, stripped from the
+ * answer and masked in the event (secrets.ts); and the sessions ended (clientSessions.ts).
+ * Not 12: entityRows.ts is also the client list's row reader (services/list, which may not import a
+ * resource), columns.ts's transformer is every money column's (and the lifecycle's own read hydrates
+ * the balance too), requestValues.ts is the request read of every entry point, and the answer carries
+ * the record as it now is (the HTTP tests read its status), so the read stays.
  */
-const MAX_FILES_PAST_HTTP = 15
+const MAX_FILES_PAST_HTTP = 13
 
 interface ScriptCoverage {
   url: string

@@ -4,9 +4,20 @@ import type { BaseEntity, DataSource, EntityManager, ObjectLiteral } from 'typeo
 import { contractLinksTouched, refreshClientAdvisors } from '../services/core/clientAdvisors.js'
 import { inTransaction, retryRead } from '../services/core/transaction.js'
 import { EntityRows } from '../services/core/entityRows.js'
-import { personTitle } from '../shared/displayFormat.js'
 
 type Params = Record<string, unknown>
+
+/**
+ * A person as a reference names them, everywhere a client or an advisor is picked or shown
+ * (lists, filters, forms): last name, first name and their number or code, `Leclerc Jean · C5576349`.
+ */
+export function personTitle(lastName: unknown, firstName: unknown, number: unknown): string {
+  const name = [lastName, firstName]
+    .filter((part) => part !== null && part !== undefined && String(part).trim() !== '')
+    .join(' ')
+  const tail = number === null || number === undefined || number === '' ? '' : String(number)
+  return name && tail ? `${name} · ${tail}` : name || tail
+}
 
 /**
  * How a client or an advisor is named wherever it is referenced (a commission's client, the

@@ -1,53 +1,26 @@
 import {
   ForbiddenError,
   type Action,
-  type ActionContext,
   type ActionHandler,
+  type ActionRequest,
   type ActionResponse,
   type After,
   type Before,
-  type RecordJSON,
   type ResourceWithOptions,
 } from 'adminjs'
 import type { EntityTarget, ObjectLiteral } from 'typeorm'
-import type { AccessControl } from '../services/core/accessControl.js'
-import { isSecretKey, withoutSecrets } from '../services/core/secrets.js'
+import { accessibleBy, refusedWith403 } from '../services/core/accessControl.js'
+import { dropSecretsFromPayload, stripSecretsFromResponse } from '../services/core/secrets.js'
 import { keepOnlyEditable } from '../hooks/keepOnlyEditable.js'
 import { normalizePayload } from '../hooks/normalizePayload.js'
 import { validateRecord, type RecordRules } from '../hooks/validateRecord.js'
 import { importUploads } from '../services/import/importUploads.js'
 import type { ResourceDeps } from './resourceDeps.js'
 
-// What every action of the plugin's resources gets: the role check (invisible in the panel, 403
-// through the API), secrets kept out of its response (and out of create and edit's payload), and
-// on create and edit the payload cleaned and validated before the adapter sees it.
-
-function stripRecord(record: RecordJSON): RecordJSON {
-  const populated: RecordJSON['populated'] = {}
-  for (const [key, value] of Object.entries(record.populated ?? {})) {
-    populated[key] = value ? stripRecord(value) : value
-  }
-  return { ...record, params: withoutSecrets(record.params ?? {}), populated }
-}
-
-/**
- * After every action: no secret leaves in `record`, `records` or their populated references.
- * AdminJS serialises every column it has, hidden or not, so hiding a property is not enough.
- */
-export const stripSecretsFromResponse: After<ActionResponse> = async (response) => {
-  if (!response || typeof response !== 'object') return response
-  const out: ActionResponse = { ...response }
-  if (out.record) out.record = stripRecord(out.record as RecordJSON)
-  if (Array.isArray(out.records)) out.records = (out.records as RecordJSON[]).map(stripRecord)
-  return out
-}
-
-/** Before create and edit: the panel never writes a secret column directly (dedicated actions do). */
-export const dropSecretsFromPayload: Before = async (request) => {
-  if (!request.payload) return request
-  const payload = Object.fromEntries(Object.entries(request.payload).filter(([key]) => !isSecretKey(key)))
-  return { ...request, payload }
-}
+// What every action of the plugin's resources gets, put together here at setup: the role check
+// (services/core/accessControl.ts: invisible in the panel, 403 through the API), secrets kept out
+// of its response and out of create and edit's payload (services/core/secrets.ts), and on create
+// and edit the payload cleaned and validated before the adapter sees it (hooks/).
 
 const BUILT_IN_ACTIONS = ['list', 'search', 'show', 'new', 'edit', 'delete', 'bulkDelete'] as const
 type BuiltIn = (typeof BUILT_IN_ACTIONS)[number]
@@ -79,55 +52,6 @@ export interface SecureActionsSpec {
 const asArray = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value]
 
-/** May this admin run one of these actions? */
-const canAny = (
-  access: AccessControl | null,
-  admin: ActionContext['currentAdmin'],
-  resourceId: string,
-  names: string | string[],
-) => asArray(names).some((name) => access?.can(admin, resourceId, name) ?? false)
-
-function guarded(
-  access: AccessControl,
-  resourceId: string,
-  name: string | string[],
-  action: Partial<Action<ActionResponse>>,
-) {
-  const own = action.isAccessible
-  return (context: ActionContext) => {
-    if (!canAny(access, context.currentAdmin, resourceId, name)) return false
-    if (typeof own === 'function') return own(context)
-    return own ?? true
-  }
-}
-
-/**
- * The first hook of every action: refuses a role without the right (anyone, for an action the
- * resource does not offer) before anything else runs,
- * with HTTP 403 (AdminJS alone answers 200 with an error notice). @adminjs/express hands us a
- * copy of Express's request, which keeps `res`.
- */
-function refuseWith403(
-  access: AccessControl | null,
-  resourceId: string,
-  name: string | string[],
-  uploadDir?: string,
-): Before {
-  return (request, context) => {
-    if (canAny(access, context.currentAdmin, resourceId, name)) return request
-    ;(request as { res?: { status?: (code: number) => unknown } }).res?.status?.(403)
-    const files = (request as { files?: object }).files
-    if (!uploadDir || !files || Object.keys(files).length === 0) throw new ForbiddenError('forbiddenError')
-    // A file the multipart parser wrote for a refused request does not stay on disk.
-    return importUploads
-      .discardReceived(request, uploadDir)
-      .catch(() => undefined)
-      .then(() => {
-        throw new ForbiddenError('forbiddenError')
-      })
-  }
-}
-
 /**
  * AdminJS's own `new` throws on a GET (a 500): nothing to read there, so a 405 before its handler.
  * The panel's form posts; only a hand-made request gets here.
@@ -148,15 +72,19 @@ export function secureActions(
 ): Record<string, Partial<Action<ActionResponse>>> {
   const { access, dataSource } = deps
   const uploadDir = deps.commissionImport?.limits.uploadDir
+  // A refused multipart request's files do not stay on disk.
+  const discard = uploadDir
+    ? (request: ActionRequest) => importUploads.discardReceived(request, uploadDir)
+    : undefined
   const actions: Record<string, Partial<Action<ActionResponse>>> = {}
   const disabled = new Set(spec.disabled ?? [])
 
   for (const name of BUILT_IN_ACTIONS) {
     if (disabled.has(name)) {
-      actions[name] = { isAccessible: false, before: [refuseWith403(null, spec.resourceId, name, uploadDir)] }
+      actions[name] = { isAccessible: false, before: [refusedWith403(null, spec.resourceId, name, discard)] }
       continue
     }
-    const before: Before[] = [refuseWith403(access, spec.resourceId, name, uploadDir)]
+    const before: Before[] = [refusedWith403(access, spec.resourceId, name, discard)]
     if (name === 'new' && !spec.handlers?.new) before.push(createsOnPostOnly)
     if (name === 'new' || name === 'edit') {
       before.push(dropSecretsFromPayload)
@@ -166,7 +94,7 @@ export function secureActions(
       before.push(...(spec.checks ?? []))
     }
     actions[name] = {
-      isAccessible: guarded(access, spec.resourceId, name, {}),
+      isAccessible: accessibleBy(access, spec.resourceId, name),
       before,
       ...(spec.handlers?.[name] ? { handler: spec.handlers[name] } : {}),
       ...(spec.components?.[name] ? { component: spec.components[name] } : {}),
@@ -178,9 +106,9 @@ export function secureActions(
     const right = spec.rights?.[name] ?? name
     actions[name] = {
       ...action,
-      isAccessible: guarded(access, spec.resourceId, right, action),
+      isAccessible: accessibleBy(access, spec.resourceId, right, action.isAccessible),
       before: [
-        refuseWith403(access, spec.resourceId, right, uploadDir),
+        refusedWith403(access, spec.resourceId, right, discard),
         ...(asArray(action.before) as Before[]),
       ],
       after: [...(asArray(action.after) as After<ActionResponse>[]), stripSecretsFromResponse],

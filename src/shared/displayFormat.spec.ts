@@ -7,7 +7,6 @@ import {
   formatPercent,
   formatPhone,
   isCurrencyCode,
-  personTitle,
   phoneHref,
 } from './displayFormat.js'
 
@@ -67,17 +66,11 @@ describe('country names', () => {
   })
 })
 
-describe('rates and people', () => {
+describe('rates', () => {
   test('a rate stored in percent, in the panel’s language', () => {
     expect(plain(formatPercent('2.7100', 'fr'))).toBe('2,71 %')
     expect(formatPercent('0.5', 'en')).toBe('0.5%')
     expect(formatPercent(null, 'fr')).toBeNull()
-  })
-  test('a person by full name and number; what is missing left out', () => {
-    expect(personTitle('Leclerc', 'Jean', 'C5576349')).toBe('Leclerc Jean · C5576349')
-    expect(personTitle('Leclerc', null, 'A01')).toBe('Leclerc · A01')
-    expect(personTitle('Leclerc', 'Jean', null)).toBe('Leclerc Jean')
-    expect(personTitle(null, '', 'C1')).toBe('C1')
   })
 })
 

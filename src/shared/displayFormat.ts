@@ -79,18 +79,6 @@ export function formatPercent(value: unknown, language: string): string | null {
   return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 4 }).format(n / 100)
 }
 
-/**
- * A person as a reference names them, everywhere a client or an advisor is picked or shown
- * (lists, filters, forms): last name, first name and their number or code, `Leclerc Jean · C5576349`.
- */
-export function personTitle(lastName: unknown, firstName: unknown, number: unknown): string {
-  const name = [lastName, firstName]
-    .filter((part) => part !== null && part !== undefined && String(part).trim() !== '')
-    .join(' ')
-  const tail = number === null || number === undefined || number === '' ? '' : String(number)
-  return name && tail ? `${name} · ${tail}` : name || tail
-}
-
 /** A calendar day (`YYYY-MM-DD`, a custom field's date) in the panel's language: `04/03/1975`, `3/4/1975`. */
 export function formatDay(value: unknown, language: string): string | null {
   if (value === null || value === undefined || value === '') return null

@@ -1,5 +1,5 @@
 // Suspend one client: the form asks why, which of its contracts too, and whether to tell it.
-// Who may run it: the `suspend` right of the roles map (resources/secureActions.ts).
+// Who may run it: the `suspend` right of the roles map (services/core/accessControl.ts).
 import { suspend } from '../../services/lifecycle/statusTransitions.js'
 import { statusChangeInput } from '../../shared/actionInputs/statusChange.js'
 import { recordFormAction, type ClientActionDeps } from '../core/clientActionSpecs.js'

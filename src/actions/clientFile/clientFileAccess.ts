@@ -42,7 +42,7 @@ export const fileRights = (deps: ClientFileActionDeps, context: ActionContext) =
 
 /**
  * Bad input answered 400 (AdminJS answers its field errors 200): the page and a script alike see
- * a refusal. The same shape as secureActions' 403 (`request.res` is Express's response).
+ * a refusal. The same shape as accessControl's refusedWith403 (`request.res` is Express's response).
  */
 export function statusForRefusal(request: ActionRequest, error: unknown): void {
   if (error instanceof InvalidInputError)

@@ -1,4 +1,14 @@
-import type { CurrentAdmin } from 'adminjs'
+// Access control in one place: the roles map (who may run which action) and the guard that applies
+// it to every action of the plugin's resources (`accessibleBy`, `refusedWith403`, at the end).
+import {
+  ForbiddenError,
+  type Action,
+  type ActionContext,
+  type ActionRequest,
+  type ActionResponse,
+  type Before,
+  type CurrentAdmin,
+} from 'adminjs'
 
 /**
  * Who may run which action: role name → `'*'` (everything) or a list of action names. A name
@@ -59,5 +69,59 @@ export class AccessControl {
     if (allowed === '*') return true
     if (allowed.includes(`${resourceId}.${action}`)) return true
     return !QUALIFIED_ONLY.has(resourceId) && allowed.includes(action)
+  }
+}
+
+// The guard every action of the plugin's resources gets (resources/secureActions.ts builds them at
+// setup): the roles map applied, invisible in the panel, 403 through the API.
+
+const asList = (names: string | readonly string[]): readonly string[] =>
+  typeof names === 'string' ? [names] : names
+
+/** May this admin run one of these actions (a menu: any of its actions)? No access: no one may. */
+const canAny = (
+  access: AccessControl | null,
+  admin: CurrentAdmin | undefined,
+  resourceId: string,
+  names: string | readonly string[],
+) => asList(names).some((name) => access?.can(admin, resourceId, name) ?? false)
+
+/** An action's `isAccessible`: the right from the roles map, then the action's own condition. */
+export function accessibleBy(
+  access: AccessControl,
+  resourceId: string,
+  names: string | readonly string[],
+  own?: Partial<Action<ActionResponse>>['isAccessible'],
+) {
+  return (context: ActionContext): boolean => {
+    if (!canAny(access, context.currentAdmin, resourceId, names)) return false
+    if (typeof own === 'function') return own(context)
+    return own ?? true
+  }
+}
+
+/**
+ * The first before hook of an action: refuses a role without the right (anyone, with no `access`:
+ * an action the resource does not offer) before anything else runs, with HTTP 403 (AdminJS alone
+ * answers 200 with an error notice). @adminjs/express hands us a copy of Express's request, which
+ * keeps `res`. `discard`: what a refused request with files leaves behind, removed first (the
+ * files the multipart parser wrote).
+ */
+export function refusedWith403(
+  access: AccessControl | null,
+  resourceId: string,
+  names: string | readonly string[],
+  discard?: (request: ActionRequest) => Promise<void>,
+): Before {
+  return (request, context) => {
+    if (canAny(access, context.currentAdmin, resourceId, names)) return request
+    ;(request as { res?: { status?: (code: number) => unknown } }).res?.status?.(403)
+    const files = (request as { files?: object }).files
+    if (!discard || !files || Object.keys(files).length === 0) throw new ForbiddenError('forbiddenError')
+    return discard(request)
+      .catch(() => undefined)
+      .then(() => {
+        throw new ForbiddenError('forbiddenError')
+      })
   }
 }

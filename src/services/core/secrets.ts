@@ -1,7 +1,11 @@
+import type { ActionResponse, After, Before, RecordJSON } from 'adminjs'
+
 /**
  * Property names that hold secrets. They never leave the server: no API body, no log line, no
  * history diff. Matched against the last segment of a flattened AdminJS path, so
- * `client.passwordHash` and `populated.client.params.passwordHash` are caught too.
+ * `client.passwordHash` and `populated.client.params.passwordHash` are caught too. Every action
+ * of the plugin's resources strips them from its answer and drops them from a create or edit's
+ * payload (below); the event writer masks them in a change (clientEvents.ts).
  */
 const SECRET_KEYS: ReadonlySet<string> = new Set([
   'password',
@@ -35,4 +39,32 @@ export function withoutSecrets<T extends Record<string, unknown>>(params: T): T 
         : value
   }
   return out as T
+}
+
+function stripRecord(record: RecordJSON): RecordJSON {
+  const populated: RecordJSON['populated'] = {}
+  for (const [key, value] of Object.entries(record.populated ?? {})) {
+    populated[key] = value ? stripRecord(value) : value
+  }
+  return { ...record, params: withoutSecrets(record.params ?? {}), populated }
+}
+
+/**
+ * After every action of the plugin's resources (resources/secureActions.ts): no secret leaves in
+ * `record`, `records` or their populated references. AdminJS serialises every column it has,
+ * hidden or not, so hiding a property is not enough.
+ */
+export const stripSecretsFromResponse: After<ActionResponse> = async (response) => {
+  if (!response || typeof response !== 'object') return response
+  const out: ActionResponse = { ...response }
+  if (out.record) out.record = stripRecord(out.record as RecordJSON)
+  if (Array.isArray(out.records)) out.records = (out.records as RecordJSON[]).map(stripRecord)
+  return out
+}
+
+/** Before create and edit: the panel never writes a secret column directly (dedicated actions do). */
+export const dropSecretsFromPayload: Before = async (request) => {
+  if (!request.payload) return request
+  const payload = Object.fromEntries(Object.entries(request.payload).filter(([key]) => !isSecretKey(key)))
+  return { ...request, payload }
 }

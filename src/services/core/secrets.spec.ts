@@ -1,5 +1,5 @@
 import type { ActionContext, ActionRequest, ActionResponse, RecordJSON } from 'adminjs'
-import { dropSecretsFromPayload, stripSecretsFromResponse } from './secureActions.js'
+import { dropSecretsFromPayload, stripSecretsFromResponse } from './secrets.js'
 
 const record = (params: Record<string, unknown>, populated: RecordJSON['populated'] = {}) =>
   ({ id: '1', title: 't', params, populated, errors: {} }) as unknown as RecordJSON
