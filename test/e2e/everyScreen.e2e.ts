@@ -127,7 +127,9 @@ describeInBrowser('every screen in a real browser, in French and English (SQLite
   /** The screens to walk: the resources' (read once from the panel), then those no action draws. */
   let catalog: Catalog | null = null
   const screens = async (): Promise<WalkScreen[]> => {
-    catalog ??= await panelCatalog(page, { Client: [String(deleted.id)] })
+    // The deleted client for its own actions, then the active one with contracts (its suspend and
+    // ban forms list them: the screens.e2e.ts forms' axe checks were made on such a client).
+    catalog ??= await panelCatalog(page, { Client: [String(deleted.id), String(client.id)] })
     return [
       ...panelScreens(client.id),
       {

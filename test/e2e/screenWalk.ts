@@ -56,16 +56,21 @@ async function visit(page: Page, base: string, path: string): Promise<void> {
   )
 }
 
-/** The page's requests under way, counted from the browser's side. */
-function requestsInFlight(page: Page): { count: () => number; stop: () => void } {
+/** The page's requests under way, and all it started, counted from the browser's side. */
+function requestsInFlight(page: Page): { count: () => number; started: () => number; stop: () => void } {
   let open = 0
-  const opened = () => (open += 1)
+  let started = 0
+  const opened = () => {
+    open += 1
+    started += 1
+  }
   const ended = () => (open -= 1)
   page.on('request', opened)
   page.on('requestfinished', ended)
   page.on('requestfailed', ended)
   return {
     count: () => open,
+    started: () => started,
     stop: () => {
       page.off('request', opened)
       page.off('requestfinished', ended)
@@ -74,14 +79,59 @@ function requestsInFlight(page: Page): { count: () => number; stop: () => void }
   }
 }
 
-/** Until no request has been under way for `quietMs` (the screen has its data), at most 20 s. */
-async function settled(page: Page, inFlight: () => number, quietMs = 400): Promise<void> {
+/**
+ * Until the screen has its data, at most 20 s: no request under way, then the page idle (two frames
+ * drawn, then an idle callback: the answers rendered and the effects they run, which start the
+ * next requests, done, however slow the machine), and still no new request `quietMs` later (the
+ * request's event reaches the test a moment after the page sends it). It was a fixed 400 ms
+ * without a request, a third of the walk's time on a quiet machine.
+ */
+async function settled(
+  page: Page,
+  requests: { count: () => number; started: () => number },
+  quietMs = 100,
+): Promise<void> {
   const until = Date.now() + 20_000
-  let quietSince = Date.now()
   while (Date.now() < until) {
-    if (inFlight() > 0) quietSince = Date.now()
-    else if (Date.now() - quietSince >= quietMs) return
-    await page.waitForTimeout(50)
+    if (requests.count() > 0) {
+      await page.waitForTimeout(25)
+      continue
+    }
+    const before = requests.started()
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: 2_000 })),
+          ),
+        ),
+    )
+    await page.waitForTimeout(quietMs)
+    if (requests.count() === 0 && requests.started() === before) return
+  }
+}
+
+/** Where a walk's time goes: each phase's total (printed after it, to see what to cut). */
+function phases(): { start: (name: string) => void; stop: () => void; summary: () => string } {
+  const totals = new Map<string, number>()
+  let current: string | null = null
+  let since = 0
+  const stop = () => {
+    if (current) totals.set(current, (totals.get(current) ?? 0) + Date.now() - since)
+    current = null
+  }
+  return {
+    start: (name) => {
+      stop()
+      current = name
+      since = Date.now()
+    },
+    stop,
+    summary: () =>
+      [...totals]
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
+        .join(', '),
   }
 }
 
@@ -116,9 +166,11 @@ export async function walkScreens(
 ): Promise<string[]> {
   const faults = collector()
   const inFlight = requestsInFlight(page)
+  const time = phases()
   let drawers = 0
   for (const screen of screens) {
     const where = `${language} ${screen.name}`
+    time.start('open')
     await visit(page, base, screen.path)
     // Past the previous screen's rows: the new one's own data.
     await page.waitForFunction((path) => location.href.includes(path), screen.path)
@@ -130,18 +182,25 @@ export async function walkScreens(
       faults.push(`${where}: did not open (${screen.ready} never showed)`)
       continue
     }
-    await settled(page, inFlight.count)
+    time.start('settle')
+    await settled(page, inFlight)
     // Every screen at 1440, and the phone layouts at 390 too, in both languages.
     const widths = screen.phone === false ? WALK_VIEWPORTS.slice(0, 1) : WALK_VIEWPORTS
     for (const viewport of widths) {
+      time.start('resize')
       await page.setViewportSize(viewport)
       const at = `${where} at ${viewport.width}`
+      time.start('overflow')
       const wide = await overflow(page)
       if (wide) faults.push(`${at}: overflow, ${wide}`)
+      time.start('axe')
       for (const finding of await seriousViolations(page)) faults.push(`${at}: axe ${finding}`)
     }
+    time.start('resize')
     await page.setViewportSize(WALK_VIEWPORTS[0])
+    time.start('french')
     if (language === 'fr') await frenchOnly(page, screen, where, faults)
+    time.start('drawer')
     if (screen.drawer) {
       // In turn by Escape and by its close button: each drawer must close both ways.
       const by = drawers++ % 2 ? 'button' : 'Escape'
@@ -154,6 +213,8 @@ export async function walkScreens(
       if (!closed) faults.push(`${where}: the drawer stays open after ${by}`)
     }
   }
+  time.stop()
+  process.stdout.write(`screen walk (${language}) phases: ${time.summary()}\n`)
   inFlight.stop()
   await page.setViewportSize(WALK_VIEWPORTS[0])
   // A plain copy: the collector's own `push` would make an empty walk unequal to [].

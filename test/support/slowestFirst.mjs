@@ -11,7 +11,11 @@ import sequencer from '@jest/test-sequencer'
 
 // CommonJS: its class is the `default` of its exports.
 const Sequencer = sequencer.default ?? sequencer
-const recorded = JSON.parse(readFileSync(new URL('slowFiles.json', import.meta.url), 'utf8')).files
+// The browser suite's files (jest.e2e.config.js) are in test/e2e/slowFiles.json, the same way.
+const recorded = {
+  ...JSON.parse(readFileSync(new URL('slowFiles.json', import.meta.url), 'utf8')).files,
+  ...JSON.parse(readFileSync(new URL('../e2e/slowFiles.json', import.meta.url), 'utf8')).files,
+}
 
 export default class SlowestFirst extends Sequencer {
   sort(tests) {
