@@ -1,7 +1,7 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,7 +12,9 @@ import mysql from 'mysql2/promise'
  * A real 3-node MariaDB Galera cluster on loopback, for the cluster tests: each node has its own
  * datadir (mariadb-install-db) under one temporary folder (in /dev/shm when there is one), its own socket and ports (SQL 3311–3313,
  * group 4571–4573, IST 4581–4583, SST 4591–4593); node 1 bootstraps the cluster, the others join
- * by rsync SST. A test stops one node and starts it again with `stopGaleraNode` / `startGaleraNode`
+ * by rsync SST; a node whose server stops while it starts or joins, or is not there in half the
+ * time allowed, is started once more before the start fails (`startNodeOnce`). A test stops one
+ * node and starts it again with `stopGaleraNode` / `startGaleraNode`
  * (from any process, through the node's pid file). `stop()` ends every node and removes the folder; a detached watchdog does the same
  * if the test process dies first, or after `maxLifetimeMs`. The machine's own MariaDB (3306,
  * /run/mysqld) is never used: the harness refuses ports that are not its own.
@@ -51,7 +53,10 @@ export interface GaleraCluster {
 export interface GaleraOptions {
   /** The application user's rights: databases named like this (a LIKE pattern). Default `adminjs_clients%`. */
   databasePattern?: string
-  /** How long the cluster may take to form before the start fails. Default 120 s. */
+  /**
+   * How long the cluster may take to form before the start fails. Default 300 s: 15–30 s on a quiet
+   * machine, minutes beside a browser suite (the bound of a condition, not a wait).
+   */
   formTimeoutMs?: number
   /** The watchdog stops the cluster after this long whatever happens. Default 15 min. */
   maxLifetimeMs?: number
@@ -90,6 +95,82 @@ async function status(node: GaleraNode): Promise<Record<string, string> | null> 
   } finally {
     await connection.end().catch(() => undefined)
   }
+}
+
+/** Synced, ready, in a cluster of three: what every node must show before a test may use it. */
+const syncedInThree = (s: Record<string, string>) =>
+  s.wsrep_ready === 'ON' && s.wsrep_cluster_size === '3' && s.wsrep_local_state_comment === 'Synced'
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A node's server as the harness started it: whether it still runs, and how to end it. */
+interface NodeServer {
+  running(): boolean
+  /** SIGKILL, resolved once the process is gone. */
+  kill(): Promise<void>
+}
+
+/**
+ * Polls node's status until `ok` holds (answers null), its server stops, or `deadline` passes
+ * (answers why, with the last status seen): a condition with a bound, never a count of polls.
+ */
+async function waitForNode(
+  node: GaleraNode,
+  server: NodeServer,
+  ok: (s: Record<string, string>) => boolean,
+  deadline: number,
+): Promise<string | null> {
+  let last: Record<string, string> | null = null
+  for (;;) {
+    if (!server.running()) return `its server stopped (last status ${JSON.stringify(last)})`
+    last = (await status(node)) ?? last
+    if (last && ok(last)) return null
+    if (Date.now() > deadline) return `still not there at the deadline (last status ${JSON.stringify(last)})`
+    await sleep(250)
+  }
+}
+
+/**
+ * Starts node's server with `launch` and waits until `ok`, within `deadline`. A server that stops
+ * (a state transfer cut short, a group connection timed out on a loaded machine) or is not there
+ * in half the time left is killed and started once more, with a line saying so; a second failure
+ * throws, naming the node, what it was waiting for, both reasons and the end of its error log.
+ * Answers the server that got there.
+ */
+async function startNodeOnce(
+  node: GaleraNode,
+  what: string,
+  launch: (attempt: number) => Promise<NodeServer>,
+  ok: (s: Record<string, string>) => boolean,
+  deadline: number,
+): Promise<NodeServer> {
+  const reasons: string[] = []
+  for (const attempt of [1, 2]) {
+    const server = await launch(attempt)
+    const attemptDeadline = attempt === 1 ? Date.now() + (deadline - Date.now()) / 2 : deadline
+    const failed = await waitForNode(node, server, ok, attemptDeadline)
+    if (failed === null) return server
+    reasons.push(`attempt ${attempt}: ${failed}`)
+    await server.kill()
+    if (attempt === 1) {
+      process.stdout.write(
+        `\nGalera node ${node.index} not ${what} (${failed}); started once more. Its error log ended:\n${await tail(node.errorLog, 15)}\n`,
+      )
+    }
+  }
+  throw new Error(
+    `Galera node ${node.index} not ${what} after two starts (${reasons.join('; ')}):\n${await tail(node.errorLog)}`,
+  )
+}
+
+/**
+ * A node that crashed while it bootstrapped may have marked its state unsafe to bootstrap from: the
+ * harness's own fresh cluster is safe to bootstrap again from node 1.
+ */
+async function markSafeToBootstrap(node: GaleraNode): Promise<void> {
+  const file = path.join(node.dataDir, 'grastate.dat')
+  const state = await readFile(file, 'utf8').catch(() => null)
+  if (state !== null) await writeFile(file, state.replace(/safe_to_bootstrap:\s*0/, 'safe_to_bootstrap: 1'))
 }
 
 function nodeArgs(node: GaleraNode, dir: string): string[] {
@@ -157,48 +238,59 @@ export async function stopGaleraNode(root: string, index: number, how: 'kill' | 
   const pid = await runningPid(node)
   if (pid === null) throw new Error(`Galera node ${index} is not running`)
   process.kill(pid, how === 'kill' ? 'SIGKILL' : 'SIGTERM')
-  const end = Date.now() + 60_000
+  // A bound: a clean shutdown takes a second or two, longer on a loaded machine.
+  const end = Date.now() + 180_000
   while ((await runningPid(node)) !== null) {
-    if (Date.now() > end) throw new Error(`Galera node ${index} still runs 60 s after ${how}`)
+    if (Date.now() > end) throw new Error(`Galera node ${index} still runs 180 s after ${how}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
 
 /**
  * Starts node `index` of the cluster in `root` again (it rejoins the others, by IST or SST) and
- * waits until it is synced in a cluster of 3; answers the seconds it took. The cluster's `stop()`
- * (or its watchdog) ends it with the others.
+ * waits until it is synced in a cluster of 3 (started once more if its server stops on the way:
+ * `startNodeOnce`); answers the seconds it took. The cluster's `stop()` (or its watchdog) ends it
+ * with the others. `timeoutMs`: the bound, 300 s by default (seconds on a quiet machine).
  */
-export async function startGaleraNode(root: string, index: number, timeoutMs = 120_000): Promise<number> {
+export async function startGaleraNode(root: string, index: number, timeoutMs = 300_000): Promise<number> {
   const node = galeraNode(root, index)
   if ((await runningPid(node)) !== null) throw new Error(`Galera node ${index} already runs`)
   const started = Date.now()
-  const child = spawn('/usr/sbin/mariadbd', nodeArgs(node, path.dirname(node.dataDir)), {
-    stdio: 'ignore',
-    detached: true,
-  })
-  child.unref()
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`Galera node ${index} stopped while rejoining:\n${await tail(node.errorLog)}`)
-    }
-    const s = await status(node)
-    if (s?.wsrep_ready === 'ON' && s.wsrep_cluster_size === '3' && s.wsrep_local_state_comment === 'Synced') {
-      return (Date.now() - started) / 1000
-    }
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(
-        `Galera node ${index} not synced ${timeoutMs / 1000} s after its start:\n${await tail(node.errorLog)}`,
-      )
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
+  await startNodeOnce(
+    node,
+    'synced in a cluster of 3 after its start',
+    async () => {
+      const child = spawn('/usr/sbin/mariadbd', nodeArgs(node, path.dirname(node.dataDir)), {
+        stdio: 'ignore',
+        detached: true,
+      })
+      child.unref()
+      return childServer(child)
+    },
+    syncedInThree,
+    started + timeoutMs,
+  )
+  return (Date.now() - started) / 1000
+}
+
+/** A server process of ours as a NodeServer. */
+function childServer(child: ChildProcess): NodeServer {
+  const running = () => child.exitCode === null && child.signalCode === null
+  return {
+    running,
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (!running()) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGKILL')
+      }),
   }
 }
 
 /** Starts the cluster and waits until all three nodes are synced and ready; on failure, nothing is left running. */
 export async function startGaleraCluster(options: GaleraOptions = {}): Promise<GaleraCluster> {
   const started = Date.now()
-  const formTimeoutMs = options.formTimeoutMs ?? 120_000
+  const formTimeoutMs = options.formTimeoutMs ?? 300_000
   if (!existsSync(GALERA_PROVIDER)) {
     throw new Error(`Galera is not installed (${GALERA_PROVIDER} missing): apt-get install galera-4 rsync`)
   }
@@ -277,37 +369,15 @@ export async function startGaleraCluster(options: GaleraOptions = {}): Promise<G
     if (failed) throw (failed as PromiseRejectedResult).reason
     if (isRoot()) await run('chown', ['-R', 'mysql:mysql', root])
 
-    const launch = (node: GaleraNode, extra: string[]) => {
+    const launch = (node: GaleraNode, extra: string[]): NodeServer => {
       const child = spawn('/usr/sbin/mariadbd', [...nodeArgs(node, path.dirname(node.dataDir)), ...extra], {
         stdio: 'ignore',
       })
       processes.push(child)
-      return child
+      return childServer(child)
     }
     // If this process dies without stopping the cluster, the watchdog ends the nodes and removes the folder.
     const maxSeconds = Math.ceil((options.maxLifetimeMs ?? 15 * 60_000) / 1000)
-    const waitFor = async (
-      what: string,
-      node: GaleraNode,
-      child: ChildProcess,
-      ok: (s: Record<string, string>) => boolean,
-    ) => {
-      for (;;) {
-        if (child.exitCode !== null || child.signalCode !== null) {
-          throw new Error(`Galera node ${node.index} stopped while ${what}:\n${await tail(node.errorLog)}`)
-        }
-        const s = await status(node)
-        if (s && ok(s)) return
-        if (Date.now() - started > formTimeoutMs) {
-          throw new Error(
-            `Galera node ${node.index} not ${what} after ${formTimeoutMs / 1000} s (status ${JSON.stringify(s)}):\n${await tail(node.errorLog)}`,
-          )
-        }
-        await new Promise((resolve) => setTimeout(resolve, 250))
-      }
-    }
-
-    const first = launch(nodes[0], ['--wsrep-new-cluster'])
     watchdog = spawn(
       'sh',
       [
@@ -318,16 +388,43 @@ export async function startGaleraCluster(options: GaleraOptions = {}): Promise<G
       { detached: true, stdio: 'ignore' },
     )
     watchdog.unref()
-    await waitFor('ready', nodes[0], first, (s) => s.wsrep_ready === 'ON')
-    const joiners = nodes.slice(1).map((node) => [node, launch(node, [])] as const)
-    for (const [node, child] of [[nodes[0], first] as const, ...joiners]) {
-      await waitFor(
-        'synced in a cluster of 3',
-        node,
-        child,
-        (s) =>
-          s.wsrep_ready === 'ON' && s.wsrep_cluster_size === '3' && s.wsrep_local_state_comment === 'Synced',
-      )
+    const deadline = started + formTimeoutMs
+    // Node 1 bootstraps the cluster; once it is ready, the two others join it side by side (the
+    // second one's state transfer waits for the first's: one donor), each started once more if it fails.
+    const first = await startNodeOnce(
+      nodes[0],
+      'ready as the first node',
+      async (attempt) => {
+        if (attempt > 1) await markSafeToBootstrap(nodes[0])
+        return launch(nodes[0], ['--wsrep-new-cluster'])
+      },
+      (s) => s.wsrep_ready === 'ON',
+      deadline,
+    )
+    const joins = await Promise.allSettled(
+      nodes
+        .slice(1)
+        .map((node) =>
+          startNodeOnce(
+            node,
+            'synced in a cluster of 3',
+            async () => launch(node, []),
+            syncedInThree,
+            deadline,
+          ),
+        ),
+    )
+    const notJoined = joins.find((r) => r.status === 'rejected')
+    if (notJoined) throw (notJoined as PromiseRejectedResult).reason
+    const servers = [first, ...joins.map((r) => (r as PromiseFulfilledResult<NodeServer>).value)]
+    // All three at once: node 1 (or a node that joined first) may have seen another one leave and come back.
+    for (const [i, node] of nodes.entries()) {
+      const notSynced = await waitForNode(node, servers[i], syncedInThree, deadline)
+      if (notSynced !== null) {
+        throw new Error(
+          `Galera node ${node.index} not synced in a cluster of 3 within ${formTimeoutMs / 1000} s (${notSynced}):\n${await tail(node.errorLog)}`,
+        )
+      }
     }
   } catch (error) {
     await stop().catch(() => undefined)

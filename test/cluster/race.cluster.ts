@@ -60,7 +60,8 @@ beforeAll(async () => {
     ['A (node 1)', { DATABASE_URL: nodeUrl(1, name), ...RACE_ENV }],
     ['B (node 2)', { DATABASE_URL: nodeUrl(2, name), ...RACE_ENV }],
   ])
-})
+  // A bound, not a wait: two instances boot in seconds, in minutes on a loaded machine.
+}, 400_000)
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()])
@@ -166,4 +167,4 @@ test(`racing bulk suspend and reactivate of ${CLIENTS} clients for ${ROUNDS} rou
       (m) => !['bulkChanged', 'bulkChangedSomeSkipped', 'bulkNothingChanged', 'concurrentChange'].includes(m),
     ),
   ).toEqual([])
-})
+}, 400_000)
