@@ -5,7 +5,10 @@
 // process (a sample goes to the innermost frame of a known layer; the bench's own fetch client is
 // set apart; process CPU includes V8's and libuv's helper threads). Sessions in express-session's
 // MemoryStore and in the demo's database table.
-// Options: --clients N (default 100,000), --rounds N (default 300), --store memory|database|both.
+// Options: --clients N (default 100,000), --rounds N (default 300), --store memory|database|both,
+// --cases list,client,search-dupo (the read cases of `npm run bench`; default list and client),
+// --profiles DIR (each case's V8 CPU profile written there, to open in Chrome's DevTools).
+import { mkdir, writeFile } from 'node:fs/promises'
 import { Session as InspectorSession } from 'node:inspector/promises'
 import type { DataSource } from 'typeorm'
 import { getter, readCases, startPanel } from './harness.js'
@@ -115,6 +118,9 @@ const stores = (arg('store', 'both') === 'both' ? ['memory', 'database'] : [arg(
   'memory' | 'database'
 )[]
 const sizes = { advisors: 50, clients, contracts: clients * 3, commissions: clients * 10 }
+const caseIds = arg('cases', 'list,client').split(',')
+const profiles = arg('profiles', '')
+if (profiles) await mkdir(profiles, { recursive: true })
 
 const inspector = new InspectorSession()
 inspector.connect()
@@ -124,12 +130,9 @@ await inspector.post('Profiler.setSamplingInterval', { interval: 100 })
 const lines: string[] = []
 for (const store of stores) {
   const panel = await startPanel(sizes, { store })
-  const { urls } = await readCases(panel.dataSource)
+  const { urls, reads } = await readCases(panel.dataSource)
   const sql = sqlTimer(panel.dataSource)
-  for (const [id, name] of [
-    ['list', 'list page 1'],
-    ['client', 'client page'],
-  ] as const) {
+  for (const [id, name] of reads.filter(([id]) => caseIds.includes(id))) {
     const get = getter(panel.base, panel.cookies.ours, urls[id].ours)
     for (let i = 0; i < 30; i += 1) await get()
     const walls: number[] = []
@@ -147,6 +150,7 @@ for (const store of stores) {
     const cpuMs = (user + system) / 1000
     const { profile } = (await inspector.post('Profiler.stop')) as { profile: Profile }
     const layers = byLayer(profile)
+    if (profiles) await writeFile(`${profiles}/${id}-${store}.cpuprofile`, JSON.stringify(profile))
     const per = (ms: number) => (ms / rounds).toFixed(2)
     lines.push(
       `\n${name}, sessions in ${store === 'memory' ? 'memory' : 'the database'} (${panel.label}, ${clients.toLocaleString('en')} clients, ${rounds} requests one at a time):`,

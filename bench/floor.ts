@@ -6,7 +6,9 @@ import { parseSearch } from '../src/shared/searchText.js'
  * The floor: the best SQL we know for the same answers as the plugin's, hand-written, served as
  * JSON by bare Express routes (no AdminJS, no session). Same strategies as ours: deferred join
  * on the (order, id, status) index, index prefix search, exact count when filtered and the
- * MAX(id) estimate otherwise, one GROUP BY for the page's active contracts, advisors in one query.
+ * MAX(id) estimate otherwise, one GROUP BY for the page's active contracts, advisors in one query,
+ * and what a row of ours shows besides: the page's tags in one query and the values of the custom
+ * fields the list shows (`fields`, the ids as the bench reads them) in one query.
  */
 export function floorRouter(dataSource: DataSource): Router {
   const mysql = dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb'
@@ -23,6 +25,13 @@ export function floorRouter(dataSource: DataSource): Router {
       .replace(/\ba\.clientId\b/g, 'c.id')
       .replace(/\ba\./g, 'c.')
 
+  /** The custom fields whose values a page carries: `?fields=1,2,3` (none when absent). */
+  const fieldsOf = (query: Record<string, unknown>): number[] =>
+    String(query.fields ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map(Number)
+
   async function page(
     where: string,
     params: unknown[],
@@ -30,34 +39,62 @@ export function floorRouter(dataSource: DataSource): Router {
     offset: number,
     perPage: number,
     hint = '',
+    fieldIds: number[] = [],
   ) {
     const rows: Record<string, unknown>[] = await q(
       `SELECT c.* FROM clients c JOIN (SELECT f.id FROM clients f ${hint} WHERE ${where} ORDER BY ${order} LIMIT ${perPage} OFFSET ${offset}) p ON p.id = c.id ORDER BY ${outerOrder(order)}`,
       params,
     )
     const ids = rows.map((r) => r.id)
-    const [counts, advisors] = ids.length
+    const marks = ids.map(() => '?').join(',')
+    const [counts, advisors, tags, values] = ids.length
       ? await Promise.all([
           q(
-            `SELECT clientId, COUNT(*) AS n FROM contracts WHERE clientId IN (${ids.map(() => '?').join(',')}) AND status = 'active' GROUP BY clientId`,
+            `SELECT clientId, COUNT(*) AS n FROM contracts WHERE clientId IN (${marks}) AND status = 'active' GROUP BY clientId`,
             ids,
           ),
           q(
             `SELECT id, code, lastName, firstName FROM advisors WHERE id IN (${[...new Set(rows.map((r) => r.advisorId).filter(Boolean))].map(() => '?').join(',') || 'NULL'})`,
             [...new Set(rows.map((r) => r.advisorId).filter(Boolean))],
           ),
+          // The page's tags (the chips of a row), by name.
+          q(
+            `SELECT ct.clientId, t.id, t.name, t.colour FROM client_tags ct JOIN tags t ON t.id = ct.tagId WHERE ct.clientId IN (${marks}) ORDER BY t.nameKey`,
+            ids,
+          ),
+          // The page's values of the custom columns.
+          fieldIds.length
+            ? q(
+                `SELECT * FROM client_custom_values WHERE clientId IN (${marks}) AND fieldId IN (${fieldIds.map(() => '?').join(',')}) ORDER BY clientId, fieldId, ordinal`,
+                [...ids, ...fieldIds],
+              )
+            : [],
         ])
-      : [[], []]
+      : [[], [], [], []]
     const active = new Map(
       (counts as { clientId: number; n: number }[]).map((r) => [Number(r.clientId), Number(r.n)]),
     )
     const byId = new Map((advisors as { id: number }[]).map((a) => [a.id, a]))
+    const grouped = (list: Record<string, unknown>[]) => {
+      const byClient = new Map<number, Record<string, unknown>[]>()
+      for (const row of list) {
+        const id = Number(row.clientId)
+        const own = byClient.get(id)
+        if (own) own.push(row)
+        else byClient.set(id, [row])
+      }
+      return byClient
+    }
+    const tagsOf = grouped(tags as Record<string, unknown>[])
+    const valuesOf = grouped(values as Record<string, unknown>[])
     return rows.map((r) => {
       const { passwordHash: _p, twoFactorSecret: _t, ...safe } = r
       return {
         ...safe,
         activeContracts: active.get(Number(r.id)) ?? 0,
         advisor: byId.get(r.advisorId as number) ?? null,
+        tags: tagsOf.get(Number(r.id)) ?? [],
+        custom: valuesOf.get(Number(r.id)) ?? [],
       }
     })
   }
@@ -73,7 +110,15 @@ export function floorRouter(dataSource: DataSource): Router {
     const offset = (Number(req.query.page ?? 1) - 1) * perPage
     const hint = mysql ? 'USE INDEX (IDX_clients_lastName_id_status)' : ''
     const [records, [total]] = await Promise.all([
-      page(`f.status <> 'deleted'`, [], 'f.lastName ASC, f.id ASC', offset, perPage, hint),
+      page(
+        `f.status <> 'deleted'`,
+        [],
+        'f.lastName ASC, f.id ASC',
+        offset,
+        perPage,
+        hint,
+        fieldsOf(req.query),
+      ),
       estimated(),
     ])
     res.json({ records, total: Number(total.total) })
@@ -126,7 +171,7 @@ export function floorRouter(dataSource: DataSource): Router {
     const order = `CASE WHEN f.clientNumber = ? OR f.email = ? THEN 0 ELSE 1 END, f.lastName ASC, f.id ASC`
     const orderParams = [raw.toUpperCase(), raw.toLowerCase()]
     const [records, [total]] = await Promise.all([
-      page(where, [...params, ...orderParams, ...orderParams], order, 0, 20),
+      page(where, [...params, ...orderParams, ...orderParams], order, 0, 20, '', fieldsOf(req.query)),
       q(`SELECT COUNT(*) AS total FROM clients f WHERE ${where}`, params),
     ])
     res.json({ records, total: Number(total.total) })
@@ -139,7 +184,15 @@ export function floorRouter(dataSource: DataSource): Router {
     const advisorId = Number(req.query.advisorId)
     const link = `JOIN client_advisors a ON a.clientId = f.id AND a.advisorId = ? AND a.clientDeleted = 0`
     const [records, [total]] = await Promise.all([
-      page(`f.status <> 'deleted'`, [advisorId], 'a.lastName ASC, a.clientId ASC', 0, 20, link),
+      page(
+        `f.status <> 'deleted'`,
+        [advisorId],
+        'a.lastName ASC, a.clientId ASC',
+        0,
+        20,
+        link,
+        fieldsOf(req.query),
+      ),
       q(`SELECT COUNT(*) AS total FROM client_advisors WHERE advisorId = ? AND clientDeleted = 0`, [
         advisorId,
       ]),
@@ -148,39 +201,27 @@ export function floorRouter(dataSource: DataSource): Router {
   })
 
   // Five custom columns and a filter on one (a choice): the clients holding the value by the
-  // (fieldId, textKey) index, the page on the lastName index, the page's values in one query.
+  // (fieldId, textKey) index, the page on the lastName index, the page's values in one query
+  // (`fields`: the columns shown, `filtered`: the field filtered on).
   router.get('/custom', async (req, res) => {
-    const fieldIds = String(req.query.fields).split(',').map(Number)
+    const fieldIds = fieldsOf(req.query)
+    const filtered = Number(req.query.filtered)
     const value = String(req.query.value)
     const held = `EXISTS (SELECT 1 FROM client_custom_values v WHERE v.clientId = f.id AND v.fieldId = ? AND v.textKey = ?)`
     const hint = mysql ? 'USE INDEX (IDX_clients_lastName_id_status)' : ''
     const [records, [total]] = await Promise.all([
       page(
         `f.status <> 'deleted' AND ${held}`,
-        [fieldIds[0], value],
+        [filtered, value],
         'f.lastName ASC, f.id ASC',
         0,
         20,
         hint,
+        fieldIds,
       ),
-      q(`SELECT COUNT(*) AS total FROM clients f WHERE f.status <> 'deleted' AND ${held}`, [
-        fieldIds[0],
-        value,
-      ]),
+      q(`SELECT COUNT(*) AS total FROM clients f WHERE f.status <> 'deleted' AND ${held}`, [filtered, value]),
     ])
-    const ids = records.map((r) => Number((r as { id?: unknown }).id))
-    const values: Record<string, unknown>[] = ids.length
-      ? await q(
-          `SELECT * FROM client_custom_values WHERE clientId IN (${ids.map(() => '?').join(',')}) AND fieldId IN (${fieldIds.map(() => '?').join(',')}) ORDER BY clientId, fieldId, ordinal`,
-          [...ids, ...fieldIds],
-        )
-      : []
-    const byClient = new Map<number, Record<string, unknown>[]>()
-    for (const v of values) byClient.set(Number(v.clientId), [...(byClient.get(Number(v.clientId)) ?? []), v])
-    res.json({
-      records: records.map((r, i) => ({ ...r, custom: byClient.get(ids[i]) ?? [] })),
-      total: Number(total.total),
-    })
+    res.json({ records, total: Number(total.total) })
   })
 
   router.get('/client/:id', async (req, res) => {

@@ -139,12 +139,24 @@ export async function readCases(dataSource: DataSource): Promise<ReadCases> {
   )
   const list = (page: number) =>
     `/api/resources/Client/actions/list?page=${page}&perPage=20&sortBy=lastName&direction=asc`
+  // Five custom columns (every client has a value of each; the custom case filters on the first).
+  const custom = await benchCustomFields(dataSource)
+  // The custom fields the list shows (those in use; the bench's admin sees all): the floor reads
+  // their values for its page as ours does, and the page's tags.
+  const shown: { id: number }[] = await dataSource.query(
+    `SELECT id FROM custom_fields WHERE removedAt IS NULL ORDER BY position, id`,
+  )
+  const fields = `fields=${shown.map((f) => Number(f.id)).join(',')}`
   const urls: Record<string, Record<Side, string>> = {
-    list: { ours: `/admin${list(1)}`, floor: '/floor/list?page=1', peer: `/peer${list(1)}` },
-    deep: { ours: `/admin${list(2000)}`, floor: '/floor/list?page=2000', peer: `/peer${list(2000)}` },
+    list: { ours: `/admin${list(1)}`, floor: `/floor/list?page=1&${fields}`, peer: `/peer${list(1)}` },
+    deep: {
+      ours: `/admin${list(2000)}`,
+      floor: `/floor/list?page=2000&${fields}`,
+      peer: `/peer${list(2000)}`,
+    },
     advisor: {
       ours: `/admin${list(1)}&filters.advisorId=${advisor.id}`,
-      floor: `/floor/advisor?advisorId=${advisor.id}`,
+      floor: `/floor/advisor?advisorId=${advisor.id}&${fields}`,
       peer: `/peer${list(1)}&filters.advisorId=${advisor.id}`,
     },
     client: {
@@ -168,19 +180,17 @@ export async function readCases(dataSource: DataSource): Promise<ReadCases> {
     const peerValue = encodeURIComponent(id === 'search-phone' ? someone.phone : q)
     urls[id] = {
       ours: `/admin${list(1)}&filters.q=${encodeURIComponent(q)}`,
-      floor: `/floor/search?q=${encodeURIComponent(q)}`,
+      floor: `/floor/search?q=${encodeURIComponent(q)}&${fields}`,
       peer:
         peerField === 'reference'
           ? `/peer/api/resources/Contract/actions/list?page=1&perPage=20&filters.reference=${peerValue}`
           : `/peer${list(1)}&filters.${peerField}=${peerValue}`,
     }
   }
-  // Five custom columns (every client has a value of each), the list filtered on one: the floor
-  // without a peer (plain AdminJS has no custom fields).
-  const custom = await benchCustomFields(dataSource)
+  // The list filtered on one custom field: the floor without a peer (plain AdminJS has no custom fields).
   urls.custom = {
     ours: `/admin${list(1)}&filters.customFields=${encodeURIComponent('bench_risk:eq:dynamique')}`,
-    floor: `/floor/custom?fields=${custom.join(',')}&value=dynamique`,
+    floor: `/floor/custom?${fields}&filtered=${custom[0]}&value=dynamique`,
     peer: '',
   }
   return {

@@ -5,6 +5,7 @@ import { ClientList, readListQuery } from '../src/services/list/clientList.js'
 import { describeEachDatabase } from './support/databases.js'
 import { loginAs, seededDemo } from './support/demoAgent.js'
 import { clientApi } from './support/clientApi.js'
+import { sqlOf } from './support/statements.js'
 
 // Issue 31: what admins type in the client list's search box besides names, emails and numbers.
 
@@ -121,6 +122,23 @@ describeEachDatabase('client search: phones, email domains, contract references'
       clientApi(admin).list('?perPage=100&filters.q=qqref%20g&sortBy=lastName&direction=asc'),
     )
     expect(hundred).toBe(byName + 1)
+  })
+
+  test('issue 30: the lookups before a search are one statement for a reference, none for a name (no custom field searchable)', async () => {
+    // A lookup: the clients of the contracts by reference, or of a searchable custom field's value.
+    const lookups = async (q: string) =>
+      (
+        await sqlOf(ds(), () =>
+          clientApi(admin).list(
+            `?perPage=20&sortBy=lastName&direction=asc&filters.q=${encodeURIComponent(q)}`,
+          ),
+        )
+      ).filter((sql) => /\bDISTINCT\b/i.test(sql) && /reference|searchable/i.test(sql))
+    expect(await lookups('qqref g')).toEqual([])
+    expect(await lookups('QQR-2026')).toHaveLength(1)
+    // The answers are the same as ever (a name, a reference).
+    expect(await found('qqref g')).toEqual(['Gaspard Qqref'])
+    expect(await found('QQR-2026')).toEqual(['Gaspard Qqref', 'Hugo Qqref'])
   })
 
   test('a reference shared by too many clients: the contracts in a subquery, the same answer', async () => {

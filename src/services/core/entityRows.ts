@@ -76,6 +76,27 @@ export class EntityRows<T extends ObjectLiteral> {
     return raw ? this.hydrate(raw) : null
   }
 
+  /**
+   * The entities whose `column` is one of `values` and `also` one of its values, in `order`
+   * (columns, ascending), as `find({ where: { column: In(values), also: In(…) }, order })`
+   * gives them; read through `runner` (a transaction's manager, or the DataSource).
+   */
+  async whereIn(
+    runner: Pick<DataSource, 'query'>,
+    where: Record<string, readonly (string | number)[]>,
+    order: readonly string[],
+  ): Promise<T[]> {
+    const { select } = this.statement()
+    const escape = (name: string) => this.dataSource.driver.escape(name)
+    const lists = Object.entries(where)
+    if (lists.some(([, values]) => values.length === 0)) return []
+    const rows: Record<string, unknown>[] = await runner.query(
+      `${select} WHERE ${lists.map(([column, values]) => `${escape(column)} IN (${values.map(() => '?').join(', ')})`).join(' AND ')} ORDER BY ${order.map((column) => `${escape(column)} ASC`).join(', ')}`,
+      lists.flatMap(([, values]) => values),
+    )
+    return rows.map((raw) => this.hydrate(raw))
+  }
+
   /** In no particular order, as `findBy({ id: In(ids) })`. */
   async many(ids: (string | number)[]): Promise<T[]> {
     if (ids.length === 0) return []

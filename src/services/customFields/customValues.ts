@@ -1,4 +1,4 @@
-import { In, Not, type DataSource, type EntityManager } from 'typeorm'
+import { EntityManager, In, Not, type DataSource } from 'typeorm'
 import { ClientCustomValue } from '../../entities/ClientCustomValue.js'
 import type { FieldChange } from '../../entities/ClientEvent.js'
 import {
@@ -8,6 +8,7 @@ import {
   type CustomValue,
 } from '../../shared/customFields.js'
 import { chunks } from '../core/clientEvents.js'
+import { EntityRows } from '../core/entityRows.js'
 import { InvalidInputError } from '../core/errors.js'
 import { isMysqlFamily } from '../core/transaction.js'
 
@@ -19,6 +20,9 @@ type Row = Pick<
   'clientId' | 'fieldId' | 'ordinal' | 'textValue' | 'textKey' | 'numberValue' | 'dateValue' | 'uniqueValue'
 >
 type Source = DataSource | EntityManager
+
+const dataSourceOf = (source: Source): DataSource =>
+  source instanceof EntityManager ? source.connection : source
 
 /** The text a value is found and compared by (what the text index holds). */
 export const textKeyOf = (text: string): string => text.toLowerCase().slice(0, 191)
@@ -88,10 +92,12 @@ export async function valuesOfClients(
   const byId = new Map(fields.map((f) => [f.id, f]))
   const grouped = new Map<string, Row[]>()
   for (const part of chunks([...new Set(clientIds)])) {
-    const rows = await source.getRepository(ClientCustomValue).find({
-      where: { clientId: In(part), fieldId: In([...byId.keys()]) },
-      order: { clientId: 'ASC', fieldId: 'ASC', ordinal: 'ASC' },
-    })
+    // One statement built once (EntityRows), hydrated as `find` hydrates: a page of the list asks it.
+    const rows = await EntityRows.of(dataSourceOf(source), ClientCustomValue).whereIn(
+      source,
+      { clientId: part, fieldId: [...byId.keys()] },
+      ['clientId', 'fieldId', 'ordinal'],
+    )
     for (const row of rows) {
       const key = `${row.clientId}:${row.fieldId}`
       grouped.set(key, [...(grouped.get(key) ?? []), row])

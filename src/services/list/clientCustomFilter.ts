@@ -1,4 +1,4 @@
-import type { DataSource, SelectQueryBuilder } from 'typeorm'
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import type { Client } from '../../entities/Client.js'
 import { ClientCustomValue } from '../../entities/ClientCustomValue.js'
 import { CustomField } from '../../entities/CustomField.js'
@@ -78,29 +78,26 @@ export function applyCustomFilter(
 }
 
 /**
- * The clients a searchable custom field's value starting with `text` belongs to, looked up once
- * before the list's queries (the list then asks `id IN (…)`, a range of the primary key that
- * MariaDB merges with the search's other indexes): `null` when none, `'many'` past `cap`.
- * `hideAdminOnly`: who may not see the fields marked "admins only" finds nobody by them.
+ * The clients a searchable custom field's value starting with `text` belongs to, at most
+ * `cap + 1` of them: looked up once before the list's queries (clientSearch.ts's
+ * `contractClientsOf`; the list then asks `id IN (…)`, a range of the primary key that MariaDB
+ * merges with the search's other indexes). `hideAdminOnly`: who may not see the fields marked
+ * "admins only" finds nobody by them.
  */
-export async function customSearchClients(
+export function customSearchClientsQuery(
   dataSource: DataSource,
   text: string,
   cap: number,
   hideAdminOnly = false,
-): Promise<readonly number[] | 'many' | null> {
-  if (text === '') return null
+): SelectQueryBuilder<ObjectLiteral> {
   const { sql, params } = customSearchCondition(dataSource, 'c', text, hideAdminOnly)
   const inner = sql.slice(sql.indexOf('(') + 1, -1)
-  const rows: { clientId: number | string }[] = await dataSource
+  return dataSource
     .createQueryBuilder()
     .select('DISTINCT s.clientId', 'clientId')
     .from(`(${inner})`, 's')
     .setParameters(params)
     .limit(cap + 1)
-    .getRawMany()
-  if (rows.length > cap) return 'many'
-  return rows.length ? rows.map((row) => Number(row.clientId)) : null
 }
 
 /**

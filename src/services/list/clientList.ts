@@ -10,6 +10,7 @@ import { tableOf } from '../core/tableNames.js'
 import { keysetPage, type Cursor, type KeysetPage, type OrderTerm } from './keyset.js'
 import type { ClientListQuery, SortableColumn } from './clientListQuery.js'
 import { EntityRows } from '../core/entityRows.js'
+import { listActiveFields } from '../customFields/fieldCatalog.js'
 
 export { readListQuery } from './clientListQuery.js'
 export type { ClientListQuery, SortableColumn } from './clientListQuery.js'
@@ -40,7 +41,8 @@ export interface ClientListPage {
  * - The page is a deferred join: the ids of the page are found in an index alone (name or date,
  *   id, status), then only those rows are read. `OFFSET 39980` skips index entries, not rows.
  * - The search is a prefix of indexed columns (see clientSearch.ts), never `LIKE '%…%'`; a query
- *   that can be a contract reference costs one more query first (the clients of those contracts).
+ *   that can be a contract reference, or any query while a custom field is searchable, costs one
+ *   more query first (the clients of those contracts and of those values, in one statement).
  * - The total is `COUNT(*)` on the same conditions (no join, so no DISTINCT) when a filter is
  *   set; without one it is estimated from the highest id less the soft-deleted (two index reads).
  */
@@ -210,7 +212,7 @@ export class ClientList {
     options: { activeContracts?: boolean } = {},
   ): Promise<KeysetPage> {
     const dir = query.direction === 'asc' ? 'ASC' : 'DESC'
-    const { qb, rank } = this.filtered(query, 'c', await this.contractClients(query))
+    const { qb, rank } = this.filtered(query, 'c', await this.contractClients(query, 'table'))
     const order: OrderTerm[] = [
       ...(rank ? [{ expr: rank, dir: 'ASC' as const }] : []),
       {
@@ -239,7 +241,7 @@ export class ClientList {
    * set-based statement over the whole list (a campaign freezes its segment with INSERT … SELECT).
    */
   async filteredQuery(query: ClientListQuery): Promise<SelectQueryBuilder<Client>> {
-    return this.filtered(query, 'c', await this.contractClients(query)).qb
+    return this.filtered(query, 'c', await this.contractClients(query, 'table')).qb
   }
 
   /**
@@ -250,32 +252,53 @@ export class ClientList {
     return this.contractClients(query)
   }
 
-  private contractClients(query: ClientListQuery): Promise<ContractClients> {
-    let found = this.lookedUp.get(query)
+  /**
+   * `fields`: where the lookup learns whether a custom field is searchable. A page of the panel
+   * reads the process's copy of the definitions (`listActiveFields`, as its columns do: a field
+   * made searchable on another instance is searched there within two seconds), and asks the
+   * custom values only when one is; a set-based read (an export, a campaign's segment) always
+   * asks them, reading the table itself.
+   */
+  private contractClients(
+    query: ClientListQuery,
+    fields: 'page' | 'table' = 'page',
+  ): Promise<ContractClients> {
+    const memo = this.lookedUp[fields]
+    let found = memo.get(query)
     if (!found) {
-      found = contractClientsOf(this.dataSource, query.search, query.adminOnlyFields === false)
-      this.lookedUp.set(query, found)
+      const hideAdminOnly = query.adminOnlyFields === false
+      found = (
+        fields === 'page' && query.search ? this.anySearchableField(hideAdminOnly) : Promise.resolve(true)
+      ).then((customFields) =>
+        contractClientsOf(this.dataSource, query.search, hideAdminOnly, { customFields }),
+      )
+      memo.set(query, found)
       // A failed lookup is not kept: the next call asks again.
-      found.catch(() => this.lookedUp.delete(query))
+      found.catch(() => memo.delete(query))
     }
     return found
   }
 
-  private readonly lookedUp = new WeakMap<ClientListQuery, Promise<ContractClients>>()
+  private async anySearchableField(hideAdminOnly: boolean): Promise<boolean> {
+    const fields = await listActiveFields(this.dataSource)
+    return fields.some((f) => f.searchable && (!hideAdminOnly || f.visibility === 'everyone'))
+  }
+
+  private readonly lookedUp = {
+    page: new WeakMap<ClientListQuery, Promise<ContractClients>>(),
+    table: new WeakMap<ClientListQuery, Promise<ContractClients>>(),
+  }
 
   /** One aggregated query for the whole page. */
   async activeContracts(clients: { id: number }[]): Promise<Map<number, number>> {
     const counts = new Map(clients.map((c) => [c.id, 0]))
     if (clients.length === 0) return counts
-    const rows: { clientId: number; n: number | string }[] = await this.dataSource
-      .getRepository(Contract)
-      .createQueryBuilder('k')
-      .select('k.clientId', 'clientId')
-      .addSelect('COUNT(*)', 'n')
-      .where('k.clientId IN (:...ids)', { ids: clients.map((c) => c.id) })
-      .andWhere('k.status = :status', { status: 'active' })
-      .groupBy('k.clientId')
-      .getRawMany()
+    // Plain SQL: TypeORM's builder costs more than this query (the contracts' (clientId, status) index).
+    const ids = clients.map((c) => c.id)
+    const rows: { clientId: number; n: number | string }[] = await this.dataSource.query(
+      `SELECT k.clientId AS clientId, COUNT(*) AS n FROM ${tableOf(this.dataSource, Contract)} k WHERE k.clientId IN (${ids.map(() => '?').join(', ')}) AND k.status = ? GROUP BY k.clientId`,
+      [...ids, 'active'],
+    )
     for (const row of rows) counts.set(Number(row.clientId), Number(row.n))
     return counts
   }

@@ -1,11 +1,11 @@
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm'
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { Contract } from '../../entities/Contract.js'
 import { contactSearchColumns, searchColumnsFor, type ParsedQuery } from '../../shared/searchText.js'
 import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
 import { prefixPattern } from '../core/sqlPatterns.js'
-import { customSearchClients, customSearchCondition } from './clientCustomFilter.js'
+import { customSearchClientsQuery, customSearchCondition } from './clientCustomFilter.js'
 
 /**
  * The clients with a contract whose reference starts with the query, looked up once before the
@@ -31,35 +31,53 @@ function referenceCondition(mysql: boolean, alias: string, patterns: string[]) {
   }
 }
 
+/**
+ * The clients found before the list's queries: those of the contracts whose reference starts
+ * with the query and those whose searchable custom field's value does (`customFields: false`
+ * when no field is searchable: that part is not asked). One statement whatever is asked, each
+ * part capped on its own.
+ */
 export async function contractClientsOf(
   dataSource: DataSource,
   search: ParsedQuery | null,
   hideAdminOnly = false,
+  options: { customFields?: boolean } = {},
 ): Promise<ContractClients> {
   if (!search) return null
-  const [references, custom] = await Promise.all([
-    referenceClients(dataSource, search),
-    customSearchClients(dataSource, search.exact.trim(), MAX_REFERENCE_CLIENTS, hideAdminOnly),
-  ])
-  if (references === 'many' || custom === 'many') return 'many'
-  const ids = [...new Set([...(references ?? []), ...(custom ?? [])])]
+  const text = search.exact.trim()
+  const parts = [
+    ...(search.reference ? [referenceClientsQuery(dataSource, search.reference)] : []),
+    ...(options.customFields !== false && text !== ''
+      ? [customSearchClientsQuery(dataSource, text, MAX_REFERENCE_CLIENTS, hideAdminOnly)]
+      : []),
+  ]
+  if (parts.length === 0) return null
+  // Each part its own derived table (its DISTINCT and LIMIT), tagged with its place.
+  const queries = parts.map((qb) => qb.getQueryAndParameters())
+  const sql = queries
+    .map(([part], i) => `SELECT ${i} AS part, s${i}.clientId FROM (${part}) s${i}`)
+    .join(' UNION ALL ')
+  const rows: { part: number | string; clientId: number | string }[] = await dataSource.query(
+    sql,
+    queries.flatMap(([, params]) => params),
+  )
+  const found = parts.map((_, i) => rows.filter((row) => Number(row.part) === i))
+  if (found.some((list) => list.length > MAX_REFERENCE_CLIENTS)) return 'many'
+  const ids = [...new Set(rows.map((row) => Number(row.clientId)))]
   return ids.length ? ids : null
 }
 
-async function referenceClients(dataSource: DataSource, search: ParsedQuery): Promise<ContractClients> {
-  if (!search.reference) return null
+/** The clients of the contracts whose reference starts with `reference`: one range of the references' unique index. */
+function referenceClientsQuery(dataSource: DataSource, reference: string): SelectQueryBuilder<ObjectLiteral> {
   const mysql = isMysqlFamily(dataSource)
-  const where = referenceCondition(mysql, 'k', referencePatterns(mysql, search.reference))
-  const rows: { clientId: number | string }[] = await dataSource
-    .createQueryBuilder()
+  const where = referenceCondition(mysql, 'k', referencePatterns(mysql, reference))
+  return dataSource
+    .getRepository(Contract)
+    .createQueryBuilder('k')
     .select('DISTINCT k.clientId', 'clientId')
-    .from(Contract, 'k')
     .where(`(${where.sql})`, where.params)
     .andWhere('k.clientId IS NOT NULL')
     .limit(MAX_REFERENCE_CLIENTS + 1)
-    .getRawMany()
-  if (rows.length > MAX_REFERENCE_CLIENTS) return 'many'
-  return rows.length ? rows.map((row) => Number(row.clientId)) : null
 }
 
 /**
