@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm'
+import type { DataSource } from 'typeorm'
 import { ClientTag } from '../../entities/ClientTag.js'
 import { Tag } from '../../entities/Tag.js'
 import { isTagColour, type TagChip } from '../../shared/tags.js'
@@ -23,7 +23,8 @@ export async function tagsOfClients(
         .addSelect('t.id', 'id')
         .addSelect('t.name', 'name')
         .addSelect('t.colour', 'colour')
-        .where({ clientId: In(part) })
+        // A spread parameter: `In(part)` builds its parameters in quadratic time (core/findIn.ts).
+        .where('ct.clientId IN (:...ids)', { ids: part })
         .orderBy('t.nameKey', 'ASC')
         .getRawMany()
     for (const row of rows) {
