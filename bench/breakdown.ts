@@ -10,15 +10,9 @@
 // --profiles DIR (each case's V8 CPU profile written there, to open in Chrome's DevTools).
 import { mkdir, writeFile } from 'node:fs/promises'
 import { Session as InspectorSession } from 'node:inspector/promises'
-import type { DataSource } from 'typeorm'
 import { getter, readCases, startPanel } from './harness.js'
 import { median } from './stats.js'
-
-type Profile = {
-  nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[]
-  samples: number[]
-  timeDeltas: number[]
-}
+import { byLayer, sqlTimer, type Profile } from './profileLayers.js'
 
 const LAYERS: [string, RegExp][] = [
   [
@@ -41,72 +35,11 @@ const LAYERS: [string, RegExp][] = [
     /node_modules\/(express|router|body-parser|path-to-regexp|finalhandler|qs|formidable|on-finished|send|serve-static|debug|depd|content-type|type-is|mime-types|accepts|negotiator|etag|fresh|parseurl|vary|encodeurl|escape-html)\//,
   ],
 ]
-const CLIENT = 'the bench client (fetch, not the server)'
-const NODE = 'Node (HTTP parser, sockets, timers)'
-const IDLE = '(idle)'
-
-/**
- * The share of the profile's samples in each layer. By count, not by time delta: a sample after
- * a wait carries the wait in its delta (the first one, the time before the profile started).
- */
-function byLayer(profile: Profile): Map<string, number> {
-  const parent = new Map<number, number>()
-  const node = new Map(profile.nodes.map((n) => [n.id, n]))
-  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id)
-  const layerOf = new Map<number, string>()
-  const classify = (id: number): string => {
-    const known = layerOf.get(id)
-    if (known) return known
-    const leaf = node.get(id)?.callFrame
-    let layer: string | null = null
-    if (leaf?.functionName === '(garbage collector)') layer = 'GC'
-    else if (leaf?.functionName === '(idle)') layer = IDLE
-    else if (leaf?.functionName === '(program)') layer = 'V8 (program)'
-    const stack: { functionName: string; url: string }[] = []
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const frame = node.get(at)?.callFrame
-      if (frame) stack.push(frame)
-    }
-    if (!layer && stack.some((f) => /undici|\/bench\/(breakdown|harness)\.ts/.test(f.url))) layer = CLIENT
-    if (!layer && leaf && leaf.url === '' && /^(stringify|parse)$/.test(leaf.functionName)) layer = 'JSON'
-    for (const frame of stack) {
-      if (layer) break
-      layer = LAYERS.find(([, pattern]) => pattern.test(frame.url))?.[0] ?? null
-    }
-    layerOf.set(id, layer ?? NODE)
-    return layer ?? NODE
-  }
-  const totals = new Map<string, number>()
-  const busy = profile.samples.slice(1).filter((id) => classify(id) !== IDLE)
-  for (const id of busy) totals.set(classify(id), (totals.get(classify(id)) ?? 0) + 1 / busy.length)
-  return totals
-}
-
-/** Wall time spent in the query runner's `query` (every SQL statement TypeORM sends) and their count. */
-function sqlTimer(dataSource: DataSource) {
-  const runner = dataSource.createQueryRunner()
-  let proto = Object.getPrototypeOf(runner)
-  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'query')) proto = Object.getPrototypeOf(proto)
-  void runner.release()
-  const original = proto.query as (...args: unknown[]) => Promise<unknown>
-  // `ms`: the time at least one statement was in flight (a list sends some side by side).
-  const totals = { ms: 0, count: 0 }
-  let inFlight = 0
-  let since = 0
-  proto.query = async function (this: unknown, ...args: unknown[]) {
-    if (inFlight++ === 0) since = performance.now()
-    try {
-      return await original.apply(this, args)
-    } finally {
-      if (--inFlight === 0) totals.ms += performance.now() - since
-      totals.count += 1
-    }
-  }
-  return {
-    reset: () => Object.assign(totals, { ms: 0, count: 0 }),
-    totals,
-  }
-}
+/** The bench's own fetch client, set apart: not the server's CPU. */
+const CLIENT: [string, RegExp] = [
+  'the bench client (fetch, not the server)',
+  /undici|\/bench\/(breakdown|harness)\.ts/,
+]
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`)
@@ -149,7 +82,7 @@ for (const store of stores) {
     const { user, system } = process.cpuUsage(cpu)
     const cpuMs = (user + system) / 1000
     const { profile } = (await inspector.post('Profiler.stop')) as { profile: Profile }
-    const layers = byLayer(profile)
+    const layers = byLayer(profile, LAYERS, CLIENT)
     if (profiles) await writeFile(`${profiles}/${id}-${store}.cpuprofile`, JSON.stringify(profile))
     const per = (ms: number) => (ms / rounds).toFixed(2)
     lines.push(

@@ -37,6 +37,8 @@ export interface BenchOptions {
   peerBulkRuns: number
   /** Rows of the import case (BENCH_IMPORT_ROWS). */
   importRows: number
+  /** Runs per side of the import and export cases, taken in turn (BENCH_PROCESS_ROUNDS). */
+  processRounds: number
   /** Load cases: connections and seconds per side (BENCH_LOAD_CONNECTIONS, BENCH_LOAD_SECONDS). */
   load: { connections: number; seconds: number; slices: number }
   /** Where ours and the peer keep their sessions (BENCH_SESSIONS): `memory`, or `database`, the demo's table, as deployed. */
@@ -46,7 +48,7 @@ export interface BenchOptions {
 
 const USAGE = `npm run bench -- [--clients 100000] [--against 100000] [--cases list,search,client,bulk,import,export,campaign,load,…]
 cases: ${CASE_IDS.join(', ')} (a prefix selects all that start with it)
-env: BENCH_RUNS (30), BENCH_SIDES (ours,floor,peer), BENCH_PEER_BULK_RUNS (3), BENCH_IMPORT_ROWS (100000), BENCH_LOAD_SECONDS (20 per side), BENCH_LOAD_CONNECTIONS (32), BENCH_SESSIONS (memory, or database)`
+env: BENCH_RUNS (30), BENCH_SIDES (ours,floor,peer), BENCH_PEER_BULK_RUNS (3), BENCH_IMPORT_ROWS (100000), BENCH_PROCESS_ROUNDS (3 runs per side of import and export), BENCH_LOAD_SECONDS (20 per side), BENCH_LOAD_CONNECTIONS (32), BENCH_SESSIONS (memory, or database)`
 
 const positive = (text: string | undefined, fallback: number, name: string) => {
   if (text === undefined || text === '') return fallback
@@ -103,6 +105,7 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
     warmup: 5,
     peerBulkRuns: positive(env.BENCH_PEER_BULK_RUNS, 3, 'BENCH_PEER_BULK_RUNS'),
     importRows: positive(env.BENCH_IMPORT_ROWS, 100_000, 'BENCH_IMPORT_ROWS'),
+    processRounds: positive(env.BENCH_PROCESS_ROUNDS, 3, 'BENCH_PROCESS_ROUNDS'),
     load: {
       connections: positive(env.BENCH_LOAD_CONNECTIONS, 32, 'BENCH_LOAD_CONNECTIONS'),
       seconds: positive(env.BENCH_LOAD_SECONDS, 20, 'BENCH_LOAD_SECONDS'),

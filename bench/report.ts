@@ -137,6 +137,11 @@ export function printReport(report: Report): void {
             `peak RSS < 300 MB: ${c.ours.peakRssMb.toFixed(0)} MB, ${mark(c.ours.peakRssMb < 300)}`,
         )
       }
+      if (c.id === 'export') {
+        goals.push(
+          `- export ≤ 2× its floor (issue 30): ${fmt(c.ratios.oursOverFloor)}×, peak RSS ${c.ours.peakRssMb.toFixed(0)} MB (floor ${c.floor.peakRssMb.toFixed(0)} MB), ${mark(c.ratios.oursOverFloor <= 2)}`,
+        )
+      }
       if (c.id === 'import') {
         goals.push(
           `- import ≤ 2× its floor, peak RSS < 300 MB: ${fmt(c.ratios.oursOverFloor)}×, ${c.ours.peakRssMb.toFixed(0)} MB, ${mark(c.ratios.oursOverFloor <= 2 && c.ours.peakRssMb < 300)}`,

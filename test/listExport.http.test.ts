@@ -283,4 +283,92 @@ describeEachDatabase('export what the list shows', (database) => {
     const [, ...rows] = parseCsv(text, ',')
     expect(rows.map((r) => r[0])).toEqual(listed.map((r) => r.params.clientNumber))
   })
+
+  /** Runs `body` with the data source's logger counting the export's page queries (on `clients`, with a LIMIT). */
+  const countingPages = async <T>(body: (pages: () => number) => Promise<T>): Promise<T> => {
+    let pages = 0
+    const logger = ds().logger
+    Object.assign(ds(), {
+      logger: {
+        ...logger,
+        logQuery: (query: string) => {
+          if (/FROM .clients. .c./.test(query) && /LIMIT/i.test(query)) pages += 1
+        },
+        logQueryError() {},
+        logQuerySlow() {},
+      },
+    })
+    try {
+      return await body(() => pages)
+    } finally {
+      Object.assign(ds(), { logger })
+    }
+  }
+
+  const exportLists = () => ({
+    clients: new ClientList(ds()),
+    contracts: new RecordList(ds(), CONTRACT_LIST),
+    commissions: new RecordList(ds(), COMMISSION_LIST),
+    tabs: new ClientTabs(ds()),
+  })
+
+  test('streamed: the first rows go out before the last page is read, and a slow writer holds the reading back (one page ahead at most)', async () => {
+    const writes: { lines: number; readBefore: number; readAfter: number }[] = []
+    const { rows, pagesRead } = await countingPages(async (pages) => {
+      const exporter = new ListExport(ds(), exportLists(), 'en', 7)
+      const plan = await exporter.plan({
+        resource: 'Client',
+        params: { sortBy: 'lastName', direction: 'asc' },
+        columns: 'clientNumber,lastName',
+      })
+      const rows = await exporter.run(plan, { email: 'test', ip: null }, async (chunk) => {
+        const readBefore = pages()
+        // A full socket: the writer answers late.
+        await new Promise((resolve) => setTimeout(resolve, 10))
+        writes.push({ lines: chunk.split('\r\n').length - 1, readBefore, readAfter: pages() })
+      })
+      return { rows, pagesRead: pages() }
+    })
+    const [header, ...pageWrites] = writes
+    expect(header).toEqual({ lines: 1, readBefore: 0, readAfter: expect.any(Number) })
+    expect(pagesRead).toBeGreaterThan(14)
+    expect(pageWrites.reduce((sum, w) => sum + w.lines, 0)).toBe(rows)
+    // One write per page, never more than a page's rows: nothing accumulates.
+    expect(pageWrites).toHaveLength(Math.ceil(rows / 7))
+    expect(pageWrites.every((w) => w.lines >= 1 && w.lines <= 7)).toBe(true)
+    // The first page is on its way out while at most the second is being read, not the last.
+    expect(pageWrites[0].readBefore).toBeLessThanOrEqual(2)
+    // While page i is written, pages i and i + 1 at most have been read: the writer's pace sets the reading's.
+    expect(pageWrites.filter((w, i) => w.readAfter > i + 2)).toEqual([])
+  })
+
+  test('a download that breaks off: the export stops, no page is read after it returns, the audit says `completed: false`', async () => {
+    const { failure, settledPages, laterPages } = await countingPages(async (pages) => {
+      const exporter = new ListExport(ds(), exportLists(), 'en', 7)
+      const plan = await exporter.plan({ resource: 'Client', params: {}, columns: 'clientNumber' })
+      let writes = 0
+      const failure = await exporter
+        .run(plan, { email: 'broken@example.com', ip: null }, async () => {
+          writes += 1
+          // The header and two pages went out; the client is gone at the third page.
+          if (writes === 4) throw new Error('the download was interrupted')
+        })
+        .then(
+          () => null,
+          (error: Error) => error.message,
+        )
+      const settledPages = pages()
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      return { failure, settledPages, laterPages: pages() }
+    })
+    expect(failure).toBe('the download was interrupted')
+    // The third page and the one read ahead of it, no further; none started after the export returned.
+    expect(settledPages).toBeLessThanOrEqual(4)
+    expect(laterPages).toBe(settledPages)
+    const [entry] = await ds()
+      .getRepository(AdminAuditEntry)
+      .find({ order: { id: 'DESC' }, take: 1 })
+    expect(entry).toMatchObject({ action: 'exported', actor: 'broken@example.com', rowCount: 14 })
+    expect(entry.details).toMatchObject({ completed: false })
+  })
 })

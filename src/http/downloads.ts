@@ -27,7 +27,7 @@ function dispositionOf(name: string): string {
 }
 
 /** The response as a sink: headers at `start`, and each write waits while the socket is full. */
-function sinkOf(res: Response): DownloadSink {
+export function sinkOf(res: Response): DownloadSink {
   let closed = false
   res.on('close', () => {
     closed = true

@@ -204,21 +204,28 @@ export class ListExport {
     const csv = new CsvWriter(plan.language)
     let rows = 0
     let completed = false
+    let next: Promise<Page> | null = null
     try {
       await write(BOM + csv.header(plan.columns.map((c) => this.header(plan, c))))
-      let cursor: Cursor | null = null
-      do {
-        const page: Page = await plan.nextPage(cursor)
+      next = plan.nextPage(null)
+      while (next) {
+        const page: Page = await next
+        // The next page is read while this one is written, as a streamed query would be: the
+        // database works while this process writes, and at most two pages are held at once.
+        next = page.cursor ? plan.nextPage(page.cursor) : null
+        // Awaited on the next turn; marked handled now, so a write that fails first leaves no rejection alone.
+        next?.catch(() => undefined)
         if (page.rows.length > 0) {
           await write(
             page.rows.map((row) => csv.line(plan.columns.map((c) => this.cell(plan, csv, c, row)))).join(''),
           )
         }
         rows += page.rows.length
-        cursor = page.cursor
-      } while (cursor)
+      }
       completed = true
     } finally {
+      // A page read ahead of a broken download ends before the audit entry is written.
+      await next?.catch(() => undefined)
       await recordAudit(this.dataSource, actor, {
         action: 'exported',
         resourceId: plan.resource,
