@@ -232,9 +232,13 @@ describeEachDatabase('client list: search, filters, counts', (database, kind) =>
   })
 
   test('the same number of queries for 10 and for 100 rows a page, at most 7', async () => {
+    // The custom fields' definitions are read once per process every 2 s (`listActiveFields`):
+    // whether a request reads them depends on the copy's age, not on the page's size (on a busy
+    // machine the copy runs out between two requests), so the sizes are compared without that read.
+    const sized = (statements: string[]) => statements.filter((s) => !/custom_fields\b/.test(s)).length
     const ten = await queriesDuring(ds(), () => clientApi(admin).list('?perPage=10'))
     const hundred = await queriesDuring(ds(), () => clientApi(admin).list('?perPage=100'))
-    expect(ten.length).toBe(hundred.length)
+    expect(sized(ten)).toBe(sized(hundred))
     // The page, its total, its active contracts, its tags (chips), AdminJS's read of the advisors,
     // the custom fields' definitions and (when there are some) the page's values.
     expect(hundred.length).toBeLessThanOrEqual(7)
@@ -245,7 +249,7 @@ describeEachDatabase('client list: search, filters, counts', (database, kind) =>
     const filteredHundred = await queriesDuring(ds(), () =>
       clientApi(admin).list('?perPage=100&filters.status=active'),
     )
-    expect(filteredTen.length).toBe(filteredHundred.length)
+    expect(sized(filteredTen)).toBe(sized(filteredHundred))
     expect(filteredHundred.length).toBeLessThanOrEqual(7)
     // The advisor filter too (client_advisors, one join).
     const byAdvisorTen = await queriesDuring(ds(), () =>
@@ -254,7 +258,7 @@ describeEachDatabase('client list: search, filters, counts', (database, kind) =>
     const byAdvisorHundred = await queriesDuring(ds(), () =>
       clientApi(admin).list(`?perPage=100&filters.advisor=${advisor.id}`),
     )
-    expect(byAdvisorTen.length).toBe(byAdvisorHundred.length)
+    expect(sized(byAdvisorTen)).toBe(sized(byAdvisorHundred))
     expect(byAdvisorHundred.length).toBeLessThanOrEqual(7)
     expect(byAdvisorHundred.join('\n')).toMatch(/client_advisors/)
   })
