@@ -16,7 +16,7 @@ const config: KnipConfig = {
     'demo/migrations/*.ts',
     'scripts/*.{ts,mjs}',
     // bench/run.ts starts these as child processes (tsx <file>).
-    'bench/{importCase,exportCase,campaignCase,loadClient}.ts',
+    'bench/{importCase,exportCase,campaignCase,loadClient,browserServer,chartBundle}.ts',
     'examples/*.ts',
     'test/**/*.{test,e2e,cluster}.ts',
     // Started as processes (plainAdmin, the host app's server) or loaded by jest's global setup.

@@ -4,9 +4,9 @@
 import { spawnSync } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
-import session from 'express-session'
+import session, { type Store } from 'express-session'
 import type { DataSource } from 'typeorm'
-import { createDemoApp } from '../demo/app.js'
+import { createDemoApp, type DemoApp } from '../demo/app.js'
 import { seedAdmins } from '../demo/seed.js'
 import { Session } from '../demo/entities/Session.js'
 import { databaseSessionStore } from '../demo/sessionStore.js'
@@ -21,8 +21,21 @@ import type { QueryCounter, Side } from './stats.js'
 
 // Nothing in the measured cases sends an email.
 const nullMailer = { describe: 'none', sendMail: async () => ({ messageId: 'none' }) }
-const PASSWORD = 'bench-password-1'
-const SECRET = 'bench-session-secret-bench-session-secret'
+/** The password of the demo's admins on the bench's data sets (the browser case logs in with it). */
+export const BENCH_PASSWORD = 'bench-password-1'
+export const BENCH_SECRET = 'bench-session-secret-bench-session-secret'
+
+/** Sessions in memory, or (`database`) in the demo's table through the resilient store, as the demo deploys them. */
+export function benchSessionStore(dataSource: DataSource, store?: 'memory' | 'database'): Store {
+  return store === 'database'
+    ? resilientSessionStore(databaseSessionStore(dataSource.getRepository(Session)))
+    : new session.MemoryStore()
+}
+
+/** The demo app as the bench serves it: no mail, its sessions in `sessionStore`. */
+export function benchDemoApp(dataSource: DataSource, sessionStore: Store): DemoApp {
+  return createDemoApp({ dataSource, mailer: nullMailer, sessionSecret: BENCH_SECRET, sessionStore })
+}
 
 function queryCounter(dataSource: { logger: { logQuery: (...args: never[]) => unknown } }): QueryCounter {
   let count = 0
@@ -45,7 +58,7 @@ async function login(base: string, loginPath: string): Promise<string> {
     method: 'POST',
     // A browser names the panel's origin on every POST; the router refuses any that does not.
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
-    body: new URLSearchParams({ email: 'admin@example.com', password: PASSWORD }),
+    body: new URLSearchParams({ email: 'admin@example.com', password: BENCH_PASSWORD }),
     redirect: 'manual',
   })
   const cookie = res.headers
@@ -57,8 +70,8 @@ async function login(base: string, loginPath: string): Promise<string> {
 }
 
 /** One side of the import or export case, in a process of its own (its own peak RSS). */
-export function child<T>(script: string, args: string[]): T {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' })
+export function child<T>(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): T {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', env })
   const line = run.stdout.trim().split('\n').pop() ?? ''
   if (run.status !== 0 || !line.startsWith('{')) throw new Error(`${script} ${args[0]} failed: ${run.stderr}`)
   return JSON.parse(line) as T
@@ -85,18 +98,10 @@ export async function startPanel(
   options: { store?: 'memory' | 'database' } = {},
 ): Promise<BenchPanel> {
   const { dataSource, label, target } = await openBenchDatabase(sizes)
-  const sessions =
-    options.store === 'database'
-      ? resilientSessionStore(databaseSessionStore(dataSource.getRepository(Session)))
-      : new session.MemoryStore()
-  const demo = createDemoApp({
-    dataSource,
-    mailer: nullMailer,
-    sessionSecret: SECRET,
-    sessionStore: sessions,
-  })
-  await seedAdmins(dataSource, demo.clients.passwordHasher, PASSWORD)
-  demo.app.use('/peer', peerRouter(demo.authenticate, sessions, SECRET).router)
+  const sessions = benchSessionStore(dataSource, options.store)
+  const demo = benchDemoApp(dataSource, sessions)
+  await seedAdmins(dataSource, demo.clients.passwordHasher, BENCH_PASSWORD)
+  demo.app.use('/peer', peerRouter(demo.authenticate, sessions, BENCH_SECRET).router)
   demo.app.use('/floor', floorRouter(dataSource))
   const server: Server = demo.app.listen(0, '127.0.0.1')
   // On a loaded machine a kept-alive socket can sit idle past Node's 5 s while the bench's client
@@ -119,6 +124,8 @@ export async function startPanel(
 
 export interface ReadCases {
   urls: Record<string, Record<Side, string>>
+  /** The client of the client-page case. */
+  clientId: number
   /** The read cases in order, with their names. */
   reads: [CaseId, string][]
 }
@@ -195,6 +202,7 @@ export async function readCases(dataSource: DataSource): Promise<ReadCases> {
   }
   return {
     urls,
+    clientId: Number(someone.id),
     reads: [
       ['list', 'list page 1'],
       ['deep', 'list page 2,000'],

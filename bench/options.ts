@@ -20,6 +20,7 @@ export const CASE_IDS = [
   'load-list',
   'load-search',
   'load-client',
+  'browser',
 ] as const
 export type CaseId = (typeof CASE_IDS)[number]
 
@@ -46,7 +47,7 @@ export interface BenchOptions {
   selected: (id: CaseId) => boolean
 }
 
-const USAGE = `npm run bench -- [--clients 100000] [--against 100000] [--cases list,search,client,bulk,import,export,campaign,load,…]
+const USAGE = `npm run bench -- [--clients 100000] [--against 100000] [--cases list,search,client,bulk,import,export,campaign,load,browser,…]
 cases: ${CASE_IDS.join(', ')} (a prefix selects all that start with it)
 env: BENCH_RUNS (30), BENCH_SIDES (ours,floor,peer), BENCH_PEER_BULK_RUNS (3), BENCH_IMPORT_ROWS (100000), BENCH_PROCESS_ROUNDS (3 runs per side of import and export), BENCH_LOAD_SECONDS (20 per side), BENCH_LOAD_CONNECTIONS (32), BENCH_SESSIONS (memory, or database)`
 

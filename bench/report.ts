@@ -1,4 +1,5 @@
 import type { LargeSizes } from '../demo/seedLarge.js'
+import type { BundleWeight } from './browserCase.js'
 import type { LoadSide } from './load.js'
 import type { SideSummary } from './stats.js'
 
@@ -43,6 +44,19 @@ export type CaseResult =
   | {
       id: string
       name: string
+      kind: 'browser'
+      /** Milliseconds from navigation to the first row (bytes: the JavaScript the page got). */
+      list: BrowserPair
+      /** To our client page's header; to plain AdminJS's record page shown. */
+      client: BrowserPair
+      /** The list in a new context (the browser's cache empty): a first visit. */
+      firstVisit: BrowserPair
+      weight: BundleWeight
+      note?: string
+    }
+  | {
+      id: string
+      name: string
       kind: 'flat'
       /** The same case on the large data set and on the small one (`--against`). */
       large: SideSummary | ProcessSide
@@ -50,6 +64,13 @@ export type CaseResult =
       ratios: { largeOverSmall: number; floorLargeOverSmall?: number }
       note?: string
     }
+
+export interface BrowserPair {
+  ours: SideSummary
+  peer: SideSummary
+  /** Median of the round-by-round ratios plain AdminJS / ours. */
+  peerOverOurs: number
+}
 
 export interface Report {
   date: string
@@ -149,6 +170,48 @@ export function printReport(report: Report): void {
       }
     }
     out.push('')
+  }
+  for (const c of report.cases) {
+    if (c.kind !== 'browser') continue
+    const pct = (part: number, whole: number | undefined) =>
+      whole ? `${Math.round((100 * part) / whole)} %` : '–'
+    out.push(
+      '| in Chromium, full load | ours ms median (p95) | plain AdminJS ms median (p95) | plain / ours | JavaScript KB ours / plain |',
+      '|---|---:|---:|---:|---|',
+      `| client list: first row | ${ms(c.list.ours)} | ${ms(c.list.peer)} | ${fmt(c.list.peerOverOurs)} | ${kb(c.list.ours.bytes)} / ${kb(c.list.peer.bytes)} |`,
+      `| client page: our header / plain AdminJS's record | ${ms(c.client.ours)} | ${ms(c.client.peer)} | ${fmt(c.client.peerOverOurs)} | ${kb(c.client.ours.bytes)} / ${kb(c.client.peer.bytes)} |`,
+      `| client list, first visit (cache empty): first row | ${ms(c.firstVisit.ours)} | ${ms(c.firstVisit.peer)} | ${fmt(c.firstVisit.peerOverOurs)} | ${kb(c.firstVisit.ours.bytes)} / ${kb(c.firstVisit.peer.bytes)} |`,
+      '',
+      '| script a page loads (production) | ours KB | ours KB gzip | plain AdminJS KB | plain AdminJS KB gzip |',
+      '|---|---:|---:|---:|---:|',
+    )
+    const total = { ours: { raw: 0, gzip: 0 }, peer: { raw: 0, gzip: 0 } }
+    for (const script of c.weight.scripts) {
+      for (const side of ['ours', 'peer'] as const) {
+        total[side].raw += script[side]?.raw ?? 0
+        total[side].gzip += script[side]?.gzip ?? 0
+      }
+      out.push(
+        `| ${script.name} | ${kb(script.ours?.raw)} | ${kb(script.ours?.gzip)} | ${kb(script.peer?.raw)} | ${kb(script.peer?.gzip)} |`,
+      )
+    }
+    const added = { raw: total.ours.raw - total.peer.raw, gzip: total.ours.gzip - total.peer.gzip }
+    const components = c.weight.scripts.find((script) => script.name === 'components.bundle.js')?.ours
+    const { recharts } = c.weight
+    out.push(
+      `| all | ${kb(total.ours.raw)} | ${kb(total.ours.gzip)} | ${kb(total.peer.raw)} | ${kb(total.peer.gzip)} |`,
+      `| the plugin adds | ${kb(added.raw)} | ${kb(added.gzip)} | | |`,
+      `| of which recharts (${recharts.names.length} imports) | ${kb(recharts.raw)} (${pct(recharts.raw, added.raw)}) | ${kb(recharts.gzip)} (${pct(recharts.gzip, added.gzip)}) | | |`,
+      '',
+      `recharts is ${pct(recharts.raw, components?.raw)} of our components.bundle.js (${pct(recharts.gzip, components?.gzip)} gzipped).`,
+      '',
+    )
+    goals.push(
+      `- browser, client list: ours no slower than plain AdminJS: ${fmt(c.list.ours.medianMs)} ms against ${fmt(c.list.peer.medianMs)} ms, plain / ours ${fmt(c.list.peerOverOurs)}, ${mark(c.list.peerOverOurs >= 1)}`,
+      `- browser, client page (our header, plain AdminJS's record): ${fmt(c.client.ours.medianMs)} ms against ${fmt(c.client.peer.medianMs)} ms, plain / ours ${fmt(c.client.peerOverOurs)}, ${mark(c.client.peerOverOurs >= 1)}`,
+      `- browser, first visit to the list: ours no slower than plain AdminJS: plain / ours ${fmt(c.firstVisit.peerOverOurs)}, ${mark(c.firstVisit.peerOverOurs >= 1)}`,
+      `- browser, full list load < 1 s (issue 31, set on the demo's 200 clients; this set: ${sizes.clients.toLocaleString('en')}): ${fmt(c.list.ours.medianMs)} ms, first visit ${fmt(c.firstVisit.ours.medianMs)} ms, ${mark(c.list.ours.medianMs < 1000)}`,
+    )
   }
   const flats = report.cases.filter((c) => c.kind === 'flat')
   if (flats.length) {

@@ -1,10 +1,12 @@
 // `npm run bench [-- --clients 100000 --cases list,search]`: the client list at 100,000 clients
 // (or the size asked for), through the real HTTP API of the demo app (logged in), against (a) the
 // floor: hand-written SQL behind a bare Express route, and (b) the peer: plain @adminjs/typeorm on
-// the same tables. MariaDB when MYSQL_URL is set, else SQLite. The data set is made once (npm run
-// seed:large's code) and kept for the next runs. Writes bench/results/latest.json.
+// the same tables; and in Chromium (`browser`), ours and the peer served as in production.
+// MariaDB when MYSQL_URL is set, else SQLite. The data set is made once (npm run seed:large's
+// code) and kept for the next runs. Writes bench/results/latest.json.
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
+import { browserCase } from './browserCase.js'
 import { flatCases } from './flat.js'
 import { child, getter, readCases, startPanel } from './harness.js'
 import { loadCase } from './load.js'
@@ -186,6 +188,13 @@ async function main() {
   // Requests the load generator left queued finish before the database closes.
   await panel.close()
   await new Promise((resolve) => setTimeout(resolve, 2000))
+
+  if (options.selected('browser')) {
+    process.stderr.write('in Chromium, the list and the client page, ours and plain AdminJS… ')
+    const browser = await browserCase(options, cases)
+    if (browser) results.push(browser)
+    process.stderr.write('done\n')
+  }
 
   if (options.selected('import')) {
     process.stderr.write(`import of ${options.importRows.toLocaleString('en')} commission rows… `)

@@ -2,12 +2,15 @@
 // client list takes in Chromium on the demo, as `npm start` serves it (production bundles) and as
 // `npm run start:dev` does (development bundles): each mode's demo started on a fresh SQLite
 // folder, logged in, then `runs` full loads of the list (from about:blank to its first row), the
-// modes alternated; the median, and the JavaScript received (not served from the browser cache).
+// modes alternated; the median, and the JavaScript received. The browser and the timed load are
+// the bench's (bench/pageLoad.ts), whose `browser` case times ours against plain AdminJS.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
+import { launchChromium, loadUntilVisible, logIn, newPanelPage, type PanelLogin } from '../bench/pageLoad.js'
+import { median } from '../bench/stats.js'
 
 type Mode = 'production' | 'development'
 
@@ -53,59 +56,23 @@ async function startDemo(mode: Mode, port: number): Promise<Demo> {
   return { mode, base: `http://127.0.0.1:${port}/admin`, process: child, dataDir, bundleDir }
 }
 
-async function logIn(page: Page, base: string) {
-  await page.goto(`${base}/login`, { timeout: 300_000 })
-  await page.fill('input[name=email]', 'admin@example.com')
-  await page.fill('input[name=password]', process.env.DEMO_PASSWORD ?? 'changeme')
-  await Promise.all([
-    page.waitForURL(base, { waitUntil: 'commit' }),
-    page.press('input[name=password]', 'Enter'),
-  ])
-  // The first list view (in development it bundles the components): not timed.
-  await page.goto(`${base}/resources/Client`, { timeout: 300_000 })
-  await page.waitForSelector('tbody tr', { timeout: 300_000 })
-}
-
-/** One full load of the list: milliseconds to its first row, and the bytes of JavaScript received. */
-async function fullLoad(page: Page, base: string): Promise<{ ms: number; jsBytes: number }> {
-  await page.goto('about:blank')
-  let jsBytes = 0
-  const count = async (response: import('playwright-core').Response) => {
-    if (!/\.js(\?|$)/.test(response.url())) return
-    jsBytes += (await response.body().catch(() => Buffer.alloc(0))).length
-  }
-  const pending: Promise<void>[] = []
-  const listener = (response: import('playwright-core').Response) => void pending.push(count(response))
-  page.on('response', listener)
-  const started = Date.now()
-  await page.goto(`${base}/resources/Client`, { waitUntil: 'commit' })
-  await page.waitForSelector('tbody tr', { state: 'visible', timeout: 60_000 })
-  const ms = Date.now() - started
-  page.off('response', listener)
-  await Promise.all(pending)
-  return { ms, jsBytes }
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2)
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+const LIST_ROW = 'tbody tr'
+const login = (base: string): PanelLogin => ({
+  base,
+  email: 'admin@example.com',
+  password: process.env.DEMO_PASSWORD ?? 'changeme',
 })
+
+const browser = await launchChromium()
 const demos: Demo[] = []
 try {
   const pages = new Map<Mode, Page>()
   for (const [i, mode] of modes.entries()) {
     const demo = await startDemo(mode, 3800 + i * 7 + Math.floor(Math.random() * 5))
     demos.push(demo)
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
-    // No internet here: AdminJS's Google Fonts stylesheet would hold the load event.
-    await page.route(/fonts\.(googleapis|gstatic)\.com/, (route) => route.abort())
-    await logIn(page, demo.base)
+    const page = await newPanelPage(browser)
+    // The first list view (in development it bundles the components): not timed.
+    await logIn(page, login(demo.base), `${demo.base}/resources/Client`, LIST_ROW)
     pages.set(mode, page)
   }
   const results = new Map<Mode, { ms: number[]; jsBytes: number }>(
@@ -113,7 +80,9 @@ try {
   )
   for (let run = 0; run < runs; run += 1) {
     for (const demo of demos) {
-      const { ms, jsBytes } = await fullLoad(pages.get(demo.mode)!, demo.base)
+      const page = pages.get(demo.mode)!
+      await page.goto('about:blank')
+      const { ms, jsBytes } = await loadUntilVisible(page, `${demo.base}/resources/Client`, LIST_ROW)
       const result = results.get(demo.mode)!
       result.ms.push(ms)
       result.jsBytes = jsBytes
@@ -124,7 +93,7 @@ try {
   console.log('|---|---|---|---|---|')
   for (const [mode, { ms, jsBytes }] of results) {
     console.log(
-      `| ${mode === 'production' ? 'npm start (production)' : 'npm run start:dev (development)'} | ${median(ms)} ms | ${Math.min(...ms)} ms | ${Math.max(...ms)} ms | ${(jsBytes / 1e6).toFixed(1)} MB |`,
+      `| ${mode === 'production' ? 'npm start (production)' : 'npm run start:dev (development)'} | ${Math.round(median(ms))} ms | ${Math.round(Math.min(...ms))} ms | ${Math.round(Math.max(...ms))} ms | ${(jsBytes / 1e6).toFixed(1)} MB |`,
     )
   }
 } finally {

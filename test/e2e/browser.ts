@@ -3,10 +3,10 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { Express } from 'express'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { CHROMIUM, launchChromium } from '../../bench/pageLoad.js'
 import { DEMO_PASSWORD } from '../support/demoAgent.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SHOTS = path.resolve('test/e2e/screenshots')
 const DOCS = path.resolve('docs')
 
@@ -55,10 +55,7 @@ export async function openBrowser(
   const server = app.listen(port, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  })
+  const browser = await launchChromium()
   const page = await browser.newPage({ viewport })
   // No internet here: AdminJS's Google Fonts stylesheet would hold the load event.
   await page.route(/fonts\.(googleapis|gstatic)\.com/, (route) => route.abort())
