@@ -73,6 +73,7 @@ export function createEmailLogResource(deps: ResourceDeps): ResourceWithOptions 
       ],
       properties: {
         subject: { isTitle: true },
+        to: formatted(deps, 'email'),
         status: { availableValues: valuesOf(EMAIL_STATUSES) },
         createdAt: formatted(deps, 'dateTime'),
         nextAttemptAt: formatted(deps, 'dateTime'),

@@ -1,5 +1,6 @@
 import {
   countryName,
+  emailBreakPieces,
   formatCount,
   formatCustomValue,
   formatDay,
@@ -110,5 +111,19 @@ describe('a custom field’s value in the panel', () => {
     })
     expect(formatCustomValue(risk, '', 'fr')).toBeNull()
     expect(formatCustomValue(risk, null, 'fr')).toBeNull()
+  })
+})
+
+describe('an email address as a line may break it', () => {
+  test('after its @ and before each dot, never inside a word', () => {
+    expect(emailBreakPieces('thomas.noel.44@example.fr')).toEqual([
+      'thomas',
+      '.noel',
+      '.44@',
+      'example',
+      '.fr',
+    ])
+    expect(emailBreakPieces('a@b')).toEqual(['a@', 'b'])
+    expect(emailBreakPieces('plain').join('')).toBe('plain')
   })
 })

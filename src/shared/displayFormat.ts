@@ -4,7 +4,15 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import type { CustomFieldChoice, CustomFieldDefinition } from './customFields.js'
 
 /** The kinds of value a resource's property declares, for the panel to show it formatted. */
-export type ValueFormat = 'money' | 'percent' | 'date' | 'dateTime' | 'month' | 'phone' | 'boolean'
+export type ValueFormat = 'money' | 'percent' | 'date' | 'dateTime' | 'month' | 'phone' | 'boolean' | 'email'
+
+/**
+ * An email address in the pieces a line may end after (after `@`, before a `.`), as typesetting
+ * breaks an address: never in the middle of the name it holds (`thomas.noel.44@exa|mple.fr`).
+ */
+export function emailBreakPieces(address: string): string[] {
+  return address.split(/(?<=@)|(?=\.)/).filter(Boolean)
+}
 
 /** The currency amounts are shown in when the host sets none (the `currency` option). */
 export const DEFAULT_CURRENCY = 'EUR'

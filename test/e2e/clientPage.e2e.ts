@@ -101,6 +101,19 @@ describeInBrowser('the client page in a real browser (SQLite)', () => {
 
   test('every tab loads its rows (or says it is empty), and the tab stays in the URL', async () => {
     const tabs = [...BUILT_IN_TABS, 'Invoice', 'Ticket']
+    // At 1440 every tab is in sight, the host's Factures and Tickets after ours (they were cut off),
+    // counts shown.
+    await page.waitForSelector('[data-testid=client-tab-contracts][data-count]')
+    const cut = await page.locator('[data-testid=client-tabs]').evaluate((bar) => {
+      const box = bar.getBoundingClientRect()
+      return Array.from(bar.querySelectorAll('[role=tab]'))
+        .filter((tab) => {
+          const r = tab.getBoundingClientRect()
+          return r.left < box.left || r.right > box.right || r.right > window.innerWidth
+        })
+        .map((tab) => tab.textContent)
+    })
+    expect(cut).toEqual([])
     for (const tab of tabs) {
       await page.click(`[data-testid=client-tab-${tab}]`)
       await page.waitForSelector(`[data-testid=tab-panel-${tab}]`)
@@ -190,8 +203,12 @@ describeInBrowser('the client page in a real browser (SQLite)', () => {
   test('the forms’ helpers: email preview, password strength, resulting balance (nothing sent)', async () => {
     await openAction('Contacter', 'Envoyer un e-mail', 'sendEmail')
     await page.fill('input[name=subject]', 'Votre contrat')
-    await page.fill('textarea[name=body]', 'Bonjour,\nvotre contrat est renouvelé.')
+    await page.fill('textarea[name=body]', 'Bonjour {{fullName}},\nvotre contrat est renouvelé.')
     await page.waitForSelector('[data-testid=email-preview] >> text=votre contrat est renouvelé.')
+    // The merge field as the client will read it: their name, not `{{fullName}}`.
+    expect(await page.locator('[data-testid=email-preview]').innerText()).toContain(
+      `Bonjour ${[client.firstName, client.lastName].filter(Boolean).join(' ')},`,
+    )
     await shot('form-send-email')
 
     await openAction('Compte', 'Changer le mot de passe', 'changePassword')
@@ -201,7 +218,33 @@ describeInBrowser('the client page in a real browser (SQLite)', () => {
     )
     await page.fill('input[name=password]', 'Vx7#qL2!mZ9$wK4@')
     await page.waitForSelector('[data-testid=password-strength][data-level=strong]')
+    // A confirmation that differs is flagged while typed, and no more once it matches.
+    const confirmation = page.locator(
+      'input[name=passwordConfirmation] ~ *:has-text("Les deux mots de passe diffèrent.")',
+    )
+    await page.fill('input[name=passwordConfirmation]', 'Vx7#qL2!')
+    await confirmation.waitFor()
+    await page.fill('input[name=passwordConfirmation]', 'Vx7#qL2!mZ9$wK4@')
+    await confirmation.waitFor({ state: 'detached' })
     await shot('form-change-password')
+    // The server's refusal of an easy password, in full above the meter (it ran under it).
+    await page.fill('input[name=password]', 'azertyuiop')
+    await page.fill('input[name=passwordConfirmation]', 'azertyuiop')
+    await page.click('[data-testid=client-action-submit]')
+    const refusal = page.locator('input[name=password] ~ *:has-text("trop facile à deviner")')
+    await refusal.waitFor()
+    const [message, meter] = await Promise.all([
+      refusal.evaluate((e) => ({
+        ...e.getBoundingClientRect().toJSON(),
+        fits: e.scrollHeight <= e.clientHeight,
+      })),
+      page.locator('[data-testid=password-strength]').evaluate((e) => e.getBoundingClientRect().toJSON()),
+    ])
+    expect({ fits: message.fits, overlap: message.bottom > meter.top }).toEqual({
+      fits: true,
+      overlap: false,
+    })
+    await shot('form-change-password-refused')
 
     await openAction('Compte', 'Ajuster le solde', 'adjustBalance')
     await page.fill('input[name=amount]', '-10,50')

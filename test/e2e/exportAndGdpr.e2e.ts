@@ -122,6 +122,12 @@ describeInBrowser('exports and GDPR in a real browser (SQLite)', () => {
       'Anonymisé',
     )
     expect(await page.locator('[data-testid=client-email]').innerText()).not.toMatch(/Confirmé|Non confirmé/)
+    // So do its details and its row in the list (grey, named so), not the status it kept.
+    expect(await page.locator('[data-testid=detail-status]').innerText()).toMatch(/Anonymisé$/)
+    await page.goto(`${base}/resources/Client?filters.q=${client.clientNumber}`)
+    const dot = page.locator(`tbody tr[data-id="${client.id}"] [data-testid=status-dot]`)
+    expect(await dot.getAttribute('aria-label')).toBe('Statut : Anonymisé')
+    expect(await dot.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(108, 117, 125)')
     expect(session.errors).toEqual([])
   })
 })

@@ -84,6 +84,25 @@ describeInBrowser('the panel in a real browser (SQLite)', () => {
     expect(await page.locator('tbody [data-testid=status-dot][data-shape=ring]').count()).toBe(0)
   })
 
+  test('the email log at 1440: an address breaks after its @ or before a dot, never inside a name', async () => {
+    await page.goto(`${base}/resources/EmailLog`)
+    await page.waitForSelector('tbody td[data-property-name=to] [data-testid=value-to]')
+    // Each piece of text of an address on one line (it was `thomas.noel.44@exa` / `mple.fr`).
+    const split = await page.locator('tbody td[data-property-name=to]').evaluateAll((cells) =>
+      cells.flatMap((cell) => {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT)
+        const broken: string[] = []
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange()
+          range.selectNodeContents(node)
+          if (range.getClientRects().length > 1) broken.push(node.textContent ?? '')
+        }
+        return broken
+      }),
+    )
+    expect(split).toEqual([])
+  })
+
   test('a phone typed in another format finds its client; a search that finds nobody says so and clears', async () => {
     const [client] = await db.dataSource
       .getRepository(Client)

@@ -128,6 +128,24 @@ describeInBrowser('the admin’s screens in a real browser (SQLite)', () => {
     expect(
       await page.locator('[data-testid=chart-by-status-table] tr:has-text("Actif") td').innerText(),
     ).toBe(String(active))
+    // The months' labels neither collide nor leave their chart (the last month's was cut), and no
+    // two cards share a title.
+    for (const chart of ['new-clients', 'commissions']) {
+      const { ticks, surface } = await page
+        .locator(`[data-testid=chart-${chart}] svg.recharts-surface`)
+        .evaluate((svg) => ({
+          surface: svg.getBoundingClientRect().toJSON() as DOMRect,
+          ticks: Array.from(svg.querySelectorAll('.recharts-xAxis .recharts-cartesian-axis-tick-value')).map(
+            (t) => t.getBoundingClientRect().toJSON() as DOMRect,
+          ),
+        }))
+      expect(ticks.length).toBeGreaterThan(5)
+      const outside = ticks.filter((t) => t.left < surface.left || t.right > surface.right)
+      const colliding = ticks.filter((t, i) => i > 0 && t.left < ticks[i - 1].right)
+      expect([chart, outside.length, colliding.length]).toEqual([chart, 0, 0])
+    }
+    const titles = await page.locator('[data-testid=client-dashboard] h3').allInnerTexts()
+    expect(new Set(titles).size).toBe(titles.length)
   })
 
   test('the list at 1280 px: dots first, then number, name, email, phone, contracts, created; no wrap', async () => {
@@ -180,6 +198,8 @@ describeInBrowser('the admin’s screens in a real browser (SQLite)', () => {
     await toggle.click()
     expect(await page.locator('[data-testid=reason-tip]').innerText()).toMatch(/^Motif : /)
     expect(new URL(page.url()).pathname).toBe('/admin/resources/Client')
+    // Never in the browser's own tooltip, which a touch screen does not show.
+    expect(await page.locator('[title*="Motif"]').count()).toBe(0)
     await page.keyboard.press('Escape')
     for (const width of [1440, 1920]) {
       await page.setViewportSize({ width, height: 900 })

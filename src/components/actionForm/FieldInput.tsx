@@ -9,6 +9,10 @@ import FieldExtras from './FieldExtras.js'
 import TemplateChoice from './TemplateChoice.js'
 import type { FormValues } from './useActionForm.js'
 
+// The design system's message is one line high whatever it says: a longer one (a password too easy
+// to guess) ran under the strength meter below it. It grows with its text.
+const MESSAGE_STYLE: React.CSSProperties = { height: 'auto', minHeight: 24 }
+
 export interface FieldInputProps {
   field: FormField
   values: FormValues
@@ -55,7 +59,7 @@ const FieldInput: React.FC<FieldInputProps> = (props) => {
           help={t('contractsHelp')}
           onChange={props.onContractIds}
         />
-        {errors.contractIds && <FormMessage>{errors.contractIds}</FormMessage>}
+        {errors.contractIds && <FormMessage style={MESSAGE_STYLE}>{errors.contractIds}</FormMessage>}
       </>
     )
   }
@@ -71,7 +75,7 @@ const FieldInput: React.FC<FieldInputProps> = (props) => {
         <Label inline htmlFor={id} ml="default">
           {t(field.name)}
         </Label>
-        <FormMessage>{error}</FormMessage>
+        <FormMessage style={MESSAGE_STYLE}>{error}</FormMessage>
       </FormGroup>
     )
   }
@@ -113,7 +117,7 @@ const FieldInput: React.FC<FieldInputProps> = (props) => {
           autoComplete={field.widget === 'password' ? 'new-password' : 'off'}
         />
       )}
-      <FormMessage>{error}</FormMessage>
+      <FormMessage style={MESSAGE_STYLE}>{error}</FormMessage>
       {field.extra && (
         <FieldExtras
           kind={field.extra}

@@ -1,6 +1,6 @@
 import React from 'react'
 import { useTranslation, type BasePropertyProps } from 'adminjs'
-import { clientStatusStyle } from '../common/clientStatusStyle.js'
+import { ANONYMISED, ANONYMISED_STYLE, clientStatusStyle } from '../common/clientStatusStyle.js'
 import { resourceId } from '../common/resourceId.js'
 import { ReasonTip } from '../common/ReasonTip.js'
 
@@ -13,6 +13,16 @@ const ClientStatusDot: React.FC<BasePropertyProps> = ({ record }) => {
   const { translateLabel, translateComponent } = useTranslation()
   const status = record?.params?.status as string | undefined
   if (!status) return null
+  // An anonymised client is named so, grey, whatever status it kept (as its badge on the page).
+  if (record?.params?.anonymisedAt) {
+    const anonymised = translateComponent('ClientStatusBadge.anonymised', resourceId('Client'))
+    return (
+      <StatusMark
+        status={ANONYMISED}
+        label={translateComponent('ClientStatusDot.label', resourceId('Client'), { status: anonymised })}
+      />
+    )
+  }
   const reason = record?.params?.statusReason as string | undefined
   const label = translateComponent(
     reason ? 'ClientStatusDot.withReason' : 'ClientStatusDot.label',
@@ -35,7 +45,7 @@ const ClientStatusDot: React.FC<BasePropertyProps> = ({ record }) => {
  * yellow: the shape tells them apart, for whoever does not see the color either).
  */
 export const StatusMark: React.FC<{ status: string; label?: string }> = ({ status, label }) => {
-  const { bg } = clientStatusStyle(status)
+  const { bg } = status === ANONYMISED ? ANONYMISED_STYLE : clientStatusStyle(status)
   const ring = status === 'pending'
   return (
     <span

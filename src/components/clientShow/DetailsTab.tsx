@@ -50,7 +50,7 @@ const REFERENCES: Record<string, PluginResource> = {
 
 /** Every profile field, the referent advisor and the address. */
 const DetailsTab: React.FC<{ record: RecordJSON; language: string }> = ({ record, language }) => {
-  const { translateProperty, translateLabel } = useTranslation()
+  const { translateProperty, translateLabel, translateComponent } = useTranslation()
   const t = useClientShowText()
   const format = usePanelFormat()
   const value = (name: string): React.ReactNode => {
@@ -67,6 +67,9 @@ const DetailsTab: React.FC<{ record: RecordJSON; language: string }> = ({ record
       const href = phoneHref(raw, record.params.country)
       return href ? <Link href={href}>{format.phone(raw, record.params.country)}</Link> : String(raw)
     }
+    // As its header says: an anonymised client is that, whatever status it kept.
+    if (name === 'status' && record.params.anonymisedAt)
+      return translateComponent('ClientStatusBadge.anonymised', resourceId('Client'))
     if (['status', 'locale', 'marketingConsent', 'marketingConsentSource'].includes(name))
       return translateLabel(`${name}.${raw}`, resourceId('Client'))
     return String(raw)

@@ -1,12 +1,9 @@
 import React from 'react'
 import { Badge } from '@adminjs/design-system'
 import { useTranslation } from 'adminjs'
-import { clientStatusStyle } from './clientStatusStyle.js'
+import { ANONYMISED, ANONYMISED_STYLE, clientStatusStyle } from './clientStatusStyle.js'
 import { resourceId } from './resourceId.js'
 import { ReasonTip } from './ReasonTip.js'
-
-/** An anonymised client's badge: grey, whatever the status it kept (its identity is gone for good). */
-const ANONYMISED_STYLE = { bg: '#6C757D', color: '#FFFFFF' }
 
 /**
  * A status as a colored, translated badge; its tooltip (hover, keyboard or tap) gives the suspension or ban reason. An
@@ -27,7 +24,7 @@ export const ClientStatusPill: React.FC<{ status: string; reason?: string | null
           : null
       }
     >
-      <Badge bg={bg} color={color} data-status={anonymised ? 'anonymised' : status}>
+      <Badge bg={bg} color={color} data-status={anonymised ? ANONYMISED : status}>
         {anonymised
           ? translateComponent('ClientStatusBadge.anonymised', resourceId('Client'))
           : translateLabel(`status.${status}`, resourceId('Client'))}

@@ -2,10 +2,13 @@ import React from 'react'
 import { ValueGroup } from '@adminjs/design-system'
 import { useTranslation, type BasePropertyProps } from 'adminjs'
 import { formatPeriod } from '../../shared/clientPageTabs.js'
-import { formatPercent, type ValueFormat } from '../../shared/displayFormat.js'
+import { emailBreakPieces, formatPercent, type ValueFormat } from '../../shared/displayFormat.js'
 import { usePanelFormat } from './usePanelFormat.js'
 
 const NO_WRAP: React.CSSProperties = { whiteSpace: 'nowrap' }
+// AdminJS's cells break a word anywhere (`word-break: break-word`), which also lets a table squeeze
+// a column below its words: an address breaks only where its pieces end.
+const WHOLE_WORDS: React.CSSProperties = { wordBreak: 'normal', overflowWrap: 'normal' }
 
 /**
  * A value of a secondary list or page as people read it, by the kind its resource declares
@@ -40,6 +43,9 @@ const FormattedValue: React.FC<BasePropertyProps> = ({ record, property, resourc
     case 'phone':
       text = format.phone(raw, params.country)
       break
+    case 'email':
+      text = empty ? null : String(raw)
+      break
     case 'boolean':
       text = empty
         ? null
@@ -51,11 +57,21 @@ const FormattedValue: React.FC<BasePropertyProps> = ({ record, property, resourc
     default:
       text = empty ? null : String(raw)
   }
-  const shown = (
-    <span style={where === 'list' ? NO_WRAP : undefined} data-testid={`value-${property.path}`}>
-      {text ?? none}
-    </span>
-  )
+  const shown =
+    kind === 'email' && !empty ? (
+      <span style={WHOLE_WORDS} data-testid={`value-${property.path}`}>
+        {emailBreakPieces(String(raw)).map((piece, i) => (
+          <React.Fragment key={i}>
+            {i > 0 && <wbr />}
+            {piece}
+          </React.Fragment>
+        ))}
+      </span>
+    ) : (
+      <span style={where === 'list' ? NO_WRAP : undefined} data-testid={`value-${property.path}`}>
+        {text ?? none}
+      </span>
+    )
   if (where !== 'show') return shown
   return <ValueGroup label={translateProperty(property.label, resource.id)}>{shown}</ValueGroup>
 }

@@ -11,6 +11,10 @@ export const CLIENT_STATUS_STYLE: Record<string, { bg: string; color: string }> 
   deleted: { bg: '#6C757D', color: '#FFFFFF' },
 }
 
+/** Not a status: the mark of an anonymised client, whatever status it kept (its identity is gone for good). */
+export const ANONYMISED = 'anonymised'
+export const ANONYMISED_STYLE = { bg: '#6C757D', color: '#FFFFFF' }
+
 const UNKNOWN_STATUS_STYLE = { bg: '#E9ECEF', color: '#212529' }
 
 export function clientStatusStyle(status: string | undefined): { bg: string; color: string } {
