@@ -63,8 +63,16 @@ async function express5(): Promise<string> {
   return path.join(EXPRESS5, 'node_modules', 'express')
 }
 
-/** One copy of the host app with the tarball installed; Express 5 and @adminjs/express on it for 5. */
-async function installApp(dir: string, tarball: string, major: ExpressMajor): Promise<void> {
+/**
+ * One copy of the host app with the tarball installed; for 5, `express5` (the folder of Express 5)
+ * and @adminjs/express on it.
+ */
+async function installApp(
+  dir: string,
+  tarball: string,
+  major: ExpressMajor,
+  express5?: Promise<string>,
+): Promise<void> {
   const modules = path.join(dir, 'node_modules')
   await mkdir(path.join(modules, 'adminjs-clients'), { recursive: true })
   await run('tar', ['-xzf', tarball, '-C', path.join(modules, 'adminjs-clients'), '--strip-components=1'])
@@ -92,7 +100,7 @@ async function installApp(dir: string, tarball: string, major: ExpressMajor): Pr
   )
   if (major === 5) {
     // The host's Express is 5, and npm gives @adminjs/express (a peer of it) the same one.
-    await symlink(await express5(), path.join(modules, 'express'), 'dir')
+    await symlink(await (express5 as Promise<string>), path.join(modules, 'express'), 'dir')
     await cp(path.join(root, 'node_modules/@adminjs/express'), path.join(modules, '@adminjs/express'), {
       recursive: true,
       dereference: true,
@@ -118,22 +126,39 @@ export async function prepareBed(): Promise<Bed> {
   }
   const work = `${dir}-building-${process.pid}`
   await mkdir(work, { recursive: true })
+  // Express 5 from the registry (a wait on the network the first time) while the Express 4 copy is
+  // installed and bundles: the two are independent.
+  const express5Folder = express5()
+  express5Folder.catch(() => undefined) // awaited by the Express 5 install below
   // The tarball `npm run lint:package` made for these sources, if it did (packed here otherwise).
   const { tarball } = await packedPlugin()
   await installApp(path.join(work, 'e4'), tarball, 4)
-  await installApp(path.join(work, 'e5'), tarball, 5)
-  await rename(work, dir)
   // The deploy step of the README: bundle once in production mode, start the instances with SKIP.
-  const built = startHost(bed, {
+  // Built in the folder being made (the bundle does not depend on where it is), renamed with it.
+  const building: Bed = {
+    dir: work,
+    app: { 4: path.join(work, 'e4'), 5: path.join(work, 'e5') },
+    prodBundle: path.join(work, path.basename(bed.prodBundle)),
+    devBundle: path.join(work, path.basename(bed.devBundle)),
+  }
+  const built = startHost(building, {
     express: 4,
     mode: 'production',
-    tmpDir: bed.prodBundle,
+    tmpDir: building.prodBundle,
     skipBundle: false,
-    sqliteFile: path.join(dir, 'build.sqlite'),
+    sqliteFile: path.join(work, 'build.sqlite'),
     extraEnv: { HOST_BUILD_ONLY: '1' },
   })
+  // Meanwhile the Express 5 copy; the build is waited for even when that install fails.
+  const installed = installApp(path.join(work, 'e5'), tarball, 5, express5Folder).then(
+    () => null,
+    (error: unknown) => error,
+  )
   const code = await built.exited
   if (code !== 0) throw new Error(`the production bundle was not built:\n${built.output()}`)
+  const installError = await installed
+  if (installError) throw installError
+  await rename(work, dir)
   await writeFile(path.join(dir, 'ready'), new Date().toISOString())
   return bed
 }
