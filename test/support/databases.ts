@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { copyFile, mkdtemp, rename, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -61,6 +62,32 @@ export async function createMysqlDatabase(): Promise<{ url: string; drop: () => 
   }
 }
 
+/**
+ * The SQLite schema made by `synchronize` once per jest worker (a worker runs one file at a time),
+ * copied into each file's database as the MariaDB one is (issue 30, CI time); null without a run's
+ * templates, or with TEST_SQLITE_TEMPLATE=off: each database synchronizes then.
+ */
+async function sqliteSchemaTemplate(): Promise<string | null> {
+  // The run's folder of templates (test/support/globalSetup.mjs), removed by its teardown.
+  const dir = process.env.TEST_TEMPLATE_DIR
+  if (!dir || process.env.TEST_SQLITE_TEMPLATE === 'off') return null
+  const file = path.join(dir, `schema-${process.env.JEST_WORKER_ID ?? '1'}.sqlite`)
+  if (existsSync(file)) return file
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'adminjs-clients-test-'))
+  try {
+    const dataSource = await createDemoDataSource({ dataDir })
+    await dataSource.initialize()
+    await prepareSchema(dataSource)
+    // One file, no -wal beside it: a copy of it is the whole database.
+    await dataSource.query('PRAGMA journal_mode = DELETE')
+    await dataSource.destroy()
+    await rename(path.join(dataDir, 'demo.sqlite'), file)
+  } finally {
+    await rm(dataDir, { recursive: true, force: true })
+  }
+  return file
+}
+
 /** The demo's DataSource (plugin + demo entities) on a new, empty database with its schema in place. */
 export async function createTestDatabase(
   kind: DatabaseKind,
@@ -73,10 +100,13 @@ export async function createTestDatabase(
   const template = process.env.TEST_MYSQL_TEMPLATE
   if (mysqlDb && template && template !== 'off' && options.schema !== false)
     await copyMysqlTemplate(template, mysqlDb.url)
+  const sqliteTemplate = kind === 'sqlite' && options.schema !== false ? await sqliteSchemaTemplate() : null
+  if (sqliteTemplate) await copyFile(sqliteTemplate, path.join(dataDir, 'demo.sqlite'))
   const dataSource = await createDemoDataSource({ databaseUrl: mysqlDb?.url, dataDir })
-  if (options.schema === false && kind === 'sqlite') dataSource.setOptions({ synchronize: false })
+  if ((options.schema === false || sqliteTemplate) && kind === 'sqlite')
+    dataSource.setOptions({ synchronize: false })
   await dataSource.initialize()
-  if (options.schema !== false) await prepareSchema(dataSource)
+  if (options.schema !== false && !sqliteTemplate) await prepareSchema(dataSource)
   return {
     kind,
     dataSource,

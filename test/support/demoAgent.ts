@@ -3,18 +3,12 @@ import type { Express } from 'express'
 import { createDemoApp, type DemoApp, type DemoAppOptions } from '../../demo/app.js'
 import type { DemoMailer } from '../../demo/mailTransport.js'
 import type { HashingOptions, OutboxOptions, StripeLike } from '../../src/index.js'
-import { seedAdmins, seedDemoData, type SeedCounts } from '../../demo/seed.js'
+import type { SeedCounts } from '../../demo/seed.js'
 import type { TestDatabase } from './databases.js'
+import { copySeedTemplate, seedTemplateUsable } from './seedTemplate.js'
+import { DEMO_PASSWORD, TEST_HASHING } from './testHashing.js'
 
-export const DEMO_PASSWORD = 'test-password-1'
-
-/**
- * The test panels' password hashing: argon2id at the lowest cost the panel's settings accept
- * (19 MiB, 2 passes), about a seventh of PHP's default (64 MiB, 4 passes) that the demo uses.
- * Every seeded file hashes and checks a few passwords; what the real cost does is proven where it
- * is the subject (test/accounts.test.ts, the login timing tests, bench/loginTiming.ts).
- */
-export const TEST_HASHING: HashingOptions = { driver: 'argon2id', argon2MemoryCost: 19456, argon2TimeCost: 2 }
+export { DEMO_PASSWORD, TEST_HASHING } from './testHashing.js'
 
 /**
  * The origin the test panel is served at: supertest's server gets a new port each request, so the
@@ -70,6 +64,10 @@ export async function seededDemo(
     hashing: options.hashing ?? TEST_HASHING,
     roles: options.roles,
   })
+  // The run's seeded rows copied in (test/support/seedTemplate.ts), when hashed as this panel hashes.
+  if (seedTemplateUsable(options.hashing)) return { ...demo, counts: await copySeedTemplate(db) }
+  // Loaded only here: faker and the seed's code are not needed when the rows are copied.
+  const { seedAdmins, seedDemoData } = await import('../../demo/seed.js')
   await seedAdmins(db.dataSource, demo.clients.passwordHasher, DEMO_PASSWORD)
   const counts = await seedDemoData(db.dataSource, demo.clients.passwordHasher)
   if (!counts) throw new Error('expected an empty database to seed')
