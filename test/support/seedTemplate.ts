@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { DataSource } from 'typeorm'
+import type { BaseEntity, DataSource } from 'typeorm'
 import type { SeedCounts } from '../../demo/seed.js'
 import { PasswordHasher } from '../../src/services/accounts/passwordHasher.js'
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.js'
@@ -117,6 +117,12 @@ async function templateFor(kind: DatabaseKind): Promise<SeedTemplate> {
  */
 export async function copySeedTemplate(db: TestDatabase): Promise<SeedCounts> {
   const template = await templateFor(db.kind)
+  // Making the template initialised a DataSource of its own (then destroyed), and TypeORM points
+  // every entity extending BaseEntity at the DataSource initialised last: point them back at this
+  // file's, or its panel's reads go to a closed connection ("The database connection is not open").
+  for (const { target } of db.dataSource.entityMetadatas)
+    if (typeof target === 'function' && 'useDataSource' in target)
+      (target as unknown as typeof BaseEntity).useDataSource(db.dataSource)
   const q = quoteOf(db.kind)
   const runner = db.dataSource.createQueryRunner()
   await runner.connect()
