@@ -13,7 +13,7 @@ function failingList(): ClientList {
   const list = Object.create(ClientList.prototype) as ClientList
   return Object.assign(list, {
     // No contract reference in the search: no lookup before the page's queries.
-    lookedUp: new WeakMap(),
+    lookedUp: { page: new WeakMap(), table: new WeakMap() },
     rows: () => Promise.reject(lost()),
     total: () => later(20).then(() => Promise.reject(lost())),
     activeContracts: () => Promise.resolve(new Map()),
