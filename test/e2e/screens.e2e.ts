@@ -146,6 +146,28 @@ describeInBrowser('the admin’s screens in a real browser (SQLite)', () => {
     }
     const titles = await page.locator('[data-testid=client-dashboard] h3').allInnerTexts()
     expect(new Set(titles).size).toBe(titles.length)
+    // At 390 px the latest actions stack their rows as the client page's tables do: each cell as
+    // wide as its row, under its column's name (it was squeezed into a quarter of the width, the
+    // names and emails broken letter by letter), and nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.waitForSelector('[data-testid=dashboard-actions] tbody td')
+    // The cells are named by the panel on the next frame after they appear (narrowScreen.ts).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+    const headers = await page.locator('[data-testid=dashboard-actions] thead tr > *').allTextContents()
+    const cells = await page.locator('[data-testid=dashboard-actions] tbody tr').evaluateAll((rows) =>
+      rows.flatMap((row) =>
+        Array.from(row.children).map((td) => ({
+          label: td.getAttribute('data-label'),
+          width: Math.round(td.getBoundingClientRect().width),
+          row: Math.round(row.getBoundingClientRect().width),
+        })),
+      ),
+    )
+    expect(cells.length).toBeGreaterThan(0)
+    const squeezed = cells.filter((c, i) => c.label !== headers[i % headers.length] || c.width < c.row - 1)
+    expect(squeezed).toEqual([])
+    expect(await noPageOverflow()).toBe(true)
+    await page.setViewportSize({ width: 1280, height: 900 })
   })
 
   test('the list at 1280 px: dots first, then number, name, email, phone, contracts, created; no wrap', async () => {
@@ -204,6 +226,23 @@ describeInBrowser('the admin’s screens in a real browser (SQLite)', () => {
     for (const width of [1440, 1920]) {
       await page.setViewportSize({ width, height: 900 })
       expect([width, await noPageOverflow()]).toEqual([width, true])
+      // The last columns (Étiquettes, the row menu) stay inside the list's box: at 1440 the table
+      // reached 84 px past its right edge.
+      const past = await page.locator('[data-css$="-list-table-wrapper"]').evaluate((box) => {
+        const right = box.getBoundingClientRect().right
+        const table = box.querySelector('table') as HTMLTableElement
+        const last = Array.from(table.querySelectorAll('tr')).map((tr) => tr.lastElementChild as Element)
+        const tags = Array.from(
+          table.querySelectorAll('[data-property-name="tags"], [data-testid=tag-chips]'),
+        )
+        return [table, ...last, ...tags]
+          .map((e) => ({
+            text: e.textContent?.trim().slice(0, 20),
+            over: Math.round(e.getBoundingClientRect().right - right),
+          }))
+          .filter((e) => e.over > 0)
+      })
+      expect([width, past]).toEqual([width, []])
     }
     await page.setViewportSize({ width: 1280, height: 900 })
   })

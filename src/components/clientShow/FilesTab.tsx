@@ -14,6 +14,7 @@ import { ApiClient, useNotice, useTranslation } from 'adminjs'
 import type { ClientFileView } from '../../services/files/clientFiles.js'
 import { formatDate } from '../../shared/clientPageTabs.js'
 import { resourceId } from '../common/resourceId.js'
+import { stackedRows } from '../common/narrowScreen.js'
 import { downloadUrl, postDownload } from '../export/postDownload.js'
 import FileUploader from './FileUploader.js'
 import { useClientShowText } from './useClientShowText.js'
@@ -114,7 +115,7 @@ const FilesTab: React.FC<{ recordId: string; language: string; onChanged: () => 
       {files.length === 0 ? (
         <Text data-testid="tab-empty">{t('empty.files')}</Text>
       ) : (
-        <Table data-testid="tab-table-files">
+        <Table data-testid="tab-table-files" {...stackedRows}>
           <TableHead>
             <TableRow>
               {['name', 'note', 'visibleTo', 'size', 'addedBy', 'addedAt', 'actions'].map((key) => (

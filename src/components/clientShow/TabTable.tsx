@@ -18,6 +18,7 @@ import type { TabPage } from '../../services/list/clientTabs.js'
 import { recordShowUrl } from './recordShowUrl.js'
 import { useClientShowText } from './useClientShowText.js'
 import { useTabPage } from './useTabPage.js'
+import { stackedRows } from '../common/narrowScreen.js'
 
 /** A column of a tab: its row key, its heading, and how to show a cell when the raw value will not do. */
 export interface TabColumn {
@@ -72,7 +73,7 @@ const TabTable: React.FC<{
     column.render ? column.render(row, data) : String(row[column.key] ?? t('none'))
   return (
     <Box data-testid={`tab-table-${tab}`}>
-      <Table>
+      <Table {...stackedRows}>
         <TableHead>
           <TableRow>
             {columns.map((c) => (

@@ -4,13 +4,19 @@
 // line of its own with its column's name), the client page's tables stack their rows, the
 // header and the bulk bar wrap, and nothing is wider than the screen. Plain CSS, one sheet for
 // the whole panel (rendered once by PanelAccessibility.tsx); cells are named by
-// labelTableCells below.
+// labelTableCells below. A table of ours stacks its rows when it carries `stackedRows` (the
+// client page's tabs, the dashboard's latest actions).
 
 /** Where the panel turns to its phone layout (AdminJS's own breakpoint for its tables). */
-const NARROW_MAX_WIDTH = 768
+export const NARROW_MAX_WIDTH = 768
 
 const LIST_ROW = 'table[data-css$="-table"] > tbody > tr'
-const STACKED = '[data-testid^="tab-table-"] table'
+/** The attribute that makes one of our tables stack its rows at phone width. */
+const STACKED_ROWS_ATTRIBUTE = 'data-stacked-rows'
+const STACKED = `table[${STACKED_ROWS_ATTRIBUTE}]`
+
+/** Spread on a design-system `<Table>` whose rows stack at phone width, each cell under its column's name. */
+export const stackedRows: Record<typeof STACKED_ROWS_ATTRIBUTE, string> = { [STACKED_ROWS_ATTRIBUTE]: '' }
 
 export const NARROW_SCREEN_CSS = `
 @media (max-width: ${NARROW_MAX_WIDTH}px) {
@@ -52,11 +58,12 @@ export const NARROW_SCREEN_CSS = `
 `
 
 /**
- * Names each cell of AdminJS's list tables by its column's header (`data-label`), for the phone
- * layout's cards. Headers without text (the checkbox, the actions) name nothing.
+ * Names each cell of AdminJS's list tables and of our stacked tables by its column's header
+ * (`data-label`), for the phone layout's cards and stacked rows. Headers without text (the
+ * checkbox, the actions) name nothing.
  */
 export function labelTableCells(root: ParentNode): void {
-  root.querySelectorAll('table[data-css$="-table"]').forEach((table) => {
+  root.querySelectorAll(`table[data-css$="-table"], ${STACKED}`).forEach((table) => {
     const headers = Array.from(table.querySelectorAll(':scope > thead > tr > *')).map(
       (th) => th.textContent?.trim() ?? '',
     )

@@ -20,6 +20,7 @@ import { resourceId } from '../common/resourceId.js'
 import { dashboardPageName } from '../../shared/dashboardPage.js'
 import LoadFailed from '../common/LoadFailed.js'
 import { useActionData } from '../common/useActionData.js'
+import { stackedRows } from '../common/narrowScreen.js'
 
 const api = new ApiClient()
 const h = new ViewHelpers()
@@ -115,7 +116,7 @@ const ClientDashboard: React.FC = () => {
         {latestActions.length === 0 ? (
           <Text>{t('noActions')}</Text>
         ) : (
-          <Table data-testid="dashboard-actions">
+          <Table data-testid="dashboard-actions" {...stackedRows}>
             <TableHead>
               <TableRow>
                 <TableCell>{t('date')}</TableCell>
