@@ -1,7 +1,7 @@
 import { Client, ClientCustomValue, CustomField } from '../src/index.js'
 import { describeEachDatabase } from './support/databases.js'
 import { instanceBrowser } from './support/clientAreaBrowser.js'
-import { PANEL_ORIGIN, PANEL_PASSWORD, startInstances, type AppInstance } from './support/instances.js'
+import { PANEL_ORIGIN, panelLogin, startInstances, type AppInstance } from './support/instances.js'
 import { waitUntil } from './support/waitUntil.js'
 
 /**
@@ -56,12 +56,7 @@ describeEachDatabase('custom fields on two instances at once', (database, kind) 
     post(browser, on, `Client/records/${id}/edit`, { lastName: `Instances ${id}`, ...fields })
   const login = async (on: AppInstance) => {
     const browser = instanceBrowser()
-    const res = await browser.post(
-      on.base,
-      '/admin/login',
-      { email: 'admin@example.com', password: PANEL_PASSWORD },
-      PANEL_ORIGIN,
-    )
+    const res = await panelLogin(browser, on.base)
     expect(res.status).toBe(302)
     return browser
   }

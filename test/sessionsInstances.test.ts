@@ -1,7 +1,7 @@
 import { Client, ClientSession, PasswordHasher } from '../src/index.js'
 import { describeEachDatabase } from './support/databases.js'
 import { instanceBrowser } from './support/clientAreaBrowser.js'
-import { PANEL_ORIGIN, PANEL_PASSWORD, startInstances, type AppInstance } from './support/instances.js'
+import { PANEL_ORIGIN, panelLogin, startInstances, type AppInstance } from './support/instances.js'
 
 const PASSWORD = 'Quatre chevaux bleus dansent 2026'
 
@@ -55,12 +55,7 @@ describeEachDatabase('sessions end across instances', (database, kind) => {
 
     // An admin, on A, logs in as the client; the link is opened on B.
     const panel = instanceBrowser()
-    const adminLogin = await panel.post(
-      a.base,
-      '/admin/login',
-      { email: 'admin@example.com', password: PANEL_PASSWORD },
-      PANEL_ORIGIN,
-    )
+    const adminLogin = await panelLogin(panel, a.base)
     expect(adminLogin.status).toBe(302)
     const started = await panel.post(
       a.base,
@@ -102,12 +97,7 @@ describeEachDatabase('sessions end across instances', (database, kind) => {
     // As a host whose store the plugin cannot reach: the session's row stays in the store.
     await db.dataSource.getRepository(ClientSession).delete({ clientId: client.id })
     const panel = instanceBrowser()
-    await panel.post(
-      a.base,
-      '/admin/login',
-      { email: 'admin@example.com', password: PANEL_PASSWORD },
-      PANEL_ORIGIN,
-    )
+    await panelLogin(panel, a.base)
     const suspended = await panel.post(
       a.base,
       `/admin/api/resources/Client/records/${client.id}/suspend`,

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TransactionStats } from '../../src/index.js'
+import type { instanceBrowser } from './clientAreaBrowser.js'
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const SCRIPT = path.join(root, 'test', 'support', 'appInstance.ts')
@@ -11,6 +12,10 @@ const SCRIPT = path.join(root, 'test', 'support', 'appInstance.ts')
 /** The load balancer's origin: every instance is told it, every state-changing request names it. */
 export const PANEL_ORIGIN = 'http://panel.test'
 export const PANEL_PASSWORD = 'test-password-1'
+
+/** The demo's admin logs in to the panel of the instance at `base` with `browser` (its answer: 302 when it worked). */
+export const panelLogin = (browser: ReturnType<typeof instanceBrowser>, base: string) =>
+  browser.post(base, '/admin/login', { email: 'admin@example.com', password: PANEL_PASSWORD }, PANEL_ORIGIN)
 const SESSION_SECRET = 'instance-session-secret-instance-session-secret'
 
 /** An app instance (test/support/appInstance.ts) running in a child process. */
