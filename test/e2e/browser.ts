@@ -166,3 +166,19 @@ export async function timeToVisible(page: Page, url: string, selector: string, r
   }
   return times
 }
+
+/**
+ * Waits until a checkbox is (or is not) checked, then says whether it is. The design system's
+ * CheckBox copies its `checked` prop into its own state in an effect, so right after a click its
+ * hidden input can show the old state for a frame: reading it once races that effect.
+ */
+export async function settledChecked(page: Page, selector: string, expected: boolean): Promise<boolean> {
+  await page
+    .waitForFunction(
+      ([s, want]) => (document.querySelector(s as string) as HTMLInputElement | null)?.checked === want,
+      [selector, expected] as const,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined)
+  return page.isChecked(selector)
+}

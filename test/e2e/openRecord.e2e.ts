@@ -6,7 +6,7 @@ import { Client, Tag } from '../../src/index.js'
 import { ClientCustomValue, CustomField, SavedView } from '../../src/entities/index.js'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { seededDemo } from '../support/demoAgent.js'
-import { describeInBrowser, docsPicture, openPanel, type PanelSession } from './browser.js'
+import { describeInBrowser, docsPicture, openPanel, settledChecked, type PanelSession } from './browser.js'
 import { walkScreens } from './screenWalk.js'
 
 // Issue 28's "done when", in a real browser: a firm admin adds "Date de naissance" (date,
@@ -39,7 +39,7 @@ describeInBrowser(
     /** A design-system checkbox (its input hidden under its drawing): ticked through its label. */
     const tick = async (id: string) => {
       await page.click(`label[for=${id}]`)
-      expect(await page.isChecked(`#${id}`)).toBe(true)
+      expect(await settledChecked(page, `#${id}`, true)).toBe(true)
     }
 
     const defineField = async (fill: () => Promise<void>, labelFr: string) => {
@@ -203,8 +203,8 @@ describeInBrowser(
       await page.waitForSelector('tbody [data-testid=cf__profil_risque-cell]')
       expect(await page.locator('tbody tr[data-id]').count()).toBe(1)
       await page.click('[data-css=Client-filter-button]')
-      expect(await page.isChecked('[data-testid=cf-filter-profil_risque-dynamique]')).toBe(true)
-      expect(await page.isChecked('[data-testid=cf-filter-profil_risque-prudent]')).toBe(false)
+      expect(await settledChecked(page, '[data-testid=cf-filter-profil_risque-dynamique]', true)).toBe(true)
+      expect(await settledChecked(page, '[data-testid=cf-filter-profil_risque-prudent]', false)).toBe(false)
       await page.click('[data-css=Client-filter-drawer] h3 + button')
 
       // Exported: the CSV holds the view's client, and only it.

@@ -17,6 +17,7 @@ import {
   describeInBrowser,
   median,
   seriousViolations,
+  settledChecked,
   timeToVisible,
   openPanel,
   type PanelSession,
@@ -315,7 +316,7 @@ describeInBrowser('the admin’s screens in a real browser (SQLite)', () => {
     // The drawer opens over the client's page, which may still be loading (and re-render the form).
     await page.waitForLoadState('networkidle')
     await page.click(`label[for=contract-choice-${kept.id}]`)
-    expect(await page.locator(`#contract-choice-${kept.id}`).isChecked()).toBe(false)
+    expect(await settledChecked(page, `#contract-choice-${kept.id}`, false)).toBe(false)
     await page.fill('textarea[name=reason]', 'Impayé partiel')
     await page.click('[data-testid=client-action-submit]')
     await page.waitForSelector('text=Client suspendu.')
