@@ -100,14 +100,14 @@ const STEPS: [string, RegExp][] = [
     /\/src\/services\/import\/(planChunk|planExtras|nameCandidates|importState)\.ts|\/src\/shared\/(identityConflict|clientIdentity)\.ts/,
   ],
   [
-    'writing (clients, contracts, events, commissions, client_advisors)',
-    /\/src\/services\/(import\/writeChunk|core\/(clientEvents|clientAdvisors|findIn)|tags\/|customFields\/)/,
+    'writing (clients, contracts, commissions, client_advisors)',
+    /\/src\/services\/(import\/writeChunk|core\/(clientAdvisors|findIn)|tags\/|customFields\/)/,
   ],
   [
     'lease, progress, errors (importClaim, importCounts, importRunner)',
     /\/src\/services\/import\/(importClaim|importCounts|importRunner|importJobs)\.ts/,
   ],
-  ['transaction helper', /\/src\/services\/core\/transaction\.ts/],
+  ['transaction helper and event writer', /\/src\/services\/core\/transaction\.ts/],
   ['other plugin code', /\/src\//],
   ['TypeORM', /node_modules\/typeorm\//],
   [

@@ -110,7 +110,8 @@ export type { AsyncRequestHandler, AsyncRoutes } from './http/asyncRoutes.js'
 export { mergeLocale, translateMessage, translations } from './locale/index.js'
 
 // The database going away and coming back; a Galera cluster; transaction conflicts.
-export { isConnectionLost, isDatabaseUnavailable, retryRead } from './services/core/transaction.js'
+export { isConnectionLost, isDatabaseUnavailable } from './services/core/databaseFaults.js'
+export { retryRead } from './services/core/transaction.js'
 export {
   DatabaseNodesError,
   DEFAULT_GALERA_NODE_OPTIONS,
@@ -123,7 +124,8 @@ export {
   resetTransactionStats,
   transactionStats,
 } from './services/core/transaction.js'
-export type { ConflictCause, ConflictReport, TransactionStats } from './services/core/transaction.js'
+export type { ConflictCause } from './services/core/databaseFaults.js'
+export type { ConflictReport, TransactionStats } from './services/core/transaction.js'
 
 // Password hashing.
 export { PasswordHasher, HASHING_DRIVERS, hashFormat } from './services/accounts/passwordHasher.js'

@@ -2,7 +2,7 @@ import { DefaultAuthProvider, type ComponentLoader, type CurrentAdmin } from 'ad
 import type { Request } from 'express'
 import { MAX_EMAIL_LENGTH } from '../shared/clientIdentity.js'
 import { MAX_PASSWORD_FIELD_LENGTH } from '../shared/limits.js'
-import { isDatabaseUnavailable } from '../services/core/transaction.js'
+import { isDatabaseUnavailable } from '../services/core/databaseFaults.js'
 import { DatabaseUnavailableError } from '../services/core/errors.js'
 
 export type AdminAuthenticate = (

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request } from 'express'
-import { isDatabaseUnavailable } from '../services/core/transaction.js'
+import { isDatabaseUnavailable } from '../services/core/databaseFaults.js'
 import { refuse } from './refuse.js'
 
 export interface ErrorLogger {

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { Request } from 'express'
 // Types only: express-session is the host's (the plugin does not depend on it at run time).
 import type { Session, SessionData, Store } from 'express-session'
-import { isConnectionLost } from '../services/core/transaction.js'
+import { isConnectionLost } from '../services/core/databaseFaults.js'
 import { DatabaseUnavailableError } from '../services/core/errors.js'
 
 export interface ResilientSessionStoreOptions {

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Router } from 'express'
-import { isConnectionLost } from '../services/core/transaction.js'
+import { isConnectionLost } from '../services/core/databaseFaults.js'
 
 const RETRIED = Symbol('adminjs-clients.retriedAfterLostConnection')
 /** The waits before each new run (each query gets a new connection). */

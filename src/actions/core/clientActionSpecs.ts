@@ -15,7 +15,7 @@ import type { ComponentIds } from '../../components/index.js'
 import { chosenLanguage, translateMessage } from '../../locale/index.js'
 import type { LifecycleDeps, LifecycleResult } from '../../services/lifecycle/clientLifecycle.js'
 import { ClientActionRefused, ConcurrentChangeError, InvalidInputError } from '../../services/core/errors.js'
-import { isDatabaseUnavailable } from '../../services/core/transaction.js'
+import { isDatabaseUnavailable } from '../../services/core/databaseFaults.js'
 import {
   adminActor,
   hasControlCharacters,

@@ -1,9 +1,9 @@
 import { In, LessThan, type DataSource, type EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { ClientSession } from '../../entities/ClientSession.js'
-import { chunks } from './clientEvents.js'
+import { conflictCause } from './databaseFaults.js'
+import { chunks, inTransaction } from './transaction.js'
 import type { PluginLogger } from './pluginLogger.js'
-import { conflictCause, inTransaction } from './transaction.js'
 
 /** What the host's `sessions.destroy` receives when sessions of clients end. */
 export interface EndedSessions {

@@ -5,7 +5,7 @@ import type { ActionResponse, After, Before, RecordJSON } from 'adminjs'
  * history diff. Matched against the last segment of a flattened AdminJS path, so
  * `client.passwordHash` and `populated.client.params.passwordHash` are caught too. Every action
  * of the plugin's resources strips them from its answer and drops them from a create or edit's
- * payload (below); the event writer masks them in a change (clientEvents.ts).
+ * payload (below); the event writer masks them in a change (transaction.ts).
  */
 const SECRET_KEYS: ReadonlySet<string> = new Set([
   'password',

@@ -1,69 +1,19 @@
-// One transaction for one state change, and what the database may answer instead of a commit:
-// a conflict (deadlock, Galera certification, a busy SQLite file, a lock wait), run again a few
-// times; a lost connection (a KILL, a failover), run again when nothing was committed; the
-// counters and the host's hook (`onTransactionConflict`) that report both. Reads whose
-// connection was lost are run again by `retryRead`.
+// One state change = one transaction = one event per client it changes: the helper that runs a
+// change's transaction and the writer of the history rows written in it, so a writer reaches both
+// in one place. The transaction: a conflict (deadlock, Galera certification, a busy SQLite file)
+// run again a few times, a lost connection run again when nothing was committed, the counters and
+// the host's hook (`onTransactionConflict`) that report both; what an error says is read by
+// databaseFaults.ts. Its events: every history row goes through `eventRow` and `insertEvents`
+// (secrets masked, inserts chunked). Reads whose connection was lost are run again by `retryRead`.
 import type { DataSource, EntityManager } from 'typeorm'
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js'
+import { ClientEvent, type FieldChange } from '../../entities/ClientEvent.js'
+import type { ClientEventType } from '../../entities/columns.js'
+import { conflictCause, isConnectionLost, type ConflictCause } from './databaseFaults.js'
 import { ConcurrentChangeError, DatabaseUnavailableError } from './errors.js'
-
-interface FaultError {
-  code?: unknown
-  errno?: unknown
-  message?: unknown
-  driverError?: unknown
-  cause?: unknown
-}
-
-/**
- * The connection is gone, not the query wrong: the server killed it (`KILL`, a restart, a
- * failover, a proxy reset), the network dropped it, or no new one could be opened. mysql2 takes
- * such a connection out of its pool; the next query gets a new one.
- */
-const LOST_CODES = new Set([
-  'PROTOCOL_CONNECTION_LOST',
-  'PROTOCOL_SEQUENCE_TIMEOUT',
-  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
-  'PROTOCOL_ENQUEUE_AFTER_QUIT',
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  // A Galera node list (galeraDataSourceOptions) whose every node is marked offline for now.
-  'POOL_NONEONLINE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ER_CONNECTION_KILLED',
-  'ER_SERVER_SHUTDOWN',
-  'ER_CON_COUNT_ERROR',
-  'ER_QUERY_INTERRUPTED',
-])
-// 1927 connection killed (MariaDB), 1053 server shutdown, 1040 too many connections, 1317 query
-// interrupted (KILL), 2006 server gone, 2013 lost during query.
-const LOST_ERRNOS = new Set([1927, 1053, 1040, 1317, 2006, 2013])
-// mysql2 says this (without a code) when a query is sent on a connection it has just seen close.
-const LOST_MESSAGE =
-  /closed state|connection lost|server has gone away|connection is closed|connection was killed/i
-
-/** True when `error` (or the driver error or cause inside it) says the database connection was lost. */
-export function isConnectionLost(error: unknown): boolean {
-  const seen = new Set<unknown>()
-  let current: unknown = error
-  for (let depth = 0; depth < 4 && current && typeof current === 'object' && !seen.has(current); depth += 1) {
-    seen.add(current)
-    const e = current as FaultError
-    if (typeof e.code === 'string' && LOST_CODES.has(e.code)) return true
-    if (typeof e.errno === 'number' && LOST_ERRNOS.has(e.errno)) return true
-    if (typeof e.message === 'string' && LOST_MESSAGE.test(e.message)) return true
-    current = e.driverError ?? e.cause
-  }
-  return false
-}
-
-/** The database cannot answer now (our typed error, or a lost connection): a 503 "try again". */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  return error instanceof DatabaseUnavailableError || isConnectionLost(error)
-}
+import { normalizeIp, type Actor } from './requestValues.js'
+import { MASK, isSecretKey } from './secrets.js'
+import { tableOf } from './tableNames.js'
 
 /** The waits before each new try of a read whose connection was lost (a new connection each). */
 const READ_RETRY_DELAYS_MS = [50, 200]
@@ -82,44 +32,6 @@ export async function retryRead<T>(read: () => Promise<T>): Promise<T> {
       await new Promise((resolve) => setTimeout(resolve, READ_RETRY_DELAYS_MS[attempt]))
     }
   }
-}
-
-/**
- * Why a transaction was rolled back by the database rather than by our rules:
- * - `deadlock`: InnoDB chose it as a deadlock victim, or Galera aborted it because a write set
- *   from another node touching the same rows certified first (both are ER_LOCK_DEADLOCK, 1213);
- * - `wsrep`: the node is not serving yet (joining, donor, non-primary: 1047 "WSREP has not yet
- *   prepared node for application use");
- * - `busy`: SQLite's file is held by another connection (another process);
- * - `stale`: our own guard saw a row changed between our read and our write (ConcurrentChangeError);
- * - `lockWait`: a row stayed locked for innodb_lock_wait_timeout (50 s by default);
- * - `connectionLost`: the connection was killed or dropped before the commit was sent (the server
- *   rolled the transaction back); told apart by the helper itself (transaction.ts).
- */
-export type ConflictCause = 'deadlock' | 'wsrep' | 'busy' | 'stale' | 'lockWait' | 'connectionLost'
-
-interface DriverError {
-  code?: string
-  errno?: number
-  message?: string
-  driverError?: DriverError
-}
-
-const SQLITE_BUSY = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED'])
-
-/** The cause of a conflict, or null for any other error (which is never retried). */
-export function conflictCause(error: unknown): ConflictCause | null {
-  if (error instanceof ConcurrentChangeError) return 'stale'
-  const outer = (error ?? {}) as DriverError
-  for (const e of [outer, outer.driverError ?? {}]) {
-    if (e.code === 'ER_LOCK_DEADLOCK' || e.errno === 1213) return 'deadlock'
-    // 1047 is also "unknown command": only wsrep's own message makes it a transient state.
-    if ((e.code === 'ER_UNKNOWN_COM_ERROR' || e.errno === 1047) && /wsrep/i.test(e.message ?? ''))
-      return 'wsrep'
-    if (e.code === 'ER_LOCK_WAIT_TIMEOUT' || e.errno === 1205) return 'lockWait'
-    if (SQLITE_BUSY.has(e.code ?? '')) return 'busy'
-  }
-  return null
 }
 
 /**
@@ -302,4 +214,87 @@ export async function inTransaction<T>(
     result.catch(() => undefined),
   )
   return result
+}
+
+// The history rows of a change, written in its transaction: the one event writer.
+
+// IN lists and multi-row INSERTs stay well under SQLite's 32,766 bound parameters.
+const CHUNK = 1000
+export const chunks = <T>(items: T[], size = CHUNK): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size))
+
+/** One field's change for the history; a secret's values are masked, whatever they are. */
+export const change = (field: string, from: unknown, to: unknown): FieldChange => ({
+  field,
+  from: isSecretKey(field) && from !== null && from !== undefined ? MASK : (from ?? null),
+  to: isSecretKey(field) && to !== null && to !== undefined ? MASK : (to ?? null),
+})
+
+/** A history entry: who (admin, the client, or the system), from where, why and what changed. */
+export function eventRow(
+  actor: Actor,
+  clientId: number,
+  type: ClientEventType,
+  reason: string | null,
+  changes: FieldChange[] | null,
+  data?: Record<string, unknown> | null,
+): Partial<ClientEvent> {
+  return {
+    clientId,
+    type,
+    actorType: actor.type ?? 'admin',
+    actor: actor.email,
+    ip: normalizeIp(actor.ip),
+    reason,
+    changes: changes && changes.length > 0 ? changes : null,
+    data: data && Object.keys(data).length > 0 ? data : null,
+  }
+}
+
+/** All the events of a change in one multi-row INSERT (per chunk). */
+export async function insertEvents(manager: EntityManager, events: Partial<ClientEvent>[]): Promise<void> {
+  for (const part of chunks(events)) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ClientEvent)
+      // FieldChange's `unknown` values are plain JSON; TypeORM's deep-partial type cannot tell.
+      .values(part as QueryDeepPartialEntity<ClientEvent>[])
+      // No read-back of generated columns: one statement, whatever the number of rows.
+      .updateEntity(false)
+      .execute()
+  }
+}
+
+/**
+ * The same event for every client a query names (its column `clientId`): one INSERT … SELECT,
+ * nothing read into memory, whatever their number (a campaign's release step writes its
+ * `campaign_sent` events so). The row is built as `eventRow` builds one; its columns written as
+ * TypeORM writes them (the JSON one as JSON text), `createdAt` by the database's default.
+ */
+export async function insertEventPerClient(
+  manager: EntityManager,
+  actor: Actor,
+  type: ClientEventType,
+  data: Record<string, unknown> | null,
+  clients: { sql: string; parameters: unknown[] },
+): Promise<void> {
+  const row = eventRow(actor, 0, type, null, null, data)
+  const dataSource = manager.connection
+  const metadata = dataSource.getMetadata(ClientEvent)
+  const column = (property: string) =>
+    dataSource.driver.escape(metadata.findColumnWithPropertyName(property)?.databaseName ?? property)
+  const written = {
+    type: row.type,
+    actorType: row.actorType,
+    actor: row.actor ?? null,
+    ip: row.ip ?? null,
+    data: row.data ? JSON.stringify(row.data) : null,
+  }
+  const names = Object.keys(written)
+  await manager.query(
+    `INSERT INTO ${tableOf(dataSource, ClientEvent)} (${['clientId', ...names].map(column).join(', ')}) ` +
+      `SELECT s.clientId, ${names.map(() => '?').join(', ')} FROM (${clients.sql}) s`,
+    [...Object.values(written), ...clients.parameters],
+  )
 }

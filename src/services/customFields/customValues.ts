@@ -7,10 +7,9 @@ import {
   type CustomFieldDefinition,
   type CustomValue,
 } from '../../shared/customFields.js'
-import { chunks } from '../core/clientEvents.js'
+import { chunks, isMysqlFamily } from '../core/transaction.js'
 import { EntityRows } from '../core/entityRows.js'
 import { InvalidInputError } from '../core/errors.js'
-import { isMysqlFamily } from '../core/transaction.js'
 
 // The clients' values of custom fields, typed by column (entities/ClientCustomValue.ts): read
 // for a page of clients in one query, written for one client as one DELETE and one INSERT.

@@ -8,11 +8,10 @@ import type { ChangePasswordInput } from '../../shared/actionInputs/changePasswo
 import { revokeClientTokens } from '../accounts/clientTokens.js'
 import { passwordProblem } from '../accounts/passwordStrength.js'
 import { throwIfInvalid, type Actor, type FieldErrors } from '../core/requestValues.js'
-import { change, eventRow, insertEvents } from '../core/clientEvents.js'
+import { change, eventRow, insertEvents, inTransaction } from '../core/transaction.js'
 import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
 import { MAX_BALANCE_CENTS, fromCents, toCents } from '../core/money.js'
 import { MASK } from '../core/secrets.js'
-import { inTransaction } from '../core/transaction.js'
 import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'
 import {
   frozenRefusal,

@@ -3,11 +3,10 @@ import { Advisor } from '../../entities/Advisor.js'
 import { Contract } from '../../entities/Contract.js'
 import type { ContractStatus } from '../../entities/columns.js'
 import type { Actor } from '../core/requestValues.js'
-import { change, eventRow, insertEvents } from '../core/clientEvents.js'
+import { change, eventRow, insertEvents, inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { InvalidInputError } from '../core/errors.js'
 import type { ChangeAdvisorInput, ChangeContractStatusInput } from '../../shared/actionInputs/contractBulk.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
-import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { refreshClientAdvisors } from '../core/clientAdvisors.js'
 
 export interface ContractChangeResult {

@@ -1,11 +1,10 @@
 import type { DataSource } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import type { Actor } from '../core/requestValues.js'
-import { eventRow, insertEvents } from '../core/clientEvents.js'
+import { eventRow, insertEvents, inTransaction } from '../core/transaction.js'
 import { InvalidInputError } from '../core/errors.js'
 import type { PluginLogger } from '../core/pluginLogger.js'
 import type { StripeLike } from './paymentOptions.js'
-import { inTransaction } from '../core/transaction.js'
 
 /** A card as the client page shows it; nothing else of it is read, nothing of it is stored. */
 export interface PaymentMethodView {

@@ -2,9 +2,8 @@ import { In, type DataSource, type EntityManager } from 'typeorm'
 import { ClientTag } from '../../entities/ClientTag.js'
 import { Tag } from '../../entities/Tag.js'
 import type { Actor } from '../core/requestValues.js'
-import { eventRow, insertEvents } from '../core/clientEvents.js'
+import { eventRow, insertEvents, inTransaction } from '../core/transaction.js'
 import { ClientActionRefused, InvalidInputError } from '../core/errors.js'
-import { inTransaction } from '../core/transaction.js'
 import { readTagColour, readTagName, tagKey } from './tagInput.js'
 
 // The firm's tags (issue 28): created, renamed, recoloured and deleted by admins. A client's
