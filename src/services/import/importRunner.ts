@@ -3,12 +3,12 @@ import { ImportBatch, type ImportRowError } from '../../entities/ImportBatch.js'
 import type { IdentityDecisions } from '../../shared/identityConflict.js'
 import { normalizeIp, type Actor } from '../core/requestValues.js'
 import { ConcurrentChangeError, InvalidInputError } from '../core/errors.js'
-import { inTransaction } from '../core/transaction.js'
+import { inTransaction, isMysqlFamily } from '../core/transaction.js'
 import { holdLease, endJob, LeaseLost, moveOn, releaseJob, type Claim } from './importClaim.js'
 import { batchProgress, committedCounts, countRow, type ImportCounts } from './importCounts.js'
 import type { ImportMapping, ParsedRow } from './importRows.js'
 import { ImportState, type PlannedRow } from './importState.js'
-import { planChunk, rowError } from './planChunk.js'
+import { lookUp, planChunk, rowError, type ChunkLookups } from './planChunk.js'
 import { readChunks } from './readChunks.js'
 import { findStoredUpload, removeUpload, takeUpload, uploadBytes } from './uploadStore.js'
 import { writeChunk } from './writeChunk.js'
@@ -25,6 +25,9 @@ export interface JobContext {
   /** True once the process stops (gracefully) or the heartbeat found the lease lost. */
   shouldStop: () => boolean
 }
+
+/** A parsed chunk, with its lookups under way on the pool (MariaDB/MySQL), or null at the file's end. */
+type Ahead = { rows: ParsedRow[]; lookups: Promise<ChunkLookups> | null } | null
 
 /** How a run ended: the job's end, given back to the queue, or taken by another worker. */
 export type JobEnd = 'done' | 'failed' | 'released' | 'lost'
@@ -111,10 +114,27 @@ export async function runImportJob(
   let chunks: AsyncGenerator<ParsedRow[]> | undefined
   try {
     const state = await ImportState.resume(dataSource, batch.id, batch.identityDecisions, batch.mapping)
-    // One chunk read ahead: the file is parsed while the database writes the previous chunk.
+    // One chunk read ahead: the file is parsed while the database writes the previous chunk, and
+    // on MariaDB/MySQL the parsed chunk's lookups run side by side on the pool meanwhile (they need
+    // no earlier chunk committed: see lookUp). On SQLite every query is synchronous on the one
+    // connection: the lookups are made in the chunk's transaction.
     chunks = readChunks(uploadBytes(dataSource, upload), upload.layout, batch.mapping, counts.rows)
-    let next = chunks.next()
-    for (let current = await next; !current.done; current = await next) {
+    const read = chunks
+    const pool = isMysqlFamily(dataSource) ? dataSource.manager : null
+    const readAhead = (): Promise<Ahead> => {
+      const ahead = read.next().then((r): Ahead => {
+        if (r.done) return null
+        const lookups = pool ? lookUp(pool, r.value, state) : null
+        // Awaited before the chunk's transaction; marked handled now so a failure while the
+        // previous chunk is written is not "unhandled".
+        lookups?.catch(() => undefined)
+        return { rows: r.value, lookups }
+      })
+      ahead.catch(() => undefined)
+      return ahead
+    }
+    let next = readAhead()
+    for (let current = await next; current; current = await next) {
       // A turn of the event loop between chunks: on SQLite every query is synchronous, and without
       // it a whole import would run before any request, timer or stop() of this process.
       await new Promise((resolve) => setImmediate(resolve))
@@ -123,16 +143,15 @@ export async function runImportJob(
         await releaseJob(dataSource, claim)
         return 'released'
       }
-      next = chunks.next()
-      // Awaited on the next turn; marked handled now so a read error while we write is not "unhandled".
-      next.catch(() => undefined)
-      const rows = current.value
+      next = readAhead()
+      const rows = current.rows
+      const lookedUp = (await current.lookups) ?? undefined
       const from = counts.rows
       const [nextCounts, nextErrors] = await inTransaction(
         dataSource,
         async (manager) => {
           await holdLease(manager, claim)
-          const planned = await planChunk(manager, rows, state)
+          const planned = await planChunk(manager, rows, state, lookedUp)
           await writeChunk(manager, actor, batch, planned, state)
           const moved = { ...counts }
           for (const p of planned) countRow(moved, p)

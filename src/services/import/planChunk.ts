@@ -23,7 +23,7 @@ type FoundClient = Pick<
 type FoundContract = Pick<Contract, 'id' | 'reference' | 'clientId' | 'advisorId'>
 
 /** What the database holds for a chunk's rows, found with five queries at most. */
-interface ChunkLookups {
+export interface ChunkLookups {
   clientByNumber: Map<string, FoundClient>
   clientByEmail: Map<string, FoundClient>
   contractByReference: Map<string, FoundContract>
@@ -39,18 +39,30 @@ interface ChunkLookups {
 
 /**
  * Resolves a chunk with four lookups whatever its size (clients by number, by email, close
- * names at the rows' advisors, contracts by reference), then decides row by row.
+ * names at the rows' advisors, contracts by reference), then decides row by row. The lookups may
+ * have been made already (`lookedUp`, see lookUp).
  */
 export async function planChunk(
   manager: EntityManager,
   rows: ParsedRow[],
   state: ImportState,
+  lookedUp?: ChunkLookups,
 ): Promise<PlannedRow[]> {
-  const lookups = await lookUp(manager, rows, state)
+  const lookups = lookedUp ?? (await lookUp(manager, rows, state))
   return rows.map((row) => planRow(row, state, lookups))
 }
 
-async function lookUp(manager: EntityManager, rows: ParsedRow[], state: ImportState): Promise<ChunkLookups> {
+/**
+ * What the database holds for a chunk's rows. Reads only the database and the import's settings
+ * (fields, advisors), never what the file's earlier rows planned: a client or contract this import
+ * created is taken from the in-memory state, not from these lookups (`notOwn`), so they may run on
+ * other connections, before the earlier chunks are committed (importRunner runs them ahead).
+ */
+export async function lookUp(
+  manager: EntityManager,
+  rows: ParsedRow[],
+  state: ImportState,
+): Promise<ChunkLookups> {
   const valid = rows.filter((r) => r.errors.length === 0)
   const numbers = [...new Set(valid.map((r) => r.clientNumber).filter((n): n is string => !!n))]
   const emails = [...new Set(valid.map((r) => r.email).filter((e): e is string => !!e))]
