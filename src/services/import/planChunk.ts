@@ -38,9 +38,8 @@ export interface ChunkLookups {
 }
 
 /**
- * Resolves a chunk with four lookups whatever its size (clients by number, by email, close
- * names at the rows' advisors, contracts by reference), then decides row by row. The lookups may
- * have been made already (`lookedUp`, see lookUp).
+ * Resolves a chunk with four lookups whatever its size (clients by number, by email, close names
+ * at the rows' advisors, contracts by reference; or `lookedUp`, made ahead), then row by row.
  */
 export async function planChunk(
   manager: EntityManager,
@@ -53,10 +52,9 @@ export async function planChunk(
 }
 
 /**
- * What the database holds for a chunk's rows. Reads only the database and the import's settings
- * (fields, advisors), never what the file's earlier rows planned: a client or contract this import
- * created is taken from the in-memory state, not from these lookups (`notOwn`), so they may run on
- * other connections, before the earlier chunks are committed (importRunner runs them ahead).
+ * What the database holds for a chunk's rows; never what the file's earlier rows planned (a client
+ * or contract this import created comes from the in-memory state, `notOwn`), so these may run on
+ * other connections before the earlier chunks are committed (importRunner runs them ahead).
  */
 export async function lookUp(
   manager: EntityManager,
