@@ -11,7 +11,7 @@ import { pluginDataSource } from './pluginDataSource.js'
 import { Campaign } from '../src/entities/Campaign.js'
 import { planStep } from '../src/services/campaigns/campaignPlan.js'
 import { releaseStep } from '../src/services/campaigns/campaignRelease.js'
-import { MAX_THROTTLE_PER_MINUTE } from '../src/services/campaigns/campaignOptions.js'
+import { MAX_THROTTLE_PER_MINUTE, THROTTLE_WINDOW_MS } from '../src/services/campaigns/campaignOptions.js'
 import { ClientList } from '../src/services/list/clientList.js'
 import { TemplateStore } from '../src/services/mail/templateStore.js'
 
@@ -87,6 +87,7 @@ if (side === 'floor') {
     language: 'fr' as const,
     secret: 'bench-secret-bench-secret',
     unsubscribeUrl: 'https://bench.example/unsubscribe',
+    windowMs: THROTTLE_WINDOW_MS,
   }
   const queueStart = performance.now()
   for (;;) {

@@ -6,26 +6,30 @@ import { messageIdOf, startSmtpServer, type ReceivedMail } from '../support/smtp
 import { clusterDatabase, nodeUrl } from './nodes.js'
 
 // Issue 29 on the 3-node Galera cluster: two app instances (child processes, each with its
-// campaign worker and its mail outbox) on nodes 1 and 2, a campaign of 1,800 clients, and one
+// campaign worker and its mail outbox) on nodes 1 and 2, a campaign of 900 clients, and one
 // instance killed with SIGKILL when half of them have their email. The other finishes: every
 // client mailed once (twice only as a resend of the very email the killed one had on the wire,
 // the same Message-ID), and the throttle, counted in the database across both instances, holds
-// on what the SMTP server receives: never more than 10 % above it over any 60 s.
+// on what the SMTP server receives: never more than 10 % above it over any window.
 //
-// The throttle is below the campaign's size, so that later minutes' releases are in the test (the
-// window check would hold trivially otherwise): 600 a minute, 1,800 released over three minutes,
-// each a full throttle's worth. The kill (at 900) lands in the second minute's sending, and the
-// third minute's full release follows the killed instance's backlog: the case a throttle counting
-// releases rather than sends failed (1,008 in a minute). It was 2,000 clients: the fourth minute's
-// 200 asserted nothing more and cost a minute of waiting.
+// The throttle's window is 30 s here (campaigns.throttleWindowMs; a minute in production, where
+// this test spent three minutes waiting), its throttle 300 a window: the same pace as 600 a
+// minute, so delivery's margin over the throttle is as before, and the same rule (no window of
+// sends holds more than the throttle) at half the wait.
+// The throttle is below the campaign's size, so that later windows' releases are in the test (the
+// window check would hold trivially otherwise): 900 released over three windows, each a full
+// throttle's worth. The kill (at 450) lands in the second window's sending, and the third window's
+// full release follows the killed instance's backlog: the case a throttle counting releases rather
+// than sends failed (1,008 in a minute at 600 a minute). It was 2,000 clients at 600 a minute: the
+// fourth minute's 200 asserted nothing more and cost a minute of waiting.
 // And below what the instances deliver (more emails at once than the outbox's default): the
 // throttle, not the outbox's pace, holds delivery back, so the check can fail. At 1,500 a minute
 // it could not: a loaded run delivered 763 in its busiest minute, with 12 sends at once or 4.
-// The test asserts that delivery came close to the throttle in its busiest minute, and that the
-// database released exactly a throttle's worth in its busiest minute.
-const CLIENTS = 1800
-const THROTTLE = 600
-const WINDOW_MS = 60_000
+// The test asserts that delivery came close to the throttle in its busiest window, and that the
+// database released exactly a throttle's worth in its busiest window.
+const CLIENTS = 900
+const THROTTLE = 300
+const WINDOW_MS = 30_000
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 let database: { url: string; drop: () => Promise<void> }
@@ -73,11 +77,15 @@ beforeAll(async () => {
     SMTP_URL: `${smtp.url}?ignoreTLS=true`,
     CAMPAIGN_WORKER: '1',
     CAMPAIGN_POLL_MS: '200',
+    CAMPAIGN_THROTTLE_WINDOW_MS: String(WINDOW_MS),
     OUTBOX_POLL_MS: '200',
     OUTBOX_LEASE_MS: '3000',
-    // Five rounds of sends a batch, as the defaults (20 at 4 at once), within the 3 s lease.
+    // Two rounds of sends a batch, well within the 3 s lease on a loaded machine: a batch of 60 (five
+    // rounds) outlived its lease there, the other instance claimed its last emails again and sent
+    // them a second time (38 resent in a run at load 12), and those are counted in a window of
+    // receipts; the kill's own resends are at most the 12 on the wire.
     OUTBOX_CONCURRENCY: '12',
-    OUTBOX_BATCH: '60',
+    OUTBOX_BATCH: '24',
   }
   instances = await startInstances([
     ['campaign A (node 1)', { DATABASE_URL: nodeUrl(1, name), ...env }],
@@ -107,7 +115,7 @@ function busiestWindow(times: number[], windowMs: number): number {
   return most
 }
 
-test('1,800 clients, two instances on two nodes, one killed halfway: each mailed once, the throttle held', async () => {
+test('900 clients, two instances on two nodes, one killed halfway: each mailed once, the throttle held', async () => {
   // Started as the panel's "Send now" leaves it (Campaigns.start): sending, not planned yet.
   const campaign = await watcher.manager.getRepository(Campaign).save({
     name: 'Galera news',
@@ -126,7 +134,7 @@ test('1,800 clients, two instances on two nodes, one killed halfway: each mailed
   // Minutes on a machine shared by other test runs (each instance's outbox sends a few at a time).
   const deadline = began + 420_000
 
-  // Halfway: 900 clients have their email, the second minute's sending under way; instance A is
+  // Halfway: 450 clients have their email, the second window's sending under way; instance A is
   // killed (both send, both release).
   while (new Set(received.map((m) => m.to[0])).size < CLIENTS / 2) {
     if (Date.now() > deadline) throw new Error(`only ${received.length} emails before the kill`)
@@ -148,9 +156,14 @@ test('1,800 clients, two instances on two nodes, one killed halfway: each mailed
         'SELECT status, COUNT(*) AS n FROM email_logs WHERE campaignId = ? GROUP BY status',
         [campaign.id],
       )
+      // What holds it: the outbox's unsent rows (a failed send waits for its backoff).
+      const unsent = await watcher.query(
+        'SELECT id, status, attempts, error, nextAttemptAt, leaseUntil FROM email_logs WHERE campaignId = ? AND status <> ? LIMIT 5',
+        [campaign.id, 'sent'],
+      )
       throw new Error(
         `the campaign is ${status} after ${received.length} emails (${new Set(received.map((m) => m.to[0])).size} clients); ` +
-          `recipients ${JSON.stringify(recipients)}, outbox ${JSON.stringify(outbox)}:\n${survivor.output().slice(-3000)}`,
+          `recipients ${JSON.stringify(recipients)}, outbox ${JSON.stringify(outbox)}, unsent ${JSON.stringify(unsent)}:\n${survivor.output().slice(-3000)}`,
       )
     }
     await sleep(250)
@@ -186,16 +199,16 @@ test('1,800 clients, two instances on two nodes, one killed halfway: each mailed
     WINDOW_MS,
   )
   process.stdout.write(
-    `Cluster campaign: ${CLIENTS} clients at ${THROTTLE}/min on nodes 1 and 2, ${victim.name} killed ` +
+    `Cluster campaign: ${CLIENTS} clients at ${THROTTLE} per ${WINDOW_MS / 1000} s on nodes 1 and 2, ${victim.name} killed ` +
       `(SIGKILL) at ${atKill} emails, ${((killedAt - began) / 1000).toFixed(1)} s in; done in ` +
       `${(tookMs / 1000).toFixed(1)} s; ${received.length} emails received, ${resent.length} resent ` +
-      `with their Message-ID; busiest 60 s: ${busiest} (throttle ${THROTTLE}, +10 %: ${THROTTLE * 1.1})\n`,
+      `with their Message-ID; busiest ${WINDOW_MS / 1000} s: ${busiest} (throttle ${THROTTLE}, +10 %: ${THROTTLE * 1.1})\n`,
   )
   expect(busiest).toBeLessThanOrEqual(THROTTLE * 1.1)
-  // The check above could fail: delivery came close to the throttle in its busiest minute (it was
+  // The check above could fail: delivery came close to the throttle in its busiest window (it was
   // the throttle, not the outbox's pace, that held the rest back; a generous bound for a busy machine).
   expect(busiest).toBeGreaterThanOrEqual(THROTTLE * 0.8)
-  // The database released a throttle's worth in its busiest minute, no more, the rest a minute later.
+  // The database released a throttle's worth in its busiest window, no more, the rest a window later.
   const released = await watcher.manager
     .getRepository(CampaignRecipient)
     .find({ select: { releasedAt: true }, where: { campaignId: campaign.id } })
@@ -205,6 +218,6 @@ test('1,800 clients, two instances on two nodes, one killed halfway: each mailed
       WINDOW_MS,
     ),
   ).toBe(THROTTLE)
-  // The second minute's release did happen: the check above was a real one.
+  // The second window's release did happen: the check above was a real one.
   expect(tookMs).toBeGreaterThan(WINDOW_MS)
 }, 480_000)

@@ -16,7 +16,8 @@
 //   JOBS_LEASE_MS, JOBS_HEARTBEAT_MS, JOBS_POLL_MS   the job worker's lease, heartbeat and poll
 //   OUTBOX_LEASE_MS, OUTBOX_POLL_MS   the delivery worker's lease and poll
 //   OUTBOX_CONCURRENCY, OUTBOX_BATCH  the emails it sends at once and claims at a time
-//   CAMPAIGN_WORKER 1: the campaign worker runs in this process (CAMPAIGN_POLL_MS its poll)
+//   CAMPAIGN_WORKER 1: the campaign worker runs in this process (CAMPAIGN_POLL_MS its poll,
+//                      CAMPAIGN_THROTTLE_WINDOW_MS its throttle's window)
 //   INSTANCE_MAX_MS exits by itself after this long (default 10 min), or when its stdin closes
 //
 // Prints `ready <port>` once it serves and `stats <json>` when it stops; SIGTERM/SIGINT stop it
@@ -62,7 +63,7 @@ const { app, clients } = createDemoApp({
     ...(env.OUTBOX_CONCURRENCY ? { concurrency: number('OUTBOX_CONCURRENCY') } : {}),
     ...(env.OUTBOX_BATCH ? { batchSize: number('OUTBOX_BATCH') } : {}),
   },
-  campaigns: { pollMs: number('CAMPAIGN_POLL_MS') },
+  campaigns: { pollMs: number('CAMPAIGN_POLL_MS'), throttleWindowMs: number('CAMPAIGN_THROTTLE_WINDOW_MS') },
   jobs: {
     leaseMs: number('JOBS_LEASE_MS'),
     heartbeatMs: number('JOBS_HEARTBEAT_MS'),

@@ -29,9 +29,9 @@ export interface ReleaseContext {
   language: Language
   secret: string
   unsubscribeUrl: string
+  /** The throttle's window (campaigns.throttleWindowMs): a minute but in tests. */
+  windowMs: number
 }
-
-const WINDOW_MS = 60_000
 
 /**
  * Recipients released per step at most (one transaction): one read, multi-row INSERTs of a thousand
@@ -45,15 +45,21 @@ const UNSENT = ['queued', 'sending']
 
 /**
  * What a campaign's throttle has already spent at `now`: its emails not sent yet (each will be sent
- * within the next minute at the earliest) and those sent in the last 60 s. A step releases at most
- * the rest, so ANY 60 s window of sends holds at most the throttle: what is sent in it was, at the
- * window's last release, either sent already within the 60 s before it, unsent, or released by it.
+ * within the next window at the earliest) and those sent in the last window (`windowMs`, a minute
+ * but in tests). A step releases at most the rest, so ANY window of sends holds at most the
+ * throttle: what is sent in it was, at the window's last release, either sent already within the
+ * window before it, unsent, or released by it.
  * Counting releases instead let a backlog (delivery behind, or a killed instance's rows sent again
  * after their lease) be sent on top of the next minute's releases. One query, two ranges of the
  * (campaignId, status, sentAt) index.
  */
-async function sendsCounted(manager: EntityManager, campaignId: number, now: Date): Promise<number> {
-  const params = { campaignId, unsent: UNSENT, sent: 'sent', since: new Date(now.getTime() - WINDOW_MS) }
+async function sendsCounted(
+  manager: EntityManager,
+  campaignId: number,
+  now: Date,
+  windowMs: number,
+): Promise<number> {
+  const params = { campaignId, unsent: UNSENT, sent: 'sent', since: new Date(now.getTime() - windowMs) }
   const row: { spent: number | string | null } | undefined = await manager
     .createQueryBuilder(EmailLog, 'e')
     .select('COUNT(*)', 'spent')
@@ -77,7 +83,7 @@ export function unsubscribeLink(
 
 /**
  * Releases the next recipients of a sending campaign to the outbox, as many as its throttle
- * leaves: its emails unsent in the outbox and those sent in the last 60 s are counted in the
+ * leaves: its emails unsent in the outbox and those sent in the last window are counted in the
  * database, under the campaign's row lock, so every instance together stays within it over any
  * minute of sends (sendsCounted). Each is checked again (an
  * opt-out, a ban or an anonymisation since the start skips it), rendered in its language, and
@@ -100,7 +106,7 @@ export async function releaseStep(
     const campaign = await lockCampaign(ctx.dataSource, manager, campaignId)
     if (!campaign || campaign.status !== 'sending' || !campaign.plannedAt) return 0
     const room = Math.min(
-      campaign.throttlePerMinute - (await sendsCounted(manager, campaignId, now)),
+      campaign.throttlePerMinute - (await sendsCounted(manager, campaignId, now, ctx.windowMs)),
       RELEASE_BATCH,
     )
     if (room <= 0) return 0

@@ -101,6 +101,7 @@ export class Campaigns {
       ...this.mail,
       secret,
       unsubscribeUrl,
+      windowMs: this.options.throttleWindowMs,
     }
   }
 
