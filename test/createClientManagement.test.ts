@@ -84,6 +84,7 @@ describe('createClientManagement', () => {
       'ActionHeader',
       'LoggedIn',
       'RecordActionRoute',
+      'RecordInList',
       'DefaultBulkDeleteAction',
       'ExportForm',
       'GdprArchive',

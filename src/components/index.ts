@@ -53,6 +53,10 @@ export function registerComponents(componentLoader: ComponentLoader) {
     RecordActionRoute: componentLoader.getComponents().RecordActionRoute
       ? null
       : componentLoader.override('RecordActionRoute', path.join(here, 'common', 'RecordActionRoute')),
+    // A list row's "…" menu drawn when the row is first pointed at or focused (the list's first render).
+    RecordInList: componentLoader.getComponents().RecordInList
+      ? null
+      : componentLoader.override('RecordInList', path.join(here, 'common', 'LazyRowMenu')),
     // AdminJS's bulk delete in a drawer that closes too.
     DefaultBulkDeleteAction: componentLoader.getComponents().DefaultBulkDeleteAction
       ? null
