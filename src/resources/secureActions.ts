@@ -11,6 +11,7 @@ import {
 import type { EntityTarget, ObjectLiteral } from 'typeorm'
 import { accessibleBy, refusedWith403 } from '../services/core/accessControl.js'
 import { dropSecretsFromPayload, stripSecretsFromResponse } from '../services/core/secrets.js'
+import { showPage } from '../actions/core/leanRecords.js'
 import { keepOnlyEditable } from '../hooks/keepOnlyEditable.js'
 import { normalizePayload } from '../hooks/normalizePayload.js'
 import { validateRecord, type RecordRules } from '../hooks/validateRecord.js'
@@ -93,10 +94,12 @@ export function secureActions(
       if (spec.rules) before.push(validateRecord(dataSource, spec.entity, spec.rules))
       before.push(...(spec.checks ?? []))
     }
+    // A record's page without what it never reads (actions/core/leanRecords.ts: pageRecord).
+    const handler = spec.handlers?.[name] ?? (name === 'show' ? showPage : undefined)
     actions[name] = {
       isAccessible: accessibleBy(access, spec.resourceId, name),
       before,
-      ...(spec.handlers?.[name] ? { handler: spec.handlers[name] } : {}),
+      ...(handler ? { handler } : {}),
       ...(spec.components?.[name] ? { component: spec.components[name] } : {}),
       after: [stripSecretsFromResponse],
     }

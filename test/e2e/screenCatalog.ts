@@ -120,7 +120,13 @@ export async function panelCatalog(
             )
             for (const { record } of shown) {
               if (!record) continue
-              for (const { name } of [...record.recordActions, ...record.bulkActions] as { name: string }[]) {
+              // A record's page names its bulk actions (actions/core/leanRecords.ts: pageRecord).
+              const bulk: string[] =
+                record.bulkActionNames ?? record.bulkActions.map((a: { name: string }) => a.name)
+              for (const name of [
+                ...record.recordActions.map((a: { name: string }) => a.name),
+                ...bulk,
+              ] as string[]) {
                 if (!open.has(name) || out[name]?.includes(String(record.id))) continue
                 out[name] = [...(out[name] ?? []), String(record.id)]
                 if (out[name].length >= 2) open.delete(name)

@@ -1,4 +1,13 @@
-import type { ActionContext, ActionDecorator, BaseRecord, CurrentAdmin, RecordJSON } from 'adminjs'
+import {
+  NotFoundError,
+  type ActionContext,
+  type ActionDecorator,
+  type ActionHandler,
+  type BaseRecord,
+  type CurrentAdmin,
+  type RecordActionResponse,
+  type RecordJSON,
+} from 'adminjs'
 
 /**
  * A list row as our list components read it (components/common/leanRecords.ts): the record's
@@ -59,4 +68,62 @@ export function leanRecords(records: BaseRecord[], context: ActionContext): Lean
       bulkActionNames: applicable(bulkActions, admin, record),
     }
   })
+}
+
+/** A record's page (`show`) as the panel reads it: AdminJS's RecordJSON, lighter where a page does not look. */
+export interface PageRecordJSON extends RecordJSON {
+  /** The bulk actions the record may take part in, by name (`bulkActions` stays empty: a page has no bulk bar). */
+  bulkActionNames: string[]
+}
+
+/**
+ * AdminJS's `record.toJSON(admin)` for a record's page, less what the page never reads: the
+ * bulk actions (named only) and, of a referenced record, every action but `show` (its link;
+ * AdminJS's reference value looks for that one). A client's page was 12.1 KB, 3.6 KB of them its
+ * bulk actions; the record's own actions stay whole (the page's header and the route read them).
+ */
+export function pageRecord(record: BaseRecord, admin: CurrentAdmin | undefined): PageRecordJSON {
+  const decorator = record.resource.decorate()
+  const populated: RecordJSON['populated'] = {}
+  for (const [key, reference] of Object.entries(record.populated ?? {})) {
+    if (!reference?.resource) {
+      populated[key] = reference as unknown as RecordJSON
+      continue
+    }
+    const show = reference.resource.decorate().actions.show
+    populated[key] = {
+      params: reference.params,
+      populated: {},
+      baseError: reference.baseError,
+      errors: reference.errors,
+      id: reference.id(),
+      title: reference.resource.decorate().titleOf(reference),
+      recordActions: show && applicable([show], admin, reference).length ? [show.toJSON(admin)] : [],
+      bulkActions: [],
+    }
+  }
+  const actions = Object.values(decorator.actions)
+  return {
+    params: record.params,
+    populated,
+    baseError: record.baseError,
+    errors: record.errors,
+    id: record.id(),
+    title: decorator.titleOf(record),
+    recordActions: decorator.recordActions(record, admin).map((action) => action.toJSON(admin)),
+    bulkActions: [],
+    bulkActionNames: applicable(
+      actions.filter((a) => a.isBulkType()),
+      admin,
+      record,
+    ),
+  }
+}
+
+/** The `show` action's handler: the record AdminJS read and populated, as `pageRecord` shapes it. */
+export const showPage: ActionHandler<RecordActionResponse> = async (request, _response, context) => {
+  if (!context.record) {
+    throw new NotFoundError(`Record of given id ("${request.params.recordId}") could not be found`, 'show')
+  }
+  return { record: pageRecord(context.record, context.currentAdmin) }
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import { DriverUtils } from 'typeorm/driver/DriverUtils.js'
+import { queryAndParameters } from './queryText.js'
 
 type ColumnMetadata = EntityMetadata['columns'][number]
 
@@ -59,13 +60,14 @@ export class EntityRows<T extends ObjectLiteral> {
 
   /**
    * The entities a query builder selects with `getMany()` (no join selected): TypeORM builds
-   * the SQL, the rows are hydrated here, the same values at a fraction of `getMany`'s cost.
+   * the SQL once per shape, the rows are hydrated here, the same values at a fraction of `getMany`'s cost.
    */
   async fromQuery(query: SelectQueryBuilder<T>): Promise<T[]> {
     const keys = this.statement().columns.map((c) =>
       DriverUtils.buildAlias(this.dataSource.driver, undefined, query.alias, c.databaseName),
     )
-    const [sql, parameters] = query.getQueryAndParameters()
+    // Its text made once per shape of query (queryText.ts).
+    const [sql, parameters] = queryAndParameters(query)
     const rows: Record<string, unknown>[] = await this.dataSource.query(sql, parameters)
     return rows.map((raw) => this.hydrate(raw, keys))
   }

@@ -28,15 +28,27 @@ export function isSecretKey(path: string): boolean {
   return SECRET_KEYS.has(dot === -1 ? path : path.slice(dot + 1))
 }
 
-/** A copy of `params` without secret keys (flattened or nested). */
+const isNested = (value: unknown) =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+
+/** Whether `params` holds a secret key or a nested object (which may hold one). */
+function mayHoldSecrets(params: Record<string, unknown>): boolean {
+  for (const key in params) {
+    if (Object.hasOwn(params, key) && (isSecretKey(key) || isNested(params[key]))) return true
+  }
+  return false
+}
+
+/**
+ * `params` without secret keys (flattened or nested): a copy, or `params` itself when it holds
+ * none (most records of a page: 20 rows of ~50 values, no copy made for each).
+ */
 export function withoutSecrets<T extends Record<string, unknown>>(params: T): T {
+  if (!mayHoldSecrets(params)) return params
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(params)) {
     if (isSecretKey(key)) continue
-    out[key] =
-      value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
-        ? withoutSecrets(value as Record<string, unknown>)
-        : value
+    out[key] = isNested(value) ? withoutSecrets(value as Record<string, unknown>) : value
   }
   return out as T
 }

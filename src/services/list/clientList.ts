@@ -1,4 +1,4 @@
-import type { DataSource, SelectQueryBuilder } from 'typeorm'
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { ClientAdvisor } from '../../entities/ClientAdvisor.js'
 import { Contract } from '../../entities/Contract.js'
@@ -10,6 +10,7 @@ import { tableOf } from '../core/tableNames.js'
 import { keysetPage, type Cursor, type KeysetPage, type OrderTerm } from './keyset.js'
 import type { ClientListQuery, SortableColumn } from './clientListQuery.js'
 import { EntityRows } from '../core/entityRows.js'
+import { queryAndParameters, queryText } from '../core/queryText.js'
 import { listActiveFields } from '../customFields/fieldCatalog.js'
 
 export { readListQuery } from './clientListQuery.js'
@@ -177,7 +178,7 @@ export class ClientList {
     const pageQuery = this.dataSource
       .getRepository(Client)
       .createQueryBuilder('c')
-      .innerJoin(`(${ids.getQuery()})`, 'p', 'p.id = c.id')
+      .innerJoin(`(${queryText(ids)})`, 'p', 'p.id = c.id')
       .setParameters(ids.getParameters())
     if (rank) pageQuery.orderBy(rank.replace(/\bf\./g, 'c.'), 'ASC').addOrderBy(`c.${query.sortBy}`, dir)
     else pageQuery.orderBy(`c.${query.sortBy}`, dir)
@@ -303,6 +304,12 @@ export class ClientList {
     return counts
   }
 
+  /** The `n` of a `COUNT(*) AS n` builder; its SQL made once per shape (core/queryText.ts). */
+  private async count(query: SelectQueryBuilder<ObjectLiteral>): Promise<number> {
+    const [row]: { n: number | string }[] = await this.dataSource.query(...queryAndParameters(query))
+    return Number(row?.n ?? 0)
+  }
+
   /**
    * Exact with a filter or on request, else the estimate. Not cached: right after a delete the
    * admin expects the total to have moved.
@@ -313,7 +320,7 @@ export class ClientList {
   ): Promise<{ total: number; totalIsEstimate: boolean }> {
     if (this.onlyAdvisor(query)) {
       // The advisor's range of client_advisors alone (plain AdminJS counts one index range too).
-      const row = await this.dataSource
+      const count = this.dataSource
         .getRepository(ClientAdvisor)
         .createQueryBuilder('a')
         .select('COUNT(*)', 'n')
@@ -321,16 +328,13 @@ export class ClientList {
           advisorId: query.advisorId,
           deleted: query.status === 'deleted',
         })
-        .getRawOne<{ n: number | string }>()
-      return { total: Number(row?.n ?? 0), totalIsEstimate: false }
+      return { total: await this.count(count), totalIsEstimate: false }
     }
     if (query.exactCount || this.hasFilter(query)) {
       // COUNT(*), not TypeORM's getCount(): that one counts DISTINCT ids.
       const refs = contractClients === undefined ? await this.contractClients(query) : contractClients
-      const row = await this.filtered(query, 't', refs)
-        .qb.select('COUNT(*)', 'n')
-        .getRawOne<{ n: number | string }>()
-      return { total: Number(row?.n ?? 0), totalIsEstimate: false }
+      const count = this.filtered(query, 't', refs).qb.select('COUNT(*)', 'n')
+      return { total: await this.count(count), totalIsEstimate: false }
     }
     // The highest id less the soft-deleted (a range on the status index): exact but for ids
     // lost to rolled-back inserts and rows removed for good.

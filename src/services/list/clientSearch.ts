@@ -6,6 +6,7 @@ import { isMysqlFamily } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
 import { prefixPattern } from '../core/sqlPatterns.js'
 import { customSearchClientsQuery, customSearchCondition } from './clientCustomFilter.js'
+import { queryAndParameters } from '../core/queryText.js'
 
 /**
  * The clients with a contract whose reference starts with the query, looked up once before the
@@ -53,7 +54,8 @@ export async function contractClientsOf(
   ]
   if (parts.length === 0) return null
   // Each part its own derived table (its DISTINCT and LIMIT), tagged with its place.
-  const queries = parts.map((qb) => qb.getQueryAndParameters())
+  // Their text made once per shape of query (core/queryText.ts).
+  const queries = parts.map((qb) => queryAndParameters(qb))
   const sql = queries
     .map(([part], i) => `SELECT ${i} AS part, s${i}.clientId FROM (${part}) s${i}`)
     .join(' UNION ALL ')
