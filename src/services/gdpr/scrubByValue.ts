@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { Client } from '../../entities/Client.js'
-import { chunks, isMysqlFamily } from '../core/transaction.js'
+import { isMysqlFamily } from '../core/transaction.js'
+import { chunks } from '../core/clientEvents.js'
 import { likeEscape } from '../core/sqlPatterns.js'
 import type { ResolvedErasure } from './erasureMap.js'
 import { REDACTED } from './redacted.js'

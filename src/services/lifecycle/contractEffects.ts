@@ -3,7 +3,8 @@ import type { Client } from '../../entities/Client.js'
 import { ClientEvent } from '../../entities/ClientEvent.js'
 import { Contract } from '../../entities/Contract.js'
 import type { ContractStatus } from '../../entities/columns.js'
-import { chunks, isMysqlFamily } from '../core/transaction.js'
+import { isMysqlFamily } from '../core/transaction.js'
+import { chunks } from '../core/clientEvents.js'
 
 function addTo(byClient: Map<number, number[]>, contract: Contract): void {
   byClient.set(contract.clientId as number, [
