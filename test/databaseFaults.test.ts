@@ -228,9 +228,20 @@ test('a GET whose connection was lost runs again (twice at most); a POST never d
 test('a lost connection is told from other errors, a Galera node list with no node online included', () => {
   expect(isDatabaseUnavailable(lost())).toBe(true)
   expect(isDatabaseUnavailable(killed())).toBe(true)
-  // mysql2's PoolCluster while every node of galeraDataSourceOptions is marked offline.
-  const noneOnline = Object.assign(new Error('Pool does not have online node.'), { code: 'POOL_NONEONLINE' })
+  // galeraDataSourceOptions' pool while every node of the list is left out.
+  const noneOnline = Object.assign(new Error('every database node is left out for now'), {
+    code: 'POOL_NONEONLINE',
+  })
   expect(isDatabaseUnavailable(noneOnline)).toBe(true)
+  // A Galera node that is not serving yet (joining, cut off): "try again", not a 500.
+  const wsrep = {
+    code: 'ER_UNKNOWN_COM_ERROR',
+    errno: 1047,
+    message: 'WSREP has not yet prepared node for application use',
+  }
+  expect(isDatabaseUnavailable(Object.assign(new Error('query failed'), { driverError: wsrep }))).toBe(true)
+  // 1047 without wsrep's words is MySQL's "unknown command": a defect, not a state to wait out.
+  expect(isDatabaseUnavailable(Object.assign(new Error('Unknown command'), { errno: 1047 }))).toBe(false)
   expect(isDatabaseUnavailable(Object.assign(new Error('Duplicate'), { code: 'ER_DUP_ENTRY' }))).toBe(false)
 })
 

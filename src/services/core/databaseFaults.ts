@@ -59,9 +59,14 @@ export function isConnectionLost(error: unknown): boolean {
   return false
 }
 
-/** The database cannot answer now (our typed error, or a lost connection): a 503 "try again". */
+/**
+ * The database cannot answer now (our typed error, a lost connection, or a Galera node that is not
+ * serving yet, 1047): a 503 "try again".
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  return error instanceof DatabaseUnavailableError || isConnectionLost(error)
+  return (
+    error instanceof DatabaseUnavailableError || isConnectionLost(error) || conflictCause(error) === 'wsrep'
+  )
 }
 /**
  * Why a transaction was rolled back by the database rather than by our rules:

@@ -1,4 +1,4 @@
-import { DatabaseNodesError, galeraDataSourceOptions, parseDatabaseNodes } from './galeraNodes.js'
+import { DatabaseNodesError, galeraDataSourceOptions, nodeReady, parseDatabaseNodes } from './galeraNodes.js'
 
 describe('parseDatabaseNodes', () => {
   test('one URL with a list of hosts: every node, the first node’s URL for TypeORM', () => {
@@ -59,5 +59,18 @@ describe('galeraDataSourceOptions', () => {
       connectorPackage: 'mysql2',
     })
     expect(typeof (options.driver as { createPool?: unknown }).createPool).toBe('function')
+  })
+})
+
+describe('nodeReady (asked of each new connection of a node list)', () => {
+  const row = (name: string, value: string) => ({ Variable_name: name, Value: value })
+  test('a server without Galera serves (MariaDB shows wsrep_ready OFF there, but no wsrep_local_state)', () => {
+    expect(nodeReady([row('wsrep_ready', 'OFF')])).toBe(true)
+    expect(nodeReady([])).toBe(true)
+  })
+  test('a Galera node serves once wsrep_ready is ON, not while it joins or is cut off', () => {
+    expect(nodeReady([row('wsrep_local_state', '4'), row('wsrep_ready', 'ON')])).toBe(true)
+    expect(nodeReady([row('wsrep_local_state', '1'), row('wsrep_ready', 'OFF')])).toBe(false)
+    expect(nodeReady([row('wsrep_local_state', '0'), row('wsrep_ready', 'OFF')])).toBe(false)
   })
 })

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import type { MysqlConnectionOptions } from 'typeorm/driver/mysql/MysqlConnectionOptions.js'
+import { conflictCause } from './databaseFaults.js'
 
 /** One server of the list: a Galera node (or any MySQL/MariaDB server). */
 export interface DatabaseNode {
@@ -90,48 +91,152 @@ export function parseDatabaseNodes(urls: string | readonly string[] | undefined)
 }
 
 type Callback<T> = (error: Error | null, value?: T) => void
-interface Mysql2Cluster {
-  add(id: string, config: object): void
-  of(pattern: string, selector: string): { getConnection(cb: Callback<unknown>): void }
+interface Mysql2Connection {
+  query(...args: unknown[]): unknown
+  destroy(): void
+}
+interface Mysql2Pool {
+  getConnection(cb: Callback<Mysql2Connection>): void
   end(cb?: (error?: Error | null) => void): void
-  on(event: 'offline' | 'online', listener: (id: string) => void): void
 }
 interface Mysql2 {
-  createPoolCluster(config: object): Mysql2Cluster
+  createPool(config: object): Mysql2Pool
 }
 
 /**
- * What TypeORM calls a pool (it only asks it for a connection and ends it), made of a mysql2
- * PoolCluster: one pool per node, the first node that accepts a connection serves (ORDER), a node
- * that refuses is left out for `restoreNodeMs` and the next one is asked in the same call.
+ * Asked of each new connection before it serves. A Galera node that is joining (its port open,
+ * its state transfer not applied) answers `SELECT 1` but refuses every table with 1047 "WSREP has
+ * not yet prepared node for application use" for a moment (seen here: 70–130 ms after a restart
+ * on a busy machine); it does answer `SHOW STATUS`.
+ */
+const NODE_READY_SQL = "SHOW STATUS WHERE Variable_name IN ('wsrep_local_state', 'wsrep_ready')"
+
+/**
+ * Whether a node's answer to NODE_READY_SQL lets it serve: a server without Galera (no
+ * `wsrep_local_state`; MariaDB shows `wsrep_ready` OFF there) always, a Galera node once
+ * `wsrep_ready` is ON.
+ */
+export function nodeReady(rows: unknown): boolean {
+  const status = new Map(
+    (Array.isArray(rows) ? rows : []).map((row: { Variable_name?: unknown; Value?: unknown }) => [
+      String(row.Variable_name).toLowerCase(),
+      String(row.Value),
+    ]),
+  )
+  return !status.has('wsrep_local_state') || status.get('wsrep_ready') === 'ON'
+}
+
+/** A node that accepted a connection but cannot serve yet: read as Galera's own 1047 (a transient state). */
+function notReadyError(node: DatabaseNode): Error {
+  return Object.assign(
+    new Error(`WSREP has not yet prepared node for application use (node ${node.host}:${node.port})`),
+    { code: 'ER_UNKNOWN_COM_ERROR', errno: 1047 },
+  )
+}
+
+/**
+ * What TypeORM calls a pool (it only asks it for a connection and ends it): one mysql2 pool per
+ * node; a connection comes from the first node of the list that is not left out, and a new
+ * connection serves only once its node says it is ready (NODE_READY_SQL). A node that refuses a
+ * connection, or is not ready, is left out for `restoreNodeMs` and the next one is asked in the
+ * same call; when every node is left out, the last refusal is the answer.
  */
 function nodeListDriver(nodes: DatabaseNode[], options: GaleraNodeOptions): object {
   // mysql2 is the host's (TypeORM needs it for MySQL/MariaDB): loaded only when a list is used.
   const mysql2 = createRequire(import.meta.url)('mysql2') as Mysql2 & Record<string, unknown>
-  const restoreNodeTimeout = options.restoreNodeMs ?? DEFAULT_GALERA_NODE_OPTIONS.restoreNodeMs
+  const restoreNodeMs = options.restoreNodeMs ?? DEFAULT_GALERA_NODE_OPTIONS.restoreNodeMs
   return {
     ...mysql2,
     createPool(config: object) {
-      const cluster = mysql2.createPoolCluster({
-        canRetry: true,
-        removeNodeErrorCount: 1,
-        restoreNodeTimeout,
-        defaultSelector: 'ORDER',
-      })
-      nodes.forEach((node, i) => cluster.add(`node${i}`, { ...config, host: node.host, port: node.port }))
-      const report = (state: 'offline' | 'online') => (id: string) => {
+      const pools = nodes.map((node) => mysql2.createPool({ ...config, host: node.host, port: node.port }))
+      /** When each node is tried again (0: in service). */
+      const leftOutUntil = nodes.map(() => 0)
+      /** Connections whose node said it was ready when they were opened. */
+      const checked = new WeakSet<Mysql2Connection>()
+      const report = (i: number, state: 'offline' | 'online') => {
         try {
-          options.onNodeChange?.({ node: nodes[Number(id.slice(4))], state })
+          options.onNodeChange?.({ node: nodes[i], state })
         } catch {
           // A failing log hook must not break the connection being made.
         }
       }
-      cluster.on('offline', report('offline'))
-      cluster.on('online', report('online'))
-      const ordered = cluster.of('node*', 'ORDER')
+      const leaveOut = (i: number) => {
+        if (leftOutUntil[i] === 0) report(i, 'offline')
+        leftOutUntil[i] = Date.now() + restoreNodeMs
+      }
+      const serve = (i: number, connection: Mysql2Connection, cb: Callback<unknown>) => {
+        if (leftOutUntil[i] !== 0) {
+          leftOutUntil[i] = 0
+          report(i, 'online')
+        }
+        cb(null, connection)
+      }
+      // A node that stops serving later (cut off from the others, desynced) answers 1047 on the
+      // connections it already has: such a connection is asked again before it next serves, so
+      // the transaction helper's next try moves to another node instead of meeting the same one.
+      const watchReadiness = (connection: Mysql2Connection) => {
+        const query = connection.query.bind(connection)
+        connection.query = (...args: unknown[]) => {
+          const at = args.map((arg) => typeof arg).lastIndexOf('function')
+          if (at >= 0) {
+            const callback = args[at] as (error: unknown, ...rest: unknown[]) => unknown
+            args[at] = (error: unknown, ...rest: unknown[]) => {
+              if (error && conflictCause(error) === 'wsrep') checked.delete(connection)
+              return callback(error, ...rest)
+            }
+          }
+          return query(...args)
+        }
+      }
+      const attempt = (from: number, cb: Callback<unknown>, lastError?: Error) => {
+        const now = Date.now()
+        let i = from
+        while (i < nodes.length && leftOutUntil[i] > now) i += 1
+        if (i === nodes.length) {
+          cb(
+            lastError ??
+              Object.assign(new Error('every database node is left out for now'), {
+                code: 'POOL_NONEONLINE',
+              }),
+          )
+          return
+        }
+        pools[i].getConnection((error, connection) => {
+          if (error || !connection) {
+            leaveOut(i)
+            attempt(i + 1, cb, error ?? undefined)
+            return
+          }
+          if (checked.has(connection)) {
+            serve(i, connection, cb)
+            return
+          }
+          connection.query(NODE_READY_SQL, (checkError: Error | null, rows?: unknown) => {
+            if (checkError || !nodeReady(rows)) {
+              connection.destroy()
+              leaveOut(i)
+              attempt(i + 1, cb, checkError ?? notReadyError(nodes[i]))
+              return
+            }
+            checked.add(connection)
+            watchReadiness(connection)
+            serve(i, connection, cb)
+          })
+        })
+      }
       return {
-        getConnection: (cb: Callback<unknown>) => ordered.getConnection(cb),
-        end: (cb?: (error?: Error | null) => void) => cluster.end(cb),
+        getConnection: (cb: Callback<unknown>) => attempt(0, cb),
+        end: (cb?: (error?: Error | null) => void) => {
+          let left = pools.length
+          let firstError: Error | null = null
+          for (const pool of pools) {
+            pool.end((error) => {
+              firstError ??= error ?? null
+              left -= 1
+              if (left === 0) cb?.(firstError)
+            })
+          }
+        },
       }
     },
   }

@@ -1,5 +1,5 @@
 // The one transaction helper: a change's transaction, a conflict (deadlock, Galera certification,
-// a busy SQLite file) run again a few times, a lost connection run again when
+// a node not ready, a busy SQLite file) run again a few times, a lost connection run again when
 // nothing was committed, the counters and the host's hook (`onTransactionConflict`) that report
 // both; what an error says is read by databaseFaults.ts. The history rows written in that
 // transaction go through the one event writer (clientEvents.ts). Reads whose connection was lost
@@ -149,7 +149,7 @@ const backoff = (attempt: number, o: Required<TransactionOptions>) => {
  * ready yet or a busy SQLite file rolls the transaction back: the whole work runs again (it
  * re-reads the rows it changes, so a retried bulk action still writes one event per client), a
  * few times with growing, jittered waits and within a time budget, before the caller gets
- * ConcurrentChangeError ("try again"). A connection lost before the commit was sent (a killed
+ * ConcurrentChangeError ("try again"; DatabaseUnavailableError for a node not ready). A connection lost before the commit was sent (a killed
  * connection, a failover) is retried the same way on a new connection (the server rolled the
  * transaction back); lost once the commit was on its way, whether it committed is unknown, so it
  * is never run again: the caller gets DatabaseUnavailableError (503, "try again"), as when the
@@ -193,8 +193,11 @@ export async function inTransaction<T>(
             : backoff(attempt, o)
           : 0
         reportConflict({ cause, attempt, retrying, delayMs })
+        // A node not serving yet (1047) is the database away, not another admin's change.
         if (!retrying)
-          throw lost ? new DatabaseUnavailableError({ cause: error }) : new ConcurrentChangeError()
+          throw lost || cause === 'wsrep'
+            ? new DatabaseUnavailableError({ cause: error })
+            : new ConcurrentChangeError()
         await new Promise((resolve) => setTimeout(resolve, delayMs))
       }
     }
