@@ -121,7 +121,7 @@ export const layout = [
     id: 'core',
     folders: ['src/services/core/'],
     holds:
-      'one state change = one transaction = one event: the transaction helper (`transaction.ts`) and the one event writer (`clientEvents.ts`: every history row), what the database answers instead of a result (`databaseFaults.ts`: a conflict, a lost connection), each advisor’s clients (`client_advisors`, every writer refreshes it), errors, secrets (stripped from every action’s answer), money, access control (the roles map and the guard every action gets), what a request carries (`requestValues.ts`: the actor and its IP, plain values, the action inputs’ reader `parseInput`) and the rooms’ function tables (`bindDeps`), core options (roles, logger, sessions), the configuration error; the client sessions’ generation and registry, the Galera node list',
+      'one state change = one transaction = one event: the transaction helper and the event writer (every history row) in `transaction.ts`, what the database answers instead of a result (`databaseFaults.ts`: a conflict, a lost connection), each advisor’s clients (`client_advisors`, every writer refreshes it), errors, secrets (stripped from every action’s answer), money, access control (the roles map and the guard every action gets), what a request carries (`requestValues.ts`: the actor and its IP, plain values, the action inputs’ reader `parseInput`) and the rooms’ function tables (`bindDeps`), core options (roles, logger, sessions), the configuration error; the client sessions’ generation and registry, the Galera node list',
     imports: ['entities', 'shared'],
   },
   {

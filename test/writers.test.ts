@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
-// Two promises of the product, each held by one file: every transaction goes through the
-// transaction helper (services/core/transaction.ts: it queues SQLite transactions and retries
-// conflicts), every history row through the event writer (services/core/clientEvents.ts: it masks
-// secrets and chunks inserts). A bypass written anywhere else in src fails here.
+// Two promises of the product, held by one place (services/core/transaction.ts): every
+// transaction goes through the transaction helper (it queues SQLite transactions and retries
+// conflicts), every history row through the event writer beside it (it masks secrets and chunks
+// inserts). A bypass written anywhere else in src fails here.
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name)
@@ -35,5 +35,5 @@ test('transactions are opened only by the transaction helper', () => {
 test('history rows are written only by the event writer', () => {
   const writes =
     /into\(ClientEvent\)|(insert|save|create|upsert)\(\s*ClientEvent\b|getRepository\(ClientEvent\)\s*\.(insert|save|upsert)|\.into\(['"]client_events['"]\)|INSERT INTO\s+`?client_events/i
-  expect(occurrences(writes, path.join('src', 'services', 'core', 'clientEvents.ts'))).toEqual([])
+  expect(occurrences(writes, path.join('src', 'services', 'core', 'transaction.ts'))).toEqual([])
 })

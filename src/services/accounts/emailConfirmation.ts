@@ -1,5 +1,5 @@
 import { Client } from '../../entities/Client.js'
-import { change, eventRow, insertEvents } from '../core/clientEvents.js'
+import { change, eventRow, insertEvents } from '../core/transaction.js'
 import type { AccountContext } from './accountContext.js'
 import { publicClient, type AccountClient } from './accountClient.js'
 import { findClientByEmail } from './accountLookup.js'

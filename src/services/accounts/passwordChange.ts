@@ -1,7 +1,6 @@
 import { Client } from '../../entities/Client.js'
 import { MAX_PASSWORD_LENGTH } from '../../shared/limits.js'
-import { inTransaction } from '../core/transaction.js'
-import { change, eventRow, insertEvents } from '../core/clientEvents.js'
+import { change, eventRow, insertEvents, inTransaction } from '../core/transaction.js'
 import { InvalidInputError } from '../core/errors.js'
 import { MASK } from '../core/secrets.js'
 import type { AccountContext } from './accountContext.js'

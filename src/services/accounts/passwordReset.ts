@@ -1,6 +1,6 @@
 import { Client } from '../../entities/Client.js'
 import { BUMP_SESSION_GENERATION, endClientSessions } from '../core/clientSessions.js'
-import { change, eventRow, insertEvents } from '../core/clientEvents.js'
+import { change, eventRow, insertEvents } from '../core/transaction.js'
 import { MASK } from '../core/secrets.js'
 import type { AccountContext } from './accountContext.js'
 import { publicClient, type AccountClient } from './accountClient.js'

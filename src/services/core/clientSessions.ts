@@ -2,8 +2,7 @@ import { In, LessThan, type DataSource, type EntityManager } from 'typeorm'
 import { Client } from '../../entities/Client.js'
 import { ClientSession } from '../../entities/ClientSession.js'
 import { conflictCause } from './databaseFaults.js'
-import { inTransaction } from './transaction.js'
-import { chunks } from './clientEvents.js'
+import { chunks, inTransaction } from './transaction.js'
 import type { PluginLogger } from './pluginLogger.js'
 
 /** What the host's `sessions.destroy` receives when sessions of clients end. */

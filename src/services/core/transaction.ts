@@ -1,12 +1,19 @@
-// The one transaction helper: a change's transaction, a conflict (deadlock, Galera certification,
-// a node not ready, a busy SQLite file) run again a few times, a lost connection run again when
-// nothing was committed, the counters and the host's hook (`onTransactionConflict`) that report
-// both; what an error says is read by databaseFaults.ts. The history rows written in that
-// transaction go through the one event writer (clientEvents.ts). Reads whose connection was lost
-// are run again by `retryRead`.
+// One state change = one transaction = one event per client it changes: the helper that runs a
+// change's transaction and the writer of the history rows written in it, so a writer reaches both
+// in one place. The transaction: a conflict (deadlock, Galera certification, a node not ready, a
+// busy SQLite file) run again a few times, a lost connection run again when nothing was committed,
+// the counters and the host's hook (`onTransactionConflict`) that report both; what an error says
+// is read by databaseFaults.ts. Its events: every history row goes through `eventRow` and `insertEvents`
+// (secrets masked, inserts chunked). Reads whose connection was lost are run again by `retryRead`.
 import type { DataSource, EntityManager } from 'typeorm'
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js'
+import { ClientEvent, type FieldChange } from '../../entities/ClientEvent.js'
+import type { ClientEventType } from '../../entities/columns.js'
 import { conflictCause, isConnectionLost, type ConflictCause } from './databaseFaults.js'
 import { ConcurrentChangeError, DatabaseUnavailableError } from './errors.js'
+import { normalizeIp, type Actor } from './requestValues.js'
+import { MASK, isSecretKey } from './secrets.js'
+import { tableOf } from './tableNames.js'
 
 /** The waits before each new try of a read whose connection was lost (a new connection each). */
 const READ_RETRY_DELAYS_MS = [50, 200]
@@ -149,10 +156,10 @@ const backoff = (attempt: number, o: Required<TransactionOptions>) => {
  * ready yet or a busy SQLite file rolls the transaction back: the whole work runs again (it
  * re-reads the rows it changes, so a retried bulk action still writes one event per client), a
  * few times with growing, jittered waits and within a time budget, before the caller gets
- * ConcurrentChangeError ("try again"; DatabaseUnavailableError for a node not ready). A connection lost before the commit was sent (a killed
- * connection, a failover) is retried the same way on a new connection (the server rolled the
- * transaction back); lost once the commit was on its way, whether it committed is unknown, so it
- * is never run again: the caller gets DatabaseUnavailableError (503, "try again"), as when the
+ * ConcurrentChangeError ("try again"; DatabaseUnavailableError for a node not ready). A
+ * connection lost before the commit was sent (a killed connection, a failover) is retried the
+ * same way on a new connection (the server rolled the transaction back); lost once the commit was
+ * on its way, whether it committed is unknown, so it is never run again: the caller gets DatabaseUnavailableError (503, "try again"), as when the
  * database stays away past the budget. TypeORM runs every SQLite query of a DataSource on a single
  * connection, where a second transaction started meanwhile would nest inside the first (and roll
  * back with it): on SQLite our transactions wait for each other.
@@ -210,4 +217,87 @@ export async function inTransaction<T>(
     result.catch(() => undefined),
   )
   return result
+}
+
+// The history rows of a change, written in its transaction: the one event writer.
+
+// IN lists and multi-row INSERTs stay well under SQLite's 32,766 bound parameters.
+const CHUNK = 1000
+export const chunks = <T>(items: T[], size = CHUNK): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size))
+
+/** One field's change for the history; a secret's values are masked, whatever they are. */
+export const change = (field: string, from: unknown, to: unknown): FieldChange => ({
+  field,
+  from: isSecretKey(field) && from !== null && from !== undefined ? MASK : (from ?? null),
+  to: isSecretKey(field) && to !== null && to !== undefined ? MASK : (to ?? null),
+})
+
+/** A history entry: who (admin, the client, or the system), from where, why and what changed. */
+export function eventRow(
+  actor: Actor,
+  clientId: number,
+  type: ClientEventType,
+  reason: string | null,
+  changes: FieldChange[] | null,
+  data?: Record<string, unknown> | null,
+): Partial<ClientEvent> {
+  return {
+    clientId,
+    type,
+    actorType: actor.type ?? 'admin',
+    actor: actor.email,
+    ip: normalizeIp(actor.ip),
+    reason,
+    changes: changes && changes.length > 0 ? changes : null,
+    data: data && Object.keys(data).length > 0 ? data : null,
+  }
+}
+
+/** All the events of a change in one multi-row INSERT (per chunk). */
+export async function insertEvents(manager: EntityManager, events: Partial<ClientEvent>[]): Promise<void> {
+  for (const part of chunks(events)) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ClientEvent)
+      // FieldChange's `unknown` values are plain JSON; TypeORM's deep-partial type cannot tell.
+      .values(part as QueryDeepPartialEntity<ClientEvent>[])
+      // No read-back of generated columns: one statement, whatever the number of rows.
+      .updateEntity(false)
+      .execute()
+  }
+}
+
+/**
+ * The same event for every client a query names (its column `clientId`): one INSERT … SELECT,
+ * nothing read into memory, whatever their number (a campaign's release step writes its
+ * `campaign_sent` events so). The row is built as `eventRow` builds one; its columns written as
+ * TypeORM writes them (the JSON one as JSON text), `createdAt` by the database's default.
+ */
+export async function insertEventPerClient(
+  manager: EntityManager,
+  actor: Actor,
+  type: ClientEventType,
+  data: Record<string, unknown> | null,
+  clients: { sql: string; parameters: unknown[] },
+): Promise<void> {
+  const row = eventRow(actor, 0, type, null, null, data)
+  const dataSource = manager.connection
+  const metadata = dataSource.getMetadata(ClientEvent)
+  const column = (property: string) =>
+    dataSource.driver.escape(metadata.findColumnWithPropertyName(property)?.databaseName ?? property)
+  const written = {
+    type: row.type,
+    actorType: row.actorType,
+    actor: row.actor ?? null,
+    ip: row.ip ?? null,
+    data: row.data ? JSON.stringify(row.data) : null,
+  }
+  const names = Object.keys(written)
+  await manager.query(
+    `INSERT INTO ${tableOf(dataSource, ClientEvent)} (${['clientId', ...names].map(column).join(', ')}) ` +
+      `SELECT s.clientId, ${names.map(() => '?').join(', ')} FROM (${clients.sql}) s`,
+    [...Object.values(written), ...clients.parameters],
+  )
 }

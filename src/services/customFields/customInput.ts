@@ -8,7 +8,7 @@ import {
   type CustomValue,
 } from '../../shared/customFields.js'
 import type { Actor } from '../core/requestValues.js'
-import { eventRow, insertEvents } from '../core/clientEvents.js'
+import { eventRow, insertEvents } from '../core/transaction.js'
 import { parseInput } from '../core/requestValues.js'
 import { InvalidInputError } from '../core/errors.js'
 import { activeFields } from './fieldCatalog.js'

@@ -7,8 +7,7 @@ import {
   type CustomFieldDefinition,
   type CustomValue,
 } from '../../shared/customFields.js'
-import { isMysqlFamily } from '../core/transaction.js'
-import { chunks } from '../core/clientEvents.js'
+import { chunks, isMysqlFamily } from '../core/transaction.js'
 import { EntityRows } from '../core/entityRows.js'
 import { InvalidInputError } from '../core/errors.js'
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import { chunks } from '../core/clientEvents.js'
+import { chunks } from '../core/transaction.js'
 import type { ResolvedErasure } from './erasureMap.js'
 
 /** New values of some columns (by property) of one row, found by its primary key. */

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type { Client } from '../../entities/Client.js'
-import { isMysqlFamily } from '../core/transaction.js'
-import { chunks } from '../core/clientEvents.js'
+import { chunks, isMysqlFamily } from '../core/transaction.js'
 import { likeEscape } from '../core/sqlPatterns.js'
 import type { ResolvedErasure } from './erasureMap.js'
 import { REDACTED } from './redacted.js'

@@ -3,8 +3,7 @@ import type { Client } from '../../entities/Client.js'
 import { ClientEvent } from '../../entities/ClientEvent.js'
 import { Contract } from '../../entities/Contract.js'
 import type { ContractStatus } from '../../entities/columns.js'
-import { isMysqlFamily } from '../core/transaction.js'
-import { chunks } from '../core/clientEvents.js'
+import { chunks, isMysqlFamily } from '../core/transaction.js'
 
 function addTo(byClient: Map<number, number[]>, contract: Contract): void {
   byClient.set(contract.clientId as number, [

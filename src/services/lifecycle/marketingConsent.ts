@@ -2,8 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm'
 import type { ConsentSource, MarketingConsent } from '../../entities/columns.js'
 import type { MarketingConsentInput } from '../../shared/actionInputs/marketingConsent.js'
 import type { Actor } from '../core/requestValues.js'
-import { inTransaction } from '../core/transaction.js'
-import { change, eventRow, insertEvents } from '../core/clientEvents.js'
+import { change, eventRow, insertEvents, inTransaction } from '../core/transaction.js'
 import type { LifecycleDeps } from './lifecycleDeps.js'
 import {
   findClients,

@@ -2,8 +2,7 @@ import { ClientEvent } from '../../entities/ClientEvent.js'
 import type { ClientStatus } from '../../entities/columns.js'
 import type { SoftDeleteInput } from '../../shared/actionInputs/softDelete.js'
 import type { Actor } from '../core/requestValues.js'
-import { inTransaction } from '../core/transaction.js'
-import { change, eventRow, insertEvents } from '../core/clientEvents.js'
+import { change, eventRow, insertEvents, inTransaction } from '../core/transaction.js'
 import { ClientActionRefused } from '../core/errors.js'
 import {
   lifecycleResult,

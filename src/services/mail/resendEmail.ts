@@ -2,8 +2,7 @@ import { dueNow } from './dueNow.js'
 import type { DataSource } from 'typeorm'
 import { EmailLog } from '../../entities/EmailLog.js'
 import type { Actor } from '../core/requestValues.js'
-import { inTransaction, isMysqlFamily } from '../core/transaction.js'
-import { eventRow, insertEvents } from '../core/clientEvents.js'
+import { eventRow, insertEvents, inTransaction, isMysqlFamily } from '../core/transaction.js'
 
 /** Why a resend does nothing; each is a message key translated in `src/locale`. */
 export type ResendRefusal = 'unknownRecord' | 'emailNotFailed' | 'emailNothingToResend'

@@ -2,7 +2,7 @@ import { In, type EntityManager } from 'typeorm'
 import { ClientTag } from '../../entities/ClientTag.js'
 import { Tag } from '../../entities/Tag.js'
 import type { Actor } from '../core/requestValues.js'
-import { chunks } from '../core/clientEvents.js'
+import { chunks } from '../core/transaction.js'
 import { tagKey } from './tagInput.js'
 
 /**

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm'
 import { ClientTag } from '../../entities/ClientTag.js'
 import { Tag } from '../../entities/Tag.js'
 import { isTagColour, type TagChip } from '../../shared/tags.js'
-import { chunks } from '../core/clientEvents.js'
+import { chunks } from '../core/transaction.js'
 import { tableOf } from '../core/tableNames.js'
 
 /**
