@@ -3,8 +3,9 @@
 // in one place. The transaction: a conflict (deadlock, Galera certification, a node not ready, a
 // busy SQLite file) run again a few times, a lost connection run again when nothing was committed,
 // the counters and the host's hook (`onTransactionConflict`) that report both; what an error says
-// is read by databaseFaults.ts. Its events: every history row goes through `eventRow` and `insertEvents`
-// (secrets masked, inserts chunked). Reads whose connection was lost are run again by `retryRead`.
+// is read by databaseFaults.ts. Its events: every history row goes through `eventRow` and
+// `insertEvents` (secrets masked, inserts chunked). Reads whose connection was lost are run again
+// by `retryRead`.
 import type { DataSource, EntityManager } from 'typeorm'
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js'
 import { ClientEvent, type FieldChange } from '../../entities/ClientEvent.js'
@@ -159,8 +160,8 @@ const backoff = (attempt: number, o: Required<TransactionOptions>) => {
  * ConcurrentChangeError ("try again"; DatabaseUnavailableError for a node not ready). A
  * connection lost before the commit was sent (a killed connection, a failover) is retried the
  * same way on a new connection (the server rolled the transaction back); lost once the commit was
- * on its way, whether it committed is unknown, so it is never run again: the caller gets DatabaseUnavailableError (503, "try again"), as when the
- * database stays away past the budget. TypeORM runs every SQLite query of a DataSource on a single
+ * on its way, whether it committed is unknown, so it is never run again: the caller gets
+ * DatabaseUnavailableError (503, "try again"), as when the database stays away past the budget. TypeORM runs every SQLite query of a DataSource on a single
  * connection, where a second transaction started meanwhile would nest inside the first (and roll
  * back with it): on SQLite our transactions wait for each other.
  */
