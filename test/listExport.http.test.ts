@@ -342,6 +342,42 @@ describeEachDatabase('export what the list shows', (database) => {
     expect(pageWrites.filter((w, i) => w.readAfter > i + 2)).toEqual([])
   })
 
+  test("a page's tags and custom values are read beside the next page's query, and the page is written once they are in", async () => {
+    const exporter = new ListExport(ds(), exportLists(), 'en', 7)
+    const real = await exporter.plan({ resource: 'Client', params: {}, columns: 'clientNumber' })
+    const events: string[] = []
+    let finishFirst!: () => void
+    const firstDone = new Promise<void>((resolve) => (finishFirst = resolve))
+    // Two pages of one row; the first page's lookups (its `complete`) end when the test says so.
+    const plan = {
+      ...real,
+      nextPage: async (cursor: unknown) => {
+        const n = cursor ? 2 : 1
+        events.push(`read ${n}`)
+        const rows = [{ clientNumber: `C${n}` }]
+        if (n === 2) return { rows, cursor: null }
+        const complete = firstDone.then(() => {
+          rows[0].clientNumber = 'C1 completed'
+          events.push('complete 1')
+        })
+        return { rows, cursor: { after: 1 } as never, complete }
+      },
+    }
+    const written: string[] = []
+    const run = exporter.run(plan, { email: 'test', ip: null }, async (chunk) => {
+      written.push(chunk)
+      events.push('write')
+    })
+    // The second page is asked for while the first one's lookups are still running…
+    for (let i = 0; i < 50 && !events.includes('read 2'); i += 1) await new Promise((r) => setImmediate(r))
+    expect(events).toEqual(['write', 'read 1', 'read 2'])
+    finishFirst()
+    expect(await run).toBe(2)
+    // …and the first page goes out only once they are in, with what they added.
+    expect(events).toEqual(['write', 'read 1', 'read 2', 'complete 1', 'write', 'write'])
+    expect(written[1]).toContain('C1 completed')
+  })
+
   test('a download that breaks off: the export stops, no page is read after it returns, the audit says `completed: false`', async () => {
     const { failure, settledPages, laterPages } = await countingPages(async (pages) => {
       const exporter = new ListExport(ds(), exportLists(), 'en', 7)

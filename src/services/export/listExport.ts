@@ -33,7 +33,11 @@ import { withTagNames } from '../tags/tagsOfClients.js'
 const EXPORT_PAGE_SIZE = 1000
 
 type Row = Record<string, unknown>
-type Page = { rows: Row[]; cursor: Cursor | null }
+/**
+ * One page of an export: its rows, where the next page starts, and what the rows still wait for
+ * (the tags and custom values read beside the next page's query): written once it is done.
+ */
+type Page = { rows: Row[]; cursor: Cursor | null; complete?: Promise<unknown> }
 
 /** What an export was asked for, checked: written in the audit trail as it is. */
 export interface ExportRequest {
@@ -141,14 +145,19 @@ export class ListExport {
             sortBy: query.sortBy,
             direction: query.direction,
           }),
-          // The tags and the custom values of a page's clients: one more query each per page (never per row).
+          // The tags and the custom values of a page's clients: one more query each per page (never
+          // per row), read while the next page is (the next page needs only this one's cursor).
           nextPage: async (cursor) => {
             const page = await this.lists.clients.keysetRows(query, wanted, cursor, this.pageSize, {
               activeContracts: counts,
             })
-            if (columns.some((c) => c.key === 'tags')) await withTagNames(this.dataSource, page.rows)
-            if (custom.length > 0) await this.withCustomValues(page.rows, custom)
-            return page
+            const complete = Promise.all([
+              columns.some((c) => c.key === 'tags') ? withTagNames(this.dataSource, page.rows) : null,
+              custom.length > 0 ? this.withCustomValues(page.rows, custom) : null,
+            ])
+            // Awaited by run() before the page is written; marked handled now, as the read ahead is.
+            complete.catch(() => undefined)
+            return { ...page, complete }
           },
         }
       }
@@ -210,11 +219,12 @@ export class ListExport {
       next = plan.nextPage(null)
       while (next) {
         const page: Page = await next
-        // The next page is read while this one is written, as a streamed query would be: the
-        // database works while this process writes, and at most two pages are held at once.
+        // The next page is read while this one is completed and written, as a streamed query would
+        // be: the database works while this process writes, and at most two pages are held at once.
         next = page.cursor ? plan.nextPage(page.cursor) : null
         // Awaited on the next turn; marked handled now, so a write that fails first leaves no rejection alone.
         next?.catch(() => undefined)
+        await page.complete
         if (page.rows.length > 0) {
           await write(
             page.rows.map((row) => csv.line(plan.columns.map((c) => this.cell(plan, csv, c, row)))).join(''),
@@ -224,8 +234,8 @@ export class ListExport {
       }
       completed = true
     } finally {
-      // A page read ahead of a broken download ends before the audit entry is written.
-      await next?.catch(() => undefined)
+      // A page read ahead of a broken download ends (its tags and values too) before the audit entry is written.
+      await next?.then((page) => page.complete).catch(() => undefined)
       await recordAudit(this.dataSource, actor, {
         action: 'exported',
         resourceId: plan.resource,
