@@ -90,9 +90,13 @@ export class PluginResource extends Resource {
   // and number instead, in every record this resource gives (rows, references, search answers).
   override assignDecorator(...args: Parameters<Resource['assignDecorator']>): void {
     super.assignDecorator(...args)
+    const decorator = this.decorate()
+    // Its properties are fixed once decorated: AdminJS's populator (every record action, every
+    // list) and the resource's JSON read them flattened, which AdminJS works out again on each call.
+    const flattened = decorator.getFlattenProperties()
+    decorator.getFlattenProperties = () => flattened
     const title = this.title
     if (!title) return
-    const decorator = this.decorate()
     decorator.titleOf = (record: BaseRecord) => title(record.params)
   }
 

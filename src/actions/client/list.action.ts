@@ -1,13 +1,12 @@
 import {
-  BaseRecord,
   flat,
-  populator,
   type ActionContext,
   type ActionHandler,
   type ListActionResponse,
   type SearchActionResponse,
 } from 'adminjs'
 import { leanRecords } from '../core/leanRecords.js'
+import { populateRecords, recordOf } from '../core/pageRecords.js'
 import type { Client } from '../../entities/Client.js'
 import { readListQuery, type ClientList, type SortableColumn } from '../../services/list/clientList.js'
 import { tagsOfClients } from '../../services/tags/tagsOfClients.js'
@@ -28,9 +27,7 @@ async function recordsOf(
   clients: Client[],
   context: ActionContext,
 ) {
-  const records = clients.map(
-    (client) => new BaseRecord(client as unknown as Record<string, unknown>, context.resource),
-  )
+  const records = clients.map((client) => recordOf(client, context.resource))
   // The page's tags (chips) in one query beside the counts: never a query per row.
   // The custom fields this admin may see (the process's copy, `listActiveFields`) and the page's
   // values: one query, never one per row.
@@ -47,7 +44,7 @@ async function recordsOf(
       clientList.dataSource,
       clients.map((c) => c.id),
     ),
-    populator(records, context),
+    populateRecords(records, context),
     custom,
   ])
   for (const record of populated) {
@@ -87,10 +84,10 @@ export const listClientsHandler =
     // The total, the page, then its counts, tags and advisors side by side: five queries, three waits.
     // Awaited together: when one fails first, the other's failure is still handled (a rejection
     // left alone would end the process).
-    const [{ total: count, totalIsEstimate }, records] = await Promise.all([
-      clientList.total(query),
-      clientList.rows(query).then((clients) => recordsOf(clientList, access, clients, context)),
-    ])
+    // The page first: its query and then its lookups are the request's longest path, the total
+    // is read beside them (asked for first, it went out ~0.1 ms before the page's query).
+    const page = clientList.rows(query).then((clients) => recordsOf(clientList, access, clients, context))
+    const [{ total: count, totalIsEstimate }, records] = await Promise.all([clientList.total(query), page])
     return {
       meta: {
         total: count,

@@ -1,5 +1,6 @@
-import { BaseRecord, flat, populator, type ActionHandler, type ListActionResponse } from 'adminjs'
+import { flat, type ActionHandler, type ListActionResponse } from 'adminjs'
 import { leanRecords } from './leanRecords.js'
+import { populateRecords, recordOf } from './pageRecords.js'
 import { readRecordListQuery, type RecordList } from '../../services/list/recordList.js'
 
 const PER_PAGE_LIMIT = 500
@@ -22,8 +23,8 @@ export const recordListHandler =
       maxPerPage: PER_PAGE_LIMIT,
     })
     const { rows, total } = await list.page(query)
-    const records = await populator(
-      rows.map((row) => new BaseRecord(row, context.resource)),
+    const records = await populateRecords(
+      rows.map((row) => recordOf(row, context.resource)),
       context,
     )
     context.records = records

@@ -12,7 +12,17 @@ type ColumnMetadata = EntityMetadata['columns'][number]
  * as with `findOneBy` (the plugin's entities have no eager relation).
  */
 export class EntityRows<T extends ObjectLiteral> {
-  private prepared?: { metadata: EntityMetadata; columns: ColumnMetadata[]; select: string; key: string }
+  private prepared?: {
+    metadata: EntityMetadata
+    columns: ColumnMetadata[]
+    /** Per column, the entity's property it sets: a plain column's name, or null (an embedded one, set by TypeORM). */
+    properties: (string | null)[]
+    select: string
+    key: string
+  }
+
+  /** Per alias of a query, the names its rows carry each column under (`c_lastName`). */
+  private readonly aliased = new Map<string, string[]>()
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,6 +51,7 @@ export class EntityRows<T extends ObjectLiteral> {
       this.prepared = {
         metadata,
         columns,
+        properties: columns.map((c) => (c.embeddedMetadata ? null : c.propertyName)),
         select: `SELECT ${columns.map((c) => escape(c.databaseName)).join(', ')} FROM ${escape(metadata.tableName)}`,
         key: escape(metadata.primaryColumns[0].databaseName),
       }
@@ -49,12 +60,17 @@ export class EntityRows<T extends ObjectLiteral> {
   }
 
   private hydrate(raw: Record<string, unknown>, keys?: string[]): T {
-    const { metadata, columns } = this.statement()
+    const { metadata, columns, properties } = this.statement()
+    const driver = this.dataSource.driver
     const entity = metadata.create() as T
-    columns.forEach((column, i) => {
-      const value = raw[keys ? keys[i] : column.databaseName]
-      column.setEntityValue(entity, this.dataSource.driver.prepareHydratedValue(value, column))
-    })
+    for (let i = 0; i < columns.length; i += 1) {
+      const column = columns[i]
+      const value = driver.prepareHydratedValue(raw[keys ? keys[i] : column.databaseName], column)
+      // A plain column is set as TypeORM's setEntityValue sets it (no selected column is virtual).
+      const property = properties[i]
+      if (property === null) column.setEntityValue(entity, value)
+      else (entity as Record<string, unknown>)[property] = value
+    }
     return entity
   }
 
@@ -63,9 +79,13 @@ export class EntityRows<T extends ObjectLiteral> {
    * the SQL once per shape, the rows are hydrated here, the same values at a fraction of `getMany`'s cost.
    */
   async fromQuery(query: SelectQueryBuilder<T>): Promise<T[]> {
-    const keys = this.statement().columns.map((c) =>
-      DriverUtils.buildAlias(this.dataSource.driver, undefined, query.alias, c.databaseName),
-    )
+    let keys = this.aliased.get(query.alias)
+    if (!keys) {
+      keys = this.statement().columns.map((c) =>
+        DriverUtils.buildAlias(this.dataSource.driver, undefined, query.alias, c.databaseName),
+      )
+      this.aliased.set(query.alias, keys)
+    }
     // Its text made once per shape of query (queryText.ts).
     const [sql, parameters] = queryAndParameters(query)
     const rows: Record<string, unknown>[] = await this.dataSource.query(sql, parameters)
