@@ -30,6 +30,9 @@ export interface LeanReferenceJSON {
   id: string
   title: string
   actionNames: string[]
+  /** Empty: a row shows a reference by its title (the secrets' check leaves a record with both as it is). */
+  params: Record<string, never>
+  populated: Record<string, never>
 }
 
 function leanReference(reference: BaseRecord, admin: CurrentAdmin | undefined): LeanReferenceJSON {
@@ -39,6 +42,8 @@ function leanReference(reference: BaseRecord, admin: CurrentAdmin | undefined): 
     id: reference.id(),
     title: decorator.titleOf(reference),
     actionNames: show && applicable([show], admin, reference).length ? ['show'] : [],
+    params: {},
+    populated: {},
   }
 }
 

@@ -37,6 +37,30 @@ describe('stripSecretsFromResponse', () => {
     expect(response.records[0].params.pendingContent).toBe('link')
   })
 
+  test('a record without secrets is given back as it is, one with a secret or a lean reference is copied', async () => {
+    const clean = record({ id: 1, lastName: 'Dupont' }, { advisorId: record({ id: 7 }) })
+    const secret = record({ id: 2, passwordHash: 'h' })
+    // A lean reference (a row's advisor: its id, title and action names) gets empty params and populated.
+    const lean = record(
+      { id: 3 },
+      {
+        advisorId: { id: '7', title: 'A', actionNames: ['show'] } as unknown as RecordJSON,
+      },
+    )
+    const out = await after({ records: [clean, secret, lean] })
+    expect(out.records[0]).toBe(clean)
+    expect(out.records[1]).not.toBe(secret)
+    expect(out.records[1].params).toEqual({ id: 2 })
+    expect(out.records[2]).not.toBe(lean)
+    expect(out.records[2].populated.advisorId).toEqual({
+      id: '7',
+      title: 'A',
+      actionNames: ['show'],
+      params: {},
+      populated: {},
+    })
+  })
+
   test('an empty answer passes through', async () => {
     expect(await after(undefined as unknown as ActionResponse)).toBeUndefined()
     expect(await after({ notice: { message: 'x' } } as ActionResponse)).toEqual({ notice: { message: 'x' } })

@@ -53,12 +53,24 @@ export function withoutSecrets<T extends Record<string, unknown>>(params: T): T 
   return out as T
 }
 
+/**
+ * The record without secrets, with `params` and `populated` always there (a lean reference has
+ * neither). The record itself when it holds no secret and has both: a page of rows is not copied
+ * again (each row was made for this answer).
+ */
 function stripRecord(record: RecordJSON): RecordJSON {
+  let changed = !record.params || !record.populated
   const populated: RecordJSON['populated'] = {}
-  for (const [key, value] of Object.entries(record.populated ?? {})) {
-    populated[key] = value ? stripRecord(value) : value
+  for (const key in record.populated ?? {}) {
+    if (!Object.hasOwn(record.populated, key)) continue
+    const value = record.populated[key]
+    const stripped = value ? stripRecord(value) : value
+    if (stripped !== value) changed = true
+    populated[key] = stripped
   }
-  return { ...record, params: withoutSecrets(record.params ?? {}), populated }
+  const params = withoutSecrets(record.params ?? {})
+  if (!changed && params === record.params) return record
+  return { ...record, params, populated }
 }
 
 /**
